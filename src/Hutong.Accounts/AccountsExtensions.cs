@@ -1,0 +1,30 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
+using Hutong.Accounts.Sessions;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Hutong.Accounts;
+
+/// <summary>Registers accounts, sessions and contacts. Their stores come from Hutong.Storage.</summary>
+public static class AccountsExtensions
+{
+    public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ContactsOptions>().BindConfiguration(ContactsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<PasswordHasher>();
+        builder.Services.TryAddScoped<AccountService>();
+        builder.Services.TryAddScoped<SessionService>();
+        builder.Services.TryAddScoped<ContactService>();
+
+        builder.Services
+            .AddAuthentication(TokenAuthenticationHandler.SchemeName)
+            .AddScheme<AuthenticationSchemeOptions, TokenAuthenticationHandler>(TokenAuthenticationHandler.SchemeName, null);
+        builder.Services.AddAuthorization();
+        return builder;
+    }
+}

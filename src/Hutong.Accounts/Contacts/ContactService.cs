@@ -1,0 +1,331 @@
+using Hutong.Accounts.Identity;
+using Hutong.Contracts;
+using Hutong.Contracts.Accounts;
+using Hutong.Contracts.Contacts;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Accounts.Contacts;
+
+/// <summary>Friend requests, friends and blocks, by the rules of PRODUCT.md (Contacts).</summary>
+public sealed class ContactService(
+    IContactStore contacts,
+    IAccountStore accounts,
+    IOptions<ContactsOptions> options,
+    TimeProvider clock,
+    ILogger<ContactService> logger)
+{
+    private static readonly Error RequestNotFound = Error.NotFound(ErrorCodes.RequestNotFound, "No such friend request.");
+    private static readonly Error NotFriends = Error.NotFound(ErrorCodes.NotFriends, "You are not friends.");
+
+    private ContactsOptions Limits => options.Value;
+
+    public async Task<Result<SendFriendRequestResponse>> SendRequestAsync(Guid me, SendFriendRequest request, CancellationToken cancellationToken)
+    {
+        var greeting = (request.Greeting ?? string.Empty).Trim();
+        var errors = new FieldErrors();
+        if (!Ids.TryParse(request.ToUserId, out var to))
+        {
+            errors.Add("toUserId", "toUserId is a user id.");
+        }
+
+        if (greeting.Length > Limits.MaxGreetingLength)
+        {
+            errors.Add("greeting", $"A greeting has at most {Limits.MaxGreetingLength} characters.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        if (to == me)
+        {
+            return Error.BadRequest(ErrorCodes.CannotBefriendSelf, "You cannot send yourself a friend request.");
+        }
+
+        if (await accounts.FindAsync(to, cancellationToken) is null)
+        {
+            return AccountService.UserNotFound;
+        }
+
+        return await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async () =>
+        {
+            var now = clock.GetUtcNow();
+            var relationship = await contacts.GetRelationshipAsync(me, to, now, cancellationToken);
+            if (relationship.Friends)
+            {
+                return Error.Conflict(ErrorCodes.AlreadyFriends, "You are already friends.");
+            }
+
+            if (relationship.TheyBlockedMe)
+            {
+                // Worded so that it does not tell the sender they are blocked.
+                return Error.Forbidden(ErrorCodes.RequestRefused, "This person does not accept friend requests from you.");
+            }
+
+            if (relationship.IBlockedThem)
+            {
+                return Error.Conflict(ErrorCodes.BlockedByYou, "You blocked this person; unblock them first.");
+            }
+
+            // Two people who ask each other are friends: answering their request is what the second one meant.
+            if (relationship.OpenFromThem is { } theirs)
+            {
+                var accepted = await AcceptOpenRequestAsync(theirs, now, cancellationToken);
+                return accepted.IsSuccess
+                    ? new SendFriendRequestResponse(Ids.Format(theirs.Id), FriendRequestStates.Accepted)
+                    : accepted.Error;
+            }
+
+            if (await contacts.CountFriendsAsync(me, cancellationToken) >= Limits.MaxFriends)
+            {
+                return FriendLimitReached(isMe: true);
+            }
+
+            var expiresAt = now + Limits.FriendRequestLifetime;
+            if (relationship.OpenFromMe is { } mine)
+            {
+                // Asking again refreshes the open request rather than piling up copies.
+                await contacts.RenewRequestAsync(mine.Id, greeting, now, expiresAt, cancellationToken);
+                return new SendFriendRequestResponse(Ids.Format(mine.Id), FriendRequestStates.Pending);
+            }
+
+            var created = new FriendRequest(Ids.New(clock), me, to, greeting, FriendRequestState.Pending, now, expiresAt, null);
+            await contacts.AddRequestAsync(created, cancellationToken);
+            return new SendFriendRequestResponse(Ids.Format(created.Id), FriendRequestStates.Pending);
+        }, cancellationToken);
+    }
+
+    public async Task<Result<FriendRequestList>> ListRequestsAsync(Guid me, string? direction, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var incoming = direction?.ToLowerInvariant() switch
+        {
+            null or "" or "incoming" => true,
+            "outgoing" => false,
+            _ => (bool?)null,
+        };
+        var paging = Paging.Parse(limit, cursor);
+        if (incoming is null)
+        {
+            return Error.Validation(new Dictionary<string, string[]> { ["direction"] = ["direction is incoming or outgoing."] });
+        }
+
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        var page = paging.Value;
+        var rows = await contacts.ListRequestsAsync(me, incoming.Value, page.Offset, page.Limit + 1, cancellationToken);
+        var now = clock.GetUtcNow();
+        var items = rows.Take(page.Limit).Select(r => ToInfo(r.Request, r.From, r.To, now)).ToList();
+        return new FriendRequestList(items, page.Next(items.Count, rows.Count > page.Limit));
+    }
+
+    public Task<Result<FriendRequestInfo>> AcceptAsync(Guid me, Guid requestId, CancellationToken cancellationToken) =>
+        RespondAsync(me, requestId, accept: true, cancellationToken);
+
+    public Task<Result<FriendRequestInfo>> DeclineAsync(Guid me, Guid requestId, CancellationToken cancellationToken) =>
+        RespondAsync(me, requestId, accept: false, cancellationToken);
+
+    private async Task<Result<FriendRequestInfo>> RespondAsync(Guid me, Guid requestId, bool accept, CancellationToken cancellationToken)
+    {
+        // Only the recipient may answer; to anyone else the request does not exist.
+        if (await contacts.FindRequestAsync(requestId, cancellationToken) is not { } found || found.ToUserId != me)
+        {
+            return RequestNotFound;
+        }
+
+        var answered = await contacts.AtomicallyAsync<Done>(found.FromUserId, me, async () =>
+        {
+            // Read again inside the transaction: a concurrent answer may have come first.
+            var request = (await contacts.FindRequestAsync(requestId, cancellationToken))!;
+            var now = clock.GetUtcNow();
+            if (request.State != FriendRequestState.Pending)
+            {
+                return Error.Conflict(ErrorCodes.RequestNotPending, "This request was already answered.");
+            }
+
+            if (!request.IsOpen(now))
+            {
+                return Error.Conflict(ErrorCodes.RequestExpired, "This request has expired; ask them to send a new one.");
+            }
+
+            if (!accept)
+            {
+                await contacts.SetRequestStateAsync(request.Id, FriendRequestState.Declined, now, cancellationToken);
+                return Done.Value;
+            }
+
+            return await AcceptOpenRequestAsync(request, now, cancellationToken);
+        }, cancellationToken);
+
+        if (!answered.IsSuccess)
+        {
+            return answered.Error;
+        }
+
+        var from = await accounts.FindAsync(found.FromUserId, cancellationToken);
+        var to = await accounts.FindAsync(me, cancellationToken);
+        var after = (await contacts.FindRequestAsync(requestId, cancellationToken))!;
+        return ToInfo(after, Card(from!), Card(to!), clock.GetUtcNow());
+    }
+
+    /// <summary>Makes the two people friends; runs inside <see cref="IContactStore.AtomicallyAsync{T}"/>.</summary>
+    private async Task<Result<Done>> AcceptOpenRequestAsync(FriendRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var relationship = await contacts.GetRelationshipAsync(request.ToUserId, request.FromUserId, now, cancellationToken);
+        if (relationship.IBlockedThem || relationship.TheyBlockedMe)
+        {
+            return Error.Forbidden(ErrorCodes.RequestRefused, "One of you has blocked the other.");
+        }
+
+        if (!relationship.Friends)
+        {
+            if (await contacts.CountFriendsAsync(request.ToUserId, cancellationToken) >= Limits.MaxFriends)
+            {
+                return FriendLimitReached(isMe: true);
+            }
+
+            if (await contacts.CountFriendsAsync(request.FromUserId, cancellationToken) >= Limits.MaxFriends)
+            {
+                return FriendLimitReached(isMe: false);
+            }
+
+            await contacts.AddFriendshipAsync(request.FromUserId, request.ToUserId, now, cancellationToken);
+            AccountsLog.BecameFriends(logger, request.FromUserId, request.ToUserId);
+        }
+
+        await contacts.SetRequestStateAsync(request.Id, FriendRequestState.Accepted, now, cancellationToken);
+        return Done.Value;
+    }
+
+    public async Task<Result<FriendList>> ListFriendsAsync(Guid me, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(limit, cursor);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        var page = paging.Value;
+        var rows = await contacts.ListFriendsAsync(me, page.Offset, page.Limit + 1, cancellationToken);
+        var items = rows.Take(page.Limit).Select(r => ToInfo(r.Friendship, r.Card)).ToList();
+        return new FriendList(items, page.Next(items.Count, rows.Count > page.Limit));
+    }
+
+    public async Task<Result<FriendInfo>> GetFriendAsync(Guid me, Guid friendId, CancellationToken cancellationToken) =>
+        await contacts.FindFriendAsync(me, friendId, cancellationToken) is { } found ? ToInfo(found.Friendship, found.Card) : NotFriends;
+
+    public async Task<Result<FriendInfo>> UpdateFriendAsync(Guid me, Guid friendId, UpdateFriendRequest update, CancellationToken cancellationToken)
+    {
+        if (await contacts.FindFriendAsync(me, friendId, cancellationToken) is not { } found)
+        {
+            return NotFriends;
+        }
+
+        var errors = new FieldErrors();
+        var remark = update.Remark is null ? found.Friendship.Remark : update.Remark.Trim() is { Length: > 0 } r ? r : null;
+        if (remark?.Length > Limits.MaxRemarkLength)
+        {
+            errors.Add("remark", $"A remark has at most {Limits.MaxRemarkLength} characters.");
+        }
+
+        var tags = found.Friendship.Tags;
+        if (update.Tags is not null)
+        {
+            tags = update.Tags.Select(t => (t ?? string.Empty).Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            if (tags.Count > Limits.MaxTagsPerFriend)
+            {
+                errors.Add("tags", $"A friend has at most {Limits.MaxTagsPerFriend} tags.");
+            }
+
+            if (tags.Any(t => t.Length > Limits.MaxTagLength))
+            {
+                errors.Add("tags", $"A tag has at most {Limits.MaxTagLength} characters.");
+            }
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var updated = found.Friendship with
+        {
+            Remark = remark,
+            Tags = tags,
+            ChatOnly = update.ChatOnly ?? found.Friendship.ChatOnly,
+            HideTheirMoments = update.HideTheirMoments ?? found.Friendship.HideTheirMoments,
+        };
+        await contacts.UpdateFriendshipAsync(updated, cancellationToken);
+        return ToInfo(updated, found.Card);
+    }
+
+    /// <summary>Ends the friendship for both people; either may ask again later.</summary>
+    public async Task<Result<Done>> RemoveFriendAsync(Guid me, Guid friendId, CancellationToken cancellationToken) =>
+        await contacts.AtomicallyAsync<Done>(me, friendId, async () =>
+            await contacts.RemoveFriendshipAsync(me, friendId, cancellationToken) ? Done.Value : NotFriends, cancellationToken);
+
+    /// <summary>
+    /// Blocks a person: they can no longer send the blocker requests, and their open requests to the blocker are declined.
+    /// A friendship stays (as in WeChat, blocking is not deleting); features that deliver to the blocker check blocks.
+    /// </summary>
+    public async Task<Result<Done>> BlockAsync(Guid me, Guid other, CancellationToken cancellationToken)
+    {
+        if (other == me)
+        {
+            return Error.BadRequest(ErrorCodes.CannotBlockSelf, "You cannot block yourself.");
+        }
+
+        if (await accounts.FindAsync(other, cancellationToken) is null)
+        {
+            return AccountService.UserNotFound;
+        }
+
+        return await contacts.AtomicallyAsync<Done>(me, other, async () =>
+        {
+            var now = clock.GetUtcNow();
+            await contacts.AddBlockAsync(me, other, now, cancellationToken);
+            await contacts.DeclineOpenRequestsAsync(other, me, now, cancellationToken);
+            return Done.Value;
+        }, cancellationToken);
+    }
+
+    public async Task<Result<Done>> UnblockAsync(Guid me, Guid other, CancellationToken cancellationToken)
+    {
+        await contacts.RemoveBlockAsync(me, other, cancellationToken);
+        return Done.Value;
+    }
+
+    public async Task<BlockList> ListBlocksAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var rows = await contacts.ListBlocksAsync(me, cancellationToken);
+        return new BlockList(rows.Select(r => new BlockedUser(Ids.Format(r.Card.UserId), r.Card.Handle, r.Card.DisplayName, r.Since)).ToList());
+    }
+
+    private static Error FriendLimitReached(bool isMe) => Error.Conflict(
+        ErrorCodes.FriendLimitReached,
+        isMe ? "You have reached the friend limit." : "This person has reached the friend limit.");
+
+    private static UserCard Card(Account account) => new(account.Id, account.Handle, account.DisplayName, account.AvatarUrl);
+
+    private static PublicProfile Profile(UserCard card) => new(Ids.Format(card.UserId), card.Handle, card.DisplayName, card.AvatarUrl);
+
+    private static FriendInfo ToInfo(Friendship friendship, UserCard card) => new(
+        Ids.Format(card.UserId), card.Handle, card.DisplayName, card.AvatarUrl,
+        friendship.Remark, friendship.Tags, friendship.ChatOnly, friendship.HideTheirMoments, friendship.Since);
+
+    private static FriendRequestInfo ToInfo(FriendRequest request, UserCard from, UserCard to, DateTimeOffset now) => new(
+        Ids.Format(request.Id), Ids.Format(request.FromUserId), Ids.Format(request.ToUserId), request.Greeting,
+        request.State switch
+        {
+            FriendRequestState.Accepted => FriendRequestStates.Accepted,
+            FriendRequestState.Declined => FriendRequestStates.Declined,
+            _ => request.IsOpen(now) ? FriendRequestStates.Pending : FriendRequestStates.Expired,
+        },
+        request.CreatedAt, request.ExpiresAt, Profile(from), Profile(to));
+}

@@ -1,0 +1,105 @@
+using System.Security.Claims;
+using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
+using Hutong.Contracts;
+using Hutong.Contracts.Contacts;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Core.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.Accounts;
+
+/// <summary>API.md "Contacts".</summary>
+public static class ContactsApi
+{
+    private static readonly Error NoSuchRequest = Error.NotFound(ErrorCodes.RequestNotFound, "No such friend request.");
+
+    public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization();
+        api.MapPost("/friend-requests", SendRequest).RequireRateLimiting(RateLimitPolicies.FriendRequests);
+        api.MapGet("/friend-requests", ListRequests);
+        api.MapPost("/friend-requests/{requestId}/accept", Accept);
+        api.MapPost("/friend-requests/{requestId}/decline", Decline);
+        api.MapGet("/friends", ListFriends);
+        api.MapGet("/friends/{userId}", GetFriend);
+        api.MapPatch("/friends/{userId}", UpdateFriend);
+        api.MapDelete("/friends/{userId}", RemoveFriend);
+        api.MapGet("/blocks", ListBlocks);
+        api.MapPost("/blocks/{userId}", Block);
+        api.MapDelete("/blocks/{userId}", Unblock);
+        return app;
+    }
+
+    private static async Task<Results<Created<SendFriendRequestResponse>, ProblemHttpResult>> SendRequest(
+        SendFriendRequest request, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken)
+    {
+        var result = await contacts.SendRequestAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/friend-requests/{result.Value.RequestId}", result.Value)
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<FriendRequestList>, ProblemHttpResult>> ListRequests(
+        string? direction, int? limit, string? cursor, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        ToResult(await contacts.ListRequestsAsync(user.UserId(), direction, limit, cursor, cancellationToken));
+
+    private static async Task<Results<Ok<FriendRequestInfo>, ProblemHttpResult>> Accept(
+        string requestId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(requestId, out var id)
+            ? ToResult(await contacts.AcceptAsync(user.UserId(), id, cancellationToken))
+            : NoSuchRequest.ToProblem();
+
+    private static async Task<Results<Ok<FriendRequestInfo>, ProblemHttpResult>> Decline(
+        string requestId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(requestId, out var id)
+            ? ToResult(await contacts.DeclineAsync(user.UserId(), id, cancellationToken))
+            : NoSuchRequest.ToProblem();
+
+    private static async Task<Results<Ok<FriendList>, ProblemHttpResult>> ListFriends(
+        int? limit, string? cursor, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        ToResult(await contacts.ListFriendsAsync(user.UserId(), limit, cursor, cancellationToken));
+
+    private static async Task<Results<Ok<FriendInfo>, ProblemHttpResult>> GetFriend(
+        string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(userId, out var id)
+            ? ToResult(await contacts.GetFriendAsync(user.UserId(), id, cancellationToken))
+            : AccountService.UserNotFound.ToProblem();
+
+    private static async Task<Results<Ok<FriendInfo>, ProblemHttpResult>> UpdateFriend(
+        string userId, UpdateFriendRequest update, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(userId, out var id)
+            ? ToResult(await contacts.UpdateFriendAsync(user.UserId(), id, update, cancellationToken))
+            : AccountService.UserNotFound.ToProblem();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFriend(
+        string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(userId, out var id)
+            ? ToNoContent(await contacts.RemoveFriendAsync(user.UserId(), id, cancellationToken))
+            : AccountService.UserNotFound.ToProblem();
+
+    private static async Task<Ok<BlockList>> ListBlocks(ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await contacts.ListBlocksAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Block(
+        string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(userId, out var id)
+            ? ToNoContent(await contacts.BlockAsync(user.UserId(), id, cancellationToken))
+            : AccountService.UserNotFound.ToProblem();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unblock(
+        string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
+        Ids.TryParse(userId, out var id)
+            ? ToNoContent(await contacts.UnblockAsync(user.UserId(), id, cancellationToken))
+            : AccountService.UserNotFound.ToProblem();
+
+    private static Results<Ok<T>, ProblemHttpResult> ToResult<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+
+    private static Results<NoContent, ProblemHttpResult> ToNoContent(Result<Done> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+}

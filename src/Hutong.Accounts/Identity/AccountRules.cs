@@ -1,0 +1,84 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Hutong.Core.Errors;
+
+namespace Hutong.Accounts.Identity;
+
+/// <summary>The identity rules of PRODUCT.md: handles, display names, passwords.</summary>
+internal static partial class AccountRules
+{
+    public const int HandleMin = 3;
+    public const int HandleMax = 32;
+    public const int DisplayNameMax = 64;
+    public const int PasswordMin = 8;
+
+    /// <summary>Bounds the work a hash does on hostile input; no one types a longer password.</summary>
+    public const int PasswordMax = 256;
+
+    public const int AvatarUrlMax = 2048;
+
+    [GeneratedRegex("^[a-z0-9_.-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex HandleCharacters();
+
+    /// <summary>Handles are case-insensitive: everything stores and compares the lower-case form.</summary>
+    public static string NormalizeHandle(string? handle) => (handle ?? string.Empty).Trim().ToLowerInvariant();
+
+    public static void CheckHandle(string handle, FieldErrors errors)
+    {
+        if (handle.Length is < HandleMin or > HandleMax)
+        {
+            errors.Add("handle", $"A handle has {HandleMin} to {HandleMax} characters.");
+        }
+        else if (!HandleCharacters().IsMatch(handle))
+        {
+            errors.Add("handle", "A handle uses only letters a-z, digits, '_', '.' and '-'.");
+        }
+    }
+
+    public static string NormalizeDisplayName(string? name) => (name ?? string.Empty).Trim();
+
+    public static void CheckDisplayName(string name, FieldErrors errors)
+    {
+        // Counted in text elements so that an emoji or a CJK character counts as one, as a person sees it.
+        var length = new StringInfo(name).LengthInTextElements;
+        if (length is < 1 or > DisplayNameMax)
+        {
+            errors.Add("displayName", $"A display name has 1 to {DisplayNameMax} characters.");
+        }
+        else if (name.Any(char.IsControl))
+        {
+            errors.Add("displayName", "A display name cannot contain control characters.");
+        }
+    }
+
+    public static void CheckPassword(string? password, string handle, FieldErrors errors)
+    {
+        if (password is null || password.Length < PasswordMin)
+        {
+            errors.Add("password", $"A password has at least {PasswordMin} characters.");
+        }
+        else if (password.Length > PasswordMax)
+        {
+            errors.Add("password", $"A password has at most {PasswordMax} characters.");
+        }
+        else if (password.Distinct().Count() < 3 || string.Equals(password, handle, StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add("password", "This password is too easy to guess.");
+        }
+    }
+
+    public static void CheckAvatarUrl(string? url, FieldErrors errors)
+    {
+        if (url is null)
+        {
+            return;
+        }
+
+        if (url.Length > AvatarUrlMax
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
+            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
+        {
+            errors.Add("avatarUrl", "An avatar is an http(s) URL.");
+        }
+    }
+}

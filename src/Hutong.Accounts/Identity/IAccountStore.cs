@@ -1,0 +1,17 @@
+namespace Hutong.Accounts.Identity;
+
+/// <summary>Durable accounts. Implemented by Hutong.Storage.</summary>
+public interface IAccountStore
+{
+    /// <summary>Adds the account; false when its handle is taken, also when a concurrent sign-up took it first.</summary>
+    Task<bool> TryAddAsync(Account account, CancellationToken cancellationToken);
+
+    Task<Account?> FindAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Finds by the lower-case handle.</summary>
+    Task<Account?> FindByHandleAsync(string handle, CancellationToken cancellationToken);
+
+    Task UpdateProfileAsync(Guid userId, string displayName, string? avatarUrl, CancellationToken cancellationToken);
+
+    Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken);
+}

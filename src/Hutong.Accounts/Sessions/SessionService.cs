@@ -1,0 +1,110 @@
+using System.Security.Cryptography;
+using System.Text;
+using Hutong.Accounts.Identity;
+using Hutong.Contracts;
+using Hutong.Contracts.Accounts;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Hutong.Accounts.Sessions;
+
+/// <summary>Logs devices in and out, and turns a bearer token back into its session.</summary>
+public sealed class SessionService(
+    IAccountStore accounts,
+    ISessionStore sessions,
+    PasswordHasher hasher,
+    TimeProvider clock,
+    ILogger<SessionService> logger)
+{
+    private const string TokenPrefix = "ht_";
+    private const int MaxDeviceName = 64;
+
+    /// <summary>Last-seen times are for people to recognise their devices; minute precision spares a write per request.</summary>
+    private static readonly TimeSpan TouchInterval = TimeSpan.FromMinutes(1);
+
+    private static readonly Error BadCredentials = new(ErrorCodes.InvalidCredentials, 401, "The handle or password is wrong.");
+
+    public async Task<Result<LoginResponse>> LoginAsync(LoginRequest request, string? remoteAddress, CancellationToken cancellationToken)
+    {
+        var handle = AccountRules.NormalizeHandle(request.Handle);
+        var password = request.Password ?? string.Empty;
+        if (password.Length > AccountRules.PasswordMax)
+        {
+            return BadCredentials;
+        }
+
+        var account = handle.Length == 0 ? null : await accounts.FindByHandleAsync(handle, cancellationToken);
+        if (account is null)
+        {
+            hasher.VerifyNothing(password);
+            AccountsLog.LoginFailed(logger, remoteAddress);
+            return BadCredentials;
+        }
+
+        if (!hasher.Verify(password, account.PasswordHash, out var needsRehash))
+        {
+            AccountsLog.LoginFailed(logger, remoteAddress);
+            return BadCredentials;
+        }
+
+        if (needsRehash)
+        {
+            await accounts.UpdatePasswordHashAsync(account.Id, hasher.Hash(password), cancellationToken);
+        }
+
+        var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
+        var now = clock.GetUtcNow();
+        var name = string.IsNullOrWhiteSpace(request.DeviceName) ? "Device" : request.DeviceName.Trim();
+        var session = new DeviceSession(Ids.New(clock), account.Id, name.Length > MaxDeviceName ? name[..MaxDeviceName] : name, HashToken(token), now, now);
+        await sessions.AddAsync(session, cancellationToken);
+        AccountsLog.LoggedIn(logger, account.Id, session.DeviceId);
+        return new LoginResponse(token, Ids.Format(account.Id), Ids.Format(session.DeviceId));
+    }
+
+    /// <summary>The live session behind a token, or null. Reads storage every time, so a revoked token fails at once.</summary>
+    public async Task<DeviceSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 128)
+        {
+            return null;
+        }
+
+        var session = await sessions.FindByTokenHashAsync(HashToken(token), cancellationToken);
+        if (session is not null)
+        {
+            var now = clock.GetUtcNow();
+            if (now - session.LastSeenAt > TouchInterval)
+            {
+                await sessions.TouchAsync(session.DeviceId, now, cancellationToken);
+            }
+        }
+
+        return session;
+    }
+
+    public async Task<DeviceList> ListDevicesAsync(Guid userId, Guid currentDeviceId, CancellationToken cancellationToken)
+    {
+        var list = await sessions.ListAsync(userId, cancellationToken);
+        return new DeviceList(list
+            .OrderByDescending(s => s.LastSeenAt)
+            .Select(s => new DeviceInfo(Ids.Format(s.DeviceId), s.Name, s.CreatedAt, s.LastSeenAt, s.DeviceId == currentDeviceId))
+            .ToList());
+    }
+
+    public async Task<Result<Done>> RevokeAsync(Guid userId, Guid deviceId, CancellationToken cancellationToken)
+    {
+        if (!await sessions.RemoveAsync(userId, deviceId, cancellationToken))
+        {
+            return Error.NotFound(ErrorCodes.DeviceNotFound, "No such device.");
+        }
+
+        AccountsLog.DeviceRevoked(logger, userId, deviceId);
+        return Done.Value;
+    }
+
+    private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
+
+    private static string Base64Url(byte[] bytes) =>
+        Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+}

@@ -1,0 +1,40 @@
+namespace Hutong.Contracts;
+
+/// <summary>
+/// Stable machine codes carried in the <c>code</c> member of every problem body. Clients branch on these,
+/// never on titles or details, so a code is never renamed once published.
+/// </summary>
+public static class ErrorCodes
+{
+    // Transport and framework failures.
+    public const string BadRequest = "bad_request";
+    public const string MalformedBody = "malformed_body";
+    public const string ValidationFailed = "validation_failed";
+    public const string Unauthorized = "unauthorized";
+    public const string Forbidden = "forbidden";
+    public const string NotFound = "not_found";
+    public const string MethodNotAllowed = "method_not_allowed";
+    public const string PayloadTooLarge = "payload_too_large";
+    public const string UnsupportedMediaType = "unsupported_media_type";
+    public const string RateLimited = "rate_limited";
+    public const string Conflict = "conflict";
+    public const string InternalError = "internal_error";
+
+    // Accounts.
+    public const string HandleTaken = "handle_taken";
+    public const string InvalidCredentials = "invalid_credentials";
+    public const string UserNotFound = "user_not_found";
+    public const string DeviceNotFound = "device_not_found";
+
+    // Contacts.
+    public const string CannotBefriendSelf = "cannot_befriend_self";
+    public const string AlreadyFriends = "already_friends";
+    public const string NotFriends = "not_friends";
+    public const string RequestRefused = "request_refused";
+    public const string BlockedByYou = "blocked_by_you";
+    public const string RequestNotFound = "request_not_found";
+    public const string RequestNotPending = "request_not_pending";
+    public const string RequestExpired = "request_expired";
+    public const string FriendLimitReached = "friend_limit_reached";
+    public const string CannotBlockSelf = "cannot_block_self";
+}

@@ -1,0 +1,27 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Hutong.Contracts.Accounts;
+using Hutong.Contracts.Contacts;
+
+namespace Hutong.Contracts;
+
+/// <summary>
+/// Source-generated JSON for every wire type: no reflection at run time, the same shapes on server, client and browser.
+/// </summary>
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSerializable(typeof(SignUpRequest))]
+[JsonSerializable(typeof(SignUpResponse))]
+[JsonSerializable(typeof(LoginRequest))]
+[JsonSerializable(typeof(LoginResponse))]
+[JsonSerializable(typeof(MeResponse))]
+[JsonSerializable(typeof(UpdateProfileRequest))]
+[JsonSerializable(typeof(PublicProfile))]
+[JsonSerializable(typeof(DeviceList))]
+[JsonSerializable(typeof(SendFriendRequest))]
+[JsonSerializable(typeof(SendFriendRequestResponse))]
+[JsonSerializable(typeof(FriendRequestList))]
+[JsonSerializable(typeof(FriendList))]
+[JsonSerializable(typeof(UpdateFriendRequest))]
+[JsonSerializable(typeof(BlockList))]
+[JsonSerializable(typeof(ProblemBody))]
+public sealed partial class HutongJsonContext : JsonSerializerContext;

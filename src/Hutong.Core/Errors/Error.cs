@@ -1,0 +1,24 @@
+using Hutong.Contracts;
+
+namespace Hutong.Core.Errors;
+
+/// <summary>
+/// An expected failure of an operation: what went wrong (<see cref="Code"/>, one of <see cref="ErrorCodes"/>),
+/// the HTTP status it maps to, and per-field messages for validation failures.
+/// </summary>
+public sealed record Error(string Code, int Status, string Title, string? Detail = null)
+{
+    /// <summary>Per-field messages, keyed by camelCase field name; set only for validation failures.</summary>
+    public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
+
+    public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
+        new(ErrorCodes.ValidationFailed, 400, "The request has invalid fields.") { Fields = fields };
+
+    public static Error BadRequest(string code, string title, string? detail = null) => new(code, 400, title, detail);
+
+    public static Error NotFound(string code, string title) => new(code, 404, title);
+
+    public static Error Conflict(string code, string title, string? detail = null) => new(code, 409, title, detail);
+
+    public static Error Forbidden(string code, string title) => new(code, 403, title);
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Hutong.Contracts;
+using Hutong.Core.Http;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Hutong.Server.Hosting;
+
+/// <summary><c>Hutong:Http</c>: limits of the HTTP surface.</summary>
+public sealed record HttpOptions
+{
+    public const string Section = "Hutong:Http";
+
+    /// <summary>Largest request body an endpoint accepts unless it declares its own limit (uploads do).</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
+}
+
+internal static class HttpHosting
+{
+    public static IHostApplicationBuilder AddHutongHttp(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HutongJsonContext.Default));
+        // Bad requests surface as exceptions so that one handler turns them into problem bodies with a code.
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = ctx =>
+        {
+            var status = ctx.ProblemDetails.Status ?? ctx.HttpContext.Response.StatusCode;
+            if (!ctx.ProblemDetails.Extensions.ContainsKey("code"))
+            {
+                var code = Problems.CodeFor(status);
+                ctx.ProblemDetails.Extensions["code"] = code;
+                ctx.ProblemDetails.Type = ProblemResults.TypeFor(code);
+            }
+        });
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddHealthChecks();
+        return builder;
+    }
+
+    public static WebApplication UseHutongHttp(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRouting();
+        app.UseMiddleware<BodySizeLimitMiddleware>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapHutongHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { AllowCachingResponses = false }).WithTags("Health");
+        return app;
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Hutong.Contracts;
+using Hutong.Core.Errors;
+using Hutong.Core.Http;
+
+namespace Hutong.Server.Hosting;
+
+/// <summary>One fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>
+public sealed record RateLimit
+{
+    [Range(1, int.MaxValue)]
+    public int PermitLimit { get; init; }
+
+    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    public TimeSpan Window { get; init; }
+}
+
+/// <summary><c>Hutong:RateLimits</c>: limits on the endpoints that attract abuse.</summary>
+public sealed record RateLimitOptions
+{
+    public const string Section = "Hutong:RateLimits";
+
+    /// <summary>Sign-ups per client address.</summary>
+    public RateLimit SignUp { get; init; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
+
+    /// <summary>Login attempts per client address; slows password guessing.</summary>
+    public RateLimit Login { get; init; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>Friend requests per person.</summary>
+    public RateLimit FriendRequests { get; init; } = new() { PermitLimit = 60, Window = TimeSpan.FromHours(1) };
+}
+
+internal static class RateLimitHosting
+{
+    private static readonly Error Limited = new(ErrorCodes.RateLimited, 429, "Too many requests; try again later.");
+
+    public static IHostApplicationBuilder AddHutongRateLimits(this IHostApplicationBuilder builder)
+    {
+        var limits = builder.Configuration.GetSection(RateLimitOptions.Section).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.Section).ValidateOnStart();
+        builder.Services.AddRateLimiter(o =>
+        {
+            o.AddPolicy(RateLimitPolicies.SignUp, http => Window(ClientAddress(http), limits.SignUp));
+            o.AddPolicy(RateLimitPolicies.Login, http => Window(ClientAddress(http), limits.Login));
+            o.AddPolicy(RateLimitPolicies.FriendRequests, http =>
+                Window(http.User.FindFirst(ClaimsPrincipalExtensions.UserIdClaim)?.Value ?? ClientAddress(http), limits.FriendRequests));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var response = context.HttpContext.Response;
+                response.StatusCode = StatusCodes.Status429TooManyRequests;
+                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
+                {
+                    response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+                }
+
+                await Limited.ToProblem().ExecuteAsync(context.HttpContext);
+            };
+        });
+        return builder;
+    }
+
+    private static RateLimitPartition<string> Window(string key, RateLimit limit) =>
+        RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit.PermitLimit,
+            Window = limit.Window,
+            QueueLimit = 0,
+        });
+
+    private static string ClientAddress(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+}

@@ -1,0 +1,11 @@
+namespace Hutong.Server.Hosting;
+
+/// <summary>Host log events: ids 100-999.</summary>
+internal static partial class ServerLog
+{
+    [LoggerMessage(100, LogLevel.Information, "Storage ready on {Provider}")]
+    public static partial void StorageReady(ILogger logger, string provider);
+
+    [LoggerMessage(101, LogLevel.Error, "Unhandled exception on {Method} {Path}")]
+    public static partial void UnhandledException(ILogger logger, Exception exception, string method, string path);
+}

@@ -1,0 +1,24 @@
+using Hutong.Accounts;
+using Hutong.Server.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddHutongHttp();
+builder.AddHutongStorage();
+builder.AddHutongCluster();
+builder.AddHutongRateLimits();
+builder.AddHutongOpenApi();
+builder.AddAccounts();
+
+var app = builder.Build();
+
+app.UseHutongHttp();
+app.MapHutongHealth();
+app.MapHutongOpenApi();
+app.MapAccountsApi();
+app.MapContactsApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to <c>WebApplicationFactory</c> in tests.</summary>
+public partial class Program;

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Design;
+
+namespace Hutong.Storage.Sqlite;
+
+/// <summary>The embedded default: one SQLite file in write-ahead-log mode, migrations from this assembly.</summary>
+public static class SqliteStorage
+{
+    public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+
+    /// <summary>Brings the database to the current schema. WAL lets readers run beside the one writer; it persists in the file.</summary>
+    public static async Task MigrateAsync(HutongDbContext db, CancellationToken cancellationToken)
+    {
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            await db.Database.MigrateAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+}
+
+/// <summary>Lets <c>dotnet ef migrations add</c> build the model for SQLite.</summary>
+internal sealed class DesignTimeFactory : IDesignTimeDbContextFactory<HutongDbContext>
+{
+    public HutongDbContext CreateDbContext(string[] args)
+    {
+        var options = new DbContextOptionsBuilder<HutongDbContext>();
+        SqliteStorage.Use(options, "Data Source=design.db");
+        return new HutongDbContext(options.Options);
+    }
+}

@@ -1,0 +1,66 @@
+using Hutong.Accounts.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Accounts;
+
+internal sealed class AccountStore(HutongDbContext db) : IAccountStore
+{
+    public async Task<bool> TryAddAsync(Account account, CancellationToken cancellationToken)
+    {
+        db.Accounts.Add(new AccountRow
+        {
+            Id = account.Id,
+            Handle = account.Handle,
+            DisplayName = account.DisplayName,
+            AvatarUrl = account.AvatarUrl,
+            PasswordHash = account.PasswordHash,
+            CreatedAt = account.CreatedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            // The unique index on the handle is the arbiter, also for two sign-ups racing for it; anything else is a fault.
+            if (await HandleExistsAsync(account.Handle, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public async Task<Account?> FindAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var row = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == userId, cancellationToken);
+        return row is null ? null : ToDomain(row);
+    }
+
+    public async Task<Account?> FindByHandleAsync(string handle, CancellationToken cancellationToken)
+    {
+        var row = await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == handle, cancellationToken);
+        return row is null ? null : ToDomain(row);
+    }
+
+    public Task UpdateProfileAsync(Guid userId, string displayName, string? avatarUrl, CancellationToken cancellationToken) =>
+        db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.DisplayName, displayName).SetProperty(a => a.AvatarUrl, avatarUrl),
+            cancellationToken);
+
+    public Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken) =>
+        db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, passwordHash), cancellationToken);
+
+    private Task<bool> HandleExistsAsync(string handle, CancellationToken cancellationToken) =>
+        db.Accounts.AsNoTracking().AnyAsync(a => a.Handle == handle, cancellationToken);
+
+    private static Account ToDomain(AccountRow row) =>
+        new(row.Id, row.Handle, row.DisplayName, row.AvatarUrl, row.PasswordHash, row.CreatedAt);
+}

@@ -1,0 +1,43 @@
+using Hutong.Accounts.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Accounts;
+
+internal sealed class SessionStore(HutongDbContext db) : ISessionStore
+{
+    public async Task AddAsync(DeviceSession session, CancellationToken cancellationToken)
+    {
+        db.DeviceSessions.Add(new DeviceSessionRow
+        {
+            DeviceId = session.DeviceId,
+            UserId = session.UserId,
+            Name = session.Name,
+            TokenHash = session.TokenHash,
+            CreatedAt = session.CreatedAt,
+            LastSeenAt = session.LastSeenAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+    }
+
+    public async Task<DeviceSession?> FindByTokenHashAsync(byte[] tokenHash, CancellationToken cancellationToken)
+    {
+        var row = await db.DeviceSessions.AsNoTracking().FirstOrDefaultAsync(s => s.TokenHash == tokenHash, cancellationToken);
+        return row is null ? null : ToDomain(row);
+    }
+
+    public async Task<IReadOnlyList<DeviceSession>> ListAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.DeviceSessions.AsNoTracking().Where(s => s.UserId == userId).ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToDomain);
+    }
+
+    public Task TouchAsync(Guid deviceId, DateTimeOffset lastSeenAt, CancellationToken cancellationToken) =>
+        db.DeviceSessions.Where(s => s.DeviceId == deviceId).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, lastSeenAt), cancellationToken);
+
+    public async Task<bool> RemoveAsync(Guid userId, Guid deviceId, CancellationToken cancellationToken) =>
+        await db.DeviceSessions.Where(s => s.UserId == userId && s.DeviceId == deviceId).ExecuteDeleteAsync(cancellationToken) > 0;
+
+    private static DeviceSession ToDomain(DeviceSessionRow row) =>
+        new(row.DeviceId, row.UserId, row.Name, row.TokenHash, row.CreatedAt, row.LastSeenAt);
+}

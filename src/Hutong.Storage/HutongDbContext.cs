@@ -1,0 +1,69 @@
+using System.Text;
+using Hutong.Storage.Accounts;
+using Hutong.Storage.Contacts;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace Hutong.Storage;
+
+/// <summary>
+/// The relational model shared by both providers. Each provider keeps its own migrations (Hutong.Storage.Sqlite,
+/// Hutong.Storage.Postgres); a model change ships a migration for both.
+/// </summary>
+public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) : DbContext(options)
+{
+    public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
+    public const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
+
+    internal DbSet<AccountRow> Accounts => Set<AccountRow>();
+
+    internal DbSet<DeviceSessionRow> DeviceSessions => Set<DeviceSessionRow>();
+
+    internal DbSet<FriendRequestRow> FriendRequests => Set<FriendRequestRow>();
+
+    internal DbSet<FriendshipRow> Friendships => Set<FriendshipRow>();
+
+    internal DbSet<BlockRow> Blocks => Set<BlockRow>();
+
+    internal bool IsPostgres => Database.ProviderName == PostgresProvider;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.ProviderName == SqliteProvider)
+        {
+            // SQLite has no date type, and EF cannot compare or order DateTimeOffset stored as text; a UTC tick count
+            // sorts and compares as the instant it is.
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+        }
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HutongDbContext).Assembly);
+
+        // snake_case names: the natural spelling in PostgreSQL, harmless in SQLite, and the same in both.
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(SnakeCase(property.Name));
+            }
+        }
+    }
+
+    private static string SnakeCase(string name)
+    {
+        var builder = new StringBuilder(name.Length + 4);
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0)
+            {
+                builder.Append('_');
+            }
+
+            builder.Append(char.ToLowerInvariant(name[i]));
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,21 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
+using Hutong.Accounts.Sessions;
+using Hutong.Storage.Accounts;
+using Hutong.Storage.Contacts;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Hutong.Storage;
+
+/// <summary>Binds the features' storage ports to their EF Core implementations. The provider is chosen by the host.</summary>
+public static class StorageExtensions
+{
+    public static IServiceCollection AddHutongStores(this IServiceCollection services)
+    {
+        services.TryAddScoped<IAccountStore, AccountStore>();
+        services.TryAddScoped<ISessionStore, SessionStore>();
+        services.TryAddScoped<IContactStore, ContactStore>();
+        return services;
+    }
+}

@@ -20,6 +20,8 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(SendFriendRequest))]
 [JsonSerializable(typeof(SendFriendRequestResponse))]
 [JsonSerializable(typeof(FriendRequestList))]
+[JsonSerializable(typeof(FriendRequestInfo))]
+[JsonSerializable(typeof(FriendInfo))]
 [JsonSerializable(typeof(FriendList))]
 [JsonSerializable(typeof(UpdateFriendRequest))]
 [JsonSerializable(typeof(BlockList))]

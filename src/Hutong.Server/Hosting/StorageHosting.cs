@@ -31,7 +31,9 @@ internal static class StorageHosting
     {
         var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         var hutong = builder.Configuration.GetSection(HutongOptions.Section).Get<HutongOptions>() ?? new HutongOptions();
-        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName);
+        // Blank counts as unset: an empty environment variable must not point SQLite at a throwaway temporary database.
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionStringName) is { Length: > 0 } configured
+            && !string.IsNullOrWhiteSpace(configured) ? configured : null;
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddOptions<HutongOptions>().BindConfiguration(HutongOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
@@ -43,7 +45,7 @@ internal static class StorageHosting
                 builder.Services.AddDbContext<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
                 break;
             case StorageProvider.Postgres:
-                if (string.IsNullOrWhiteSpace(connectionString))
+                if (connectionString is null)
                 {
                     throw new OptionsValidationException(
                         $"ConnectionStrings:{ConnectionStringName}", typeof(StorageOptions),

@@ -7,6 +7,12 @@ internal sealed class AccountStore(HutongDbContext db) : IAccountStore
 {
     public async Task<bool> TryAddAsync(Account account, CancellationToken cancellationToken)
     {
+        // The common refusal, answered without a failed write; a true race still ends at the unique index below.
+        if (await HandleExistsAsync(account.Handle, cancellationToken))
+        {
+            return false;
+        }
+
         db.Accounts.Add(new AccountRow
         {
             Id = account.Id,

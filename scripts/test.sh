@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
+# It installs what the tests need (PostgreSQL via apt-get when missing), starts a throwaway PostgreSQL cluster on a
+# free loopback port in a temporary folder, removes it afterwards, and ends with one line:
+#   tests: N passed, N failed, N skipped
+# Arguments are passed to `dotnet test` (e.g. --filter-class or a single --project).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+log() { printf '[test] %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo "$@"; else
+    log "need root to run: $*"; return 1; fi
+}
+
+pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+ensure_postgres() {
+  local bin
+  bin=$(pg_bin)
+  if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+    log "installing PostgreSQL with apt-get"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    bin=$(pg_bin)
+  fi
+  [ -n "$bin" ] && [ -x "$bin/initdb" ] || { log "PostgreSQL is not installed and could not be installed"; return 1; }
+  echo "$bin"
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 200); do
+    port=$(( (RANDOM % 20000) + 40000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+pg_dir=""
+pg_ctl_as=()
+cleanup() {
+  if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
+    "${pg_ctl_as[@]}" "$PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
+    rm -rf "$pg_dir"
+  fi
+}
+trap cleanup EXIT
+
+start_postgres() {
+  PG_BIN=$(ensure_postgres) || return 1
+  pg_dir=$(mktemp -d /tmp/hutong-pg.XXXXXX)
+  # initdb refuses to run as root: the cluster belongs to the postgres user the package created.
+  if [ "$(id -u)" -eq 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home postgres
+    chown postgres "$pg_dir"
+    pg_ctl_as=(runuser -u postgres --)
+  fi
+  local port
+  port=$(free_port)
+  "${pg_ctl_as[@]}" "$PG_BIN/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
+  # A throwaway cluster: no fsync, and room for one pool per test server.
+  "${pg_ctl_as[@]}" "$PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start \
+    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+  export HUTONG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
+  log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+}
+
+if ! start_postgres; then
+  if [ -n "${CI:-}" ]; then
+    log "PostgreSQL is required in CI"; echo "tests: 0 passed, 1 failed"; exit 1
+  fi
+  log "PostgreSQL unavailable: its tests will be reported as skipped"
+fi
+
+results="$root/artifacts/test-results"
+rm -rf "$results"
+mkdir -p "$results"
+
+set +e
+dotnet test --solution Hutong.slnx --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/output.log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Count from the TRX reports, one per test project.
+passed=0; failed=0; skipped=0
+for trx in "$results"/*.trx; do
+  [ -e "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
+  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
+  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + total - executed))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The run broke before a test could fail (a build error, a crashed host): that is a failure too.
+  failed=1
+fi
+echo "tests: $passed passed, $failed failed, $skipped skipped"
+exit "$status"

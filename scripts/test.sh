@@ -3,7 +3,7 @@
 # It installs what the tests need (PostgreSQL via apt-get when missing), starts a throwaway PostgreSQL cluster on a
 # free loopback port in a temporary folder, removes it afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
-# Arguments are passed to `dotnet test` (e.g. --filter-class or a single --project).
+# Arguments go to `dotnet test`, e.g. `--project tests/Hutong.Server.Tests` or `--filter-method '*Restart*'`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
@@ -79,8 +79,12 @@ results="$root/artifacts/test-results"
 rm -rf "$results"
 mkdir -p "$results"
 
+# The whole solution, unless the caller names a project.
+target=(--solution Hutong.slnx)
+for arg in "$@"; do [ "$arg" = "--project" ] && target=(); done
+
 set +e
-dotnet test --solution Hutong.slnx --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/output.log"
+dotnet test "${target[@]}" --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/output.log"
 status=${PIPESTATUS[0]}
 set -e
 

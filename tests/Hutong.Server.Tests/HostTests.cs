@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Hutong.Contracts.Accounts;
+using Hutong.Contracts.Contacts;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Hutong.Server.Tests;
+
+public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Healthz_WhenStorageAndClusterServe_Is200(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        using var http = app.CreateClient();
+
+        using var response = await http.GetAsync("/healthz", Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    [Fact]
+    public async Task Healthz_WhenTheDatabaseIsGone_Is503()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Postgres, cancellationToken: Ct);
+        using var http = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
+        var database = new NpgsqlConnectionStringBuilder(app.Storage.ConnectionString).Database;
+
+        await using (var admin = new NpgsqlConnection(TestPostgres.AdminConnectionString))
+        {
+            await admin.OpenAsync(Ct);
+            await using var drop = new NpgsqlCommand($"DROP DATABASE {database} WITH (FORCE)", admin);
+            await drop.ExecuteNonQueryAsync(Ct);
+        }
+
+        NpgsqlConnection.ClearAllPools();
+        using var response = await http.GetAsync("/healthz", Ct);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesTheContract_AndScalarServesIt()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        using var http = app.CreateClient();
+
+        var document = await http.GetStringAsync("/openapi/v1.json", Ct);
+        using var scalar = await http.GetAsync("/scalar/v1", Ct);
+
+        foreach (var path in new[] { "/api/v1/accounts", "/api/v1/sessions", "/api/v1/me/devices/{deviceId}", "/api/v1/users/{userId}/qr", "/api/v1/friend-requests/{requestId}/accept", "/api/v1/friends/{userId}", "/api/v1/blocks/{userId}" })
+        {
+            Assert.Contains($"\"{path}\"", document, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("SignUpRequest", document, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
+        Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Restart_KeepsAccountsSessionsAndFriends(StorageProvider provider)
+    {
+        using var storage = await TestStorage.CreateAsync(provider, Ct);
+        string meiHandle, meiId, linId, token;
+        await using (var before = HutongApp.Start(storage))
+        {
+            var mei = await TestUser.CreateAsync(before, "mei");
+            var lin = await TestUser.CreateAsync(before, "lin");
+            await mei.BefriendAsync(lin);
+            await mei.Client.UpdateFriendAsync(lin.UserId, new UpdateFriendRequest("老林", ["school"], null, null), Ct);
+            await lin.Client.SendFriendRequestAsync((await TestUser.CreateAsync(before, "third")).UserId, "pending across restart", Ct);
+            (meiHandle, meiId, linId, token) = (mei.Handle, mei.UserId, lin.UserId, lin.Client.Token!);
+        }
+
+        await using var after = HutongApp.Start(storage);
+
+        var meiAgain = after.NewClient();
+        await meiAgain.LoginAsync(new LoginRequest(meiHandle, TestUser.DefaultPassword, "after restart"), Ct);
+        var friend = Assert.Single((await meiAgain.GetFriendsAsync(cancellationToken: Ct)).Friends);
+        Assert.Equal((linId, "老林"), (friend.UserId, friend.Remark));
+        Assert.Equal(["school"], friend.Tags);
+        var linOldDevice = after.NewClient();
+        linOldDevice.Token = token;
+        Assert.Equal(linId, (await linOldDevice.GetMeAsync(Ct)).UserId);
+        Assert.Equal("pending across restart", Assert.Single((await linOldDevice.GetFriendRequestsAsync("outgoing", cancellationToken: Ct)).Requests).Greeting);
+        Assert.Equal(meiId, (await linOldDevice.GetUserByHandleAsync(meiHandle, Ct)).UserId);
+    }
+
+    [Fact]
+    public async Task PasswordHash_WhenTheWorkFactorRises_IsUpgradedAtNextLogin()
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Sqlite, Ct);
+        string handle;
+        await using (var before = HutongApp.Start(storage))
+        {
+            handle = (await TestUser.CreateAsync(before, "mei")).Handle;
+        }
+
+        await using var after = HutongApp.Start(storage, new Dictionary<string, string?> { ["Hutong:Security:PasswordIterations"] = "20000" });
+        await after.NewClient().LoginAsync(new LoginRequest(handle, TestUser.DefaultPassword, null), Ct);
+
+        Assert.StartsWith("pbkdf2-sha256$20000$", await StoredHashAsync(after, handle), StringComparison.Ordinal);
+        await after.NewClient().LoginAsync(new LoginRequest(handle, TestUser.DefaultPassword, null), Ct);
+    }
+
+    [Theory]
+    [InlineData("Hutong:Storage:Provider", "Mongo", "Hutong:Storage:Provider")]
+    [InlineData("Hutong:Storage:Provider", "Postgres", "ConnectionStrings:Hutong")]
+    [InlineData("Hutong:Security:PasswordIterations", "5", "PasswordIterations")]
+    [InlineData("Hutong:Limits:MaxFriends", "0", "MaxFriends")]
+    public async Task Startup_WithABadSetting_FailsNamingTheKey(string key, string value, string named)
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Sqlite, Ct);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(storage, new Dictionary<string, string?> { [key] = value }));
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains(named, messages, StringComparison.Ordinal);
+    }
+
+    private static async Task<string> StoredHashAsync(HutongApp app, string handle)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var accounts = scope.ServiceProvider.GetRequiredService<Hutong.Accounts.Identity.IAccountStore>();
+        return (await accounts.FindByHandleAsync(handle, Ct))!.PasswordHash;
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            yield return e;
+            if (e is AggregateException aggregate)
+            {
+                foreach (var inner in aggregate.InnerExceptions.SelectMany(Flatten))
+                {
+                    yield return inner;
+                }
+            }
+
+            if (e is OptionsValidationException validation)
+            {
+                yield return new InvalidOperationException(validation.OptionsName + " " + string.Join(" ", validation.Failures));
+            }
+        }
+    }
+}

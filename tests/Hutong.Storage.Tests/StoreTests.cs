@@ -48,10 +48,8 @@ public sealed class StoreTests
     public async Task Atomically_WhenTheWorkFails_WritesNothing(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
-        var (a, b) = (NewAccount("a_user", "A"), NewAccount("b_user", "B"));
         await using var db = database.NewContext();
-        await new AccountStore(db).TryAddAsync(a, Ct);
-        await new AccountStore(db).TryAddAsync(b, Ct);
+        var (a, b) = await AddTwoAccountsAsync(db);
         var contacts = new ContactStore(db);
 
         var result = await contacts.AtomicallyAsync<Done>(a.Id, b.Id, async () =>
@@ -70,10 +68,8 @@ public sealed class StoreTests
     public async Task Relationship_SeesOnlyOpenRequests_AndBlocksFromBothSides(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
-        var (a, b) = (NewAccount("a_user", "A"), NewAccount("b_user", "B"));
         await using var db = database.NewContext();
-        await new AccountStore(db).TryAddAsync(a, Ct);
-        await new AccountStore(db).TryAddAsync(b, Ct);
+        var (a, b) = await AddTwoAccountsAsync(db);
         var contacts = new ContactStore(db);
         var expired = new FriendRequest(Guid.CreateVersion7(), a.Id, b.Id, "old", FriendRequestState.Pending, Now.AddDays(-31), Now.AddDays(-1), null);
         var open = new FriendRequest(Guid.CreateVersion7(), b.Id, a.Id, "new", FriendRequestState.Pending, Now, Now.AddDays(30), null);
@@ -92,10 +88,8 @@ public sealed class StoreTests
     public async Task Friendship_TagsAndRemark_RoundTrip(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
-        var (a, b) = (NewAccount("a_user", "A"), NewAccount("b_user", "B"));
         await using var db = database.NewContext();
-        await new AccountStore(db).TryAddAsync(a, Ct);
-        await new AccountStore(db).TryAddAsync(b, Ct);
+        var (a, b) = await AddTwoAccountsAsync(db);
         var contacts = new ContactStore(db);
         await contacts.AddFriendshipAsync(a.Id, b.Id, Now, Ct);
 
@@ -108,6 +102,14 @@ public sealed class StoreTests
         Assert.Equal(["大学", "basketball"], reread.Tags);
         Assert.Equal(b.Handle, card.Handle);
         Assert.Equal((null, false), ((await new ContactStore(reader).FindFriendAsync(b.Id, a.Id, Ct))!.Value.Friendship.Remark, false));
+    }
+
+    private static async Task<(Account A, Account B)> AddTwoAccountsAsync(HutongDbContext db)
+    {
+        var (a, b) = (NewAccount("a_user", "A"), NewAccount("b_user", "B"));
+        Assert.True(await new AccountStore(db).TryAddAsync(a, Ct));
+        Assert.True(await new AccountStore(db).TryAddAsync(b, Ct));
+        return (a, b);
     }
 
     private static Account NewAccount(string handle, string name) =>

@@ -16,11 +16,3 @@ public sealed record FriendRequest(
 {
     public bool IsOpen(DateTimeOffset now) => State == FriendRequestState.Pending && now < ExpiresAt;
 }
-
-/// <summary>Stored states of a friend request.</summary>
-public enum FriendRequestState
-{
-    Pending = 0,
-    Accepted = 1,
-    Declined = 2,
-}

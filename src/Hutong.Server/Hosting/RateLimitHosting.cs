@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Hutong.Contracts;
@@ -6,31 +5,6 @@ using Hutong.Core.Errors;
 using Hutong.Core.Http;
 
 namespace Hutong.Server.Hosting;
-
-/// <summary>One fixed-window limit: <see cref="PermitLimit"/> requests per <see cref="Window"/>.</summary>
-public sealed record RateLimit
-{
-    [Range(1, int.MaxValue)]
-    public int PermitLimit { get; init; }
-
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
-    public TimeSpan Window { get; init; }
-}
-
-/// <summary><c>Hutong:RateLimits</c>: limits on the endpoints that attract abuse.</summary>
-public sealed record RateLimitOptions
-{
-    public const string Section = "Hutong:RateLimits";
-
-    /// <summary>Sign-ups per client address.</summary>
-    public RateLimit SignUp { get; init; } = new() { PermitLimit = 10, Window = TimeSpan.FromHours(1) };
-
-    /// <summary>Login attempts per client address; slows password guessing.</summary>
-    public RateLimit Login { get; init; } = new() { PermitLimit = 30, Window = TimeSpan.FromMinutes(5) };
-
-    /// <summary>Friend requests per person.</summary>
-    public RateLimit FriendRequests { get; init; } = new() { PermitLimit = 60, Window = TimeSpan.FromHours(1) };
-}
 
 internal static class RateLimitHosting
 {

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hutong.Server.Hosting;
+
+/// <summary><c>Hutong:Cluster</c>: the node's Orleans silo.</summary>
+public sealed record ClusterOptions
+{
+    public const string Section = "Hutong:Cluster";
+
+    /// <summary>Port for silo-to-silo traffic, on loopback when the node runs alone.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; init; } = 11111;
+
+    /// <summary>Port for external Orleans clients (the CLI, tools).</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; init; } = 30000;
+}

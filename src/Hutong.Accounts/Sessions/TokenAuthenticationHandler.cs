@@ -68,6 +68,11 @@ public sealed class TokenAuthenticationHandler(
             return header["Bearer ".Length..].Trim();
         }
 
-        return request.Path.StartsWithSegments("/ws") ? request.Query["access_token"].ToString() is { Length: > 0 } q ? q : null : null;
+        if (request.Path.StartsWithSegments("/ws") && request.Query["access_token"].ToString() is { Length: > 0 } query)
+        {
+            return query;
+        }
+
+        return null;
     }
 }

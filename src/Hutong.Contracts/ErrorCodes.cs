@@ -37,4 +37,17 @@ public static class ErrorCodes
     public const string RequestExpired = "request_expired";
     public const string FriendLimitReached = "friend_limit_reached";
     public const string CannotBlockSelf = "cannot_block_self";
+
+    // Chat.
+    public const string ConversationNotFound = "conversation_not_found";
+    public const string MessageNotFound = "message_not_found";
+    public const string NotAMember = "not_a_member";
+    public const string MessageRefused = "message_refused";
+    public const string NotAllowed = "not_allowed";
+    public const string GroupFull = "group_full";
+    public const string AdminLimitReached = "admin_limit_reached";
+    public const string RecallWindowPassed = "recall_window_passed";
+    public const string NotYourMessage = "not_your_message";
+    public const string AlreadyRecalled = "already_recalled";
+    public const string OwnerMustTransfer = "owner_must_transfer";
 }

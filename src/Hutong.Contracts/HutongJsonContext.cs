@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hutong.Contracts.Accounts;
+using Hutong.Contracts.Chat;
 using Hutong.Contracts.Contacts;
 
 namespace Hutong.Contracts;
@@ -26,4 +27,18 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(UpdateFriendRequest))]
 [JsonSerializable(typeof(BlockList))]
 [JsonSerializable(typeof(ProblemBody))]
+[JsonSerializable(typeof(CreateConversationRequest))]
+[JsonSerializable(typeof(CreateConversationResponse))]
+[JsonSerializable(typeof(ConversationList))]
+[JsonSerializable(typeof(ConversationDetails))]
+[JsonSerializable(typeof(AddMembersRequest))]
+[JsonSerializable(typeof(UpdateGroupRequest))]
+[JsonSerializable(typeof(ConversationSettingsRequest))]
+[JsonSerializable(typeof(SetRoleRequest))]
+[JsonSerializable(typeof(SendMessageRequest))]
+[JsonSerializable(typeof(SendMessageResponse))]
+[JsonSerializable(typeof(MessageInfo))]
+[JsonSerializable(typeof(MessageList))]
+[JsonSerializable(typeof(ReadRequest))]
+[JsonSerializable(typeof(UserEventList))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

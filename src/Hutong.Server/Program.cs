@@ -1,4 +1,5 @@
 using Hutong.Accounts;
+using Hutong.Chat;
 using Hutong.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -9,6 +10,7 @@ builder.AddHutongCluster();
 builder.AddHutongRateLimits();
 builder.AddHutongOpenApi();
 builder.AddAccounts();
+builder.AddChat();
 
 var app = builder.Build();
 
@@ -17,6 +19,7 @@ app.MapHutongHealth();
 app.MapHutongOpenApi();
 app.MapAccountsApi();
 app.MapContactsApi();
+app.MapChatApi();
 
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Text;
 using Hutong.Storage.Accounts;
+using Hutong.Storage.Chat;
 using Hutong.Storage.Contacts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -24,6 +25,16 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<FriendshipRow> Friendships => Set<FriendshipRow>();
 
     internal DbSet<BlockRow> Blocks => Set<BlockRow>();
+
+    internal DbSet<ConversationRow> Conversations => Set<ConversationRow>();
+
+    internal DbSet<MemberRow> Members => Set<MemberRow>();
+
+    internal DbSet<MessageRow> Messages => Set<MessageRow>();
+
+    internal DbSet<MessageDeletionRow> MessageDeletions => Set<MessageDeletionRow>();
+
+    internal DbSet<UserEventRow> UserEvents => Set<UserEventRow>();
 
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 

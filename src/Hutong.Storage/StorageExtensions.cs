@@ -1,7 +1,11 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Accounts.Sessions;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Events;
+using Hutong.Chat.Messages;
 using Hutong.Storage.Accounts;
+using Hutong.Storage.Chat;
 using Hutong.Storage.Contacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -16,6 +20,9 @@ public static class StorageExtensions
         services.TryAddScoped<IAccountStore, AccountStore>();
         services.TryAddScoped<ISessionStore, SessionStore>();
         services.TryAddScoped<IContactStore, ContactStore>();
+        services.TryAddSingleton<IConversationStore, ConversationStore>();
+        services.TryAddSingleton<IMessageStore, MessageStore>();
+        services.TryAddSingleton<IUserEventStore, UserEventStore>();
         return services;
     }
 }

@@ -15,6 +15,7 @@ public sealed class ContactService(
     IAccountStore accounts,
     IOptions<ContactsOptions> options,
     TimeProvider clock,
+    IEnumerable<IContactObserver> observers,
     ILogger<ContactService> logger)
 {
     private static readonly Error RequestNotFound = Error.NotFound(ErrorCodes.RequestNotFound, "No such friend request.");
@@ -51,7 +52,7 @@ public sealed class ContactService(
             return AccountService.UserNotFound;
         }
 
-        return await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async () =>
+        var sent = await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async () =>
         {
             var now = clock.GetUtcNow();
             var relationship = await contacts.GetRelationshipAsync(me, to, now, cancellationToken);
@@ -97,6 +98,18 @@ public sealed class ContactService(
             await contacts.AddRequestAsync(created, cancellationToken);
             return new SendFriendRequestResponse(Ids.Format(created.Id), FriendRequestStates.Pending);
         }, cancellationToken);
+
+        if (sent.IsSuccess)
+        {
+            var requestId = Guid.Parse(sent.Value.RequestId);
+            await NotifyAsync(
+                sent.Value.State == FriendRequestStates.Accepted
+                    ? new ContactChange(ContactChangeKind.BecameFriends, me, to, requestId)
+                    : new ContactChange(ContactChangeKind.RequestSent, me, to, requestId),
+                cancellationToken);
+        }
+
+        return sent;
     }
 
     public async Task<Result<FriendRequestList>> ListRequestsAsync(Guid me, string? direction, int? limit, string? cursor, CancellationToken cancellationToken)
@@ -167,6 +180,8 @@ public sealed class ContactService(
         {
             return answered.Error;
         }
+
+        await NotifyAsync(new ContactChange(accept ? ContactChangeKind.BecameFriends : ContactChangeKind.RequestDeclined, me, found.FromUserId, requestId), cancellationToken);
 
         var from = await accounts.FindAsync(found.FromUserId, cancellationToken);
         var to = await accounts.FindAsync(me, cancellationToken);
@@ -262,13 +277,22 @@ public sealed class ContactService(
             HideTheirMoments = update.HideTheirMoments ?? found.Friendship.HideTheirMoments,
         };
         await contacts.UpdateFriendshipAsync(updated, cancellationToken);
+        await NotifyAsync(new ContactChange(ContactChangeKind.FriendUpdated, me, friendId), cancellationToken);
         return ToInfo(updated, found.Card);
     }
 
     /// <summary>Ends the friendship for both people; either may ask again later.</summary>
-    public async Task<Result<Done>> RemoveFriendAsync(Guid me, Guid friendId, CancellationToken cancellationToken) =>
-        await contacts.AtomicallyAsync<Done>(me, friendId, async () =>
+    public async Task<Result<Done>> RemoveFriendAsync(Guid me, Guid friendId, CancellationToken cancellationToken)
+    {
+        var removed = await contacts.AtomicallyAsync<Done>(me, friendId, async () =>
             await contacts.RemoveFriendshipAsync(me, friendId, cancellationToken) ? Done.Value : NotFriends, cancellationToken);
+        if (removed.IsSuccess)
+        {
+            await NotifyAsync(new ContactChange(ContactChangeKind.FriendshipEnded, me, friendId), cancellationToken);
+        }
+
+        return removed;
+    }
 
     /// <summary>
     /// Blocks a person: they can no longer send the blocker requests, and their open requests to the blocker are declined.
@@ -286,19 +310,35 @@ public sealed class ContactService(
             return AccountService.UserNotFound;
         }
 
-        return await contacts.AtomicallyAsync<Done>(me, other, async () =>
+        var blocked = await contacts.AtomicallyAsync<Done>(me, other, async () =>
         {
             var now = clock.GetUtcNow();
             await contacts.AddBlockAsync(me, other, now, cancellationToken);
             await contacts.DeclineOpenRequestsAsync(other, me, now, cancellationToken);
             return Done.Value;
         }, cancellationToken);
+        if (blocked.IsSuccess)
+        {
+            await NotifyAsync(new ContactChange(ContactChangeKind.Blocked, me, other), cancellationToken);
+        }
+
+        return blocked;
     }
 
     public async Task<Result<Done>> UnblockAsync(Guid me, Guid other, CancellationToken cancellationToken)
     {
         await contacts.RemoveBlockAsync(me, other, cancellationToken);
+        await NotifyAsync(new ContactChange(ContactChangeKind.Unblocked, me, other), cancellationToken);
         return Done.Value;
+    }
+
+    /// <summary>Tells other features after the change is committed; they cannot undo it.</summary>
+    private async Task NotifyAsync(ContactChange change, CancellationToken cancellationToken)
+    {
+        foreach (var observer in observers)
+        {
+            await observer.OnContactChangedAsync(change, cancellationToken);
+        }
     }
 
     public async Task<BlockList> ListBlocksAsync(Guid me, CancellationToken cancellationToken)

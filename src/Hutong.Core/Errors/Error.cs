@@ -6,9 +6,16 @@ namespace Hutong.Core.Errors;
 /// An expected failure of an operation: what went wrong (<see cref="Code"/>, one of <see cref="ErrorCodes"/>),
 /// the HTTP status it maps to, and per-field messages for validation failures.
 /// </summary>
-public sealed record Error(string Code, int Status, string Title, string? Detail = null)
+/// <remarks>Serialisable by Orleans, so that grains return expected failures as values too.</remarks>
+[GenerateSerializer, Immutable, Alias("hutong.error")]
+public sealed record Error(
+    [property: Id(0)] string Code,
+    [property: Id(1)] int Status,
+    [property: Id(2)] string Title,
+    [property: Id(3)] string? Detail = null)
 {
     /// <summary>Per-field messages, keyed by camelCase field name; set only for validation failures.</summary>
+    [Id(4)]
     public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>

@@ -25,7 +25,7 @@ internal static class StorageHosting
             case StorageProvider.Sqlite:
                 var dataDirectory = Path.GetFullPath(hutong.DataDirectory);
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "hutong.db")}";
-                builder.Services.AddDbContext<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
+                builder.Services.AddDbContextFactory<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
                 break;
             case StorageProvider.Postgres:
                 if (connectionString is null)
@@ -35,7 +35,7 @@ internal static class StorageHosting
                         [$"Hutong:Storage:Provider is Postgres, so ConnectionStrings:{ConnectionStringName} must name the database."]);
                 }
 
-                builder.Services.AddDbContext<HutongDbContext>(o => PostgresStorage.Use(o, connectionString));
+                builder.Services.AddDbContextFactory<HutongDbContext>(o => PostgresStorage.Use(o, connectionString));
                 break;
             default:
                 throw new OptionsValidationException("Hutong:Storage:Provider", typeof(StorageOptions), ["Hutong:Storage:Provider is Sqlite or Postgres."]);

@@ -1,0 +1,127 @@
+using System.Security.Claims;
+using Hutong.Contracts.Chat;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Core.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.Chat;
+
+/// <summary>API.md "Conversations and messages", and the per-user event log.</summary>
+public static class ChatApi
+{
+    public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1").WithTags("Chat").RequireAuthorization();
+        api.MapPost("/conversations", Create);
+        api.MapGet("/conversations", List);
+        api.MapGet("/conversations/{conversationId}", Get);
+        api.MapPatch("/conversations/{conversationId}", UpdateGroup);
+        api.MapDelete("/conversations/{conversationId}", Dissolve);
+        api.MapPut("/conversations/{conversationId}/settings", UpdateSettings);
+        api.MapPost("/conversations/{conversationId}/members", AddMembers);
+        api.MapDelete("/conversations/{conversationId}/members/{userId}", RemoveMember);
+        api.MapPut("/conversations/{conversationId}/members/{userId}/role", SetRole);
+        api.MapPost("/conversations/{conversationId}/messages", Send);
+        api.MapGet("/conversations/{conversationId}/messages", ReadMessages);
+        api.MapPost("/conversations/{conversationId}/messages/{seq:long}/recall", Recall);
+        api.MapDelete("/conversations/{conversationId}/messages/{seq:long}", DeleteForMe);
+        api.MapPut("/conversations/{conversationId}/read", MarkRead);
+        api.MapGet("/events", ReadEvents);
+        return app;
+    }
+
+    private static async Task<Results<Created<CreateConversationResponse>, Ok<CreateConversationResponse>, ProblemHttpResult>> Create(
+        CreateConversationRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
+    {
+        var result = await chat.CreateAsync(user.UserId(), request, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var (conversation, created) = result.Value;
+        return created
+            ? TypedResults.Created($"/api/v1/conversations/{conversation.ConversationId}", conversation)
+            : TypedResults.Ok(conversation);
+    }
+
+    private static async Task<Ok<ConversationList>> List(ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await chat.ListAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<Ok<ConversationDetails>, ProblemHttpResult>> Get(
+        string conversationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.GetAsync(user.UserId(), id, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateGroup(
+        string conversationId, UpdateGroupRequest request, ClaimsPrincipal user, ChatService chat) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.UpdateGroupAsync(user.UserId(), id, request)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Dissolve(string conversationId, ClaimsPrincipal user, ChatService chat) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.DissolveAsync(user.UserId(), id)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSettings(
+        string conversationId, ConversationSettingsRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.UpdateSettingsAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> AddMembers(
+        string conversationId, AddMembersRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.AddMembersAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
+        string conversationId, string userId, ClaimsPrincipal user, ChatService chat) =>
+        Ids.TryParse(conversationId, out var id) && Ids.TryParse(userId, out var member)
+            ? ToNoContent(await chat.RemoveMemberAsync(user.UserId(), id, member))
+            : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetRole(
+        string conversationId, string userId, SetRoleRequest request, ClaimsPrincipal user, ChatService chat) =>
+        Ids.TryParse(conversationId, out var id) && Ids.TryParse(userId, out var member)
+            ? ToNoContent(await chat.SetRoleAsync(user.UserId(), id, member, request))
+            : NotFound();
+
+    private static async Task<Results<Created<SendMessageResponse>, ProblemHttpResult>> Send(
+        string conversationId, SendMessageRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(conversationId, out var id))
+        {
+            return NotFound();
+        }
+
+        var result = await chat.SendAsync(user.UserId(), id, request, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?afterSeq={result.Value.Seq - 1}&limit=1", result.Value)
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<MessageList>, ProblemHttpResult>> ReadMessages(
+        string conversationId, long? afterSeq, long? beforeSeq, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.ReadMessagesAsync(user.UserId(), id, afterSeq, beforeSeq, limit, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Recall(
+        string conversationId, long seq, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.RecallAsync(user.UserId(), id, seq, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteForMe(
+        string conversationId, long seq, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.DeleteForMeAsync(user.UserId(), id, seq, cancellationToken)) : NotFound();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
+        string conversationId, ReadRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.MarkReadAsync(user.UserId(), id, request.Seq, cancellationToken)) : NotFound();
+
+    private static async Task<Results<Ok<UserEventList>, ProblemHttpResult>> ReadEvents(
+        long? after, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        ToOk(await chat.ReadEventsAsync(user.UserId(), after, limit, cancellationToken));
+
+    private static ProblemHttpResult NotFound() => Conversations.ChatErrors.ConversationNotFound.ToProblem();
+
+    private static Results<Ok<T>, ProblemHttpResult> ToOk<T>(Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+
+    private static Results<NoContent, ProblemHttpResult> ToNoContent(Result<Done> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+}

@@ -1,0 +1,22 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Chat.Messages;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Hutong.Chat;
+
+/// <summary>Registers conversations, messages and the per-user event log. Their stores come from Hutong.Storage.</summary>
+public static class ChatExtensions
+{
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.TryAddSingleton<ChatWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
+        builder.Services.TryAddScoped<ChatService>();
+        builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
+        return builder;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hutong.Chat;
+
+/// <summary>The chat limits of PRODUCT.md, under <c>Hutong:Limits</c>.</summary>
+public sealed record ChatOptions
+{
+    public const string Section = "Hutong:Limits";
+
+    [Range(2, 100_000)]
+    public int MaxGroupMembers { get; init; } = 500;
+
+    [Range(0, 100)]
+    public int MaxGroupAdmins { get; init; } = 3;
+
+    /// <summary>Above this many members, only the owner and admins may rename a group.</summary>
+    [Range(1, 100_000)]
+    public int OpenRenameUpTo { get; init; } = 100;
+
+    [Range(1, 100_000)]
+    public int MaxTextLength { get; init; } = 8_000;
+
+    [Range(1, 10_000)]
+    public int MaxAnnouncementLength { get; init; } = 2_000;
+
+    [Range(1, 1_000)]
+    public int MaxGroupNameLength { get; init; } = 64;
+
+    /// <summary>How long after sending a sender may recall a message.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan RecallWindow { get; init; } = TimeSpan.FromMinutes(2);
+}

@@ -1,0 +1,435 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Events;
+using Hutong.Chat.Messages;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Chat;
+
+/// <summary>What the chat endpoints do: checks input and membership, reads storage, and leaves changes to the grains.</summary>
+public sealed class ChatService(
+    IConversationStore conversations,
+    IMessageStore messages,
+    IUserEventStore events,
+    IContactStore contacts,
+    IAccountStore accounts,
+    IGrainFactory grains,
+    IOptions<ChatOptions> options,
+    TimeProvider clock,
+    ILogger<ChatService> logger)
+{
+    private const int MaxClientMsgIdLength = 64;
+
+    private ChatOptions Limits => options.Value;
+
+    /// <summary>Opens a direct conversation with a friend (the existing one if there is one), or creates a group.</summary>
+    public async Task<Result<(CreateConversationResponse Conversation, bool Created)>> CreateAsync(Guid me, CreateConversationRequest request, CancellationToken cancellationToken)
+    {
+        switch (request.Kind)
+        {
+            case ConversationKinds.Direct:
+                if (!Ids.TryParse(request.PeerUserId, out var peer) || peer == me)
+                {
+                    return ChatErrors.Invalid("peerUserId", "peerUserId is another person's user id.");
+                }
+
+                if (!(await contacts.GetRelationshipAsync(me, peer, clock.GetUtcNow(), cancellationToken)).Friends)
+                {
+                    return Error.Forbidden(ErrorCodes.NotFriends, "You can chat directly only with friends.");
+                }
+
+                var (direct, created) = await EnsureDirectAsync(me, peer, cancellationToken);
+                return (new CreateConversationResponse(Ids.Format(direct), ConversationKinds.Direct), created);
+            case ConversationKinds.Group:
+                var group = await CreateGroupAsync(me, request, cancellationToken);
+                return group.IsSuccess ? (new CreateConversationResponse(Ids.Format(group.Value), ConversationKinds.Group), true) : group.Error;
+            default:
+                return ChatErrors.Invalid("kind", "kind is direct or group.");
+        }
+    }
+
+    /// <summary>The pair's direct conversation, created on first need; safe to call from both sides at once.</summary>
+    public async Task<(Guid Id, bool Created)> EnsureDirectAsync(Guid a, Guid b, CancellationToken cancellationToken)
+    {
+        var (low, high) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+        if (await conversations.FindDirectAsync(low, high, cancellationToken) is { } existing)
+        {
+            return (existing.Id, false);
+        }
+
+        var now = clock.GetUtcNow();
+        var conversation = new Conversation(Ids.New(clock), ConversationKind.Direct, null, null, low, high, now, false);
+        if (await conversations.TryCreateDirectAsync(conversation, now, cancellationToken))
+        {
+            ChatLog.ConversationCreated(logger, conversation.Id, ConversationKinds.Direct);
+            return (conversation.Id, true);
+        }
+
+        return ((await conversations.FindDirectAsync(low, high, cancellationToken))!.Id, false);
+    }
+
+    private async Task<Result<Guid>> CreateGroupAsync(Guid me, CreateConversationRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var memberIds = new List<Guid>();
+        foreach (var id in request.MemberIds ?? [])
+        {
+            if (Ids.TryParse(id, out var parsed))
+            {
+                memberIds.Add(parsed);
+            }
+            else
+            {
+                errors.Add("memberIds", $"'{id}' is not a user id.");
+            }
+        }
+
+        memberIds = memberIds.Where(m => m != me).Distinct().ToList();
+        if (memberIds.Count == 0)
+        {
+            errors.Add("memberIds", "A group needs at least one other member.");
+        }
+        else if (memberIds.Count + 1 > Limits.MaxGroupMembers)
+        {
+            errors.Add("memberIds", $"A group has at most {Limits.MaxGroupMembers} members.");
+        }
+
+        var name = request.Name?.Trim();
+        if (name?.Length > Limits.MaxGroupNameLength)
+        {
+            errors.Add("name", $"A group name has at most {Limits.MaxGroupNameLength} characters.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        foreach (var member in memberIds)
+        {
+            var relationship = await contacts.GetRelationshipAsync(me, member, clock.GetUtcNow(), cancellationToken);
+            if (!relationship.Friends || relationship.TheyBlockedMe)
+            {
+                return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = Ids.Format(member) };
+            }
+        }
+
+        var now = clock.GetUtcNow();
+        var conversation = new Conversation(Ids.New(clock), ConversationKind.Group, string.IsNullOrEmpty(name) ? await DefaultNameAsync(me, memberIds, cancellationToken) : name, null, null, null, now, false);
+        var members = memberIds.Select(m => new Member(conversation.Id, m, MemberRole.Member, now, 0, 0, false, false))
+            .Prepend(new Member(conversation.Id, me, MemberRole.Owner, now, 0, 0, false, false))
+            .ToList();
+        await conversations.CreateGroupAsync(conversation, members, cancellationToken);
+        ChatLog.ConversationCreated(logger, conversation.Id, ConversationKinds.Group);
+        var announced = await grains.GetGrain<IConversationGrain>(conversation.Id).AnnounceCreatedAsync(me);
+        if (!announced.IsSuccess)
+        {
+            return announced.Error;
+        }
+
+        foreach (var member in memberIds)
+        {
+            await grains.GetGrain<IUserGrain>(member).AppendAsync(new UserEventData(UserEventKinds.Conversation, ConversationId: conversation.Id, State: "joined"));
+        }
+
+        return conversation.Id;
+    }
+
+    /// <summary>An unnamed group is called after its first members, as people would name it.</summary>
+    private async Task<string> DefaultNameAsync(Guid me, IReadOnlyList<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        foreach (var id in memberIds.Prepend(me).Take(3))
+        {
+            names.Add((await accounts.FindAsync(id, cancellationToken))?.DisplayName ?? "?");
+        }
+
+        var name = string.Join(", ", names);
+        return name.Length > Limits.MaxGroupNameLength ? name[..Limits.MaxGroupNameLength] : name;
+    }
+
+    public async Task<ConversationList> ListAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var rows = await conversations.ListForUserAsync(me, cancellationToken);
+        return new ConversationList(rows
+            .OrderByDescending(r => r.Mine.Pinned)
+            .ThenByDescending(r => r.LastMessage?.SentAt ?? r.Conversation.CreatedAt)
+            .Select(r => new ConversationSummary(
+                Ids.Format(r.Conversation.Id),
+                Kind(r.Conversation.Kind),
+                r.Conversation.Kind == ConversationKind.Direct ? r.PeerName ?? string.Empty : r.Conversation.Name ?? string.Empty,
+                r.LastSeq,
+                Math.Max(r.Mine.ReadSeq, r.Mine.VisibleAfterSeq),
+                r.Unread,
+                r.Mine.Muted,
+                r.Mine.Pinned,
+                r.LastMessage is null ? null : ToInfo(r.LastMessage),
+                r.PeerId is { } peer ? Ids.Format(peer) : null,
+                r.MemberCount))
+            .ToList());
+    }
+
+    public async Task<Result<ConversationDetails>> GetAsync(Guid me, Guid conversationId, CancellationToken cancellationToken)
+    {
+        if (await FindMembershipAsync(me, conversationId, cancellationToken) is not { } found)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        var (conversation, mine) = found;
+        var cards = await conversations.GetMemberCardsAsync(conversationId, cancellationToken);
+        var name = conversation.Kind == ConversationKind.Direct
+            ? cards.FirstOrDefault(c => c.Member.UserId != me)?.Card.DisplayName ?? string.Empty
+            : conversation.Name ?? string.Empty;
+        return new ConversationDetails(
+            Ids.Format(conversation.Id), Kind(conversation.Kind), name, conversation.Announcement,
+            await messages.GetLastSeqAsync(conversationId, cancellationToken),
+            Math.Max(mine.ReadSeq, mine.VisibleAfterSeq), mine.Muted, mine.Pinned, Role(mine.Role),
+            cards.OrderByDescending(c => c.Member.Role).ThenBy(c => c.Member.JoinedAt)
+                .Select(c => new MemberInfo(Ids.Format(c.Card.UserId), c.Card.Handle, c.Card.DisplayName, c.Card.AvatarUrl, Role(c.Member.Role), c.Member.JoinedAt))
+                .ToList());
+    }
+
+    public async Task<Result<SendMessageResponse>> SendAsync(Guid me, Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.ClientMsgId) || request.ClientMsgId.Length > MaxClientMsgIdLength)
+        {
+            errors.Add("clientMsgId", $"clientMsgId is 1 to {MaxClientMsgIdLength} characters chosen by the device.");
+        }
+
+        if (request.Kind is not (null or MessageKinds.Text))
+        {
+            errors.Add("kind", "kind is text.");
+        }
+
+        if (string.IsNullOrWhiteSpace(request.Text))
+        {
+            errors.Add("text", "A message has text.");
+        }
+        else if (request.Text.Length > Limits.MaxTextLength)
+        {
+            errors.Add("text", $"A message has at most {Limits.MaxTextLength} characters.");
+        }
+
+        var mentions = new List<Guid>();
+        foreach (var id in request.Mentions ?? [])
+        {
+            if (Ids.TryParse(id, out var parsed))
+            {
+                mentions.Add(parsed);
+            }
+            else
+            {
+                errors.Add("mentions", $"'{id}' is not a user id.");
+            }
+        }
+
+        if (request.ReplyToSeq is <= 0)
+        {
+            errors.Add("replyToSeq", "replyToSeq is a message's seq.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var sent = await grains.GetGrain<IConversationGrain>(conversationId).SendAsync(
+            new SendCommand(me, request.ClientMsgId, request.Text!, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false));
+        return sent.IsSuccess ? new SendMessageResponse(sent.Value.Seq, sent.Value.SentAt) : sent.Error;
+    }
+
+    public async Task<Result<MessageList>> ReadMessagesAsync(Guid me, Guid conversationId, long? afterSeq, long? beforeSeq, int? limit, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(limit, null);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        if (afterSeq is < 0 || beforeSeq is < 1 || (afterSeq is not null && beforeSeq is not null))
+        {
+            return ChatErrors.Invalid("afterSeq", "Give afterSeq (0 or more) or beforeSeq (1 or more), not both.");
+        }
+
+        if (await FindMembershipAsync(me, conversationId, cancellationToken) is not { } found)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        var list = await messages.ReadAsync(conversationId, me, found.Mine.VisibleAfterSeq, beforeSeq is null ? afterSeq ?? 0 : null, beforeSeq, paging.Value.Limit, cancellationToken);
+        return new MessageList(list.Select(ToInfo).ToList());
+    }
+
+    public async Task<Result<Done>> RecallAsync(Guid me, Guid conversationId, long seq, CancellationToken cancellationToken)
+    {
+        var recalled = await grains.GetGrain<IConversationGrain>(conversationId).RecallAsync(me, seq);
+        return recalled.IsSuccess ? Done.Value : recalled.Error;
+    }
+
+    /// <summary>Hides a message on the caller's own devices; no one else sees a difference.</summary>
+    public async Task<Result<Done>> DeleteForMeAsync(Guid me, Guid conversationId, long seq, CancellationToken cancellationToken)
+    {
+        if (await FindMembershipAsync(me, conversationId, cancellationToken) is not { } found)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        if (seq <= found.Mine.VisibleAfterSeq || await messages.FindAsync(conversationId, seq, cancellationToken) is null)
+        {
+            return ChatErrors.MessageNotFound;
+        }
+
+        await messages.DeleteForUserAsync(me, conversationId, seq, cancellationToken);
+        await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.MessageDeleted, conversationId, seq));
+        return Done.Value;
+    }
+
+    /// <summary>Moves the caller's read position; only the caller's own devices hear of it.</summary>
+    public async Task<Result<Done>> MarkReadAsync(Guid me, Guid conversationId, long seq, CancellationToken cancellationToken)
+    {
+        if (seq < 0)
+        {
+            return ChatErrors.Invalid("seq", "seq is 0 or more.");
+        }
+
+        if (await FindMembershipAsync(me, conversationId, cancellationToken) is null)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        var position = Math.Min(seq, await messages.GetLastSeqAsync(conversationId, cancellationToken));
+        if (await conversations.AdvanceReadSeqAsync(conversationId, me, position, cancellationToken))
+        {
+            await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.ReadPosition, conversationId, position));
+        }
+
+        return Done.Value;
+    }
+
+    public async Task<Result<Done>> UpdateSettingsAsync(Guid me, Guid conversationId, ConversationSettingsRequest request, CancellationToken cancellationToken)
+    {
+        if (await FindMembershipAsync(me, conversationId, cancellationToken) is not { } found)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        await conversations.UpdateSettingsAsync(conversationId, me, request.Muted ?? found.Mine.Muted, request.Pinned ?? found.Mine.Pinned, cancellationToken);
+        await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.Settings, conversationId));
+        return Done.Value;
+    }
+
+    public async Task<Result<Done>> AddMembersAsync(Guid me, Guid conversationId, AddMembersRequest request, CancellationToken cancellationToken)
+    {
+        var ids = new List<Guid>();
+        foreach (var id in request.UserIds ?? [])
+        {
+            if (!Ids.TryParse(id, out var parsed))
+            {
+                return ChatErrors.Invalid("userIds", $"'{id}' is not a user id.");
+            }
+
+            ids.Add(parsed);
+        }
+
+        return ids.Count == 0
+            ? ChatErrors.Invalid("userIds", "Name at least one person to add.")
+            : await grains.GetGrain<IConversationGrain>(conversationId).AddMembersAsync(me, ids);
+    }
+
+    public Task<Result<Done>> RemoveMemberAsync(Guid me, Guid conversationId, Guid userId) =>
+        grains.GetGrain<IConversationGrain>(conversationId).RemoveMemberAsync(me, userId);
+
+    public async Task<Result<Done>> UpdateGroupAsync(Guid me, Guid conversationId, UpdateGroupRequest request)
+    {
+        var errors = new FieldErrors();
+        var name = request.Name?.Trim();
+        if (name is { Length: 0 } || name?.Length > Limits.MaxGroupNameLength)
+        {
+            errors.Add("name", $"A group name has 1 to {Limits.MaxGroupNameLength} characters.");
+        }
+
+        if (request.Announcement?.Length > Limits.MaxAnnouncementLength)
+        {
+            errors.Add("announcement", $"An announcement has at most {Limits.MaxAnnouncementLength} characters.");
+        }
+
+        return errors.Any
+            ? errors.ToError()
+            : await grains.GetGrain<IConversationGrain>(conversationId).UpdateGroupAsync(me, name, request.Announcement);
+    }
+
+    public async Task<Result<Done>> SetRoleAsync(Guid me, Guid conversationId, Guid userId, SetRoleRequest request)
+    {
+        MemberRole? role = request.Role switch
+        {
+            MemberRoles.Owner => MemberRole.Owner,
+            MemberRoles.Admin => MemberRole.Admin,
+            MemberRoles.Member => MemberRole.Member,
+            _ => null,
+        };
+        return role is null
+            ? ChatErrors.Invalid("role", "role is owner, admin or member.")
+            : await grains.GetGrain<IConversationGrain>(conversationId).SetRoleAsync(me, userId, role.Value);
+    }
+
+    public Task<Result<Done>> DissolveAsync(Guid me, Guid conversationId) =>
+        grains.GetGrain<IConversationGrain>(conversationId).DissolveAsync(me);
+
+    public async Task<Result<UserEventList>> ReadEventsAsync(Guid me, long? after, int? limit, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(limit, null);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        if (after is < 0)
+        {
+            return ChatErrors.Invalid("after", "after is 0 or more.");
+        }
+
+        var list = await events.ReadAsync(me, after ?? 0, paging.Value.Limit, cancellationToken);
+        return new UserEventList(
+            list.Select(e => new UserEvent(e.Seq, e.Kind, e.At, Format(e.ConversationId), e.MessageSeq, Format(e.OtherUserId), Format(e.RequestId), e.State)).ToList(),
+            await events.GetLastSeqAsync(me, cancellationToken));
+    }
+
+    private async Task<(Conversation Conversation, Member Mine)?> FindMembershipAsync(Guid me, Guid conversationId, CancellationToken cancellationToken)
+    {
+        var mine = await conversations.FindMemberAsync(conversationId, me, cancellationToken);
+        var conversation = mine is null ? null : await conversations.FindAsync(conversationId, cancellationToken);
+        return conversation is null ? null : (conversation, mine!);
+    }
+
+    internal static MessageInfo ToInfo(ChatMessage m) => new(
+        m.Seq,
+        Ids.Format(m.SenderId),
+        m.Kind == MessageKind.System ? MessageKinds.System : MessageKinds.Text,
+        m.RecalledAt is null ? m.Text : null,
+        m.RecalledAt is null ? m.ReplyToSeq : null,
+        m.RecalledAt is null ? m.Mentions?.Select(Ids.Format).ToList() : null,
+        m.RecalledAt is null && m.MentionsAll,
+        m.SentAt,
+        m.RecalledAt is not null,
+        m.ClientMsgId,
+        m.Notice is { } n ? new Notice(n.Type, Format(n.ActorId), n.UserIds?.Select(Ids.Format).ToList(), n.TargetSeq, n.Text) : null);
+
+    private static string Kind(ConversationKind kind) => kind == ConversationKind.Direct ? ConversationKinds.Direct : ConversationKinds.Group;
+
+    private static string Role(MemberRole role) => role switch
+    {
+        MemberRole.Owner => MemberRoles.Owner,
+        MemberRole.Admin => MemberRoles.Admin,
+        _ => MemberRoles.Member,
+    };
+
+    private static string? Format(Guid? id) => id is { } value ? Ids.Format(value) : null;
+}

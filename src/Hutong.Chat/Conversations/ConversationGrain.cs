@@ -1,0 +1,463 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Chat.Events;
+using Hutong.Chat.Messages;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Core.Errors;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
+
+namespace Hutong.Chat.Conversations;
+
+/// <summary>
+/// Reentrant, so sends from many members wait in the writer's group commit together rather than one after another.
+/// Correctness rests on one habit: a method decides, takes its seq and hands its unit to the writer with no await in
+/// between, so units reach the group commit in seq order and readers never see seq N+1 before N. Membership changes,
+/// which read storage before deciding, run one at a time behind <see cref="_changes"/>.
+/// </summary>
+[Reentrant]
+internal sealed class ConversationGrain(
+    IConversationStore conversations,
+    IMessageStore messages,
+    ChatWriter writer,
+    IServiceScopeFactory scopes,
+    IOptions<ChatOptions> options,
+    TimeProvider clock) : Grain, IConversationGrain, IDisposable
+{
+    /// <summary>Resends are recognised from memory for this many recent messages, also after a restart.</summary>
+    private const int RememberedClientIds = 2_048;
+
+    private readonly Dictionary<Guid, Member> _members = [];
+    private readonly Dictionary<(Guid Sender, string ClientMsgId), SentMessage> _sent = [];
+    private readonly Queue<(Guid, string)> _sentOrder = new();
+    private readonly Dictionary<(Guid Sender, string ClientMsgId), Task<Result<SentMessage>>> _sending = [];
+    private readonly HashSet<long> _recalling = [];
+    private readonly SemaphoreSlim _changes = new(1, 1);
+
+    private Conversation? _conversation;
+    private long _lastSeq;
+
+    /// <summary>For a direct conversation: both are friends and neither blocks the other.</summary>
+    private bool _directOpen;
+
+    private ChatOptions Limits => options.Value;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _conversation = await conversations.FindAsync(Id, cancellationToken);
+        if (_conversation is null)
+        {
+            return;
+        }
+
+        foreach (var member in await conversations.GetMembersAsync(Id, cancellationToken))
+        {
+            _members[member.UserId] = member;
+        }
+
+        _lastSeq = await messages.GetLastSeqAsync(Id, cancellationToken);
+        foreach (var message in await messages.GetRecentAsync(Id, RememberedClientIds, cancellationToken))
+        {
+            if (message.ClientMsgId is not null)
+            {
+                Remember((message.SenderId, message.ClientMsgId), new SentMessage(message.Seq, message.SentAt));
+            }
+        }
+
+        if (_conversation.Kind == ConversationKind.Direct)
+        {
+            _directOpen = await IsDirectOpenAsync(_conversation.DirectLow!.Value, _conversation.DirectHigh!.Value, cancellationToken);
+        }
+    }
+
+    public Task<Result<SentMessage>> SendAsync(SendCommand command)
+    {
+        if (_conversation is null || !_members.TryGetValue(command.SenderId, out var sender))
+        {
+            return Task.FromResult<Result<SentMessage>>(ChatErrors.ConversationNotFound);
+        }
+
+        var key = (command.SenderId, command.ClientMsgId);
+        if (_sent.TryGetValue(key, out var first))
+        {
+            return Task.FromResult<Result<SentMessage>>(first);
+        }
+
+        if (_sending.TryGetValue(key, out var inFlight))
+        {
+            return inFlight;
+        }
+
+        if (Refuse(command, sender) is { } refusal)
+        {
+            return Task.FromResult<Result<SentMessage>>(refusal);
+        }
+
+        var message = new ChatMessage(
+            Id, ++_lastSeq, command.SenderId, MessageKind.Text, command.Text, command.ReplyToSeq,
+            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.GetUtcNow(), command.ClientMsgId, null, null);
+        var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
+        if (!sending.IsCompleted)
+        {
+            _sending[key] = sending;
+        }
+
+        return sending;
+    }
+
+    private Error? Refuse(SendCommand command, Member sender)
+    {
+        if (_conversation!.Dissolved)
+        {
+            return Error.Forbidden(ErrorCodes.MessageRefused, "This group was dissolved.");
+        }
+
+        if (_conversation.Kind == ConversationKind.Direct && !_directOpen)
+        {
+            return Error.Forbidden(ErrorCodes.MessageRefused, "You can message only friends who have not blocked you.");
+        }
+
+        if (command.MentionsAll && sender.Role == MemberRole.Member)
+        {
+            return Error.Forbidden(ErrorCodes.NotAllowed, "Only the group's owner or admins may mention everyone.");
+        }
+
+        if (command.Mentions.Any(m => !_members.ContainsKey(m)))
+        {
+            return ChatErrors.Invalid("mentions", "Everyone mentioned must be in the conversation.");
+        }
+
+        if (command.ReplyToSeq is { } reply && (reply <= sender.VisibleAfterSeq || reply > _lastSeq))
+        {
+            return ChatErrors.Invalid("replyToSeq", "The quoted message is not in this conversation.");
+        }
+
+        return null;
+    }
+
+    private async Task<Result<SentMessage>> CommitSendAsync((Guid, string) key, Task durable, ChatMessage message)
+    {
+        try
+        {
+            await durable;
+        }
+        catch
+        {
+            _sending.Remove(key);
+            // A resend older than the remembered ids meets the unique index; it has its first seq already.
+            if (await messages.FindByClientMsgIdAsync(Id, message.SenderId, message.ClientMsgId!, CancellationToken.None) is { } existing)
+            {
+                return Remember(key, new SentMessage(existing.Seq, existing.SentAt));
+            }
+
+            // Storage failed: forget the seq counter and start again from what is durable.
+            DeactivateOnIdle();
+            return ChatErrors.Unavailable;
+        }
+
+        _sending.Remove(key);
+        return Remember(key, new SentMessage(message.Seq, message.SentAt));
+    }
+
+    public async Task<Result<long>> RecallAsync(Guid userId, long seq)
+    {
+        if (_conversation is null || !_members.TryGetValue(userId, out var member))
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        var message = seq > member.VisibleAfterSeq ? await messages.FindAsync(Id, seq, CancellationToken.None) : null;
+        if (message is null)
+        {
+            return ChatErrors.MessageNotFound;
+        }
+
+        if (message.SenderId != userId || message.Kind != MessageKind.Text)
+        {
+            return Error.Forbidden(ErrorCodes.NotYourMessage, "You can recall only your own messages.");
+        }
+
+        if (message.RecalledAt is not null || !_recalling.Add(seq))
+        {
+            return Error.Conflict(ErrorCodes.AlreadyRecalled, "This message was already recalled.");
+        }
+
+        var now = clock.GetUtcNow();
+        if (now - message.SentAt > Limits.RecallWindow)
+        {
+            _recalling.Remove(seq);
+            return Error.Conflict(ErrorCodes.RecallWindowPassed, $"A message can be recalled within {Limits.RecallWindow.TotalMinutes:0} minutes of sending.");
+        }
+
+        var notice = Notice(userId, NoticeTypes.Recalled, targetSeq: seq);
+        var written = await WriteAsync(new MarkRecalled(Id, seq, now), new AppendMessage(notice));
+        return written.IsSuccess ? notice.Seq : written.Error;
+    }
+
+    public Task<Result<Done>> AnnounceCreatedAsync(Guid ownerId) =>
+        Change(ownerId, MemberRole.Owner, () => WriteAsync(new AppendMessage(Notice(ownerId, NoticeTypes.Created, userIds: [.. _members.Keys]))));
+
+    public Task<Result<Done>> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds) =>
+        Change(actorId, MemberRole.Member, async () =>
+        {
+            if (_conversation!.Kind != ConversationKind.Group)
+            {
+                return Error.BadRequest(ErrorCodes.NotAllowed, "Members are added to groups only.");
+            }
+
+            var joining = userIds.Distinct().Where(u => !_members.ContainsKey(u)).ToList();
+            if (joining.Count == 0)
+            {
+                return Done.Value;
+            }
+
+            if (_members.Count + joining.Count > Limits.MaxGroupMembers)
+            {
+                return Error.Conflict(ErrorCodes.GroupFull, $"A group has at most {Limits.MaxGroupMembers} members.");
+            }
+
+            if (await FirstNonFriendAsync(actorId, joining) is { } stranger)
+            {
+                return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = stranger.ToString() };
+            }
+
+            var notice = Notice(actorId, NoticeTypes.Joined, userIds: joining);
+            var now = clock.GetUtcNow();
+            // New members see the conversation from the notice of their joining on, not its history.
+            var added = joining.Select(u => new Member(Id, u, MemberRole.Member, now, notice.Seq - 1, notice.Seq - 1, false, false)).ToList();
+            foreach (var member in added)
+            {
+                _members[member.UserId] = member;
+            }
+
+            var written = await WriteAsync(new AddMembers(added), new AppendMessage(notice));
+            await TellAsync(joining, "joined");
+            return written;
+        });
+
+    public Task<Result<Done>> RemoveMemberAsync(Guid actorId, Guid userId) =>
+        Change(actorId, MemberRole.Member, async () =>
+        {
+            if (_conversation!.Kind != ConversationKind.Group)
+            {
+                return Error.BadRequest(ErrorCodes.NotAllowed, "No one leaves a direct conversation; remove the friend instead.");
+            }
+
+            if (!_members.TryGetValue(userId, out var target))
+            {
+                return Error.NotFound(ErrorCodes.NotAMember, "This person is not in the group.");
+            }
+
+            var leaving = actorId == userId;
+            var actor = _members[actorId];
+            if (!leaving && (actor.Role == MemberRole.Member || target.Role >= actor.Role))
+            {
+                return ChatErrors.NotAllowed;
+            }
+
+            var unit = new List<ChatWrite>();
+            if (leaving && target.Role == MemberRole.Owner && _members.Count > 1)
+            {
+                // The group keeps an owner: the longest-serving admin, else the longest-standing member.
+                var heir = _members.Values.Where(m => m.UserId != userId)
+                    .OrderByDescending(m => m.Role).ThenBy(m => m.JoinedAt).First();
+                _members[heir.UserId] = heir with { Role = MemberRole.Owner };
+                unit.Add(new SetRole(Id, heir.UserId, MemberRole.Owner));
+                unit.Add(new AppendMessage(Notice(userId, NoticeTypes.OwnerChanged, userIds: [heir.UserId])));
+            }
+
+            _members.Remove(userId);
+            unit.Add(new RemoveMember(Id, userId));
+            unit.Add(new AppendMessage(Notice(actorId, leaving ? NoticeTypes.Left : NoticeTypes.Removed, userIds: [userId])));
+            var written = await WriteAsync([.. unit]);
+            await TellAsync([userId], leaving ? "left" : "removed");
+            return written;
+        });
+
+    public Task<Result<Done>> UpdateGroupAsync(Guid actorId, string? name, string? announcement) =>
+        Change(actorId, MemberRole.Member, () =>
+        {
+            if (_conversation!.Kind != ConversationKind.Group)
+            {
+                return Task.FromResult<Result<Done>>(Error.BadRequest(ErrorCodes.NotAllowed, "Only groups have a name and an announcement."));
+            }
+
+            var role = _members[actorId].Role;
+            var renaming = name is not null && name != _conversation.Name;
+            var announcing = announcement is not null && announcement != _conversation.Announcement;
+            if ((announcing || (renaming && _members.Count > Limits.OpenRenameUpTo)) && role == MemberRole.Member)
+            {
+                return Task.FromResult<Result<Done>>(ChatErrors.NotAllowed);
+            }
+
+            if (!renaming && !announcing)
+            {
+                return Task.FromResult<Result<Done>>(Done.Value);
+            }
+
+            _conversation = _conversation with { Name = renaming ? name : _conversation.Name, Announcement = announcing ? announcement : _conversation.Announcement };
+            var unit = new List<ChatWrite> { new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, false) };
+            if (renaming)
+            {
+                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.Renamed, text: name)));
+            }
+
+            if (announcing)
+            {
+                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.Announcement, text: announcement)));
+            }
+
+            return WriteAsync([.. unit]);
+        });
+
+    public Task<Result<Done>> SetRoleAsync(Guid actorId, Guid userId, MemberRole role) =>
+        Change(actorId, MemberRole.Owner, () =>
+        {
+            if (!_members.TryGetValue(userId, out var target))
+            {
+                return Task.FromResult<Result<Done>>(Error.NotFound(ErrorCodes.NotAMember, "This person is not in the group."));
+            }
+
+            if (target.Role == role || userId == actorId)
+            {
+                return Task.FromResult<Result<Done>>(Done.Value);
+            }
+
+            if (role == MemberRole.Admin && _members.Values.Count(m => m.Role == MemberRole.Admin) >= Limits.MaxGroupAdmins)
+            {
+                return Task.FromResult<Result<Done>>(Error.Conflict(ErrorCodes.AdminLimitReached, $"A group has at most {Limits.MaxGroupAdmins} admins."));
+            }
+
+            var unit = new List<ChatWrite>();
+            if (role == MemberRole.Owner)
+            {
+                // Handing over ownership: the old owner stays as a member.
+                _members[actorId] = _members[actorId] with { Role = MemberRole.Member };
+                unit.Add(new SetRole(Id, actorId, MemberRole.Member));
+                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.OwnerChanged, userIds: [userId])));
+            }
+            else
+            {
+                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.RoleChanged, userIds: [userId], text: role == MemberRole.Admin ? MemberRoles.Admin : MemberRoles.Member)));
+            }
+
+            _members[userId] = target with { Role = role };
+            unit.Add(new SetRole(Id, userId, role));
+            return WriteAsync([.. unit]);
+        });
+
+    public Task<Result<Done>> DissolveAsync(Guid actorId) =>
+        Change(actorId, MemberRole.Owner, async () =>
+        {
+            _conversation = _conversation! with { Dissolved = true };
+            var written = await WriteAsync(
+                new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, true),
+                new AppendMessage(Notice(actorId, NoticeTypes.Dissolved)));
+            await TellAsync([.. _members.Keys], "dissolved");
+            return written;
+        });
+
+    public void Dispose() => _changes.Dispose();
+
+    public Task RefreshAsync()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs a membership change alone, after checking the actor's standing in a group that still exists.</summary>
+    private async Task<Result<Done>> Change(Guid actorId, MemberRole least, Func<Task<Result<Done>>> change)
+    {
+        await _changes.WaitAsync();
+        try
+        {
+            if (_conversation is null || !_members.TryGetValue(actorId, out var actor))
+            {
+                return ChatErrors.ConversationNotFound;
+            }
+
+            if (_conversation.Dissolved)
+            {
+                return Error.Conflict(ErrorCodes.MessageRefused, "This group was dissolved.");
+            }
+
+            return actor.Role < least ? ChatErrors.NotAllowed : await change();
+        }
+        finally
+        {
+            _changes.Release();
+        }
+    }
+
+    /// <summary>A system message with the next seq; hand it to the writer before awaiting anything.</summary>
+    private ChatMessage Notice(Guid actorId, string type, IReadOnlyList<Guid>? userIds = null, long? targetSeq = null, string? text = null) =>
+        new(Id, ++_lastSeq, actorId, MessageKind.System, null, null, null, false, clock.GetUtcNow(), null,
+            new NoticeData(type, actorId, userIds, targetSeq, text), null);
+
+    /// <summary>Enqueues the unit at once (keeping seq order), then waits until it is durable.</summary>
+    private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(writer.WriteAsync(unit));
+
+    private async Task<Result<Done>> AwaitWriteAsync(Task durable)
+    {
+        try
+        {
+            await durable;
+            return Done.Value;
+        }
+        catch
+        {
+            // What this grain holds in memory may now be ahead of storage: start again from storage.
+            DeactivateOnIdle();
+            return ChatErrors.Unavailable;
+        }
+    }
+
+    private async Task TellAsync(IReadOnlyList<Guid> userIds, string state)
+    {
+        foreach (var userId in userIds)
+        {
+            await GrainFactory.GetGrain<IUserGrain>(userId).AppendAsync(new UserEventData(UserEventKinds.Conversation, ConversationId: Id, State: state));
+        }
+    }
+
+    private SentMessage Remember((Guid, string) key, SentMessage sent)
+    {
+        if (_sent.TryAdd(key, sent))
+        {
+            _sentOrder.Enqueue(key);
+            if (_sentOrder.Count > RememberedClientIds)
+            {
+                _sent.Remove(_sentOrder.Dequeue());
+            }
+        }
+
+        return sent;
+    }
+
+    private async Task<bool> IsDirectOpenAsync(Guid a, Guid b, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
+        var relationship = await contacts.GetRelationshipAsync(a, b, clock.GetUtcNow(), cancellationToken);
+        return relationship is { Friends: true, IBlockedThem: false, TheyBlockedMe: false };
+    }
+
+    private async Task<Guid?> FirstNonFriendAsync(Guid actorId, IReadOnlyList<Guid> userIds)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
+        foreach (var userId in userIds)
+        {
+            var relationship = await contacts.GetRelationshipAsync(actorId, userId, clock.GetUtcNow(), CancellationToken.None);
+            if (!relationship.Friends || relationship.TheyBlockedMe)
+            {
+                return userId;
+            }
+        }
+
+        return null;
+    }
+}

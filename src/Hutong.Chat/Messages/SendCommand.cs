@@ -1,0 +1,11 @@
+namespace Hutong.Chat.Messages;
+
+/// <summary>A validated send, as the conversation grain takes it.</summary>
+[GenerateSerializer, Immutable, Alias("hutong.chat.send")]
+public sealed record SendCommand(
+    [property: Id(0)] Guid SenderId,
+    [property: Id(1)] string ClientMsgId,
+    [property: Id(2)] string Text,
+    [property: Id(3)] long? ReplyToSeq,
+    [property: Id(4)] IReadOnlyList<Guid> Mentions,
+    [property: Id(5)] bool MentionsAll);

@@ -1,0 +1,16 @@
+namespace Hutong.Contracts.Chat;
+
+/// <summary>What a system message records.</summary>
+public static class NoticeTypes
+{
+    public const string Created = "created";
+    public const string Joined = "joined";
+    public const string Left = "left";
+    public const string Removed = "removed";
+    public const string Renamed = "renamed";
+    public const string Announcement = "announcement";
+    public const string RoleChanged = "roleChanged";
+    public const string OwnerChanged = "ownerChanged";
+    public const string Recalled = "recalled";
+    public const string Dissolved = "dissolved";
+}

@@ -1,0 +1,124 @@
+using Hutong.Chat.Messages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Chat;
+
+internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) : IMessageStore
+{
+    public async Task WriteAsync(IReadOnlyList<IReadOnlyList<ChatWrite>> units, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var unit in units)
+        {
+            foreach (var write in unit)
+            {
+                await ApplyAsync(db, write, cancellationToken);
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Inserts wait for the batch's one SaveChanges; updates and deletes run at once, so pending inserts are flushed
+    /// before them to keep every write in the order it was given.
+    /// </summary>
+    private static async Task ApplyAsync(HutongDbContext db, ChatWrite write, CancellationToken cancellationToken)
+    {
+        switch (write)
+        {
+            case AppendMessage append:
+                db.Messages.Add(MessageRow.From(append.Message));
+                return;
+            case AppendUserEvent append:
+                db.UserEvents.Add(UserEventRow.From(append.Event));
+                return;
+            case AddMembers add:
+                db.Members.AddRange(add.Members.Select(MemberRow.From));
+                return;
+        }
+
+        db.ChangeTracker.DetectChanges();
+        if (db.ChangeTracker.HasChanges())
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        switch (write)
+        {
+            case MarkRecalled recall:
+                await db.Messages.Where(m => m.ConversationId == recall.ConversationId && m.Seq == recall.Seq)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.RecalledAt, recall.At).SetProperty(m => m.Text, (string?)null), cancellationToken);
+                break;
+            case RemoveMember remove:
+                await db.Members.Where(m => m.ConversationId == remove.ConversationId && m.UserId == remove.UserId).ExecuteDeleteAsync(cancellationToken);
+                break;
+            case SetRole role:
+                await db.Members.Where(m => m.ConversationId == role.ConversationId && m.UserId == role.UserId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.Role, role.Role), cancellationToken);
+                break;
+            case UpdateGroup group:
+                await db.Conversations.Where(c => c.Id == group.ConversationId).ExecuteUpdateAsync(
+                    set => set.SetProperty(c => c.Name, group.Name).SetProperty(c => c.Announcement, group.Announcement).SetProperty(c => c.Dissolved, group.Dissolved),
+                    cancellationToken);
+                break;
+            default:
+                throw new NotSupportedException($"Unknown chat write {write.GetType().Name}.");
+        }
+    }
+
+    public async Task<long> GetLastSeqAsync(Guid conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Messages.Where(m => m.ConversationId == conversationId).MaxAsync(m => (long?)m.Seq, cancellationToken) ?? 0;
+    }
+
+    public async Task<ChatMessage?> FindAsync(Guid conversationId, long seq, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Messages.AsNoTracking().FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.Seq == seq, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> GetRecentAsync(Guid conversationId, int count, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.ClientMsgId != null)
+            .OrderByDescending(m => m.Seq).Take(count)
+            .ToListAsync(cancellationToken);
+        return rows.ConvertAll(m => m.ToDomain());
+    }
+
+    public async Task<ChatMessage?> FindByClientMsgIdAsync(Guid conversationId, Guid senderId, string clientMsgId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Messages.AsNoTracking()
+            .FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.SenderId == senderId && m.ClientMsgId == clientMsgId, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<ChatMessage>> ReadAsync(
+        Guid conversationId, Guid userId, long visibleAfterSeq, long? afterSeq, long? beforeSeq, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var visible = db.Messages.AsNoTracking()
+            .Where(m => m.ConversationId == conversationId && m.Seq > visibleAfterSeq
+                && !db.MessageDeletions.Any(d => d.UserId == userId && d.ConversationId == conversationId && d.Seq == m.Seq));
+        var rows = beforeSeq is { } before
+            ? (await visible.Where(m => m.Seq < before).OrderByDescending(m => m.Seq).Take(limit).ToListAsync(cancellationToken)).AsEnumerable().Reverse().ToList()
+            : await visible.Where(m => m.Seq > (afterSeq ?? 0)).OrderBy(m => m.Seq).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(m => m.ToDomain());
+    }
+
+    public async Task DeleteForUserAsync(Guid userId, Guid conversationId, long seq, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (!await db.MessageDeletions.AnyAsync(d => d.UserId == userId && d.ConversationId == conversationId && d.Seq == seq, cancellationToken))
+        {
+            db.MessageDeletions.Add(new MessageDeletionRow { UserId = userId, ConversationId = conversationId, Seq = seq });
+            await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+}

@@ -39,7 +39,7 @@ public sealed class ChatService(
                     return ChatErrors.Invalid("peerUserId", "peerUserId is another person's user id.");
                 }
 
-                if (!(await contacts.GetRelationshipAsync(me, peer, clock.GetUtcNow(), cancellationToken)).Friends)
+                if (!(await contacts.GetRelationshipAsync(me, peer, clock.Now(), cancellationToken)).Friends)
                 {
                     return Error.Forbidden(ErrorCodes.NotFriends, "You can chat directly only with friends.");
                 }
@@ -63,7 +63,7 @@ public sealed class ChatService(
             return (existing.Id, false);
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var conversation = new Conversation(Ids.New(clock), ConversationKind.Direct, null, null, low, high, now, false);
         if (await conversations.TryCreateDirectAsync(conversation, now, cancellationToken))
         {
@@ -113,14 +113,14 @@ public sealed class ChatService(
 
         foreach (var member in memberIds)
         {
-            var relationship = await contacts.GetRelationshipAsync(me, member, clock.GetUtcNow(), cancellationToken);
+            var relationship = await contacts.GetRelationshipAsync(me, member, clock.Now(), cancellationToken);
             if (!relationship.Friends || relationship.TheyBlockedMe)
             {
                 return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = Ids.Format(member) };
             }
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var conversation = new Conversation(Ids.New(clock), ConversationKind.Group, string.IsNullOrEmpty(name) ? await DefaultNameAsync(me, memberIds, cancellationToken) : name, null, null, null, now, false);
         var members = memberIds.Select(m => new Member(conversation.Id, m, MemberRole.Member, now, 0, 0, false, false))
             .Prepend(new Member(conversation.Id, me, MemberRole.Owner, now, 0, 0, false, false))

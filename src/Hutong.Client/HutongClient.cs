@@ -12,7 +12,7 @@ namespace Hutong.Client;
 /// The typed client for Hutong's HTTP API. One instance speaks for one signed-in device: <see cref="LoginAsync"/>
 /// keeps the token and every later call carries it. Failures throw <see cref="HutongApiException"/> with the problem body.
 /// </summary>
-public sealed class HutongClient(HttpClient http)
+public sealed partial class HutongClient(HttpClient http)
 {
     private static HutongJsonContext Json => HutongJsonContext.Default;
 
@@ -131,6 +131,12 @@ public sealed class HutongClient(HttpClient http)
     {
         using var response = await SendRawAsync(new HttpRequestMessage(method, path), cancellationToken);
         return await ReadAsync(response, responseType, cancellationToken);
+    }
+
+    private async Task SendNoContentAsync<TRequest>(HttpMethod method, string path, TRequest body, JsonTypeInfo<TRequest> requestType, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body, requestType) };
+        using var response = await SendRawAsync(request, cancellationToken);
     }
 
     private async Task SendAsync(HttpMethod method, string path, CancellationToken cancellationToken)

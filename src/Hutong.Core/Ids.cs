@@ -8,7 +8,7 @@ namespace Hutong.Core;
 /// </summary>
 public static class Ids
 {
-    public static Guid New(TimeProvider clock) => Guid.CreateVersion7(clock.GetUtcNow());
+    public static Guid New(TimeProvider clock) => Guid.CreateVersion7(clock.Now());
 
     public static string Format(Guid id) => id.ToString("D");
 

@@ -42,9 +42,9 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     {
         if (Database.ProviderName == SqliteProvider)
         {
-            // SQLite has no date type, and EF cannot compare or order DateTimeOffset stored as text; a UTC tick count
-            // sorts and compares as the instant it is.
-            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<DateTimeOffsetToBinaryConverter>();
+            // SQLite has no date type, and EF cannot compare or order DateTimeOffset stored as text; UTC ticks sort and
+            // compare as the instants they are, and keep every digit (EF's binary converter drops below 0.1 ms).
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcTicksConverter>();
         }
     }
 
@@ -61,6 +61,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
             }
         }
     }
+
+    private sealed class UtcTicksConverter() : ValueConverter<DateTimeOffset, long>(
+        value => value.UtcTicks,
+        ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
 
     private static string SnakeCase(string name)
     {

@@ -54,7 +54,7 @@ public sealed class ContactService(
 
         var sent = await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async () =>
         {
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             var relationship = await contacts.GetRelationshipAsync(me, to, now, cancellationToken);
             if (relationship.Friends)
             {
@@ -133,7 +133,7 @@ public sealed class ContactService(
 
         var page = paging.Value;
         var rows = await contacts.ListRequestsAsync(me, incoming.Value, page.Offset, page.Limit + 1, cancellationToken);
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var items = rows.Take(page.Limit).Select(r => ToInfo(r.Request, r.From, r.To, now)).ToList();
         return new FriendRequestList(items, page.Next(items.Count, rows.Count > page.Limit));
     }
@@ -156,7 +156,7 @@ public sealed class ContactService(
         {
             // Read again inside the transaction: a concurrent answer may have come first.
             var request = (await contacts.FindRequestAsync(requestId, cancellationToken))!;
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             if (request.State != FriendRequestState.Pending)
             {
                 return Error.Conflict(ErrorCodes.RequestNotPending, "This request was already answered.");
@@ -186,7 +186,7 @@ public sealed class ContactService(
         var from = await accounts.FindAsync(found.FromUserId, cancellationToken);
         var to = await accounts.FindAsync(me, cancellationToken);
         var after = (await contacts.FindRequestAsync(requestId, cancellationToken))!;
-        return ToInfo(after, Card(from!), Card(to!), clock.GetUtcNow());
+        return ToInfo(after, Card(from!), Card(to!), clock.Now());
     }
 
     /// <summary>Makes the two people friends; runs inside <see cref="IContactStore.AtomicallyAsync{T}"/>.</summary>
@@ -312,7 +312,7 @@ public sealed class ContactService(
 
         var blocked = await contacts.AtomicallyAsync<Done>(me, other, async () =>
         {
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             await contacts.AddBlockAsync(me, other, now, cancellationToken);
             await contacts.DeclineOpenRequestsAsync(other, me, now, cancellationToken);
             return Done.Value;

@@ -24,7 +24,7 @@ public sealed class AccountService(IAccountStore accounts, PasswordHasher hasher
             return errors.ToError();
         }
 
-        var account = new Account(Ids.New(clock), handle, displayName, null, hasher.Hash(request.Password), clock.GetUtcNow());
+        var account = new Account(Ids.New(clock), handle, displayName, null, hasher.Hash(request.Password), clock.Now());
         if (!await accounts.TryAddAsync(account, cancellationToken))
         {
             return Error.Conflict(ErrorCodes.HandleTaken, "This handle is taken.", $"Someone already uses '{handle}'.");

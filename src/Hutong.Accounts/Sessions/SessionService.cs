@@ -54,7 +54,7 @@ public sealed class SessionService(
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var name = string.IsNullOrWhiteSpace(request.DeviceName) ? "Device" : request.DeviceName.Trim();
         var session = new DeviceSession(Ids.New(clock), account.Id, name.Length > MaxDeviceName ? name[..MaxDeviceName] : name, HashToken(token), now, now);
         await sessions.AddAsync(session, cancellationToken);
@@ -73,7 +73,7 @@ public sealed class SessionService(
         var session = await sessions.FindByTokenHashAsync(HashToken(token), cancellationToken);
         if (session is not null)
         {
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             if (now - session.LastSeenAt > TouchInterval)
             {
                 await sessions.TouchAsync(session.DeviceId, now, cancellationToken);

@@ -1,3 +1,4 @@
+using Hutong.Core;
 using Hutong.Accounts.Contacts;
 using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
@@ -98,7 +99,7 @@ internal sealed class ConversationGrain(
 
         var message = new ChatMessage(
             Id, ++_lastSeq, command.SenderId, MessageKind.Text, command.Text, command.ReplyToSeq,
-            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.GetUtcNow(), command.ClientMsgId, null, null);
+            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null);
         var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
         if (!sending.IsCompleted)
         {
@@ -185,7 +186,7 @@ internal sealed class ConversationGrain(
             return Error.Conflict(ErrorCodes.AlreadyRecalled, "This message was already recalled.");
         }
 
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         if (now - message.SentAt > Limits.RecallWindow)
         {
             _recalling.Remove(seq);
@@ -225,7 +226,7 @@ internal sealed class ConversationGrain(
             }
 
             var notice = Notice(actorId, NoticeTypes.Joined, userIds: joining);
-            var now = clock.GetUtcNow();
+            var now = clock.Now();
             // New members see the conversation from the notice of their joining on, not its history.
             var added = joining.Select(u => new Member(Id, u, MemberRole.Member, now, notice.Seq - 1, notice.Seq - 1, false, false)).ToList();
             foreach (var member in added)
@@ -394,7 +395,7 @@ internal sealed class ConversationGrain(
 
     /// <summary>A system message with the next seq; hand it to the writer before awaiting anything.</summary>
     private ChatMessage Notice(Guid actorId, string type, IReadOnlyList<Guid>? userIds = null, long? targetSeq = null, string? text = null) =>
-        new(Id, ++_lastSeq, actorId, MessageKind.System, null, null, null, false, clock.GetUtcNow(), null,
+        new(Id, ++_lastSeq, actorId, MessageKind.System, null, null, null, false, clock.Now(), null,
             new NoticeData(type, actorId, userIds, targetSeq, text), null);
 
     /// <summary>Enqueues the unit at once (keeping seq order), then waits until it is durable.</summary>
@@ -441,7 +442,7 @@ internal sealed class ConversationGrain(
     {
         await using var scope = scopes.CreateAsyncScope();
         var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
-        var relationship = await contacts.GetRelationshipAsync(a, b, clock.GetUtcNow(), cancellationToken);
+        var relationship = await contacts.GetRelationshipAsync(a, b, clock.Now(), cancellationToken);
         return relationship is { Friends: true, IBlockedThem: false, TheyBlockedMe: false };
     }
 
@@ -451,7 +452,7 @@ internal sealed class ConversationGrain(
         var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
         foreach (var userId in userIds)
         {
-            var relationship = await contacts.GetRelationshipAsync(actorId, userId, clock.GetUtcNow(), CancellationToken.None);
+            var relationship = await contacts.GetRelationshipAsync(actorId, userId, clock.Now(), CancellationToken.None);
             if (!relationship.Friends || relationship.TheyBlockedMe)
             {
                 return userId;

@@ -1,3 +1,4 @@
+using Hutong.Core;
 using Hutong.Chat.Messages;
 using Orleans.Concurrency;
 
@@ -18,7 +19,7 @@ internal sealed class UserGrain(IUserEventStore events, ChatWriter writer, TimeP
     public async Task<long> AppendAsync(UserEventData data)
     {
         var stored = new StoredUserEvent(
-            this.GetPrimaryKey(), ++_lastSeq, data.Kind, clock.GetUtcNow(), data.ConversationId, data.MessageSeq, data.OtherUserId, data.RequestId, data.State);
+            this.GetPrimaryKey(), ++_lastSeq, data.Kind, clock.Now(), data.ConversationId, data.MessageSeq, data.OtherUserId, data.RequestId, data.State);
         try
         {
             await writer.WriteAsync(new AppendUserEvent(stored));

@@ -1,4 +1,6 @@
 using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Sessions;
+using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -17,6 +19,7 @@ public static class ChatExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddScoped<ChatService>();
         builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
+        builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
         return builder;
     }
 }

@@ -198,6 +198,19 @@ public sealed class ChatService(
 
     public async Task<Result<SendMessageResponse>> SendAsync(Guid me, Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken)
     {
+        var command = ToCommand(me, request, Limits);
+        if (!command.IsSuccess)
+        {
+            return command.Error;
+        }
+
+        var sent = await grains.GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
+        return sent.IsSuccess ? new SendMessageResponse(sent.Value.Seq, sent.Value.SentAt) : sent.Error;
+    }
+
+    /// <summary>Checks a send that needs no one's state (the HTTP API and the gateway both use it).</summary>
+    public static Result<SendCommand> ToCommand(Guid me, SendMessageRequest request, ChatOptions limits)
+    {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.ClientMsgId) || request.ClientMsgId.Length > MaxClientMsgIdLength)
         {
@@ -213,9 +226,9 @@ public sealed class ChatService(
         {
             errors.Add("text", "A message has text.");
         }
-        else if (request.Text.Length > Limits.MaxTextLength)
+        else if (request.Text.Length > limits.MaxTextLength)
         {
-            errors.Add("text", $"A message has at most {Limits.MaxTextLength} characters.");
+            errors.Add("text", $"A message has at most {limits.MaxTextLength} characters.");
         }
 
         var mentions = new List<Guid>();
@@ -236,14 +249,9 @@ public sealed class ChatService(
             errors.Add("replyToSeq", "replyToSeq is a message's seq.");
         }
 
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
-
-        var sent = await grains.GetGrain<IConversationGrain>(conversationId).SendAsync(
-            new SendCommand(me, request.ClientMsgId, request.Text!, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false));
-        return sent.IsSuccess ? new SendMessageResponse(sent.Value.Seq, sent.Value.SentAt) : sent.Error;
+        return errors.Any
+            ? errors.ToError()
+            : new SendCommand(me, request.ClientMsgId, request.Text!, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false);
     }
 
     public async Task<Result<MessageList>> ReadMessagesAsync(Guid me, Guid conversationId, long? afterSeq, long? beforeSeq, int? limit, CancellationToken cancellationToken)
@@ -397,9 +405,7 @@ public sealed class ChatService(
         }
 
         var list = await events.ReadAsync(me, after ?? 0, paging.Value.Limit, cancellationToken);
-        return new UserEventList(
-            list.Select(e => new UserEvent(e.Seq, e.Kind, e.At, Format(e.ConversationId), e.MessageSeq, Format(e.OtherUserId), Format(e.RequestId), e.State)).ToList(),
-            await events.GetLastSeqAsync(me, cancellationToken));
+        return new UserEventList(list.Select(ToInfo).ToList(), await events.GetLastSeqAsync(me, cancellationToken));
     }
 
     private async Task<(Conversation Conversation, Member Mine)?> FindMembershipAsync(Guid me, Guid conversationId, CancellationToken cancellationToken)
@@ -409,7 +415,10 @@ public sealed class ChatService(
         return conversation is null ? null : (conversation, mine!);
     }
 
-    internal static MessageInfo ToInfo(ChatMessage m) => new(
+    public static UserEvent ToInfo(StoredUserEvent e) =>
+        new(e.Seq, e.Kind, e.At, Format(e.ConversationId), e.MessageSeq, Format(e.OtherUserId), Format(e.RequestId), e.State);
+
+    public static MessageInfo ToInfo(ChatMessage m) => new(
         m.Seq,
         Ids.Format(m.SenderId),
         m.Kind == MessageKind.System ? MessageKinds.System : MessageKinds.Text,

@@ -1,5 +1,6 @@
 using Hutong.Accounts;
 using Hutong.Chat;
+using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddHutongRateLimits();
 builder.AddHutongOpenApi();
 builder.AddAccounts();
 builder.AddChat();
+builder.AddGateway();
 
 var app = builder.Build();
 
@@ -20,6 +22,7 @@ app.MapHutongOpenApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapChatApi();
+app.MapGateway();
 
 app.Run();
 

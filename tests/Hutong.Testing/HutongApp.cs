@@ -65,6 +65,10 @@ public sealed class HutongApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>A live gateway connection for the device <paramref name="client"/> speaks for, over the in-memory server.</summary>
+    public HutongGateway NewGateway(HutongClient client) =>
+        new(client, async (uri, cancellationToken) => await Server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));
+
     /// <summary>A client for one device, not yet signed in.</summary>
     public HutongClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));
 

@@ -15,6 +15,7 @@ public sealed class SessionService(
     ISessionStore sessions,
     PasswordHasher hasher,
     TimeProvider clock,
+    IEnumerable<ISessionObserver> observers,
     ILogger<SessionService> logger)
 {
     private const string TokenPrefix = "ht_";
@@ -100,6 +101,11 @@ public sealed class SessionService(
         }
 
         AccountsLog.DeviceRevoked(logger, userId, deviceId);
+        foreach (var observer in observers)
+        {
+            await observer.OnSessionEndedAsync(userId, deviceId, cancellationToken);
+        }
+
         return Done.Value;
     }
 

@@ -160,6 +160,7 @@ internal sealed class ConversationGrain(
         }
 
         _sending.Remove(key);
+        Fanout(message);
         return Remember(key, new SentMessage(message.Seq, message.SentAt));
     }
 
@@ -399,13 +400,30 @@ internal sealed class ConversationGrain(
             new NoticeData(type, actorId, userIds, targetSeq, text), null);
 
     /// <summary>Enqueues the unit at once (keeping seq order), then waits until it is durable.</summary>
-    private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(writer.WriteAsync(unit));
+    private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(writer.WriteAsync(unit), unit);
 
-    private async Task<Result<Done>> AwaitWriteAsync(Task durable)
+    /// <summary>
+    /// Pushes a durable message to every member through their user grains, which know the nodes holding their
+    /// connections; the sender's other devices get it too. One-way: a device that misses it catches up by sync.
+    /// </summary>
+    private void Fanout(ChatMessage message)
+    {
+        foreach (var member in _members.Keys)
+        {
+            _ = GrainFactory.GetGrain<IUserGrain>(member).PushMessageAsync(message);
+        }
+    }
+
+    private async Task<Result<Done>> AwaitWriteAsync(Task durable, IReadOnlyList<ChatWrite> unit)
     {
         try
         {
             await durable;
+            foreach (var append in unit.OfType<AppendMessage>())
+            {
+                Fanout(append.Message);
+            }
+
             return Done.Value;
         }
         catch

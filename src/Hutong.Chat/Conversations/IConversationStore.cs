@@ -27,6 +27,9 @@ public interface IConversationStore
 
     Task UpdateSettingsAsync(Guid conversationId, Guid userId, bool muted, bool pinned, CancellationToken cancellationToken);
 
+    /// <summary>Where each of the user's conversations stands: what a reconnecting device compares with what it holds.</summary>
+    Task<IReadOnlyList<MemberPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken);
+
     /// <summary>The user's conversations with what the chats list shows.</summary>
     Task<IReadOnlyList<ConversationListing>> ListForUserAsync(Guid userId, CancellationToken cancellationToken);
 }

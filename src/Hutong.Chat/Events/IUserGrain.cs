@@ -1,8 +1,26 @@
+using Hutong.Chat.Messages;
+using Orleans.Concurrency;
+
 namespace Hutong.Chat.Events;
 
-/// <summary>A person: gives their event log its gap-free order. Keyed by user id.</summary>
+/// <summary>
+/// A person: gives their event log its gap-free order, and knows which nodes hold their connections, so a push goes
+/// only where it is needed. Keyed by user id.
+/// </summary>
 public interface IUserGrain : IGrainWithGuidKey
 {
-    /// <summary>Appends durably and returns the event's seq.</summary>
+    /// <summary>Appends durably, pushes to the person's devices, and returns the event's seq.</summary>
     Task<long> AppendAsync(UserEventData data);
+
+    /// <summary>
+    /// The node holds a connection of this person. Nodes repeat this as a heartbeat and never detach: a lease that is
+    /// not renewed lapses, which also covers a node that died, and no detach can race a new connection.
+    /// </summary>
+    Task AttachAsync(IGatewayNode node);
+
+    [OneWay]
+    Task PushMessageAsync(ChatMessage message);
+
+    /// <summary>Closes the device's connections on every node.</summary>
+    Task EndSessionAsync(Guid deviceId);
 }

@@ -1,5 +1,5 @@
-using Hutong.Core;
 using Hutong.Chat.Messages;
+using Hutong.Core;
 using Orleans.Concurrency;
 
 namespace Hutong.Chat.Events;
@@ -11,6 +11,10 @@ namespace Hutong.Chat.Events;
 [Reentrant]
 internal sealed class UserGrain(IUserEventStore events, ChatWriter writer, TimeProvider clock) : Grain, IUserGrain
 {
+    /// <summary>A node that stops repeating its attach (it died) stops receiving pushes after this long.</summary>
+    private static readonly TimeSpan NodeLease = TimeSpan.FromMinutes(5);
+
+    private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
     private long _lastSeq;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
@@ -31,6 +35,44 @@ internal sealed class UserGrain(IUserEventStore events, ChatWriter writer, TimeP
             throw;
         }
 
+        foreach (var node in LiveNodes())
+        {
+            await node.DeliverEvent(stored.UserId, stored);
+        }
+
         return stored.Seq;
+    }
+
+    public Task AttachAsync(IGatewayNode node)
+    {
+        _nodes[node.GetGrainId()] = (node, clock.GetUtcNow() + NodeLease);
+        return Task.CompletedTask;
+    }
+
+    public async Task PushMessageAsync(ChatMessage message)
+    {
+        foreach (var node in LiveNodes())
+        {
+            await node.DeliverMessage(this.GetPrimaryKey(), message);
+        }
+    }
+
+    public async Task EndSessionAsync(Guid deviceId)
+    {
+        foreach (var node in LiveNodes())
+        {
+            await node.EndSession(this.GetPrimaryKey(), deviceId);
+        }
+    }
+
+    private List<IGatewayNode> LiveNodes()
+    {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _nodes.Where(n => n.Value.Until < now).Select(n => n.Key).ToList())
+        {
+            _nodes.Remove(expired);
+        }
+
+        return _nodes.Values.Select(n => n.Node).ToList();
     }
 }

@@ -94,6 +94,18 @@ internal sealed class ConversationStore(IDbContextFactory<HutongDbContext> conte
             .ExecuteUpdateAsync(set => set.SetProperty(m => m.Muted, muted).SetProperty(m => m.Pinned, pinned), cancellationToken);
     }
 
+    public async Task<IReadOnlyList<MemberPosition>> GetPositionsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Members.AsNoTracking()
+            .Where(m => m.UserId == userId)
+            .Select(m => new MemberPosition(
+                m.ConversationId,
+                db.Messages.Where(x => x.ConversationId == m.ConversationId).Max(x => (long?)x.Seq) ?? 0,
+                m.VisibleAfterSeq))
+            .ToListAsync(cancellationToken);
+    }
+
     /// <summary>A handful of set queries for the whole list, not a handful per conversation.</summary>
     public async Task<IReadOnlyList<ConversationListing>> ListForUserAsync(Guid userId, CancellationToken cancellationToken)
     {

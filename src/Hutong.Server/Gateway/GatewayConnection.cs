@@ -1,0 +1,457 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using System.Threading.Channels;
+using Hutong.Accounts.Sessions;
+using Hutong.Chat;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Events;
+using Hutong.Chat.Messages;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+using Hutong.Core;
+using Hutong.Core.Errors;
+
+namespace Hutong.Server.Gateway;
+
+/// <summary>
+/// One device's WebSocket. It says hello, is welcomed with what it missed, then sends and receives frames until it
+/// leaves. Pushes that arrive while the resume is being read are held and sent after it, minus what it already
+/// contained, so a device sees every seq once. Frames out go through a bounded queue: a device that cannot keep up is
+/// disconnected rather than slowing anyone else, and resumes when it returns.
+/// </summary>
+internal sealed class GatewayConnection : IDisposable
+{
+    /// <summary>Close status for a missing, unknown or revoked token.</summary>
+    public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
+
+    private static readonly byte[] Pong = GatewayHub.Serialize(new ServerFrame(FrameTypes.Pong));
+
+    private readonly WebSocket _socket;
+    private readonly GatewayHub _hub;
+    private readonly IServiceProvider _services;
+    private readonly GatewayOptions _options;
+    private readonly ChatOptions _chat;
+    private readonly ILogger _logger;
+    private readonly Channel<byte[]> _outbox;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _sendsInFlight;
+    private readonly Lock _resumeLock = new();
+
+    private List<Held>? _held = [];
+    private Dictionary<Guid, long> _resumedUpTo = [];
+    private long _eventsResumedUpTo;
+    private (WebSocketCloseStatus Status, string Reason) _close = (WebSocketCloseStatus.NormalClosure, "bye");
+    private bool _abort;
+
+    public GatewayConnection(WebSocket socket, GatewayHub hub, IServiceProvider services, ChatOptions chat, ILogger logger)
+    {
+        _socket = socket;
+        _hub = hub;
+        _services = services;
+        _options = hub.Options;
+        _chat = chat;
+        _logger = logger;
+        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(_options.SendQueueFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _sendsInFlight = new SemaphoreSlim(_options.MaxSendsInFlight, _options.MaxSendsInFlight);
+    }
+
+    public Guid UserId { get; private set; }
+
+    public Guid DeviceId { get; private set; }
+
+    public async Task RunAsync(string? queryToken, CancellationToken aborted)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stop.Token);
+        var sending = SendLoopAsync(stop.Token);
+        var registered = false;
+        var buffer = ArrayPool<byte>.Shared.Rent(4096);
+        try
+        {
+            var hello = await ReceiveHelloAsync(buffer, stop.Token);
+            if (hello is null)
+            {
+                return;
+            }
+
+            if (await AuthenticateAsync(hello.Token ?? queryToken, stop.Token) is not { } session)
+            {
+                Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
+                _close = (Unauthorized, "unauthorized");
+                return;
+            }
+
+            (UserId, DeviceId) = (session.UserId, session.DeviceId);
+            await _hub.RegisterAsync(this);
+            registered = true;
+            GatewayLog.Connected(_logger, UserId, DeviceId);
+            await ResumeAsync(hello, stop.Token);
+            await ReceiveLoopAsync(buffer, stop.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            GatewayLog.ConnectionFailed(_logger, ex);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (registered)
+            {
+                _hub.Unregister(this);
+                GatewayLog.Disconnected(_logger, UserId, DeviceId);
+            }
+
+            await CloseAsync(sending);
+        }
+    }
+
+    /// <summary>A durable message for this person, from the hub.</summary>
+    public void Push(ChatMessage message, byte[] frame)
+    {
+        lock (_resumeLock)
+        {
+            if (_held is not null)
+            {
+                _held.Add(new Held(message.ConversationId, message.Seq, IsEvent: false, frame));
+                return;
+            }
+        }
+
+        Enqueue(frame);
+    }
+
+    /// <summary>An event of this person's log, from the hub.</summary>
+    public void Push(StoredUserEvent userEvent, byte[] frame)
+    {
+        lock (_resumeLock)
+        {
+            if (_held is not null)
+            {
+                _held.Add(new Held(Guid.Empty, userEvent.Seq, IsEvent: true, frame));
+                return;
+            }
+        }
+
+        Enqueue(frame);
+    }
+
+    /// <summary>The device's session ended: tell it, and close.</summary>
+    public void EndSession()
+    {
+        Fail(null, null, ErrorCodes.Unauthorized, 401, "This device was signed out.");
+        _close = (Unauthorized, "session ended");
+        _outbox.Writer.TryComplete();
+    }
+
+    public void Dispose()
+    {
+        _stop.Dispose();
+        _sendsInFlight.Dispose();
+    }
+
+    private async Task<ClientFrame?> ReceiveHelloAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.HelloTimeout);
+        var (kind, frame) = await ReceiveFrameAsync(buffer, timeout.Token);
+        if (kind != FrameKind.Text)
+        {
+            return null;
+        }
+
+        var hello = Parse(frame);
+        if (hello?.Type != FrameTypes.Hello)
+        {
+            Fail(null, null, "hello_expected", 400, "The first frame is hello.");
+            _close = (WebSocketCloseStatus.PolicyViolation, "hello expected");
+            return null;
+        }
+
+        return hello;
+    }
+
+    private async Task<DeviceSession?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionService>().AuthenticateAsync(token, cancellationToken);
+    }
+
+    /// <summary>Sends the welcome and what the device missed, then lets held pushes through that the resume did not carry.</summary>
+    private async Task ResumeAsync(ClientFrame hello, CancellationToken cancellationToken)
+    {
+        var conversations = _services.GetRequiredService<IConversationStore>();
+        var messages = _services.GetRequiredService<IMessageStore>();
+        var events = _services.GetRequiredService<IUserEventStore>();
+
+        var known = new Dictionary<Guid, long>();
+        foreach (var (id, seq) in hello.Conversations ?? new Dictionary<string, long>())
+        {
+            if (Ids.TryParse(id, out var conversationId))
+            {
+                known[conversationId] = seq;
+            }
+        }
+
+        var positions = await conversations.GetPositionsAsync(UserId, cancellationToken);
+        var lastEvent = await events.GetLastSeqAsync(UserId, cancellationToken);
+        var newer = positions.Where(p => p.LastSeq > known.GetValueOrDefault(p.ConversationId)).ToList();
+        Enqueue(GatewayHub.Serialize(new ServerFrame(
+            FrameTypes.Welcome, Ids.Format(UserId), Ids.Format(DeviceId), lastEvent,
+            newer.Select(p => new ConversationPosition(Ids.Format(p.ConversationId), p.LastSeq)).ToList())));
+
+        var eventsUpTo = hello.Cursor ?? lastEvent;
+        if (hello.Cursor is { } cursor && cursor < lastEvent)
+        {
+            foreach (var missed in await events.ReadAsync(UserId, cursor, _options.ResumeEvents, cancellationToken))
+            {
+                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatService.ToInfo(missed))));
+                eventsUpTo = missed.Seq;
+            }
+        }
+
+        var resumedUpTo = new Dictionary<Guid, long>(known);
+        foreach (var position in newer.Where(p => known.ContainsKey(p.ConversationId)))
+        {
+            var missed = await messages.ReadAsync(
+                position.ConversationId, UserId, position.VisibleAfterSeq, known[position.ConversationId], null, _options.ResumeMessagesPerConversation, cancellationToken);
+            foreach (var message in missed)
+            {
+                Enqueue(_hub.MessageFrame(message));
+                resumedUpTo[position.ConversationId] = message.Seq;
+            }
+        }
+
+        Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Synced, Cursor: eventsUpTo)));
+        List<Held> held;
+        lock (_resumeLock)
+        {
+            held = _held!;
+            _held = null;
+            _resumedUpTo = resumedUpTo;
+            _eventsResumedUpTo = eventsUpTo;
+        }
+
+        foreach (var push in held)
+        {
+            var alreadySent = push.IsEvent ? push.Seq <= _eventsResumedUpTo : push.Seq <= _resumedUpTo.GetValueOrDefault(push.ConversationId);
+            if (!alreadySent)
+            {
+                Enqueue(push.Frame);
+            }
+        }
+    }
+
+    private async Task ReceiveLoopAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        while (true)
+        {
+            idle.CancelAfter(_options.IdleTimeout);
+            FrameKind kind;
+            ReadOnlyMemory<byte> frame;
+            try
+            {
+                (kind, frame) = await ReceiveFrameAsync(buffer, idle.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                _close = (WebSocketCloseStatus.NormalClosure, "idle");
+                return;
+            }
+
+            switch (kind)
+            {
+                case FrameKind.Close:
+                    return;
+                case FrameKind.TooLarge:
+                    Fail(null, null, "frame_too_large", 413, $"A frame has at most {_options.MaxFrameBytes} bytes.");
+                    _close = (WebSocketCloseStatus.MessageTooBig, "frame too large");
+                    return;
+                case FrameKind.Binary:
+                    Fail(null, null, "text_frames_only", 400, "Frames are JSON text.");
+                    continue;
+            }
+
+            var parsed = Parse(frame);
+            switch (parsed?.Type)
+            {
+                case null:
+                    Fail(null, null, "malformed_frame", 400, "A frame is one JSON object with a type.");
+                    break;
+                case FrameTypes.Ping:
+                    Enqueue(Pong);
+                    break;
+                case FrameTypes.Send:
+                    // Sends are pipelined: the next frame is read while this one commits, up to the in-flight limit.
+                    await _sendsInFlight.WaitAsync(cancellationToken);
+                    _ = SendAsync(parsed);
+                    break;
+                case FrameTypes.Hello:
+                    Fail(null, null, "already_welcomed", 400, "This connection has said hello already.");
+                    break;
+                default:
+                    Fail(null, null, "unknown_frame_type", 400, $"There is no '{parsed.Type}' frame.");
+                    break;
+            }
+        }
+    }
+
+    private async Task SendAsync(ClientFrame frame)
+    {
+        try
+        {
+            if (!Ids.TryParse(frame.ConversationId, out var conversationId))
+            {
+                Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.ConversationNotFound, 404, "No such conversation.");
+                return;
+            }
+
+            var command = ChatService.ToCommand(UserId, new SendMessageRequest(frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll), _chat);
+            var sent = command.IsSuccess
+                ? await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value)
+                : command.Error;
+            if (sent.IsSuccess)
+            {
+                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));
+            }
+            else
+            {
+                Fail(frame.ClientMsgId, frame.ConversationId, sent.Error);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            GatewayLog.ConnectionFailed(_logger, ex);
+            Fail(frame.ClientMsgId, frame.ConversationId, "internal_error", 500, "The message was not sent; send it again.");
+        }
+        finally
+        {
+            _sendsInFlight.Release();
+        }
+    }
+
+    private void Fail(string? clientMsgId, string? conversationId, Error error) =>
+        Fail(clientMsgId, conversationId, error.Code, error.Status, error.Title);
+
+    private void Fail(string? clientMsgId, string? conversationId, string code, int status, string title) =>
+        Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Error, ClientMsgId: clientMsgId, ConversationId: conversationId, Code: code, Status: status, Title: title)));
+
+    private void Enqueue(byte[] frame)
+    {
+        if (_outbox.Writer.TryWrite(frame) || _abort)
+        {
+            return;
+        }
+
+        // Full (or closed): a device this far behind resumes later instead of holding memory and slowing the node.
+        if (UserId != Guid.Empty && !_outbox.Reader.Completion.IsCompleted)
+        {
+            GatewayLog.TooSlow(_logger, UserId, DeviceId, _options.SendQueueFrames);
+            _abort = true;
+            _stop.Cancel();
+        }
+    }
+
+    private async Task SendLoopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var frame in _outbox.Reader.ReadAllAsync(cancellationToken))
+            {
+                await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+        {
+            // The connection is going; RunAsync closes it.
+        }
+        finally
+        {
+            // Once writes stop going out, the receive side must stop too.
+            await _stop.CancelAsync();
+        }
+    }
+
+    /// <summary>Flushes what is queued (unless the device was too slow) and closes with the recorded status.</summary>
+    private async Task CloseAsync(Task sending)
+    {
+        _outbox.Writer.TryComplete();
+        if (_abort)
+        {
+            _socket.Abort();
+            return;
+        }
+
+        await sending;
+        if (_socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            try
+            {
+                await _socket.CloseOutputAsync(_close.Status, _close.Reason, timeout.Token);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
+            {
+                _socket.Abort();
+            }
+        }
+    }
+
+    /// <summary>Reads one whole frame; a frame past the size limit is reported, not read.</summary>
+    private async Task<(FrameKind Kind, ReadOnlyMemory<byte> Frame)> ReceiveFrameAsync(byte[] buffer, CancellationToken cancellationToken)
+    {
+        var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        if (result.MessageType == WebSocketMessageType.Close)
+        {
+            return (FrameKind.Close, default);
+        }
+
+        if (result.EndOfMessage)
+        {
+            return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, buffer.AsMemory(0, result.Count));
+        }
+
+        // Larger than the buffer: gather it, up to the limit.
+        var whole = new ArrayBufferWriter<byte>(buffer.Length * 2);
+        whole.Write(buffer.AsSpan(0, result.Count));
+        while (!result.EndOfMessage)
+        {
+            result = await _socket.ReceiveAsync(whole.GetMemory(4096), cancellationToken);
+            whole.Advance(result.Count);
+            if (whole.WrittenCount > _options.MaxFrameBytes)
+            {
+                return (FrameKind.TooLarge, default);
+            }
+        }
+
+        return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, whole.WrittenMemory);
+    }
+
+    private static ClientFrame? Parse(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(frame.Span, GatewayJsonContext.Default.ClientFrame);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private enum FrameKind
+    {
+        Text,
+        Binary,
+        Close,
+        TooLarge,
+    }
+
+    private sealed record Held(Guid ConversationId, long Seq, bool IsEvent, byte[] Frame);
+}

@@ -1,0 +1,166 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Hutong.Chat;
+using Hutong.Chat.Events;
+using Hutong.Chat.Messages;
+using Hutong.Contracts.Gateway;
+using Hutong.Core;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Server.Gateway;
+
+/// <summary>
+/// This node's gateway: the connections it holds, by person, and the observer through which user grains push to
+/// them. A message is serialised once per node, whatever the number of devices it goes to.
+/// </summary>
+internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<GatewayHub> logger)
+    : BackgroundService, IGatewayNode
+{
+    private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
+    private readonly Lock _nodeLock = new();
+    private IGatewayNode? _node;
+
+    /// <summary>The last message serialised, for the rest of its fan-out; replaced whole, so never read half-written.</summary>
+    private CachedFrame? _lastMessage;
+
+    public GatewayOptions Options => options.Value;
+
+    /// <summary>This node's observer reference, made once the silo runs.</summary>
+    private IGatewayNode Node
+    {
+        get
+        {
+            lock (_nodeLock)
+            {
+                return _node ??= grains.CreateObjectReference<IGatewayNode>(this);
+            }
+        }
+    }
+
+    /// <summary>Registers a connection and claims its person's pushes for this node before the caller reads any state.</summary>
+    public async Task RegisterAsync(GatewayConnection connection)
+    {
+        _users.AddOrUpdate(connection.UserId, _ => new ConnectionSet(connection), (_, set) => set.Add(connection));
+        await grains.GetGrain<IUserGrain>(connection.UserId).AttachAsync(Node);
+    }
+
+    public void Unregister(GatewayConnection connection)
+    {
+        if (_users.TryGetValue(connection.UserId, out var set) && set.Remove(connection) is 0)
+        {
+            _users.TryRemove(KeyValuePair.Create(connection.UserId, set));
+        }
+    }
+
+    public Task DeliverMessage(Guid userId, ChatMessage message)
+    {
+        if (_users.TryGetValue(userId, out var set))
+        {
+            var frame = MessageFrame(message);
+            foreach (var connection in set.Snapshot())
+            {
+                connection.Push(message, frame);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task DeliverEvent(Guid userId, StoredUserEvent userEvent)
+    {
+        if (_users.TryGetValue(userId, out var set))
+        {
+            var frame = Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatService.ToInfo(userEvent)));
+            foreach (var connection in set.Snapshot())
+            {
+                connection.Push(userEvent, frame);
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task EndSession(Guid userId, Guid deviceId)
+    {
+        if (_users.TryGetValue(userId, out var set))
+        {
+            foreach (var connection in set.Snapshot().Where(c => c.DeviceId == deviceId))
+            {
+                connection.EndSession();
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public byte[] MessageFrame(ChatMessage message)
+    {
+        if (Volatile.Read(ref _lastMessage) is { } last && last.ConversationId == message.ConversationId && last.Seq == message.Seq)
+        {
+            return last.Frame;
+        }
+
+        var frame = Serialize(new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatService.ToInfo(message)));
+        Volatile.Write(ref _lastMessage, new CachedFrame(message.ConversationId, message.Seq, frame));
+        return frame;
+    }
+
+    public static byte[] Serialize(ServerFrame frame) => JsonSerializer.SerializeToUtf8Bytes(frame, GatewayJsonContext.Default.ServerFrame);
+
+    /// <summary>Renews this node's lease on every person it holds connections for.</summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Options.Heartbeat);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                foreach (var userId in _users.Keys)
+                {
+                    await grains.GetGrain<IUserGrain>(userId).AttachAsync(Node);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                GatewayLog.HeartbeatFailed(logger, ex);
+            }
+        }
+    }
+
+    private sealed record CachedFrame(Guid ConversationId, long Seq, byte[] Frame);
+
+    /// <summary>A person's connections on this node; a person rarely has more than a few devices.</summary>
+    private sealed class ConnectionSet
+    {
+        private readonly Lock _lock = new();
+        private GatewayConnection[] _connections;
+
+        public ConnectionSet(GatewayConnection first) => _connections = [first];
+
+        /// <summary>This set with the connection added, or a new set when this one emptied and is being removed.</summary>
+        public ConnectionSet Add(GatewayConnection connection)
+        {
+            lock (_lock)
+            {
+                if (_connections.Length == 0)
+                {
+                    return new ConnectionSet(connection);
+                }
+
+                _connections = [.. _connections, connection];
+                return this;
+            }
+        }
+
+        public int Remove(GatewayConnection connection)
+        {
+            lock (_lock)
+            {
+                _connections = _connections.Where(c => c != connection).ToArray();
+                return _connections.Length;
+            }
+        }
+
+        public GatewayConnection[] Snapshot() => Volatile.Read(ref _connections);
+    }
+}

@@ -1,0 +1,45 @@
+using Hutong.Client;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+
+namespace Hutong.Chat.Tests;
+
+/// <summary>Waiting on a gateway's events, always with a time limit so no test hangs.</summary>
+internal static class GatewayKit
+{
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    public static async Task<HutongGateway> ConnectAsync(this Testing.HutongApp app, HutongClient client)
+    {
+        var gateway = app.NewGateway(client);
+        await gateway.ConnectAsync(cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
+        return gateway;
+    }
+
+    public static async Task<ServerFrame> NextAsync(this HutongGateway gateway) =>
+        await gateway.Events.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken);
+
+    public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway)
+    {
+        while (true)
+        {
+            var frame = await gateway.NextAsync();
+            if (frame is { Kind: EventKinds.Message, Message: { } message })
+            {
+                return message;
+            }
+        }
+    }
+
+    public static async Task<UserEvent> NextUserEventAsync(this HutongGateway gateway, string kind)
+    {
+        while (true)
+        {
+            var frame = await gateway.NextAsync();
+            if (frame is { Kind: EventKinds.UserEvent, UserEvent: { } userEvent } && userEvent.Kind == kind)
+            {
+                return userEvent;
+            }
+        }
+    }
+}

@@ -1,0 +1,139 @@
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+using Hutong.Contracts.Gateway;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.Chat.Tests;
+
+/// <summary>The protocol at the frame level, over raw sockets: bad frames get error frames and hurt no one else.</summary>
+public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<ServerFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task GarbageAndBinaryFrames_GetErrorFrames_AndTheConnectionCarriesOn()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var socket = await OpenAsync(app, mei.Client.Token);
+
+        await SendTextAsync(socket, "{not json");
+        var malformed = await ReceiveAsync(socket);
+        await SendTextAsync(socket, "{\"type\":\"teleport\"}");
+        var unknown = await ReceiveAsync(socket);
+        await socket.SendAsync(new byte[] { 1, 2, 3 }, WebSocketMessageType.Binary, true, Ct);
+        var binary = await ReceiveAsync(socket);
+        await SendTextAsync(socket, "{\"type\":\"ping\"}");
+        var pong = await ReceiveAsync(socket);
+
+        Assert.Equal((FrameTypes.Error, "malformed_frame"), (malformed.Type, malformed.Code));
+        Assert.Equal("unknown_frame_type", unknown.Code);
+        Assert.Equal("text_frames_only", binary.Code);
+        Assert.Equal(FrameTypes.Pong, pong.Type);
+    }
+
+    [Fact]
+    public async Task OversizedFrame_IsRefusedAndClosed_OtherConnectionsUnaffected()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        using var bystander = await OpenAsync(app, lin.Client.Token);
+        using var socket = await OpenAsync(app, mei.Client.Token);
+
+        await SendTextAsync(socket, "{\"type\":\"send\",\"text\":\"" + new string('x', 70_000) + "\"}");
+        var error = await ReceiveAsync(socket);
+        var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+        await SendTextAsync(bystander, "{\"type\":\"ping\"}");
+
+        Assert.Equal("frame_too_large", error.Code);
+        Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.MessageTooBig), (close.MessageType, socket.CloseStatus));
+        Assert.Equal(FrameTypes.Pong, (await ReceiveAsync(bystander)).Type);
+    }
+
+    [Fact]
+    public async Task FirstFrameNotHello_IsRefusedAndClosed()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+
+        await SendTextAsync(socket, "{\"type\":\"ping\"}");
+        var error = await ReceiveAsync(socket);
+        await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+
+        Assert.Equal("hello_expected", error.Code);
+        Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("ht_forged")]
+    public async Task HelloWithoutAValidToken_IsRefusedWith4401(string? token)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+
+        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Hello, token), GatewayJsonContext.Default.ClientFrame));
+        var error = await ReceiveAsync(socket);
+        await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+
+        Assert.Equal(("unauthorized", 401), (error.Code, error.Status));
+        Assert.Equal(4401, (int)socket.CloseStatus!);
+    }
+
+    [Fact]
+    public async Task TokenInTheQuery_IsEnoughForBrowsers()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws?access_token=" + mei.Client.Token), Ct);
+
+        await SendTextAsync(socket, "{\"type\":\"hello\"}");
+
+        var welcome = await ReceiveAsync(socket);
+        Assert.Equal((FrameTypes.Welcome, mei.UserId), (welcome.Type, welcome.UserId));
+    }
+
+    [Fact]
+    public async Task SendFrame_WithBadInput_GetsAnErrorNamingItsClientMsgId()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var socket = await OpenAsync(app, mei.Client.Token);
+
+        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Send, ConversationId: Guid.NewGuid().ToString(), ClientMsgId: "c-1", Text: "hi"), GatewayJsonContext.Default.ClientFrame));
+        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Send, ConversationId: "nope", ClientMsgId: "c-2", Text: "hi"), GatewayJsonContext.Default.ClientFrame));
+        var errors = new[] { await ReceiveAsync(socket), await ReceiveAsync(socket) }.OrderBy(e => e.ClientMsgId).ToList();
+
+        Assert.Equal([("c-1", "conversation_not_found"), ("c-2", "conversation_not_found")], errors.Select(e => (e.ClientMsgId!, e.Code!)));
+    }
+
+    /// <summary>Connects and says hello; returns once welcomed and synced.</summary>
+    private static async Task<WebSocket> OpenAsync(HutongApp app, string? token)
+    {
+        var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Hello, token), GatewayJsonContext.Default.ClientFrame));
+        Assert.Equal(FrameTypes.Welcome, (await ReceiveAsync(socket)).Type);
+        Assert.Equal(FrameTypes.Synced, (await ReceiveAsync(socket)).Type);
+        return socket;
+    }
+
+    private static Task SendTextAsync(WebSocket socket, string text) =>
+        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, true, Ct);
+
+    private static async Task<ServerFrame> ReceiveAsync(WebSocket socket)
+    {
+        var buffer = new byte[256 * 1024];
+        var count = 0;
+        ValueWebSocketReceiveResult result;
+        do
+        {
+            result = await socket.ReceiveAsync(buffer.AsMemory(count), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+            count += result.Count;
+        }
+        while (!result.EndOfMessage);
+        return JsonSerializer.Deserialize(buffer.AsSpan(0, count), GatewayJsonContext.Default.ServerFrame)!;
+    }
+}

@@ -1,6 +1,7 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Sessions;
 using Hutong.Chat.Events;
+using Hutong.Chat.Media;
 using Hutong.Chat.Messages;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -18,6 +19,7 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton<ChatWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddScoped<ChatService>();
+        builder.Services.TryAddScoped<MediaService>();
         builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
         builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
         return builder;

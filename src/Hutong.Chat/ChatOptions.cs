@@ -26,6 +26,14 @@ public sealed record ChatOptions
     [Range(1, 1_000)]
     public int MaxGroupNameLength { get; init; } = 64;
 
+    /// <summary>Largest upload (images, voice, video, files).</summary>
+    [Range(1024, long.MaxValue)]
+    public long MaxMediaBytes { get; init; } = 100L * 1024 * 1024;
+
+    /// <summary>Longest voice message.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan MaxVoiceDuration { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>How long after sending a sender may recall a message.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RecallWindow { get; init; } = TimeSpan.FromMinutes(2);

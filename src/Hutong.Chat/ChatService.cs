@@ -217,18 +217,83 @@ public sealed class ChatService(
             errors.Add("clientMsgId", $"clientMsgId is 1 to {MaxClientMsgIdLength} characters chosen by the device.");
         }
 
-        if (request.Kind is not (null or MessageKinds.Text))
+        MessageKind? kind = request.Kind switch
         {
-            errors.Add("kind", "kind is text.");
+            null or MessageKinds.Text => MessageKind.Text,
+            MessageKinds.Image => MessageKind.Image,
+            MessageKinds.Voice => MessageKind.Voice,
+            MessageKinds.Video => MessageKind.Video,
+            MessageKinds.File => MessageKind.File,
+            MessageKinds.Location => MessageKind.Location,
+            MessageKinds.Card => MessageKind.Card,
+            _ => null,
+        };
+        if (kind is null)
+        {
+            errors.Add("kind", "kind is text, image, voice, video, file, location or card.");
         }
 
-        if (string.IsNullOrWhiteSpace(request.Text))
+        if (kind == MessageKind.Text && string.IsNullOrWhiteSpace(request.Text))
         {
             errors.Add("text", "A message has text.");
         }
-        else if (request.Text.Length > limits.MaxTextLength)
+        else if (kind is not null and not MessageKind.Text && request.Text is not null)
+        {
+            errors.Add("text", "Only text messages carry text.");
+        }
+        else if (request.Text?.Length > limits.MaxTextLength)
         {
             errors.Add("text", $"A message has at most {limits.MaxTextLength} characters.");
+        }
+
+        Guid? mediaId = null;
+        if (kind is MessageKind.Image or MessageKind.Voice or MessageKind.Video or MessageKind.File)
+        {
+            if (Ids.TryParse(request.MediaId, out var parsed))
+            {
+                mediaId = parsed;
+            }
+            else
+            {
+                errors.Add("mediaId", "A media message carries the mediaId of an upload.");
+            }
+        }
+
+        if (request.FileName?.Length > 255 || request.FileName?.Any(c => char.IsControl(c) || c is '/' or '\\') == true)
+        {
+            errors.Add("fileName", "A file name has at most 255 characters and no path.");
+        }
+
+        if (kind == MessageKind.Voice && (request.DurationMs is not { } ms || ms < 1 || ms > limits.MaxVoiceDuration.TotalMilliseconds))
+        {
+            errors.Add("durationMs", $"A voice message lasts 1 ms to {limits.MaxVoiceDuration.TotalSeconds:0} seconds.");
+        }
+
+        LocationData? location = null;
+        if (kind == MessageKind.Location)
+        {
+            if (request.Location is not { } place || place.Latitude is < -90 or > 90 || place.Longitude is < -180 or > 180
+                || double.IsNaN(place.Latitude) || double.IsNaN(place.Longitude) || place.Name?.Length > 100 || place.Address?.Length > 200)
+            {
+                errors.Add("location", "A location has a latitude (-90 to 90), a longitude (-180 to 180), and a short name and address.");
+            }
+            else
+            {
+                location = new LocationData(place.Latitude, place.Longitude, place.Name, place.Address);
+            }
+        }
+
+        Guid? cardUserId = null;
+        if (kind == MessageKind.Card)
+        {
+            if (Ids.TryParse(request.CardUserId, out var card))
+            {
+                cardUserId = card;
+            }
+            else
+            {
+                errors.Add("cardUserId", "A contact card names a person by user id.");
+            }
         }
 
         var mentions = new List<Guid>();
@@ -251,7 +316,9 @@ public sealed class ChatService(
 
         return errors.Any
             ? errors.ToError()
-            : new SendCommand(me, request.ClientMsgId, request.Text!, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false);
+            : new SendCommand(
+                me, request.ClientMsgId, request.Text, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false,
+                kind!.Value, mediaId, request.FileName, request.DurationMs, location, cardUserId);
     }
 
     public async Task<Result<MessageList>> ReadMessagesAsync(Guid me, Guid conversationId, long? afterSeq, long? beforeSeq, int? limit, CancellationToken cancellationToken)
@@ -421,7 +488,7 @@ public sealed class ChatService(
     public static MessageInfo ToInfo(ChatMessage m) => new(
         m.Seq,
         Ids.Format(m.SenderId),
-        m.Kind == MessageKind.System ? MessageKinds.System : MessageKinds.Text,
+        Kind(m.Kind),
         m.RecalledAt is null ? m.Text : null,
         m.RecalledAt is null ? m.ReplyToSeq : null,
         m.RecalledAt is null ? m.Mentions?.Select(Ids.Format).ToList() : null,
@@ -429,7 +496,22 @@ public sealed class ChatService(
         m.SentAt,
         m.RecalledAt is not null,
         m.ClientMsgId,
-        m.Notice is { } n ? new Notice(n.Type, Format(n.ActorId), n.UserIds?.Select(Ids.Format).ToList(), n.TargetSeq, n.Text) : null);
+        m.Notice is { } n ? new Notice(n.Type, Format(n.ActorId), n.UserIds?.Select(Ids.Format).ToList(), n.TargetSeq, n.Text) : null,
+        m.RecalledAt is null && m.Attachment is { } a ? new AttachmentInfo(Ids.Format(a.MediaId), a.ContentType, a.Size, a.FileName, a.DurationMs) : null,
+        m.RecalledAt is null && m.Location is { } l ? new LocationInfo(l.Latitude, l.Longitude, l.Name, l.Address) : null,
+        m.RecalledAt is null ? Format(m.CardUserId) : null);
+
+    private static string Kind(MessageKind kind) => kind switch
+    {
+        MessageKind.System => MessageKinds.System,
+        MessageKind.Image => MessageKinds.Image,
+        MessageKind.Voice => MessageKinds.Voice,
+        MessageKind.Video => MessageKinds.Video,
+        MessageKind.File => MessageKinds.File,
+        MessageKind.Location => MessageKinds.Location,
+        MessageKind.Card => MessageKinds.Card,
+        _ => MessageKinds.Text,
+    };
 
     private static string Kind(ConversationKind kind) => kind == ConversationKind.Direct ? ConversationKinds.Direct : ConversationKinds.Group;
 

@@ -41,4 +41,5 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(MessageList))]
 [JsonSerializable(typeof(ReadRequest))]
 [JsonSerializable(typeof(UserEventList))]
+[JsonSerializable(typeof(MediaUploaded))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

@@ -1,5 +1,6 @@
 using Hutong.Accounts;
 using Hutong.Chat;
+using Hutong.Chat.Media;
 using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 
@@ -22,6 +23,7 @@ app.MapHutongOpenApi();
 app.MapAccountsApi();
 app.MapContactsApi();
 app.MapChatApi();
+app.MapMediaApi();
 app.MapGateway();
 
 app.Run();

@@ -1,6 +1,7 @@
 using System.Text;
 using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
+using Hutong.Storage.Media;
 using Hutong.Storage.Contacts;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
@@ -35,6 +36,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<MessageDeletionRow> MessageDeletions => Set<MessageDeletionRow>();
 
     internal DbSet<UserEventRow> UserEvents => Set<UserEventRow>();
+
+    internal DbSet<MediaRow> Media => Set<MediaRow>();
 
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 

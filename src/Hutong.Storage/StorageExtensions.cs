@@ -6,6 +6,8 @@ using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
+using Hutong.Storage.Media;
+using Hutong.Chat.Media;
 using Hutong.Storage.Contacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +25,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IConversationStore, ConversationStore>();
         services.TryAddSingleton<IMessageStore, MessageStore>();
         services.TryAddSingleton<IUserEventStore, UserEventStore>();
+        services.TryAddSingleton<IMediaStore, MediaStore>();
+        services.TryAddSingleton<IBlobStore, FileBlobStore>();
         return services;
     }
 }

@@ -1,5 +1,7 @@
 using Hutong.Core;
 using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
+using Hutong.Chat.Media;
 using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
@@ -21,6 +23,7 @@ namespace Hutong.Chat.Conversations;
 internal sealed class ConversationGrain(
     IConversationStore conversations,
     IMessageStore messages,
+    IMediaStore uploads,
     ChatWriter writer,
     IServiceScopeFactory scopes,
     IOptions<ChatOptions> options,
@@ -74,7 +77,25 @@ internal sealed class ConversationGrain(
         }
     }
 
-    public Task<Result<SentMessage>> SendAsync(SendCommand command)
+    public async Task<Result<SentMessage>> SendAsync(SendCommand command)
+    {
+        AttachmentData? attachment = null;
+        if (command.MediaId is not null || command.CardUserId is not null)
+        {
+            // Lookups first: the part below takes the seq and must not await before handing the message on.
+            var looked = await LookUpAsync(command);
+            if (!looked.IsSuccess)
+            {
+                return looked.Error;
+            }
+
+            attachment = looked.Value;
+        }
+
+        return await SendNowAsync(command, attachment);
+    }
+
+    private Task<Result<SentMessage>> SendNowAsync(SendCommand command, AttachmentData? attachment)
     {
         if (_conversation is null || !_members.TryGetValue(command.SenderId, out var sender))
         {
@@ -98,8 +119,9 @@ internal sealed class ConversationGrain(
         }
 
         var message = new ChatMessage(
-            Id, ++_lastSeq, command.SenderId, MessageKind.Text, command.Text, command.ReplyToSeq,
-            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null);
+            Id, ++_lastSeq, command.SenderId, command.Kind, command.Text, command.ReplyToSeq,
+            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null,
+            attachment, command.Location, command.CardUserId);
         var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
         if (!sending.IsCompleted)
         {
@@ -137,6 +159,42 @@ internal sealed class ConversationGrain(
         }
 
         return null;
+    }
+
+    /// <summary>A media message's upload must be the sender's own and of the kind's type; a card must name a person.</summary>
+    private async Task<Result<AttachmentData?>> LookUpAsync(SendCommand command)
+    {
+        if (command.CardUserId is { } card)
+        {
+            // A scope per lookup: scoped stores hold one DbContext, and this grain runs calls side by side.
+            await using var scope = scopes.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<IAccountStore>().FindAsync(card, CancellationToken.None) is null)
+            {
+                return ChatErrors.Invalid("cardUserId", "The card names no one.");
+            }
+        }
+
+        if (command.MediaId is not { } mediaId)
+        {
+            return (AttachmentData?)null;
+        }
+
+        var media = await uploads.FindAsync(mediaId, CancellationToken.None);
+        if (media is null || media.UploaderId != command.SenderId)
+        {
+            return ChatErrors.Invalid("mediaId", "Send your own upload.");
+        }
+
+        var fits = command.Kind switch
+        {
+            MessageKind.Image => media.ContentType.StartsWith("image/", StringComparison.Ordinal),
+            MessageKind.Voice => media.ContentType.StartsWith("audio/", StringComparison.Ordinal),
+            MessageKind.Video => media.ContentType.StartsWith("video/", StringComparison.Ordinal),
+            _ => true,
+        };
+        return fits
+            ? new AttachmentData(media.Id, media.ContentType, media.Size, command.FileName ?? media.FileName, command.DurationMs)
+            : ChatErrors.Invalid("mediaId", $"The upload is {media.ContentType}, which is not a {command.Kind.ToString().ToLowerInvariant()}.");
     }
 
     private async Task<Result<SentMessage>> CommitSendAsync((Guid, string) key, Task durable, ChatMessage message)
@@ -177,7 +235,7 @@ internal sealed class ConversationGrain(
             return ChatErrors.MessageNotFound;
         }
 
-        if (message.SenderId != userId || message.Kind != MessageKind.Text)
+        if (message.SenderId != userId || message.Kind == MessageKind.System)
         {
             return Error.Forbidden(ErrorCodes.NotYourMessage, "You can recall only your own messages.");
         }

@@ -14,4 +14,7 @@ public sealed record ChatMessage(
     [property: Id(8)] DateTimeOffset SentAt,
     [property: Id(9)] string? ClientMsgId,
     [property: Id(10)] NoticeData? Notice,
-    [property: Id(11)] DateTimeOffset? RecalledAt);
+    [property: Id(11)] DateTimeOffset? RecalledAt,
+    [property: Id(12)] AttachmentData? Attachment = null,
+    [property: Id(13)] LocationData? Location = null,
+    [property: Id(14)] Guid? CardUserId = null);

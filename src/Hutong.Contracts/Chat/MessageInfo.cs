@@ -15,4 +15,7 @@ public sealed record MessageInfo(
     DateTimeOffset SentAt,
     bool Recalled,
     string? ClientMsgId,
-    Notice? Notice);
+    Notice? Notice,
+    AttachmentInfo? Attachment = null,
+    LocationInfo? Location = null,
+    string? CardUserId = null);

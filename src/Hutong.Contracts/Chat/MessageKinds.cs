@@ -4,6 +4,16 @@ namespace Hutong.Contracts.Chat;
 public static class MessageKinds
 {
     public const string Text = "text";
+    public const string Image = "image";
+
+    /// <summary>Up to 60 seconds; <c>durationMs</c> says how long.</summary>
+    public const string Voice = "voice";
+    public const string Video = "video";
+    public const string File = "file";
+    public const string Location = "location";
+
+    /// <summary>A person's contact card; <c>cardUserId</c> says whose.</summary>
+    public const string Card = "card";
 
     /// <summary>Written by the platform: joined, left, recalled, renamed... The <c>notice</c> says which.</summary>
     public const string System = "system";

@@ -312,7 +312,10 @@ internal sealed class GatewayConnection : IDisposable
                 return;
             }
 
-            var command = ChatService.ToCommand(UserId, new SendMessageRequest(frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll), _chat);
+            var request = new SendMessageRequest(
+                frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll,
+                frame.MediaId, frame.FileName, frame.DurationMs, frame.Location, frame.CardUserId);
+            var command = ChatService.ToCommand(UserId, request, _chat);
             var sent = command.IsSuccess
                 ? await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value)
                 : command.Error;

@@ -1,4 +1,5 @@
 using Hutong.Storage;
+using Hutong.Storage.Media;
 using Hutong.Storage.Postgres;
 using Hutong.Storage.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -42,6 +43,7 @@ internal static class StorageHosting
         }
 
         builder.Services.AddHutongStores();
+        builder.Services.Configure<BlobStoreOptions>(o => o.Root = Path.Combine(Path.GetFullPath(hutong.DataDirectory), "media"));
         builder.Services.AddHostedService<StorageMigrator>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;

@@ -221,14 +221,48 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("seq");
 
+                    b.Property<Guid?>("CardUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("card_user_id");
+
                     b.Property<string>("ClientMsgId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("client_msg_id");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer")
                         .HasColumnName("kind");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("MediaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_id");
+
+                    b.Property<long?>("MediaSize")
+                        .HasColumnType("bigint")
+                        .HasColumnName("media_size");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("media_type");
 
                     b.PrimitiveCollection<List<Guid>>("Mentions")
                         .HasColumnType("uuid[]")
@@ -256,6 +290,16 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("uuid[]")
                         .HasColumnName("notice_user_ids");
 
+                    b.Property<string>("PlaceAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("place_address");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("place_name");
+
                     b.Property<DateTimeOffset?>("RecalledAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recalled_at");
@@ -277,6 +321,8 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("ConversationId", "Seq");
+
+                    b.HasIndex("MediaId");
 
                     b.HasIndex("ConversationId", "SenderId", "ClientMsgId")
                         .IsUnique();
@@ -436,6 +482,51 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("friendships", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Media.MediaRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("UploaderId");
+
+                    b.ToTable("media", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -510,6 +601,15 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Media.MediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

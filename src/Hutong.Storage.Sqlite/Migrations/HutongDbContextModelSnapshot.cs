@@ -215,14 +215,48 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
+                    b.Property<Guid?>("CardUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card_user_id");
+
                     b.Property<string>("ClientMsgId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("client_msg_id");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<Guid?>("MediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_id");
+
+                    b.Property<long?>("MediaSize")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("media_size");
+
+                    b.Property<string>("MediaType")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_type");
 
                     b.PrimitiveCollection<string>("Mentions")
                         .HasColumnType("TEXT")
@@ -250,6 +284,16 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("notice_user_ids");
 
+                    b.Property<string>("PlaceAddress")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_address");
+
+                    b.Property<string>("PlaceName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("place_name");
+
                     b.Property<long?>("RecalledAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("recalled_at");
@@ -271,6 +315,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnName("text");
 
                     b.HasKey("ConversationId", "Seq");
+
+                    b.HasIndex("MediaId");
 
                     b.HasIndex("ConversationId", "SenderId", "ClientMsgId")
                         .IsUnique();
@@ -430,6 +476,51 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("friendships", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Media.MediaRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sha256");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<Guid>("UploaderId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("uploader_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Sha256");
+
+                    b.HasIndex("UploaderId");
+
+                    b.ToTable("media", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -504,6 +595,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Media.MediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -37,10 +37,33 @@ internal sealed class MessageRow
 
     public DateTimeOffset? RecalledAt { get; set; }
 
+    public Guid? MediaId { get; set; }
+
+    public string? MediaType { get; set; }
+
+    public long? MediaSize { get; set; }
+
+    public string? FileName { get; set; }
+
+    public int? DurationMs { get; set; }
+
+    public double? Latitude { get; set; }
+
+    public double? Longitude { get; set; }
+
+    public string? PlaceName { get; set; }
+
+    public string? PlaceAddress { get; set; }
+
+    public Guid? CardUserId { get; set; }
+
     public ChatMessage ToDomain() => new(
         ConversationId, Seq, SenderId, Kind, Text, ReplyToSeq, Mentions, MentionsAll, SentAt, ClientMsgId,
         NoticeType is null ? null : new NoticeData(NoticeType, SenderId, NoticeUserIds, NoticeTargetSeq, NoticeText),
-        RecalledAt);
+        RecalledAt,
+        MediaId is { } media ? new AttachmentData(media, MediaType!, MediaSize ?? 0, FileName, DurationMs) : null,
+        Latitude is { } latitude ? new LocationData(latitude, Longitude ?? 0, PlaceName, PlaceAddress) : null,
+        CardUserId);
 
     public static MessageRow From(ChatMessage m) => new()
     {
@@ -59,6 +82,16 @@ internal sealed class MessageRow
         NoticeTargetSeq = m.Notice?.TargetSeq,
         NoticeText = m.Notice?.Text,
         RecalledAt = m.RecalledAt,
+        MediaId = m.Attachment?.MediaId,
+        MediaType = m.Attachment?.ContentType,
+        MediaSize = m.Attachment?.Size,
+        FileName = m.Attachment?.FileName,
+        DurationMs = m.Attachment?.DurationMs,
+        Latitude = m.Location?.Latitude,
+        Longitude = m.Location?.Longitude,
+        PlaceName = m.Location?.Name,
+        PlaceAddress = m.Location?.Address,
+        CardUserId = m.CardUserId,
     };
 
     internal sealed class Configuration : IEntityTypeConfiguration<MessageRow>
@@ -70,6 +103,12 @@ internal sealed class MessageRow
             row.Property(m => m.ClientMsgId).HasMaxLength(64);
             row.Property(m => m.NoticeType).HasMaxLength(32);
             row.Property(m => m.NoticeText).HasMaxLength(10_000);
+            row.Property(m => m.MediaType).HasMaxLength(128);
+            row.Property(m => m.FileName).HasMaxLength(255);
+            row.Property(m => m.PlaceName).HasMaxLength(100);
+            row.Property(m => m.PlaceAddress).HasMaxLength(200);
+            // Who may fetch an upload is decided by the messages that carry it.
+            row.HasIndex(m => m.MediaId);
             // The durable guard against a resend becoming a second message; system messages have no client id.
             row.HasIndex(m => new { m.ConversationId, m.SenderId, m.ClientMsgId }).IsUnique();
             row.HasOne<ConversationRow>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

@@ -1,0 +1,15 @@
+namespace Hutong.Chat.Media;
+
+/// <summary>Uploads and who may see them. Implemented by Hutong.Storage.</summary>
+public interface IMediaStore
+{
+    Task AddAsync(MediaItem item, CancellationToken cancellationToken);
+
+    Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// True for the uploader, and for members of a conversation where a message they may see (not recalled, not from
+    /// before they joined) carries it.
+    /// </summary>
+    Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken);
+}

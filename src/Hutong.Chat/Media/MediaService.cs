@@ -1,0 +1,57 @@
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Chat.Media;
+
+/// <summary>Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload.</summary>
+public sealed class MediaService(IBlobStore blobs, IMediaStore media, IOptions<ChatOptions> options, TimeProvider clock)
+{
+    public static readonly Error NotFound = Error.NotFound("media_not_found", "No such media.");
+
+    public async Task<Result<MediaUploaded>> UploadAsync(Guid me, IFormFile? file, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return Error.Validation(new Dictionary<string, string[]> { ["file"] = ["Send the file as the multipart field 'file'."] });
+        }
+
+        if (file.Length > options.Value.MaxMediaBytes)
+        {
+            return new Error(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
+        }
+
+        await using var content = file.OpenReadStream();
+        var head = new byte[ContentSniffer.HeadBytes];
+        var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        content.Position = 0;
+        var stored = await blobs.PutAsync(content, options.Value.MaxMediaBytes, cancellationToken);
+        if (stored is not { } blob)
+        {
+            return new Error(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
+        }
+
+        var name = Path.GetFileName(file.FileName);
+        var item = new MediaItem(
+            Ids.New(clock), blob.Sha256, ContentSniffer.Sniff(head.AsSpan(0, headLength)), blob.Size,
+            string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name, me, clock.Now());
+        await media.AddAsync(item, cancellationToken);
+        return new MediaUploaded(Ids.Format(item.Id), item.ContentType, item.Size, item.FileName);
+    }
+
+    /// <summary>The bytes, for someone allowed to see them; to anyone else the media does not exist.</summary>
+    public async Task<Result<(MediaItem Item, Stream Content)>> OpenAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
+    {
+        if (await media.FindAsync(mediaId, cancellationToken) is not { } item
+            || !await media.CanSeeAsync(me, mediaId, cancellationToken)
+            || blobs.OpenRead(item.Sha256) is not { } content)
+        {
+            return NotFound;
+        }
+
+        return (item, content);
+    }
+}

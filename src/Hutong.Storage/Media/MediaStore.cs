@@ -1,0 +1,41 @@
+using Hutong.Chat.Media;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Media;
+
+internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : IMediaStore
+{
+    public async Task AddAsync(MediaItem item, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Media.Add(new MediaRow
+        {
+            Id = item.Id,
+            Sha256 = item.Sha256,
+            ContentType = item.ContentType,
+            Size = item.Size,
+            FileName = item.FileName,
+            UploaderId = item.UploaderId,
+            CreatedAt = item.CreatedAt,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Media.AsNoTracking().FirstOrDefaultAsync(m => m.Id == mediaId, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Media.AnyAsync(m => m.Id == mediaId && m.UploaderId == userId, cancellationToken)
+            || await (
+                from message in db.Messages
+                join member in db.Members on message.ConversationId equals member.ConversationId
+                where message.MediaId == mediaId && message.RecalledAt == null
+                    && member.UserId == userId && message.Seq > member.VisibleAfterSeq
+                select message.Seq).AnyAsync(cancellationToken);
+    }
+}

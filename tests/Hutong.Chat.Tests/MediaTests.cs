@@ -1,0 +1,140 @@
+using System.Text;
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Core.Qr;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.Chat.Tests;
+
+public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>A real PNG, made by the QR renderer.</summary>
+    private static readonly byte[] Png = QrCodes.Png("hutong://test", 4);
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Image_UploadedAndSent_TheFriendSeesItAndGetsTheSameBytes(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+
+        var upload = await mei.Client.UploadMediaAsync(new MemoryStream(Png), "photo.png", Ct);
+        var sent = await mei.Client.SendMessageAsync(id, new("img-1", MessageKinds.Image, null, null, null, null, upload.MediaId), Ct);
+
+        Assert.Equal(("image/png", Png.Length, "photo.png"), (upload.ContentType, upload.Size, upload.FileName));
+        var message = (await ChatTestKit.AllMessagesAsync(lin, id)).Single(m => m.Seq == sent.Seq);
+        Assert.Equal((MessageKinds.Image, upload.MediaId, "image/png", (long)Png.Length), (message.Kind, message.Attachment!.MediaId, message.Attachment.ContentType, message.Attachment.Size));
+        var (bytes, contentType) = await lin.Client.DownloadMediaAsync(upload.MediaId, Ct);
+        Assert.Equal(Png, bytes);
+        Assert.Equal("image/png", contentType);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Media_IsServedOnlyToThoseWhoMaySeeIt(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        var stranger = await TestUser.CreateAsync(app, "stranger");
+        var unsent = await mei.Client.UploadMediaAsync(new MemoryStream(Png), "draft.png", Ct);
+        var shared = await mei.Client.UploadMediaAsync(new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 minutes of the meeting")), "minutes.pdf", Ct);
+        var sent = await mei.Client.SendMessageAsync(id, new("f-1", MessageKinds.File, null, null, null, null, shared.MediaId), Ct);
+
+        // The uploader sees their own; the friend sees only what was sent to them; a stranger sees nothing.
+        Assert.Equal(Png, (await mei.Client.DownloadMediaAsync(unsent.MediaId, Ct)).Bytes);
+        await AssertNotFoundAsync(() => lin.Client.DownloadMediaAsync(unsent.MediaId, Ct));
+        Assert.Equal("application/pdf", (await lin.Client.DownloadMediaAsync(shared.MediaId, Ct)).ContentType);
+        await AssertNotFoundAsync(() => stranger.Client.DownloadMediaAsync(shared.MediaId, Ct));
+        await AssertNotFoundAsync(() => stranger.Client.DownloadMediaAsync(Guid.NewGuid().ToString(), Ct));
+
+        // Once recalled, it is gone for the friend too.
+        await mei.Client.RecallAsync(id, sent.Seq, Ct);
+        await AssertNotFoundAsync(() => lin.Client.DownloadMediaAsync(shared.MediaId, Ct));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_IsTypedByItsBytes_NotByItsName(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
+
+        var disguised = await mei.Client.UploadMediaAsync(new MemoryStream(Encoding.UTF8.GetBytes("<script>alert(1)</script>")), "cat.png", Ct);
+        var error = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendMessageAsync(id, new("img-x", MessageKinds.Image, null, null, null, null, disguised.MediaId), Ct));
+
+        Assert.Equal("application/octet-stream", disguised.ContentType);
+        Assert.Equal(["mediaId"], error.Problem!.Errors!.Keys);
+        Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task MediaMessage_WithSomeoneElsesUpload_IsRefused(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        var linsPhoto = await lin.Client.UploadMediaAsync(new MemoryStream(Png), "lin.png", Ct);
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendMessageAsync(id, new("steal", MessageKinds.Image, null, null, null, null, linsPhoto.MediaId), Ct));
+
+        Assert.Equal(["mediaId"], error.Problem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task Upload_OverTheLimit_Is413AndStoresNothing()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Limits:MaxMediaBytes"] = "2048" }, cancellationToken: Ct);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.UploadMediaAsync(new MemoryStream(new byte[200_000]), "big.bin", Ct));
+
+        Assert.Equal((413, ErrorCodes.PayloadTooLarge), (error.Status, error.Code));
+        Assert.False(Directory.Exists(Path.Combine(app.Storage.DataDirectory, "media")) && Directory.EnumerateFiles(Path.Combine(app.Storage.DataDirectory, "media"), "*", SearchOption.AllDirectories).Any());
+        app.Storage.Dispose();
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Voice_LongerThanSixtySeconds_IsRefused(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        var voice = await mei.Client.UploadMediaAsync(new MemoryStream([.. "OggS"u8, .. new byte[64]]), "note.ogg", Ct);
+
+        var tooLong = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendMessageAsync(id, new("v-1", MessageKinds.Voice, null, null, null, null, voice.MediaId, DurationMs: 61_000), Ct));
+        await mei.Client.SendMessageAsync(id, new("v-2", MessageKinds.Voice, null, null, null, null, voice.MediaId, DurationMs: 12_500), Ct);
+
+        Assert.Equal(["durationMs"], tooLong.Problem!.Errors!.Keys);
+        var message = Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id));
+        Assert.Equal(("audio/ogg", 12_500), (message.Attachment!.ContentType, message.Attachment.DurationMs));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task LocationAndContactCard_RoundTrip(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        var other = await TestUser.CreateAsync(app, "other");
+
+        await mei.Client.SendMessageAsync(id, new("loc", MessageKinds.Location, null, null, null, null, Location: new LocationInfo(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St")), Ct);
+        await mei.Client.SendMessageAsync(id, new("card", MessageKinds.Card, null, null, null, null, CardUserId: other.UserId), Ct);
+        var badPlace = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendMessageAsync(id, new("bad", MessageKinds.Location, null, null, null, null, Location: new LocationInfo(95, 0, null, null)), Ct));
+        var nobody = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendMessageAsync(id, new("nobody", MessageKinds.Card, null, null, null, null, CardUserId: Guid.NewGuid().ToString()), Ct));
+
+        var messages = await ChatTestKit.AllMessagesAsync(lin, id);
+        Assert.Equal(new LocationInfo(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St"), messages[0].Location);
+        Assert.Equal((MessageKinds.Card, other.UserId), (messages[1].Kind, messages[1].CardUserId));
+        Assert.Equal(["location"], badPlace.Problem!.Errors!.Keys);
+        Assert.Equal(["cardUserId"], nobody.Problem!.Errors!.Keys);
+    }
+
+    private static async Task AssertNotFoundAsync(Func<Task> download)
+    {
+        var error = await Assert.ThrowsAsync<HutongApiException>(download);
+        Assert.Equal((404, "media_not_found"), (error.Status, error.Code));
+    }
+}

@@ -31,6 +31,7 @@ public static class ChatApi
         api.MapDelete("/conversations/{conversationId}/messages/{seq:long}", DeleteForMe);
         api.MapPut("/conversations/{conversationId}/read", MarkRead);
         api.MapGet("/events", ReadEvents);
+        api.MapGet("/search/messages", Search);
         return app;
     }
 
@@ -116,6 +117,10 @@ public static class ChatApi
     private static async Task<Results<Ok<UserEventList>, ProblemHttpResult>> ReadEvents(
         long? after, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
         ToOk(await chat.ReadEventsAsync(user.UserId(), after, limit, cancellationToken));
+
+    private static async Task<Results<Ok<MessageSearchResult>, ProblemHttpResult>> Search(
+        string? q, string? conversationId, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        ToOk(await chat.SearchAsync(user.UserId(), q, conversationId, limit, cancellationToken));
 
     private static ProblemHttpResult NotFound() => Conversations.ChatErrors.ConversationNotFound.ToProblem();
 

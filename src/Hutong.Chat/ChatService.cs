@@ -3,6 +3,7 @@ using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Search;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
@@ -17,6 +18,7 @@ public sealed class ChatService(
     IConversationStore conversations,
     IMessageStore messages,
     IUserEventStore events,
+    IMessageSearch search,
     IContactStore contacts,
     IAccountStore accounts,
     IGrainFactory grains,
@@ -457,6 +459,44 @@ public sealed class ChatService(
 
     public Task<Result<Done>> DissolveAsync(Guid me, Guid conversationId) =>
         grains.GetGrain<IConversationGrain>(conversationId).DissolveAsync(me);
+
+    /// <summary>The caller's own messages containing the text; case-insensitive where the database can be.</summary>
+    public async Task<Result<MessageSearchResult>> SearchAsync(Guid me, string? query, string? conversationId, int? limit, CancellationToken cancellationToken)
+    {
+        var text = query?.Trim() ?? string.Empty;
+        var paging = Paging.Parse(limit, null);
+        var errors = new FieldErrors();
+        if (text.Length is 0 or > 100)
+        {
+            errors.Add("q", "Search for 1 to 100 characters.");
+        }
+
+        Guid? within = null;
+        if (conversationId is not null)
+        {
+            if (Ids.TryParse(conversationId, out var parsed))
+            {
+                within = parsed;
+            }
+            else
+            {
+                errors.Add("conversationId", "conversationId is a conversation's id.");
+            }
+        }
+
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var found = await search.SearchAsync(me, text, within, paging.Value.Limit, cancellationToken);
+        return new MessageSearchResult(found.Select(m => new MessageHit(Ids.Format(m.ConversationId), ToInfo(m))).ToList());
+    }
 
     public async Task<Result<UserEventList>> ReadEventsAsync(Guid me, long? after, int? limit, CancellationToken cancellationToken)
     {

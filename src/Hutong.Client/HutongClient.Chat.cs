@@ -81,6 +81,12 @@ public sealed partial class HutongClient
     public Task MarkReadAsync(string conversationId, long seq, CancellationToken cancellationToken = default) =>
         SendNoContentAsync(HttpMethod.Put, $"api/v1/conversations/{Escape(conversationId)}/read", new ReadRequest(seq), Json.ReadRequest, cancellationToken);
 
+    /// <summary>This person's messages containing <paramref name="text"/>, newest first; optionally in one conversation.</summary>
+    public Task<MessageSearchResult> SearchMessagesAsync(string text, string? conversationId = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync(
+            $"api/v1/search/messages?q={Escape(text)}{(conversationId is null ? string.Empty : "&conversationId=" + Escape(conversationId))}{Page(limit, null)}",
+            Json.MessageSearchResult, cancellationToken);
+
     /// <summary>This person's events after <paramref name="after"/>: what their devices sync besides messages.</summary>
     public Task<UserEventList> GetEventsAsync(long after = 0, int? limit = null, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/events?after={after.ToString(CultureInfo.InvariantCulture)}{Page(limit, null)}", Json.UserEventList, cancellationToken);

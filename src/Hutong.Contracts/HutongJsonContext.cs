@@ -42,4 +42,5 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(ReadRequest))]
 [JsonSerializable(typeof(UserEventList))]
 [JsonSerializable(typeof(MediaUploaded))]
+[JsonSerializable(typeof(MessageSearchResult))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

@@ -8,6 +8,7 @@ using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
 using Hutong.Chat.Media;
+using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -26,6 +27,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IMessageStore, MessageStore>();
         services.TryAddSingleton<IUserEventStore, UserEventStore>();
         services.TryAddSingleton<IMediaStore, MediaStore>();
+        services.TryAddSingleton<IMessageSearch, MessageSearch>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         return services;
     }

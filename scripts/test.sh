@@ -84,19 +84,13 @@ target=(--solution Hutong.slnx)
 for arg in "$@"; do [ "$arg" = "--project" ] && target=(); done
 
 set +e
-dotnet test "${target[@]}" --results-directory "$results" --report-xunit-trx "$@" 2>&1 | tee "$results/output.log"
+dotnet test "${target[@]}" --results-directory "$results" "$@" 2>&1 | tee "$results/output.log"
 status=${PIPESTATUS[0]}
 set -e
 
-# Count from the TRX reports, one per test project.
-passed=0; failed=0; skipped=0
-for trx in "$results"/*.trx; do
-  [ -e "$trx" ] || continue
-  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
-  get() { echo "$counters" | grep -o " $1=\"[0-9]*\"" | grep -o '[0-9]*' || echo 0; }
-  total=$(get total); executed=$(get executed); p=$(get passed); f=$(get failed)
-  passed=$((passed + p)); failed=$((failed + f)); skipped=$((skipped + total - executed))
-done
+# Count from the runner's closing summary, which adds up every test assembly.
+summary() { sed -n '/Test run summary/,$p' "$results/output.log" | grep -E "^[[:space:]]+$1:" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+passed=$(summary succeeded); failed=$(summary failed); skipped=$(summary skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The run broke before a test could fail (a build error, a crashed host): that is a failure too.
   failed=1

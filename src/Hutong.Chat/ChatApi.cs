@@ -32,6 +32,11 @@ public static class ChatApi
         api.MapPut("/conversations/{conversationId}/read", MarkRead);
         api.MapGet("/events", ReadEvents);
         api.MapGet("/search/messages", Search);
+        api.MapGet("/conversations/{conversationId}/qr", GetGroupQr);
+        api.MapPost("/group-joins", JoinByCode);
+        api.MapGet("/group-invitations", ListInvitations);
+        api.MapPost("/group-invitations/{invitationId}/accept", AcceptInvitation);
+        api.MapPost("/group-invitations/{invitationId}/decline", DeclineInvitation);
         return app;
     }
 
@@ -68,9 +73,51 @@ public static class ChatApi
         string conversationId, ConversationSettingsRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
         Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.UpdateSettingsAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
 
-    private static async Task<Results<NoContent, ProblemHttpResult>> AddMembers(
+    private static async Task<Results<Ok<AddMembersResponse>, ProblemHttpResult>> AddMembers(
         string conversationId, AddMembersRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.AddMembersAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.AddMembersAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+
+    /// <summary>The caller's join code for the group: <c>?format=json</c> (default), <c>png</c> or <c>svg</c>.</summary>
+    private static async Task<Results<Ok<GroupQrInfo>, FileContentHttpResult, ProblemHttpResult>> GetGroupQr(
+        string conversationId, string? format, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(conversationId, out var id))
+        {
+            return NotFound();
+        }
+
+        var code = await chat.GetGroupCodeAsync(user.UserId(), id, cancellationToken);
+        if (!code.IsSuccess)
+        {
+            return code.Error.ToProblem();
+        }
+
+        return format?.ToLowerInvariant() switch
+        {
+            null or "" or "json" => TypedResults.Ok(code.Value),
+            "png" => TypedResults.File(Core.Qr.QrCodes.Png(code.Value.Link), "image/png"),
+            "svg" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Core.Qr.QrCodes.Svg(code.Value.Link)), "image/svg+xml"),
+            _ => Conversations.ChatErrors.Invalid("format", "format is json, png or svg.").ToProblem(),
+        };
+    }
+
+    private static async Task<Results<Ok<JoinGroupResponse>, ProblemHttpResult>> JoinByCode(
+        JoinGroupRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        ToOk(await chat.JoinByCodeAsync(user.UserId(), request, cancellationToken));
+
+    private static async Task<Ok<GroupInvitationList>> ListInvitations(ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await chat.ListInvitationsAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<Ok<GroupInvitationInfo>, ProblemHttpResult>> AcceptInvitation(
+        string invitationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(invitationId, out var id) ? ToOk(await chat.AnswerInvitationAsync(user.UserId(), id, true, cancellationToken)) : NoInvitation();
+
+    private static async Task<Results<Ok<GroupInvitationInfo>, ProblemHttpResult>> DeclineInvitation(
+        string invitationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
+        Ids.TryParse(invitationId, out var id) ? ToOk(await chat.AnswerInvitationAsync(user.UserId(), id, false, cancellationToken)) : NoInvitation();
+
+    private static ProblemHttpResult NoInvitation() =>
+        Error.NotFound(Contracts.ErrorCodes.InvitationNotFound, "No such invitation waits for you.").ToProblem();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
         string conversationId, string userId, ClaimsPrincipal user, ChatService chat) =>

@@ -26,6 +26,18 @@ public sealed record ChatOptions
     [Range(1, 1_000)]
     public int MaxGroupNameLength { get; init; } = 64;
 
+    /// <summary>Above this many members, an invitee must accept before joining.</summary>
+    [Range(1, 100_000)]
+    public int AcceptanceAbove { get; init; } = 40;
+
+    /// <summary>Above this many members, a group's QR codes stop working.</summary>
+    [Range(1, 100_000)]
+    public int QrMaxMembers { get; init; } = 200;
+
+    /// <summary>How long a group QR code, and an invitation, stay good.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    public TimeSpan GroupCodeLifetime { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>Largest upload (images, voice, video, files).</summary>
     [Range(1024, long.MaxValue)]
     public long MaxMediaBytes { get; init; } = 100L * 1024 * 1024;

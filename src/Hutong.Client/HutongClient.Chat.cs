@@ -31,8 +31,34 @@ public sealed partial class HutongClient
     public Task UpdateConversationSettingsAsync(string conversationId, ConversationSettingsRequest settings, CancellationToken cancellationToken = default) =>
         SendNoContentAsync(HttpMethod.Put, $"api/v1/conversations/{Escape(conversationId)}/settings", settings, Json.ConversationSettingsRequest, cancellationToken);
 
-    public Task AddMembersAsync(string conversationId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default) =>
-        SendNoContentAsync(HttpMethod.Post, $"api/v1/conversations/{Escape(conversationId)}/members", new AddMembersRequest(userIds), Json.AddMembersRequest, cancellationToken);
+    /// <summary>Adds friends to a group; some may wait for an admin's approval or their own acceptance.</summary>
+    public Task<AddMembersResponse> AddMembersAsync(string conversationId, IReadOnlyList<string> userIds, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/conversations/{Escape(conversationId)}/members", new AddMembersRequest(userIds), Json.AddMembersRequest, Json.AddMembersResponse, cancellationToken);
+
+    /// <summary>This member's join code for the group (shown as a QR).</summary>
+    public Task<GroupQrInfo> GetGroupCodeAsync(string conversationId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/conversations/{Escape(conversationId)}/qr?format=json", Json.GroupQrInfo, cancellationToken);
+
+    /// <summary>The group's QR code as PNG or SVG bytes.</summary>
+    public async Task<byte[]> GetGroupQrAsync(string conversationId, string format = "png", CancellationToken cancellationToken = default)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, $"api/v1/conversations/{Escape(conversationId)}/qr?format={Escape(format)}"), cancellationToken);
+        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
+    }
+
+    /// <summary>Joins a group by the code of a scanned group QR.</summary>
+    public Task<JoinGroupResponse> JoinGroupAsync(string code, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/group-joins", new JoinGroupRequest(code), Json.JoinGroupRequest, Json.JoinGroupResponse, cancellationToken);
+
+    public Task<GroupInvitationList> GetGroupInvitationsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/group-invitations", Json.GroupInvitationList, cancellationToken);
+
+    /// <summary>Accepts an invitation (as its invitee) or approves it (as the group's owner or an admin).</summary>
+    public Task<GroupInvitationInfo> AcceptGroupInvitationAsync(string invitationId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/group-invitations/{Escape(invitationId)}/accept", Json.GroupInvitationInfo, cancellationToken);
+
+    public Task<GroupInvitationInfo> DeclineGroupInvitationAsync(string invitationId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/group-invitations/{Escape(invitationId)}/decline", Json.GroupInvitationInfo, cancellationToken);
 
     /// <summary>Removes a member; removing oneself leaves the group.</summary>
     public Task RemoveMemberAsync(string conversationId, string userId, CancellationToken cancellationToken = default) =>

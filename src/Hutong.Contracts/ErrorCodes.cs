@@ -49,5 +49,8 @@ public static class ErrorCodes
     public const string RecallWindowPassed = "recall_window_passed";
     public const string NotYourMessage = "not_your_message";
     public const string AlreadyRecalled = "already_recalled";
-    public const string OwnerMustTransfer = "owner_must_transfer";
+    public const string InvitationNotFound = "invitation_not_found";
+    public const string QrUnavailable = "qr_unavailable";
+    public const string CodeInvalid = "code_invalid";
+    public const string AlreadyMember = "already_member";
 }

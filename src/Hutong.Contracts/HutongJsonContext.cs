@@ -43,4 +43,10 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(UserEventList))]
 [JsonSerializable(typeof(MediaUploaded))]
 [JsonSerializable(typeof(MessageSearchResult))]
+[JsonSerializable(typeof(AddMembersResponse))]
+[JsonSerializable(typeof(GroupInvitationList))]
+[JsonSerializable(typeof(GroupInvitationInfo))]
+[JsonSerializable(typeof(GroupQrInfo))]
+[JsonSerializable(typeof(JoinGroupRequest))]
+[JsonSerializable(typeof(JoinGroupResponse))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

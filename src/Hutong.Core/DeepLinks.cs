@@ -4,4 +4,7 @@ namespace Hutong.Core;
 public static class DeepLinks
 {
     public static string User(Guid userId) => $"hutong://user/{Ids.Format(userId)}";
+
+    /// <summary>A group's join code, shown as a QR.</summary>
+    public static string Group(string code) => $"hutong://group/{code}";
 }

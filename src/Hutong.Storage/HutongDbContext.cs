@@ -39,6 +39,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<MediaRow> Media => Set<MediaRow>();
 
+    internal DbSet<InvitationRow> Invitations => Set<InvitationRow>();
+
+    internal DbSet<GroupCodeRow> GroupCodes => Set<GroupCodeRow>();
+
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

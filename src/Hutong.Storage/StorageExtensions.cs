@@ -28,6 +28,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IUserEventStore, UserEventStore>();
         services.TryAddSingleton<IMediaStore, MediaStore>();
         services.TryAddSingleton<IMessageSearch, MessageSearch>();
+        services.TryAddSingleton<IInvitationStore, InvitationStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         return services;
     }

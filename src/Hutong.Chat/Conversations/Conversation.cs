@@ -13,4 +13,5 @@ public sealed record Conversation(
     [property: Id(4)] Guid? DirectLow,
     [property: Id(5)] Guid? DirectHigh,
     [property: Id(6)] DateTimeOffset CreatedAt,
-    [property: Id(7)] bool Dissolved);
+    [property: Id(7)] bool Dissolved,
+    [property: Id(8)] bool InviteApproval = false);

@@ -24,6 +24,7 @@ internal sealed class ConversationGrain(
     IConversationStore conversations,
     IMessageStore messages,
     IMediaStore uploads,
+    IInvitationStore invitations,
     ChatWriter writer,
     IServiceScopeFactory scopes,
     IOptions<ChatOptions> options,
@@ -260,8 +261,10 @@ internal sealed class ConversationGrain(
     public Task<Result<Done>> AnnounceCreatedAsync(Guid ownerId) =>
         Change(ownerId, MemberRole.Owner, () => WriteAsync(new AppendMessage(Notice(ownerId, NoticeTypes.Created, userIds: [.. _members.Keys]))));
 
-    public Task<Result<Done>> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds) =>
-        Change(actorId, MemberRole.Member, async () =>
+    public async Task<Result<AddOutcome>> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds)
+    {
+        AddOutcome? outcome = null;
+        var changed = await Change(actorId, MemberRole.Member, async () =>
         {
             if (_conversation!.Kind != ConversationKind.Group)
             {
@@ -271,6 +274,7 @@ internal sealed class ConversationGrain(
             var joining = userIds.Distinct().Where(u => !_members.ContainsKey(u)).ToList();
             if (joining.Count == 0)
             {
+                outcome = new AddOutcome([], []);
                 return Done.Value;
             }
 
@@ -284,19 +288,162 @@ internal sealed class ConversationGrain(
                 return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = stranger.ToString() };
             }
 
-            var notice = Notice(actorId, NoticeTypes.Joined, userIds: joining);
-            var now = clock.Now();
-            // New members see the conversation from the notice of their joining on, not its history.
-            var added = joining.Select(u => new Member(Id, u, MemberRole.Member, now, notice.Seq - 1, notice.Seq - 1, false, false)).ToList();
-            foreach (var member in added)
+            var awaitingApproval = _conversation.InviteApproval && _members[actorId].Role == MemberRole.Member;
+            var awaitingAcceptance = _members.Count > Limits.AcceptanceAbove;
+            if (awaitingApproval || awaitingAcceptance)
             {
-                _members[member.UserId] = member;
+                var now = clock.Now();
+                var pending = joining.Select(u => new GroupInvitation(
+                    Ids.New(clock), Id, actorId, u, awaitingApproval, awaitingAcceptance, now, now + Limits.GroupCodeLifetime, InvitationState.Open)).ToList();
+                await invitations.AddAsync(pending, CancellationToken.None);
+                await TellAboutInvitationsAsync(pending);
+                outcome = new AddOutcome([], pending);
+                return Done.Value;
             }
 
-            var written = await WriteAsync(new AddMembers(added), new AppendMessage(notice));
-            await TellAsync(joining, "joined");
-            return written;
+            outcome = new AddOutcome(joining, []);
+            return await JoinAsync(actorId, joining, null, null);
         });
+        return changed.IsSuccess ? outcome! : changed.Error;
+    }
+
+    public async Task<Result<GroupInvitation>> AnswerInvitationAsync(Guid actorId, Guid invitationId, bool yes)
+    {
+        GroupInvitation? answered = null;
+        var changed = await Guarded(async () =>
+        {
+            var invitation = await invitations.FindAsync(invitationId, CancellationToken.None);
+            var approver = _members.TryGetValue(actorId, out var member) && member.Role != MemberRole.Member;
+            if (invitation is null || invitation.ConversationId != Id || invitation.State != InvitationState.Open
+                || !((invitation.InviteeId == actorId && invitation.AwaitingAcceptance) || (approver && invitation.AwaitingApproval)))
+            {
+                return Error.NotFound(ErrorCodes.InvitationNotFound, "No such invitation waits for you.");
+            }
+
+            if (clock.Now() >= invitation.ExpiresAt)
+            {
+                return Error.Conflict(ErrorCodes.RequestExpired, "This invitation has expired.");
+            }
+
+            if (!yes)
+            {
+                answered = invitation with { State = InvitationState.Declined };
+                await invitations.UpdateAsync(answered, CancellationToken.None);
+                return Done.Value;
+            }
+
+            answered = invitation with
+            {
+                AwaitingAcceptance = invitation.AwaitingAcceptance && invitation.InviteeId != actorId,
+                AwaitingApproval = invitation.AwaitingApproval && !approver,
+            };
+            if (answered.AwaitingAcceptance || answered.AwaitingApproval)
+            {
+                await invitations.UpdateAsync(answered, CancellationToken.None);
+                return Done.Value;
+            }
+
+            if (_members.ContainsKey(invitation.InviteeId))
+            {
+                answered = answered with { State = InvitationState.Joined };
+                await invitations.UpdateAsync(answered, CancellationToken.None);
+                return Done.Value;
+            }
+
+            if (_members.Count >= Limits.MaxGroupMembers)
+            {
+                return Error.Conflict(ErrorCodes.GroupFull, $"A group has at most {Limits.MaxGroupMembers} members.");
+            }
+
+            answered = answered with { State = InvitationState.Joined };
+            return await JoinAsync(invitation.InviterId, [invitation.InviteeId], new CloseInvitation(invitation.Id, InvitationState.Joined), null);
+        });
+        return changed.IsSuccess ? answered! : changed.Error;
+    }
+
+    public async Task<Result<bool>> JoinByCodeAsync(Guid userId, Guid creatorId)
+    {
+        var joined = false;
+        var changed = await Guarded(async () =>
+        {
+            if (_conversation!.Kind != ConversationKind.Group || !_members.TryGetValue(creatorId, out var creator))
+            {
+                return Error.NotFound(ErrorCodes.CodeInvalid, "This code does not open a group any more.");
+            }
+
+            if (_members.ContainsKey(userId))
+            {
+                return Error.Conflict(ErrorCodes.AlreadyMember, "You are in this group already.");
+            }
+
+            // Codes work while the group has at most QrMaxMembers (PRODUCT.md: they stop once it has more).
+            if (_members.Count > Limits.QrMaxMembers || _members.Count >= Limits.MaxGroupMembers)
+            {
+                return Error.Conflict(ErrorCodes.QrUnavailable, $"Groups of more than {Limits.QrMaxMembers} members are joined by invitation only.");
+            }
+
+            if (_conversation.InviteApproval && creator.Role == MemberRole.Member)
+            {
+                var now = clock.Now();
+                GroupInvitation[] pending = [new(Ids.New(clock), Id, creatorId, userId, true, false, now, now + Limits.GroupCodeLifetime, InvitationState.Open)];
+                await invitations.AddAsync(pending, CancellationToken.None);
+                await TellAboutInvitationsAsync(pending);
+                return Done.Value;
+            }
+
+            joined = true;
+            return await JoinAsync(creatorId, [userId], null, "qr");
+        });
+        return changed.IsSuccess ? joined : changed.Error;
+    }
+
+    /// <summary>Adds the people with a <c>joined</c> notice, in one unit with whatever else must commit with it.</summary>
+    private async Task<Result<Done>> JoinAsync(Guid actorId, IReadOnlyList<Guid> joining, ChatWrite? with, string? via)
+    {
+        var notice = Notice(actorId, NoticeTypes.Joined, userIds: joining, text: via);
+        var now = clock.Now();
+        // New members see the conversation from the notice of their joining on, not its history.
+        var added = joining.Select(u => new Member(Id, u, MemberRole.Member, now, notice.Seq - 1, notice.Seq - 1, false, false)).ToList();
+        foreach (var member in added)
+        {
+            _members[member.UserId] = member;
+        }
+
+        var unit = new List<ChatWrite> { new AddMembers(added), new AppendMessage(notice) };
+        if (with is not null)
+        {
+            unit.Add(with);
+        }
+
+        var written = await WriteAsync([.. unit]);
+        await TellAsync(joining, "joined");
+        return written;
+    }
+
+    /// <summary>Tells invitees who must accept, and the owner and admins who must approve.</summary>
+    private async Task TellAboutInvitationsAsync(IReadOnlyList<GroupInvitation> pending)
+    {
+        var approvers = _members.Values.Where(m => m.Role != MemberRole.Member).Select(m => m.UserId).ToList();
+        foreach (var invitation in pending)
+        {
+            var told = new HashSet<Guid>();
+            if (invitation.AwaitingAcceptance)
+            {
+                told.Add(invitation.InviteeId);
+            }
+
+            if (invitation.AwaitingApproval)
+            {
+                told.UnionWith(approvers);
+            }
+
+            foreach (var userId in told)
+            {
+                await GrainFactory.GetGrain<IUserGrain>(userId).AppendAsync(
+                    new UserEventData(UserEventKinds.GroupInvitation, Id, OtherUserId: invitation.InviteeId, RequestId: invitation.Id, State: "pending"));
+            }
+        }
+    }
 
     public Task<Result<Done>> RemoveMemberAsync(Guid actorId, Guid userId) =>
         Change(actorId, MemberRole.Member, async () =>
@@ -337,7 +484,7 @@ internal sealed class ConversationGrain(
             return written;
         });
 
-    public Task<Result<Done>> UpdateGroupAsync(Guid actorId, string? name, string? announcement) =>
+    public Task<Result<Done>> UpdateGroupAsync(Guid actorId, string? name, string? announcement, bool? inviteApproval) =>
         Change(actorId, MemberRole.Member, () =>
         {
             if (_conversation!.Kind != ConversationKind.Group)
@@ -348,18 +495,24 @@ internal sealed class ConversationGrain(
             var role = _members[actorId].Role;
             var renaming = name is not null && name != _conversation.Name;
             var announcing = announcement is not null && announcement != _conversation.Announcement;
-            if ((announcing || (renaming && _members.Count > Limits.OpenRenameUpTo)) && role == MemberRole.Member)
+            var approving = inviteApproval is { } approval && approval != _conversation.InviteApproval;
+            if ((announcing || approving || (renaming && _members.Count > Limits.OpenRenameUpTo)) && role == MemberRole.Member)
             {
                 return Task.FromResult<Result<Done>>(ChatErrors.NotAllowed);
             }
 
-            if (!renaming && !announcing)
+            if (!renaming && !announcing && !approving)
             {
                 return Task.FromResult<Result<Done>>(Done.Value);
             }
 
-            _conversation = _conversation with { Name = renaming ? name : _conversation.Name, Announcement = announcing ? announcement : _conversation.Announcement };
-            var unit = new List<ChatWrite> { new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, false) };
+            _conversation = _conversation with
+            {
+                Name = renaming ? name : _conversation.Name,
+                Announcement = announcing ? announcement : _conversation.Announcement,
+                InviteApproval = inviteApproval ?? _conversation.InviteApproval,
+            };
+            var unit = new List<ChatWrite> { new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, false, _conversation.InviteApproval) };
             if (renaming)
             {
                 unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.Renamed, text: name)));
@@ -414,7 +567,7 @@ internal sealed class ConversationGrain(
         {
             _conversation = _conversation! with { Dissolved = true };
             var written = await WriteAsync(
-                new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, true),
+                new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, true, _conversation.InviteApproval),
                 new AppendMessage(Notice(actorId, NoticeTypes.Dissolved)));
             await TellAsync([.. _members.Keys], "dissolved");
             return written;
@@ -429,12 +582,24 @@ internal sealed class ConversationGrain(
     }
 
     /// <summary>Runs a membership change alone, after checking the actor's standing in a group that still exists.</summary>
-    private async Task<Result<Done>> Change(Guid actorId, MemberRole least, Func<Task<Result<Done>>> change)
+    private Task<Result<Done>> Change(Guid actorId, MemberRole least, Func<Task<Result<Done>>> change) =>
+        Guarded(async () =>
+        {
+            if (!_members.TryGetValue(actorId, out var actor))
+            {
+                return ChatErrors.ConversationNotFound;
+            }
+
+            return actor.Role < least ? ChatErrors.NotAllowed : await change();
+        });
+
+    /// <summary>Runs a change alone, in a conversation that exists and is not dissolved; the actor may be outside it.</summary>
+    private async Task<Result<Done>> Guarded(Func<Task<Result<Done>>> change)
     {
         await _changes.WaitAsync();
         try
         {
-            if (_conversation is null || !_members.TryGetValue(actorId, out var actor))
+            if (_conversation is null)
             {
                 return ChatErrors.ConversationNotFound;
             }
@@ -444,7 +609,7 @@ internal sealed class ConversationGrain(
                 return Error.Conflict(ErrorCodes.MessageRefused, "This group was dissolved.");
             }
 
-            return actor.Role < least ? ChatErrors.NotAllowed : await change();
+            return await change();
         }
         finally
         {

@@ -17,12 +17,19 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>Writes the <c>created</c> notice of a new group.</summary>
     Task<Result<Done>> AnnounceCreatedAsync(Guid ownerId);
 
-    Task<Result<Done>> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds);
+    /// <summary>Adds friends of the actor; some may wait for an admin's approval or their own acceptance instead.</summary>
+    Task<Result<AddOutcome>> AddMembersAsync(Guid actorId, IReadOnlyList<Guid> userIds);
+
+    /// <summary>The invitee accepts or declines, or an owner or admin approves or declines; the last yes joins them.</summary>
+    Task<Result<GroupInvitation>> AnswerInvitationAsync(Guid actorId, Guid invitationId, bool yes);
+
+    /// <summary>Joins by a member's group code (QR); returns whether the joiner is in, or waits for approval.</summary>
+    Task<Result<bool>> JoinByCodeAsync(Guid userId, Guid creatorId);
 
     /// <summary>Removes a member; a member removing themselves leaves.</summary>
     Task<Result<Done>> RemoveMemberAsync(Guid actorId, Guid userId);
 
-    Task<Result<Done>> UpdateGroupAsync(Guid actorId, string? name, string? announcement);
+    Task<Result<Done>> UpdateGroupAsync(Guid actorId, string? name, string? announcement, bool? inviteApproval);
 
     Task<Result<Done>> SetRoleAsync(Guid actorId, Guid userId, MemberRole role);
 

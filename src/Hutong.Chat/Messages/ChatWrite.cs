@@ -27,5 +27,8 @@ public sealed record RemoveMember(Guid ConversationId, Guid UserId) : ChatWrite;
 /// <summary>Changes a member's role.</summary>
 public sealed record SetRole(Guid ConversationId, Guid UserId, MemberRole Role) : ChatWrite;
 
-/// <summary>Changes a group's name, announcement or dissolved state.</summary>
-public sealed record UpdateGroup(Guid ConversationId, string? Name, string? Announcement, bool Dissolved) : ChatWrite;
+/// <summary>Changes a group's name, announcement, approval setting or dissolved state.</summary>
+public sealed record UpdateGroup(Guid ConversationId, string? Name, string? Announcement, bool Dissolved, bool InviteApproval) : ChatWrite;
+
+/// <summary>Closes an invitation, in the same unit as the joining it leads to.</summary>
+public sealed record CloseInvitation(Guid InvitationId, InvitationState State) : ChatWrite;

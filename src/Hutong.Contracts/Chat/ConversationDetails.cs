@@ -11,4 +11,5 @@ public sealed record ConversationDetails(
     bool Muted,
     bool Pinned,
     string MyRole,
-    IReadOnlyList<MemberInfo> Members);
+    IReadOnlyList<MemberInfo> Members,
+    bool InviteApproval = false);

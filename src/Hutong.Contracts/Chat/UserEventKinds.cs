@@ -9,4 +9,7 @@ public static class UserEventKinds
     public const string ReadPosition = "readPosition";
     public const string MessageDeleted = "messageDeleted";
     public const string Settings = "settings";
+
+    /// <summary>An invitation into a group waits for this person: to accept it, or (an admin) to approve it.</summary>
+    public const string GroupInvitation = "groupInvitation";
 }

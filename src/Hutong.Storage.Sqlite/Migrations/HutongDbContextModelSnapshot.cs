@@ -128,6 +128,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("dissolved");
 
+                    b.Property<bool>("InviteApproval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("invite_approval");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
@@ -143,6 +147,80 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Chat.GroupCodeRow", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<Guid>("CreatorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("creator_id");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.HasKey("Code");
+
+                    b.HasIndex("ConversationId", "CreatorId");
+
+                    b.ToTable("group_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Chat.InvitationRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AwaitingAcceptance")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_acceptance");
+
+                    b.Property<bool>("AwaitingApproval")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("awaiting_approval");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<Guid>("InviteeId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("invitee_id");
+
+                    b.Property<Guid>("InviterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("inviter_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId", "State");
+
+                    b.HasIndex("InviteeId", "State");
+
+                    b.ToTable("group_invitations", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.Chat.MemberRow", b =>
@@ -526,6 +604,24 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Chat.GroupCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Chat.ConversationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Chat.InvitationRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Chat.ConversationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

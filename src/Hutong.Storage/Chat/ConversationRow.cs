@@ -22,7 +22,9 @@ internal sealed class ConversationRow
 
     public bool Dissolved { get; set; }
 
-    public Conversation ToDomain() => new(Id, Kind, Name, Announcement, DirectLow, DirectHigh, CreatedAt, Dissolved);
+    public bool InviteApproval { get; set; }
+
+    public Conversation ToDomain() => new(Id, Kind, Name, Announcement, DirectLow, DirectHigh, CreatedAt, Dissolved, InviteApproval);
 
     public static ConversationRow From(Conversation c) => new()
     {
@@ -34,6 +36,7 @@ internal sealed class ConversationRow
         DirectHigh = c.DirectHigh,
         CreatedAt = c.CreatedAt,
         Dissolved = c.Dissolved,
+        InviteApproval = c.InviteApproval,
     };
 
     internal sealed class Configuration : IEntityTypeConfiguration<ConversationRow>

@@ -63,8 +63,13 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) 
                 break;
             case UpdateGroup group:
                 await db.Conversations.Where(c => c.Id == group.ConversationId).ExecuteUpdateAsync(
-                    set => set.SetProperty(c => c.Name, group.Name).SetProperty(c => c.Announcement, group.Announcement).SetProperty(c => c.Dissolved, group.Dissolved),
+                    set => set.SetProperty(c => c.Name, group.Name).SetProperty(c => c.Announcement, group.Announcement)
+                        .SetProperty(c => c.Dissolved, group.Dissolved).SetProperty(c => c.InviteApproval, group.InviteApproval),
                     cancellationToken);
+                break;
+            case CloseInvitation close:
+                await db.Invitations.Where(i => i.Id == close.InvitationId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(i => i.State, close.State).SetProperty(i => i.AwaitingApproval, false).SetProperty(i => i.AwaitingAcceptance, false), cancellationToken);
                 break;
             default:
                 throw new NotSupportedException($"Unknown chat write {write.GetType().Name}.");

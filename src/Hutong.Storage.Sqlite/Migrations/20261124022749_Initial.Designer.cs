@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261124022324_GroupInvites")]
-    partial class GroupInvites
+    [Migration("20261124022749_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -46,40 +46,40 @@ public static class ContactsApi
 
     private static async Task<Results<Ok<FriendRequestList>, ProblemHttpResult>> ListRequests(
         string? direction, int? limit, string? cursor, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
-        ToResult(await contacts.ListRequestsAsync(user.UserId(), direction, limit, cursor, cancellationToken));
+        (await contacts.ListRequestsAsync(user.UserId(), direction, limit, cursor, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<FriendRequestInfo>, ProblemHttpResult>> Accept(
         string requestId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(requestId, out var id)
-            ? ToResult(await contacts.AcceptAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.AcceptAsync(user.UserId(), id, cancellationToken)).ToOk()
             : NoSuchRequest.ToProblem();
 
     private static async Task<Results<Ok<FriendRequestInfo>, ProblemHttpResult>> Decline(
         string requestId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(requestId, out var id)
-            ? ToResult(await contacts.DeclineAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.DeclineAsync(user.UserId(), id, cancellationToken)).ToOk()
             : NoSuchRequest.ToProblem();
 
     private static async Task<Results<Ok<FriendList>, ProblemHttpResult>> ListFriends(
         int? limit, string? cursor, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
-        ToResult(await contacts.ListFriendsAsync(user.UserId(), limit, cursor, cancellationToken));
+        (await contacts.ListFriendsAsync(user.UserId(), limit, cursor, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<FriendInfo>, ProblemHttpResult>> GetFriend(
         string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(userId, out var id)
-            ? ToResult(await contacts.GetFriendAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.GetFriendAsync(user.UserId(), id, cancellationToken)).ToOk()
             : AccountService.UserNotFound.ToProblem();
 
     private static async Task<Results<Ok<FriendInfo>, ProblemHttpResult>> UpdateFriend(
         string userId, UpdateFriendRequest update, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(userId, out var id)
-            ? ToResult(await contacts.UpdateFriendAsync(user.UserId(), id, update, cancellationToken))
+            ? (await contacts.UpdateFriendAsync(user.UserId(), id, update, cancellationToken)).ToOk()
             : AccountService.UserNotFound.ToProblem();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveFriend(
         string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(userId, out var id)
-            ? ToNoContent(await contacts.RemoveFriendAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.RemoveFriendAsync(user.UserId(), id, cancellationToken)).ToNoContent()
             : AccountService.UserNotFound.ToProblem();
 
     private static async Task<Ok<BlockList>> ListBlocks(ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
@@ -88,18 +88,12 @@ public static class ContactsApi
     private static async Task<Results<NoContent, ProblemHttpResult>> Block(
         string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(userId, out var id)
-            ? ToNoContent(await contacts.BlockAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.BlockAsync(user.UserId(), id, cancellationToken)).ToNoContent()
             : AccountService.UserNotFound.ToProblem();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Unblock(
         string userId, ClaimsPrincipal user, ContactService contacts, CancellationToken cancellationToken) =>
         Ids.TryParse(userId, out var id)
-            ? ToNoContent(await contacts.UnblockAsync(user.UserId(), id, cancellationToken))
+            ? (await contacts.UnblockAsync(user.UserId(), id, cancellationToken)).ToNoContent()
             : AccountService.UserNotFound.ToProblem();
-
-    private static Results<Ok<T>, ProblemHttpResult> ToResult<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-
-    private static Results<NoContent, ProblemHttpResult> ToNoContent(Result<Done> result) =>
-        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
 }

@@ -60,22 +60,22 @@ public static class ChatApi
 
     private static async Task<Results<Ok<ConversationDetails>, ProblemHttpResult>> Get(
         string conversationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.GetAsync(user.UserId(), id, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.GetAsync(user.UserId(), id, cancellationToken)).ToOk() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateGroup(
         string conversationId, UpdateGroupRequest request, ClaimsPrincipal user, ChatService chat) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.UpdateGroupAsync(user.UserId(), id, request)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.UpdateGroupAsync(user.UserId(), id, request)).ToNoContent() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Dissolve(string conversationId, ClaimsPrincipal user, ChatService chat) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.DissolveAsync(user.UserId(), id)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.DissolveAsync(user.UserId(), id)).ToNoContent() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> UpdateSettings(
         string conversationId, ConversationSettingsRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.UpdateSettingsAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.UpdateSettingsAsync(user.UserId(), id, request, cancellationToken)).ToNoContent() : NotFound();
 
     private static async Task<Results<Ok<AddMembersResponse>, ProblemHttpResult>> AddMembers(
         string conversationId, AddMembersRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.AddMembersAsync(user.UserId(), id, request, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.AddMembersAsync(user.UserId(), id, request, cancellationToken)).ToOk() : NotFound();
 
     /// <summary>The caller's join code for the group: <c>?format=json</c> (default), <c>png</c> or <c>svg</c>.</summary>
     private static async Task<Results<Ok<GroupQrInfo>, FileContentHttpResult, ProblemHttpResult>> GetGroupQr(
@@ -103,18 +103,18 @@ public static class ChatApi
 
     private static async Task<Results<Ok<JoinGroupResponse>, ProblemHttpResult>> JoinByCode(
         JoinGroupRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        ToOk(await chat.JoinByCodeAsync(user.UserId(), request, cancellationToken));
+        (await chat.JoinByCodeAsync(user.UserId(), request, cancellationToken)).ToOk();
 
     private static async Task<Ok<GroupInvitationList>> ListInvitations(ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
         TypedResults.Ok(await chat.ListInvitationsAsync(user.UserId(), cancellationToken));
 
     private static async Task<Results<Ok<GroupInvitationInfo>, ProblemHttpResult>> AcceptInvitation(
         string invitationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(invitationId, out var id) ? ToOk(await chat.AnswerInvitationAsync(user.UserId(), id, true, cancellationToken)) : NoInvitation();
+        Ids.TryParse(invitationId, out var id) ? (await chat.AnswerInvitationAsync(user.UserId(), id, true, cancellationToken)).ToOk() : NoInvitation();
 
     private static async Task<Results<Ok<GroupInvitationInfo>, ProblemHttpResult>> DeclineInvitation(
         string invitationId, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(invitationId, out var id) ? ToOk(await chat.AnswerInvitationAsync(user.UserId(), id, false, cancellationToken)) : NoInvitation();
+        Ids.TryParse(invitationId, out var id) ? (await chat.AnswerInvitationAsync(user.UserId(), id, false, cancellationToken)).ToOk() : NoInvitation();
 
     private static ProblemHttpResult NoInvitation() =>
         Error.NotFound(Contracts.ErrorCodes.InvitationNotFound, "No such invitation waits for you.").ToProblem();
@@ -122,13 +122,13 @@ public static class ChatApi
     private static async Task<Results<NoContent, ProblemHttpResult>> RemoveMember(
         string conversationId, string userId, ClaimsPrincipal user, ChatService chat) =>
         Ids.TryParse(conversationId, out var id) && Ids.TryParse(userId, out var member)
-            ? ToNoContent(await chat.RemoveMemberAsync(user.UserId(), id, member))
+            ? (await chat.RemoveMemberAsync(user.UserId(), id, member)).ToNoContent()
             : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> SetRole(
         string conversationId, string userId, SetRoleRequest request, ClaimsPrincipal user, ChatService chat) =>
         Ids.TryParse(conversationId, out var id) && Ids.TryParse(userId, out var member)
-            ? ToNoContent(await chat.SetRoleAsync(user.UserId(), id, member, request))
+            ? (await chat.SetRoleAsync(user.UserId(), id, member, request)).ToNoContent()
             : NotFound();
 
     private static async Task<Results<Created<SendMessageResponse>, ProblemHttpResult>> Send(
@@ -147,33 +147,27 @@ public static class ChatApi
 
     private static async Task<Results<Ok<MessageList>, ProblemHttpResult>> ReadMessages(
         string conversationId, long? afterSeq, long? beforeSeq, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToOk(await chat.ReadMessagesAsync(user.UserId(), id, afterSeq, beforeSeq, limit, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.ReadMessagesAsync(user.UserId(), id, afterSeq, beforeSeq, limit, cancellationToken)).ToOk() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> Recall(
         string conversationId, long seq, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.RecallAsync(user.UserId(), id, seq, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.RecallAsync(user.UserId(), id, seq, cancellationToken)).ToNoContent() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteForMe(
         string conversationId, long seq, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.DeleteForMeAsync(user.UserId(), id, seq, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.DeleteForMeAsync(user.UserId(), id, seq, cancellationToken)).ToNoContent() : NotFound();
 
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
         string conversationId, ReadRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        Ids.TryParse(conversationId, out var id) ? ToNoContent(await chat.MarkReadAsync(user.UserId(), id, request.Seq, cancellationToken)) : NotFound();
+        Ids.TryParse(conversationId, out var id) ? (await chat.MarkReadAsync(user.UserId(), id, request.Seq, cancellationToken)).ToNoContent() : NotFound();
 
     private static async Task<Results<Ok<UserEventList>, ProblemHttpResult>> ReadEvents(
         long? after, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        ToOk(await chat.ReadEventsAsync(user.UserId(), after, limit, cancellationToken));
+        (await chat.ReadEventsAsync(user.UserId(), after, limit, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<MessageSearchResult>, ProblemHttpResult>> Search(
         string? q, string? conversationId, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        ToOk(await chat.SearchAsync(user.UserId(), q, conversationId, limit, cancellationToken));
+        (await chat.SearchAsync(user.UserId(), q, conversationId, limit, cancellationToken)).ToOk();
 
     private static ProblemHttpResult NotFound() => Conversations.ChatErrors.ConversationNotFound.ToProblem();
-
-    private static Results<Ok<T>, ProblemHttpResult> ToOk<T>(Result<T> result) =>
-        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
-
-    private static Results<NoContent, ProblemHttpResult> ToNoContent(Result<Done> result) =>
-        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
 }

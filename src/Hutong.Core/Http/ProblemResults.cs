@@ -9,6 +9,14 @@ public static class ProblemResults
 {
     public static string TypeFor(string code) => $"urn:hutong:problem:{code}";
 
+    /// <summary>200 with the value, or the error's problem.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> ToOk<T>(this Result<T> result) =>
+        result.IsSuccess ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+
+    /// <summary>204, or the error's problem.</summary>
+    public static Results<NoContent, ProblemHttpResult> ToNoContent(this Result<Done> result) =>
+        result.IsSuccess ? TypedResults.NoContent() : result.Error.ToProblem();
+
     public static ProblemHttpResult ToProblem(this Error error)
     {
         var extensions = new Dictionary<string, object?>(StringComparer.Ordinal) { ["code"] = error.Code };

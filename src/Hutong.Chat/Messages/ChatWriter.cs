@@ -51,11 +51,18 @@ public sealed class ChatWriter(IMessageStore store, ILogger<ChatWriter> logger) 
         {
         }
 
-        // Writes that arrive after shutdown began fail rather than hang.
+        // Shutting down: no new writes are taken, and what was already queued is still committed.
         _queue.Writer.TryComplete();
-        while (_queue.Reader.TryRead(out var late))
+        while (_queue.Reader.TryRead(out var queued))
         {
-            late.Done.TrySetException(new OperationCanceledException("The node is shutting down."));
+            batch.Add(queued);
+            units.Add(queued.Unit);
+            if (batch.Count == MaxUnitsPerBatch || _queue.Reader.Count == 0)
+            {
+                await CommitAsync(batch, units);
+                batch.Clear();
+                units.Clear();
+            }
         }
     }
 

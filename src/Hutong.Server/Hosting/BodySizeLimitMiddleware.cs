@@ -39,7 +39,9 @@ internal sealed class BodySizeLimitMiddleware(RequestDelegate next, IOptions<Htt
             return;
         }
 
-        if (declared is null && MayHaveBody(context.Request))
+        // Only the small JSON bodies are read ahead here; an endpoint with its own limit (uploads) streams its body and
+        // enforces the limit as it reads, so a large upload never sits in memory.
+        if (declared is null && declaredByEndpoint is null && MayHaveBody(context.Request))
         {
             var buffered = await ReadUpToAsync(context.Request.Body, max, context.RequestAborted);
             if (buffered is null)

@@ -46,6 +46,13 @@ public sealed record ChatOptions
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan MaxVoiceDuration { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Messages a person may send per <see cref="SendWindow"/>, over HTTP and the gateway together.</summary>
+    [Range(1, int.MaxValue)]
+    public int SendsPerWindow { get; init; } = 600;
+
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SendWindow { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How long after sending a sender may recall a message.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RecallWindow { get; init; } = TimeSpan.FromMinutes(2);

@@ -17,6 +17,11 @@ public sealed partial class ChatService
             return command.Error;
         }
 
+        if (sendLimiter.Refuse(me) is { } tooFast)
+        {
+            return tooFast;
+        }
+
         var sent = await grains.GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
         return sent.IsSuccess ? new SendMessageResponse(sent.Value.Seq, sent.Value.SentAt) : sent.Error;
     }

@@ -20,6 +20,7 @@ public sealed partial class ChatService(
     IUserEventStore events,
     IMessageSearch search,
     IInvitationStore invitations,
+    SendLimiter sendLimiter,
     IContactStore contacts,
     IAccountStore accounts,
     IGrainFactory grains,

@@ -18,6 +18,10 @@ public sealed record Error(
     [Id(4)]
     public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
 
+    /// <summary>For a 429: when trying again may succeed; the HTTP answer carries it as <c>Retry-After</c>.</summary>
+    [Id(5)]
+    public TimeSpan? RetryAfter { get; init; }
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ErrorCodes.ValidationFailed, 400, "The request has invalid fields.") { Fields = fields };
 

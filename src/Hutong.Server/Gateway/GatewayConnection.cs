@@ -316,9 +316,9 @@ internal sealed class GatewayConnection : IDisposable
                 frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll,
                 frame.MediaId, frame.FileName, frame.DurationMs, frame.Location, frame.CardUserId);
             var command = ChatService.ToCommand(UserId, request, _chat);
-            var sent = command.IsSuccess
-                ? await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value)
-                : command.Error;
+            var sent = !command.IsSuccess ? command.Error
+                : _services.GetRequiredService<SendLimiter>().Refuse(UserId) is { } tooFast ? tooFast
+                : await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
             if (sent.IsSuccess)
             {
                 Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));

@@ -1,0 +1,40 @@
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.Chat.Tests;
+
+public sealed class SendLimitTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Sends_PastThePersonsAllowance_Are429_OverHttpAndTheGatewayAlike()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Hutong:Limits:SendsPerWindow"] = "3",
+            ["Hutong:Limits:SendWindow"] = "00:10:00",
+        }, cancellationToken: Ct);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        await using var gateway = await app.ConnectAsync(await mei.NewDeviceAsync(app));
+
+        await mei.Client.SendTextAsync(id, "one", Ct);
+        await mei.Client.SendTextAsync(id, "two", Ct);
+        await gateway.SendTextAsync(id, "three", cancellationToken: Ct);
+        var overHttp = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendTextAsync(id, "four", Ct));
+        var overGateway = await Assert.ThrowsAsync<HutongApiException>(() => gateway.SendTextAsync(id, "five", cancellationToken: Ct).WaitAsync(GatewayKit.Patience, Ct));
+        using var raw = app.CreateClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
+        using var response = await raw.PostAsync($"/api/v1/conversations/{id}/messages", System.Net.Http.Json.JsonContent.Create(new { clientMsgId = "six", text = "six" }), Ct);
+
+        Assert.Equal((429, ErrorCodes.RateLimited), (overHttp.Status, overHttp.Code));
+        Assert.Equal((429, ErrorCodes.RateLimited), (overGateway.Status, overGateway.Code));
+        Assert.InRange(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 600);
+        Assert.Equal(3, (await ChatTestKit.AllMessagesAsync(lin, id)).Count);
+        // Lin's allowance is his own.
+        await lin.Client.SendTextAsync(id, "I can still talk", Ct);
+        app.Storage.Dispose();
+    }
+}

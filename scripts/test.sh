@@ -88,6 +88,15 @@ dotnet test "${target[@]}" --results-directory "$results" "$@" 2>&1 | tee "$resu
 status=${PIPESTATUS[0]}
 set -e
 
+# A full run also proves the benchmark still builds and delivers (a few seconds, no timing asserted).
+if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
+  log "bench smoke: direct"
+  if ! dotnet run --project bench/Hutong.Bench --no-build -- direct --smoke --out "$results/bench"; then
+    log "the bench smoke run failed"
+    status=1
+  fi
+fi
+
 # Count from the runner's closing summary, which adds up every test assembly.
 summary() { sed -n '/Test run summary/,$p' "$results/output.log" | grep -E "^[[:space:]]+$1:" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
 passed=$(summary succeeded); failed=$(summary failed); skipped=$(summary skipped)

@@ -1,0 +1,44 @@
+using System.Globalization;
+
+namespace Hutong.Bench;
+
+/// <summary>The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short.</summary>
+internal sealed record Options(string Scenario, bool Smoke, int Pairs, int Window, TimeSpan Duration, string Out, int Port, string ServerDll)
+{
+    public static Options Parse(string[] args)
+    {
+        string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+        int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+        var smoke = args.Contains("--smoke");
+        var root = FindRoot();
+        return new Options(
+            args.FirstOrDefault() ?? "direct",
+            smoke,
+            Int("--pairs", smoke ? 10 : 500),
+            Int("--window", smoke ? 2 : 8),
+            TimeSpan.FromSeconds(Int("--seconds", smoke ? 3 : 20)),
+            Value("--out") ?? Path.Combine(root, "bench", "results"),
+            Int("--port", 0),
+            Value("--server") ?? DefaultServerDll(root));
+    }
+
+    /// <summary>The server built in the same configuration as the bench.</summary>
+    private static string DefaultServerDll(string root)
+    {
+        var configuration = typeof(Options).Assembly.Location.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
+        return Path.Combine(root, "src", "Hutong.Server", "bin", configuration, "net10.0", "Hutong.Server.dll");
+    }
+
+    private static string FindRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Hutong.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return Directory.GetCurrentDirectory();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net.WebSockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using System.Text.Json;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+
+namespace Hutong.Bench;
+
+/// <summary>
+/// The physical baseline: a WebSocket relay that speaks the gateway's frames with no storage, no authentication and no
+/// cluster. A conversation id is <c>a:b</c> (two user ids); a send is acked and pushed to the other side.
+/// </summary>
+internal static class RawRelay
+{
+    public static async Task RunAsync(int port, CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var users = new System.Collections.Concurrent.ConcurrentDictionary<string, Connection>();
+        var seqs = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
+        var locks = new System.Collections.Concurrent.ConcurrentDictionary<string, Lock>();
+        app.UseWebSockets();
+        app.MapGet("/healthz", () => "Healthy");
+        app.Map("/ws", async (HttpContext http) =>
+        {
+            using var socket = await http.WebSockets.AcceptWebSocketAsync();
+            var connection = new Connection(socket);
+            var sending = connection.RunAsync();
+            var buffer = new byte[16 * 1024];
+            string? me = null;
+            try
+            {
+                while (true)
+                {
+                    var result = await socket.ReceiveAsync(buffer.AsMemory(), http.RequestAborted);
+                    if (result.MessageType == WebSocketMessageType.Close)
+                    {
+                        break;
+                    }
+
+                    var frame = JsonSerializer.Deserialize(buffer.AsSpan(0, result.Count), GatewayJsonContext.Default.ClientFrame)!;
+                    switch (frame.Type)
+                    {
+                        case FrameTypes.Hello:
+                            me = frame.Token!;
+                            users[me] = connection;
+                            connection.Enqueue(new ServerFrame(FrameTypes.Welcome, me, me, 0, []));
+                            connection.Enqueue(new ServerFrame(FrameTypes.Synced, Cursor: 0));
+                            break;
+                        case FrameTypes.Send:
+                            // Like the gateway: a seq per conversation, an ack, and the message pushed to both people,
+                            // in seq order on every connection.
+                            var gate = locks.GetOrAdd(frame.ConversationId!, _ => new Lock());
+                            lock (gate)
+                            {
+                                var seq = seqs.AddOrUpdate(frame.ConversationId!, 1, (_, s) => s + 1);
+                                var now = TimeProvider.System.GetUtcNow();
+                                connection.Enqueue(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: seq, SentAt: now));
+                                var push = JsonSerializer.SerializeToUtf8Bytes(
+                                    new ServerFrame(FrameTypes.Event, ConversationId: frame.ConversationId, Kind: EventKinds.Message,
+                                        Message: new MessageInfo(seq, me!, MessageKinds.Text, frame.Text, null, null, false, now, false, frame.ClientMsgId, null)),
+                                    GatewayJsonContext.Default.ServerFrame);
+                                foreach (var member in frame.ConversationId!.Split(':'))
+                                {
+                                    if (users.TryGetValue(member, out var target))
+                                    {
+                                        target.Enqueue(push);
+                                    }
+                                }
+                            }
+
+                            break;
+                        case FrameTypes.Ping:
+                            connection.Enqueue(new ServerFrame(FrameTypes.Pong));
+                            break;
+                    }
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or OperationCanceledException)
+            {
+            }
+
+            connection.Complete();
+            await sending;
+        });
+        await app.StartAsync(cancellationToken);
+        await app.WaitForShutdownAsync(cancellationToken);
+    }
+
+    /// <summary>One socket with an outbox drained by one loop, as the gateway has.</summary>
+    private sealed class Connection(WebSocket socket)
+    {
+        private readonly System.Threading.Channels.Channel<byte[]> _outbox = System.Threading.Channels.Channel.CreateUnbounded<byte[]>(new() { SingleReader = true });
+
+        public void Enqueue(ServerFrame frame) => Enqueue(JsonSerializer.SerializeToUtf8Bytes(frame, GatewayJsonContext.Default.ServerFrame));
+
+        public void Enqueue(byte[] frame) => _outbox.Writer.TryWrite(frame);
+
+        public void Complete() => _outbox.Writer.TryComplete();
+
+        public async Task RunAsync()
+        {
+            try
+            {
+                await foreach (var frame in _outbox.Reader.ReadAllAsync())
+                {
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, true, CancellationToken.None);
+                }
+            }
+            catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException)
+            {
+            }
+        }
+    }
+}

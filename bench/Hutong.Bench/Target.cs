@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Hutong.Bench;
+
+/// <summary>A system under test in a process of its own, so its CPU and memory are measured apart from the generator's.</summary>
+internal sealed class Target : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly string? _dataDirectory;
+
+    private Target(string name, Process process, Uri baseAddress, string? dataDirectory)
+    {
+        Name = name;
+        _process = process;
+        BaseAddress = baseAddress;
+        _dataDirectory = dataDirectory;
+    }
+
+    public string Name { get; }
+
+    public Uri BaseAddress { get; }
+
+    /// <summary>A Hutong node on SQLite in a fresh folder, tuned only where a benchmark must be: cheap password hashing for seeding, and no limits on how fast one client may go.</summary>
+    public static Task<Target> StartHutongAsync(string serverDll, CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        var data = Directory.CreateTempSubdirectory("hutong-bench-").FullName;
+        string[] args =
+        [
+            serverDll, "--urls", $"http://127.0.0.1:{port}", $"--Hutong:DataDirectory={data}",
+            $"--Hutong:Cluster:SiloPort={FreePort()}", $"--Hutong:Cluster:GatewayPort={FreePort()}",
+            "--Hutong:Security:PasswordIterations=10000", "--Logging:LogLevel:Default=Warning",
+            "--Hutong:RateLimits:SignUp:PermitLimit=100000000", "--Hutong:RateLimits:Login:PermitLimit=100000000",
+            "--Hutong:RateLimits:FriendRequests:PermitLimit=100000000", "--Hutong:Limits:SendsPerWindow=100000000",
+        ];
+        return StartAsync("hutong", args, port, data, cancellationToken);
+    }
+
+    public static Task<Target> StartRelayAsync(CancellationToken cancellationToken)
+    {
+        var port = FreePort();
+        return StartAsync("raw relay", [typeof(Target).Assembly.Location, "relay", "--port", port.ToString(CultureInfo.InvariantCulture)], port, null, cancellationToken);
+    }
+
+    /// <summary>CPU time used so far and the peak resident memory, read from /proc.</summary>
+    public (TimeSpan Cpu, long PeakRssBytes) Sample()
+    {
+        _process.Refresh();
+        var peak = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        var kib = peak is null ? 0 : long.Parse(peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+        return (_process.TotalProcessorTime, kib * 1024);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+        if (_dataDirectory is not null)
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+    }
+
+    private static async Task<Target> StartAsync(string name, string[] args, int port, string? data, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {name}.");
+        _ = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
+        var target = new Target(name, process, new Uri($"http://127.0.0.1:{port}/"), data);
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(120))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{name} exited: {await errors}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync(new Uri(target.BaseAddress, "healthz"), cancellationToken)).StatusCode == HttpStatusCode.OK)
+                {
+                    return target;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+            }
+
+            await Task.Delay(250, cancellationToken);
+        }
+
+        await target.DisposeAsync();
+        throw new TimeoutException($"{name} did not become healthy.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -91,7 +91,7 @@ set -e
 # A full run also proves the benchmark still builds and delivers (a few seconds, no timing asserted).
 if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
   log "bench smoke: direct"
-  if ! dotnet run --project bench/Hutong.Bench --no-build -- direct --smoke --out "$results/bench"; then
+  if ! dotnet run --project bench/Hutong.Bench -- direct --smoke --out "$results/bench"; then
     log "the bench smoke run failed"
     status=1
   fi

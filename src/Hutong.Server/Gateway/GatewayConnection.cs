@@ -45,6 +45,9 @@ internal sealed class GatewayConnection : IDisposable
     private (WebSocketCloseStatus Status, string Reason) _close = (WebSocketCloseStatus.NormalClosure, "bye");
     private bool _abort;
 
+    /// <summary>Set once the outbox takes no more frames: a send that finishes later has no one to tell.</summary>
+    private volatile bool _closing;
+
     public GatewayConnection(WebSocket socket, GatewayHub hub, IServiceProvider services, ChatOptions chat, ILogger logger)
     {
         _socket = socket;
@@ -141,14 +144,15 @@ internal sealed class GatewayConnection : IDisposable
     {
         Fail(null, null, ErrorCodes.Unauthorized, 401, "This device was signed out.");
         _close = (Unauthorized, "session ended");
+        _closing = true;
         _outbox.Writer.TryComplete();
     }
 
-    public void Dispose()
-    {
-        _stop.Dispose();
-        _sendsInFlight.Dispose();
-    }
+    /// <remarks>
+    /// The in-flight semaphore is not disposed: sends still committing when the socket closes release it afterwards,
+    /// and it holds no wait handle (nothing calls AvailableWaitHandle), so there is nothing to free.
+    /// </remarks>
+    public void Dispose() => _stop.Dispose();
 
     private async Task<ClientFrame?> ReceiveHelloAsync(byte[] buffer, CancellationToken cancellationToken)
     {
@@ -347,13 +351,13 @@ internal sealed class GatewayConnection : IDisposable
 
     private void Enqueue(byte[] frame)
     {
-        if (_outbox.Writer.TryWrite(frame) || _abort)
+        if (_closing || _outbox.Writer.TryWrite(frame) || _abort)
         {
             return;
         }
 
-        // Full (or closed): a device this far behind resumes later instead of holding memory and slowing the node.
-        if (UserId != Guid.Empty && !_outbox.Reader.Completion.IsCompleted)
+        // Full: a device this far behind resumes later instead of holding memory and slowing the node.
+        if (UserId != Guid.Empty)
         {
             GatewayLog.TooSlow(_logger, UserId, DeviceId, _options.SendQueueFrames);
             _abort = true;
@@ -384,10 +388,13 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>Flushes what is queued (unless the device was too slow) and closes with the recorded status.</summary>
     private async Task CloseAsync(Task sending)
     {
+        _closing = true;
         _outbox.Writer.TryComplete();
         if (_abort)
         {
+            // Aborting fails the send loop's pending write at once; wait for it so nothing outlives the connection.
             _socket.Abort();
+            await sending;
             return;
         }
 

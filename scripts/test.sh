@@ -90,11 +90,13 @@ set -e
 
 # A full run also proves the benchmark still builds and delivers (a few seconds, no timing asserted).
 if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
-  log "bench smoke: direct"
-  if ! dotnet run --project bench/Hutong.Bench -- direct --smoke --out "$results/bench"; then
-    log "the bench smoke run failed"
-    status=1
-  fi
+  for scenario in direct group; do
+    log "bench smoke: $scenario"
+    if ! dotnet run --project bench/Hutong.Bench -- "$scenario" --smoke --out "$results/bench"; then
+      log "the bench smoke run of $scenario failed"
+      status=1
+    fi
+  done
 fi
 
 # Count from the runner's closing summary, which adds up every test assembly.

@@ -3,7 +3,8 @@ using System.Globalization;
 namespace Hutong.Bench;
 
 /// <summary>The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short.</summary>
-internal sealed record Options(string Scenario, bool Smoke, int Pairs, int Window, TimeSpan Duration, string Out, int Port, string ServerDll)
+internal sealed record Options(
+    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, TimeSpan Duration, string Out, int Port, string ServerDll)
 {
     public static Options Parse(string[] args)
     {
@@ -15,6 +16,9 @@ internal sealed record Options(string Scenario, bool Smoke, int Pairs, int Windo
             args.FirstOrDefault() ?? "direct",
             smoke,
             Int("--pairs", smoke ? 10 : 500),
+            Int("--groups", smoke ? 1 : 2),
+            Int("--members", smoke ? 20 : 500),
+            Int("--senders", smoke ? 2 : 10),
             Int("--window", smoke ? 2 : 8),
             TimeSpan.FromSeconds(Int("--seconds", smoke ? 3 : 20)),
             Value("--out") ?? Path.Combine(root, "bench", "results"),

@@ -2,8 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using Hutong.Bench;
 
-// dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [--pairs N] [--window N] [--seconds N] [--out DIR]
-// Scenarios: direct. "relay --port N" runs the raw relay baseline as a child process of the bench.
+// dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [options]; see bench/README.md.
+// Scenarios: direct (1:1 pairs) and group (senders in large groups). "relay --port N" runs the raw relay baseline,
+// which the bench starts as a child process of its own.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -14,21 +15,27 @@ if (options.Scenario == "relay")
     return 0;
 }
 
-if (options.Scenario != "direct")
+if (options.Scenario is not ("direct" or "group"))
 {
-    Console.Error.WriteLine("usage: <direct> [--smoke] [--pairs N] [--window N] [--seconds N] [--out DIR]");
+    Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--seconds N] [--out DIR]");
     return 2;
 }
 
 var results = new List<RunResult>();
 await using (var relay = await Target.StartRelayAsync(cancel.Token))
 {
-    results.Add(await DirectScenario.RunAsync(relay, hutong: false, options.Pairs, options.Window, options.Duration, cancel.Token));
+    var people = options.Scenario == "direct"
+        ? Seeding.RelayPairs(relay, options.Pairs)
+        : Seeding.RelayGroups(relay, options.Groups, options.Members, options.Senders);
+    results.Add(await ChatRun.RunAsync(relay, options.Scenario, people, options.Window, options.Duration, cancel.Token));
 }
 
 await using (var hutong = await Target.StartHutongAsync(options.ServerDll, cancel.Token))
 {
-    results.Add(await DirectScenario.RunAsync(hutong, hutong: true, options.Pairs, options.Window, options.Duration, cancel.Token));
+    var people = options.Scenario == "direct"
+        ? await Seeding.HutongPairsAsync(hutong, options.Pairs, cancel.Token)
+        : await Seeding.HutongGroupsAsync(hutong, options.Groups, options.Members, options.Senders, cancel.Token);
+    results.Add(await ChatRun.RunAsync(hutong, options.Scenario, people, options.Window, options.Duration, cancel.Token));
 }
 
 var table = Report.Markdown(results);

@@ -12,7 +12,7 @@ namespace Hutong.Bench;
 
 /// <summary>
 /// The physical baseline: a WebSocket relay that speaks the gateway's frames with no storage, no authentication and no
-/// cluster. A conversation id is <c>a:b</c> (two user ids); a send is acked and pushed to the other side.
+/// cluster. A device's hello names the conversations it is in; a send is acked and pushed to every member, in seq order.
 /// </summary>
 internal static class RawRelay
 {
@@ -22,9 +22,9 @@ internal static class RawRelay
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
-        var users = new System.Collections.Concurrent.ConcurrentDictionary<string, Connection>();
         var seqs = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();
         var locks = new System.Collections.Concurrent.ConcurrentDictionary<string, Lock>();
+        var members = new System.Collections.Concurrent.ConcurrentDictionary<string, System.Collections.Concurrent.ConcurrentDictionary<string, Connection>>();
         app.UseWebSockets();
         app.MapGet("/healthz", () => "Healthy");
         app.Map("/ws", async (HttpContext http) =>
@@ -49,7 +49,12 @@ internal static class RawRelay
                     {
                         case FrameTypes.Hello:
                             me = frame.Token!;
-                            users[me] = connection;
+                            // The relay keeps no accounts: a device is in the conversations its hello names.
+                            foreach (var conversation in frame.Conversations?.Keys ?? [])
+                            {
+                                members.GetOrAdd(conversation, _ => new())[me] = connection;
+                            }
+
                             connection.Enqueue(new ServerFrame(FrameTypes.Welcome, me, me, 0, []));
                             connection.Enqueue(new ServerFrame(FrameTypes.Synced, Cursor: 0));
                             break;
@@ -66,12 +71,9 @@ internal static class RawRelay
                                     new ServerFrame(FrameTypes.Event, ConversationId: frame.ConversationId, Kind: EventKinds.Message,
                                         Message: new MessageInfo(seq, me!, MessageKinds.Text, frame.Text, null, null, false, now, false, frame.ClientMsgId, null)),
                                     GatewayJsonContext.Default.ServerFrame);
-                                foreach (var member in frame.ConversationId!.Split(':'))
+                                foreach (var target in members.GetOrAdd(frame.ConversationId!, _ => new()).Values)
                                 {
-                                    if (users.TryGetValue(member, out var target))
-                                    {
-                                        target.Enqueue(push);
-                                    }
+                                    target.Enqueue(push);
                                 }
                             }
 

@@ -1,0 +1,82 @@
+using Hutong.Client;
+using Hutong.Contracts.Accounts;
+
+namespace Hutong.Bench;
+
+/// <summary>
+/// Who takes part. On Hutong everyone is made through the public API (sign-up, friend request, accept, conversation);
+/// the relay keeps no accounts, so there a token is a user id and a conversation is just a name.
+/// </summary>
+internal static class Seeding
+{
+    private const string Password = "bench-password-1";
+
+    public static async Task<List<Person>> HutongPairsAsync(Target target, int pairs, CancellationToken cancellationToken)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var people = new List<Person>();
+        foreach (var batch in Enumerable.Range(0, pairs).Chunk(32))
+        {
+            var seeded = await Task.WhenAll(batch.Select(async i =>
+            {
+                var a = await SignUpAsync(target, $"b{run}a{i}", cancellationToken);
+                var b = await SignUpAsync(target, $"b{run}b{i}", cancellationToken);
+                await BefriendAsync(a, b, cancellationToken);
+                var conversation = (await a.Client.OpenDirectAsync(b.UserId, cancellationToken)).ConversationId;
+                return new[] { a with { ConversationId = conversation }, b with { ConversationId = conversation } };
+            }));
+            people.AddRange(seeded.SelectMany(p => p));
+        }
+
+        return people;
+    }
+
+    /// <summary>Groups of <paramref name="size"/> made by an owner from friends; the first <paramref name="senders"/> of each send.</summary>
+    public static async Task<List<Person>> HutongGroupsAsync(Target target, int groups, int size, int senders, CancellationToken cancellationToken)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var people = new List<Person>();
+        for (var g = 0; g < groups; g++)
+        {
+            var owner = await SignUpAsync(target, $"g{run}o{g}", cancellationToken);
+            var members = new List<Person>();
+            foreach (var batch in Enumerable.Range(1, size - 1).Chunk(32))
+            {
+                members.AddRange(await Task.WhenAll(batch.Select(async i =>
+                {
+                    var member = await SignUpAsync(target, $"g{run}g{g}m{i}", cancellationToken);
+                    await BefriendAsync(member, owner, cancellationToken);
+                    return member;
+                })));
+            }
+
+            var conversation = (await owner.Client.CreateGroupAsync($"bench {g}", [.. members.Select(m => m.UserId)], cancellationToken)).ConversationId;
+            people.AddRange(members.Prepend(owner).Select((p, i) => p with { ConversationId = conversation, Sends = i < senders }));
+        }
+
+        return people;
+    }
+
+    public static List<Person> RelayPairs(Target target, int pairs) =>
+        Enumerable.Range(0, pairs).SelectMany(i => new[] { Relayed(target, $"a{i}", $"pair{i}", true), Relayed(target, $"b{i}", $"pair{i}", true) }).ToList();
+
+    public static List<Person> RelayGroups(Target target, int groups, int size, int senders) =>
+        Enumerable.Range(0, groups).SelectMany(g => Enumerable.Range(0, size).Select(i => Relayed(target, $"g{g}m{i}", $"group{g}", i < senders))).ToList();
+
+    private static Person Relayed(Target target, string user, string conversationId, bool sends) =>
+        new(new HutongClient(new HttpClient { BaseAddress = target.BaseAddress }) { Token = user }, user, conversationId, sends);
+
+    private static async Task<Person> SignUpAsync(Target target, string handle, CancellationToken cancellationToken)
+    {
+        var client = new HutongClient(new HttpClient { BaseAddress = target.BaseAddress });
+        var account = await client.SignUpAsync(new SignUpRequest(handle, Password, handle), cancellationToken);
+        await client.LoginAsync(new LoginRequest(handle, Password, "bench"), cancellationToken);
+        return new Person(client, account.UserId, string.Empty, true);
+    }
+
+    private static async Task BefriendAsync(Person a, Person b, CancellationToken cancellationToken)
+    {
+        var request = await a.Client.SendFriendRequestAsync(b.UserId, null, cancellationToken);
+        await b.Client.AcceptFriendRequestAsync(request.RequestId, cancellationToken);
+    }
+}

@@ -40,11 +40,8 @@ public sealed partial class HutongClient
         GetAsync($"api/v1/conversations/{Escape(conversationId)}/qr?format=json", Json.GroupQrInfo, cancellationToken);
 
     /// <summary>The group's QR code as PNG or SVG bytes.</summary>
-    public async Task<byte[]> GetGroupQrAsync(string conversationId, string format = "png", CancellationToken cancellationToken = default)
-    {
-        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, $"api/v1/conversations/{Escape(conversationId)}/qr?format={Escape(format)}"), cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-    }
+    public async Task<byte[]> GetGroupQrAsync(string conversationId, string format = "png", CancellationToken cancellationToken = default) =>
+        (await GetBytesAsync($"api/v1/conversations/{Escape(conversationId)}/qr?format={Escape(format)}", cancellationToken)).Bytes;
 
     /// <summary>Joins a group by the code of a scanned group QR.</summary>
     public Task<JoinGroupResponse> JoinGroupAsync(string code, CancellationToken cancellationToken = default) =>

@@ -19,9 +19,6 @@ public sealed partial class HutongClient
     }
 
     /// <summary>The bytes of an upload and their type, if the caller may see it.</summary>
-    public async Task<(byte[] Bytes, string? ContentType)> DownloadMediaAsync(string mediaId, CancellationToken cancellationToken = default)
-    {
-        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, $"api/v1/media/{Escape(mediaId)}"), cancellationToken);
-        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
-    }
+    public Task<(byte[] Bytes, string? ContentType)> DownloadMediaAsync(string mediaId, CancellationToken cancellationToken = default) =>
+        GetBytesAsync($"api/v1/media/{Escape(mediaId)}", cancellationToken);
 }

@@ -58,11 +58,8 @@ public sealed partial class HutongClient(HttpClient http)
         GetAsync($"api/v1/users/{Escape(userId)}", Json.PublicProfile, cancellationToken);
 
     /// <summary>The person's QR code as PNG or SVG bytes.</summary>
-    public async Task<byte[]> GetUserQrAsync(string userId, string format = "png", CancellationToken cancellationToken = default)
-    {
-        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, $"api/v1/users/{Escape(userId)}/qr?format={Escape(format)}"), cancellationToken);
-        return await response.Content.ReadAsByteArrayAsync(cancellationToken);
-    }
+    public async Task<byte[]> GetUserQrAsync(string userId, string format = "png", CancellationToken cancellationToken = default) =>
+        (await GetBytesAsync($"api/v1/users/{Escape(userId)}/qr?format={Escape(format)}", cancellationToken)).Bytes;
 
     public Task<SendFriendRequestResponse> SendFriendRequestAsync(string toUserId, string? greeting = null, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "api/v1/friend-requests", new SendFriendRequest(toUserId, greeting), Json.SendFriendRequest, Json.SendFriendRequestResponse, cancellationToken);
@@ -112,6 +109,13 @@ public sealed partial class HutongClient(HttpClient http)
 
     public Task UnblockAsync(string userId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/blocks/{Escape(userId)}", cancellationToken);
+
+    /// <summary>A body that is not JSON (images, files), with its content type.</summary>
+    private async Task<(byte[] Bytes, string? ContentType)> GetBytesAsync(string path, CancellationToken cancellationToken)
+    {
+        using var response = await SendRawAsync(new HttpRequestMessage(HttpMethod.Get, path), cancellationToken);
+        return (await response.Content.ReadAsByteArrayAsync(cancellationToken), response.Content.Headers.ContentType?.MediaType);
+    }
 
     private async Task<TResponse> GetAsync<TResponse>(string path, JsonTypeInfo<TResponse> responseType, CancellationToken cancellationToken)
     {

@@ -200,27 +200,17 @@ internal sealed partial class ConversationGrain(
 
     private async Task<Result<SentMessage>> CommitSendAsync((Guid, string) key, Task durable, ChatMessage message)
     {
-        try
-        {
-            await durable;
-        }
-        catch
-        {
-            _sending.Remove(key);
-            // A resend older than the remembered ids meets the unique index; it has its first seq already.
-            if (await messages.FindByClientMsgIdAsync(Id, message.SenderId, message.ClientMsgId!, CancellationToken.None) is { } existing)
-            {
-                return Remember(key, new SentMessage(existing.Seq, existing.SentAt));
-            }
-
-            // Storage failed: forget the seq counter and start again from what is durable.
-            DeactivateOnIdle();
-            return ChatErrors.Unavailable;
-        }
-
+        var written = await AwaitWriteAsync(durable, [new AppendMessage(message)]);
         _sending.Remove(key);
-        Fanout(message);
-        return Remember(key, new SentMessage(message.Seq, message.SentAt));
+        if (written.IsSuccess)
+        {
+            return Remember(key, new SentMessage(message.Seq, message.SentAt));
+        }
+
+        // A resend older than the remembered ids meets the unique index; it has its first seq already.
+        return await messages.FindByClientMsgIdAsync(Id, message.SenderId, message.ClientMsgId!, CancellationToken.None) is { } existing
+            ? Remember(key, new SentMessage(existing.Seq, existing.SentAt))
+            : written.Error;
     }
 
     public async Task<Result<long>> RecallAsync(Guid userId, long seq)

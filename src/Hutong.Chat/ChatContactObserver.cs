@@ -48,7 +48,7 @@ internal sealed class ChatContactObserver(ChatService chat, IConversationStore c
 
     private async Task RefreshDirectAsync(Guid a, Guid b, CancellationToken cancellationToken)
     {
-        var (low, high) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+        var (low, high) = Conversation.DirectPair(a, b);
         if (await conversations.FindDirectAsync(low, high, cancellationToken) is { } direct)
         {
             await RefreshAsync(direct.Id);

@@ -133,13 +133,7 @@ public sealed partial class ChatService
 
     public async Task<Result<Done>> SetRoleAsync(Guid me, Guid conversationId, Guid userId, SetRoleRequest request)
     {
-        MemberRole? role = request.Role switch
-        {
-            MemberRoles.Owner => MemberRole.Owner,
-            MemberRoles.Admin => MemberRole.Admin,
-            MemberRoles.Member => MemberRole.Member,
-            _ => null,
-        };
+        var role = ChatWire.ParseRole(request.Role);
         return role is null
             ? ChatErrors.Invalid("role", "role is owner, admin or member.")
             : await grains.GetGrain<IConversationGrain>(conversationId).SetRoleAsync(me, userId, role.Value);

@@ -35,17 +35,7 @@ public sealed partial class ChatService
             errors.Add("clientMsgId", $"clientMsgId is 1 to {MaxClientMsgIdLength} characters chosen by the device.");
         }
 
-        MessageKind? kind = request.Kind switch
-        {
-            null or MessageKinds.Text => MessageKind.Text,
-            MessageKinds.Image => MessageKind.Image,
-            MessageKinds.Voice => MessageKind.Voice,
-            MessageKinds.Video => MessageKind.Video,
-            MessageKinds.File => MessageKind.File,
-            MessageKinds.Location => MessageKind.Location,
-            MessageKinds.Card => MessageKind.Card,
-            _ => null,
-        };
+        var kind = ChatWire.ParseSendableKind(request.Kind);
         if (kind is null)
         {
             errors.Add("kind", "kind is text, image, voice, video, file, location or card.");

@@ -61,7 +61,7 @@ public sealed partial class ChatService(
     /// <summary>The pair's direct conversation, created on first need; safe to call from both sides at once.</summary>
     public async Task<(Guid Id, bool Created)> EnsureDirectAsync(Guid a, Guid b, CancellationToken cancellationToken)
     {
-        var (low, high) = a.CompareTo(b) < 0 ? (a, b) : (b, a);
+        var (low, high) = Conversation.DirectPair(a, b);
         if (await conversations.FindDirectAsync(low, high, cancellationToken) is { } existing)
         {
             return (existing.Id, false);
@@ -115,13 +115,9 @@ public sealed partial class ChatService(
             return errors.ToError();
         }
 
-        foreach (var member in memberIds)
+        if (await contacts.FirstStrangerAsync(me, memberIds, clock.Now(), cancellationToken) is { } stranger)
         {
-            var relationship = await contacts.GetRelationshipAsync(me, member, clock.Now(), cancellationToken);
-            if (!relationship.Friends || relationship.TheyBlockedMe)
-            {
-                return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = Ids.Format(member) };
-            }
+            return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = Ids.Format(stranger) };
         }
 
         var now = clock.Now();
@@ -166,14 +162,14 @@ public sealed partial class ChatService(
             .ThenByDescending(r => r.LastMessage?.SentAt ?? r.Conversation.CreatedAt)
             .Select(r => new ConversationSummary(
                 Ids.Format(r.Conversation.Id),
-                Kind(r.Conversation.Kind),
+                ChatWire.Name(r.Conversation.Kind),
                 r.Conversation.Kind == ConversationKind.Direct ? r.PeerName ?? string.Empty : r.Conversation.Name ?? string.Empty,
                 r.LastSeq,
                 Math.Max(r.Mine.ReadSeq, r.Mine.VisibleAfterSeq),
                 r.Unread,
                 r.Mine.Muted,
                 r.Mine.Pinned,
-                r.LastMessage is null ? null : ToInfo(r.LastMessage),
+                r.LastMessage is null ? null : ChatWire.ToInfo(r.LastMessage),
                 r.PeerId is { } peer ? Ids.Format(peer) : null,
                 r.MemberCount))
             .ToList());
@@ -192,11 +188,11 @@ public sealed partial class ChatService(
             ? cards.FirstOrDefault(c => c.Member.UserId != me)?.Card.DisplayName ?? string.Empty
             : conversation.Name ?? string.Empty;
         return new ConversationDetails(
-            Ids.Format(conversation.Id), Kind(conversation.Kind), name, conversation.Announcement,
+            Ids.Format(conversation.Id), ChatWire.Name(conversation.Kind), name, conversation.Announcement,
             await messages.GetLastSeqAsync(conversationId, cancellationToken),
-            Math.Max(mine.ReadSeq, mine.VisibleAfterSeq), mine.Muted, mine.Pinned, Role(mine.Role),
+            Math.Max(mine.ReadSeq, mine.VisibleAfterSeq), mine.Muted, mine.Pinned, ChatWire.Name(mine.Role),
             cards.OrderByDescending(c => c.Member.Role).ThenBy(c => c.Member.JoinedAt)
-                .Select(c => new MemberInfo(Ids.Format(c.Card.UserId), c.Card.Handle, c.Card.DisplayName, c.Card.AvatarUrl, Role(c.Member.Role), c.Member.JoinedAt))
+                .Select(c => new MemberInfo(Ids.Format(c.Card.UserId), c.Card.Handle, c.Card.DisplayName, c.Card.AvatarUrl, ChatWire.Name(c.Member.Role), c.Member.JoinedAt))
                 .ToList(),
             conversation.InviteApproval);
     }
@@ -220,7 +216,7 @@ public sealed partial class ChatService(
         }
 
         var list = await messages.ReadAsync(conversationId, me, found.Mine.VisibleAfterSeq, beforeSeq is null ? afterSeq ?? 0 : null, beforeSeq, paging.Value.Limit, cancellationToken);
-        return new MessageList(list.Select(ToInfo).ToList());
+        return new MessageList(list.Select(ChatWire.ToInfo).ToList());
     }
 
     public async Task<Result<Done>> RecallAsync(Guid me, Guid conversationId, long seq, CancellationToken cancellationToken)
@@ -316,7 +312,7 @@ public sealed partial class ChatService(
         }
 
         var found = await search.SearchAsync(me, text, within, paging.Value.Limit, cancellationToken);
-        return new MessageSearchResult(found.Select(m => new MessageHit(Ids.Format(m.ConversationId), ToInfo(m))).ToList());
+        return new MessageSearchResult(found.Select(m => new MessageHit(Ids.Format(m.ConversationId), ChatWire.ToInfo(m))).ToList());
     }
 
     public async Task<Result<UserEventList>> ReadEventsAsync(Guid me, long? after, int? limit, CancellationToken cancellationToken)
@@ -333,7 +329,7 @@ public sealed partial class ChatService(
         }
 
         var list = await events.ReadAsync(me, after ?? 0, paging.Value.Limit, cancellationToken);
-        return new UserEventList(list.Select(ToInfo).ToList(), await events.GetLastSeqAsync(me, cancellationToken));
+        return new UserEventList(list.Select(ChatWire.ToInfo).ToList(), await events.GetLastSeqAsync(me, cancellationToken));
     }
 
     private async Task<(Conversation Conversation, Member Mine)?> FindMembershipAsync(Guid me, Guid conversationId, CancellationToken cancellationToken)
@@ -342,46 +338,4 @@ public sealed partial class ChatService(
         var conversation = mine is null ? null : await conversations.FindAsync(conversationId, cancellationToken);
         return conversation is null ? null : (conversation, mine!);
     }
-
-    public static UserEvent ToInfo(StoredUserEvent e) =>
-        new(e.Seq, e.Kind, e.At, Format(e.ConversationId), e.MessageSeq, Format(e.OtherUserId), Format(e.RequestId), e.State);
-
-    public static MessageInfo ToInfo(ChatMessage m) => new(
-        m.Seq,
-        Ids.Format(m.SenderId),
-        Kind(m.Kind),
-        m.RecalledAt is null ? m.Text : null,
-        m.RecalledAt is null ? m.ReplyToSeq : null,
-        m.RecalledAt is null ? m.Mentions?.Select(Ids.Format).ToList() : null,
-        m.RecalledAt is null && m.MentionsAll,
-        m.SentAt,
-        m.RecalledAt is not null,
-        m.ClientMsgId,
-        m.Notice is { } n ? new Notice(n.Type, Format(n.ActorId), n.UserIds?.Select(Ids.Format).ToList(), n.TargetSeq, n.Text) : null,
-        m.RecalledAt is null && m.Attachment is { } a ? new AttachmentInfo(Ids.Format(a.MediaId), a.ContentType, a.Size, a.FileName, a.DurationMs) : null,
-        m.RecalledAt is null && m.Location is { } l ? new LocationInfo(l.Latitude, l.Longitude, l.Name, l.Address) : null,
-        m.RecalledAt is null ? Format(m.CardUserId) : null);
-
-    private static string Kind(MessageKind kind) => kind switch
-    {
-        MessageKind.System => MessageKinds.System,
-        MessageKind.Image => MessageKinds.Image,
-        MessageKind.Voice => MessageKinds.Voice,
-        MessageKind.Video => MessageKinds.Video,
-        MessageKind.File => MessageKinds.File,
-        MessageKind.Location => MessageKinds.Location,
-        MessageKind.Card => MessageKinds.Card,
-        _ => MessageKinds.Text,
-    };
-
-    private static string Kind(ConversationKind kind) => kind == ConversationKind.Direct ? ConversationKinds.Direct : ConversationKinds.Group;
-
-    private static string Role(MemberRole role) => role switch
-    {
-        MemberRole.Owner => MemberRoles.Owner,
-        MemberRole.Admin => MemberRoles.Admin,
-        _ => MemberRoles.Member,
-    };
-
-    private static string? Format(Guid? id) => id is { } value ? Ids.Format(value) : null;
 }

@@ -14,4 +14,8 @@ public sealed record Conversation(
     [property: Id(5)] Guid? DirectHigh,
     [property: Id(6)] DateTimeOffset CreatedAt,
     [property: Id(7)] bool Dissolved,
-    [property: Id(8)] bool InviteApproval = false);
+    [property: Id(8)] bool InviteApproval = false)
+{
+    /// <summary>A pair in the order a direct conversation records it.</summary>
+    public static (Guid Low, Guid High) DirectPair(Guid a, Guid b) => a.CompareTo(b) < 0 ? (a, b) : (b, a);
+}

@@ -305,7 +305,7 @@ internal sealed partial class ConversationGrain
             }
             else
             {
-                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.RoleChanged, userIds: [userId], text: role == MemberRole.Admin ? MemberRoles.Admin : MemberRoles.Member)));
+                unit.Add(new AppendMessage(Notice(actorId, NoticeTypes.RoleChanged, userIds: [userId], text: ChatWire.Name(role))));
             }
 
             _members[userId] = target with { Role = role };
@@ -326,17 +326,8 @@ internal sealed partial class ConversationGrain
 
     private async Task<Guid?> FirstNonFriendAsync(Guid actorId, IReadOnlyList<Guid> userIds)
     {
+        // A scope per lookup: scoped stores hold one DbContext, and this grain runs calls side by side.
         await using var scope = scopes.CreateAsyncScope();
-        var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
-        foreach (var userId in userIds)
-        {
-            var relationship = await contacts.GetRelationshipAsync(actorId, userId, clock.Now(), CancellationToken.None);
-            if (!relationship.Friends || relationship.TheyBlockedMe)
-            {
-                return userId;
-            }
-        }
-
-        return null;
+        return await scope.ServiceProvider.GetRequiredService<IContactStore>().FirstStrangerAsync(actorId, userIds, clock.Now(), CancellationToken.None);
     }
 }

@@ -214,7 +214,7 @@ internal sealed class GatewayConnection : IDisposable
         {
             foreach (var missed in await events.ReadAsync(UserId, cursor, _options.ResumeEvents, cancellationToken))
             {
-                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatService.ToInfo(missed))));
+                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatWire.ToInfo(missed))));
                 eventsUpTo = missed.Seq;
             }
         }

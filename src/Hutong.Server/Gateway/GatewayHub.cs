@@ -70,7 +70,7 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
     {
         if (_users.TryGetValue(userId, out var set))
         {
-            var frame = Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatService.ToInfo(userEvent)));
+            var frame = Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatWire.ToInfo(userEvent)));
             foreach (var connection in set.Snapshot())
             {
                 connection.Push(userEvent, frame);
@@ -100,7 +100,7 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
             return last.Frame;
         }
 
-        var frame = Serialize(new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatService.ToInfo(message)));
+        var frame = Serialize(new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatWire.ToInfo(message)));
         Volatile.Write(ref _lastMessage, new CachedFrame(message.ConversationId, message.Seq, frame));
         return frame;
     }

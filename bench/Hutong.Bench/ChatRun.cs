@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Hutong.Client;
-using Hutong.Contracts.Gateway;
 
 namespace Hutong.Bench;
 
@@ -12,21 +10,14 @@ namespace Hutong.Bench;
 /// </summary>
 internal static class ChatRun
 {
-    public static async Task<RunResult> RunAsync(Target target, string scenario, IReadOnlyList<Person> people, int window, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(ITarget target, string scenario, IReadOnlyList<Person> people, int window, TimeSpan duration, CancellationToken cancellationToken)
     {
-        var gateways = new List<HutongGateway>();
+        var sessions = new List<IChatSession>();
         try
         {
             foreach (var batch in people.Chunk(64))
             {
-                gateways.AddRange(await Task.WhenAll(batch.Select(async p =>
-                {
-                    var gateway = new HutongGateway(p.Client);
-                    // Named in the hello: the device holds the conversation from its start.
-                    gateway.Track(p.ConversationId, 0);
-                    await gateway.ConnectAsync(cancellationToken: cancellationToken);
-                    return gateway;
-                })));
+                sessions.AddRange(await Task.WhenAll(batch.Select(p => p.ConnectAsync(cancellationToken))));
             }
 
             var acks = new Latencies();
@@ -34,9 +25,9 @@ internal static class ChatRun
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var before = target.Sample();
             var clock = Stopwatch.StartNew();
-            var receivers = people.Select((p, i) => ReceiveAsync(gateways[i], p.UserId, deliveries, stop.Token)).ToList();
-            var senders = people.Select((p, i) => (Person: p, Gateway: gateways[i])).Where(x => x.Person.Sends)
-                .SelectMany(x => Enumerable.Range(0, window).Select(_ => SendAsync(x.Gateway, x.Person.ConversationId, acks, stop.Token))).ToList();
+            var receivers = sessions.Select(s => ReceiveAsync(s, deliveries, stop.Token)).ToList();
+            var senders = people.Select((p, i) => (Person: p, Session: sessions[i])).Where(x => x.Person.Sends)
+                .SelectMany(x => Enumerable.Range(0, window).Select(_ => SendAsync(x.Session, acks, stop.Token))).ToList();
             await Task.Delay(duration, cancellationToken);
             await stop.CancelAsync();
             var seconds = clock.Elapsed.TotalSeconds;
@@ -48,21 +39,21 @@ internal static class ChatRun
         }
         finally
         {
-            foreach (var gateway in gateways)
+            foreach (var session in sessions)
             {
-                await gateway.DisposeAsync();
+                await session.DisposeAsync();
             }
         }
     }
 
-    private static async Task SendAsync(HutongGateway gateway, string conversationId, Latencies acks, CancellationToken stop)
+    private static async Task SendAsync(IChatSession session, Latencies acks, CancellationToken stop)
     {
         while (!stop.IsCancellationRequested)
         {
             var started = Stopwatch.GetTimestamp();
             try
             {
-                await gateway.SendTextAsync(conversationId, started.ToString(CultureInfo.InvariantCulture) + " the quick brown fox jumps", cancellationToken: stop);
+                await session.SendAsync(started.ToString(CultureInfo.InvariantCulture) + " the quick brown fox jumps", stop);
             }
             catch (OperationCanceledException)
             {
@@ -73,15 +64,13 @@ internal static class ChatRun
         }
     }
 
-    private static async Task ReceiveAsync(HutongGateway gateway, string me, Latencies deliveries, CancellationToken stop)
+    private static async Task ReceiveAsync(IChatSession session, Latencies deliveries, CancellationToken stop)
     {
         try
         {
-            await foreach (var frame in gateway.Events.ReadAllAsync(stop))
+            await foreach (var text in session.ReceiveAsync(stop))
             {
-                // The echo of one's own message is not a delivery to someone else.
-                if (frame is { Kind: EventKinds.Message, Message: { Text: { } text } message } && message.SenderId != me
-                    && long.TryParse(text.AsSpan(0, Math.Max(0, text.IndexOf(' ', StringComparison.Ordinal))), CultureInfo.InvariantCulture, out var sent))
+                if (long.TryParse(text.AsSpan(0, Math.Max(0, text.IndexOf(' ', StringComparison.Ordinal))), CultureInfo.InvariantCulture, out var sent))
                 {
                     deliveries.Add(Stopwatch.GetElapsedTime(sent));
                 }

@@ -1,6 +1,4 @@
-using Hutong.Client;
-
 namespace Hutong.Bench;
 
-/// <summary>A seeded person: signed in, in one conversation, and a sender or only a receiver.</summary>
-internal sealed record Person(HutongClient Client, string UserId, string ConversationId, bool Sends);
+/// <summary>A seeded person: in one conversation, a sender or only a receiver, and a way to connect.</summary>
+internal sealed record Person(string UserId, bool Sends, Func<CancellationToken, Task<IChatSession>> ConnectAsync);

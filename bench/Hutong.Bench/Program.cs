@@ -15,27 +15,15 @@ if (options.Scenario == "relay")
     return 0;
 }
 
-if (options.Scenario is not ("direct" or "group"))
+var results = options.Scenario switch
+{
+    "direct" or "group" => await ChatAsync(options, cancel.Token),
+    _ => null,
+};
+if (results is null)
 {
     Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--seconds N] [--out DIR]");
     return 2;
-}
-
-var results = new List<RunResult>();
-await using (var relay = await Target.StartRelayAsync(cancel.Token))
-{
-    var people = options.Scenario == "direct"
-        ? Seeding.RelayPairs(relay, options.Pairs)
-        : Seeding.RelayGroups(relay, options.Groups, options.Members, options.Senders);
-    results.Add(await ChatRun.RunAsync(relay, options.Scenario, people, options.Window, options.Duration, cancel.Token));
-}
-
-await using (var hutong = await Target.StartHutongAsync(options.ServerDll, cancel.Token))
-{
-    var people = options.Scenario == "direct"
-        ? await Seeding.HutongPairsAsync(hutong, options.Pairs, cancel.Token)
-        : await Seeding.HutongGroupsAsync(hutong, options.Groups, options.Members, options.Senders, cancel.Token);
-    results.Add(await ChatRun.RunAsync(hutong, options.Scenario, people, options.Window, options.Duration, cancel.Token));
 }
 
 var table = Report.Markdown(results);
@@ -47,3 +35,26 @@ await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Scenario}-{sta
 
 // A smoke run proves the bench works end to end: every system must have delivered messages.
 return results.All(r => r.SentPerSecond > 0 && r.DeliveredPerSecond > 0) ? 0 : 1;
+
+// The chat scenarios run the same shape against each system in turn: the raw relay first (the ceiling), then Hutong.
+static async Task<List<RunResult>> ChatAsync(Options options, CancellationToken cancellationToken)
+{
+    var results = new List<RunResult>();
+    await using (var relay = await Target.StartRelayAsync(cancellationToken))
+    {
+        var people = options.Scenario == "direct"
+            ? Seeding.RelayPairs(relay, options.Pairs)
+            : Seeding.RelayGroups(relay, options.Groups, options.Members, options.Senders);
+        results.Add(await ChatRun.RunAsync(relay, options.Scenario, people, options.Window, options.Duration, cancellationToken));
+    }
+
+    await using (var hutong = await Target.StartHutongAsync(options.ServerDll, cancellationToken))
+    {
+        var people = options.Scenario == "direct"
+            ? await Seeding.HutongPairsAsync(hutong, options.Pairs, cancellationToken)
+            : await Seeding.HutongGroupsAsync(hutong, options.Groups, options.Members, options.Senders, cancellationToken);
+        results.Add(await ChatRun.RunAsync(hutong, options.Scenario, people, options.Window, options.Duration, cancellationToken));
+    }
+
+    return results;
+}

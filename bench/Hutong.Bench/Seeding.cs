@@ -11,6 +11,13 @@ internal static class Seeding
 {
     private const string Password = "bench-password-1";
 
+    /// <summary>A signed-in account while seeding; it becomes a <see cref="Person"/> once it has its conversation.</summary>
+    private sealed record Account(HutongClient Client, string UserId)
+    {
+        public Person In(string conversationId, bool sends) =>
+            new(UserId, sends, ct => GatewaySession.ConnectAsync(Client, UserId, conversationId, ct));
+    }
+
     public static async Task<List<Person>> HutongPairsAsync(Target target, int pairs, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
@@ -23,7 +30,7 @@ internal static class Seeding
                 var b = await SignUpAsync(target, $"b{run}b{i}", cancellationToken);
                 await BefriendAsync(a, b, cancellationToken);
                 var conversation = (await a.Client.OpenDirectAsync(b.UserId, cancellationToken)).ConversationId;
-                return new[] { a with { ConversationId = conversation }, b with { ConversationId = conversation } };
+                return new[] { a.In(conversation, true), b.In(conversation, true) };
             }));
             people.AddRange(seeded.SelectMany(p => p));
         }
@@ -39,7 +46,7 @@ internal static class Seeding
         for (var g = 0; g < groups; g++)
         {
             var owner = await SignUpAsync(target, $"g{run}o{g}", cancellationToken);
-            var members = new List<Person>();
+            var members = new List<Account>();
             foreach (var batch in Enumerable.Range(1, size - 1).Chunk(32))
             {
                 members.AddRange(await Task.WhenAll(batch.Select(async i =>
@@ -51,7 +58,7 @@ internal static class Seeding
             }
 
             var conversation = (await owner.Client.CreateGroupAsync($"bench {g}", [.. members.Select(m => m.UserId)], cancellationToken)).ConversationId;
-            people.AddRange(members.Prepend(owner).Select((p, i) => p with { ConversationId = conversation, Sends = i < senders }));
+            people.AddRange(members.Prepend(owner).Select((a, i) => a.In(conversation, i < senders)));
         }
 
         return people;
@@ -64,17 +71,17 @@ internal static class Seeding
         Enumerable.Range(0, groups).SelectMany(g => Enumerable.Range(0, size).Select(i => Relayed(target, $"g{g}m{i}", $"group{g}", i < senders))).ToList();
 
     private static Person Relayed(Target target, string user, string conversationId, bool sends) =>
-        new(new HutongClient(new HttpClient { BaseAddress = target.BaseAddress }) { Token = user }, user, conversationId, sends);
+        new Account(new HutongClient(new HttpClient { BaseAddress = target.BaseAddress }) { Token = user }, user).In(conversationId, sends);
 
-    private static async Task<Person> SignUpAsync(Target target, string handle, CancellationToken cancellationToken)
+    private static async Task<Account> SignUpAsync(Target target, string handle, CancellationToken cancellationToken)
     {
         var client = new HutongClient(new HttpClient { BaseAddress = target.BaseAddress });
         var account = await client.SignUpAsync(new SignUpRequest(handle, Password, handle), cancellationToken);
         await client.LoginAsync(new LoginRequest(handle, Password, "bench"), cancellationToken);
-        return new Person(client, account.UserId, string.Empty, true);
+        return new Account(client, account.UserId);
     }
 
-    private static async Task BefriendAsync(Person a, Person b, CancellationToken cancellationToken)
+    private static async Task BefriendAsync(Account a, Account b, CancellationToken cancellationToken)
     {
         var request = await a.Client.SendFriendRequestAsync(b.UserId, null, cancellationToken);
         await b.Client.AcceptFriendRequestAsync(request.RequestId, cancellationToken);

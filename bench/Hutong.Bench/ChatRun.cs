@@ -6,11 +6,12 @@ namespace Hutong.Bench;
 /// <summary>
 /// Connects everyone, lets the senders send with a window of messages in flight for a fixed time, and counts what
 /// reaches the other members. A message carries its send time, so a receiver measures send-to-deliver; the ack gives
-/// send-to-ack. The same run, in the same shape, serves every system.
+/// send-to-ack. The same run, in the same shape, serves every system. The load runs for a warm-up before the measured
+/// window starts, so a system is measured as it runs, not as it starts.
 /// </summary>
 internal static class ChatRun
 {
-    public static async Task<RunResult> RunAsync(ITarget target, string scenario, IReadOnlyList<Person> people, int window, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(ITarget target, string scenario, IReadOnlyList<Person> people, int window, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
     {
         var sessions = new List<IChatSession>();
         try
@@ -23,11 +24,16 @@ internal static class ChatRun
             var acks = new Latencies();
             var deliveries = new Latencies();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            var before = target.Sample();
-            var clock = Stopwatch.StartNew();
             var receivers = sessions.Select(s => ReceiveAsync(s, deliveries, stop.Token)).ToList();
             var senders = people.Select((p, i) => (Person: p, Session: sessions[i])).Where(x => x.Person.Sends)
                 .SelectMany(x => Enumerable.Range(0, window).Select(_ => SendAsync(x.Session, acks, stop.Token))).ToList();
+
+            // Measured only once the load has run for a while: a fresh process is still compiling its hot paths.
+            await Task.Delay(warmup, cancellationToken);
+            acks.Clear();
+            deliveries.Clear();
+            var before = target.Sample();
+            var clock = Stopwatch.StartNew();
             await Task.Delay(duration, cancellationToken);
             await stop.CancelAsync();
             var seconds = clock.Elapsed.TotalSeconds;

@@ -25,6 +25,15 @@ internal sealed class Latencies
         }
     }
 
+    /// <summary>Forgets the warm-up.</summary>
+    public void Clear()
+    {
+        lock (_lock)
+        {
+            _samples.Clear();
+        }
+    }
+
     public LatencySummary Summarize()
     {
         lock (_lock)

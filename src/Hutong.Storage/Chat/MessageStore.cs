@@ -8,45 +8,40 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) 
     public async Task WriteAsync(IReadOnlyList<IReadOnlyList<ChatWrite>> units, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.ChangeTracker.AutoDetectChangesEnabled = false;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pending = new PendingRows();
         foreach (var unit in units)
         {
             foreach (var write in unit)
             {
-                await ApplyAsync(db, write, cancellationToken);
+                await ApplyAsync(db, pending, write, cancellationToken);
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        await pending.FlushAsync(db, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
     /// <summary>
-    /// Inserts wait for the batch's one SaveChanges; updates and deletes run at once, so pending inserts are flushed
-    /// before them to keep every write in the order it was given.
+    /// Appends gather and go in bulk; updates and deletes run at once, so what gathered is flushed before them to keep
+    /// every write in the order it was given.
     /// </summary>
-    private static async Task ApplyAsync(HutongDbContext db, ChatWrite write, CancellationToken cancellationToken)
+    private static async Task ApplyAsync(HutongDbContext db, PendingRows pending, ChatWrite write, CancellationToken cancellationToken)
     {
         switch (write)
         {
             case AppendMessage append:
-                db.Messages.Add(MessageRow.From(append.Message));
+                pending.Messages.Add(MessageRow.From(append.Message));
                 return;
             case AppendUserEvent append:
-                db.UserEvents.Add(UserEventRow.From(append.Event));
+                pending.UserEvents.Add(UserEventRow.From(append.Event));
                 return;
             case AddMembers add:
-                db.Members.AddRange(add.Members.Select(MemberRow.From));
+                pending.Members.AddRange(add.Members.Select(MemberRow.From));
                 return;
         }
 
-        db.ChangeTracker.DetectChanges();
-        if (db.ChangeTracker.HasChanges())
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-
+        await pending.FlushAsync(db, cancellationToken);
         switch (write)
         {
             case MarkRecalled recall:
@@ -125,6 +120,25 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) 
         {
             db.MessageDeletions.Add(new MessageDeletionRow { UserId = userId, ConversationId = conversationId, Seq = seq });
             await db.SaveChangesAsync(cancellationToken);
+        }
+    }
+
+    private sealed class PendingRows
+    {
+        public List<MessageRow> Messages { get; } = [];
+
+        public List<UserEventRow> UserEvents { get; } = [];
+
+        public List<MemberRow> Members { get; } = [];
+
+        public async Task FlushAsync(HutongDbContext db, CancellationToken cancellationToken)
+        {
+            await BulkInsert.InsertAsync(db, Messages, cancellationToken);
+            await BulkInsert.InsertAsync(db, UserEvents, cancellationToken);
+            await BulkInsert.InsertAsync(db, Members, cancellationToken);
+            Messages.Clear();
+            UserEvents.Clear();
+            Members.Clear();
         }
     }
 }

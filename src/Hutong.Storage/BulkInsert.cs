@@ -1,0 +1,100 @@
+using System.Collections.Concurrent;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Hutong.Storage;
+
+/// <summary>
+/// Inserts rows with multi-row <c>INSERT</c> statements inside the caller's transaction, bypassing the change tracker.
+/// The chat writer's group commit appends thousands of rows per transaction; EF's per-entity bookkeeping cost more
+/// than the database's own work. Columns, names and value conversions come from the EF model, so the rows are
+/// exactly what <c>SaveChanges</c> would have written and read back the same way.
+/// </summary>
+internal static class BulkInsert
+{
+    /// <summary>Rows per statement: few statements per batch, and few distinct statement texts to cache.</summary>
+    private const int RowsPerStatement = 64;
+
+    private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
+
+    public static async Task InsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+        where TRow : class
+    {
+        if (rows.Count == 0)
+        {
+            return;
+        }
+
+        var table = Tables.GetOrAdd((db.Model, typeof(TRow)), static key => Table.Of(key.Item1, key.Item2));
+        var connection = db.Database.GetDbConnection();
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
+            ?? throw new InvalidOperationException("Bulk inserts run inside the writer's transaction.");
+        for (var start = 0; start < rows.Count; start += RowsPerStatement)
+        {
+            var count = Math.Min(RowsPerStatement, rows.Count - start);
+            await using var command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = table.Sql(count);
+            var index = 0;
+            for (var r = start; r < start + count; r++)
+            {
+                foreach (var column in table.Columns)
+                {
+                    command.Parameters.Add(column.Mapping.CreateParameter(command, "@p" + index++, column.Read(rows[r]), column.Nullable));
+                }
+            }
+
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, bool Nullable);
+
+    private sealed class Table(string name, Column[] columns)
+    {
+        private readonly string?[] _sql = new string?[RowsPerStatement + 1];
+
+        public Column[] Columns => columns;
+
+        public static Table Of(IModel model, Type type)
+        {
+            var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
+            var tableName = entity.GetTableName()!;
+            var store = StoreObjectIdentifier.Table(tableName, entity.GetSchema());
+            var columns = entity.GetProperties()
+                .Select(p =>
+                {
+                    var getter = p.GetGetter();
+                    return new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), getter.GetClrValueUsingContainingEntity, p.IsNullable);
+                })
+                .ToArray();
+            return new Table(tableName, columns);
+        }
+
+        /// <summary>The statement for a number of rows, built once per size.</summary>
+        public string Sql(int rows) => _sql[rows] ??= Build(rows);
+
+        private string Build(int count)
+        {
+            var sql = new StringBuilder("INSERT INTO ").Append(Quote(name)).Append(" (")
+                .AppendJoin(", ", columns.Select(c => Quote(c.Name))).Append(") VALUES ");
+            var index = 0;
+            for (var r = 0; r < count; r++)
+            {
+                sql.Append(r == 0 ? "(" : ", (");
+                for (var c = 0; c < columns.Length; c++)
+                {
+                    sql.Append(c == 0 ? "@p" : ", @p").Append(index++);
+                }
+
+                sql.Append(')');
+            }
+
+            return sql.ToString();
+        }
+
+        private static string Quote(string identifier) => "\"" + identifier + "\"";
+    }
+}

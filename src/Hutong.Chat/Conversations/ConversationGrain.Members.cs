@@ -228,6 +228,7 @@ internal sealed partial class ConversationGrain
             }
 
             _members.Remove(userId);
+            _inboxes.Remove(userId);
             unit.Add(new RemoveMember(Id, userId));
             unit.Add(new AppendMessage(Notice(actorId, leaving ? NoticeTypes.Left : NoticeTypes.Removed, userIds: [userId])));
             var written = await WriteAsync([.. unit]);

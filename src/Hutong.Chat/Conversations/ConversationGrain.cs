@@ -34,6 +34,9 @@ internal sealed partial class ConversationGrain(
     private const int RememberedClientIds = 2_048;
 
     private readonly Dictionary<Guid, Member> _members = [];
+
+    /// <summary>Members' user grains, resolved once: resolving a reference costs more than the push through it.</summary>
+    private readonly Dictionary<Guid, IUserGrain> _inboxes = [];
     private readonly Dictionary<(Guid Sender, string ClientMsgId), SentMessage> _sent = [];
     private readonly Queue<(Guid, string)> _sentOrder = new();
     private readonly Dictionary<(Guid Sender, string ClientMsgId), Task<Result<SentMessage>>> _sending = [];
@@ -311,7 +314,12 @@ internal sealed partial class ConversationGrain(
     {
         foreach (var member in _members.Keys)
         {
-            _ = GrainFactory.GetGrain<IUserGrain>(member).PushMessageAsync(message);
+            if (!_inboxes.TryGetValue(member, out var inbox))
+            {
+                _inboxes[member] = inbox = GrainFactory.GetGrain<IUserGrain>(member);
+            }
+
+            _ = inbox.PushMessageAsync(message);
         }
     }
 

@@ -11,7 +11,7 @@ namespace Hutong.Bench;
 /// </summary>
 internal static class ChatRun
 {
-    public static async Task<RunResult> RunAsync(ITarget target, string scenario, IReadOnlyList<Person> people, int window, TimeSpan warmup, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<RunResult> RunAsync(ITarget target, Options options, IReadOnlyList<Person> people, CancellationToken cancellationToken)
     {
         var sessions = new List<IChatSession>();
         try
@@ -25,22 +25,25 @@ internal static class ChatRun
             var deliveries = new Latencies();
             using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var receivers = sessions.Select(s => ReceiveAsync(s, deliveries, stop.Token)).ToList();
-            var senders = people.Select((p, i) => (Person: p, Session: sessions[i])).Where(x => x.Person.Sends)
-                .SelectMany(x => Enumerable.Range(0, window).Select(_ => SendAsync(x.Session, acks, stop.Token))).ToList();
+            var loops = people.Select((p, i) => (Person: p, Session: sessions[i])).Where(x => x.Person.Sends)
+                .SelectMany(x => Enumerable.Repeat(x.Session, options.Window)).ToList();
+            // With --rate, each loop sends on a schedule, spread evenly over the loops.
+            var interval = options.Rate > 0 ? TimeSpan.FromSeconds(loops.Count / options.Rate) : TimeSpan.Zero;
+            var senders = loops.Select((session, i) => SendAsync(session, acks, interval, interval * i / loops.Count, stop.Token)).ToList();
 
             // Measured only once the load has run for a while: a fresh process is still compiling its hot paths.
-            await Task.Delay(warmup, cancellationToken);
+            await Task.Delay(options.Warmup, cancellationToken);
             acks.Clear();
             deliveries.Clear();
             var before = target.Sample();
             var clock = Stopwatch.StartNew();
-            await Task.Delay(duration, cancellationToken);
+            await Task.Delay(options.Duration, cancellationToken);
             await stop.CancelAsync();
             var seconds = clock.Elapsed.TotalSeconds;
             var after = target.Sample();
             await Task.WhenAll(senders.Concat(receivers));
             return new RunResult(
-                scenario, target.Name, people.Count, seconds, acks.Count / seconds, deliveries.Count / seconds,
+                options.Scenario, target.Name, people.Count, seconds, acks.Count / seconds, deliveries.Count / seconds,
                 acks.Summarize(), deliveries.Summarize(), (after.Cpu - before.Cpu).TotalSeconds, after.PeakRssBytes / 1048576.0);
         }
         finally
@@ -52,13 +55,34 @@ internal static class ChatRun
         }
     }
 
-    private static async Task SendAsync(IChatSession session, Latencies acks, CancellationToken stop)
+    /// <summary>
+    /// Sends one message at a time, each after the last was acked: as fast as that allows, or on a schedule. On a
+    /// schedule, latency counts from when a message was due, so a server that falls behind cannot hide it by slowing
+    /// the sender down.
+    /// </summary>
+    private static async Task SendAsync(IChatSession session, Latencies acks, TimeSpan interval, TimeSpan offset, CancellationToken stop)
     {
+        var step = (long)(interval.TotalSeconds * Stopwatch.Frequency);
+        var due = Stopwatch.GetTimestamp() + (long)(offset.TotalSeconds * Stopwatch.Frequency);
         while (!stop.IsCancellationRequested)
         {
-            var started = Stopwatch.GetTimestamp();
+            long started;
             try
             {
+                if (step > 0)
+                {
+                    started = due;
+                    due += step;
+                    if (Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), started) is { Ticks: > 0 } wait)
+                    {
+                        await Task.Delay(wait, stop);
+                    }
+                }
+                else
+                {
+                    started = Stopwatch.GetTimestamp();
+                }
+
                 await session.SendAsync(started.ToString(CultureInfo.InvariantCulture) + " the quick brown fox jumps", stop);
             }
             catch (OperationCanceledException)

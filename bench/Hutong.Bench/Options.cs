@@ -4,7 +4,7 @@ namespace Hutong.Bench;
 
 /// <summary>The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short.</summary>
 internal sealed record Options(
-    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, TimeSpan Warmup, TimeSpan Duration, string Out, int Port, string ServerDll)
+    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration, string Out, int Port, string ServerDll)
 {
     public static Options Parse(string[] args)
     {
@@ -20,6 +20,7 @@ internal sealed record Options(
             Int("--members", smoke ? 20 : 500),
             Int("--senders", smoke ? 2 : 10),
             Int("--window", smoke ? 2 : 8),
+            Int("--rate", 0),
             TimeSpan.FromSeconds(Int("--warmup", smoke ? 1 : 5)),
             TimeSpan.FromSeconds(Int("--seconds", smoke ? 3 : 20)),
             Value("--out") ?? Path.Combine(root, "bench", "results"),

@@ -22,7 +22,7 @@ var results = options.Scenario switch
 };
 if (results is null)
 {
-    Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--warmup N] [--seconds N] [--out DIR]");
+    Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--out DIR]");
     return 2;
 }
 
@@ -45,7 +45,7 @@ static async Task<List<RunResult>> ChatAsync(Options options, CancellationToken 
         var people = options.Scenario == "direct"
             ? Seeding.RelayPairs(relay, options.Pairs)
             : Seeding.RelayGroups(relay, options.Groups, options.Members, options.Senders);
-        results.Add(await ChatRun.RunAsync(relay, options.Scenario, people, options.Window, options.Warmup, options.Duration, cancellationToken));
+        results.Add(await ChatRun.RunAsync(relay, options, people, cancellationToken));
     }
 
     await using (var hutong = await Target.StartHutongAsync(options.ServerDll, cancellationToken))
@@ -53,7 +53,7 @@ static async Task<List<RunResult>> ChatAsync(Options options, CancellationToken 
         var people = options.Scenario == "direct"
             ? await Seeding.HutongPairsAsync(hutong, options.Pairs, cancellationToken)
             : await Seeding.HutongGroupsAsync(hutong, options.Groups, options.Members, options.Senders, cancellationToken);
-        results.Add(await ChatRun.RunAsync(hutong, options.Scenario, people, options.Window, options.Warmup, options.Duration, cancellationToken));
+        results.Add(await ChatRun.RunAsync(hutong, options, people, cancellationToken));
     }
 
     return results;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
-# It installs what the tests need (PostgreSQL via apt-get when missing), starts a throwaway PostgreSQL cluster on a
-# free loopback port in a temporary folder, removes it afterwards, and ends with one line:
+# It installs what the tests need (PostgreSQL via apt-get when missing; the bench smoke run's bench/ejabberd/start.sh
+# installs ejabberd the same way), starts a throwaway PostgreSQL cluster on a free loopback port in a temporary
+# folder, removes it afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
 # Arguments go to `dotnet test`, e.g. `--project tests/Hutong.Server.Tests` or `--filter-method '*Restart*'`.
 set -euo pipefail

@@ -2,9 +2,13 @@ using System.Globalization;
 
 namespace Hutong.Bench;
 
-/// <summary>The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short.</summary>
+/// <summary>
+/// The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short, <c>--no-peer</c>
+/// leaves out ejabberd.
+/// </summary>
 internal sealed record Options(
-    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration, string Out, int Port, string ServerDll)
+    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
+    string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts)
 {
     public static Options Parse(string[] args)
     {
@@ -25,7 +29,9 @@ internal sealed record Options(
             TimeSpan.FromSeconds(Int("--seconds", smoke ? 3 : 20)),
             Value("--out") ?? Path.Combine(root, "bench", "results"),
             Int("--port", 0),
-            Value("--server") ?? DefaultServerDll(root));
+            Value("--server") ?? DefaultServerDll(root),
+            args.Contains("--no-peer"),
+            Path.Combine(root, "bench", "ejabberd"));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Hutong.Bench;
+using Hutong.Bench.Xmpp;
 
 // dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [options]; see bench/README.md.
 // Scenarios: direct (1:1 pairs) and group (senders in large groups). "relay --port N" runs the raw relay baseline,
@@ -22,7 +23,7 @@ var results = options.Scenario switch
 };
 if (results is null)
 {
-    Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--out DIR]");
+    Console.Error.WriteLine("usage: direct|group [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--out DIR] [--no-peer]");
     return 2;
 }
 
@@ -36,7 +37,8 @@ await File.WriteAllTextAsync(Path.Combine(options.Out, $"{options.Scenario}-{sta
 // A smoke run proves the bench works end to end: every system must have delivered messages.
 return results.All(r => r.SentPerSecond > 0 && r.DeliveredPerSecond > 0) ? 0 : 1;
 
-// The chat scenarios run the same shape against each system in turn: the raw relay first (the ceiling), then Hutong.
+// The chat scenarios run the same shape against each system in turn: the raw relay first (the ceiling), then Hutong,
+// then ejabberd (the peer) unless --no-peer.
 static async Task<List<RunResult>> ChatAsync(Options options, CancellationToken cancellationToken)
 {
     var results = new List<RunResult>();
@@ -54,6 +56,18 @@ static async Task<List<RunResult>> ChatAsync(Options options, CancellationToken 
             ? await Seeding.HutongPairsAsync(hutong, options.Pairs, cancellationToken)
             : await Seeding.HutongGroupsAsync(hutong, options.Groups, options.Members, options.Senders, cancellationToken);
         results.Add(await ChatRun.RunAsync(hutong, options, people, cancellationToken));
+    }
+
+    if (!options.NoPeer)
+    {
+        await using var ejabberd = await Ejabberd.StartAsync(options.EjabberdScripts, options.Scenario == "direct" ? options.Pairs * 2 : options.Groups * options.Members, cancellationToken);
+        var people = options.Scenario == "direct"
+            ? await ejabberd.PairsAsync(options.Pairs, cancellationToken)
+            : await ejabberd.RoomsAsync(options.Groups, options.Members, options.Senders, cancellationToken);
+        results.Add(await ChatRun.RunAsync(ejabberd, options, people, cancellationToken));
+        // Archiving is part of what is measured: show that it happened (1:1 messages go into both people's archives).
+        var archived = await ejabberd.ArchivedAsync(cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ejabberd: mod_mam holds {archived:N0} archived copies after the run"));
     }
 
     return results;

@@ -45,13 +45,15 @@ internal sealed class Target : ITarget
         return StartAsync("raw relay", [typeof(Target).Assembly.Location, "relay", "--port", port.ToString(CultureInfo.InvariantCulture)], port, null, cancellationToken);
     }
 
-    /// <summary>CPU time used so far and the peak resident memory, read from /proc.</summary>
-    public (TimeSpan Cpu, long PeakRssBytes) Sample()
+    public (TimeSpan Cpu, long PeakRssBytes) Sample() => SampleProcess(_process);
+
+    /// <summary>A process's CPU time used so far and its peak resident memory, read from /proc.</summary>
+    public static (TimeSpan Cpu, long PeakRssBytes) SampleProcess(Process process)
     {
-        _process.Refresh();
-        var peak = File.ReadLines($"/proc/{_process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+        process.Refresh();
+        var peak = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
         var kib = peak is null ? 0 : long.Parse(peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        return (_process.TotalProcessorTime, kib * 1024);
+        return (process.TotalProcessorTime, kib * 1024);
     }
 
     public async ValueTask DisposeAsync()

@@ -5,8 +5,9 @@ using Microsoft.EntityFrameworkCore;
 namespace Hutong.Storage.Chat;
 
 /// <summary>
-/// Trigram search: SQLite's FTS5 table <c>messages_fts</c> (kept by triggers, keyed by the message's rowid) or
-/// PostgreSQL's pg_trgm index on <c>messages.text</c>. A trigram index needs three characters; shorter queries (one
+/// Trigram search: SQLite's FTS5 table <c>messages_fts</c> (keyed by the message's rowid; filled by the chat writer in
+/// the transaction that adds the messages, emptied of recalled ones by a trigger) or PostgreSQL's pg_trgm index on
+/// <c>messages.text</c>. A trigram index needs three characters; shorter queries (one
 /// or two Chinese characters are common) scan the caller's own messages instead.
 /// </summary>
 internal sealed class MessageSearch(IDbContextFactory<HutongDbContext> contexts) : IMessageSearch
@@ -43,4 +44,16 @@ internal sealed class MessageSearch(IDbContextFactory<HutongDbContext> contexts)
             .ToListAsync(cancellationToken);
         return rows.ConvertAll(m => m.ToDomain());
     }
+
+    /// <summary>The newest message's rowid, read at the start of a write transaction.</summary>
+    public static async Task<long> LastRowIdAsync(HutongDbContext db, CancellationToken cancellationToken) =>
+        await db.Database.SqlQueryRaw<long>("SELECT coalesce(max(rowid), 0) AS \"Value\" FROM messages").SingleAsync(cancellationToken);
+
+    /// <summary>
+    /// Indexes the messages the transaction added after <paramref name="afterRowId"/>. One statement per group commit
+    /// costs about a third of a trigger firing per row; a message recalled in the same transaction has no text by now
+    /// and is skipped.
+    /// </summary>
+    public static Task IndexSqliteAsync(HutongDbContext db, long afterRowId, CancellationToken cancellationToken) =>
+        db.Database.ExecuteSqlAsync($"INSERT INTO messages_fts(rowid, text) SELECT rowid, text FROM messages WHERE rowid > {afterRowId} AND text IS NOT NULL", cancellationToken);
 }

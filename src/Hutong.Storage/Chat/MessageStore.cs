@@ -9,6 +9,7 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) 
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var indexedUpTo = db.IsPostgres ? 0 : await MessageSearch.LastRowIdAsync(db, cancellationToken);
         var pending = new PendingRows();
         foreach (var unit in units)
         {
@@ -19,6 +20,11 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) 
         }
 
         await pending.FlushAsync(db, cancellationToken);
+        if (!db.IsPostgres)
+        {
+            await MessageSearch.IndexSqliteAsync(db, indexedUpTo, cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
     }
 

@@ -5,8 +5,11 @@ namespace Hutong.Storage.Sqlite;
 /// <summary>The embedded default: one SQLite file in write-ahead-log mode, migrations from this assembly.</summary>
 public static class SqliteStorage
 {
+    private static readonly SqliteTuning Tuning = new();
+
     public static DbContextOptionsBuilder Use(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name));
+        options.UseSqlite(connectionString, sqlite => sqlite.MigrationsAssembly(typeof(SqliteStorage).Assembly.GetName().Name))
+            .AddInterceptors(Tuning);
 
     /// <summary>
     /// Brings the database to the current schema and sets what persists in the file: WAL lets readers run beside the

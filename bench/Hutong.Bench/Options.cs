@@ -4,7 +4,8 @@ namespace Hutong.Bench;
 
 /// <summary>The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short.</summary>
 internal sealed record Options(
-    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, TimeSpan Duration, string Out, int Port, string ServerDll)
+    string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, TimeSpan Duration, string Out, int Port, string ServerDll,
+    int Connections, int Clients, int Messages, TimeSpan Settle)
 {
     public static Options Parse(string[] args)
     {
@@ -23,7 +24,11 @@ internal sealed record Options(
             TimeSpan.FromSeconds(Int("--seconds", smoke ? 3 : 20)),
             Value("--out") ?? Path.Combine(root, "bench", "results"),
             Int("--port", 0),
-            Value("--server") ?? DefaultServerDll(root));
+            Value("--server") ?? DefaultServerDll(root),
+            Int("--connections", smoke ? 200 : 50_000),
+            Int("--clients", smoke ? 100 : 10_000),
+            Int("--messages", smoke ? 2 : 3),
+            TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

@@ -26,6 +26,9 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>Close status for a missing, unknown or revoked token.</summary>
     public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
 
+    /// <summary>The first buffer a frame is read into; frames are small, and a larger one is gathered up to the limit.</summary>
+    private const int ReceiveBufferBytes = 4096;
+
     private static readonly byte[] Pong = GatewayHub.Serialize(new ServerFrame(FrameTypes.Pong));
 
     private readonly WebSocket _socket;
@@ -69,10 +72,9 @@ internal sealed class GatewayConnection : IDisposable
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stop.Token);
         var sending = SendLoopAsync(stop.Token);
         var registered = false;
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
-            var hello = await ReceiveHelloAsync(buffer, stop.Token);
+            var hello = await ReceiveHelloAsync(stop.Token);
             if (hello is null)
             {
                 return;
@@ -90,7 +92,7 @@ internal sealed class GatewayConnection : IDisposable
             registered = true;
             GatewayLog.Connected(_logger, UserId, DeviceId);
             await ResumeAsync(hello, stop.Token);
-            await ReceiveLoopAsync(buffer, stop.Token);
+            await ReceiveLoopAsync(stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -98,7 +100,6 @@ internal sealed class GatewayConnection : IDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
             if (registered)
             {
                 _hub.Unregister(this);
@@ -154,17 +155,16 @@ internal sealed class GatewayConnection : IDisposable
     /// </remarks>
     public void Dispose() => _stop.Dispose();
 
-    private async Task<ClientFrame?> ReceiveHelloAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async Task<ClientFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.HelloTimeout);
-        var (kind, frame) = await ReceiveFrameAsync(buffer, timeout.Token);
+        var (kind, hello) = await ReceiveFrameAsync(timeout.Token);
         if (kind != FrameKind.Text)
         {
             return null;
         }
 
-        var hello = Parse(frame);
         if (hello?.Type != FrameTypes.Hello)
         {
             Fail(null, null, "hello_expected", 400, "The first frame is hello.");
@@ -251,17 +251,17 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             idle.CancelAfter(_options.IdleTimeout);
             FrameKind kind;
-            ReadOnlyMemory<byte> frame;
+            ClientFrame? parsed;
             try
             {
-                (kind, frame) = await ReceiveFrameAsync(buffer, idle.Token);
+                (kind, parsed) = await ReceiveFrameAsync(idle.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -282,7 +282,6 @@ internal sealed class GatewayConnection : IDisposable
                     continue;
             }
 
-            var parsed = Parse(frame);
             switch (parsed?.Type)
             {
                 case null:
@@ -413,41 +412,67 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    /// <summary>Reads one whole frame; a frame past the size limit is reported, not read.</summary>
-    private async Task<(FrameKind Kind, ReadOnlyMemory<byte> Frame)> ReceiveFrameAsync(byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one whole frame and parses it if it is text; a frame past the size limit is reported, not read. It waits
+    /// for the frame with an empty read, so an idle connection holds no buffer: one is rented only while a frame arrives.
+    /// </summary>
+    private async Task<(FrameKind Kind, ClientFrame? Frame)> ReceiveFrameAsync(CancellationToken cancellationToken)
     {
-        var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        var result = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
         if (result.MessageType == WebSocketMessageType.Close)
         {
-            return (FrameKind.Close, default);
+            return (FrameKind.Close, null);
         }
 
         if (result.EndOfMessage)
         {
-            return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, buffer.AsMemory(0, result.Count));
+            // An empty frame: there is nothing more to read.
+            return Whole(result, ReadOnlySpan<byte>.Empty);
         }
 
-        // Larger than the buffer: gather it, up to the limit.
-        var whole = new ArrayBufferWriter<byte>(buffer.Length * 2);
-        whole.Write(buffer.AsSpan(0, result.Count));
-        while (!result.EndOfMessage)
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+        try
         {
-            result = await _socket.ReceiveAsync(whole.GetMemory(4096), cancellationToken);
-            whole.Advance(result.Count);
-            if (whole.WrittenCount > _options.MaxFrameBytes)
+            result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
             {
-                return (FrameKind.TooLarge, default);
+                return (FrameKind.Close, null);
             }
-        }
 
-        return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, whole.WrittenMemory);
+            if (result.EndOfMessage)
+            {
+                return Whole(result, buffer.AsSpan(0, result.Count));
+            }
+
+            // Larger than the buffer: gather it, up to the limit.
+            var whole = new ArrayBufferWriter<byte>(buffer.Length * 2);
+            whole.Write(buffer.AsSpan(0, result.Count));
+            while (!result.EndOfMessage)
+            {
+                result = await _socket.ReceiveAsync(whole.GetMemory(4096), cancellationToken);
+                whole.Advance(result.Count);
+                if (whole.WrittenCount > _options.MaxFrameBytes)
+                {
+                    return (FrameKind.TooLarge, null);
+                }
+            }
+
+            return Whole(result, whole.WrittenSpan);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static ClientFrame? Parse(ReadOnlyMemory<byte> frame)
+    private static (FrameKind Kind, ClientFrame? Frame) Whole(ValueWebSocketReceiveResult last, ReadOnlySpan<byte> frame) =>
+        last.MessageType == WebSocketMessageType.Binary ? (FrameKind.Binary, null) : (FrameKind.Text, Parse(frame));
+
+    private static ClientFrame? Parse(ReadOnlySpan<byte> frame)
     {
         try
         {
-            return JsonSerializer.Deserialize(frame.Span, GatewayJsonContext.Default.ClientFrame);
+            return JsonSerializer.Deserialize(frame, GatewayJsonContext.Default.ClientFrame);
         }
         catch (JsonException)
         {

@@ -43,8 +43,7 @@ internal sealed class GatewayConnection : IDisposable
     private readonly Lock _resumeLock = new();
 
     private List<Held>? _held = [];
-    private Dictionary<Guid, long> _resumedUpTo = [];
-    private long _eventsResumedUpTo;
+    private bool _registered;
     private (WebSocketCloseStatus Status, string Reason) _close = (WebSocketCloseStatus.NormalClosure, "bye");
     private bool _abort;
 
@@ -71,28 +70,12 @@ internal sealed class GatewayConnection : IDisposable
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stop.Token);
         var sending = SendLoopAsync(stop.Token);
-        var registered = false;
         try
         {
-            var hello = await ReceiveHelloAsync(stop.Token);
-            if (hello is null)
+            if (await WelcomeAsync(queryToken, stop.Token))
             {
-                return;
+                await ReceiveLoopAsync(stop.Token);
             }
-
-            if (await AuthenticateAsync(hello.Token ?? queryToken, stop.Token) is not { } session)
-            {
-                Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
-                _close = (Unauthorized, "unauthorized");
-                return;
-            }
-
-            (UserId, DeviceId) = (session.UserId, session.DeviceId);
-            await _hub.RegisterAsync(this);
-            registered = true;
-            GatewayLog.Connected(_logger, UserId, DeviceId);
-            await ResumeAsync(hello, stop.Token);
-            await ReceiveLoopAsync(stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -100,7 +83,7 @@ internal sealed class GatewayConnection : IDisposable
         }
         finally
         {
-            if (registered)
+            if (_registered)
             {
                 _hub.Unregister(this);
                 GatewayLog.Disconnected(_logger, UserId, DeviceId);
@@ -154,6 +137,33 @@ internal sealed class GatewayConnection : IDisposable
     /// and it holds no wait handle (nothing calls AvailableWaitHandle), so there is nothing to free.
     /// </remarks>
     public void Dispose() => _stop.Dispose();
+
+    /// <summary>
+    /// Takes the hello, authenticates the device, registers it and resumes it; false when the connection is to close.
+    /// A method of its own so that the hello and what it names are not held for the life of the connection.
+    /// </summary>
+    private async Task<bool> WelcomeAsync(string? queryToken, CancellationToken cancellationToken)
+    {
+        var hello = await ReceiveHelloAsync(cancellationToken);
+        if (hello is null)
+        {
+            return false;
+        }
+
+        if (await AuthenticateAsync(hello.Token ?? queryToken, cancellationToken) is not { } session)
+        {
+            Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
+            _close = (Unauthorized, "unauthorized");
+            return false;
+        }
+
+        (UserId, DeviceId) = (session.UserId, session.DeviceId);
+        await _hub.RegisterAsync(this);
+        _registered = true;
+        GatewayLog.Connected(_logger, UserId, DeviceId);
+        await ResumeAsync(hello, cancellationToken);
+        return true;
+    }
 
     private async Task<ClientFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
@@ -237,13 +247,11 @@ internal sealed class GatewayConnection : IDisposable
         {
             held = _held!;
             _held = null;
-            _resumedUpTo = resumedUpTo;
-            _eventsResumedUpTo = eventsUpTo;
         }
 
         foreach (var push in held)
         {
-            var alreadySent = push.IsEvent ? push.Seq <= _eventsResumedUpTo : push.Seq <= _resumedUpTo.GetValueOrDefault(push.ConversationId);
+            var alreadySent = push.IsEvent ? push.Seq <= eventsUpTo : push.Seq <= resumedUpTo.GetValueOrDefault(push.ConversationId);
             if (!alreadySent)
             {
                 Enqueue(push.Frame);

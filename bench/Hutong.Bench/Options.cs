@@ -8,7 +8,7 @@ namespace Hutong.Bench;
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
-    string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts)
+    string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle)
 {
     public static Options Parse(string[] args)
     {
@@ -31,7 +31,11 @@ internal sealed record Options(
             Int("--port", 0),
             Value("--server") ?? DefaultServerDll(root),
             args.Contains("--no-peer"),
-            Path.Combine(root, "bench", "ejabberd"));
+            Path.Combine(root, "bench", "ejabberd"),
+            Int("--connections", smoke ? 200 : 50_000),
+            Int("--clients", smoke ? 100 : 10_000),
+            Int("--messages", smoke ? 2 : 3),
+            TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

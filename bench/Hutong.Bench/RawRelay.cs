@@ -20,6 +20,8 @@ internal static class RawRelay
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        // The same listen queue as Hutong's default, so a mass reconnect meets the same kernel on both.
+        builder.WebHost.UseSockets(o => o.Backlog = 4_096);
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var seqs = new System.Collections.Concurrent.ConcurrentDictionary<string, long>();

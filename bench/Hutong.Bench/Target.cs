@@ -24,7 +24,11 @@ internal sealed class Target : ITarget
     public Uri BaseAddress { get; }
 
     /// <summary>A Hutong node on SQLite in a fresh folder, tuned only where a benchmark must be: cheap password hashing for seeding, and no limits on how fast one client may go.</summary>
-    public static Task<Target> StartHutongAsync(string serverDll, CancellationToken cancellationToken)
+    public static Task<Target> StartHutongAsync(string serverDll, CancellationToken cancellationToken) =>
+        StartHutongAsync(serverDll, [], cancellationToken);
+
+    /// <summary>As <see cref="StartHutongAsync(string, CancellationToken)"/>, with settings of the run's own (<c>--Key=value</c>).</summary>
+    public static Task<Target> StartHutongAsync(string serverDll, IEnumerable<string> settings, CancellationToken cancellationToken)
     {
         var port = FreePort();
         var data = Directory.CreateTempSubdirectory("hutong-bench-").FullName;
@@ -35,6 +39,7 @@ internal sealed class Target : ITarget
             "--Hutong:Security:PasswordIterations=10000", "--Logging:LogLevel:Default=Warning",
             "--Hutong:RateLimits:SignUp:PermitLimit=100000000", "--Hutong:RateLimits:Login:PermitLimit=100000000",
             "--Hutong:RateLimits:FriendRequests:PermitLimit=100000000", "--Hutong:Limits:SendsPerWindow=100000000",
+            .. settings,
         ];
         return StartAsync("hutong", args, port, data, cancellationToken);
     }
@@ -51,10 +56,11 @@ internal sealed class Target : ITarget
     public static (TimeSpan Cpu, long PeakRssBytes) SampleProcess(Process process)
     {
         process.Refresh();
-        var peak = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-        var kib = peak is null ? 0 : long.Parse(peak.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
-        return (process.TotalProcessorTime, kib * 1024);
+        return (process.TotalProcessorTime, StatusBytes(process, "VmHWM:"));
     }
+
+    /// <summary>The process's resident memory now (VmRSS), in bytes.</summary>
+    public long ResidentBytes() => StatusBytes(_process, "VmRSS:");
 
     public async ValueTask DisposeAsync()
     {
@@ -111,6 +117,13 @@ internal sealed class Target : ITarget
 
         await target.DisposeAsync();
         throw new TimeoutException($"{name} did not become healthy.");
+    }
+
+    /// <summary>A size field of /proc/PID/status, which the kernel gives in KiB.</summary>
+    private static long StatusBytes(Process process, string field)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").FirstOrDefault(l => l.StartsWith(field, StringComparison.Ordinal));
+        return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) * 1024;
     }
 
     private static int FreePort()

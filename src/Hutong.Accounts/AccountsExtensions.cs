@@ -17,6 +17,8 @@ public static class AccountsExtensions
         builder.Services.AddOptions<ContactsOptions>().BindConfiguration(ContactsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<PasswordHasher>();
+        builder.Services.TryAddSingleton<LastSeenWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LastSeenWriter>());
         builder.Services.TryAddScoped<AccountService>();
         builder.Services.TryAddScoped<SessionService>();
         builder.Services.TryAddScoped<ContactService>();

@@ -17,6 +17,9 @@ internal static partial class AccountsLog
     [LoggerMessage(4003, LogLevel.Information, "Device {DeviceId} of account {UserId} signed out")]
     public static partial void DeviceRevoked(ILogger logger, Guid userId, Guid deviceId);
 
+    [LoggerMessage(4004, LogLevel.Warning, "Writing the last-seen times of {Count} devices failed")]
+    public static partial void LastSeenFailed(ILogger logger, int count, Exception exception);
+
     [LoggerMessage(4010, LogLevel.Information, "Accounts {UserId} and {FriendId} became friends")]
     public static partial void BecameFriends(ILogger logger, Guid userId, Guid friendId);
 }

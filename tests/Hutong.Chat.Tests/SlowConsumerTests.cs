@@ -46,12 +46,16 @@ public sealed class SlowConsumerTests
         app.Storage.Dispose();
     }
 
-    /// <summary>Delivers one hello, then holds every send and receive until aborted or cancelled.</summary>
+    /// <summary>
+    /// Delivers one hello, as much of it per receive as the buffer takes (an empty buffer waits for it, as on a real
+    /// socket), then holds every send and receive until aborted or cancelled.
+    /// </summary>
     private sealed class StalledSocket(string hello) : WebSocket
     {
         private readonly TaskCompletionSource _firstSend = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _aborted = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        private bool _helloSent;
+        private readonly byte[] _hello = Encoding.UTF8.GetBytes(hello);
+        private int _helloSent;
 
         public Task FirstSend => _firstSend.Task;
 
@@ -75,12 +79,12 @@ public sealed class SlowConsumerTests
 
         public override async Task<WebSocketReceiveResult> ReceiveAsync(ArraySegment<byte> buffer, CancellationToken cancellationToken)
         {
-            if (!_helloSent)
+            if (_helloSent < _hello.Length)
             {
-                _helloSent = true;
-                var bytes = Encoding.UTF8.GetBytes(hello);
-                bytes.CopyTo(buffer.AsSpan());
-                return new WebSocketReceiveResult(bytes.Length, WebSocketMessageType.Text, endOfMessage: true);
+                var count = Math.Min(buffer.Count, _hello.Length - _helloSent);
+                _hello.AsSpan(_helloSent, count).CopyTo(buffer.AsSpan());
+                _helloSent += count;
+                return new WebSocketReceiveResult(count, WebSocketMessageType.Text, endOfMessage: _helloSent == _hello.Length);
             }
 
             await _aborted.Task.WaitAsync(cancellationToken);

@@ -9,7 +9,8 @@ public interface ISessionStore
 
     Task<IReadOnlyList<DeviceSession>> ListAsync(Guid userId, CancellationToken cancellationToken);
 
-    Task TouchAsync(Guid deviceId, DateTimeOffset lastSeenAt, CancellationToken cancellationToken);
+    /// <summary>Sets the last-seen time of each device, all in one transaction.</summary>
+    Task TouchAsync(IReadOnlyDictionary<Guid, DateTimeOffset> lastSeen, CancellationToken cancellationToken);
 
     /// <summary>Deletes the device's session; false when the user has no such device.</summary>
     Task<bool> RemoveAsync(Guid userId, Guid deviceId, CancellationToken cancellationToken);

@@ -15,6 +15,7 @@ public sealed class SessionService(
     ISessionStore sessions,
     PasswordHasher hasher,
     TimeProvider clock,
+    LastSeenWriter lastSeen,
     IEnumerable<ISessionObserver> observers,
     ILogger<SessionService> logger)
 {
@@ -63,7 +64,10 @@ public sealed class SessionService(
         return new LoginResponse(token, Ids.Format(account.Id), Ids.Format(session.DeviceId));
     }
 
-    /// <summary>The live session behind a token, or null. Reads storage every time, so a revoked token fails at once.</summary>
+    /// <summary>
+    /// The live session behind a token, or null. Reads storage every time, so a revoked token fails at once; the
+    /// device's last-seen time is written in the background.
+    /// </summary>
     public async Task<DeviceSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         if (!token.StartsWith(TokenPrefix, StringComparison.Ordinal) || token.Length > 128)
@@ -77,7 +81,7 @@ public sealed class SessionService(
             var now = clock.Now();
             if (now - session.LastSeenAt > TouchInterval)
             {
-                await sessions.TouchAsync(session.DeviceId, now, cancellationToken);
+                lastSeen.Touch(session.DeviceId, now);
             }
         }
 

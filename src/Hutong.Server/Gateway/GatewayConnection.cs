@@ -26,6 +26,9 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>Close status for a missing, unknown or revoked token.</summary>
     public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
 
+    /// <summary>The first buffer a frame is read into; frames are small, and a larger one is gathered up to the limit.</summary>
+    private const int ReceiveBufferBytes = 4096;
+
     private static readonly byte[] Pong = GatewayHub.Serialize(new ServerFrame(FrameTypes.Pong));
 
     private readonly WebSocket _socket;
@@ -40,8 +43,7 @@ internal sealed class GatewayConnection : IDisposable
     private readonly Lock _resumeLock = new();
 
     private List<Held>? _held = [];
-    private Dictionary<Guid, long> _resumedUpTo = [];
-    private long _eventsResumedUpTo;
+    private bool _registered;
     private (WebSocketCloseStatus Status, string Reason) _close = (WebSocketCloseStatus.NormalClosure, "bye");
     private bool _abort;
 
@@ -68,29 +70,12 @@ internal sealed class GatewayConnection : IDisposable
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(aborted, _stop.Token);
         var sending = SendLoopAsync(stop.Token);
-        var registered = false;
-        var buffer = ArrayPool<byte>.Shared.Rent(4096);
         try
         {
-            var hello = await ReceiveHelloAsync(buffer, stop.Token);
-            if (hello is null)
+            if (await WelcomeAsync(queryToken, stop.Token))
             {
-                return;
+                await ReceiveLoopAsync(stop.Token);
             }
-
-            if (await AuthenticateAsync(hello.Token ?? queryToken, stop.Token) is not { } session)
-            {
-                Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
-                _close = (Unauthorized, "unauthorized");
-                return;
-            }
-
-            (UserId, DeviceId) = (session.UserId, session.DeviceId);
-            await _hub.RegisterAsync(this);
-            registered = true;
-            GatewayLog.Connected(_logger, UserId, DeviceId);
-            await ResumeAsync(hello, stop.Token);
-            await ReceiveLoopAsync(buffer, stop.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or ObjectDisposedException)
         {
@@ -98,8 +83,7 @@ internal sealed class GatewayConnection : IDisposable
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
-            if (registered)
+            if (_registered)
             {
                 _hub.Unregister(this);
                 GatewayLog.Disconnected(_logger, UserId, DeviceId);
@@ -154,17 +138,43 @@ internal sealed class GatewayConnection : IDisposable
     /// </remarks>
     public void Dispose() => _stop.Dispose();
 
-    private async Task<ClientFrame?> ReceiveHelloAsync(byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes the hello, authenticates the device, registers it and resumes it; false when the connection is to close.
+    /// A method of its own so that the hello and what it names are not held for the life of the connection.
+    /// </summary>
+    private async Task<bool> WelcomeAsync(string? queryToken, CancellationToken cancellationToken)
+    {
+        var hello = await ReceiveHelloAsync(cancellationToken);
+        if (hello is null)
+        {
+            return false;
+        }
+
+        if (await AuthenticateAsync(hello.Token ?? queryToken, cancellationToken) is not { } session)
+        {
+            Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
+            _close = (Unauthorized, "unauthorized");
+            return false;
+        }
+
+        (UserId, DeviceId) = (session.UserId, session.DeviceId);
+        await _hub.RegisterAsync(this);
+        _registered = true;
+        GatewayLog.Connected(_logger, UserId, DeviceId);
+        await ResumeAsync(hello, cancellationToken);
+        return true;
+    }
+
+    private async Task<ClientFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.HelloTimeout);
-        var (kind, frame) = await ReceiveFrameAsync(buffer, timeout.Token);
+        var (kind, hello) = await ReceiveFrameAsync(timeout.Token);
         if (kind != FrameKind.Text)
         {
             return null;
         }
 
-        var hello = Parse(frame);
         if (hello?.Type != FrameTypes.Hello)
         {
             Fail(null, null, "hello_expected", 400, "The first frame is hello.");
@@ -237,13 +247,11 @@ internal sealed class GatewayConnection : IDisposable
         {
             held = _held!;
             _held = null;
-            _resumedUpTo = resumedUpTo;
-            _eventsResumedUpTo = eventsUpTo;
         }
 
         foreach (var push in held)
         {
-            var alreadySent = push.IsEvent ? push.Seq <= _eventsResumedUpTo : push.Seq <= _resumedUpTo.GetValueOrDefault(push.ConversationId);
+            var alreadySent = push.IsEvent ? push.Seq <= eventsUpTo : push.Seq <= resumedUpTo.GetValueOrDefault(push.ConversationId);
             if (!alreadySent)
             {
                 Enqueue(push.Frame);
@@ -251,17 +259,17 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    private async Task ReceiveLoopAsync(byte[] buffer, CancellationToken cancellationToken)
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
     {
         using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         while (true)
         {
             idle.CancelAfter(_options.IdleTimeout);
             FrameKind kind;
-            ReadOnlyMemory<byte> frame;
+            ClientFrame? parsed;
             try
             {
-                (kind, frame) = await ReceiveFrameAsync(buffer, idle.Token);
+                (kind, parsed) = await ReceiveFrameAsync(idle.Token);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -282,7 +290,6 @@ internal sealed class GatewayConnection : IDisposable
                     continue;
             }
 
-            var parsed = Parse(frame);
             switch (parsed?.Type)
             {
                 case null:
@@ -413,41 +420,67 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    /// <summary>Reads one whole frame; a frame past the size limit is reported, not read.</summary>
-    private async Task<(FrameKind Kind, ReadOnlyMemory<byte> Frame)> ReceiveFrameAsync(byte[] buffer, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads one whole frame and parses it if it is text; a frame past the size limit is reported, not read. It waits
+    /// for the frame with an empty read, so an idle connection holds no buffer: one is rented only while a frame arrives.
+    /// </summary>
+    private async Task<(FrameKind Kind, ClientFrame? Frame)> ReceiveFrameAsync(CancellationToken cancellationToken)
     {
-        var result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+        var result = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);
         if (result.MessageType == WebSocketMessageType.Close)
         {
-            return (FrameKind.Close, default);
+            return (FrameKind.Close, null);
         }
 
         if (result.EndOfMessage)
         {
-            return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, buffer.AsMemory(0, result.Count));
+            // An empty frame: there is nothing more to read.
+            return Whole(result, ReadOnlySpan<byte>.Empty);
         }
 
-        // Larger than the buffer: gather it, up to the limit.
-        var whole = new ArrayBufferWriter<byte>(buffer.Length * 2);
-        whole.Write(buffer.AsSpan(0, result.Count));
-        while (!result.EndOfMessage)
+        var buffer = ArrayPool<byte>.Shared.Rent(ReceiveBufferBytes);
+        try
         {
-            result = await _socket.ReceiveAsync(whole.GetMemory(4096), cancellationToken);
-            whole.Advance(result.Count);
-            if (whole.WrittenCount > _options.MaxFrameBytes)
+            result = await _socket.ReceiveAsync(buffer.AsMemory(), cancellationToken);
+            if (result.MessageType == WebSocketMessageType.Close)
             {
-                return (FrameKind.TooLarge, default);
+                return (FrameKind.Close, null);
             }
-        }
 
-        return (result.MessageType == WebSocketMessageType.Binary ? FrameKind.Binary : FrameKind.Text, whole.WrittenMemory);
+            if (result.EndOfMessage)
+            {
+                return Whole(result, buffer.AsSpan(0, result.Count));
+            }
+
+            // Larger than the buffer: gather it, up to the limit.
+            var whole = new ArrayBufferWriter<byte>(buffer.Length * 2);
+            whole.Write(buffer.AsSpan(0, result.Count));
+            while (!result.EndOfMessage)
+            {
+                result = await _socket.ReceiveAsync(whole.GetMemory(4096), cancellationToken);
+                whole.Advance(result.Count);
+                if (whole.WrittenCount > _options.MaxFrameBytes)
+                {
+                    return (FrameKind.TooLarge, null);
+                }
+            }
+
+            return Whole(result, whole.WrittenSpan);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
-    private static ClientFrame? Parse(ReadOnlyMemory<byte> frame)
+    private static (FrameKind Kind, ClientFrame? Frame) Whole(ValueWebSocketReceiveResult last, ReadOnlySpan<byte> frame) =>
+        last.MessageType == WebSocketMessageType.Binary ? (FrameKind.Binary, null) : (FrameKind.Text, Parse(frame));
+
+    private static ClientFrame? Parse(ReadOnlySpan<byte> frame)
     {
         try
         {
-            return JsonSerializer.Deserialize(frame.Span, GatewayJsonContext.Default.ClientFrame);
+            return JsonSerializer.Deserialize(frame, GatewayJsonContext.Default.ClientFrame);
         }
         catch (JsonException)
         {

@@ -2,6 +2,8 @@ using Hutong.Contracts;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.Server.Hosting;
 
@@ -10,6 +12,7 @@ internal static class HttpHosting
     public static IHostApplicationBuilder AddHutongHttp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<HttpOptions>>((sockets, http) => sockets.Backlog = http.Value.ListenBacklog);
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HutongJsonContext.Default));
         // Bad requests surface as exceptions so that one handler turns them into problem bodies with a code.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);

@@ -32,8 +32,16 @@ internal sealed class SessionStore(HutongDbContext db) : ISessionStore
         return rows.ConvertAll(ToDomain);
     }
 
-    public Task TouchAsync(Guid deviceId, DateTimeOffset lastSeenAt, CancellationToken cancellationToken) =>
-        db.DeviceSessions.Where(s => s.DeviceId == deviceId).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, lastSeenAt), cancellationToken);
+    public async Task TouchAsync(IReadOnlyDictionary<Guid, DateTimeOffset> lastSeen, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var (deviceId, at) in lastSeen)
+        {
+            await db.DeviceSessions.Where(s => s.DeviceId == deviceId).ExecuteUpdateAsync(set => set.SetProperty(s => s.LastSeenAt, at), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
 
     public async Task<bool> RemoveAsync(Guid userId, Guid deviceId, CancellationToken cancellationToken) =>
         await db.DeviceSessions.Where(s => s.UserId == userId && s.DeviceId == deviceId).ExecuteDeleteAsync(cancellationToken) > 0;

@@ -42,6 +42,12 @@ public sealed class HutongGateway : IAsyncDisposable
         _connect = connect ?? ConnectClientWebSocketAsync;
     }
 
+    /// <summary>
+    /// How often an open connection sends a ping. The server closes a connection that sends nothing for 90 seconds,
+    /// and a device that only listens would otherwise be cut off and reconnect every 90 seconds.
+    /// </summary>
+    public TimeSpan PingInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The last event-log seq this device holds.</summary>
     public long Cursor { get; private set; }
 
@@ -116,7 +122,19 @@ public sealed class HutongGateway : IAsyncDisposable
                 using var socket = await _connect(_uri, cancellationToken);
                 _socket = socket;
                 await SendFrameAsync(socket, new ClientFrame(FrameTypes.Hello, _api.Token, Cursor, new Dictionary<string, long>(_positions)), cancellationToken);
-                var closedBy = await ReceiveLoopAsync(socket, cancellationToken);
+                using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+                var keepAlive = KeepAliveAsync(socket, connected.Token);
+                WebSocketCloseStatus? closedBy;
+                try
+                {
+                    closedBy = await ReceiveLoopAsync(socket, cancellationToken);
+                }
+                finally
+                {
+                    await connected.CancelAsync();
+                    await keepAlive;
+                }
+
                 if (closedBy == (WebSocketCloseStatus)4401)
                 {
                     // Signed out: reconnecting would only be refused again.
@@ -306,6 +324,22 @@ public sealed class HutongGateway : IAsyncDisposable
             {
                 return;
             }
+        }
+    }
+
+    private async Task KeepAliveAsync(WebSocket socket, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(PingInterval, cancellationToken);
+                await SendFrameAsync(socket, new ClientFrame(FrameTypes.Ping), cancellationToken);
+            }
+        }
+        catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
+        {
+            // The connection ended: the receive loop has seen it too.
         }
     }
 

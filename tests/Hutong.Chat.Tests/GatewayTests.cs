@@ -67,6 +67,28 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal((5L, "live again"), ((await after.NextMessageAsync()).Seq, "live again"));
     }
 
+    [Fact]
+    public async Task AListeningDevice_PingsOnItsOwn_AndOutlivesTheIdleTimeout()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:IdleTimeout"] = "00:00:02" }, cancellationToken: Ct);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        await using var gateway = new HutongGateway(lin.Client, async (uri, ct) => await app.Server.CreateWebSocketClient().ConnectAsync(uri, ct))
+        {
+            PingInterval = TimeSpan.FromMilliseconds(500),
+        };
+        gateway.Track(id, 0);
+        await gateway.ConnectAsync(cancellationToken: Ct).WaitAsync(GatewayKit.Patience, Ct);
+        var changes = new List<GatewayState>();
+        gateway.StateChanged += changes.Add;
+
+        // Lin only listens, for more than twice the idle timeout.
+        await Task.Delay(TimeSpan.FromSeconds(5), Ct);
+        await mei.Client.SendTextAsync(id, "still there?", Ct);
+
+        Assert.Equal("still there?", (await gateway.NextMessageAsync()).Text);
+        Assert.Empty(changes);
+    }
+
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Resume_MoreThanTheServerReplays_IsFilledOverHttpInOrder(StorageProvider provider)
     {

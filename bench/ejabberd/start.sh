@@ -47,7 +47,9 @@ fi
 free_port() {
   local port
   for _ in $(seq 1 200); do
-    port=$(( (RANDOM % 20000) + 40000 ))
+    # Below the ephemeral range (32768 and up): the bench's own client sockets can hold any port in it, and
+    # ejabberd's listeners cannot bind a port that a closing connection still holds.
+    port=$(( (RANDOM % 10000) + 20000 ))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return 0; fi
   done
   return 1

@@ -20,8 +20,12 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
     private readonly Lock _nodeLock = new();
     private IGatewayNode? _node;
 
-    /// <summary>The last message serialised, for the rest of its fan-out; replaced whole, so never read half-written.</summary>
-    private CachedFrame? _lastMessage;
+    /// <summary>
+    /// Recently serialised messages, for the rest of their fan-out: a group's message reaches this node once per member,
+    /// interleaved with other messages' deliveries, so one remembered frame missed whenever several members sent at
+    /// once. Direct-mapped by conversation and seq; each slot is replaced whole, so never read half-written.
+    /// </summary>
+    private readonly CachedFrame?[] _recentMessages = new CachedFrame?[256];
 
     public GatewayOptions Options => options.Value;
 
@@ -95,13 +99,14 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
 
     public byte[] MessageFrame(ChatMessage message)
     {
-        if (Volatile.Read(ref _lastMessage) is { } last && last.ConversationId == message.ConversationId && last.Seq == message.Seq)
+        ref var slot = ref _recentMessages[(int)((uint)HashCode.Combine(message.ConversationId, message.Seq) % (uint)_recentMessages.Length)];
+        if (Volatile.Read(ref slot) is { } cached && cached.ConversationId == message.ConversationId && cached.Seq == message.Seq)
         {
-            return last.Frame;
+            return cached.Frame;
         }
 
         var frame = Serialize(new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatWire.ToInfo(message)));
-        Volatile.Write(ref _lastMessage, new CachedFrame(message.ConversationId, message.Seq, frame));
+        Volatile.Write(ref slot, new CachedFrame(message.ConversationId, message.Seq, frame));
         return frame;
     }
 

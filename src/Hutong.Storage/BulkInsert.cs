@@ -19,7 +19,7 @@ namespace Hutong.Storage;
 /// </summary>
 internal static class BulkInsert
 {
-    /// <summary>Rows per statement: few statements per batch, and few distinct statement texts to cache.</summary>
+    /// <summary>Rows per statement on PostgreSQL: few round trips per batch, and few distinct statement texts to cache.</summary>
     private const int RowsPerStatement = 64;
 
     private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();

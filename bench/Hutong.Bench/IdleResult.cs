@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Hutong.Bench;
 
@@ -20,17 +19,10 @@ internal sealed record IdleResult(
 {
     public static string Markdown(IReadOnlyList<IdleResult> results)
     {
-        var text = new StringBuilder();
-        var baseline = results.FirstOrDefault(r => r.Target == "raw relay");
-        text.AppendLine("| scenario | system | connections | held | seed s | connect s | connects/s | RSS before/after MiB | KiB per connection | vs raw | server CPU s | peak RSS MiB |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results)
-        {
-            var ratio = baseline is { KiBPerConnection: > 0 } ? (r.KiBPerConnection / baseline.KiBPerConnection).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Target} | {r.Connections:N0} | {r.Held:N0} | {r.SeedSeconds:0.0} | {r.ConnectSeconds:0.0} | {r.Connections / r.ConnectSeconds:N0} | {r.RssBeforeMiB:0}/{r.RssAfterMiB:0} | {r.KiBPerConnection:0.0} | {ratio} | {r.ServerCpuSeconds:0.0} | {r.ServerPeakRssMiB:0} |");
-        }
-
-        return text.ToString();
+        var baseline = results.FirstOrDefault(r => r.Target == "raw relay")?.KiBPerConnection;
+        return Report.Table(
+            "scenario | system | connections | held | seed s | connect s | connects/s | RSS before/after MiB | KiB per connection | vs raw | server CPU s | peak RSS MiB",
+            results.Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Scenario} | {r.Target} | {r.Connections:N0} | {r.Held:N0} | {r.SeedSeconds:0.0} | {r.ConnectSeconds:0.0} | {r.Connections / r.ConnectSeconds:N0} | {r.RssBeforeMiB:0}/{r.RssAfterMiB:0} | {r.KiBPerConnection:0.0} | {Report.Ratio(r.KiBPerConnection, baseline)} | {r.ServerCpuSeconds:0.0} | {r.ServerPeakRssMiB:0}")));
     }
 }

@@ -5,5 +5,5 @@ internal sealed record Outcome(string Markdown, object Results, bool Worked)
 {
     /// <summary>A chat run worked when every system delivered messages.</summary>
     public static Outcome Of(List<RunResult> results) =>
-        new(Report.Markdown(results), results, results.All(r => r.SentPerSecond > 0 && r.DeliveredPerSecond > 0));
+        new(RunResult.Markdown(results), results, results.All(r => r.SentPerSecond > 0 && r.DeliveredPerSecond > 0));
 }

@@ -3,25 +3,23 @@ using System.Text;
 
 namespace Hutong.Bench;
 
-/// <summary>Results as a markdown table, each system against the raw relay of the same run.</summary>
+/// <summary>Markdown tables for the results; each result type names its columns and formats its rows.</summary>
 internal static class Report
 {
-    public static string Markdown(IReadOnlyList<RunResult> results)
+    public static string Table(string header, IEnumerable<string> rows)
     {
         var text = new StringBuilder();
-        var baseline = results.FirstOrDefault(r => r.Target == "raw relay");
-        text.AppendLine("| scenario | system | clients | sent/s | delivered/s | vs raw | ack p50/p99/max ms | deliver p50/p99/max ms | server CPU s | CPU µs/delivery | peak RSS MiB |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results)
+        text.AppendLine(CultureInfo.InvariantCulture, $"| {header} |");
+        text.AppendLine("|" + string.Concat(Enumerable.Repeat("---|", header.Split(" | ").Length)));
+        foreach (var row in rows)
         {
-            var ratio = baseline is { DeliveredPerSecond: > 0 } ? (r.DeliveredPerSecond / baseline.DeliveredPerSecond).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Scenario} | {r.Target} | {r.Clients} | {r.SentPerSecond:0} | {r.DeliveredPerSecond:0} | {ratio} | {r.SendToAck.P50:0.00}/{r.SendToAck.P99:0.00}/{r.SendToAck.Max:0.0} | {r.SendToDeliver.P50:0.00}/{r.SendToDeliver.P99:0.00}/{r.SendToDeliver.Max:0.0} | {r.ServerCpuSeconds:0.0} | {CpuPerDelivery(r):0} | {r.ServerPeakRssMiB:0} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {row} |");
         }
 
         return text.ToString();
     }
 
-    /// <summary>The steadiest figure on a shared machine: what each delivered message cost the server.</summary>
-    private static double CpuPerDelivery(RunResult r) =>
-        r.DeliveredPerSecond > 0 ? r.ServerCpuSeconds * 1e6 / (r.DeliveredPerSecond * r.Seconds) : 0;
+    /// <summary>A figure against the raw relay's figure of the same run.</summary>
+    public static string Ratio(double value, double? baseline) =>
+        baseline is > 0 ? (value / baseline.Value).ToString("0.00", CultureInfo.InvariantCulture) + "x" : "-";
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace Hutong.Bench;
 
@@ -16,17 +15,9 @@ internal sealed record ResumeResult(
     double ServerCpuSeconds,
     double ServerPeakRssMiB)
 {
-    public static string Markdown(IReadOnlyList<ResumeResult> results)
-    {
-        var text = new StringBuilder();
-        text.AppendLine("| scenario | system | clients | missed each | synced | holding all | all back s | per client p50/p99/max ms | server CPU s | peak RSS MiB |");
-        text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
-        foreach (var r in results)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture,
-                $"| {r.Scenario} | {r.Target} | {r.Clients:N0} | {r.MissedPerClient} | {r.Synced:N0} | {r.Complete:N0} | {r.SecondsUntilAllBack:0.00} | {r.PerClient.P50:0}/{r.PerClient.P99:0}/{r.PerClient.Max:0} | {r.ServerCpuSeconds:0.0} | {r.ServerPeakRssMiB:0} |");
-        }
-
-        return text.ToString();
-    }
+    public static string Markdown(IReadOnlyList<ResumeResult> results) =>
+        Report.Table(
+            "scenario | system | clients | missed each | synced | holding all | all back s | per client p50/p99/max ms | server CPU s | peak RSS MiB",
+            results.Select(r => string.Create(CultureInfo.InvariantCulture,
+                $"{r.Scenario} | {r.Target} | {r.Clients:N0} | {r.MissedPerClient} | {r.Synced:N0} | {r.Complete:N0} | {r.SecondsUntilAllBack:0.00} | {r.PerClient.P50:0}/{r.PerClient.P99:0}/{r.PerClient.Max:0} | {r.ServerCpuSeconds:0.0} | {r.ServerPeakRssMiB:0}")));
 }

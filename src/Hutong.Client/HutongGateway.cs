@@ -56,6 +56,9 @@ public sealed class HutongGateway : IAsyncDisposable
     /// <summary>Raised on every change of <see cref="State"/>.</summary>
     public event Action<GatewayState>? StateChanged;
 
+    /// <summary>Raised when the server refuses this device's token (signed out, or revoked from another device); the gateway then stops.</summary>
+    public event Action? SignedOut;
+
     /// <summary>Messages and user events, each once and in seq order per conversation and per log.</summary>
     public ChannelReader<ServerFrame> Events => _events.Reader;
 
@@ -140,6 +143,7 @@ public sealed class HutongGateway : IAsyncDisposable
                     // Signed out: reconnecting would only be refused again.
                     SetState(GatewayState.Offline);
                     _welcomed.TrySetException(new HutongApiException(401, null));
+                    SignedOut?.Invoke();
                     return;
                 }
 

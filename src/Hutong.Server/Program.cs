@@ -14,6 +14,7 @@ builder.AddHutongOpenApi();
 builder.AddAccounts();
 builder.AddChat();
 builder.AddGateway();
+builder.AddWebClient();
 
 var app = builder.Build();
 
@@ -25,6 +26,7 @@ app.MapContactsApi();
 app.MapChatApi();
 app.MapMediaApi();
 app.MapGateway();
+app.MapWebClient();
 
 app.Run();
 

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+using Hutong.Web.Localization;
+
+namespace Hutong.Web.Accounts;
+
+/// <summary>
+/// The account rules of PRODUCT.md checked as the person types, so most mistakes are named before a round trip; the
+/// server checks again and has the last word.
+/// </summary>
+public static partial class AccountInput
+{
+    public static string? CheckHandle(string handle, Strings s) =>
+        handle.Length is < 3 or > 32 ? s.HandleLength
+        : !HandlePattern().IsMatch(handle) ? s.HandleCharacters
+        : null;
+
+    public static string? CheckDisplayName(string name, Strings s) =>
+        name.Trim().Length == 0 ? s.DisplayNameRequired
+        : name.Length > 64 ? s.DisplayNameLength
+        : null;
+
+    public static string? CheckPassword(string password, Strings s) => password.Length < 8 ? s.PasswordLength : null;
+
+    [GeneratedRegex("^[a-zA-Z0-9_.-]+$")]
+    private static partial Regex HandlePattern();
+}

@@ -1,0 +1,523 @@
+using System.Text.Json;
+using Hutong.Client;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+using Hutong.Web.Contacts;
+using Hutong.Web.Session;
+
+namespace Hutong.Web.Chats;
+
+/// <summary>
+/// This device's view of the person's chats: the chats list, what it holds of each conversation, and its own sends on
+/// the way. It loads over HTTP, then lives on the gateway, which resumes after every reconnect without gaps or
+/// repeats. Sends go through the gateway under a client message id kept in local storage until acknowledged, so a
+/// message typed offline, or before a reload, goes out once when the connection is back.
+/// </summary>
+public sealed class ChatStore(HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, TimeProvider clock) : IAsyncDisposable
+{
+    private const string OutboxKey = "hutong.outbox";
+    private const int PageSize = 50;
+
+    private readonly Dictionary<string, ConversationSummary> _summaries = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Timeline> _timelines = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ConversationDetails> _details = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ClientFrame> _outbox = new(StringComparer.Ordinal);
+    private HutongGateway? _gateway;
+    private CancellationTokenSource? _running;
+    private bool _refreshQueued;
+
+    /// <summary>The conversation on screen, if the page is visible: its messages count as read as they arrive.</summary>
+    public string? Viewing { get; set; }
+
+    public GatewayState Connection => _gateway?.State ?? GatewayState.Offline;
+
+    /// <summary>True once the chats list has loaded.</summary>
+    public bool Loaded { get; private set; }
+
+    /// <summary>Pinned first, then by latest activity.</summary>
+    public IReadOnlyList<ConversationSummary> Conversations =>
+        [.. _summaries.Values.OrderByDescending(c => c.Pinned).ThenByDescending(c => c.LastMessage?.SentAt ?? DateTimeOffset.MinValue)];
+
+    /// <summary>Unread messages in conversations that are not muted: the number on the Chats tab.</summary>
+    public int Unread => _summaries.Values.Where(c => !c.Muted).Sum(c => c.Unread);
+
+    public event Action? Changed;
+
+    public ConversationSummary? Summary(string conversationId) => _summaries.GetValueOrDefault(conversationId);
+
+    public ConversationDetails? Details(string conversationId) => _details.GetValueOrDefault(conversationId);
+
+    public Timeline? Timeline(string conversationId) => _timelines.GetValueOrDefault(conversationId);
+
+    /// <summary>Someone @mentioned me (or all) in this conversation since I last read it.</summary>
+    public bool MentionedMe(string conversationId) => _mentioned.Contains(conversationId);
+
+    /// <summary>Loads the chats list and opens the gateway; called once signed in.</summary>
+    public async Task StartAsync()
+    {
+        if (_running is not null)
+        {
+            return;
+        }
+
+        _running = new CancellationTokenSource();
+        await LoadOutboxAsync();
+        // The cursor first: events after it are replayed on connect, so nothing between the two reads is lost.
+        var cursor = (await api.GetEventsAsync(long.MaxValue - 1, 1)).LastSeq;
+        await Task.WhenAll(RefreshListAsync(), contacts.RefreshAsync());
+        Loaded = true;
+        _gateway = new HutongGateway(api);
+        foreach (var summary in _summaries.Values)
+        {
+            _gateway.Track(summary.ConversationId, summary.LastSeq);
+        }
+
+        _gateway.StateChanged += _ => Changed?.Invoke();
+        _gateway.SignedOut += () => _ = session.ForgetAsync();
+        _ = PumpAsync(_gateway, _running.Token);
+        _ = ConnectAsync(_gateway, cursor);
+        Changed?.Invoke();
+    }
+
+    public async Task StopAsync()
+    {
+        if (_running is null)
+        {
+            return;
+        }
+
+        await _running.CancelAsync();
+        _running.Dispose();
+        _running = null;
+        if (_gateway is not null)
+        {
+            await _gateway.DisposeAsync();
+            _gateway = null;
+        }
+
+        _summaries.Clear();
+        _timelines.Clear();
+        _details.Clear();
+        _mentioned.Clear();
+        _outbox.Clear();
+        Loaded = false;
+        Viewing = null;
+        people.Clear();
+        contacts.Clear();
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>What the chat pane shows: the newest page on first open.</summary>
+    public async Task<Timeline> OpenAsync(string conversationId)
+    {
+        if (!_timelines.TryGetValue(conversationId, out var timeline))
+        {
+            timeline = new Timeline();
+            var page = await api.GetMessagesAsync(conversationId, beforeSeq: long.MaxValue, limit: PageSize);
+            timeline.Prepend(page.Messages, page.Messages.Count < PageSize);
+            _timelines[conversationId] = timeline;
+            _gateway?.Track(conversationId, timeline.Newest);
+            foreach (var frame in _outbox.Values.Where(f => f.ConversationId == conversationId))
+            {
+                timeline.AddOutgoing(new OutgoingMessage(frame.ClientMsgId!, frame.Kind ?? MessageKinds.Text, frame.Text, frame.ReplyToSeq, clock.GetUtcNow()));
+            }
+        }
+
+        await LoadDetailsAsync(conversationId);
+        return timeline;
+    }
+
+    public async Task LoadDetailsAsync(string conversationId)
+    {
+        var details = await api.GetConversationAsync(conversationId);
+        _details[conversationId] = details;
+        foreach (var member in details.Members)
+        {
+            people.Remember(new Contracts.Accounts.PublicProfile(member.UserId, member.Handle, member.DisplayName, member.AvatarUrl));
+        }
+
+        Changed?.Invoke();
+    }
+
+    /// <summary>The page before what is held; false when the start is reached.</summary>
+    public async Task<bool> LoadOlderAsync(string conversationId)
+    {
+        if (!_timelines.TryGetValue(conversationId, out var timeline) || timeline.ReachedStart || timeline.Messages.Count == 0)
+        {
+            return false;
+        }
+
+        var page = await api.GetMessagesAsync(conversationId, beforeSeq: timeline.Oldest, limit: PageSize);
+        timeline.Prepend(page.Messages, page.Messages.Count < PageSize);
+        await people.EnsureAsync(page.Messages.Select(m => m.SenderId));
+        Changed?.Invoke();
+        return page.Messages.Count > 0;
+    }
+
+    /// <summary>Sends text (with an optional quote and mentions); it shows at once and goes out when it can.</summary>
+    public Task SendTextAsync(string conversationId, string text, long? replyToSeq, IReadOnlyList<string>? mentions, bool mentionsAll)
+    {
+        var frame = new ClientFrame(FrameTypes.Send, ConversationId: conversationId, ClientMsgId: NewId(), Kind: MessageKinds.Text,
+            Text: text, ReplyToSeq: replyToSeq, Mentions: mentions is { Count: > 0 } ? mentions : null, MentionsAll: mentionsAll ? true : null);
+        var echo = new OutgoingMessage(frame.ClientMsgId!, MessageKinds.Text, text, replyToSeq, clock.GetUtcNow());
+        return SendFrameAsync(conversationId, frame, echo);
+    }
+
+    /// <summary>Uploads a file, reporting progress on its echo, then sends it as an image or a file.</summary>
+    public async Task SendFileAsync(string conversationId, Stream content, string fileName, long size, string? previewUrl)
+    {
+        var id = NewId();
+        var echo = new OutgoingMessage(id, previewUrl is null ? MessageKinds.File : MessageKinds.Image, null, null, clock.GetUtcNow())
+        {
+            State = OutgoingState.Uploading,
+            FileName = fileName,
+            PreviewUrl = previewUrl,
+        };
+        var timeline = _timelines.GetValueOrDefault(conversationId);
+        timeline?.AddOutgoing(echo);
+        Changed?.Invoke();
+        MediaUploaded uploaded;
+        try
+        {
+            var progress = new ProgressStream(content, size, fraction =>
+            {
+                echo.Progress = fraction;
+                Changed?.Invoke();
+            });
+            uploaded = await api.UploadMediaAsync(progress, fileName);
+        }
+        catch (Exception e) when (e is HutongApiException or HttpRequestException)
+        {
+            echo.State = OutgoingState.Failed;
+            echo.ErrorCode = (e as HutongApiException)?.Code ?? "offline";
+            Changed?.Invoke();
+            return;
+        }
+
+        var kind = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? MessageKinds.Image
+            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MessageKinds.Video
+            : MessageKinds.File;
+        echo.State = OutgoingState.Sending;
+        echo.Progress = 1;
+        timeline?.RemoveOutgoing(id);
+        var frame = new ClientFrame(FrameTypes.Send, ConversationId: conversationId, ClientMsgId: id, Kind: kind, MediaId: uploaded.MediaId, FileName: fileName);
+        await SendFrameAsync(conversationId, frame, echo);
+    }
+
+    /// <summary>Sends a refused or failed message again, under its first client message id.</summary>
+    public Task RetryAsync(string conversationId, OutgoingMessage echo) =>
+        _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(conversationId, frame, echo) : Task.CompletedTask;
+
+    public async Task DiscardAsync(string conversationId, OutgoingMessage echo)
+    {
+        _timelines.GetValueOrDefault(conversationId)?.RemoveOutgoing(echo.ClientMsgId);
+        _outbox.Remove(echo.ClientMsgId);
+        await SaveOutboxAsync();
+        Changed?.Invoke();
+    }
+
+    public async Task RecallAsync(string conversationId, long seq)
+    {
+        await api.RecallAsync(conversationId, seq);
+        _timelines.GetValueOrDefault(conversationId)?.Recall(seq);
+        Changed?.Invoke();
+    }
+
+    public async Task DeleteForMeAsync(string conversationId, long seq)
+    {
+        await api.DeleteMessageForMeAsync(conversationId, seq);
+        _timelines.GetValueOrDefault(conversationId)?.Remove(seq);
+        Changed?.Invoke();
+    }
+
+    /// <summary>Everything in the conversation up to its newest message is read; only my own devices learn of it.</summary>
+    public async Task MarkReadAsync(string conversationId)
+    {
+        if (_summaries.TryGetValue(conversationId, out var summary) && (summary.Unread > 0 || summary.ReadSeq < summary.LastSeq))
+        {
+            _summaries[conversationId] = summary with { Unread = 0, ReadSeq = summary.LastSeq };
+            _mentioned.Remove(conversationId);
+            Changed?.Invoke();
+            try
+            {
+                await api.MarkReadAsync(conversationId, summary.LastSeq);
+            }
+            catch (HttpRequestException)
+            {
+                // Offline: the next read after reconnecting carries the position.
+            }
+        }
+    }
+
+    public async Task SetMutedAsync(string conversationId, bool muted)
+    {
+        await api.UpdateConversationSettingsAsync(conversationId, new ConversationSettingsRequest(muted, null));
+        Patch(conversationId, c => c with { Muted = muted });
+    }
+
+    public async Task SetPinnedAsync(string conversationId, bool pinned)
+    {
+        await api.UpdateConversationSettingsAsync(conversationId, new ConversationSettingsRequest(null, pinned));
+        Patch(conversationId, c => c with { Pinned = pinned });
+    }
+
+    public async Task RefreshListAsync()
+    {
+        var list = await api.GetConversationsAsync();
+        var ids = list.Conversations.Select(c => c.ConversationId).ToHashSet(StringComparer.Ordinal);
+        foreach (var gone in _summaries.Keys.Where(id => !ids.Contains(id)).ToList())
+        {
+            _summaries.Remove(gone);
+        }
+
+        foreach (var summary in list.Conversations)
+        {
+            // The list can be older than a message the gateway already delivered: keep the newer of the two.
+            if (_summaries.TryGetValue(summary.ConversationId, out var held) && held.LastSeq > summary.LastSeq)
+            {
+                continue;
+            }
+
+            _summaries[summary.ConversationId] = summary;
+        }
+
+        await people.EnsureAsync(list.Conversations.Where(c => c.LastMessage is not null).Select(c => c.LastMessage!.SenderId));
+        Changed?.Invoke();
+    }
+
+    private async Task SendFrameAsync(string conversationId, ClientFrame frame, OutgoingMessage echo)
+    {
+        echo.State = OutgoingState.Sending;
+        echo.ErrorCode = null;
+        var timeline = _timelines.GetValueOrDefault(conversationId);
+        if (timeline is not null && timeline.FindOutgoing(echo.ClientMsgId) is null)
+        {
+            timeline.AddOutgoing(echo);
+        }
+
+        _outbox[frame.ClientMsgId!] = frame;
+        await SaveOutboxAsync();
+        Changed?.Invoke();
+        if (_gateway is null)
+        {
+            return;
+        }
+
+        try
+        {
+            var ack = await _gateway.SendAsync(frame);
+            _outbox.Remove(frame.ClientMsgId!);
+            await SaveOutboxAsync();
+            // The message event may come before or after the ack; whichever is later finds the echo gone.
+            if (timeline is not null && timeline.Newest >= ack.Seq)
+            {
+                timeline.RemoveOutgoing(echo.ClientMsgId);
+            }
+        }
+        catch (HutongApiException e)
+        {
+            echo.State = OutgoingState.Failed;
+            echo.ErrorCode = e.Code;
+        }
+        catch (OperationCanceledException)
+        {
+            // Signed out while it waited: the outbox keeps it for this person's next session on this browser.
+        }
+
+        Changed?.Invoke();
+    }
+
+    private async Task ConnectAsync(HutongGateway gateway, long cursor)
+    {
+        try
+        {
+            await gateway.ConnectAsync(cursor);
+            foreach (var frame in _outbox.Values.ToList())
+            {
+                if (!_timelines.ContainsKey(frame.ConversationId!))
+                {
+                    // Sends left from before a reload, for a chat not open now: they still go out.
+                    var echo = new OutgoingMessage(frame.ClientMsgId!, frame.Kind ?? MessageKinds.Text, frame.Text, frame.ReplyToSeq, clock.GetUtcNow());
+                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                }
+                else if (_timelines[frame.ConversationId!].FindOutgoing(frame.ClientMsgId!) is { } echo)
+                {
+                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                }
+            }
+        }
+        catch (HutongApiException)
+        {
+            // Refused: SignedOut has fired and the session is being forgotten.
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before it connected.
+        }
+    }
+
+    private async Task PumpAsync(HutongGateway gateway, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await gateway.Events.WaitToReadAsync(cancellationToken))
+            {
+                // Drain what has arrived before re-rendering once: a resume can bring hundreds of frames.
+                while (gateway.Events.TryRead(out var frame))
+                {
+                    await ApplyAsync(frame);
+                }
+
+                Changed?.Invoke();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Signed out.
+        }
+    }
+
+    private async Task ApplyAsync(ServerFrame frame)
+    {
+        switch (frame)
+        {
+            case { Kind: EventKinds.Message, ConversationId: { } id, Message: { } message }:
+                await OnMessageAsync(id, message);
+                break;
+            case { Kind: EventKinds.UserEvent, UserEvent: { } userEvent }:
+                OnUserEvent(userEvent);
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(string conversationId, MessageInfo message)
+    {
+        if (_timelines.TryGetValue(conversationId, out var timeline))
+        {
+            timeline.Append(message);
+        }
+
+        await people.EnsureAsync([message.SenderId]);
+        if (!_summaries.TryGetValue(conversationId, out var summary))
+        {
+            QueueRefresh();
+            return;
+        }
+
+        var mine = message.SenderId == session.Me?.UserId;
+        var counts = !mine && message.Kind != MessageKinds.System && message.Seq > summary.ReadSeq;
+        var recalledLast = message.Notice is { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
+        _summaries[conversationId] = summary with
+        {
+            LastSeq = Math.Max(summary.LastSeq, message.Seq),
+            LastMessage = message.Seq >= (summary.LastMessage?.Seq ?? 0) ? message : summary.LastMessage,
+            Unread = summary.Unread + (counts ? 1 : 0) - (recalledLast && summary.Unread > 0 && summary.LastMessage!.SenderId != session.Me?.UserId ? 1 : 0),
+        };
+        if (counts && session.Me is { } me && (message.MentionsAll || message.Mentions?.Contains(me.UserId) == true))
+        {
+            _mentioned.Add(conversationId);
+        }
+
+        if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
+        {
+            // Members, roles or the name changed: the open pane and the list show the group as it is now.
+            if (_details.ContainsKey(conversationId))
+            {
+                _ = LoadDetailsAsync(conversationId);
+            }
+
+            QueueRefresh();
+        }
+
+        if (Viewing == conversationId && await browser.IsVisibleAsync())
+        {
+            await MarkReadAsync(conversationId);
+        }
+    }
+
+    private void OnUserEvent(UserEvent userEvent)
+    {
+        switch (userEvent.Kind)
+        {
+            case UserEventKinds.FriendRequest or UserEventKinds.Friends or UserEventKinds.GroupInvitation:
+                _ = contacts.RefreshAsync();
+                if (userEvent.Kind == UserEventKinds.Friends)
+                {
+                    QueueRefresh();
+                }
+
+                break;
+            case UserEventKinds.MessageDeleted when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
+                _timelines.GetValueOrDefault(id)?.Remove(seq);
+                break;
+            case UserEventKinds.ReadPosition when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
+                if (_summaries.TryGetValue(id, out var summary) && seq >= summary.LastSeq)
+                {
+                    _summaries[id] = summary with { Unread = 0, ReadSeq = seq };
+                    _mentioned.Remove(id);
+                }
+                else
+                {
+                    QueueRefresh();
+                }
+
+                break;
+            default:
+                // Joined, left, removed or dissolved conversations, mute and pin: the list from the server says it all.
+                QueueRefresh();
+                break;
+        }
+    }
+
+    /// <summary>Coalesces the list reloads that a burst of events asks for into one request.</summary>
+    private void QueueRefresh()
+    {
+        if (_refreshQueued)
+        {
+            return;
+        }
+
+        _refreshQueued = true;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(100);
+            _refreshQueued = false;
+            try
+            {
+                await RefreshListAsync();
+            }
+            catch (Exception e) when (e is HutongApiException or HttpRequestException)
+            {
+                // Offline: the resume after reconnecting refreshes again.
+            }
+        });
+    }
+
+    private void Patch(string conversationId, Func<ConversationSummary, ConversationSummary> change)
+    {
+        if (_summaries.TryGetValue(conversationId, out var summary))
+        {
+            _summaries[conversationId] = change(summary);
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task LoadOutboxAsync()
+    {
+        _outbox.Clear();
+        if (await browser.GetAsync(OutboxKey) is { Length: > 0 } json)
+        {
+            foreach (var frame in JsonSerializer.Deserialize(json, WebJsonContext.Default.ClientFrameArray) ?? [])
+            {
+                _outbox[frame.ClientMsgId!] = frame;
+            }
+        }
+    }
+
+    private async Task SaveOutboxAsync() =>
+        await browser.SetAsync(OutboxKey, _outbox.Count == 0 ? null : JsonSerializer.Serialize(_outbox.Values.ToArray(), WebJsonContext.Default.ClientFrameArray));
+
+    private static string NewId() => Guid.NewGuid().ToString("N");
+}

@@ -1,0 +1,57 @@
+using Hutong.Contracts.Chat;
+using Hutong.Web.Contacts;
+using Hutong.Web.Localization;
+
+namespace Hutong.Web.Chats;
+
+/// <summary>A message in one line of words: for the chats list, quotes, and notices.</summary>
+public static class MessageText
+{
+    public static string Preview(MessageInfo message, string myId, People people, Strings s, bool group)
+    {
+        if (message.Kind == MessageKinds.System && message.Notice is { } notice)
+        {
+            return Notice(notice, myId, people, s);
+        }
+
+        var body = Body(message, s);
+        return group && message.SenderId != myId ? $"{people.Name(message.SenderId)}: {body}" : body;
+    }
+
+    /// <summary>What a message holds, without who sent it.</summary>
+    public static string Body(MessageInfo message, Strings s) => message switch
+    {
+        { Recalled: true } => s.MessageRecalled,
+        { Kind: MessageKinds.Text } => message.Text ?? string.Empty,
+        { Kind: MessageKinds.Image } => s.KindImage,
+        { Kind: MessageKinds.Voice } => s.KindVoice,
+        { Kind: MessageKinds.Video } => s.KindVideo,
+        { Kind: MessageKinds.File } => $"{s.KindFile} {message.Attachment?.FileName}",
+        { Kind: MessageKinds.Location } => $"{s.KindLocation} {message.Location?.Name}",
+        { Kind: MessageKinds.Card } => s.KindCard,
+        _ => message.Text ?? string.Empty,
+    };
+
+    public static string Notice(Notice notice, string myId, People people, Strings s)
+    {
+        var actor = Who(notice.ActorId, myId, people, s);
+        var others = string.Join(s.ListSeparator, (notice.UserIds ?? []).Select(id => Who(id, myId, people, s)));
+        return notice.Type switch
+        {
+            NoticeTypes.Created => s.NoticeCreated(actor, others),
+            NoticeTypes.Joined => s.NoticeJoined(actor, others, notice.ActorId is not null && notice.UserIds is { Count: > 0 } ids && !ids.Contains(notice.ActorId)),
+            NoticeTypes.Left => s.NoticeLeft(others.Length > 0 ? others : actor),
+            NoticeTypes.Removed => s.NoticeRemoved(actor, others),
+            NoticeTypes.Renamed => s.NoticeRenamed(actor, notice.Text ?? string.Empty),
+            NoticeTypes.Announcement => s.NoticeAnnouncement(actor, notice.Text ?? string.Empty),
+            NoticeTypes.RoleChanged => s.NoticeRoleChanged(others, notice.Text ?? string.Empty),
+            NoticeTypes.OwnerChanged => s.NoticeOwnerChanged(others),
+            NoticeTypes.Recalled => s.NoticeRecalled(actor),
+            NoticeTypes.Dissolved => s.NoticeDissolved(actor),
+            _ => notice.Text ?? string.Empty,
+        };
+    }
+
+    private static string Who(string? userId, string myId, People people, Strings s) =>
+        userId is null ? string.Empty : userId == myId ? s.You : people.Name(userId);
+}

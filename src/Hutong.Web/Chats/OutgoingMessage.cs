@@ -1,0 +1,39 @@
+namespace Hutong.Web.Chats;
+
+/// <summary>
+/// A message this device has sent and the server has not yet acknowledged: shown at once, in the place it will take,
+/// and replaced by the real message when that arrives with the same client message id.
+/// </summary>
+public sealed class OutgoingMessage(string clientMsgId, string kind, string? text, long? replyToSeq, DateTimeOffset createdAt)
+{
+    public string ClientMsgId { get; } = clientMsgId;
+
+    public string Kind { get; } = kind;
+
+    public string? Text { get; } = text;
+
+    public long? ReplyToSeq { get; } = replyToSeq;
+
+    public DateTimeOffset CreatedAt { get; } = createdAt;
+
+    public OutgoingState State { get; set; } = OutgoingState.Sending;
+
+    /// <summary>The server's reason when it refused the message.</summary>
+    public string? ErrorCode { get; set; }
+
+    /// <summary>An attachment's name while it uploads.</summary>
+    public string? FileName { get; set; }
+
+    /// <summary>Upload progress from 0 to 1, for attachments.</summary>
+    public double Progress { get; set; }
+
+    /// <summary>A local preview of an image being sent.</summary>
+    public string? PreviewUrl { get; set; }
+}
+
+public enum OutgoingState
+{
+    Uploading,
+    Sending,
+    Failed,
+}

@@ -1,0 +1,68 @@
+using Hutong.Client;
+using Hutong.Contracts.Accounts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Contacts;
+
+namespace Hutong.Web.Contacts;
+
+/// <summary>My friends, the friend requests waiting for me, and group invitations; kept fresh by the event log.</summary>
+public sealed class ContactStore(HutongClient api, People people)
+{
+    public IReadOnlyList<FriendInfo> Friends { get; private set; } = [];
+
+    /// <summary>Requests to me still waiting for an answer, newest first.</summary>
+    public IReadOnlyList<FriendRequestInfo> Incoming { get; private set; } = [];
+
+    /// <summary>Requests I sent, newest first.</summary>
+    public IReadOnlyList<FriendRequestInfo> Outgoing { get; private set; } = [];
+
+    public IReadOnlyList<GroupInvitationInfo> Invitations { get; private set; } = [];
+
+    /// <summary>What waits for me to act: pending requests and invitations.</summary>
+    public int Waiting => Incoming.Count(r => r.State == FriendRequestStates.Pending) + Invitations.Count;
+
+    public event Action? Changed;
+
+    public async Task RefreshAsync()
+    {
+        var friends = await api.GetAllFriendsAsync();
+        foreach (var friend in friends)
+        {
+            people.Remember(new PublicProfile(friend.UserId, friend.Handle, friend.DisplayName, friend.AvatarUrl));
+            people.SetRemark(friend.UserId, friend.Remark);
+        }
+
+        Friends = [.. friends.OrderBy(f => SortKey(f), StringComparer.Ordinal)];
+        Incoming = (await api.GetFriendRequestsAsync("incoming", 100)).Requests;
+        Outgoing = (await api.GetFriendRequestsAsync("outgoing", 100)).Requests;
+        Invitations = (await api.GetGroupInvitationsAsync()).Invitations;
+        foreach (var request in Incoming.Concat(Outgoing))
+        {
+            people.Remember(request.From);
+            people.Remember(request.To);
+        }
+
+        Changed?.Invoke();
+    }
+
+    public FriendInfo? Friend(string userId) => Friends.FirstOrDefault(f => f.UserId == userId);
+
+    public static string DisplayName(FriendInfo friend) => string.IsNullOrWhiteSpace(friend.Remark) ? friend.DisplayName : friend.Remark;
+
+    /// <summary>The letter a friend is filed under; names in other scripts go under '#'.</summary>
+    public static string Initial(FriendInfo friend)
+    {
+        var first = char.ToUpperInvariant(DisplayName(friend).FirstOrDefault());
+        return first is >= 'A' and <= 'Z' ? first.ToString() : "#";
+    }
+
+    public void Clear()
+    {
+        Friends = [];
+        Incoming = [];
+        Outgoing = [];
+        Invitations = [];
+    }
+
+    private static string SortKey(FriendInfo friend) => Initial(friend) == "#" ? "~" + DisplayName(friend) : DisplayName(friend).ToUpperInvariant();
+}

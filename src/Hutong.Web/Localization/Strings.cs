@@ -1,0 +1,603 @@
+namespace Hutong.Web.Localization;
+
+/// <summary>
+/// Every word the client shows, in each language it speaks. Each member is <c>required</c>, so a language that
+/// misses one does not compile.
+/// </summary>
+public sealed class Strings
+{
+    /// <summary>The BCP 47 tag of the language.</summary>
+    public required string Code { get; init; }
+    public required string AppName { get; init; }
+    public required string Accept { get; init; }
+    public required string Add { get; init; }
+    public required string AddFriend { get; init; }
+    public required string AddMembers { get; init; }
+    public required string Admin { get; init; }
+    public required string AlreadyFriends { get; init; }
+    public required string Announcement { get; init; }
+    public required string Back { get; init; }
+    public required string CancelReply { get; init; }
+    public required string ChatInfo { get; init; }
+    public required string ChatNotFound { get; init; }
+    public required string ChatOnly { get; init; }
+    public required string ChatSettings { get; init; }
+    public required string Chats { get; init; }
+    public required string ChooseMembers { get; init; }
+    public required string Close { get; init; }
+    public required string Connecting { get; init; }
+    public required string Contacts { get; init; }
+    public required string Conversation { get; init; }
+    public required string CreateAccount { get; init; }
+    public required string CreateGroup { get; init; }
+    public required string CreatingAccount { get; init; }
+    public required string Decline { get; init; }
+    public required string DeleteForMe { get; init; }
+    public required string Devices { get; init; }
+    public required string Discard { get; init; }
+    public required string Discover { get; init; }
+    public required string DiscoverHint { get; init; }
+    public required string DisplayName { get; init; }
+    public required string DisplayNameHint { get; init; }
+    public required string DisplayNameLength { get; init; }
+    public required string DisplayNameRequired { get; init; }
+    public required string DissolveGroup { get; init; }
+    public required string EnterHandleAndPassword { get; init; }
+    public required string Everyone { get; init; }
+    public required string FilterChats { get; init; }
+    public required string Find { get; init; }
+    public required string FollowBrowser { get; init; }
+    public required string FriendRequests { get; init; }
+    public required string Greeting { get; init; }
+    public required string GroupName { get; init; }
+    public required string GroupNameOptional { get; init; }
+    public required string GroupQr { get; init; }
+    public required string GroupQrUnavailable { get; init; }
+    public required string GroupSettings { get; init; }
+    public required string Groups { get; init; }
+    public required string Handle { get; init; }
+    public required string HandleCharacters { get; init; }
+    public required string HandleHint { get; init; }
+    public required string HandleLength { get; init; }
+    public required string HandleTaken { get; init; }
+    public required string HaveAccount { get; init; }
+    public required string Image { get; init; }
+    public required string InviteApproval { get; init; }
+    public required string Join { get; init; }
+    public required string JoinGroupByLink { get; init; }
+    public required string JoinPending { get; init; }
+    public required string KindCard { get; init; }
+    public required string KindFile { get; init; }
+    public required string KindImage { get; init; }
+    public required string KindLocation { get; init; }
+    public required string KindVideo { get; init; }
+    public required string KindVoice { get; init; }
+    public required string Language { get; init; }
+    public required string LeaveGroup { get; init; }
+    public required string ListSeparator { get; init; }
+    public required string Loading { get; init; }
+    public required string LoadingOlder { get; init; }
+    public required string MakeAdmin { get; init; }
+    public required string Me { get; init; }
+    public required string Members { get; init; }
+    public required string MentionSomeone { get; init; }
+    public required string MentionedYou { get; init; }
+    public required string Message { get; init; }
+    public required string MessageActions { get; init; }
+    public required string MessageRecalled { get; init; }
+    public required string MuteNotifications { get; init; }
+    public required string Muted { get; init; }
+    public required string MyQrCode { get; init; }
+    public required string MyQrHint { get; init; }
+    public required string NameLabel { get; init; }
+    public required string Navigation { get; init; }
+    public required string NewFriends { get; init; }
+    public required string NewGroup { get; init; }
+    public required string NewHere { get; init; }
+    public required string NoAnnouncement { get; init; }
+    public required string NoChatsYet { get; init; }
+    public required string NoConnection { get; init; }
+    public required string NoFriendsYet { get; init; }
+    public required string NoRequests { get; init; }
+    public required string NotAFriend { get; init; }
+    public required string NotAMemberAnymore { get; init; }
+    public required string NotSent { get; init; }
+    public required string Offline { get; init; }
+    public required string OpenImage { get; init; }
+    public required string Owner { get; init; }
+    public required string Password { get; init; }
+    public required string PasswordHint { get; init; }
+    public required string PasswordLength { get; init; }
+    public required string PickAChat { get; init; }
+    public required string PickAContact { get; init; }
+    public required string PinChat { get; init; }
+    public required string Pinned { get; init; }
+    public required string Post { get; init; }
+    public required string PrivacyNote { get; init; }
+    public required string Profile { get; init; }
+    public required string QuotedMessage { get; init; }
+    public required string Recall { get; init; }
+    public required string Remark { get; init; }
+    public required string Remove { get; init; }
+    public required string RemoveAdmin { get; init; }
+    public required string Reply { get; init; }
+    public required string ReplyingTo { get; init; }
+    public required string RequestSent { get; init; }
+    public required string Retry { get; init; }
+    public required string Save { get; init; }
+    public required string Saved { get; init; }
+    public required string Search { get; init; }
+    public required string SearchMessages { get; init; }
+    public required string SearchResults { get; init; }
+    public required string Send { get; init; }
+    public required string SendFile { get; init; }
+    public required string SendMessage { get; init; }
+    public required string SendRequest { get; init; }
+    public required string Sending { get; init; }
+    public required string Settings { get; init; }
+    public required string SignIn { get; init; }
+    public required string SignOut { get; init; }
+    public required string SigningIn { get; init; }
+    public required string SkipToContent { get; init; }
+    public required string SomethingWentWrong { get; init; }
+    public required string StartOfChat { get; init; }
+    public required string Tags { get; init; }
+    public required string TagsHint { get; init; }
+    public required string ThatIsYou { get; init; }
+    public required string TheirHandle { get; init; }
+    public required string ThisDevice { get; init; }
+    public required string Today { get; init; }
+    public required string TypeAMessage { get; init; }
+    public required string Uploading { get; init; }
+    public required string ViewProfile { get; init; }
+    public required string Yesterday { get; init; }
+    public required string You { get; init; }
+    public required Func<string, string> AcceptFrom { get; init; }
+    public required Func<string, string> DeclineFrom { get; init; }
+    public required Func<string, string, string> ApproveInvitation { get; init; }
+    public required Func<string, string> DefaultGreeting { get; init; }
+    public required Func<string, string> DownloadFile { get; init; }
+    public required Func<string, string> FileTooLarge { get; init; }
+    public required Func<string, string> GroupQrValidUntil { get; init; }
+    public required Func<int, string> InvitationsPending { get; init; }
+    public required Func<string, string> InvitedYou { get; init; }
+    public required Func<string, string> LastActive { get; init; }
+    public required Func<int, string> MemberCount { get; init; }
+    public required Func<string, string> NoOneWithHandle { get; init; }
+    public required Func<string, string, string> NoticeAnnouncement { get; init; }
+    public required Func<string, string, string> NoticeCreated { get; init; }
+    public required Func<string, string> NoticeDissolved { get; init; }
+    public required Func<string, string, bool, string> NoticeJoined { get; init; }
+    public required Func<string, string> NoticeLeft { get; init; }
+    public required Func<string, string> NoticeOwnerChanged { get; init; }
+    public required Func<string, string> NoticeRecalled { get; init; }
+    public required Func<string, string, string> NoticeRemoved { get; init; }
+    public required Func<string, string, string> NoticeRenamed { get; init; }
+    public required Func<string, string, string> NoticeRoleChanged { get; init; }
+    public required Func<string, string> RemoveMemberNamed { get; init; }
+    public required Func<string, string> RequestState { get; init; }
+    public required Func<string, string> SignOutDevice { get; init; }
+    public required Func<int, string> UnreadCount { get; init; }
+    public required Func<int, string> WaitingCount { get; init; }
+    /// <summary>Days of the week from Sunday.</summary>
+    public required IReadOnlyList<string> Weekdays { get; init; }
+
+    /// <summary>A date in the current year (month and day) or another (with the year).</summary>
+    public required Func<DateTime, bool, string> ShortDate { get; init; }
+
+    /// <summary>Sentences for the API's error codes.</summary>
+    public required IReadOnlyDictionary<string, string> Errors { get; init; }
+
+    public string Weekday(DayOfWeek day) => Weekdays[(int)day];
+
+    /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
+    public string? Error(string code) => Errors.GetValueOrDefault(code);
+
+    public static Strings English { get; } = new()
+    {
+        Code = "en",
+        AppName = "Hutong",
+        Accept = "Accept",
+        Add = "Add",
+        AddFriend = "Add friend",
+        AddMembers = "Add members",
+        Admin = "Admin",
+        AlreadyFriends = "You are already friends.",
+        Announcement = "Announcement",
+        Back = "Back",
+        CancelReply = "Cancel reply",
+        ChatInfo = "Chat info",
+        ChatNotFound = "This chat does not exist, or you are not in it.",
+        ChatOnly = "Chat only (they see none of my Moments or Status)",
+        ChatSettings = "Chat settings",
+        Chats = "Chats",
+        ChooseMembers = "Choose members",
+        Close = "Close",
+        Connecting = "Connecting…",
+        Contacts = "Contacts",
+        Conversation = "Conversation",
+        CreateAccount = "Create account",
+        CreateGroup = "Create group",
+        CreatingAccount = "Creating account…",
+        Decline = "Decline",
+        DeleteForMe = "Delete for me",
+        Devices = "Devices",
+        Discard = "Discard",
+        Discover = "Discover",
+        DiscoverHint = "Search your messages, or join a group by its link.",
+        DisplayName = "Name",
+        DisplayNameHint = "How friends see you; any script, emoji welcome.",
+        DisplayNameLength = "A name is at most 64 characters.",
+        DisplayNameRequired = "Enter a name.",
+        DissolveGroup = "Dissolve group",
+        EnterHandleAndPassword = "Enter your handle and password.",
+        Everyone = "Everyone",
+        FilterChats = "Search chats",
+        Find = "Find",
+        FollowBrowser = "Follow the browser",
+        FriendRequests = "Friend requests",
+        Greeting = "Greeting",
+        GroupName = "Group name",
+        GroupNameOptional = "Optional: named after its members",
+        GroupQr = "Group QR code",
+        GroupQrUnavailable = "Groups over 200 members join by invitation only.",
+        GroupSettings = "Group settings",
+        Groups = "Groups",
+        Handle = "Handle",
+        HandleCharacters = "Use letters, digits, _ . and - only.",
+        HandleHint = "3–32 letters, digits, _ . or -; friends find you by it.",
+        HandleLength = "A handle is 3 to 32 characters.",
+        HandleTaken = "That handle is taken; try another.",
+        HaveAccount = "Already have an account?",
+        Image = "Image",
+        InviteApproval = "Members' invitations need an admin's approval",
+        Join = "Join",
+        JoinGroupByLink = "Join a group by link",
+        JoinPending = "Asked to join: an admin will approve it.",
+        KindCard = "[Contact card]",
+        KindFile = "[File]",
+        KindImage = "[Image]",
+        KindLocation = "[Location]",
+        KindVideo = "[Video]",
+        KindVoice = "[Voice]",
+        Language = "Language",
+        LeaveGroup = "Leave group",
+        ListSeparator = ", ",
+        Loading = "Loading…",
+        LoadingOlder = "Loading earlier messages…",
+        MakeAdmin = "Make admin",
+        Me = "Me",
+        Members = "Members",
+        MentionSomeone = "Mention someone",
+        MentionedYou = "[You were mentioned]",
+        Message = "Message",
+        MessageActions = "Message actions",
+        MessageRecalled = "This message was recalled",
+        MuteNotifications = "Mute",
+        Muted = "Muted",
+        MyQrCode = "My QR code",
+        MyQrHint = "A friend who scans it can add you.",
+        NameLabel = "Name",
+        Navigation = "Main",
+        NewFriends = "New friends",
+        NewGroup = "New group",
+        NewHere = "New to Hutong?",
+        NoAnnouncement = "No announcement yet.",
+        NoChatsYet = "No chats yet. Add a friend to start one.",
+        NoConnection = "No connection to the server. Check your network and try again.",
+        NoFriendsYet = "No friends yet.",
+        NoRequests = "Nothing waiting for you.",
+        NotAFriend = "Not in your contacts.",
+        NotAMemberAnymore = "You are no longer in this group.",
+        NotSent = "Not sent",
+        Offline = "Offline: messages will be sent when the connection is back",
+        OpenImage = "Open image",
+        Owner = "Owner",
+        Password = "Password",
+        PasswordHint = "At least 8 characters.",
+        PasswordLength = "A password has at least 8 characters.",
+        PickAChat = "Pick a chat to start.",
+        PickAContact = "Pick a contact.",
+        PinChat = "Pin to top",
+        Pinned = "Pinned",
+        Post = "Post",
+        PrivacyNote = "Hutong never tells anyone whether you have read their messages.",
+        Profile = "Profile",
+        QuotedMessage = "A message",
+        Recall = "Recall",
+        Remark = "Remark",
+        Remove = "Remove",
+        RemoveAdmin = "Remove admin",
+        Reply = "Reply",
+        ReplyingTo = "Replying to",
+        RequestSent = "Request sent. You will be friends once they accept.",
+        Retry = "Retry",
+        Save = "Save",
+        Saved = "Saved.",
+        Search = "Search",
+        SearchMessages = "Search messages",
+        SearchResults = "Results",
+        Send = "Send",
+        SendFile = "Send a file or image",
+        SendMessage = "Message",
+        SendRequest = "Send request",
+        Sending = "Sending",
+        Settings = "Settings",
+        SignIn = "Sign in",
+        SignOut = "Sign out",
+        SigningIn = "Signing in…",
+        SkipToContent = "Skip to content",
+        SomethingWentWrong = "Something went wrong. Please try again.",
+        StartOfChat = "This is the start of the chat.",
+        Tags = "Tags",
+        TagsHint = "Separate tags with commas.",
+        ThatIsYou = "That is you.",
+        TheirHandle = "Their handle",
+        ThisDevice = "this device",
+        Today = "Today",
+        TypeAMessage = "Message",
+        Uploading = "Uploading",
+        ViewProfile = "View profile",
+        Yesterday = "Yesterday",
+        You = "You",
+        AcceptFrom = name => $"Accept {name}",
+        DeclineFrom = name => $"Decline {name}",
+        ApproveInvitation = (inviter, invitee) => $"{inviter} invited {invitee}: approve?",
+        DefaultGreeting = name => $"Hi, it's {name}",
+        DownloadFile = name => $"Download {name}",
+        FileTooLarge = name => $"{name} is larger than 100 MB.",
+        GroupQrValidUntil = until => $"Valid until {until}.",
+        InvitationsPending = count => count == 1 ? "1 invitation waits for approval or acceptance." : $"{count} invitations wait for approval or acceptance.",
+        InvitedYou = inviter => $"{inviter} invited you to join",
+        LastActive = at => $"Last active {at}",
+        MemberCount = count => count == 1 ? "1 member" : $"{count} members",
+        NoOneWithHandle = handle => $"No one has the handle {handle}.",
+        NoticeAnnouncement = (actor, text) => $"{actor} posted an announcement: {text}",
+        NoticeCreated = (actor, members) => $"{actor} created the group",
+        NoticeDissolved = actor => $"{actor} dissolved the group",
+        NoticeJoined = (actor, joined, invited) => invited ? $"{actor} invited {joined} to the group" : $"{joined} joined the group",
+        NoticeLeft = who => $"{who} left the group",
+        NoticeOwnerChanged = who => $"{who} is now the group owner",
+        NoticeRecalled = who => $"{who} recalled a message",
+        NoticeRemoved = (actor, who) => $"{actor} removed {who} from the group",
+        NoticeRenamed = (actor, name) => $"{actor} renamed the group to \"{name}\"",
+        NoticeRoleChanged = (who, role) => role == "admin" ? $"{who} is now an admin" : $"{who} is no longer an admin",
+        RemoveMemberNamed = name => $"Remove {name}",
+        RequestState = state => state switch { "accepted" => "Accepted", "declined" => "Declined", "expired" => "Expired", _ => state },
+        SignOutDevice = name => $"Sign out {name}",
+        UnreadCount = count => count == 1 ? "1 unread message" : $"{count} unread messages",
+        WaitingCount = count => $"{count} waiting",
+        Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
+        ShortDate = (date, sameYear) => date.ToString(sameYear ? "MMM d" : "MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        Errors = new Dictionary<string, string>
+        {
+            ["handle_taken"] = "That handle is taken; try another.",
+            ["invalid_credentials"] = "Wrong handle or password.",
+            ["user_not_found"] = "No such person.",
+            ["cannot_befriend_self"] = "You cannot add yourself.",
+            ["already_friends"] = "You are already friends.",
+            ["not_friends"] = "You are not friends, so the message was not sent.",
+            ["request_refused"] = "This person is not accepting your request.",
+            ["blocked_by_you"] = "You have blocked this person; unblock them first.",
+            ["friend_limit_reached"] = "The friend limit has been reached.",
+            ["conversation_not_found"] = "This chat does not exist, or you are not in it.",
+            ["not_a_member"] = "You are not in this group.",
+            ["message_refused"] = "The message was refused.",
+            ["not_allowed"] = "Only the group owner or an admin can do that.",
+            ["group_full"] = "The group is full.",
+            ["admin_limit_reached"] = "A group has at most 3 admins.",
+            ["recall_window_passed"] = "Messages can be recalled only within 2 minutes.",
+            ["rate_limited"] = "Too many attempts. Please wait a moment.",
+            ["payload_too_large"] = "That file is too large.",
+            ["code_invalid"] = "That link is not valid or has expired.",
+            ["qr_unavailable"] = "This group's QR code is not available.",
+            ["already_member"] = "You are already in this group.",
+            ["validation_failed"] = "Please check what you entered.",
+            ["offline"] = "No connection: not sent.",
+        },
+    };
+
+    public static Strings Chinese { get; } = new()
+    {
+        Code = "zh-Hans",
+        AppName = "胡同",
+        Accept = "接受",
+        Add = "添加",
+        AddFriend = "添加朋友",
+        AddMembers = "添加成员",
+        Admin = "管理员",
+        AlreadyFriends = "你们已经是朋友了。",
+        Announcement = "群公告",
+        Back = "返回",
+        CancelReply = "取消引用",
+        ChatInfo = "聊天信息",
+        ChatNotFound = "该聊天不存在，或你不在其中。",
+        ChatOnly = "仅聊天（对方看不到我的朋友圈和状态）",
+        ChatSettings = "聊天设置",
+        Chats = "聊天",
+        ChooseMembers = "选择成员",
+        Close = "关闭",
+        Connecting = "连接中…",
+        Contacts = "通讯录",
+        Conversation = "会话",
+        CreateAccount = "注册账号",
+        CreateGroup = "创建群聊",
+        CreatingAccount = "正在注册…",
+        Decline = "拒绝",
+        DeleteForMe = "仅为我删除",
+        Devices = "登录设备",
+        Discard = "放弃",
+        Discover = "发现",
+        DiscoverHint = "搜索你的消息，或通过链接加入群聊。",
+        DisplayName = "名字",
+        DisplayNameHint = "朋友看到的名字，可用任何文字和表情。",
+        DisplayNameLength = "名字最多 64 个字符。",
+        DisplayNameRequired = "请输入名字。",
+        DissolveGroup = "解散群聊",
+        EnterHandleAndPassword = "请输入账号和密码。",
+        Everyone = "所有人",
+        FilterChats = "搜索聊天",
+        Find = "查找",
+        FollowBrowser = "跟随浏览器",
+        FriendRequests = "好友申请",
+        Greeting = "招呼语",
+        GroupName = "群名称",
+        GroupNameOptional = "可不填：以成员名字命名",
+        GroupQr = "群二维码",
+        GroupQrUnavailable = "超过 200 人的群只能通过邀请加入。",
+        GroupSettings = "群设置",
+        Groups = "群聊",
+        Handle = "账号",
+        HandleCharacters = "只能使用字母、数字、_ . 和 -。",
+        HandleHint = "3–32 个字母、数字、_ . 或 -，朋友凭它找到你。",
+        HandleLength = "账号长度为 3 到 32 个字符。",
+        HandleTaken = "该账号已被占用，请换一个。",
+        HaveAccount = "已有账号？",
+        Image = "图片",
+        InviteApproval = "邀请入群需群主或管理员确认",
+        Join = "加入",
+        JoinGroupByLink = "通过链接加入群聊",
+        JoinPending = "已申请加入，等待管理员确认。",
+        KindCard = "[名片]",
+        KindFile = "[文件]",
+        KindImage = "[图片]",
+        KindLocation = "[位置]",
+        KindVideo = "[视频]",
+        KindVoice = "[语音]",
+        Language = "语言",
+        LeaveGroup = "退出群聊",
+        ListSeparator = "、",
+        Loading = "加载中…",
+        LoadingOlder = "正在加载更早的消息…",
+        MakeAdmin = "设为管理员",
+        Me = "我",
+        Members = "群成员",
+        MentionSomeone = "提醒谁看",
+        MentionedYou = "[有人@我]",
+        Message = "消息",
+        MessageActions = "消息操作",
+        MessageRecalled = "此消息已撤回",
+        MuteNotifications = "消息免打扰",
+        Muted = "免打扰",
+        MyQrCode = "我的二维码",
+        MyQrHint = "朋友扫一扫即可加你为好友。",
+        NameLabel = "昵称",
+        Navigation = "主导航",
+        NewFriends = "新的朋友",
+        NewGroup = "发起群聊",
+        NewHere = "第一次使用胡同？",
+        NoAnnouncement = "暂无群公告。",
+        NoChatsYet = "还没有聊天。添加朋友开始聊天吧。",
+        NoConnection = "无法连接服务器，请检查网络后重试。",
+        NoFriendsYet = "还没有朋友。",
+        NoRequests = "暂无新的申请。",
+        NotAFriend = "不在你的通讯录中。",
+        NotAMemberAnymore = "你已不在此群聊中。",
+        NotSent = "发送失败",
+        Offline = "已离线：恢复连接后自动发送消息",
+        OpenImage = "查看图片",
+        Owner = "群主",
+        Password = "密码",
+        PasswordHint = "至少 8 个字符。",
+        PasswordLength = "密码至少 8 个字符。",
+        PickAChat = "选择一个聊天开始。",
+        PickAContact = "选择一位联系人。",
+        PinChat = "置顶聊天",
+        Pinned = "已置顶",
+        Post = "发布",
+        PrivacyNote = "胡同从不告诉任何人你是否已读他们的消息。",
+        Profile = "个人信息",
+        QuotedMessage = "一条消息",
+        Recall = "撤回",
+        Remark = "备注",
+        Remove = "移出",
+        RemoveAdmin = "取消管理员",
+        Reply = "引用",
+        ReplyingTo = "引用",
+        RequestSent = "申请已发送，对方通过后你们就是朋友了。",
+        Retry = "重试",
+        Save = "保存",
+        Saved = "已保存。",
+        Search = "搜索",
+        SearchMessages = "搜索聊天记录",
+        SearchResults = "搜索结果",
+        Send = "发送",
+        SendFile = "发送文件或图片",
+        SendMessage = "发消息",
+        SendRequest = "发送申请",
+        Sending = "发送中",
+        Settings = "设置",
+        SignIn = "登录",
+        SignOut = "退出登录",
+        SigningIn = "正在登录…",
+        SkipToContent = "跳到主要内容",
+        SomethingWentWrong = "出了点问题，请重试。",
+        StartOfChat = "以上是全部聊天记录。",
+        Tags = "标签",
+        TagsHint = "多个标签用逗号分隔。",
+        ThatIsYou = "这是你自己。",
+        TheirHandle = "对方账号",
+        ThisDevice = "本机",
+        Today = "今天",
+        TypeAMessage = "发消息",
+        Uploading = "上传中",
+        ViewProfile = "查看资料",
+        Yesterday = "昨天",
+        You = "你",
+        AcceptFrom = name => $"接受{name}",
+        DeclineFrom = name => $"拒绝{name}",
+        ApproveInvitation = (inviter, invitee) => $"{inviter}邀请{invitee}入群，是否同意？",
+        DefaultGreeting = name => $"你好，我是{name}",
+        DownloadFile = name => $"下载{name}",
+        FileTooLarge = name => $"{name}超过 100 MB。",
+        GroupQrValidUntil = until => $"{until}前有效。",
+        InvitationsPending = count => $"{count} 个邀请等待确认。",
+        InvitedYou = inviter => $"{inviter}邀请你加入群聊",
+        LastActive = at => $"最近活跃 {at}",
+        MemberCount = count => $"{count} 人",
+        NoOneWithHandle = handle => $"没有账号为 {handle} 的用户。",
+        NoticeAnnouncement = (actor, text) => $"{actor}发布了群公告：{text}",
+        NoticeCreated = (actor, members) => $"{actor}创建了群聊",
+        NoticeDissolved = actor => $"{actor}解散了群聊",
+        NoticeJoined = (actor, joined, invited) => invited ? $"{actor}邀请{joined}加入了群聊" : $"{joined}加入了群聊",
+        NoticeLeft = who => $"{who}退出了群聊",
+        NoticeOwnerChanged = who => $"{who}已成为新群主",
+        NoticeRecalled = who => $"{who}撤回了一条消息",
+        NoticeRemoved = (actor, who) => $"{actor}将{who}移出了群聊",
+        NoticeRenamed = (actor, name) => $"{actor}修改群名为“{name}”",
+        NoticeRoleChanged = (who, role) => role == "admin" ? $"{who}已成为管理员" : $"{who}不再是管理员",
+        RemoveMemberNamed = name => $"移出{name}",
+        RequestState = state => state switch { "accepted" => "已添加", "declined" => "已拒绝", "expired" => "已过期", _ => state },
+        SignOutDevice = name => $"退出{name}",
+        UnreadCount = count => $"{count} 条未读消息",
+        WaitingCount = count => $"{count} 个待处理",
+        Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
+        ShortDate = (date, sameYear) => sameYear ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日",
+        Errors = new Dictionary<string, string>
+        {
+            ["handle_taken"] = "该账号已被占用，请换一个。",
+            ["invalid_credentials"] = "账号或密码错误。",
+            ["user_not_found"] = "找不到该用户。",
+            ["cannot_befriend_self"] = "不能添加自己为好友。",
+            ["already_friends"] = "你们已经是朋友了。",
+            ["not_friends"] = "你们还不是朋友，消息未发送。",
+            ["request_refused"] = "对方不接受你的申请。",
+            ["blocked_by_you"] = "你已将对方拉黑，请先解除。",
+            ["friend_limit_reached"] = "好友数量已达上限。",
+            ["conversation_not_found"] = "该聊天不存在，或你不在其中。",
+            ["not_a_member"] = "你不在此群聊中。",
+            ["message_refused"] = "消息被拒收。",
+            ["not_allowed"] = "只有群主或管理员可以这样做。",
+            ["group_full"] = "群聊人数已满。",
+            ["admin_limit_reached"] = "一个群最多 3 位管理员。",
+            ["recall_window_passed"] = "只能撤回 2 分钟内的消息。",
+            ["rate_limited"] = "操作太频繁，请稍后再试。",
+            ["payload_too_large"] = "文件太大。",
+            ["code_invalid"] = "链接无效或已过期。",
+            ["qr_unavailable"] = "该群二维码不可用。",
+            ["already_member"] = "你已在此群聊中。",
+            ["validation_failed"] = "请检查输入的内容。",
+            ["offline"] = "没有网络连接，未发送。",
+        },
+    };
+}

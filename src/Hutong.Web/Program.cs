@@ -1,0 +1,26 @@
+using Hutong.Client;
+using Hutong.Web;
+using Hutong.Web.Chats;
+using Hutong.Web.Contacts;
+using Hutong.Web.Localization;
+using Hutong.Web.Session;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
+
+var builder = WebAssemblyHostBuilder.CreateDefault(args);
+builder.RootComponents.Add<App>("#app");
+builder.RootComponents.Add<HeadOutlet>("head::after");
+
+builder.Services.AddSingleton(_ => new HutongClient(new HttpClient { BaseAddress = new Uri(builder.HostEnvironment.BaseAddress) }));
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<Browser>();
+builder.Services.AddSingleton<MediaCache>();
+builder.Services.AddSingleton<Texts>();
+builder.Services.AddSingleton<AppSession>();
+builder.Services.AddSingleton<People>();
+builder.Services.AddSingleton<ChatStore>();
+builder.Services.AddSingleton<ContactStore>();
+
+var host = builder.Build();
+await host.Services.GetRequiredService<Texts>().InitializeAsync();
+await host.RunAsync();

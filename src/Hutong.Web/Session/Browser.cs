@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+
+namespace Hutong.Web.Session;
+
+/// <summary>The browser calls the client makes (wwwroot/hutong.js), typed.</summary>
+public sealed class Browser(IJSRuntime js)
+{
+    public ValueTask<string?> GetAsync(string key) => js.InvokeAsync<string?>("hutong.get", key);
+
+    public ValueTask SetAsync(string key, string? value) => js.InvokeVoidAsync("hutong.set", key, value);
+
+    public ValueTask<string[]> LanguagesAsync() => js.InvokeAsync<string[]>("hutong.languages");
+
+    public ValueTask SetDocumentLanguageAsync(string language) => js.InvokeVoidAsync("hutong.setLanguage", language);
+
+    public ValueTask<int> TimeZoneOffsetMinutesAsync() => js.InvokeAsync<int>("hutong.timeZoneOffset");
+
+    public ValueTask<bool> IsVisibleAsync() => js.InvokeAsync<bool>("hutong.visible");
+
+    public async ValueTask<string> ObjectUrlAsync(byte[] bytes, string? contentType)
+    {
+        using var stream = new DotNetStreamReference(new MemoryStream(bytes));
+        return await js.InvokeAsync<string>("hutong.objectUrl", stream, contentType);
+    }
+
+    public ValueTask RevokeAsync(string url) => js.InvokeVoidAsync("hutong.revoke", url);
+
+    public ValueTask DownloadAsync(string url, string? fileName) => js.InvokeVoidAsync("hutong.download", url, fileName);
+
+    public ValueTask FocusAsync(string selector) => js.InvokeVoidAsync("hutong.focus", selector);
+
+    public ValueTask WatchScrollAsync<T>(ElementReference list, DotNetObjectReference<T> owner) where T : class =>
+        js.InvokeVoidAsync("hutong.watchScroll", list, owner);
+
+    public ValueTask AfterRenderAsync(ElementReference list, bool prepended) => js.InvokeVoidAsync("hutong.afterRender", list, prepended);
+
+    public ValueTask ToBottomAsync(ElementReference list) => js.InvokeVoidAsync("hutong.toBottom", list);
+
+    public ValueTask OnVisibleAsync<T>(DotNetObjectReference<T> owner) where T : class => js.InvokeVoidAsync("hutong.onVisible", owner);
+
+    public ValueTask<int> CaretAsync(ElementReference input) => js.InvokeAsync<int>("hutong.caret", input);
+
+    public ValueTask SetCaretAsync(ElementReference input, int position) => js.InvokeVoidAsync("hutong.setCaret", input, position);
+}

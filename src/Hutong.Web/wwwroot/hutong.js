@@ -1,0 +1,67 @@
+// The few things the web client needs from the browser that .NET cannot reach on its own.
+window.hutong = {
+  get: key => localStorage.getItem(key),
+  set: (key, value) => value === null ? localStorage.removeItem(key) : localStorage.setItem(key, value),
+  languages: () => navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'],
+  setLanguage: lang => { document.documentElement.lang = lang; },
+  timeZoneOffset: () => -new Date().getTimezoneOffset(),
+  visible: () => document.visibilityState === 'visible',
+
+  // Bytes fetched through the API client become a URL the page can show or download.
+  objectUrl: async (stream, type) => {
+    const buffer = await stream.arrayBuffer();
+    return URL.createObjectURL(new Blob([buffer], { type: type || 'application/octet-stream' }));
+  },
+  revoke: url => URL.revokeObjectURL(url),
+  download: (url, name) => {
+    const a = document.createElement('a');
+    a.href = url; a.download = name || 'file'; document.body.appendChild(a); a.click(); a.remove();
+  },
+
+  focus: selector => { const el = document.querySelector(selector); if (el) el.focus(); },
+
+  // The message list: stays at the bottom while new messages arrive, asks for history near the top, and keeps
+  // its place when older messages are put above.
+  watchScroll: (el, owner) => {
+    if (!el) return;
+    el.__owner = owner;
+    el.__stick = true;
+    el.addEventListener('scroll', () => {
+      el.__stick = el.scrollHeight - el.scrollTop - el.clientHeight < 48;
+      if (el.scrollTop < 120 && !el.__loading) {
+        el.__loading = true;
+        el.__before = el.scrollHeight - el.scrollTop;
+        owner.invokeMethodAsync('LoadOlder').finally(() => { el.__loading = false; });
+      }
+    }, { passive: true });
+  },
+  afterRender: (el, prepended) => {
+    if (!el) return;
+    if (prepended && el.__before) { el.scrollTop = el.scrollHeight - el.__before; el.__before = 0; }
+    else if (el.__stick) { el.scrollTop = el.scrollHeight; }
+  },
+  toBottom: el => { if (el) { el.__stick = true; el.scrollTop = el.scrollHeight; } },
+
+  onVisible: owner => document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') owner.invokeMethodAsync('OnVisible');
+  }),
+
+  // Caret position in the composer, for the @mention picker.
+  caret: el => el ? el.selectionStart : 0,
+  setCaret: (el, pos) => { if (el) { el.focus(); el.setSelectionRange(pos, pos); } },
+};
+
+// Enter sends (Shift+Enter is a new line, and an IME composing Chinese keeps its Enter); while the @ picker is open
+// the arrows, Tab and Escape drive it instead of the caret.
+window.hutong.composerKeys = (el, owner) => {
+  const handler = e => {
+    const picker = el.dataset.picker === 'open';
+    if (e.isComposing || e.keyCode === 229) return;
+    if ((e.key === 'Enter' && !e.shiftKey) || (picker && ['ArrowDown', 'ArrowUp', 'Tab', 'Escape'].includes(e.key)) || (e.key === 'Escape')) {
+      if (e.key !== 'Escape' || picker) e.preventDefault();
+      owner.invokeMethodAsync('OnKey', e.key);
+    }
+  };
+  el.addEventListener('keydown', handler);
+  return { dispose: () => el.removeEventListener('keydown', handler) };
+};

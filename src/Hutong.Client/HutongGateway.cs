@@ -31,6 +31,7 @@ public sealed class HutongGateway : IAsyncDisposable
     private TaskCompletionSource _welcomed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<ConversationPosition> _welcomePositions = [];
     private long _welcomeCursor;
+    private bool _refused;
 
     /// <param name="api">Signed in; its token opens the connection and it fills gaps.</param>
     /// <param name="connect">Opens the socket; by default a <see cref="ClientWebSocket"/>.</param>
@@ -127,10 +128,12 @@ public sealed class HutongGateway : IAsyncDisposable
                 await SendFrameAsync(socket, new ClientFrame(FrameTypes.Hello, _api.Token, Cursor, new Dictionary<string, long>(_positions)), cancellationToken);
                 using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var keepAlive = KeepAliveAsync(socket, connected.Token);
-                WebSocketCloseStatus? closedBy;
                 try
                 {
-                    closedBy = await ReceiveLoopAsync(socket, cancellationToken);
+                    if (await ReceiveLoopAsync(socket, cancellationToken) == (WebSocketCloseStatus)4401)
+                    {
+                        _refused = true;
+                    }
                 }
                 finally
                 {
@@ -138,20 +141,22 @@ public sealed class HutongGateway : IAsyncDisposable
                     await keepAlive;
                 }
 
-                if (closedBy == (WebSocketCloseStatus)4401)
-                {
-                    // Signed out: reconnecting would only be refused again.
-                    SetState(GatewayState.Offline);
-                    _welcomed.TrySetException(new HutongApiException(401, null));
-                    SignedOut?.Invoke();
-                    return;
-                }
-
                 backoff = TimeSpan.FromMilliseconds(100);
             }
             catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or JsonException or OperationCanceledException or ObjectDisposedException)
             {
                 // The network or the server went away (or this gateway is being disposed): the loop decides.
+            }
+
+            if (_refused)
+            {
+                // Signed out: reconnecting would only be refused again. Browsers do not always pass the close status
+                // on, so the unauthorized error frame before it counts as much as the 4401 itself.
+                SetState(GatewayState.Offline);
+                _socket = null;
+                _welcomed.TrySetException(new HutongApiException(401, null));
+                SignedOut?.Invoke();
+                return;
             }
 
             SetState(GatewayState.Offline);
@@ -221,6 +226,9 @@ public sealed class HutongGateway : IAsyncDisposable
                 break;
             case FrameTypes.Ack when frame.ClientMsgId is not null && _pending.TryRemove(frame.ClientMsgId, out var acked):
                 acked.Acked.TrySetResult(new SendMessageResponse(frame.Seq!.Value, frame.SentAt!.Value));
+                break;
+            case FrameTypes.Error when frame is { ClientMsgId: null, Code: ErrorCodes.Unauthorized }:
+                _refused = true;
                 break;
             case FrameTypes.Error when frame.ClientMsgId is not null && _pending.TryRemove(frame.ClientMsgId, out var failed):
                 failed.Acked.TrySetException(new HutongApiException(frame.Status ?? 400, new ProblemBody(null, frame.Title, frame.Status, null, frame.Code, null)));

@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>One headless Debian Chromium and one server for the tests of a class; each person gets their own context.</summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public ServerProcess Server { get; } = new();
+
+    public async ValueTask InitializeAsync()
+    {
+        await Server.StartAsync(TestContext.Current.CancellationToken);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    /// <summary>A fresh browser profile, as a different person on a different computer would have.</summary>
+    public async Task<IPage> NewPersonAsync(string locale = "en-US", int width = 1280, int height = 800)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = Server.BaseAddress.ToString(),
+            Locale = locale,
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+        });
+        context.SetDefaultTimeout(20_000);
+        Assertions.SetDefaultExpectTimeout(20_000);
+        // What the page logs shows up under a failing test.
+        context.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                TestContext.Current.TestOutputHelper?.WriteLine($"[browser {message.Type}] {message.Text}");
+            }
+        };
+        context.WebError += (_, error) => TestContext.Current.TestOutputHelper?.WriteLine($"[browser exception] {error.Error}");
+        return await context.NewPageAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Server.DisposeAsync();
+    }
+}

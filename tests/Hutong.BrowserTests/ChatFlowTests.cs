@@ -1,0 +1,207 @@
+using System.Text.RegularExpressions;
+using Hutong.Client;
+using Hutong.Contracts.Accounts;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>
+/// The README's promise, in a real browser against a real server: people sign up, become friends, chat in real time,
+/// make a group with a third, recall, reload, and keep going through a server restart.
+/// </summary>
+public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task TwoPeople_SignUpBefriendAndChat_InRealTimeThroughRecallReloadAndRestart()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await fixture.NewPersonAsync(), $"mei{run}", "Mei");
+        var lin = new Person(await fixture.NewPersonAsync(), $"lin{run}", "Lin");
+
+        // Sign up.
+        await mei.SignUpAsync();
+        await mei.ScreenshotAsync("chats-empty");
+        await mei.ExpectAccessibleAsync("chats list");
+        await lin.SignUpAsync();
+
+        // Mei finds Lin by handle and asks; Lin sees the request arrive and accepts.
+        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" }).ClickAsync();
+        await mei.Link("Add friend").ClickAsync();
+        await mei.Field("Their handle").FillAsync(lin.Handle);
+        await mei.Button("Find").ClickAsync();
+        await mei.Field("Greeting").FillAsync("Hi Lin, it's Mei from the tea house");
+        await mei.Button("Send request").ClickAsync();
+        await Expect(mei.Page.GetByText("Request sent")).ToBeVisibleAsync();
+
+        var contacts = lin.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" });
+        await Expect(contacts).ToContainTextAsync("1");
+        await contacts.ClickAsync();
+        await lin.Link("New friends 1 waiting").ClickAsync();
+        await Expect(lin.Page.GetByText("Hi Lin, it's Mei from the tea house")).ToBeVisibleAsync();
+        await lin.ScreenshotAsync("friend-request");
+        await lin.ExpectAccessibleAsync("friend requests");
+        await lin.Button("Accept Mei").ClickAsync();
+
+        // Their direct chat appears on both sides without a reload; Mei writes in three actions: pick, type, Enter.
+        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await mei.ChatRow("Lin").ClickAsync();
+        await Expect(mei.Composer).ToBeFocusedAsync();
+        await mei.Page.Keyboard.TypeAsync("tea at four?");
+        await mei.Page.Keyboard.PressAsync("Enter");
+        await Expect(mei.Message("tea at four?")).ToBeVisibleAsync();
+
+        await lin.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await Expect(lin.ChatRow("Mei").Locator(".badge")).ToHaveTextAsync("1");
+        await Expect(lin.ChatRow("Mei")).ToContainTextAsync("tea at four?");
+        await lin.OpenChatAsync("Mei");
+        await Expect(lin.Message("tea at four?")).ToBeVisibleAsync();
+        await Expect(lin.ChatRow("Mei").Locator(".badge")).ToHaveCountAsync(0);
+        await lin.SayAsync("yes! 四点见");
+        await Expect(mei.Message("四点见")).ToBeVisibleAsync();
+        await mei.ScreenshotAsync("chat");
+        await mei.ExpectAccessibleAsync("chat");
+
+        // Mei recalls a slip within two minutes; Lin sees it go.
+        await mei.SayAsync("oops, wrong chat");
+        await Expect(lin.Message("oops, wrong chat")).ToBeVisibleAsync();
+        var slip = mei.Message("oops, wrong chat");
+        await slip.HoverAsync();
+        await slip.GetByRole(AriaRole.Button, new() { Name = "Recall" }).ClickAsync();
+        await Expect(lin.Page.GetByText("Mei recalled a message")).ToBeVisibleAsync();
+        await Expect(lin.Messages).Not.ToContainTextAsync("oops, wrong chat");
+        await Expect(mei.Page.GetByText("You recalled a message")).ToBeVisibleAsync();
+
+        // A reload keeps the session and the history, the recall included.
+        await lin.Page.ReloadAsync();
+        await Expect(lin.Message("tea at four?")).ToBeVisibleAsync();
+        await Expect(lin.Message("四点见")).ToBeVisibleAsync();
+        await Expect(lin.Page.GetByText("Mei recalled a message")).ToBeVisibleAsync();
+
+        // The server restarts. Both see the connection drop; what Mei sends meanwhile waits and arrives once.
+        await fixture.Server.StopAsync();
+        await Expect(mei.Page.Locator(".connection")).ToContainTextAsync(new Regex("Offline|Connecting"));
+        await mei.SayAsync("still there?");
+        await Expect(mei.Messages.Locator("article.outgoing", new() { HasTextString = "still there?" })).ToBeVisibleAsync();
+        await mei.ScreenshotAsync("offline");
+        await fixture.Server.StartAsync(TestContext.Current.CancellationToken);
+        await Expect(lin.Message("still there?")).ToBeVisibleAsync(new() { Timeout = 40_000 });
+        await Expect(mei.Message("still there?")).ToBeVisibleAsync();
+        await Expect(lin.Message("still there?")).ToHaveCountAsync(1);
+        await Expect(mei.Page.Locator(".connection")).ToHaveAttributeAsync("data-state", "online");
+        await lin.SayAsync("still here");
+        await Expect(mei.Message("still here")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AGroupWithAThird_MentionsAndRealTime_ReachEveryone()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await fixture.NewPersonAsync(), $"gmei{run}", "Mei");
+        var lin = new Person(await fixture.NewPersonAsync(), $"glin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        // The third person only needs to exist and be Mei's friend: set up through the API.
+        var yun = await NewFriendOverApiAsync($"gyun{run}", "Yun", mei.Handle);
+        await BefriendInBrowsersAsync(mei, lin);
+
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New group" }).ClickAsync();
+        await mei.Field("Group name").FillAsync("Tea house");
+        await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Lin" }).CheckAsync();
+        await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Yun" }).CheckAsync();
+        await mei.Button("Create group").ClickAsync();
+        await Expect(mei.Page.Locator(".pane-title")).ToContainTextAsync("Tea house");
+        await Expect(mei.Page.GetByText("You created the group")).ToBeVisibleAsync();
+
+        // Lin sees the group appear and opens it.
+        await Expect(lin.ChatRow("Tea house")).ToBeVisibleAsync();
+        await lin.OpenChatAsync("Tea house");
+
+        // Mei mentions Lin through the picker: "@", a letter, Enter picks, Enter sends.
+        await mei.Composer.FocusAsync();
+        await mei.Page.Keyboard.TypeAsync("@L");
+        await Expect(mei.Page.GetByRole(AriaRole.Option, new() { Name = "Lin" })).ToBeVisibleAsync();
+        await mei.ScreenshotAsync("mention-picker");
+        await mei.Page.Keyboard.PressAsync("Enter");
+        await Expect(mei.Composer).ToHaveValueAsync("@Lin ");
+        await mei.Page.Keyboard.TypeAsync("the kettle is on");
+        await mei.Page.Keyboard.PressAsync("Enter");
+
+        var mention = lin.Message("the kettle is on");
+        await Expect(mention).ToBeVisibleAsync();
+        await Expect(mention.Locator(".mention")).ToHaveTextAsync("@Lin");
+        await Expect(mention.Locator(".sender")).ToHaveTextAsync("Mei");
+
+        // Yun, on the API, hears it too and answers; both browsers show the answer live.
+        var yunSeen = await yun.GetConversationsAsync(TestContext.Current.CancellationToken);
+        var group = Assert.Single(yunSeen.Conversations, c => c.Name == "Tea house");
+        await yun.SendTextAsync(group.ConversationId, "coming!", TestContext.Current.CancellationToken);
+        await Expect(lin.Message("coming!")).ToBeVisibleAsync();
+        await Expect(mei.Message("coming!")).ToBeVisibleAsync();
+        await lin.ScreenshotAsync("group");
+        await lin.ExpectAccessibleAsync("group chat");
+
+        // Group info: members with roles, and the group's QR code.
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "Chat info" }).ClickAsync();
+        await Expect(mei.Page.Locator(".members .member")).ToHaveCountAsync(3);
+        await Expect(mei.Page.Locator(".member", new() { HasTextString = "Owner" })).ToContainTextAsync("Mei");
+        await Expect(mei.Page.GetByRole(AriaRole.Img, new() { Name = "Group QR code" })).ToBeVisibleAsync();
+        await mei.ScreenshotAsync("group-info");
+        await mei.ExpectAccessibleAsync("group info");
+    }
+
+    [Fact]
+    public async Task ASecondTab_OfTheSamePerson_StaysInSync()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await fixture.NewPersonAsync(), $"tmei{run}", "Mei");
+        var lin = new Person(await fixture.NewPersonAsync(), $"tlin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        await BefriendInBrowsersAsync(mei, lin);
+
+        // A second tab of Mei's browser shares her session.
+        var tab = new Person(await mei.Page.Context.NewPageAsync(), mei.Handle, mei.Name);
+        await tab.Page.GotoAsync("/");
+        await tab.OpenChatAsync("Lin");
+        await mei.OpenChatAsync("Lin");
+
+        await mei.SayAsync("from the first tab");
+        await Expect(tab.Message("from the first tab")).ToBeVisibleAsync();
+        await Expect(tab.Message("from the first tab")).ToHaveClassAsync(new Regex("mine"));
+        await lin.OpenChatAsync("Mei");
+        await lin.SayAsync("to both tabs");
+        await Expect(mei.Message("to both tabs")).ToBeVisibleAsync();
+        await Expect(tab.Message("to both tabs")).ToBeVisibleAsync();
+    }
+
+    private async Task<HutongClient> NewFriendOverApiAsync(string handle, string name, string friendHandle)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var client = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        await client.SignUpAsync(new SignUpRequest(handle, Person.Password, name), cancellationToken);
+        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), cancellationToken);
+        var friend = await client.GetUserByHandleAsync(friendHandle, cancellationToken);
+        var other = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        await other.LoginAsync(new LoginRequest(friendHandle, Person.Password, "api"), cancellationToken);
+        var request = await client.SendFriendRequestAsync(friend.UserId, "hi", cancellationToken);
+        await other.AcceptFriendRequestAsync(request.RequestId, cancellationToken);
+        return client;
+    }
+
+    /// <summary>Lin asks Mei over the API; Mei accepts in her browser.</summary>
+    private async Task BefriendInBrowsersAsync(Person mei, Person lin)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var linApi = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        await linApi.LoginAsync(new LoginRequest(lin.Handle, Person.Password, "api"), cancellationToken);
+        var meiProfile = await linApi.GetUserByHandleAsync(mei.Handle, cancellationToken);
+        await linApi.SendFriendRequestAsync(meiProfile.UserId, "hello", cancellationToken);
+        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" }).ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
+        await mei.Button("Accept Lin").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await Expect(mei.ChatRow("Lin")).ToBeVisibleAsync();
+        await Expect(lin.ChatRow("Mei")).ToBeVisibleAsync();
+    }
+}

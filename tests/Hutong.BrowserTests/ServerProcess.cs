@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>
+/// A Hutong node as people run it: the built server in its own process, SQLite in a temporary data folder. Stopping
+/// kills the process; starting again on the same port and folder is a real restart.
+/// </summary>
+public sealed class ServerProcess : IAsyncDisposable
+{
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hutong-browser-").FullName;
+    private readonly int _port = FreePort();
+    private readonly int _siloPort = FreePort();
+    private readonly int _gatewayPort = FreePort();
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
+
+    /// <summary>What the server wrote, for a failing test to show.</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = _dataDirectory,
+        };
+        foreach (var arg in new[]
+        {
+            TestPaths.Server,
+            "--urls", BaseAddress.ToString().TrimEnd('/'),
+            "--Hutong:DataDirectory", _dataDirectory,
+            "--Hutong:Cluster:SiloPort", Invariant(_siloPort),
+            "--Hutong:Cluster:GatewayPort", Invariant(_gatewayPort),
+            // The production work factor costs ~0.3 s a hash on this machine; the tests sign in many times.
+            "--Hutong:Security:PasswordIterations", "10000",
+            "--Hutong:RateLimits:SignUp:PermitLimit", "100000",
+            "--Hutong:RateLimits:Login:PermitLimit", "100000",
+            "--Hutong:RateLimits:FriendRequests:PermitLimit", "100000",
+            "--Logging:LogLevel:Default", "Warning",
+        })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using var health = await http.GetAsync(new Uri("healthz", UriKind.Relative), deadline.Token);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
+            {
+                // A slow answer while the silo starts.
+            }
+
+            await Task.Delay(200, deadline.Token);
+        }
+    }
+
+    public async Task StopAsync()
+    {
+        if (_process is { HasExited: false } process)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        _process?.Dispose();
+        _process = null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by the dying process: the temp folder is cleaned by the OS later.
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+
+    private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -36,6 +36,12 @@ public sealed class SignInPageTests : IAsyncDisposable
     [InlineData("javascript:alert(1)")]
     [InlineData("signin")]
     [InlineData("signup?back=chats")]
+    // A browser reads "\" as "/" and drops tabs and line breaks, so each of these leads to evil.example.
+    [InlineData("\\\\evil.example")]
+    [InlineData("\\/evil.example")]
+    [InlineData("/\\evil.example")]
+    [InlineData("\t/\t/evil.example")]
+    [InlineData("/\n/evil.example")]
     public void SafeBack_AnythingThatCouldLeaveTheApp_GoesHome(string? back)
     {
         var safe = SignInPage.SafeBack(back);
@@ -53,6 +59,20 @@ public sealed class SignInPageTests : IAsyncDisposable
         var nav = _context.Services.GetRequiredService<NavigationManager>();
         nav.NavigateTo("signin?back=" + Uri.EscapeDataString(back));
         return nav;
+    }
+
+    [Theory]
+    [InlineData("https://evil.example/")]
+    [InlineData("\\\\evil.example")]
+    public void Render_AlreadySignedInWithAForeignBack_StaysInTheApp(string back)
+    {
+        // Read first: leaving the app moves the base address too.
+        var home = _context.Services.GetRequiredService<NavigationManager>().BaseUri;
+        var nav = SignedInOpening(back);
+
+        var page = _context.Render<SignInPage>();
+
+        page.WaitForAssertion(() => Assert.Equal(home, nav.Uri));
     }
 
     [Fact]

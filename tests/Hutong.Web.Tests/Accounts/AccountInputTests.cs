@@ -69,6 +69,35 @@ public sealed class AccountInputTests
         Assert.Equal(S.DisplayNameLength, error);
     }
 
+    [Fact]
+    public void CheckDisplayName_SixtyFourEmoji_PassesAsTheServerCountsThem()
+    {
+        // Each is two UTF-16 units, or more with a skin tone; a person and the server see one character.
+        var name = string.Concat(Enumerable.Repeat("🍵", 32)) + string.Concat(Enumerable.Repeat("👍🏽", 32));
+
+        var error = AccountInput.CheckDisplayName(name, S);
+
+        Assert.Null(error);
+    }
+
+    [Fact]
+    public void CheckDisplayName_SixtyFiveEmoji_NamesTheLength()
+    {
+        var name = string.Concat(Enumerable.Repeat("🍵", 65));
+
+        var error = AccountInput.CheckDisplayName(name, S);
+
+        Assert.Equal(S.DisplayNameLength, error);
+    }
+
+    [Fact]
+    public void CheckDisplayName_SixtyFourCharactersWithSpacesAround_PassesAsTheyAreTrimmed()
+    {
+        var error = AccountInput.CheckDisplayName("  " + new string('a', 64) + " ", S);
+
+        Assert.Null(error);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("   ")]

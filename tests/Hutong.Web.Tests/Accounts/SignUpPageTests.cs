@@ -73,6 +73,20 @@ public sealed class SignUpPageTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Submit_NameOfFortyEmoji_GoesToTheServer()
+    {
+        _server.Answer(HttpMethod.Post, "api/v1/accounts", () => RecordingHandler.Problem(HttpStatusCode.Conflict, ErrorCodes.HandleTaken));
+        var page = _context.Render<SignUpPage>();
+        await FillAsync(page, string.Concat(Enumerable.Repeat("🍵", 40)), "mei", "tea-house-42");
+
+        await page.Find("form").SubmitAsync(new());
+
+        Assert.Null(page.Find("#display-name").GetAttribute("maxlength"));
+        Assert.Empty(page.FindAll("#display-name-help.field-error"));
+        Assert.Equal(["POST api/v1/accounts"], _server.Requests);
+    }
+
+    [Fact]
     public async Task Submit_Accepted_SignsInAndGoesBack()
     {
         _server

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Hutong.Web.Localization;
 
@@ -14,10 +15,17 @@ public static partial class AccountInput
         : !HandlePattern().IsMatch(handle) ? s.HandleCharacters
         : null;
 
-    public static string? CheckDisplayName(string name, Strings s) =>
-        name.Trim().Length == 0 ? s.DisplayNameRequired
-        : name.Length > 64 ? s.DisplayNameLength
-        : null;
+    /// <summary>
+    /// Counted as the server counts it: trimmed, in text elements, so an emoji or a CJK character is one character
+    /// however many UTF-16 units it takes.
+    /// </summary>
+    public static string? CheckDisplayName(string name, Strings s)
+    {
+        var length = new StringInfo(name.Trim()).LengthInTextElements;
+        return length == 0 ? s.DisplayNameRequired
+            : length > 64 ? s.DisplayNameLength
+            : null;
+    }
 
     public static string? CheckPassword(string password, Strings s) => password.Length < 8 ? s.PasswordLength : null;
 

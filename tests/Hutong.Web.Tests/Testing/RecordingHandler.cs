@@ -1,0 +1,39 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Serialization.Metadata;
+using Hutong.Contracts;
+
+namespace Hutong.Web.Tests.Testing;
+
+/// <summary>Stands in for the server: records every request and answers from a table, 404 for anything else.</summary>
+internal sealed class RecordingHandler : HttpMessageHandler
+{
+    private readonly Dictionary<string, Func<HttpResponseMessage>> _answers = new(StringComparer.Ordinal);
+
+    /// <summary>"GET api/v1/me" and the like, in the order they came.</summary>
+    public List<string> Requests { get; } = [];
+
+    public RecordingHandler Answer(HttpMethod method, string path, Func<HttpResponseMessage> respond)
+    {
+        _answers[$"{method} {path}"] = respond;
+        return this;
+    }
+
+    public static HttpResponseMessage Json<T>(T body, JsonTypeInfo<T> type, HttpStatusCode status = HttpStatusCode.OK) =>
+        new(status) { Content = JsonContent.Create(body, type) };
+
+    public static HttpResponseMessage Problem(HttpStatusCode status, string code) =>
+        new(status)
+        {
+            Content = JsonContent.Create(
+                new ProblemBody(null, code, (int)status, null, code, null), HutongJsonContext.Default.ProblemBody,
+                new System.Net.Http.Headers.MediaTypeHeaderValue("application/problem+json")),
+        };
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var key = $"{request.Method} {request.RequestUri!.PathAndQuery.TrimStart('/')}";
+        Requests.Add(key);
+        return Task.FromResult(_answers.TryGetValue(key, out var respond) ? respond() : new HttpResponseMessage(HttpStatusCode.NotFound));
+    }
+}

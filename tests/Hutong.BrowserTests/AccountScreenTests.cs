@@ -4,12 +4,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Hutong.BrowserTests;
 
 /// <summary>Signing up and in: clear messages for mistakes, the browser's language by default, and accessible screens.</summary>
-public sealed class AccountScreenTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class AccountScreenTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task SignUp_WithMistakes_NamesEachOneAndKeepsWhatWasTyped()
     {
-        var person = new Person(await fixture.NewPersonAsync(), "x", "Mei");
+        var person = new Person(await NewPageAsync(), "x", "Mei");
         await person.Page.GotoAsync("signup");
         await person.ExpectAccessibleAsync("sign-up");
         await person.ScreenshotAsync("sign-up");
@@ -30,10 +30,10 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : IClassFixture<B
     public async Task SignUp_WithATakenHandle_SaysSoAtTheField()
     {
         var handle = "taken" + Guid.NewGuid().ToString("N")[..6];
-        var first = new Person(await fixture.NewPersonAsync(), handle, "First");
+        var first = new Person(await NewPageAsync(), handle, "First");
         await first.SignUpAsync();
 
-        var second = new Person(await fixture.NewPersonAsync(), handle, "Second");
+        var second = new Person(await NewPageAsync(), handle, "Second");
         await second.Page.GotoAsync("signup");
         await second.Field("Name").FillAsync("Second");
         await second.Field("Handle").FillAsync(handle);
@@ -46,10 +46,10 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : IClassFixture<B
     public async Task SignIn_WithAWrongPassword_SaysSoAndSignsInWithTheRightOne()
     {
         var handle = "pw" + Guid.NewGuid().ToString("N")[..6];
-        var mei = new Person(await fixture.NewPersonAsync(), handle, "Mei");
+        var mei = new Person(await NewPageAsync(), handle, "Mei");
         await mei.SignUpAsync();
 
-        var elsewhere = new Person(await fixture.NewPersonAsync(), handle, "Mei");
+        var elsewhere = new Person(await NewPageAsync(), handle, "Mei");
         await elsewhere.Page.GotoAsync("/");
         await elsewhere.Field("Handle").FillAsync(handle);
         await elsewhere.Field("Password").FillAsync("not-the-password");
@@ -72,7 +72,7 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : IClassFixture<B
     [Fact]
     public async Task AChineseBrowser_GetsChinese_AndCanSwitchToEnglish()
     {
-        var page = await fixture.NewPersonAsync(locale: "zh-CN");
+        var page = await NewPageAsync(locale: "zh-CN");
         await page.GotoAsync("/");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "登录" })).ToBeVisibleAsync();
         await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "zh-Hans");
@@ -88,7 +88,7 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : IClassFixture<B
     public async Task AtPhoneWidth_TheChatTakesTheWholeScreen()
     {
         var handle = "ph" + Guid.NewGuid().ToString("N")[..6];
-        var mei = new Person(await fixture.NewPersonAsync(width: 390, height: 780), handle, "Mei");
+        var mei = new Person(await NewPageAsync(width: 390, height: 780), handle, "Mei");
         await mei.SignUpAsync();
         await Expect(mei.Page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
         await mei.Page.GotoAsync("me/profile");

@@ -10,14 +10,14 @@ namespace Hutong.BrowserTests;
 /// The README's promise, in a real browser against a real server: people sign up, become friends, chat in real time,
 /// make a group with a third, recall, reload, and keep going through a server restart.
 /// </summary>
-public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task TwoPeople_SignUpBefriendAndChat_InRealTimeThroughRecallReloadAndRestart()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var mei = new Person(await fixture.NewPersonAsync(), $"mei{run}", "Mei");
-        var lin = new Person(await fixture.NewPersonAsync(), $"lin{run}", "Lin");
+        var mei = new Person(await NewPageAsync(), $"mei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"lin{run}", "Lin");
 
         // Sign up.
         await mei.SignUpAsync();
@@ -26,7 +26,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await lin.SignUpAsync();
 
         // Mei finds Lin by handle and asks; Lin sees the request arrive and accepts.
-        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" }).ClickAsync();
+        await mei.Section("Contacts").ClickAsync();
         await mei.Link("Add friend").ClickAsync();
         await mei.Field("Their handle").FillAsync(lin.Handle);
         await mei.Button("Find").ClickAsync();
@@ -34,7 +34,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await mei.Button("Send request").ClickAsync();
         await Expect(mei.Page.GetByText("Request sent")).ToBeVisibleAsync();
 
-        var contacts = lin.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" });
+        var contacts = lin.Section("Contacts");
         await Expect(contacts).ToContainTextAsync("1");
         await contacts.ClickAsync();
         await lin.Link("New friends 1 waiting").ClickAsync();
@@ -44,14 +44,14 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await lin.Button("Accept Mei").ClickAsync();
 
         // Their direct chat appears on both sides without a reload; Mei writes in three actions: pick, type, Enter.
-        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await mei.Section("Chats").ClickAsync();
         await mei.ChatRow("Lin").ClickAsync();
         await Expect(mei.Composer).ToBeFocusedAsync();
         await mei.Page.Keyboard.TypeAsync("tea at four?");
         await mei.Page.Keyboard.PressAsync("Enter");
         await Expect(mei.Message("tea at four?")).ToBeVisibleAsync();
 
-        await lin.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await lin.Section("Chats").ClickAsync();
         await Expect(lin.ChatRow("Mei").Locator(".badge")).ToHaveTextAsync("1");
         await Expect(lin.ChatRow("Mei")).ToContainTextAsync("tea at four?");
         await lin.OpenChatAsync("Mei");
@@ -68,23 +68,23 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         var slip = mei.Message("oops, wrong chat");
         await slip.HoverAsync();
         await slip.GetByRole(AriaRole.Button, new() { Name = "Recall" }).ClickAsync();
-        await Expect(lin.Page.GetByText("Mei recalled a message")).ToBeVisibleAsync();
+        await Expect(lin.Notice("Mei recalled a message")).ToBeVisibleAsync();
         await Expect(lin.Messages).Not.ToContainTextAsync("oops, wrong chat");
-        await Expect(mei.Page.GetByText("You recalled a message")).ToBeVisibleAsync();
+        await Expect(mei.Notice("You recalled a message")).ToBeVisibleAsync();
 
         // A reload keeps the session and the history, the recall included.
         await lin.Page.ReloadAsync();
         await Expect(lin.Message("tea at four?")).ToBeVisibleAsync();
         await Expect(lin.Message("四点见")).ToBeVisibleAsync();
-        await Expect(lin.Page.GetByText("Mei recalled a message")).ToBeVisibleAsync();
+        await Expect(lin.Notice("Mei recalled a message")).ToBeVisibleAsync();
 
         // The server restarts. Both see the connection drop; what Mei sends meanwhile waits and arrives once.
-        await fixture.Server.StopAsync();
+        await Fixture.Server.StopAsync();
         await Expect(mei.Page.Locator(".connection")).ToContainTextAsync(new Regex("Offline|Connecting"));
         await mei.SayAsync("still there?");
         await Expect(mei.Messages.Locator("article.outgoing", new() { HasTextString = "still there?" })).ToBeVisibleAsync();
         await mei.ScreenshotAsync("offline");
-        await fixture.Server.StartAsync(TestContext.Current.CancellationToken);
+        await Fixture.Server.StartAsync(TestContext.Current.CancellationToken);
         await Expect(lin.Message("still there?")).ToBeVisibleAsync(new() { Timeout = 40_000 });
         await Expect(mei.Message("still there?")).ToBeVisibleAsync();
         await Expect(lin.Message("still there?")).ToHaveCountAsync(1);
@@ -97,8 +97,8 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     public async Task AGroupWithAThird_MentionsAndRealTime_ReachEveryone()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var mei = new Person(await fixture.NewPersonAsync(), $"gmei{run}", "Mei");
-        var lin = new Person(await fixture.NewPersonAsync(), $"glin{run}", "Lin");
+        var mei = new Person(await NewPageAsync(), $"gmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"glin{run}", "Lin");
         await mei.SignUpAsync();
         await lin.SignUpAsync();
         // The third person only needs to exist and be Mei's friend: set up through the API.
@@ -111,7 +111,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
         await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Yun" }).CheckAsync();
         await mei.Button("Create group").ClickAsync();
         await Expect(mei.Page.Locator(".pane-title")).ToContainTextAsync("Tea house");
-        await Expect(mei.Page.GetByText("You created the group")).ToBeVisibleAsync();
+        await Expect(mei.Notice("You created the group")).ToBeVisibleAsync();
 
         // Lin sees the group appear and opens it.
         await Expect(lin.ChatRow("Tea house")).ToBeVisibleAsync();
@@ -154,8 +154,8 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     public async Task ASecondTab_OfTheSamePerson_StaysInSync()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var mei = new Person(await fixture.NewPersonAsync(), $"tmei{run}", "Mei");
-        var lin = new Person(await fixture.NewPersonAsync(), $"tlin{run}", "Lin");
+        var mei = new Person(await NewPageAsync(), $"tmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"tlin{run}", "Lin");
         await mei.SignUpAsync();
         await lin.SignUpAsync();
         await BefriendInBrowsersAsync(mei, lin);
@@ -178,11 +178,11 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     private async Task<HutongClient> NewFriendOverApiAsync(string handle, string name, string friendHandle)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var client = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
         await client.SignUpAsync(new SignUpRequest(handle, Person.Password, name), cancellationToken);
         await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), cancellationToken);
         var friend = await client.GetUserByHandleAsync(friendHandle, cancellationToken);
-        var other = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        var other = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
         await other.LoginAsync(new LoginRequest(friendHandle, Person.Password, "api"), cancellationToken);
         var request = await client.SendFriendRequestAsync(friend.UserId, "hi", cancellationToken);
         await other.AcceptFriendRequestAsync(request.RequestId, cancellationToken);
@@ -193,14 +193,14 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : IClassFixture<Browse
     private async Task BefriendInBrowsersAsync(Person mei, Person lin)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var linApi = new HutongClient(new HttpClient { BaseAddress = fixture.Server.BaseAddress });
+        var linApi = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
         await linApi.LoginAsync(new LoginRequest(lin.Handle, Person.Password, "api"), cancellationToken);
         var meiProfile = await linApi.GetUserByHandleAsync(mei.Handle, cancellationToken);
         await linApi.SendFriendRequestAsync(meiProfile.UserId, "hello", cancellationToken);
-        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Contacts" }).ClickAsync();
+        await mei.Section("Contacts").ClickAsync();
         await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
         await mei.Button("Accept Lin").ClickAsync();
-        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "Chats" }).ClickAsync();
+        await mei.Section("Chats").ClickAsync();
         await Expect(mei.ChatRow("Lin")).ToBeVisibleAsync();
         await Expect(lin.ChatRow("Mei")).ToBeVisibleAsync();
     }

@@ -39,9 +39,12 @@ public sealed class Person(IPage page, string handle, string name)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Chats", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>A section of the navigation; its name grows with a badge ("Chats 2 unread messages").</summary>
+    public ILocator Section(string name) => Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name });
+
     public async Task OpenChatAsync(string chatName)
     {
-        await Link("Chats").First.ClickAsync();
+        await Section("Chats").ClickAsync();
         await ChatRow(chatName).ClickAsync();
         await Expect(Page.Locator(".pane-title")).ToContainTextAsync(chatName);
     }
@@ -56,6 +59,9 @@ public sealed class Person(IPage page, string handle, string name)
 
     /// <summary>A message in the open chat, once it is durable (not an echo still on its way).</summary>
     public ILocator Message(string text) => Messages.Locator("article.message:not(.outgoing)", new() { HasTextString = text });
+
+    /// <summary>A system notice in the open chat (joined, recalled, ...).</summary>
+    public ILocator Notice(string text) => Messages.Locator(".notice", new() { HasTextString = text });
 
     public async Task ScreenshotAsync(string name)
     {

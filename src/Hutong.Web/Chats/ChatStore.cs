@@ -118,6 +118,21 @@ public sealed class ChatStore(HutongClient api, AppSession session, Browser brow
             var page = await api.GetMessagesAsync(conversationId, beforeSeq: long.MaxValue, limit: PageSize);
             timeline.Prepend(page.Messages, page.Messages.Count < PageSize);
             _timelines[conversationId] = timeline;
+            // Messages the gateway delivered while the page was on its way had no timeline to go to: fetch them.
+            while (_summaries.TryGetValue(conversationId, out var summary) && summary.LastSeq > timeline.Newest)
+            {
+                var missed = await api.GetMessagesAsync(conversationId, afterSeq: timeline.Newest, limit: 200);
+                if (missed.Messages.Count == 0)
+                {
+                    break;
+                }
+
+                foreach (var message in missed.Messages)
+                {
+                    timeline.Append(message);
+                }
+            }
+
             _gateway?.Track(conversationId, timeline.Newest);
             foreach (var frame in _outbox.Values.Where(f => f.ConversationId == conversationId))
             {

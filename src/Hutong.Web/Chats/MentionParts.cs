@@ -26,7 +26,10 @@ public static class MentionParts
         var i = 0;
         while (i < text.Length)
         {
-            var name = text[i] == '@' ? names.Where(n => string.CompareOrdinal(text, i, n, 0, n.Length) == 0).MaxBy(n => n.Length) : null;
+            // A whole @name only: "@Al" does not light up the start of "@Alice".
+            var name = text[i] == '@'
+                ? names.Where(n => string.CompareOrdinal(text, i, n, 0, n.Length) == 0 && (i + n.Length == text.Length || !char.IsLetterOrDigit(text[i + n.Length]))).MaxBy(n => n.Length)
+                : null;
             if (name is null)
             {
                 i++;

@@ -1,0 +1,43 @@
+using Microsoft.Playwright;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>
+/// Gives each test its own people, and closes their browsers after it; a failed test leaves a screenshot of every
+/// page it had open under <c>artifacts/screenshots/failed/</c>.
+/// </summary>
+public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
+{
+    private readonly List<IBrowserContext> _contexts = [];
+
+    protected BrowserFixture Fixture { get; } = fixture;
+
+    protected async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 800)
+    {
+        var page = await Fixture.NewPersonAsync(locale, width, height);
+        _contexts.Add(page.Context);
+        return page;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed)
+        {
+            var folder = Path.Combine(TestPaths.Screenshots, "failed");
+            Directory.CreateDirectory(folder);
+            var test = TestContext.Current.Test?.TestDisplayName.Split('.')[^1] ?? "test";
+            var n = 0;
+            foreach (var page in _contexts.SelectMany(c => c.Pages))
+            {
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{test}-{n++}.png") });
+            }
+        }
+
+        foreach (var context in _contexts)
+        {
+            await context.CloseAsync();
+        }
+
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
-# It installs what the tests need (PostgreSQL via apt-get when missing; the bench smoke run's bench/ejabberd/start.sh
-# installs ejabberd the same way), starts a throwaway PostgreSQL cluster on a free loopback port in a temporary
-# folder, removes it afterwards, and ends with one line:
+# It installs what the tests need (PostgreSQL, Chromium, a CJK font and Node via apt-get when missing, axe-core via
+# npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway PostgreSQL
+# cluster on a free loopback port in a temporary folder, removes it afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
 # Arguments go to `dotnet test`, e.g. `--project tests/Hutong.Server.Tests` or `--filter-method '*Restart*'`.
 set -euo pipefail
@@ -68,6 +68,28 @@ start_postgres() {
   export HUTONG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
+
+# The browser tests drive Debian's Chromium (with a CJK font, so Chinese renders in screenshots) and load axe-core
+# from npm into the pages they check.
+ensure_browser() {
+  local missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || missing+=(fonts-wqy-zenhei)
+  command -v npm >/dev/null || missing+=(nodejs npm)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    log "installing ${missing[*]} with apt-get"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  if [ ! -f tests/Hutong.BrowserTests/node_modules/axe-core/axe.min.js ]; then
+    log "installing axe-core with npm"
+    npm ci --prefix tests/Hutong.BrowserTests --no-audit --no-fund --loglevel=error >/dev/null
+  fi
+}
+
+if ! ensure_browser; then
+  log "Chromium or axe-core could not be installed: the browser tests will fail"
+fi
 
 if ! start_postgres; then
   if [ -n "${CI:-}" ]; then

@@ -175,6 +175,76 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(tab.Message("to both tabs")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task History_Images_FilesAndQuotes_WorkInTheBrowser()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await NewPageAsync(), $"hmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"hlin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        await BefriendInBrowsersAsync(mei, lin);
+
+        // Lin has written a lot before Mei looks: she sees the newest, and scrolling up brings the rest.
+        var linApi = await SignInOverApiAsync(lin.Handle);
+        var chat = (await linApi.GetConversationsAsync(cancellationToken)).Conversations.Single();
+        for (var i = 1; i <= 120; i++)
+        {
+            await linApi.SendTextAsync(chat.ConversationId, $"note {i:000}", cancellationToken);
+        }
+
+        await mei.OpenChatAsync("Lin");
+        await Expect(mei.Message("note 120")).ToBeVisibleAsync();
+        await Expect(mei.Message("note 001")).ToHaveCountAsync(0);
+        var shown = mei.Messages.Locator("article.message");
+        while (await mei.Message("note 001").CountAsync() == 0)
+        {
+            // Each scroll to the top brings one more page above.
+            var before = await shown.CountAsync();
+            await mei.Messages.EvaluateAsync("el => el.scrollTop = 0");
+            await Expect(shown).Not.ToHaveCountAsync(before);
+        }
+
+        await Expect(mei.Message("note 001")).ToBeVisibleAsync();
+        await Expect(mei.Page.GetByText("This is the start of the chat.")).ToBeVisibleAsync();
+
+        // An image goes up with its preview and arrives inline; a click opens the viewer, Escape closes it.
+        await mei.Page.Locator(".composer input[type=file]").SetInputFilesAsync(new FilePayload { Name = "tea.png", MimeType = "image/png", Buffer = TinyPng });
+        await lin.OpenChatAsync("Mei");
+        var image = lin.Messages.Locator("article.message img.message-image");
+        await Expect(image).ToBeVisibleAsync();
+        await lin.Page.GetByRole(AriaRole.Button, new() { Name = "Open image" }).ClickAsync();
+        await Expect(lin.Page.GetByRole(AriaRole.Dialog, new() { Name = "Image" })).ToBeVisibleAsync();
+        await lin.Page.Keyboard.PressAsync("Escape");
+        await Expect(lin.Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+
+        // A file arrives as a named download.
+        await mei.Page.Locator(".composer input[type=file]").SetInputFilesAsync(new FilePayload { Name = "menu.txt", MimeType = "text/plain", Buffer = "green tea, oolong"u8.ToArray() });
+        await Expect(lin.Page.GetByRole(AriaRole.Button, new() { Name = "Download menu.txt" })).ToBeVisibleAsync();
+
+        // Lin quotes a message in her answer; Mei sees the quote with it.
+        var quoted = lin.Message("note 120");
+        await quoted.HoverAsync();
+        await quoted.GetByRole(AriaRole.Button, new() { Name = "Reply" }).ClickAsync();
+        await Expect(lin.Composer).ToBeFocusedAsync();
+        await lin.Page.Keyboard.TypeAsync("this one");
+        await lin.Page.Keyboard.PressAsync("Enter");
+        var answer = mei.Message("this one");
+        await Expect(answer.Locator(".quote")).ToContainTextAsync("note 120");
+    }
+
+    /// <summary>A 1x1 PNG: the server decides an upload's type from its bytes.</summary>
+    private static readonly byte[] TinyPng = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+
+    private async Task<HutongClient> SignInOverApiAsync(string handle)
+    {
+        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), TestContext.Current.CancellationToken);
+        return client;
+    }
+
     private async Task<HutongClient> NewFriendOverApiAsync(string handle, string name, string friendHandle)
     {
         var cancellationToken = TestContext.Current.CancellationToken;

@@ -11,6 +11,7 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : BrowserTest(fix
     {
         var person = new Person(await NewPageAsync(), "x", "Mei");
         await person.Page.GotoAsync("signup");
+        await Expect(person.Page.GetByRole(AriaRole.Heading, new() { Name = "Create account" })).ToBeVisibleAsync();
         await person.ExpectAccessibleAsync("sign-up");
         await person.ScreenshotAsync("sign-up");
 
@@ -92,6 +93,7 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : BrowserTest(fix
         await mei.SignUpAsync();
         await Expect(mei.Page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
         await mei.Page.GotoAsync("me/profile");
+        await Expect(mei.Page.Locator("img.qr")).ToHaveJSPropertyAsync("complete", true);
         await Expect(mei.Page.GetByRole(AriaRole.Img, new() { Name = "My QR code" })).ToBeVisibleAsync();
         await mei.ScreenshotAsync("phone-profile");
         await mei.ExpectAccessibleAsync("profile at phone width");

@@ -145,6 +145,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await mei.Page.GetByRole(AriaRole.Link, new() { Name = "Chat info" }).ClickAsync();
         await Expect(mei.Page.Locator(".members .member")).ToHaveCountAsync(3);
         await Expect(mei.Page.Locator(".member", new() { HasTextString = "Owner" })).ToContainTextAsync("Mei");
+        await Expect(mei.Page.Locator("img.qr")).ToHaveJSPropertyAsync("complete", true);
         await Expect(mei.Page.GetByRole(AriaRole.Img, new() { Name = "Group QR code" })).ToBeVisibleAsync();
         await mei.ScreenshotAsync("group-info");
         await mei.ExpectAccessibleAsync("group info");

@@ -25,6 +25,25 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Ct));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/chats/0123456789abcdef")]
+    [InlineData("/contacts/requests")]
+    public async Task APathOfTheWebClient_IsServedItsPage_WithFingerprintedFiles(string path)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        using var http = app.CreateClient();
+
+        using var response = await http.GetAsync(path, Ct);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        // The build's rewritten page, not the source: the placeholder became a fingerprinted name.
+        Assert.DoesNotContain("#[.{fingerprint}]", html, StringComparison.Ordinal);
+        Assert.Matches(@"_framework/blazor\.webassembly\.[a-z0-9]+\.js", html);
+    }
+
     [Fact]
     public async Task Healthz_WhenTheDatabaseIsGone_Is503()
     {

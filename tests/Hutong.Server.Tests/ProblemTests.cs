@@ -17,7 +17,7 @@ public sealed class ProblemTests(ServerFixture servers) : IClassFixture<ServerFi
 
     [Theory]
     [InlineData("GET", "/api/v1/no-such-thing", 404, ErrorCodes.NotFound)]
-    [InlineData("GET", "/nowhere", 404, ErrorCodes.NotFound)]
+    [InlineData("GET", "/openapi/nowhere", 404, ErrorCodes.NotFound)]
     [InlineData("PUT", "/api/v1/accounts", 405, ErrorCodes.MethodNotAllowed)]
     [InlineData("DELETE", "/api/v1/sessions", 405, ErrorCodes.MethodNotAllowed)]
     public async Task UnknownRouteOrWrongMethod_IsAProblemWithACode(string method, string path, int status, string code)

@@ -15,7 +15,6 @@ namespace Hutong.Web.Chats;
 /// </summary>
 public sealed class ChatStore(HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, TimeProvider clock) : IAsyncDisposable
 {
-    private const string OutboxKey = "hutong.outbox";
     private const int PageSize = 50;
 
     private readonly Dictionary<string, ConversationSummary> _summaries = new(StringComparer.Ordinal);
@@ -518,6 +517,9 @@ public sealed class ChatStore(HutongClient api, AppSession session, Browser brow
             Changed?.Invoke();
         }
     }
+
+    /// <summary>Per person: someone else signing in on this browser never sends what the last person left.</summary>
+    private string OutboxKey => "hutong.outbox." + session.Me?.UserId;
 
     private async Task LoadOutboxAsync()
     {

@@ -120,6 +120,12 @@ if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
       status=1
     fi
   done
+  # A published node must boot its client too (a publish once shipped index.html unrewritten and rendered nothing).
+  log "web first-load smoke: publish a node and render its sign-in screen"
+  if ! bench/web/measure.sh --runs 1; then
+    log "the published node's web client did not render"
+    status=1
+  fi
 fi
 
 # Count from the runner's closing summary, which adds up every test assembly.

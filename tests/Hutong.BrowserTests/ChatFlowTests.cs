@@ -235,6 +235,59 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(answer.Locator(".quote")).ToContainTextAsync("note 120");
     }
 
+    [Fact]
+    public async Task Contacts_RemarkTagsDeclineMuteAndPin_ShowWhereTheyShould()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await NewPageAsync(), $"cmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"clin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        await BefriendInBrowsersAsync(mei, lin);
+        var yun = await NewFriendOverApiAsync($"cyun{run}", "Yun", mei.Handle);
+        var yunChat = (await yun.GetConversationsAsync(TestContext.Current.CancellationToken)).Conversations.Single();
+
+        // A remark renames Lin for Mei alone; tags show under the name.
+        await mei.Section("Contacts").ClickAsync();
+        await mei.Page.Locator(".list-col .row", new() { HasTextString = "Lin" }).ClickAsync();
+        await mei.Field("Remark").FillAsync("Lin (tea)");
+        await mei.Field("Tags").FillAsync("tea, 朋友");
+        await mei.Button("Save").ClickAsync();
+        await Expect(mei.Page.GetByText("Saved.")).ToBeVisibleAsync();
+        await Expect(mei.Page.Locator(".list-col .row", new() { HasTextString = "Lin (tea)" })).ToContainTextAsync("tea, 朋友");
+        await mei.Section("Chats").ClickAsync();
+        await Expect(mei.ChatRow("Lin (tea)")).ToBeVisibleAsync();
+
+        // Pinned goes first; muted shows a dot, not a count, and leaves the tab's badge alone.
+        await mei.OpenChatAsync("Yun");
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "Chat info" }).ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Pin to top" }).CheckAsync();
+        await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Mute" }).CheckAsync();
+        await Expect(mei.Page.Locator(".list-col .row").First).ToContainTextAsync("Yun");
+        await mei.Section("Contacts").ClickAsync();
+        await yun.SendTextAsync(yunChat.ConversationId, "quiet news", TestContext.Current.CancellationToken);
+        await Expect(mei.Page.Locator(".list-col .row", new() { HasTextString = "New friends" })).ToBeVisibleAsync();
+        await mei.Section("Chats").ClickAsync();
+        await Expect(mei.ChatRow("Yun")).ToContainTextAsync("quiet news");
+        await Expect(mei.ChatRow("Yun").Locator(".dot")).ToBeVisibleAsync();
+        await Expect(mei.ChatRow("Yun").Locator(".badge")).ToHaveCountAsync(0);
+        await Expect(mei.Section("Chats").Locator(".badge")).ToHaveCountAsync(0);
+
+        // A request Mei does not want, she declines.
+        var stranger = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        await stranger.SignUpAsync(new SignUpRequest($"cstr{run}", Person.Password, "Stranger"), TestContext.Current.CancellationToken);
+        await stranger.LoginAsync(new LoginRequest($"cstr{run}", Person.Password, "api"), TestContext.Current.CancellationToken);
+        var meiProfile = await stranger.GetUserByHandleAsync(mei.Handle, TestContext.Current.CancellationToken);
+        await stranger.SendFriendRequestAsync(meiProfile.UserId, "buy my tea", TestContext.Current.CancellationToken);
+        await mei.Section("Contacts").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
+        await mei.Button("Decline Stranger").ClickAsync();
+        await Expect(mei.Page.Locator(".request", new() { HasTextString = "Stranger" })).ToContainTextAsync("Declined");
+        await Expect(mei.Section("Contacts").Locator(".badge")).ToHaveCountAsync(0);
+        var outgoing = await stranger.GetFriendRequestsAsync("outgoing", cancellationToken: TestContext.Current.CancellationToken);
+        Assert.Equal("declined", Assert.Single(outgoing.Requests).State);
+    }
+
     /// <summary>A 1x1 PNG: the server decides an upload's type from its bytes.</summary>
     private static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");

@@ -273,6 +273,14 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(mei.ChatRow("Yun").Locator(".badge")).ToHaveCountAsync(0);
         await Expect(mei.Section("Chats").Locator(".badge")).ToHaveCountAsync(0);
 
+        // The keyboard moves between chats: Alt+Down opens the next one, and its composer has the focus.
+        await mei.ChatRow("Yun").ClickAsync();
+        await mei.Page.Keyboard.PressAsync("Alt+ArrowDown");
+        await Expect(mei.Page.Locator(".pane-title")).ToContainTextAsync("Lin (tea)");
+        await Expect(mei.Composer).ToBeFocusedAsync();
+        await mei.Page.Keyboard.PressAsync("Control+k");
+        await Expect(mei.Field("Search chats")).ToBeFocusedAsync();
+
         // A request Mei does not want, she declines.
         var stranger = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
         await stranger.SignUpAsync(new SignUpRequest($"cstr{run}", Person.Password, "Stranger"), TestContext.Current.CancellationToken);

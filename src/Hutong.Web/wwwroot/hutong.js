@@ -65,3 +65,18 @@ window.hutong.composerKeys = (el, owner) => {
   el.addEventListener('keydown', handler);
   return { dispose: () => el.removeEventListener('keydown', handler) };
 };
+
+// Keyboard: Alt+Up/Down opens the previous or next chat in the list; Ctrl+K (or Cmd+K) jumps to the chat search.
+document.addEventListener('keydown', e => {
+  if (e.altKey && (e.key === 'ArrowUp' || e.key === 'ArrowDown')) {
+    const rows = [...document.querySelectorAll('.list-col .rows .row')];
+    if (rows.length === 0) return;
+    const current = rows.findIndex(r => r.classList.contains('selected'));
+    const next = current < 0 ? 0 : Math.min(rows.length - 1, Math.max(0, current + (e.key === 'ArrowDown' ? 1 : -1)));
+    e.preventDefault();
+    rows[next].click();
+  } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+    const search = document.getElementById('chat-filter');
+    if (search) { e.preventDefault(); search.focus(); }
+  }
+});

@@ -174,6 +174,18 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await lin.SayAsync("to both tabs");
         await Expect(mei.Message("to both tabs")).ToBeVisibleAsync();
         await Expect(tab.Message("to both tabs")).ToBeVisibleAsync();
+
+        // Reading in one tab clears the badge in the other; Lin never learns of it.
+        await mei.Section("Me").ClickAsync();
+        await tab.Section("Me").ClickAsync();
+        await lin.SayAsync("unread for now");
+        await Expect(mei.Section("Chats").Locator(".badge")).ToHaveTextAsync("1");
+        await Expect(tab.Section("Chats").Locator(".badge")).ToHaveTextAsync("1");
+        await mei.OpenChatAsync("Lin");
+        await Expect(mei.Message("unread for now")).ToBeVisibleAsync();
+        await Expect(tab.Section("Chats").Locator(".badge")).ToHaveCountAsync(0);
+        await Expect(lin.Messages).Not.ToContainTextAsync(new Regex(@"\b(Read|Seen)\b|已读"));
+        await Expect(lin.Message("unread for now").Locator(".message-status")).ToHaveCountAsync(0);
     }
 
     [Fact]

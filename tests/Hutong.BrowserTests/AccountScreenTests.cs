@@ -1,3 +1,5 @@
+using Hutong.Client;
+using Hutong.Contracts.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -97,5 +99,32 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : BrowserTest(fix
         await Expect(mei.Page.GetByRole(AriaRole.Img, new() { Name = "My QR code" })).ToBeVisibleAsync();
         await mei.ScreenshotAsync("phone-profile");
         await mei.ExpectAccessibleAsync("profile at phone width");
+
+        // A friend writes; at phone width the chat replaces the list and its tab bar, and Back returns to them.
+        var lin = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await lin.SignUpAsync(new SignUpRequest("l" + handle, Person.Password, "Lin"), cancellationToken);
+        await lin.LoginAsync(new LoginRequest("l" + handle, Person.Password, "phone"), cancellationToken);
+        var meiProfile = await lin.GetUserByHandleAsync(handle, cancellationToken);
+        await lin.SendFriendRequestAsync(meiProfile.UserId, "hi", cancellationToken);
+        await mei.Link("Back").ClickAsync();
+        await mei.Section("Contacts").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
+        await mei.Button("Accept Lin").ClickAsync();
+        await Expect(mei.Page.Locator(".request", new() { HasTextString = "Lin" })).ToContainTextAsync("Accepted");
+        var chat = (await lin.GetConversationsAsync(cancellationToken)).Conversations.Single();
+        await lin.SendTextAsync(chat.ConversationId, "on the bus, five minutes", cancellationToken);
+
+        await mei.Page.GotoAsync("");
+        await mei.ChatRow("Lin").ClickAsync();
+        await Expect(mei.Message("on the bus, five minutes")).ToBeVisibleAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Navigation)).ToBeHiddenAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Heading, new() { Name = "Chats", Exact = true })).ToBeHiddenAsync();
+        await mei.SayAsync("see you");
+        await mei.ScreenshotAsync("phone-chat");
+        await mei.ExpectAccessibleAsync("chat at phone width");
+        await mei.Link("Back").ClickAsync();
+        await Expect(mei.ChatRow("Lin")).ToContainTextAsync("see you");
+        await Expect(mei.Page.GetByRole(AriaRole.Navigation)).ToBeVisibleAsync();
     }
 }

@@ -285,8 +285,16 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(mei.ChatRow("Yun").Locator(".badge")).ToHaveCountAsync(0);
         await Expect(mei.Section("Chats").Locator(".badge")).ToHaveCountAsync(0);
 
-        // The keyboard moves between chats: Alt+Down opens the next one, and its composer has the focus.
+        // A message typed and left stays as a draft, shown in the list, until Mei comes back to it.
         await mei.ChatRow("Yun").ClickAsync();
+        await mei.Composer.FillAsync("half a thought");
+        await mei.ChatRow("Lin (tea)").ClickAsync();
+        await Expect(mei.ChatRow("Yun")).ToContainTextAsync("[Draft] half a thought");
+        await mei.ChatRow("Yun").ClickAsync();
+        await Expect(mei.Composer).ToHaveValueAsync("half a thought");
+        await mei.Composer.FillAsync("");
+
+        // The keyboard moves between chats: Alt+Down opens the next one, and its composer has the focus.
         await mei.Page.Keyboard.PressAsync("Alt+ArrowDown");
         await Expect(mei.Page.Locator(".pane-title")).ToContainTextAsync("Lin (tea)");
         await Expect(mei.Composer).ToBeFocusedAsync();

@@ -22,6 +22,7 @@ public sealed class ChatStore(HutongClient api, AppSession session, Browser brow
     private readonly Dictionary<string, ConversationDetails> _details = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientFrame> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _drafts = new(StringComparer.Ordinal);
     private HutongGateway? _gateway;
     private CancellationTokenSource? _running;
     private bool _refreshQueued;
@@ -48,6 +49,29 @@ public sealed class ChatStore(HutongClient api, AppSession session, Browser brow
     public ConversationDetails? Details(string conversationId) => _details.GetValueOrDefault(conversationId);
 
     public Timeline? Timeline(string conversationId) => _timelines.GetValueOrDefault(conversationId);
+
+    /// <summary>What I started typing in a chat and left: kept while the page lives, shown in the list.</summary>
+    public string? Draft(string conversationId) => _drafts.GetValueOrDefault(conversationId);
+
+    /// <summary>Keeps (or, when blank, forgets) the draft of a chat.</summary>
+    public void SetDraft(string conversationId, string text)
+    {
+        bool changed;
+        if (text.Trim().Length == 0)
+        {
+            changed = _drafts.Remove(conversationId);
+        }
+        else
+        {
+            changed = _drafts.GetValueOrDefault(conversationId) != text;
+            _drafts[conversationId] = text;
+        }
+
+        if (changed)
+        {
+            Changed?.Invoke();
+        }
+    }
 
     /// <summary>Someone @mentioned me (or all) in this conversation since I last read it.</summary>
     public bool MentionedMe(string conversationId) => _mentioned.Contains(conversationId);
@@ -100,6 +124,7 @@ public sealed class ChatStore(HutongClient api, AppSession session, Browser brow
         _details.Clear();
         _mentioned.Clear();
         _outbox.Clear();
+        _drafts.Clear();
         Loaded = false;
         Viewing = null;
         people.Clear();

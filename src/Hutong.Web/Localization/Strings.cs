@@ -38,6 +38,7 @@ public sealed class Strings
     public required string Discover { get; init; }
     public required string DiscoverHint { get; init; }
     public required string DisplayName { get; init; }
+    public required string Draft { get; init; }
     public required string DisplayNameHint { get; init; }
     public required string DisplayNameLength { get; init; }
     public required string DisplayNameRequired { get; init; }
@@ -226,6 +227,7 @@ public sealed class Strings
         Discover = "Discover",
         DiscoverHint = "Search your messages, or join a group by its link.",
         DisplayName = "Name",
+        Draft = "[Draft]",
         DisplayNameHint = "How friends see you; any script, emoji welcome.",
         DisplayNameLength = "A name is at most 64 characters.",
         DisplayNameRequired = "Enter a name.",
@@ -441,6 +443,7 @@ public sealed class Strings
         Discover = "发现",
         DiscoverHint = "搜索你的消息，或通过链接加入群聊。",
         DisplayName = "名字",
+        Draft = "[草稿]",
         DisplayNameHint = "朋友看到的名字，可用任何文字和表情。",
         DisplayNameLength = "名字最多 64 个字符。",
         DisplayNameRequired = "请输入名字。",

@@ -83,16 +83,26 @@ public sealed class AppSession(HutongClient api, Browser browser)
         }
 
         api.Token = token;
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            Me = await api.GetMeAsync();
-            var devices = await api.GetDevicesAsync();
-            DeviceId = devices.Devices.FirstOrDefault(d => d.Current)?.DeviceId;
-        }
-        catch (HutongApiException e) when (e.Status == 401)
-        {
-            api.Token = null;
-            await browser.SetAsync(TokenKey, null);
+            try
+            {
+                Me = await api.GetMeAsync();
+                var devices = await api.GetDevicesAsync();
+                DeviceId = devices.Devices.FirstOrDefault(d => d.Current)?.DeviceId;
+                return;
+            }
+            catch (HutongApiException e) when (e.Status == 401)
+            {
+                api.Token = null;
+                await browser.SetAsync(TokenKey, null);
+                return;
+            }
+            catch (HttpRequestException) when (attempt < 6)
+            {
+                // The page loaded but the node is restarting: the token is still good, so wait rather than sign out.
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
         }
     }
 }

@@ -3,6 +3,7 @@ using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
 using Hutong.Storage.Contacts;
+using Hutong.Storage.Wallet;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -42,6 +43,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<InvitationRow> Invitations => Set<InvitationRow>();
 
     internal DbSet<GroupCodeRow> GroupCodes => Set<GroupCodeRow>();
+
+    internal DbSet<LedgerAccountRow> LedgerAccounts => Set<LedgerAccountRow>();
+
+    internal DbSet<LedgerTransferRow> LedgerTransfers => Set<LedgerTransferRow>();
 
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 

@@ -10,6 +10,8 @@ using Hutong.Storage.Media;
 using Hutong.Chat.Media;
 using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
+using Hutong.Storage.Wallet;
+using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -30,6 +32,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IMessageSearch, MessageSearch>();
         services.TryAddSingleton<IInvitationStore, InvitationStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
+        services.TryAddSingleton<ILedgerStore, LedgerStore>();
         return services;
     }
 }

@@ -605,6 +605,112 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreditsPending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credits_pending");
+
+                    b.Property<long>("CreditsPosted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("credits_posted");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("DebitsPending")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debits_pending");
+
+                    b.Property<long>("DebitsPosted")
+                        .HasColumnType("bigint")
+                        .HasColumnName("debits_posted");
+
+                    b.Property<int>("Limits")
+                        .HasColumnType("integer")
+                        .HasColumnName("limits");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("integer")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreditAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("credit_account_id");
+
+                    b.Property<Guid>("DebitAccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("debit_account_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PendingId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("pending_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PendingId")
+                        .IsUnique()
+                        .HasFilter("pending_id IS NOT NULL");
+
+                    b.HasIndex("CreditAccountId", "CreatedAt");
+
+                    b.HasIndex("DebitAccountId", "CreatedAt");
+
+                    b.ToTable("ledger_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -707,6 +813,21 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("CreditAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("DebitAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

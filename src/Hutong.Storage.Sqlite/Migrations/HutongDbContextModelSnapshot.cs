@@ -599,6 +599,112 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("CreditsPending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credits_pending");
+
+                    b.Property<long>("CreditsPosted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("credits_posted");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("currency");
+
+                    b.Property<long>("DebitsPending")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debits_pending");
+
+                    b.Property<long>("DebitsPosted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("debits_posted");
+
+                    b.Property<int>("Limits")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("limits");
+
+                    b.Property<Guid?>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OwnerId");
+
+                    b.ToTable("ledger_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<int>("Code")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("CreditAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("credit_account_id");
+
+                    b.Property<Guid>("DebitAccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("debit_account_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("PendingId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pending_id");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reference");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PendingId")
+                        .IsUnique()
+                        .HasFilter("pending_id IS NOT NULL");
+
+                    b.HasIndex("CreditAccountId", "CreatedAt");
+
+                    b.HasIndex("DebitAccountId", "CreatedAt");
+
+                    b.ToTable("ledger_transfers", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -701,6 +807,21 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UploaderId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("CreditAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("DebitAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -1,0 +1,86 @@
+using Hutong.Wallet.Ledger;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Wallet;
+
+/// <summary>
+/// The ledger on EF Core. A batch runs in one transaction: on PostgreSQL it first locks the accounts it touches (in id
+/// order, so two batches never wait on each other in a circle), on SQLite the transaction takes the write lock at its
+/// start; either way no other batch can change those accounts, or create the same transfer, between the reads and
+/// the writes.
+/// </summary>
+internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, TimeProvider clock) : ILedgerStore
+{
+    public async Task EnsureAccountsAsync(IReadOnlyList<LedgerAccount> accounts, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var ids = accounts.Select(a => a.Id).ToList();
+        var existing = await db.LedgerAccounts.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.LedgerAccounts.AddRange(accounts.Where(a => !existing.Contains(a.Id)).DistinctBy(a => a.Id).Select(a => LedgerAccountRow.From(a, now)));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.LedgerAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var accountIds = requests.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }).Distinct().Order().ToList();
+        if (db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "SELECT 1 FROM ledger_accounts WHERE id = ANY({0}) ORDER BY id FOR UPDATE", [accountIds.ToArray()], cancellationToken);
+        }
+
+        var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var pendingIds = requests.Where(r => r.PendingId is not null).Select(r => r.PendingId!).Distinct().ToList();
+        var transferIds = requests.Select(r => r.Id).Concat(pendingIds).Distinct().ToList();
+        var existing = await db.LedgerTransfers.AsNoTracking().Where(t => transferIds.Contains(t.Id)).ToListAsync(cancellationToken);
+        var resolutions = await db.LedgerTransfers.AsNoTracking().Where(t => t.PendingId != null && pendingIds.Contains(t.PendingId)).ToListAsync(cancellationToken);
+
+        var batch = new LedgerBatch(
+            accounts.ToDictionary(a => a.Id, a => a.ToDomain()),
+            existing.ToDictionary(t => t.Id, t => t.ToDomain(), StringComparer.Ordinal),
+            resolutions.ToDictionary(t => t.PendingId!, t => t.ToDomain(), StringComparer.Ordinal));
+        var outcomes = requests.Select(r => batch.Apply(r, now)).ToList();
+        if (batch.Created.Count > 0)
+        {
+            foreach (var account in batch.Touched)
+            {
+                var row = accounts.First(a => a.Id == account.Id);
+                db.Attach(row);
+                row.DebitsPending = account.DebitsPending;
+                row.DebitsPosted = account.DebitsPosted;
+                row.CreditsPending = account.CreditsPending;
+                row.CreditsPosted = account.CreditsPosted;
+            }
+
+            db.LedgerTransfers.AddRange(batch.Created.Select(LedgerTransferRow.From));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return outcomes;
+    }
+
+    public async Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var accounts = db.LedgerAccounts.AsNoTracking();
+        var mustNotGoNegative = (int)AccountLimits.DebitsMustNotExceedCredits;
+        return new LedgerTotals(
+            await accounts.SumAsync(a => a.DebitsPosted, cancellationToken),
+            await accounts.SumAsync(a => a.CreditsPosted, cancellationToken),
+            await accounts.SumAsync(a => a.DebitsPending, cancellationToken),
+            await accounts.SumAsync(a => a.CreditsPending, cancellationToken),
+            await accounts.CountAsync(a => (a.Limits & mustNotGoNegative) != 0 && a.DebitsPending + a.DebitsPosted > a.CreditsPosted, cancellationToken));
+    }
+}

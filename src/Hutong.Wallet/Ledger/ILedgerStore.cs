@@ -1,0 +1,25 @@
+namespace Hutong.Wallet.Ledger;
+
+/// <summary>Where the ledger lives. Each call is one database transaction: all of it is written, or none.</summary>
+public interface ILedgerStore
+{
+    /// <summary>Opens the accounts that do not exist yet; existing ones are left as they are.</summary>
+    Task EnsureAccountsAsync(IReadOnlyList<LedgerAccount> accounts, CancellationToken cancellationToken);
+
+    Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Applies the requests in order, each seeing the ones before it, and returns one outcome each.</summary>
+    Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Sums over every account, for checking the invariants.</summary>
+    Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// Sums over all accounts. In a sound ledger posted debits equal posted credits, pending debits equal pending
+/// credits, and no account that must not go negative has.
+/// </summary>
+public sealed record LedgerTotals(long DebitsPosted, long CreditsPosted, long DebitsPending, long CreditsPending, int AccountsBelowZero)
+{
+    public bool Balanced => DebitsPosted == CreditsPosted && DebitsPending == CreditsPending && AccountsBelowZero == 0;
+}

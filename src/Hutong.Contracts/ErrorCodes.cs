@@ -53,4 +53,12 @@ public static class ErrorCodes
     public const string QrUnavailable = "qr_unavailable";
     public const string CodeInvalid = "code_invalid";
     public const string AlreadyMember = "already_member";
+
+    public const string InsufficientFunds = "insufficient_funds";
+    public const string PinNotSet = "pin_not_set";
+    public const string WrongPin = "wrong_pin";
+    public const string PinLocked = "pin_locked";
+
+    /// <summary>An idempotency key reused for a different request.</summary>
+    public const string IdempotencyConflict = "idempotency_conflict";
 }

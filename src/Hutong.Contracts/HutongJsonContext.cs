@@ -49,4 +49,10 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(GroupQrInfo))]
 [JsonSerializable(typeof(JoinGroupRequest))]
 [JsonSerializable(typeof(JoinGroupResponse))]
+[JsonSerializable(typeof(Wallet.WalletInfo))]
+[JsonSerializable(typeof(Wallet.SetPinRequest))]
+[JsonSerializable(typeof(Wallet.TopUpRequest))]
+[JsonSerializable(typeof(Wallet.WithdrawalRequest))]
+[JsonSerializable(typeof(Wallet.WalletReceipt))]
+[JsonSerializable(typeof(Wallet.WalletEntryList))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using Hutong.Chat;
 using Hutong.Chat.Media;
 using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
+using Hutong.Wallet;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -13,6 +14,7 @@ builder.AddHutongRateLimits();
 builder.AddHutongOpenApi();
 builder.AddAccounts();
 builder.AddChat();
+builder.AddWallet();
 builder.AddGateway();
 builder.AddWebClient();
 
@@ -25,6 +27,7 @@ app.MapAccountsApi();
 app.MapContactsApi();
 app.MapChatApi();
 app.MapMediaApi();
+app.MapWalletApi();
 app.MapGateway();
 app.MapWebClient();
 

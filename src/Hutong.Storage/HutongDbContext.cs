@@ -48,6 +48,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<LedgerTransferRow> LedgerTransfers => Set<LedgerTransferRow>();
 
+    internal DbSet<PinRow> Pins => Set<PinRow>();
+
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -12,6 +12,7 @@ using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Pins;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -33,6 +34,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IInvitationStore, InvitationStore>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.TryAddSingleton<ILedgerStore, LedgerStore>();
+        services.TryAddSingleton<IPinStore, PinStore>();
         return services;
     }
 }

@@ -705,6 +705,31 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("ledger_transfers", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.PinRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<int>("FailedAttempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("failed_attempts");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("locked_until");
+
+                    b.Property<string>("PinHash")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("pin_hash");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("payment_pins", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -822,6 +847,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DebitAccountId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.PinRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

@@ -31,6 +31,8 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
 
     public async Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        // PostgreSQL keeps microseconds: a transfer read back must equal the one returned when it was created.
+        now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accountIds = requests.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }).Distinct().Order().ToList();
@@ -69,6 +71,19 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
 
         await transaction.CommitAsync(cancellationToken);
         return outcomes;
+    }
+
+    public async Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var touching = db.LedgerTransfers.AsNoTracking().Where(t => t.DebitAccountId == accountId || t.CreditAccountId == accountId);
+        if (before is { } until)
+        {
+            touching = touching.Where(t => t.CreatedAt < until);
+        }
+
+        var rows = await touching.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(t => t.ToDomain());
     }
 
     public async Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken)

@@ -11,6 +11,9 @@ public interface ILedgerStore
     /// <summary>Applies the requests in order, each seeing the ones before it, and returns one outcome each.</summary>
     Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>Transfers that debit or credit an account, newest first, older than <paramref name="before"/> if given.</summary>
+    Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);
+
     /// <summary>Sums over every account, for checking the invariants.</summary>
     Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,24 @@
+using Hutong.Contracts.Wallet;
+
+namespace Hutong.Client;
+
+/// <summary>The caller's wallet.</summary>
+public sealed partial class HutongClient
+{
+    public Task<WalletInfo> GetWalletAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/wallet", Json.WalletInfo, cancellationToken);
+
+    /// <summary>Sets the payment PIN; changing it takes the current one.</summary>
+    public Task SetPinAsync(string pin, string? currentPin = null, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Put, "api/v1/wallet/pin", new SetPinRequest(pin, currentPin), Json.SetPinRequest, cancellationToken);
+
+    public Task<WalletReceipt> TopUpAsync(string transferId, long amount, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/wallet/top-ups", new TopUpRequest(transferId, amount), Json.TopUpRequest, Json.WalletReceipt, cancellationToken);
+
+    public Task<WalletReceipt> WithdrawAsync(string transferId, long amount, string pin, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/wallet/withdrawals", new WithdrawalRequest(transferId, amount, pin), Json.WithdrawalRequest, Json.WalletReceipt, cancellationToken);
+
+    /// <summary>The caller's wallet movements, newest first.</summary>
+    public Task<WalletEntryList> GetWalletEntriesAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/wallet/transactions?{Page(limit, cursor).TrimStart('&')}", Json.WalletEntryList, cancellationToken);
+}

@@ -1,0 +1,49 @@
+using System.Security.Claims;
+using Hutong.Contracts.Wallet;
+using Hutong.Core.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.Wallet;
+
+/// <summary>API.md "Wallet and red packets": the caller's own wallet only; there is no way to name another's.</summary>
+public static class WalletApi
+{
+    public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/wallet").WithTags("Wallet").RequireAuthorization();
+        api.MapGet("", Get);
+        api.MapPut("/pin", SetPin);
+        api.MapPost("/top-ups", TopUp);
+        api.MapPost("/withdrawals", Withdraw);
+        api.MapGet("/transactions", List);
+        return app;
+    }
+
+    private static async Task<Ok<WalletInfo>> Get(ClaimsPrincipal user, WalletService wallet, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await wallet.GetAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> SetPin(
+        SetPinRequest request, ClaimsPrincipal user, WalletService wallet, CancellationToken cancellationToken) =>
+        (await wallet.SetPinAsync(user.UserId(), request, cancellationToken)).ToNoContent();
+
+    private static async Task<Results<Created<WalletReceipt>, ProblemHttpResult>> TopUp(
+        TopUpRequest request, ClaimsPrincipal user, WalletService wallet, CancellationToken cancellationToken)
+    {
+        var result = await wallet.TopUpAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess ? TypedResults.Created("/api/v1/wallet/transactions", result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Created<WalletReceipt>, ProblemHttpResult>> Withdraw(
+        WithdrawalRequest request, ClaimsPrincipal user, WalletService wallet, CancellationToken cancellationToken)
+    {
+        var result = await wallet.WithdrawAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess ? TypedResults.Created("/api/v1/wallet/transactions", result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<WalletEntryList>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, WalletService wallet, string? cursor, int? limit, CancellationToken cancellationToken) =>
+        (await wallet.ListAsync(user.UserId(), cursor, limit, cancellationToken)).ToOk();
+}

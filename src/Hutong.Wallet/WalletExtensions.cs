@@ -1,0 +1,17 @@
+using Hutong.Wallet.Rails;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Hutong.Wallet;
+
+public static class WalletExtensions
+{
+    public static IHostApplicationBuilder AddWallet(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<IPaymentRail, SimulatedBank>();
+        builder.Services.TryAddScoped<WalletService>();
+        return builder;
+    }
+}

@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Hutong.Wallet;
+
+/// <summary><c>Hutong:Wallet</c>: money rules of PRODUCT.md (Wallet). Amounts are in the minor unit (fen).</summary>
+public sealed record WalletOptions
+{
+    public const string Section = "Hutong:Wallet";
+
+    /// <summary>ISO 4217 code of the one currency this node keeps.</summary>
+    [Required, RegularExpression("^[A-Z]{3}$")]
+    public string Currency { get; init; } = "CNY";
+
+    /// <summary>Wrong PIN attempts that lock spending.</summary>
+    [Range(1, 100)]
+    public int PinAttempts { get; init; } = 5;
+
+    /// <summary>How long spending stays locked after too many wrong PINs.</summary>
+    public TimeSpan PinLockout { get; init; } = TimeSpan.FromHours(3);
+
+    /// <summary>The largest single top-up or withdrawal.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxRailAmount { get; init; } = 5_000_000;
+}

@@ -1,0 +1,205 @@
+using System.Text.RegularExpressions;
+using Hutong.Accounts.Identity;
+using Hutong.Contracts.Wallet;
+using Hutong.Core.Errors;
+using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Pins;
+using Hutong.Wallet.Rails;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Wallet;
+
+/// <summary>
+/// A person's wallet: its balance, its payment PIN, and money in and out through the rail. A person's wallet is the
+/// ledger account with their user id; the rail's settlement account is fixed. Ledger ids are namespaced by person and
+/// purpose, so one person's transfer ids never meet another's.
+/// </summary>
+public sealed partial class WalletService(
+    ILedgerStore ledger, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
+{
+    /// <summary>The bank rail's settlement account: money from outside comes from it, and goes back to it.</summary>
+    public static readonly Guid RailAccountId = new("00000000-0000-0000-0000-00000000b0a1");
+
+    private WalletOptions Options => options.Value;
+
+    public async Task<WalletInfo> GetAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var account = await EnsureWalletAsync(me, cancellationToken);
+        var pin = await pins.FindAsync(me, cancellationToken);
+        return new WalletInfo(account.Balance, account.Currency, pin is not null, account.Available);
+    }
+
+    public async Task<Result<Done>> SetPinAsync(Guid me, SetPinRequest request, CancellationToken cancellationToken)
+    {
+        if (!PinPattern().IsMatch(request.Pin ?? string.Empty))
+        {
+            return WalletErrors.Invalid("pin", "A payment PIN is 6 digits.");
+        }
+
+        if (await pins.FindAsync(me, cancellationToken) is not null)
+        {
+            var check = await CheckPinAsync(me, request.CurrentPin, cancellationToken);
+            if (!check.IsSuccess)
+            {
+                return check.Error;
+            }
+        }
+
+        await pins.SetAsync(me, hasher.Hash(request.Pin!), cancellationToken);
+        return Done.Value;
+    }
+
+    public async Task<Result<WalletReceipt>> TopUpAsync(Guid me, TopUpRequest request, CancellationToken cancellationToken)
+    {
+        if (CheckRailRequest(request.TransferId, request.Amount) is { } invalid)
+        {
+            return invalid;
+        }
+
+        await EnsureWalletAsync(me, cancellationToken);
+        var id = LedgerId("topup", me, request.TransferId);
+        if (!await rail.CollectAsync(me, request.Amount, id, cancellationToken))
+        {
+            return Error.Conflict("rail_declined", "The bank declined the top-up.");
+        }
+
+        var outcome = Assert(await ledger.ApplyAsync([new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        return await ReceiptAsync(me, request.TransferId, WalletEntryKinds.TopUp, outcome, cancellationToken);
+    }
+
+    public async Task<Result<WalletReceipt>> WithdrawAsync(Guid me, WithdrawalRequest request, CancellationToken cancellationToken)
+    {
+        if (CheckRailRequest(request.TransferId, request.Amount) is { } invalid)
+        {
+            return invalid;
+        }
+
+        var pin = await CheckPinAsync(me, request.Pin, cancellationToken);
+        if (!pin.IsSuccess)
+        {
+            return pin.Error;
+        }
+
+        await EnsureWalletAsync(me, cancellationToken);
+        var id = LedgerId("withdraw", me, request.TransferId);
+        var outcome = Assert(await ledger.ApplyAsync([new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        if (outcome.Result == TransferResult.Created)
+        {
+            // The ledger holds the money out first; the simulated bank always pays, a real rail reconciles by reference.
+            await rail.PayOutAsync(me, request.Amount, id, cancellationToken);
+        }
+
+        return await ReceiptAsync(me, request.TransferId, WalletEntryKinds.Withdrawal, outcome, cancellationToken);
+    }
+
+    public async Task<Result<WalletEntryList>> ListAsync(Guid me, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var paging = Core.Paging.Parse(limit, null);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        DateTimeOffset? before = null;
+        if (cursor is not null)
+        {
+            if (!long.TryParse(cursor, System.Globalization.CultureInfo.InvariantCulture, out var ticks) || ticks <= 0)
+            {
+                return WalletErrors.Invalid("cursor", "Not a cursor from this list.");
+            }
+
+            before = new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+
+        var transfers = await ledger.ListAsync(me, before, paging.Value.Limit, cancellationToken);
+        var entries = transfers.Select(t => new WalletEntry(KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt)).ToList();
+        var next = transfers.Count == paging.Value.Limit ? transfers[^1].CreatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new WalletEntryList(entries, next);
+    }
+
+    /// <summary>Checks the PIN for a spend, counting wrong attempts towards the lockout.</summary>
+    public async Task<Result<Done>> CheckPinAsync(Guid me, string? pin, CancellationToken cancellationToken)
+    {
+        if (await pins.FindAsync(me, cancellationToken) is not { } state)
+        {
+            return WalletErrors.PinNotSet;
+        }
+
+        var now = clock.GetUtcNow();
+        if (state.LockedUntil is { } until && until > now)
+        {
+            return WalletErrors.PinLocked(until - now);
+        }
+
+        if (pin is null || !hasher.Verify(pin, state.PinHash, out _))
+        {
+            var failed = await pins.FailAsync(me, Options.PinAttempts, now + Options.PinLockout, cancellationToken);
+            return failed.LockedUntil is { } locked && locked > now
+                ? WalletErrors.PinLocked(locked - now)
+                : WalletErrors.WrongPin(Options.PinAttempts - failed.FailedAttempts);
+        }
+
+        await pins.ClearFailuresAsync(me, cancellationToken);
+        return Done.Value;
+    }
+
+    private async Task<LedgerAccount> EnsureWalletAsync(Guid me, CancellationToken cancellationToken)
+    {
+        if (await ledger.FindAccountAsync(me, cancellationToken) is { } account)
+        {
+            return account;
+        }
+
+        var wallet = LedgerAccount.Open(me, AccountCode.Wallet, me, Options.Currency, AccountLimits.DebitsMustNotExceedCredits);
+        await ledger.EnsureAccountsAsync([wallet, LedgerAccount.Open(RailAccountId, AccountCode.Rail, null, Options.Currency, AccountLimits.None)], cancellationToken);
+        return (await ledger.FindAccountAsync(me, cancellationToken))!;
+    }
+
+    private async Task<Result<WalletReceipt>> ReceiptAsync(Guid me, string transferId, string kind, TransferOutcome outcome, CancellationToken cancellationToken)
+    {
+        switch (outcome.Result)
+        {
+            case TransferResult.Created or TransferResult.Exists:
+                var balance = (await ledger.FindAccountAsync(me, cancellationToken))!.Balance;
+                return new WalletReceipt(transferId, kind, outcome.Transfer!.Amount, balance, outcome.Transfer.CreatedAt);
+            case TransferResult.ExistsWithDifferentFields:
+                return WalletErrors.IdempotencyConflict;
+            case TransferResult.ExceedsCredits:
+                return WalletErrors.InsufficientFunds;
+            default:
+                throw new InvalidOperationException($"The ledger refused a well-formed wallet transfer: {outcome.Result}.");
+        }
+    }
+
+    private Error? CheckRailRequest(string? transferId, long amount)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(transferId) || transferId.Length > 64)
+        {
+            errors.Add("transferId", "A transfer id is 1 to 64 characters, chosen by the client.");
+        }
+
+        if (amount <= 0 || amount > Options.MaxRailAmount)
+        {
+            errors.Add("amount", $"The amount is in fen, from 1 to {Options.MaxRailAmount}.");
+        }
+
+        return errors.Any ? errors.ToError() : null;
+    }
+
+    private static TransferOutcome Assert(IReadOnlyList<TransferOutcome> outcomes) => outcomes.Single();
+
+    private static string LedgerId(string purpose, Guid me, string transferId) => $"{purpose}:{me:N}:{transferId}";
+
+    private static string KindOf(TransferCode code) => code switch
+    {
+        TransferCode.TopUp => WalletEntryKinds.TopUp,
+        TransferCode.Withdrawal => WalletEntryKinds.Withdrawal,
+        TransferCode.PersonToPerson => WalletEntryKinds.Transfer,
+        TransferCode.RedPacketFund or TransferCode.RedPacketOpen or TransferCode.RedPacketRefund => WalletEntryKinds.RedPacket,
+        _ => throw new ArgumentOutOfRangeException(nameof(code)),
+    };
+
+    [GeneratedRegex("^[0-9]{6}$")]
+    private static partial Regex PinPattern();
+}

@@ -1,0 +1,146 @@
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.Wallet;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hutong.Wallet.Tests;
+
+/// <summary>The wallet through the real HTTP pipeline on both providers: balances, the PIN, and money in and out.</summary>
+public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<ServerFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ANewWallet_IsEmpty_AndTopUpsAddUp(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var empty = await mei.Client.GetWalletAsync(Ct);
+        var first = await mei.Client.TopUpAsync("t1", 10_000, Ct);
+        var second = await mei.Client.TopUpAsync("t2", 2_345, Ct);
+
+        Assert.Equal(new WalletInfo(0, "CNY", false, 0), empty);
+        Assert.Equal(10_000, first.Balance);
+        Assert.Equal(12_345, second.Balance);
+        Assert.Equal(12_345, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        var entries = await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct);
+        Assert.Equal([2_345L, 10_000L], entries.Entries.Select(e => e.Amount));
+        Assert.All(entries.Entries, e => Assert.Equal(WalletEntryKinds.TopUp, e.Kind));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ATopUp_RetriedWithItsId_CountsOnce_AndAConflictingRetryIsRefused(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var first = await mei.Client.TopUpAsync("same", 5_000, Ct);
+        var again = await mei.Client.TopUpAsync("same", 5_000, Ct);
+        var conflict = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.TopUpAsync("same", 9_000, Ct));
+
+        Assert.Equal(first, again);
+        Assert.Equal((409, ErrorCodes.IdempotencyConflict), (conflict.Status, conflict.Code));
+        Assert.Equal(5_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-100)]
+    [InlineData(5_000_001)]
+    public async Task ATopUp_OfABadAmount_Is400AndMovesNothing(long amount)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.TopUpAsync("bad", amount, Ct));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (error.Status, error.Code));
+        Assert.Contains("amount", error.Problem!.Errors!.Keys);
+        Assert.Equal(0, (await mei.Client.GetWalletAsync(Ct)).Balance);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AWithdrawal_NeedsThePin_AndNeverMoreThanTheBalance(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        await mei.Client.TopUpAsync("t", 1_000, Ct);
+
+        var noPin = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("w0", 100, "123456", Ct));
+        await mei.Client.SetPinAsync("246810", cancellationToken: Ct);
+        var wrongPin = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("w1", 100, "111111", Ct));
+        var tooMuch = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("w2", 1_001, "246810", Ct));
+        var done = await mei.Client.WithdrawAsync("w3", 400, "246810", Ct);
+
+        Assert.Equal((409, ErrorCodes.PinNotSet), (noPin.Status, noPin.Code));
+        Assert.Equal((403, ErrorCodes.WrongPin), (wrongPin.Status, wrongPin.Code));
+        Assert.Equal((409, ErrorCodes.InsufficientFunds), (tooMuch.Status, tooMuch.Code));
+        Assert.Equal(600, done.Balance);
+        var wallet = await mei.Client.GetWalletAsync(Ct);
+        Assert.Equal((600L, true), (wallet.Balance, wallet.PinSet));
+        Assert.Equal(-400, (await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries[0].Amount);
+    }
+
+    [Fact]
+    public async Task FiveWrongPins_LockSpendingForThreeHours_EvenWithTheRightOne()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, clock: clock, cancellationToken: Ct);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        await mei.Client.TopUpAsync("t", 1_000, Ct);
+        await mei.Client.SetPinAsync("135790", cancellationToken: Ct);
+
+        var codes = new List<string?>();
+        for (var i = 0; i < 5; i++)
+        {
+            codes.Add((await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync($"w{i}", 100, "000000", Ct))).Code);
+        }
+
+        var locked = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("right", 100, "135790", Ct));
+        clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromSeconds(1));
+        var after = await mei.Client.WithdrawAsync("later", 100, "135790", Ct);
+
+        Assert.Equal([ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.PinLocked], codes);
+        Assert.Equal((423, ErrorCodes.PinLocked), (locked.Status, locked.Code));
+        Assert.Equal(900, after.Balance);
+    }
+
+    [Fact]
+    public async Task ChangingThePin_TakesTheCurrentOne()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        await mei.Client.SetPinAsync("112233", cancellationToken: Ct);
+
+        var withoutCurrent = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("445566", cancellationToken: Ct));
+        var notSixDigits = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("12ab56", "112233", Ct));
+        await mei.Client.SetPinAsync("445566", "112233", Ct);
+        await mei.Client.TopUpAsync("t", 500, Ct);
+
+        Assert.Equal(ErrorCodes.WrongPin, withoutCurrent.Code);
+        Assert.Equal(ErrorCodes.ValidationFailed, notSixDigits.Code);
+        Assert.Equal(400, (await mei.Client.WithdrawAsync("w", 100, "445566", Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task AWallet_IsOnlyEverTheCallers()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        await mei.Client.TopUpAsync("t", 7_000, Ct);
+
+        var anonymous = app.NewClient();
+        var unauthenticated = await Assert.ThrowsAsync<HutongApiException>(() => anonymous.GetWalletAsync(Ct));
+
+        Assert.Equal(401, unauthenticated.Status);
+        Assert.Equal(0, (await lin.Client.GetWalletAsync(Ct)).Balance);
+        Assert.Empty((await lin.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries);
+        // The same client transfer id from another person is their own transfer, not a retry of Mei's.
+        Assert.Equal(300, (await lin.Client.TopUpAsync("t", 300, Ct)).Balance);
+        Assert.Equal(7_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
+    }
+}

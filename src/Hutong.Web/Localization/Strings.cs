@@ -39,6 +39,26 @@ public sealed class Strings
     public required string DiscoverHint { get; init; }
     public required string DisplayName { get; init; }
     public required string Draft { get; init; }
+    public required string Wallet { get; init; }
+    public required string Balance { get; init; }
+    public required string TopUp { get; init; }
+    public required string Withdraw { get; init; }
+    public required string ChangePin { get; init; }
+    public required string SetPin { get; init; }
+    public required string PaymentPin { get; init; }
+    public required string Confirm { get; init; }
+    public required string CurrentPin { get; init; }
+    public required string NewPin { get; init; }
+    public required string PinHint { get; init; }
+    public required string History { get; init; }
+    public required string NoMovementsYet { get; init; }
+    public required string AmountInvalid { get; init; }
+    public required string PinSaved { get; init; }
+    public required Func<string, string> AvailableAmount { get; init; }
+    public required Func<string, string> AmountIn { get; init; }
+    public required Func<string, string> EntryKind { get; init; }
+    public required Func<string, string> ToppedUp { get; init; }
+    public required Func<string, string> Withdrew { get; init; }
     public required string DisplayNameHint { get; init; }
     public required string DisplayNameLength { get; init; }
     public required string DisplayNameRequired { get; init; }
@@ -228,6 +248,26 @@ public sealed class Strings
         DiscoverHint = "Search your messages, or join a group by its link.",
         DisplayName = "Name",
         Draft = "[Draft]",
+        Wallet = "Wallet",
+        Balance = "Balance",
+        TopUp = "Top up",
+        Withdraw = "Withdraw",
+        ChangePin = "Change payment PIN",
+        SetPin = "Set payment PIN",
+        PaymentPin = "Payment PIN",
+        Confirm = "Confirm",
+        CurrentPin = "Current PIN",
+        NewPin = "New PIN",
+        PinHint = "6 digits. Every payment asks for it; 5 wrong tries lock payments for 3 hours.",
+        History = "History",
+        NoMovementsYet = "No money has moved yet.",
+        AmountInvalid = "Enter an amount such as 12.50.",
+        PinSaved = "Payment PIN saved.",
+        AvailableAmount = amount => $"{amount} available",
+        AmountIn = currency => $"Amount ({currency})",
+        EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", _ => "Other" },
+        ToppedUp = amount => $"Topped up {amount}.",
+        Withdrew = amount => $"Withdrew {amount}.",
         DisplayNameHint = "How friends see you; any script, emoji welcome.",
         DisplayNameLength = "A name is at most 64 characters.",
         DisplayNameRequired = "Enter a name.",
@@ -406,6 +446,11 @@ public sealed class Strings
             ["unsupported_media_type"] = "That kind of file cannot be sent.",
             ["unauthorized"] = "Please sign in again.",
             ["forbidden"] = "You are not allowed to do that.",
+            ["insufficient_funds"] = "Your wallet does not hold that much.",
+            ["pin_not_set"] = "Set a payment PIN first.",
+            ["wrong_pin"] = "Wrong payment PIN.",
+            ["pin_locked"] = "Too many wrong PINs: payments are locked for now.",
+            ["idempotency_conflict"] = "That was already sent differently; please try again.",
             ["offline"] = "No connection: not sent.",
         },
     };
@@ -444,6 +489,26 @@ public sealed class Strings
         DiscoverHint = "搜索你的消息，或通过链接加入群聊。",
         DisplayName = "名字",
         Draft = "[草稿]",
+        Wallet = "钱包",
+        Balance = "余额",
+        TopUp = "充值",
+        Withdraw = "提现",
+        ChangePin = "修改支付密码",
+        SetPin = "设置支付密码",
+        PaymentPin = "支付密码",
+        Confirm = "确认",
+        CurrentPin = "当前支付密码",
+        NewPin = "新支付密码",
+        PinHint = "6 位数字。每次付款都需要输入；连续输错 5 次将锁定付款 3 小时。",
+        History = "账单",
+        NoMovementsYet = "暂无收支记录。",
+        AmountInvalid = "请输入金额，例如 12.50。",
+        PinSaved = "支付密码已保存。",
+        AvailableAmount = amount => $"可用 {amount}",
+        AmountIn = currency => $"金额（{currency}）",
+        EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", _ => "其他" },
+        ToppedUp = amount => $"已充值 {amount}。",
+        Withdrew = amount => $"已提现 {amount}。",
         DisplayNameHint = "朋友看到的名字，可用任何文字和表情。",
         DisplayNameLength = "名字最多 64 个字符。",
         DisplayNameRequired = "请输入名字。",
@@ -622,6 +687,11 @@ public sealed class Strings
             ["unsupported_media_type"] = "不支持发送这种文件。",
             ["unauthorized"] = "请重新登录。",
             ["forbidden"] = "你无权这样做。",
+            ["insufficient_funds"] = "余额不足。",
+            ["pin_not_set"] = "请先设置支付密码。",
+            ["wrong_pin"] = "支付密码错误。",
+            ["pin_locked"] = "支付密码错误次数过多，付款已暂时锁定。",
+            ["idempotency_conflict"] = "该请求已以不同内容提交过，请重试。",
             ["offline"] = "没有网络连接，未发送。",
         },
     };

@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace Hutong.Web.Wallet;
+
+/// <summary>Amounts as people read and type them; on the wire they are integers of the minor unit (fen).</summary>
+public static class Money
+{
+    public static string Format(long minor, string currency)
+    {
+        var sign = minor < 0 ? "-" : "";
+        var abs = Math.Abs(minor);
+        var text = (abs / 100).ToString("#,0", CultureInfo.InvariantCulture) + "." + (abs % 100).ToString("00", CultureInfo.InvariantCulture);
+        return sign + Symbol(currency) + text;
+    }
+
+    /// <summary>"12", "12.3" or "12.34" (a comma or the full-width point also works) as minor units; null if it is not an amount.</summary>
+    public static long? Parse(string? text)
+    {
+        var value = (text ?? "").Trim().Replace('，', '.').Replace(',', '.').Replace('。', '.');
+        var parts = value.Split('.');
+        if (value.Length == 0 || parts.Length > 2 || parts[0].Length is 0 or > 12 || !parts[0].All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        var fraction = parts.Length == 2 ? parts[1] : "";
+        if (fraction.Length > 2 || !fraction.All(char.IsAsciiDigit))
+        {
+            return null;
+        }
+
+        return long.Parse(parts[0], CultureInfo.InvariantCulture) * 100 + (fraction.Length == 0 ? 0 : int.Parse(fraction.PadRight(2, '0'), CultureInfo.InvariantCulture));
+    }
+
+    private static string Symbol(string currency) => currency switch
+    {
+        "CNY" => "¥",
+        "USD" => "$",
+        "EUR" => "€",
+        _ => currency + " ",
+    };
+}

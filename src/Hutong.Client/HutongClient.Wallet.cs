@@ -21,4 +21,17 @@ public sealed partial class HutongClient
     /// <summary>The caller's wallet movements, newest first.</summary>
     public Task<WalletEntryList> GetWalletEntriesAsync(int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/wallet/transactions?{Page(limit, cursor).TrimStart('&')}", Json.WalletEntryList, cancellationToken);
+
+    /// <summary>Sends money to a friend; it waits for them to accept.</summary>
+    public Task<TransferInfo> SendTransferAsync(SendTransferRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/transfers", request, Json.SendTransferRequest, Json.TransferInfo, cancellationToken);
+
+    public Task<TransferInfo> GetTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/transfers/{Escape(transferId)}", Json.TransferInfo, cancellationToken);
+
+    public Task<TransferInfo> AcceptTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(transferId)}/accept", Json.TransferInfo, cancellationToken);
+
+    public Task<TransferInfo> DeclineTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(transferId)}/decline", Json.TransferInfo, cancellationToken);
 }

@@ -61,4 +61,7 @@ public static class ErrorCodes
 
     /// <summary>An idempotency key reused for a different request.</summary>
     public const string IdempotencyConflict = "idempotency_conflict";
+
+    public const string TransferNotFound = "transfer_not_found";
+    public const string TransferNotPending = "transfer_not_pending";
 }

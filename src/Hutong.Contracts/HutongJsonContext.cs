@@ -55,4 +55,6 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(Wallet.WithdrawalRequest))]
 [JsonSerializable(typeof(Wallet.WalletReceipt))]
 [JsonSerializable(typeof(Wallet.WalletEntryList))]
+[JsonSerializable(typeof(Wallet.SendTransferRequest))]
+[JsonSerializable(typeof(Wallet.TransferInfo))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

@@ -50,6 +50,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<PinRow> Pins => Set<PinRow>();
 
+    internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
+
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

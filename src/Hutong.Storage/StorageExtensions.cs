@@ -13,6 +13,7 @@ using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
+using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -35,6 +36,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.TryAddSingleton<ILedgerStore, LedgerStore>();
         services.TryAddSingleton<IPinStore, PinStore>();
+        services.TryAddSingleton<ITransferStore, TransferStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hutong.Contracts.Wallet;
 using Hutong.Core.Http;
+using Hutong.Wallet.Transfers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -19,6 +20,12 @@ public static class WalletApi
         api.MapPost("/top-ups", TopUp);
         api.MapPost("/withdrawals", Withdraw);
         api.MapGet("/transactions", List);
+
+        var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization();
+        transfers.MapPost("", SendTransfer);
+        transfers.MapGet("/{transferId}", GetTransfer);
+        transfers.MapPost("/{transferId}/accept", AcceptTransfer);
+        transfers.MapPost("/{transferId}/decline", DeclineTransfer);
         return app;
     }
 
@@ -46,4 +53,23 @@ public static class WalletApi
     private static async Task<Results<Ok<WalletEntryList>, ProblemHttpResult>> List(
         ClaimsPrincipal user, WalletService wallet, string? cursor, int? limit, CancellationToken cancellationToken) =>
         (await wallet.ListAsync(user.UserId(), cursor, limit, cancellationToken)).ToOk();
+
+    private static async Task<Results<Created<TransferInfo>, ProblemHttpResult>> SendTransfer(
+        SendTransferRequest request, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken)
+    {
+        var result = await transfers.SendAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/transfers/{Uri.EscapeDataString(result.Value.TransferId)}", result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> GetTransfer(
+        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.GetAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+
+    private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> AcceptTransfer(
+        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.AcceptAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+
+    private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> DeclineTransfer(
+        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.DeclineAsync(user.UserId(), transferId, cancellationToken)).ToOk();
 }

@@ -1,4 +1,5 @@
 using Hutong.Wallet.Rails;
+using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -12,6 +13,8 @@ public static class WalletExtensions
         builder.Services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<IPaymentRail, SimulatedBank>();
         builder.Services.TryAddScoped<WalletService>();
+        builder.Services.TryAddScoped<TransferService>();
+        builder.Services.AddHostedService<TransferSweeper>();
         return builder;
     }
 }

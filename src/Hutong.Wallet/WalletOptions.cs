@@ -18,6 +18,16 @@ public sealed record WalletOptions
     /// <summary>How long spending stays locked after too many wrong PINs.</summary>
     public TimeSpan PinLockout { get; init; } = TimeSpan.FromHours(3);
 
+    /// <summary>The largest transfer to another person.</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxTransferAmount { get; init; } = 5_000_000;
+
+    /// <summary>How long a transfer waits for its receiver before the money goes back.</summary>
+    public TimeSpan TransferExpiry { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How often each node looks for transfers that are due.</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The largest single top-up or withdrawal.</summary>
     [Range(1, long.MaxValue)]
     public long MaxRailAmount { get; init; } = 5_000_000;

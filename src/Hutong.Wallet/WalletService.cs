@@ -143,7 +143,8 @@ public sealed partial class WalletService(
         return Done.Value;
     }
 
-    private async Task<LedgerAccount> EnsureWalletAsync(Guid me, CancellationToken cancellationToken)
+    /// <summary>The person's wallet account, opened on first use.</summary>
+    internal async Task<LedgerAccount> EnsureWalletAsync(Guid me, CancellationToken cancellationToken)
     {
         if (await ledger.FindAccountAsync(me, cancellationToken) is { } account)
         {

@@ -29,3 +29,21 @@ public static class WalletEntryKinds
     public const string Transfer = "transfer";
     public const string RedPacket = "redPacket";
 }
+
+/// <summary><c>POST /api/v1/transfers</c>: money to a friend, held until they accept. <c>transferId</c> is the sender's own id.</summary>
+public sealed record SendTransferRequest(string TransferId, string ToUserId, long Amount, string? Note, string Pin);
+
+/// <summary>A person-to-person transfer as its sender or receiver sees it.</summary>
+public sealed record TransferInfo(
+    string TransferId, string FromUserId, string ToUserId, long Amount, string? Note, string State, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+
+/// <summary>States of a person-to-person transfer.</summary>
+public static class TransferStates
+{
+    public const string Pending = "pending";
+    public const string Accepted = "accepted";
+    public const string Declined = "declined";
+
+    /// <summary>Not accepted within 24 hours: the money went back to the sender.</summary>
+    public const string Expired = "expired";
+}

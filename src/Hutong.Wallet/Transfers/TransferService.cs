@@ -1,0 +1,173 @@
+using Hutong.Accounts.Contacts;
+using Hutong.Contracts;
+using Hutong.Contracts.Wallet;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Wallet.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Wallet.Transfers;
+
+/// <summary>
+/// Money to a friend, held until they accept (PRODUCT.md): sending reserves it with a pending ledger transfer from the
+/// sender's wallet to the receiver's; accepting posts it, declining or expiring voids it. The transfer's row is written
+/// before the ledger moves and its state changes by a conditional update, so exactly one of accept, decline and expiry
+/// wins; the ledger step after it is idempotent and the sweeper finishes it if a node stops half-way.
+/// </summary>
+public sealed class TransferService(
+    WalletService wallet, ILedgerStore ledger, ITransferStore transfers, IContactStore contacts, IOptions<WalletOptions> options, TimeProvider clock)
+{
+    /// <summary>A transfer the ledger refused (not enough money): it never held anything.</summary>
+    internal const string Refused = "refused";
+
+    private WalletOptions Options => options.Value;
+
+    public async Task<Result<TransferInfo>> SendAsync(Guid me, SendTransferRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (string.IsNullOrWhiteSpace(request.TransferId) || request.TransferId.Length > 64)
+        {
+            errors.Add("transferId", "A transfer id is 1 to 64 characters, chosen by the sender.");
+        }
+
+        if (request.Amount <= 0 || request.Amount > Options.MaxTransferAmount)
+        {
+            errors.Add("amount", $"The amount is in fen, from 1 to {Options.MaxTransferAmount}.");
+        }
+
+        if (request.Note is { Length: > 100 })
+        {
+            errors.Add("note", "A note is at most 100 characters.");
+        }
+
+        if (!Ids.TryParse(request.ToUserId, out var to) || to == me)
+        {
+            errors.Add("toUserId", "Send to a friend, not to yourself.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        if (await contacts.FindFriendAsync(me, to, cancellationToken) is null)
+        {
+            return Error.Forbidden(ErrorCodes.NotFriends, "Money goes only to friends.");
+        }
+
+        var pin = await wallet.CheckPinAsync(me, request.Pin, cancellationToken);
+        if (!pin.IsSuccess)
+        {
+            return pin.Error;
+        }
+
+        await wallet.EnsureWalletAsync(me, cancellationToken);
+        await wallet.EnsureWalletAsync(to, cancellationToken);
+        var now = clock.GetUtcNow();
+        var stored = await transfers.AddAsync(
+            new PersonTransfer(Guid.NewGuid(), request.TransferId, me, to, request.Amount, request.Note, TransferStates.Pending, now, now + Options.TransferExpiry, false),
+            cancellationToken);
+        if (stored.ReceiverId != to || stored.Amount != request.Amount || stored.Note != request.Note)
+        {
+            return WalletErrors.IdempotencyConflict;
+        }
+
+        if (stored.State == Refused)
+        {
+            return WalletErrors.InsufficientFunds;
+        }
+
+        var hold = await ledger.ApplyAsync(
+            [new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId)],
+            now, cancellationToken);
+        if (hold[0].Result == TransferResult.ExceedsCredits)
+        {
+            await transfers.ResolveAsync(stored.Id, Refused, cancellationToken);
+            await transfers.MarkSettledAsync(stored.Id, cancellationToken);
+            return WalletErrors.InsufficientFunds;
+        }
+
+        return Info(stored);
+    }
+
+    public async Task<Result<TransferInfo>> GetAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
+        await transfers.FindAsync(me, transferId, cancellationToken) is { State: not Refused } found ? Info(found) : NotFound;
+
+    public Task<Result<TransferInfo>> AcceptAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
+        AnswerAsync(me, transferId, TransferStates.Accepted, cancellationToken);
+
+    public Task<Result<TransferInfo>> DeclineAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
+        AnswerAsync(me, transferId, TransferStates.Declined, cancellationToken);
+
+    /// <summary>Expires what is due and finishes what a stopped node left half-done; returns how many it handled.</summary>
+    public async Task<int> SweepAsync(CancellationToken cancellationToken)
+    {
+        var due = await transfers.ListDueAsync(clock.GetUtcNow(), 200, cancellationToken);
+        foreach (var transfer in due)
+        {
+            if (transfer.State == TransferStates.Pending)
+            {
+                await transfers.ResolveAsync(transfer.Id, TransferStates.Expired, cancellationToken);
+            }
+
+            // Whoever won, the ledger now carries out the state the row holds.
+            if (await transfers.FindAsync(transfer.SenderId, transfer.TransferId, cancellationToken) is { } current)
+            {
+                await SettleAsync(current, cancellationToken);
+            }
+        }
+
+        return due.Count;
+    }
+
+    private async Task<Result<TransferInfo>> AnswerAsync(Guid me, string transferId, string answer, CancellationToken cancellationToken)
+    {
+        if (await transfers.FindAsync(me, transferId, cancellationToken) is not { } transfer || transfer.ReceiverId != me || transfer.State == Refused)
+        {
+            return NotFound;
+        }
+
+        if (transfer.State == TransferStates.Pending && transfer.ExpiresAt <= clock.GetUtcNow())
+        {
+            // Past its time, even if the sweeper has not come by yet.
+            await transfers.ResolveAsync(transfer.Id, TransferStates.Expired, cancellationToken);
+        }
+        else
+        {
+            await transfers.ResolveAsync(transfer.Id, answer, cancellationToken);
+        }
+
+        var current = (await transfers.FindAsync(me, transferId, cancellationToken))!;
+        await SettleAsync(current, cancellationToken);
+        return current.State == answer
+            ? Info(current)
+            : Error.Conflict(ErrorCodes.TransferNotPending, $"The transfer was already {current.State}.");
+    }
+
+    /// <summary>Posts or voids the held money as the transfer's state says; safe to repeat.</summary>
+    private async Task SettleAsync(PersonTransfer transfer, CancellationToken cancellationToken)
+    {
+        if (transfer.Settled || transfer.State is TransferStates.Pending or Refused)
+        {
+            return;
+        }
+
+        var accepted = transfer.State == TransferStates.Accepted;
+        var step = new TransferRequest(
+            (accepted ? "p2p-post:" : "p2p-void:") + HoldId(transfer)[4..], transfer.SenderId, transfer.ReceiverId, transfer.Amount,
+            TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), transfer.TransferId);
+        var outcome = (await ledger.ApplyAsync([step], clock.GetUtcNow(), cancellationToken))[0];
+        // Done now, done before, or never held (a node stopped between the row and the hold): nothing is left to do.
+        if (outcome.Succeeded || outcome.Result is TransferResult.PendingNotFound or TransferResult.PendingAlreadyPosted or TransferResult.PendingAlreadyVoided)
+        {
+            await transfers.MarkSettledAsync(transfer.Id, cancellationToken);
+        }
+    }
+
+    private static Error NotFound => Error.NotFound(ErrorCodes.TransferNotFound, "No such transfer to or from you.");
+
+    private static string HoldId(PersonTransfer transfer) => $"p2p:{transfer.SenderId:N}:{transfer.TransferId}";
+
+    private static TransferInfo Info(PersonTransfer t) =>
+        new(t.TransferId, Ids.Format(t.SenderId), Ids.Format(t.ReceiverId), t.Amount, t.Note, t.State, t.CreatedAt, t.ExpiresAt);
+}

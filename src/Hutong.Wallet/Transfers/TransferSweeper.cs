@@ -1,0 +1,43 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Wallet.Transfers;
+
+/// <summary>
+/// Every node looks for due transfers now and then. What is due is data (each transfer's expiry), claimed with a
+/// conditional update, so a restart loses nothing and two nodes never return the same money twice.
+/// </summary>
+internal sealed partial class TransferSweeper(IServiceScopeFactory scopes, IOptions<WalletOptions> options, TimeProvider clock, ILogger<TransferSweeper> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                await scope.ServiceProvider.GetRequiredService<TransferService>().SweepAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Storage away for a moment: the next round finds the same work still due.
+                SweepFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(options.Value.SweepInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "A sweep of due transfers failed; the next one retries.")]
+    private static partial void SweepFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,174 @@
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.Wallet;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Transfers;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hutong.Wallet.Tests;
+
+/// <summary>Money between friends: held until accepted, back on decline or after 24 hours, never twice.</summary>
+public sealed class TransferTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ATransfer_IsHeldUntilAccepted_ThenItMovesOnce(StorageProvider provider)
+    {
+        await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("tea", lin.UserId, 3_000, "for the tea", "112233"), Ct);
+        var held = await mei.Client.GetWalletAsync(Ct);
+        var accepted = await lin.Client.AcceptTransferAsync("tea", Ct);
+        var again = await lin.Client.AcceptTransferAsync("tea", Ct);
+        var declineAfter = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DeclineTransferAsync("tea", Ct));
+
+        Assert.Equal(TransferStates.Pending, sent.State);
+        Assert.Equal((10_000L, 7_000L), (held.Balance, held.Available));
+        Assert.Equal(TransferStates.Accepted, accepted.State);
+        Assert.Equal(accepted, again);
+        Assert.Equal((409, ErrorCodes.TransferNotPending), (declineAfter.Status, declineAfter.Code));
+        Assert.Equal(7_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        Assert.Equal(3_000, (await lin.Client.GetWalletAsync(Ct)).Balance);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ADeclinedTransfer_GoesBack_AndOnlyTheReceiverAnswers(StorageProvider provider)
+    {
+        await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+        await mei.Client.SendTransferAsync(new SendTransferRequest("no", lin.UserId, 2_500, null, "112233"), Ct);
+
+        var bySender = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.AcceptTransferAsync("no", Ct));
+        var declined = await lin.Client.DeclineTransferAsync("no", Ct);
+
+        Assert.Equal((404, ErrorCodes.TransferNotFound), (bySender.Status, bySender.Code));
+        Assert.Equal(TransferStates.Declined, declined.State);
+        var wallet = await mei.Client.GetWalletAsync(Ct);
+        Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
+        Assert.Equal(0, (await lin.Client.GetWalletAsync(Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task AnUnansweredTransfer_ReturnsAfter24Hours_ThroughTheSweeper()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, clock: clock, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+        await mei.Client.SendTransferAsync(new SendTransferRequest("late", lin.UserId, 4_000, null, "112233"), Ct);
+
+        // The node's own sweeper wakes on the same clock; whichever sweep gets there, the outcome is the same.
+        clock.Advance(TimeSpan.FromHours(23));
+        await SweepAsync(app);
+        Assert.Equal(TransferStates.Pending, (await mei.Client.GetTransferAsync("late", Ct)).State);
+        clock.Advance(TimeSpan.FromHours(1));
+        await SweepAsync(app);
+        var tooLate = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.AcceptTransferAsync("late", Ct));
+
+        Assert.Equal(ErrorCodes.TransferNotPending, tooLate.Code);
+        Assert.Equal(TransferStates.Expired, (await mei.Client.GetTransferAsync("late", Ct)).State);
+        var wallet = await mei.Client.GetWalletAsync(Ct);
+        Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
+        Assert.Equal(0, await SweepAsync(app));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task AcceptDeclineAndExpiry_Racing_MoveTheMoneyExactlyOnce(StorageProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+        for (var i = 0; i < 10; i++)
+        {
+            await mei.Client.SendTransferAsync(new SendTransferRequest($"r{i}", lin.UserId, 500, null, "112233"), Ct);
+        }
+
+        clock.Advance(TimeSpan.FromHours(24));
+        var racers = Enumerable.Range(0, 10).SelectMany(i => new Func<Task>[]
+        {
+            () => Quietly(lin.Client.AcceptTransferAsync($"r{i}", Ct)),
+            () => Quietly(lin.Client.DeclineTransferAsync($"r{i}", Ct)),
+            () => SweepAsync(app),
+        }).Select(run => Task.Run(run, Ct));
+        await Task.WhenAll(racers);
+        await SweepAsync(app);
+
+        var states = new List<string>();
+        for (var i = 0; i < 10; i++)
+        {
+            states.Add((await mei.Client.GetTransferAsync($"r{i}", Ct)).State);
+        }
+
+        var meiWallet = await mei.Client.GetWalletAsync(Ct);
+        var linWallet = await lin.Client.GetWalletAsync(Ct);
+        Assert.All(states, s => Assert.Equal(TransferStates.Expired, s));
+        Assert.Equal((10_000L, 10_000L), (meiWallet.Balance, meiWallet.Available));
+        Assert.Equal(0, linWallet.Balance);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+    }
+
+    [Fact]
+    public async Task BadTransfers_Are4xxAndMoveNothing()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+        var stranger = await TestUser.CreateAsync(app, "stranger");
+
+        var codes = new List<(int, string?)>();
+        foreach (var request in new[]
+        {
+            new SendTransferRequest("a", lin.UserId, 0, null, "112233"),
+            new SendTransferRequest("b", lin.UserId, -5, null, "112233"),
+            new SendTransferRequest("c", mei.UserId, 100, null, "112233"),
+            new SendTransferRequest("d", stranger.UserId, 100, null, "112233"),
+            new SendTransferRequest("e", lin.UserId, 100, null, "000000"),
+            new SendTransferRequest("f", lin.UserId, 10_001, null, "112233"),
+        })
+        {
+            var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendTransferAsync(request, Ct));
+            codes.Add((error.Status, error.Code));
+        }
+
+        Assert.Equal(
+        [
+            (400, ErrorCodes.ValidationFailed), (400, ErrorCodes.ValidationFailed), (400, ErrorCodes.ValidationFailed),
+            (403, ErrorCodes.NotFriends), (403, ErrorCodes.WrongPin), (409, ErrorCodes.InsufficientFunds),
+        ], codes);
+        var wallet = await mei.Client.GetWalletAsync(Ct);
+        Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
+        await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.GetTransferAsync("f", Ct));
+    }
+
+    private static async Task<(TestUser Mei, TestUser Lin)> FriendsWithMoneyAsync(HutongApp app)
+    {
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        await mei.BefriendAsync(lin);
+        await mei.Client.TopUpAsync("start", 10_000, Ct);
+        await mei.Client.SetPinAsync("112233", cancellationToken: Ct);
+        return (mei, lin);
+    }
+
+    private static async Task<int> SweepAsync(HutongApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<TransferService>().SweepAsync(Ct);
+    }
+
+    private static async Task Quietly(Task task)
+    {
+        try
+        {
+            await task;
+        }
+        catch (HutongApiException)
+        {
+            // Losing the race is an answer too.
+        }
+    }
+}

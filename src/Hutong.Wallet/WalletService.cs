@@ -63,7 +63,7 @@ public sealed partial class WalletService(
             return Error.Conflict("rail_declined", "The bank declined the top-up.");
         }
 
-        var outcome = Assert(await ledger.ApplyAsync([new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        var outcome = Only(await ledger.ApplyAsync([new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
         return await ReceiptAsync(me, request.TransferId, WalletEntryKinds.TopUp, outcome, cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class WalletService(
 
         await EnsureWalletAsync(me, cancellationToken);
         var id = LedgerId("withdraw", me, request.TransferId);
-        var outcome = Assert(await ledger.ApplyAsync([new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        var outcome = Only(await ledger.ApplyAsync([new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
         if (outcome.Result == TransferResult.Created)
         {
             // The ledger holds the money out first; the simulated bank always pays, a real rail reconciles by reference.
@@ -188,7 +188,7 @@ public sealed partial class WalletService(
         return errors.Any ? errors.ToError() : null;
     }
 
-    private static TransferOutcome Assert(IReadOnlyList<TransferOutcome> outcomes) => outcomes.Single();
+    private static TransferOutcome Only(IReadOnlyList<TransferOutcome> outcomes) => outcomes.Single();
 
     private static string LedgerId(string purpose, Guid me, string transferId) => $"{purpose}:{me:N}:{transferId}";
 

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hutong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Ledger : Migration
+    public partial class Wallet : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -29,6 +29,58 @@ namespace Hutong.Storage.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_ledger_accounts", x => x.id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "payment_pins",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    pin_hash = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    failed_attempts = table.Column<int>(type: "integer", nullable: false),
+                    locked_until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_payment_pins", x => x.user_id);
+                    table.ForeignKey(
+                        name: "FK_payment_pins_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "person_transfers",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    transfer_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    sender_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    receiver_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    amount = table.Column<long>(type: "bigint", nullable: false),
+                    note = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    settled = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_person_transfers", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_person_transfers_accounts_receiver_id",
+                        column: x => x.receiver_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_person_transfers_accounts_sender_id",
+                        column: x => x.sender_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -83,6 +135,22 @@ namespace Hutong.Storage.Postgres.Migrations
                 column: "pending_id",
                 unique: true,
                 filter: "pending_id IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_transfers_receiver_id_transfer_id",
+                table: "person_transfers",
+                columns: new[] { "receiver_id", "transfer_id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_transfers_sender_id_transfer_id",
+                table: "person_transfers",
+                columns: new[] { "sender_id", "transfer_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_person_transfers_settled_expires_at",
+                table: "person_transfers",
+                columns: new[] { "settled", "expires_at" });
         }
 
         /// <inheritdoc />
@@ -90,6 +158,12 @@ namespace Hutong.Storage.Postgres.Migrations
         {
             migrationBuilder.DropTable(
                 name: "ledger_transfers");
+
+            migrationBuilder.DropTable(
+                name: "payment_pins");
+
+            migrationBuilder.DropTable(
+                name: "person_transfers");
 
             migrationBuilder.DropTable(
                 name: "ledger_accounts");

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261124072833_PersonTransfers")]
-    partial class PersonTransfers
+    [Migration("20261124074938_Wallet")]
+    partial class Wallet
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261124074938_Wallet")]
+    [Migration("20261124075202_Wallet")]
     partial class Wallet
     {
         /// <inheritdoc />

@@ -1,0 +1,175 @@
+using Hutong.Client;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+
+namespace Hutong.Web.Chats;
+
+/// <summary>What the gateway delivers: messages and the person's own events, applied to the list and the open timelines.</summary>
+public sealed partial class ChatStore
+{
+    private async Task ConnectAsync(HutongGateway gateway, long cursor)
+    {
+        try
+        {
+            await gateway.ConnectAsync(cursor);
+            foreach (var frame in _outbox.Values.ToList())
+            {
+                if (!_timelines.ContainsKey(frame.ConversationId!))
+                {
+                    // Sends left from before a reload, for a chat not open now: they still go out.
+                    var echo = new OutgoingMessage(frame.ClientMsgId!, frame.Kind ?? MessageKinds.Text, frame.Text, frame.ReplyToSeq, clock.GetUtcNow());
+                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                }
+                else if (_timelines[frame.ConversationId!].FindOutgoing(frame.ClientMsgId!) is { } echo)
+                {
+                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                }
+            }
+        }
+        catch (HutongApiException)
+        {
+            // Refused: SignedOut has fired and the session is being forgotten.
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before it connected.
+        }
+    }
+
+    private async Task PumpAsync(HutongGateway gateway, CancellationToken cancellationToken)
+    {
+        try
+        {
+            while (await gateway.Events.WaitToReadAsync(cancellationToken))
+            {
+                // Drain what has arrived before re-rendering once: a resume can bring hundreds of frames.
+                while (gateway.Events.TryRead(out var frame))
+                {
+                    await ApplyAsync(frame);
+                }
+
+                Changed?.Invoke();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Signed out.
+        }
+    }
+
+    private async Task ApplyAsync(ServerFrame frame)
+    {
+        switch (frame)
+        {
+            case { Kind: EventKinds.Message, ConversationId: { } id, Message: { } message }:
+                await OnMessageAsync(id, message);
+                break;
+            case { Kind: EventKinds.UserEvent, UserEvent: { } userEvent }:
+                OnUserEvent(userEvent);
+                break;
+        }
+    }
+
+    private async Task OnMessageAsync(string conversationId, MessageInfo message)
+    {
+        if (_timelines.TryGetValue(conversationId, out var timeline))
+        {
+            timeline.Append(message);
+        }
+
+        await people.EnsureAsync([message.SenderId]);
+        if (!_summaries.TryGetValue(conversationId, out var summary))
+        {
+            QueueRefresh();
+            return;
+        }
+
+        var mine = message.SenderId == session.Me?.UserId;
+        var counts = !mine && message.Kind != MessageKinds.System && message.Seq > summary.ReadSeq;
+        var recalledLast = message.Notice is { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
+        _summaries[conversationId] = summary with
+        {
+            LastSeq = Math.Max(summary.LastSeq, message.Seq),
+            LastMessage = message.Seq >= (summary.LastMessage?.Seq ?? 0) ? message : summary.LastMessage,
+            Unread = summary.Unread + (counts ? 1 : 0) - (recalledLast && summary.Unread > 0 && summary.LastMessage!.SenderId != session.Me?.UserId ? 1 : 0),
+        };
+        if (counts && session.Me is { } me && (message.MentionsAll || message.Mentions?.Contains(me.UserId) == true))
+        {
+            _mentioned.Add(conversationId);
+        }
+
+        if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
+        {
+            // Members, roles or the name changed: the open pane and the list show the group as it is now.
+            if (_details.ContainsKey(conversationId))
+            {
+                _ = LoadDetailsAsync(conversationId);
+            }
+
+            QueueRefresh();
+        }
+
+        if (Viewing == conversationId && await browser.IsVisibleAsync())
+        {
+            await MarkReadAsync(conversationId);
+        }
+    }
+
+    private void OnUserEvent(UserEvent userEvent)
+    {
+        switch (userEvent.Kind)
+        {
+            case UserEventKinds.FriendRequest or UserEventKinds.Friends or UserEventKinds.GroupInvitation:
+                _ = contacts.RefreshAsync();
+                if (userEvent.Kind == UserEventKinds.Friends)
+                {
+                    QueueRefresh();
+                }
+
+                break;
+            case UserEventKinds.MessageDeleted when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
+                _timelines.GetValueOrDefault(id)?.Remove(seq);
+                break;
+            case UserEventKinds.ReadPosition when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
+                if (_summaries.TryGetValue(id, out var summary) && seq >= summary.LastSeq)
+                {
+                    _summaries[id] = summary with { Unread = 0, ReadSeq = seq };
+                    _mentioned.Remove(id);
+                }
+                else
+                {
+                    QueueRefresh();
+                }
+
+                break;
+            default:
+                // Joined, left, removed or dissolved conversations, mute and pin: the list from the server says it all.
+                QueueRefresh();
+                break;
+        }
+    }
+
+    /// <summary>Coalesces the list reloads that a burst of events asks for into one request.</summary>
+    private void QueueRefresh()
+    {
+        if (_refreshQueued)
+        {
+            return;
+        }
+
+        _refreshQueued = true;
+        _ = Task.Run(async () =>
+        {
+            await Task.Delay(100);
+            _refreshQueued = false;
+            try
+            {
+                await RefreshListAsync();
+            }
+            catch (Exception e) when (e is HutongApiException or HttpRequestException)
+            {
+                // Offline: the resume after reconnecting refreshes again.
+            }
+        });
+    }
+}

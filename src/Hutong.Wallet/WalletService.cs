@@ -175,16 +175,7 @@ public sealed partial class WalletService(
     private Error? CheckRailRequest(string? transferId, long amount)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(transferId) || transferId.Length > 64)
-        {
-            errors.Add("transferId", "A transfer id is 1 to 64 characters, chosen by the client.");
-        }
-
-        if (amount <= 0 || amount > Options.MaxRailAmount)
-        {
-            errors.Add("amount", $"The amount is in fen, from 1 to {Options.MaxRailAmount}.");
-        }
-
+        WalletInput.CheckMovement(errors, transferId, amount, Options.MaxRailAmount);
         return errors.Any ? errors.ToError() : null;
     }
 

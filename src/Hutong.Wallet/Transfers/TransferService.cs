@@ -25,15 +25,7 @@ public sealed class TransferService(
     public async Task<Result<TransferInfo>> SendAsync(Guid me, SendTransferRequest request, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (string.IsNullOrWhiteSpace(request.TransferId) || request.TransferId.Length > 64)
-        {
-            errors.Add("transferId", "A transfer id is 1 to 64 characters, chosen by the sender.");
-        }
-
-        if (request.Amount <= 0 || request.Amount > Options.MaxTransferAmount)
-        {
-            errors.Add("amount", $"The amount is in fen, from 1 to {Options.MaxTransferAmount}.");
-        }
+        WalletInput.CheckMovement(errors, request.TransferId, request.Amount, Options.MaxTransferAmount);
 
         if (request.Note is { Length: > 100 })
         {

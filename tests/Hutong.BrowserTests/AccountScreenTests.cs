@@ -1,5 +1,3 @@
-using Hutong.Client;
-using Hutong.Contracts.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -101,10 +99,8 @@ public sealed class AccountScreenTests(BrowserFixture fixture) : BrowserTest(fix
         await mei.ExpectAccessibleAsync("profile at phone width");
 
         // A friend writes; at phone width the chat replaces the list and its tab bar, and Back returns to them.
-        var lin = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        var lin = await SignUpOverApiAsync("l" + handle, "Lin");
         var cancellationToken = TestContext.Current.CancellationToken;
-        await lin.SignUpAsync(new SignUpRequest("l" + handle, Person.Password, "Lin"), cancellationToken);
-        await lin.LoginAsync(new LoginRequest("l" + handle, Person.Password, "phone"), cancellationToken);
         var meiProfile = await lin.GetUserByHandleAsync(handle, cancellationToken);
         await lin.SendFriendRequestAsync(meiProfile.UserId, "hi", cancellationToken);
         await mei.Link("Back").ClickAsync();

@@ -1,3 +1,5 @@
+using Hutong.Client;
+using Hutong.Contracts.Accounts;
 using Microsoft.Playwright;
 
 namespace Hutong.BrowserTests;
@@ -17,6 +19,22 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
         var page = await Fixture.NewPersonAsync(locale, width, height);
         _contexts.Add(page.Context);
         return page;
+    }
+
+    /// <summary>A device of someone who is set up over the API, where the browser is not what a test is about.</summary>
+    protected async Task<HutongClient> SignInOverApiAsync(string handle)
+    {
+        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), TestContext.Current.CancellationToken);
+        return client;
+    }
+
+    protected async Task<HutongClient> SignUpOverApiAsync(string handle, string name)
+    {
+        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
+        await client.SignUpAsync(new SignUpRequest(handle, Person.Password, name), TestContext.Current.CancellationToken);
+        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), TestContext.Current.CancellationToken);
+        return client;
     }
 
     public async ValueTask DisposeAsync()

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Hutong.Client;
-using Hutong.Contracts.Accounts;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -302,9 +301,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(mei.Field("Search chats")).ToBeFocusedAsync();
 
         // A request Mei does not want, she declines.
-        var stranger = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
-        await stranger.SignUpAsync(new SignUpRequest($"cstr{run}", Person.Password, "Stranger"), TestContext.Current.CancellationToken);
-        await stranger.LoginAsync(new LoginRequest($"cstr{run}", Person.Password, "api"), TestContext.Current.CancellationToken);
+        var stranger = await SignUpOverApiAsync($"cstr{run}", "Stranger");
         var meiProfile = await stranger.GetUserByHandleAsync(mei.Handle, TestContext.Current.CancellationToken);
         await stranger.SendFriendRequestAsync(meiProfile.UserId, "buy my tea", TestContext.Current.CancellationToken);
         await mei.Section("Contacts").ClickAsync();
@@ -320,22 +317,12 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
     private static readonly byte[] TinyPng = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
-    private async Task<HutongClient> SignInOverApiAsync(string handle)
-    {
-        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
-        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), TestContext.Current.CancellationToken);
-        return client;
-    }
-
     private async Task<HutongClient> NewFriendOverApiAsync(string handle, string name, string friendHandle)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var client = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
-        await client.SignUpAsync(new SignUpRequest(handle, Person.Password, name), cancellationToken);
-        await client.LoginAsync(new LoginRequest(handle, Person.Password, "api"), cancellationToken);
+        var client = await SignUpOverApiAsync(handle, name);
         var friend = await client.GetUserByHandleAsync(friendHandle, cancellationToken);
-        var other = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
-        await other.LoginAsync(new LoginRequest(friendHandle, Person.Password, "api"), cancellationToken);
+        var other = await SignInOverApiAsync(friendHandle);
         var request = await client.SendFriendRequestAsync(friend.UserId, "hi", cancellationToken);
         await other.AcceptFriendRequestAsync(request.RequestId, cancellationToken);
         return client;
@@ -345,8 +332,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
     private async Task BefriendInBrowsersAsync(Person mei, Person lin)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var linApi = new HutongClient(new HttpClient { BaseAddress = Fixture.Server.BaseAddress });
-        await linApi.LoginAsync(new LoginRequest(lin.Handle, Person.Password, "api"), cancellationToken);
+        var linApi = await SignInOverApiAsync(lin.Handle);
         var meiProfile = await linApi.GetUserByHandleAsync(mei.Handle, cancellationToken);
         await linApi.SendFriendRequestAsync(meiProfile.UserId, "hello", cancellationToken);
         await mei.Section("Contacts").ClickAsync();

@@ -17,6 +17,7 @@ public static class ChatWire
         (MessageKind.Text, MessageKinds.Text), (MessageKind.System, MessageKinds.System), (MessageKind.Image, MessageKinds.Image),
         (MessageKind.Voice, MessageKinds.Voice), (MessageKind.Video, MessageKinds.Video), (MessageKind.File, MessageKinds.File),
         (MessageKind.Location, MessageKinds.Location), (MessageKind.Card, MessageKinds.Card),
+        (MessageKind.Transfer, MessageKinds.Transfer), (MessageKind.RedPacket, MessageKinds.RedPacket),
     ];
 
     private static readonly (MemberRole Role, string Name)[] RoleNames =
@@ -26,10 +27,11 @@ public static class ChatWire
 
     public static string Name(MessageKind kind) => MessageKindNames.First(k => k.Kind == kind).Name;
 
-    /// <summary>A kind a device may send (not <c>system</c>); a missing kind is text.</summary>
+    /// <summary>A kind a device may send (not <c>system</c>, nor money, which only the wallet writes); a missing kind is text.</summary>
     public static MessageKind? ParseSendableKind(string? name) =>
         name is null ? MessageKind.Text
-        : MessageKindNames.Where(k => k.Name == name && k.Kind != MessageKind.System).Select(k => (MessageKind?)k.Kind).FirstOrDefault();
+        : MessageKindNames.Where(k => k.Name == name && k.Kind is not (MessageKind.System or MessageKind.Transfer or MessageKind.RedPacket))
+            .Select(k => (MessageKind?)k.Kind).FirstOrDefault();
 
     public static string Name(MemberRole role) => RoleNames.First(r => r.Role == role).Name;
 
@@ -55,7 +57,8 @@ public static class ChatWire
         m.Notice is { } n ? new Notice(n.Type, Format(n.ActorId), n.UserIds?.Select(Ids.Format).ToList(), n.TargetSeq, n.Text) : null,
         m.RecalledAt is null && m.Attachment is { } a ? new AttachmentInfo(Ids.Format(a.MediaId), a.ContentType, a.Size, a.FileName, a.DurationMs) : null,
         m.RecalledAt is null && m.Location is { } l ? new LocationInfo(l.Latitude, l.Longitude, l.Name, l.Address) : null,
-        m.RecalledAt is null ? Format(m.CardUserId) : null);
+        m.RecalledAt is null ? Format(m.CardUserId) : null,
+        m.Money is { } money ? new MoneyInfo(money.Ref, money.Amount) : null);
 
     public static string? Format(Guid? id) => id is { } value ? Ids.Format(value) : null;
 }

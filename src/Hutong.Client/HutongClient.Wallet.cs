@@ -34,4 +34,15 @@ public sealed partial class HutongClient
 
     public Task<TransferInfo> DeclineTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(transferId)}/decline", Json.TransferInfo, cancellationToken);
+
+    /// <summary>Puts a red packet in a conversation; the money leaves the wallet at once.</summary>
+    public Task<RedPacketInfo> SendRedPacketAsync(SendRedPacketRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/red-packets", request, Json.SendRedPacketRequest, Json.RedPacketInfo, cancellationToken);
+
+    public Task<RedPacketInfo> GetRedPacketAsync(string id, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/red-packets/{Escape(id)}", Json.RedPacketInfo, cancellationToken);
+
+    /// <summary>Opens the caller's share.</summary>
+    public Task<RedPacketOpened> OpenRedPacketAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/red-packets/{Escape(id)}/open", Json.RedPacketOpened, cancellationToken);
 }

@@ -64,4 +64,8 @@ public static class ErrorCodes
 
     public const string TransferNotFound = "transfer_not_found";
     public const string TransferNotPending = "transfer_not_pending";
+    public const string PacketNotFound = "packet_not_found";
+    public const string AlreadyOpened = "already_opened";
+    public const string PacketEmpty = "packet_empty";
+    public const string PacketExpired = "packet_expired";
 }

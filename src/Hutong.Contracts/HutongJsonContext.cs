@@ -57,4 +57,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(Wallet.WalletEntryList))]
 [JsonSerializable(typeof(Wallet.SendTransferRequest))]
 [JsonSerializable(typeof(Wallet.TransferInfo))]
+[JsonSerializable(typeof(Wallet.SendRedPacketRequest))]
+[JsonSerializable(typeof(Wallet.RedPacketInfo))]
+[JsonSerializable(typeof(Wallet.RedPacketOpened))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

@@ -52,6 +52,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
 
+    internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();
+
     internal bool IsPostgres => Database.ProviderName == PostgresProvider;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -13,6 +13,7 @@ using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
+using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -37,6 +38,7 @@ public static class StorageExtensions
         services.TryAddSingleton<ILedgerStore, LedgerStore>();
         services.TryAddSingleton<IPinStore, PinStore>();
         services.TryAddSingleton<ITransferStore, TransferStore>();
+        services.TryAddSingleton<IRedPacketStore, RedPacketStore>();
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hutong.Contracts.Wallet;
 using Hutong.Core.Http;
+using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -26,6 +27,11 @@ public static class WalletApi
         transfers.MapGet("/{transferId}", GetTransfer);
         transfers.MapPost("/{transferId}/accept", AcceptTransfer);
         transfers.MapPost("/{transferId}/decline", DeclineTransfer);
+
+        var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization();
+        packets.MapPost("", SendRedPacket);
+        packets.MapGet("/{id}", GetRedPacket);
+        packets.MapPost("/{id}/open", OpenRedPacket);
         return app;
     }
 
@@ -72,4 +78,17 @@ public static class WalletApi
     private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> DeclineTransfer(
         string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
         (await transfers.DeclineAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+
+    private static async Task<Results<Created<RedPacketInfo>, ProblemHttpResult>> SendRedPacket(
+        SendRedPacketRequest request, ClaimsPrincipal user, RedPacketService packets, CancellationToken cancellationToken)
+    {
+        var result = await packets.SendAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/red-packets/{result.Value.Id}", result.Value) : result.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<RedPacketInfo>, ProblemHttpResult>> GetRedPacket(string id, ClaimsPrincipal user, RedPacketService packets) =>
+        (await packets.GetAsync(user.UserId(), id)).ToOk();
+
+    private static async Task<Results<Ok<RedPacketOpened>, ProblemHttpResult>> OpenRedPacket(string id, ClaimsPrincipal user, RedPacketService packets) =>
+        (await packets.OpenAsync(user.UserId(), id)).ToOk();
 }

@@ -1,4 +1,6 @@
+using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Rails;
+using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,7 +16,10 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<IPaymentRail, SimulatedBank>();
         builder.Services.TryAddScoped<WalletService>();
         builder.Services.TryAddScoped<TransferService>();
-        builder.Services.AddHostedService<TransferSweeper>();
+        builder.Services.TryAddScoped<RedPacketService>();
+        builder.Services.TryAddSingleton<LedgerWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
+        builder.Services.AddHostedService<WalletSweeper>();
         return builder;
     }
 }

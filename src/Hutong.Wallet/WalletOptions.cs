@@ -25,8 +25,19 @@ public sealed record WalletOptions
     /// <summary>How long a transfer waits for its receiver before the money goes back.</summary>
     public TimeSpan TransferExpiry { get; init; } = TimeSpan.FromHours(24);
 
-    /// <summary>How often each node looks for transfers that are due.</summary>
+    /// <summary>How often each node looks for transfers and red packets that are due.</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The largest share of a red packet (200 CNY).</summary>
+    [Range(1, 10_000_000)]
+    public long MaxRedPacketShare { get; init; } = 20_000;
+
+    /// <summary>The most shares a red packet has (and never more than its group's members).</summary>
+    [Range(1, 500)]
+    public int MaxRedPacketShares { get; init; } = 100;
+
+    /// <summary>How long a red packet stays open before what is left goes back.</summary>
+    public TimeSpan RedPacketExpiry { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>The largest single top-up or withdrawal.</summary>
     [Range(1, long.MaxValue)]

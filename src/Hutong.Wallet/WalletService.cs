@@ -15,7 +15,7 @@ namespace Hutong.Wallet;
 /// purpose, so one person's transfer ids never meet another's.
 /// </summary>
 public sealed partial class WalletService(
-    ILedgerStore ledger, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
+    ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
 {
     /// <summary>The bank rail's settlement account: money from outside comes from it, and goes back to it.</summary>
     public static readonly Guid RailAccountId = new("00000000-0000-0000-0000-00000000b0a1");
@@ -63,7 +63,7 @@ public sealed partial class WalletService(
             return Error.Conflict("rail_declined", "The bank declined the top-up.");
         }
 
-        var outcome = Only(await ledger.ApplyAsync([new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        var outcome = await writer.ApplyAsync(new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId));
         return await ReceiptAsync(me, request.TransferId, WalletEntryKinds.TopUp, outcome, cancellationToken);
     }
 
@@ -82,7 +82,7 @@ public sealed partial class WalletService(
 
         await EnsureWalletAsync(me, cancellationToken);
         var id = LedgerId("withdraw", me, request.TransferId);
-        var outcome = Only(await ledger.ApplyAsync([new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId)], clock.GetUtcNow(), cancellationToken));
+        var outcome = await writer.ApplyAsync(new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId));
         if (outcome.Result == TransferResult.Created)
         {
             // The ledger holds the money out first; the simulated bank always pays, a real rail reconciles by reference.
@@ -178,8 +178,6 @@ public sealed partial class WalletService(
         WalletInput.CheckMovement(errors, transferId, amount, Options.MaxRailAmount);
         return errors.Any ? errors.ToError() : null;
     }
-
-    private static TransferOutcome Only(IReadOnlyList<TransferOutcome> outcomes) => outcomes.Single();
 
     private static string LedgerId(string purpose, Guid me, string transferId) => $"{purpose}:{me:N}:{transferId}";
 

@@ -21,9 +21,9 @@ public sealed class LedgerStoreTests
         var (store, rail, mei, _) = await NewLedgerAsync(database);
         var request = new TransferRequest("top-1", rail.Id, mei.Id, 5_000, TransferCode.TopUp, Reference: "bank-77");
 
-        var first = Assert.Single(await store.ApplyAsync([request], Now, Ct));
-        var again = Assert.Single(await store.ApplyAsync([request], Now.AddHours(1), Ct));
-        var conflicting = Assert.Single(await store.ApplyAsync([request with { Amount = 6_000 }], Now, Ct));
+        var first = Assert.Single(await store.ApplyAsync([request], [], Now, Ct));
+        var again = Assert.Single(await store.ApplyAsync([request], [], Now.AddHours(1), Ct));
+        var conflicting = Assert.Single(await store.ApplyAsync([request with { Amount = 6_000 }], [], Now, Ct));
 
         Assert.Equal(TransferResult.Created, first.Result);
         Assert.Equal(TransferResult.Exists, again.Result);
@@ -38,12 +38,12 @@ public sealed class LedgerStoreTests
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
         var (store, rail, mei, lin) = await NewLedgerAsync(database);
-        await store.ApplyAsync([new TransferRequest("top", rail.Id, mei.Id, 1_000, TransferCode.TopUp)], Now, Ct);
-        await store.ApplyAsync([new TransferRequest("p", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.Pending)], Now, Ct);
+        await store.ApplyAsync([new TransferRequest("top", rail.Id, mei.Id, 1_000, TransferCode.TopUp)], [], Now, Ct);
+        await store.ApplyAsync([new TransferRequest("p", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.Pending)], [], Now, Ct);
         Assert.Equal(300, (await store.FindAccountAsync(mei.Id, Ct))!.Available);
 
-        var post = await store.ApplyAsync([new TransferRequest("post", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.PostPending, "p")], Now, Ct);
-        var voidAfter = await store.ApplyAsync([new TransferRequest("void", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.VoidPending, "p")], Now, Ct);
+        var post = await store.ApplyAsync([new TransferRequest("post", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.PostPending, "p")], [], Now, Ct);
+        var voidAfter = await store.ApplyAsync([new TransferRequest("void", mei.Id, lin.Id, 700, TransferCode.PersonToPerson, TransferKind.VoidPending, "p")], [], Now, Ct);
 
         Assert.Equal(TransferResult.Created, Assert.Single(post).Result);
         Assert.Equal(TransferResult.PendingAlreadyPosted, Assert.Single(voidAfter).Result);
@@ -57,11 +57,11 @@ public sealed class LedgerStoreTests
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
         var (store, rail, mei, lin) = await NewLedgerAsync(database);
-        await store.ApplyAsync([new TransferRequest("top", rail.Id, mei.Id, 1_000, TransferCode.TopUp)], Now, Ct);
+        await store.ApplyAsync([new TransferRequest("top", rail.Id, mei.Id, 1_000, TransferCode.TopUp)], [], Now, Ct);
 
         // 40 spends of 100 race for a balance of 1,000; each also retries once under its own id.
         var spends = Enumerable.Range(0, 40).Select(i => new TransferRequest($"spend-{i}", mei.Id, lin.Id, 100, TransferCode.PersonToPerson)).ToList();
-        var outcomes = await Task.WhenAll(spends.Concat(spends).Select(s => Task.Run(() => store.ApplyAsync([s], Now, Ct), Ct)));
+        var outcomes = await Task.WhenAll(spends.Concat(spends).Select(s => Task.Run(() => store.ApplyAsync([s], [], Now, Ct), Ct)));
 
         var results = outcomes.Select(o => Assert.Single(o)).ToList();
         Assert.Equal(10, results.Count(r => r.Result == TransferResult.Created));
@@ -84,7 +84,7 @@ public sealed class LedgerStoreTests
             new TransferRequest("a", rail.Id, mei.Id, 500, TransferCode.TopUp),
             new TransferRequest("b", mei.Id, lin.Id, 800, TransferCode.PersonToPerson),
             new TransferRequest("c", mei.Id, lin.Id, 200, TransferCode.PersonToPerson),
-        ], Now, Ct);
+        ], [], Now, Ct);
 
         Assert.Equal([TransferResult.Created, TransferResult.ExceedsCredits, TransferResult.Created], outcomes.Select(o => o.Result));
         Assert.Equal(300, (await store.FindAccountAsync(mei.Id, Ct))!.Balance);

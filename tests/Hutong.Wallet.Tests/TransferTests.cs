@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -35,6 +36,17 @@ public sealed class TransferTests
         Assert.Equal(7_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
         Assert.Equal(3_000, (await lin.Client.GetWalletAsync(Ct)).Balance);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+
+        // Both see it in their chat: the transfer, then its outcome, once each.
+        var chat = await lin.Client.OpenDirectAsync(mei.UserId, Ct);
+        var messages = (await mei.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages;
+        var transfer = Assert.Single(messages, m => m.Kind == MessageKinds.Transfer);
+        var outcome = Assert.Single(messages, m => m.Notice?.Type == NoticeTypes.TransferAccepted);
+        Assert.Equal((mei.UserId, "for the tea", "tea", (long?)3_000), (transfer.SenderId, transfer.Text, transfer.Money!.Id, transfer.Money.Amount));
+        Assert.Equal((lin.UserId, "tea"), (outcome.Notice!.ActorId, outcome.Notice.Text));
+        Assert.True(outcome.Seq > transfer.Seq);
+        var recall = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.RecallAsync(chat.ConversationId, transfer.Seq, Ct));
+        Assert.Equal((403, ErrorCodes.NotAllowed), (recall.Status, recall.Code));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -75,6 +87,9 @@ public sealed class TransferTests
         var wallet = await mei.Client.GetWalletAsync(Ct);
         Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
         Assert.Equal(0, await SweepAsync(app));
+        var chat = await lin.Client.OpenDirectAsync(mei.UserId, Ct);
+        var returned = Assert.Single((await lin.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages, m => m.Kind == MessageKinds.System);
+        Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, "late"), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -125,7 +125,7 @@ internal sealed partial class ConversationGrain(
         var message = new ChatMessage(
             Id, ++_lastSeq, command.SenderId, command.Kind, command.Text, command.ReplyToSeq,
             command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null,
-            attachment, command.Location, command.CardUserId);
+            attachment, command.Location, command.CardUserId, command.Money);
         var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
         if (!sending.IsCompleted)
         {
@@ -234,6 +234,12 @@ internal sealed partial class ConversationGrain(
             return Error.Forbidden(ErrorCodes.NotYourMessage, "You can recall only your own messages.");
         }
 
+        if (message.Kind is MessageKind.Transfer or MessageKind.RedPacket)
+        {
+            // The money is already on its way; hiding the message would not bring it back.
+            return Error.Forbidden(ErrorCodes.NotAllowed, "A transfer or red packet cannot be recalled.");
+        }
+
         if (message.RecalledAt is not null || !_recalling.Add(seq))
         {
             return Error.Conflict(ErrorCodes.AlreadyRecalled, "This message was already recalled.");
@@ -253,6 +259,30 @@ internal sealed partial class ConversationGrain(
 
     public Task<Result<Done>> AnnounceCreatedAsync(Guid ownerId) =>
         Change(ownerId, MemberRole.Owner, () => WriteAsync(new AppendMessage(Notice(ownerId, NoticeTypes.Created, userIds: [.. _members.Keys]))));
+
+    public Task<Membership?> FindMembershipAsync(Guid userId)
+    {
+        if (_conversation is null || !_members.ContainsKey(userId))
+        {
+            return Task.FromResult<Membership?>(null);
+        }
+
+        var direct = _conversation.Kind == ConversationKind.Direct;
+        var other = direct ? (_conversation.DirectLow == userId ? _conversation.DirectHigh : _conversation.DirectLow) : null;
+        return Task.FromResult<Membership?>(new Membership(_conversation.Kind, _members.Count, other, !_conversation.Dissolved && (!direct || _directOpen)));
+    }
+
+    public async Task<Result<long>> PostNoticeAsync(Guid actorId, string type, string? text)
+    {
+        if (_conversation is null || !_members.ContainsKey(actorId) || _conversation.Dissolved)
+        {
+            return ChatErrors.ConversationNotFound;
+        }
+
+        var notice = Notice(actorId, type, text: text);
+        var written = await WriteAsync(new AppendMessage(notice));
+        return written.IsSuccess ? notice.Seq : written.Error;
+    }
 
     public void Dispose() => _changes.Dispose();
 

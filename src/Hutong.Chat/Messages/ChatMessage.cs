@@ -17,4 +17,5 @@ public sealed record ChatMessage(
     [property: Id(11)] DateTimeOffset? RecalledAt,
     [property: Id(12)] AttachmentData? Attachment = null,
     [property: Id(13)] LocationData? Location = null,
-    [property: Id(14)] Guid? CardUserId = null);
+    [property: Id(14)] Guid? CardUserId = null,
+    [property: Id(15)] MoneyData? Money = null);

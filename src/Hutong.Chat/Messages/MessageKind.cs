@@ -10,4 +10,6 @@ public enum MessageKind
     File = 5,
     Location = 6,
     Card = 7,
+    Transfer = 8,
+    RedPacket = 9,
 }

@@ -14,4 +14,5 @@ public sealed record SendCommand(
     [property: Id(8)] string? FileName = null,
     [property: Id(9)] int? DurationMs = null,
     [property: Id(10)] LocationData? Location = null,
-    [property: Id(11)] Guid? CardUserId = null);
+    [property: Id(11)] Guid? CardUserId = null,
+    [property: Id(12)] MoneyData? Money = null);

@@ -18,4 +18,11 @@ public sealed record MessageInfo(
     Notice? Notice,
     AttachmentInfo? Attachment = null,
     LocationInfo? Location = null,
-    string? CardUserId = null);
+    string? CardUserId = null,
+    MoneyInfo? Money = null);
+
+/// <summary>
+/// What a money message refers to: a transfer (by the sender's <c>transferId</c>, with its amount) or a red packet (by
+/// its id; the amount stays private to its sender and its openers).
+/// </summary>
+public sealed record MoneyInfo(string Id, long? Amount);

@@ -13,4 +13,9 @@ public static class NoticeTypes
     public const string OwnerChanged = "ownerChanged";
     public const string Recalled = "recalled";
     public const string Dissolved = "dissolved";
+
+    /// <summary>A transfer's outcome: the actor accepted or declined it, or (actor the sender) it went back unaccepted. The text is its <c>transferId</c>.</summary>
+    public const string TransferAccepted = "transferAccepted";
+    public const string TransferDeclined = "transferDeclined";
+    public const string TransferExpired = "transferExpired";
 }

@@ -12,4 +12,13 @@ public static class UserEventKinds
 
     /// <summary>An invitation into a group waits for this person: to accept it, or (an admin) to approve it.</summary>
     public const string GroupInvitation = "groupInvitation";
+
+    /// <summary>
+    /// Someone (<c>otherUserId</c>) opened this person's red packet, the message at <c>messageSeq</c>; only the sender
+    /// hears of it, so a group's timeline is not filled with who opened what.
+    /// </summary>
+    public const string RedPacketOpened = "redPacketOpened";
+
+    /// <summary>This person's red packet (at <c>messageSeq</c>) was not all opened in time; <c>state</c> is the amount returned.</summary>
+    public const string RedPacketReturned = "redPacketReturned";
 }

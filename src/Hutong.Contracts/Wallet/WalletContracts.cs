@@ -47,3 +47,56 @@ public static class TransferStates
     /// <summary>Not accepted within 24 hours: the money went back to the sender.</summary>
     public const string Expired = "expired";
 }
+
+/// <summary>
+/// <c>POST /api/v1/red-packets</c>: a packet in a conversation. <c>packetId</c> is the sender's own id for retries;
+/// <c>totalAmount</c> is in fen; an equal packet's total divides evenly into <c>count</c> shares.
+/// </summary>
+public sealed record SendRedPacketRequest(string PacketId, string ConversationId, string Kind, long TotalAmount, int Count, string? Greeting, string Pin);
+
+/// <summary>
+/// A red packet as a member of its conversation sees it. <see cref="PacketId"/> (the sender's own id) is shown to the
+/// sender only, <see cref="TotalAmount"/> to the sender and, once it is all opened, to everyone; <see cref="MyAmount"/>
+/// is what the caller got, if they opened it.
+/// </summary>
+public sealed record RedPacketInfo(
+    string Id,
+    string? PacketId,
+    string SenderId,
+    string ConversationId,
+    string Kind,
+    int Count,
+    string? Greeting,
+    string State,
+    int RemainingCount,
+    long? TotalAmount,
+    long? MyAmount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    IReadOnlyList<RedPacketOpen> Opens);
+
+/// <summary>One share opened; <see cref="BestLuck"/> marks the largest once every share is opened.</summary>
+public sealed record RedPacketOpen(string UserId, long Amount, DateTimeOffset OpenedAt, bool BestLuck);
+
+/// <summary><c>POST /api/v1/red-packets/{id}/open</c>: the caller's share.</summary>
+public sealed record RedPacketOpened(long Amount, RedPacketInfo Packet);
+
+/// <summary>Kinds of red packet.</summary>
+public static class RedPacketKinds
+{
+    /// <summary>Each share is drawn when it is opened.</summary>
+    public const string Lucky = "lucky";
+    public const string Equal = "equal";
+}
+
+/// <summary>States of a red packet.</summary>
+public static class RedPacketStates
+{
+    public const string Active = "active";
+
+    /// <summary>Every share was opened.</summary>
+    public const string Finished = "finished";
+
+    /// <summary>24 hours passed: what was not opened went back to the sender.</summary>
+    public const string Expired = "expired";
+}

@@ -350,6 +350,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("mentions_all");
 
+                    b.Property<long?>("MoneyAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("money_amount");
+
+                    b.Property<string>("MoneyRef")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("money_ref");
+
                     b.Property<long?>("NoticeTargetSeq")
                         .HasColumnType("bigint")
                         .HasColumnName("notice_target_seq");
@@ -796,6 +805,78 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("payment_pins", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.RedPacketRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConversationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("conversation_id");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Greeting")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("greeting");
+
+                    b.Property<bool>("Lucky")
+                        .HasColumnType("boolean")
+                        .HasColumnName("lucky");
+
+                    b.Property<long?>("MessageSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("message_seq");
+
+                    b.Property<string>("PacketId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("packet_id");
+
+                    b.Property<Guid>("SenderId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("sender_id");
+
+                    b.Property<bool>("Settled")
+                        .HasColumnType("boolean")
+                        .HasColumnName("settled");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("state");
+
+                    b.Property<long>("TotalAmount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("total_amount");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationId");
+
+                    b.HasIndex("SenderId", "PacketId")
+                        .IsUnique();
+
+                    b.HasIndex("Settled", "ExpiresAt");
+
+                    b.ToTable("red_packets", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Accounts.DeviceSessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -937,6 +1018,21 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.RedPacketRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Chat.ConversationRow", null)
+                        .WithMany()
+                        .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("SenderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

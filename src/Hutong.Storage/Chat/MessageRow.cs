@@ -57,13 +57,18 @@ internal sealed class MessageRow
 
     public Guid? CardUserId { get; set; }
 
+    public string? MoneyRef { get; set; }
+
+    public long? MoneyAmount { get; set; }
+
     public ChatMessage ToDomain() => new(
         ConversationId, Seq, SenderId, Kind, Text, ReplyToSeq, Mentions, MentionsAll, SentAt, ClientMsgId,
         NoticeType is null ? null : new NoticeData(NoticeType, SenderId, NoticeUserIds, NoticeTargetSeq, NoticeText),
         RecalledAt,
         MediaId is { } media ? new AttachmentData(media, MediaType!, MediaSize ?? 0, FileName, DurationMs) : null,
         Latitude is { } latitude ? new LocationData(latitude, Longitude ?? 0, PlaceName, PlaceAddress) : null,
-        CardUserId);
+        CardUserId,
+        MoneyRef is { } money ? new MoneyData(money, MoneyAmount) : null);
 
     public static MessageRow From(ChatMessage m) => new()
     {
@@ -92,6 +97,8 @@ internal sealed class MessageRow
         PlaceName = m.Location?.Name,
         PlaceAddress = m.Location?.Address,
         CardUserId = m.CardUserId,
+        MoneyRef = m.Money?.Ref,
+        MoneyAmount = m.Money?.Amount,
     };
 
     internal sealed class Configuration : IEntityTypeConfiguration<MessageRow>
@@ -107,6 +114,7 @@ internal sealed class MessageRow
             row.Property(m => m.FileName).HasMaxLength(255);
             row.Property(m => m.PlaceName).HasMaxLength(100);
             row.Property(m => m.PlaceAddress).HasMaxLength(200);
+            row.Property(m => m.MoneyRef).HasMaxLength(100);
             // Who may fetch an upload is decided by the messages that carry it.
             row.HasIndex(m => m.MediaId);
             // The durable guard against a resend becoming a second message; system messages have no client id.

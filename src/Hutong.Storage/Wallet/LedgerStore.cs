@@ -29,13 +29,14 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
         return (await db.LedgerAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken))?.ToDomain();
     }
 
-    public async Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
+        IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // PostgreSQL keeps microseconds: a transfer read back must equal the one returned when it was created.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var accountIds = requests.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }).Distinct().Order().ToList();
+        var accountIds = requests.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }).Concat(opening.Select(a => a.Id)).Distinct().Order().ToList();
         if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync(
@@ -43,6 +44,11 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
         }
 
         var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        var found = accounts.Select(a => a.Id).ToHashSet();
+        var opened = opening.Where(o => !found.Contains(o.Id)).DistinctBy(o => o.Id).Select(o => LedgerAccountRow.From(o, now)).ToList();
+        db.LedgerAccounts.AddRange(opened);
+        accounts.AddRange(opened);
+        var fresh = opened.ToHashSet();
         var pendingIds = requests.Where(r => r.PendingId is not null).Select(r => r.PendingId!).Distinct().ToList();
         var transferIds = requests.Select(r => r.Id).Concat(pendingIds).Distinct().ToList();
         var existing = await db.LedgerTransfers.AsNoTracking().Where(t => transferIds.Contains(t.Id)).ToListAsync(cancellationToken);
@@ -53,12 +59,17 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
             existing.ToDictionary(t => t.Id, t => t.ToDomain(), StringComparer.Ordinal),
             resolutions.ToDictionary(t => t.PendingId!, t => t.ToDomain(), StringComparer.Ordinal));
         var outcomes = requests.Select(r => batch.Apply(r, now)).ToList();
-        if (batch.Created.Count > 0)
+        if (batch.Created.Count > 0 || opened.Count > 0)
         {
+            var rows = accounts.ToDictionary(a => a.Id);
             foreach (var account in batch.Touched)
             {
-                var row = accounts.First(a => a.Id == account.Id);
-                db.Attach(row);
+                var row = rows[account.Id];
+                if (!fresh.Contains(row))
+                {
+                    db.Attach(row);
+                }
+
                 row.DebitsPending = account.DebitsPending;
                 row.DebitsPosted = account.DebitsPosted;
                 row.CreditsPending = account.CreditsPending;

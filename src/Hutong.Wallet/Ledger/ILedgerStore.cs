@@ -8,8 +8,13 @@ public interface ILedgerStore
 
     Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken);
 
-    /// <summary>Applies the requests in order, each seeing the ones before it, and returns one outcome each.</summary>
-    Task<IReadOnlyList<TransferOutcome>> ApplyAsync(IReadOnlyList<TransferRequest> requests, DateTimeOffset now, CancellationToken cancellationToken);
+    /// <summary>
+    /// Applies the requests in order, each seeing the ones before it, and returns one outcome each. The accounts in
+    /// <paramref name="opening"/> are opened first where they do not exist yet, in the same transaction, so a first
+    /// payment to someone costs no extra round trip.
+    /// </summary>
+    Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
+        IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>Transfers that debit or credit an account, newest first, older than <paramref name="before"/> if given.</summary>
     Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);

@@ -1,4 +1,8 @@
 using Hutong.Accounts.Contacts;
+using Hutong.Chat;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Messages;
+using Hutong.Contracts.Chat;
 using Hutong.Contracts;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
@@ -13,9 +17,17 @@ namespace Hutong.Wallet.Transfers;
 /// sender's wallet to the receiver's; accepting posts it, declining or expiring voids it. The transfer's row is written
 /// before the ledger moves and its state changes by a conditional update, so exactly one of accept, decline and expiry
 /// wins; the ledger step after it is idempotent and the sweeper finishes it if a node stops half-way.
+/// A transfer shows in the pair's chat as a message, and its outcome as a notice there, written by whoever settles it.
 /// </summary>
 public sealed class TransferService(
-    WalletService wallet, ILedgerStore ledger, ITransferStore transfers, IContactStore contacts, IOptions<WalletOptions> options, TimeProvider clock)
+    WalletService wallet,
+    LedgerWriter ledger,
+    ITransferStore transfers,
+    IContactStore contacts,
+    ChatService chat,
+    IGrainFactory grains,
+    IOptions<WalletOptions> options,
+    TimeProvider clock)
 {
     /// <summary>A transfer the ledger refused (not enough money): it never held anything.</summary>
     internal const string Refused = "refused";
@@ -47,6 +59,13 @@ public sealed class TransferService(
             return Error.Forbidden(ErrorCodes.NotFriends, "Money goes only to friends.");
         }
 
+        var (conversationId, _) = await chat.EnsureDirectAsync(me, to, cancellationToken);
+        var conversation = grains.GetGrain<IConversationGrain>(conversationId);
+        if (await conversation.FindMembershipAsync(me) is not { Open: true })
+        {
+            return Error.Forbidden(ErrorCodes.MessageRefused, "You can send money only to friends who have not blocked you.");
+        }
+
         var pin = await wallet.CheckPinAsync(me, request.Pin, cancellationToken);
         if (!pin.IsSuccess)
         {
@@ -70,16 +89,25 @@ public sealed class TransferService(
         }
 
         var hold = await ledger.ApplyAsync(
-            [new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId)],
-            now, cancellationToken);
-        if (hold[0].Result == TransferResult.ExceedsCredits)
+            new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId));
+        if (hold.Result == TransferResult.ExceedsCredits)
         {
             await transfers.ResolveAsync(stored.Id, Refused, cancellationToken);
             await transfers.MarkSettledAsync(stored.Id, cancellationToken);
             return WalletErrors.InsufficientFunds;
         }
 
-        return Info(stored);
+        // The money is held; the message tells the receiver. A retry finds the same message by its client id, and a
+        // transfer whose message never went out (the node stopped) goes back to its sender when it expires.
+        var message = new SendCommand(
+            me, $"transfer:{stored.Id:N}", stored.Note, null, [], false, MessageKind.Transfer, Money: new MoneyData(stored.TransferId, stored.Amount));
+        var sent = await conversation.SendAsync(message);
+        if (!sent.IsSuccess)
+        {
+            return sent.Error;
+        }
+
+        return Info((await transfers.FindAsync(me, stored.TransferId, cancellationToken))!);
     }
 
     public async Task<Result<TransferInfo>> GetAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
@@ -148,12 +176,30 @@ public sealed class TransferService(
         var step = new TransferRequest(
             (accepted ? "p2p-post:" : "p2p-void:") + HoldId(transfer)[4..], transfer.SenderId, transfer.ReceiverId, transfer.Amount,
             TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), transfer.TransferId);
-        var outcome = (await ledger.ApplyAsync([step], clock.GetUtcNow(), cancellationToken))[0];
+        var outcome = await ledger.ApplyAsync(step);
+        if (outcome.Result == TransferResult.Created)
+        {
+            await TellAsync(transfer, cancellationToken);
+        }
+
         // Done now, done before, or never held (a node stopped between the row and the hold): nothing is left to do.
         if (outcome.Succeeded || outcome.Result is TransferResult.PendingNotFound or TransferResult.PendingAlreadyPosted or TransferResult.PendingAlreadyVoided)
         {
             await transfers.MarkSettledAsync(transfer.Id, cancellationToken);
         }
+    }
+
+    /// <summary>The outcome as a notice in the pair's chat, from the one whose doing it was (the sender, for an expiry).</summary>
+    private async Task TellAsync(PersonTransfer transfer, CancellationToken cancellationToken)
+    {
+        var (type, actor) = transfer.State switch
+        {
+            TransferStates.Accepted => (NoticeTypes.TransferAccepted, transfer.ReceiverId),
+            TransferStates.Declined => (NoticeTypes.TransferDeclined, transfer.ReceiverId),
+            _ => (NoticeTypes.TransferExpired, transfer.SenderId),
+        };
+        var (conversationId, _) = await chat.EnsureDirectAsync(transfer.SenderId, transfer.ReceiverId, cancellationToken);
+        await grains.GetGrain<IConversationGrain>(conversationId).PostNoticeAsync(actor, type, transfer.TransferId);
     }
 
     private static Error NotFound => Error.NotFound(ErrorCodes.TransferNotFound, "No such transfer to or from you.");

@@ -1,15 +1,17 @@
+using Hutong.Wallet.RedPackets;
+using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
-namespace Hutong.Wallet.Transfers;
+namespace Hutong.Wallet;
 
 /// <summary>
-/// Every node looks for due transfers now and then. What is due is data (each transfer's expiry), claimed with a
-/// conditional update, so a restart loses nothing and two nodes never return the same money twice.
+/// Every node looks for due transfers and red packets now and then. What is due is data (each one's expiry), claimed
+/// with a conditional update, so a restart loses nothing and two nodes never return the same money twice.
 /// </summary>
-internal sealed partial class TransferSweeper(IServiceScopeFactory scopes, IOptions<WalletOptions> options, TimeProvider clock, ILogger<TransferSweeper> logger)
+internal sealed partial class WalletSweeper(IServiceScopeFactory scopes, IOptions<WalletOptions> options, TimeProvider clock, ILogger<WalletSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,6 +22,7 @@ internal sealed partial class TransferSweeper(IServiceScopeFactory scopes, IOpti
             {
                 await using var scope = scopes.CreateAsyncScope();
                 await scope.ServiceProvider.GetRequiredService<TransferService>().SweepAsync(stoppingToken);
+                await scope.ServiceProvider.GetRequiredService<RedPacketService>().SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -38,6 +41,6 @@ internal sealed partial class TransferSweeper(IServiceScopeFactory scopes, IOpti
         }
     }
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "A sweep of due transfers failed; the next one retries.")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "A sweep of due transfers and red packets failed; the next one retries.")]
     private static partial void SweepFailed(ILogger logger, Exception exception);
 }

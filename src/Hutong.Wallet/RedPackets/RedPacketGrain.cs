@@ -1,0 +1,193 @@
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Events;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Wallet;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Wallet.Ledger;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Wallet.RedPackets;
+
+/// <summary>
+/// Not reentrant: an open decides its share from what is left and waits for its ledger transfer before the next open
+/// is decided, so shares never overlap. Opens of many packets still share the ledger writer's transactions. What the
+/// grain holds is rebuilt from storage on activation: the packet's row, its escrow account and the transfers out of it.
+/// </summary>
+internal sealed class RedPacketGrain(
+    IRedPacketStore packets, ILedgerStore ledgerStore, LedgerWriter ledger, IOptions<WalletOptions> options, TimeProvider clock)
+    : Grain, IRedPacketGrain
+{
+    private readonly List<PacketShare> _opens = [];
+    private RedPacket? _packet;
+
+    /// <summary>What the escrow account still holds.</summary>
+    private long _left;
+
+    private Guid Id => this.GetPrimaryKey();
+
+    public async Task<Result<PacketView>> OpenAsync(Guid userId)
+    {
+        var member = await MemberAsync(userId);
+        if (!member.IsSuccess)
+        {
+            return member.Error;
+        }
+
+        var packet = _packet!;
+        if (member.Value.Kind == ConversationKind.Direct && userId == packet.SenderId)
+        {
+            return Error.Forbidden(ErrorCodes.NotAllowed, "A red packet in a direct chat is for the other person.");
+        }
+
+        if (_opens.Exists(o => o.UserId == userId))
+        {
+            return Error.Conflict(ErrorCodes.AlreadyOpened, "You opened this red packet already.");
+        }
+
+        if (_opens.Count == packet.Count)
+        {
+            return Error.Conflict(ErrorCodes.PacketEmpty, "Every share of this red packet has been opened.");
+        }
+
+        if (packet.State == RedPacketStates.Expired || clock.GetUtcNow() >= packet.ExpiresAt)
+        {
+            return Error.Conflict(ErrorCodes.PacketExpired, "This red packet has expired; what was left went back to its sender.");
+        }
+
+        var count = packet.Count - _opens.Count;
+        var amount = !packet.Lucky ? packet.TotalAmount / packet.Count : LuckyDraw.Next(_left, count, options.Value.MaxRedPacketShare, Random.Shared);
+        var opening = LedgerAccount.Open(userId, AccountCode.Wallet, userId, options.Value.Currency, AccountLimits.DebitsMustNotExceedCredits);
+        TransferOutcome outcome;
+        try
+        {
+            outcome = await ledger.ApplyAsync(
+                new TransferRequest(OpenId(Id, userId), Id, userId, amount, TransferCode.RedPacketOpen, Reference: Ids.Format(Id)), opening);
+        }
+        catch
+        {
+            // Whether it was written is unknown: learn it from storage again.
+            DeactivateOnIdle();
+            throw;
+        }
+
+        if (outcome.Result != TransferResult.Created)
+        {
+            // Storage knows something this activation did not (an open written by one that has since gone).
+            DeactivateOnIdle();
+            return outcome.Result == TransferResult.Exists
+                ? Error.Conflict(ErrorCodes.AlreadyOpened, "You opened this red packet already.")
+                : new Error("storage_unavailable", 503, "The red packet could not be opened just now; try again.");
+        }
+
+        _left -= amount;
+        _opens.Add(new PacketShare(userId, amount, outcome.Transfer!.CreatedAt));
+        if (_opens.Count == packet.Count && await packets.ResolveAsync(Id, RedPacketStates.Active, RedPacketStates.Finished, CancellationToken.None))
+        {
+            _packet = packet with { State = RedPacketStates.Finished };
+        }
+
+        if (userId != packet.SenderId)
+        {
+            // Only the sender hears who opened it; a notice lost with a node is still in the packet's details.
+            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(
+                new UserEventData(UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, userId));
+        }
+
+        return View();
+    }
+
+    public async Task<Result<PacketView>> ViewAsync(Guid userId)
+    {
+        var member = await MemberAsync(userId);
+        return member.IsSuccess ? View() : member.Error;
+    }
+
+    public async Task ExpireAsync(bool now)
+    {
+        await LoadAsync();
+        if (_packet is not { } packet || packet.Settled || (!now && clock.GetUtcNow() < packet.ExpiresAt))
+        {
+            return;
+        }
+
+        if (packet.State == RedPacketStates.Active && _opens.Count < packet.Count)
+        {
+            await packets.ResolveAsync(Id, RedPacketStates.Active, RedPacketStates.Expired, CancellationToken.None);
+            _packet = packet = packet with { State = RedPacketStates.Expired };
+        }
+
+        if (_left > 0)
+        {
+            var refund = await ledger.ApplyAsync(
+                new TransferRequest(RefundId(Id), Id, packet.SenderId, _left, TransferCode.RedPacketRefund, Reference: Ids.Format(Id)));
+            if (!refund.Succeeded)
+            {
+                // The escrow holds something else than this activation thought: read it again and let the next sweep retry.
+                DeactivateOnIdle();
+                return;
+            }
+
+            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
+                UserEventKinds.RedPacketReturned, packet.ConversationId, packet.MessageSeq,
+                State: _left.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            _left = 0;
+        }
+
+        await packets.MarkSettledAsync(Id, CancellationToken.None);
+        _packet = packet with { Settled = true };
+    }
+
+    internal static string OpenId(Guid packetId, Guid userId) => $"rp-open:{packetId:N}:{userId:N}";
+
+    internal static string RefundId(Guid packetId) => $"rp-refund:{packetId:N}";
+
+    /// <summary>Non-members, and anyone before the packet is paid for, learn nothing of it.</summary>
+    private async Task<Result<Membership>> MemberAsync(Guid userId)
+    {
+        await LoadAsync();
+        if (_packet is not { } packet)
+        {
+            return NotFound;
+        }
+
+        return await GrainFactory.GetGrain<IConversationGrain>(packet.ConversationId).FindMembershipAsync(userId) is { } membership
+            ? membership
+            : NotFound;
+    }
+
+    /// <summary>Reads storage while the packet is unknown or unpaid; a paid packet is then served from memory.</summary>
+    private async Task LoadAsync()
+    {
+        if (_packet is not null)
+        {
+            return;
+        }
+
+        if (await packets.FindAsync(Id, CancellationToken.None) is not { State: not RedPacketService.Refused } packet
+            || await ledgerStore.FindAccountAsync(Id, CancellationToken.None) is not { } escrow
+            || escrow.CreditsPosted < packet.TotalAmount)
+        {
+            return;
+        }
+
+        var transfers = await ledgerStore.ListAsync(Id, null, packet.Count + 2, CancellationToken.None);
+        _opens.Clear();
+        _opens.AddRange(transfers.Where(t => t.Code == TransferCode.RedPacketOpen).OrderBy(t => t.CreatedAt).ThenBy(t => t.Id, StringComparer.Ordinal)
+            .Select(t => new PacketShare(t.CreditAccountId, t.Amount, t.CreatedAt)));
+        _left = escrow.Balance;
+        _packet = packet;
+    }
+
+    private PacketView View()
+    {
+        var packet = _packet!;
+        var state = packet.State == RedPacketStates.Active && _opens.Count == packet.Count ? RedPacketStates.Finished
+            : packet.State == RedPacketStates.Active && clock.GetUtcNow() >= packet.ExpiresAt ? RedPacketStates.Expired
+            : packet.State;
+        return new PacketView(packet, [.. _opens], state);
+    }
+
+    private static Error NotFound => Error.NotFound(ErrorCodes.PacketNotFound, "No such red packet in your chats.");
+}

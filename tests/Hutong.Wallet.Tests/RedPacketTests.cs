@@ -1,0 +1,172 @@
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Wallet;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+using Hutong.Wallet.Ledger;
+using Hutong.Wallet.RedPackets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hutong.Wallet.Tests;
+
+/// <summary>Red packets through the real server: in the chat as a message, opened once each, back to the sender when due.</summary>
+public sealed class RedPacketTests
+{
+    private const string Pin = "112233";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task ALuckyPacket_InAGroup_IsAMessage_OpenedOnceEach_WithBestLuck(StorageProvider provider)
+    {
+        await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 3);
+
+        var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("new-year", groupId, RedPacketKinds.Lucky, 1_000, 3, "Happy new year", Pin), Ct);
+        var retried = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("new-year", groupId, RedPacketKinds.Lucky, 1_000, 3, "Happy new year", Pin), Ct);
+        var message = (await friends[0].Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages.Single(m => m.Kind == MessageKinds.RedPacket);
+        var seenByOther = await friends[0].Client.GetRedPacketAsync(sent.Id, Ct);
+
+        var opens = new List<RedPacketOpened>();
+        foreach (var person in new[] { friends[0], friends[1], mei })
+        {
+            opens.Add(await person.Client.OpenRedPacketAsync(sent.Id, Ct));
+        }
+
+        var twice = await Assert.ThrowsAsync<HutongApiException>(() => friends[0].Client.OpenRedPacketAsync(sent.Id, Ct));
+        var late = await Assert.ThrowsAsync<HutongApiException>(() => friends[2].Client.OpenRedPacketAsync(sent.Id, Ct));
+        var details = await friends[1].Client.GetRedPacketAsync(sent.Id, Ct);
+
+        Assert.Equal(sent.Id, retried.Id);
+        Assert.Equal((sent.Id, (long?)null, "Happy new year"), (message.Money!.Id, message.Money.Amount, message.Text));
+        Assert.Equal((RedPacketStates.Active, 3, (long?)null, (string?)null), (seenByOther.State, seenByOther.RemainingCount, seenByOther.TotalAmount, seenByOther.PacketId));
+        Assert.Equal(1_000, opens.Sum(o => o.Amount));
+        Assert.All(opens, o => Assert.InRange(o.Amount, 1, 1_000));
+        Assert.Equal((409, ErrorCodes.AlreadyOpened), (twice.Status, twice.Code));
+        Assert.Equal((409, ErrorCodes.PacketEmpty), (late.Status, late.Code));
+        Assert.Equal((RedPacketStates.Finished, 0, (long?)1_000), (details.State, details.RemainingCount, details.TotalAmount));
+        Assert.Equal(opens.Max(o => o.Amount), Assert.Single(details.Opens, o => o.BestLuck).Amount);
+        Assert.Equal(opens[1].Amount, details.MyAmount);
+        Assert.Equal(10_000 - 1_000 + opens[2].Amount, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        Assert.Equal(opens[0].Amount, (await friends[0].Client.GetWalletAsync(Ct)).Balance);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+
+        // Only the sender hears who opened it, and not of their own open.
+        var heard = (await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == UserEventKinds.RedPacketOpened).ToList();
+        Assert.Equal([friends[0].UserId, friends[1].UserId], heard.Select(e => e.UserId).Order());
+        Assert.All(heard, e => Assert.Equal((groupId, (long?)message.Seq), (e.ConversationId, e.MessageSeq)));
+        Assert.DoesNotContain((await friends[0].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.RedPacketOpened);
+    }
+
+    [Fact]
+    public async Task AnEqualPacket_InADirectChat_IsForTheOtherPerson()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var (mei, friends, _) = await GroupWithMoneyAsync(app, 1);
+        var lin = friends[0];
+        var direct = await mei.Client.OpenDirectAsync(lin.UserId, Ct);
+
+        var twoShares = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.SendRedPacketAsync(new SendRedPacketRequest("two", direct.ConversationId, RedPacketKinds.Equal, 200, 2, null, Pin), Ct));
+        var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("one", direct.ConversationId, RedPacketKinds.Equal, 888, 1, null, Pin), Ct);
+        var bySender = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.OpenRedPacketAsync(sent.Id, Ct));
+        var opened = await lin.Client.OpenRedPacketAsync(sent.Id, Ct);
+
+        Assert.Equal((400, "count"), (twoShares.Status, Assert.Single(twoShares.Problem!.Errors!.Keys)));
+        Assert.Equal((403, ErrorCodes.NotAllowed), (bySender.Status, bySender.Code));
+        Assert.Equal(888, opened.Amount);
+        Assert.DoesNotContain(opened.Packet.Opens, o => o.BestLuck);
+        Assert.Equal(888, (await lin.Client.GetWalletAsync(Ct)).Balance);
+    }
+
+    [Fact]
+    public async Task NonMembers_CannotSeeOrOpen_AndBadPackets_MoveNothing()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 2);
+        var stranger = await TestUser.CreateAsync(app, "stranger");
+        var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("p", groupId, RedPacketKinds.Lucky, 300, 3, null, Pin), Ct);
+
+        var seen = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.GetRedPacketAsync(sent.Id, Ct));
+        var opened = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.OpenRedPacketAsync(sent.Id, Ct));
+        var garbage = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.OpenRedPacketAsync("not-an-id", Ct));
+        var intoStrangers = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.SendRedPacketAsync(
+            new SendRedPacketRequest("x", groupId, RedPacketKinds.Lucky, 300, 3, null, Pin), Ct));
+        Assert.Equal((404, ErrorCodes.PacketNotFound), (seen.Status, seen.Code));
+        Assert.Equal((404, ErrorCodes.PacketNotFound), (opened.Status, opened.Code));
+        Assert.Equal((404, ErrorCodes.PacketNotFound), (garbage.Status, garbage.Code));
+        Assert.Equal((404, ErrorCodes.ConversationNotFound), (intoStrangers.Status, intoStrangers.Code));
+
+        var codes = new List<(int, string?)>();
+        foreach (var request in new[]
+        {
+            new SendRedPacketRequest("a", groupId, RedPacketKinds.Lucky, 0, 1, null, Pin),
+            new SendRedPacketRequest("b", groupId, RedPacketKinds.Lucky, -100, 1, null, Pin),
+            new SendRedPacketRequest("c", groupId, RedPacketKinds.Lucky, 20_001, 1, null, Pin),
+            new SendRedPacketRequest("d", groupId, RedPacketKinds.Lucky, 2, 3, null, Pin),
+            new SendRedPacketRequest("e", groupId, RedPacketKinds.Equal, 100, 3, null, Pin),
+            new SendRedPacketRequest("f", groupId, "golden", 100, 1, null, Pin),
+            new SendRedPacketRequest("g", groupId, RedPacketKinds.Lucky, 400, 4, null, Pin),
+            new SendRedPacketRequest("h", groupId, RedPacketKinds.Lucky, 100, 1, new string('福', 31), Pin),
+            new SendRedPacketRequest("i", groupId, RedPacketKinds.Lucky, 100, 1, null, "000000"),
+            new SendRedPacketRequest("j", groupId, RedPacketKinds.Equal, 19_800, 1, null, Pin),
+        })
+        {
+            var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendRedPacketAsync(request, Ct));
+            codes.Add((error.Status, error.Code));
+        }
+
+        Assert.Equal([.. Enumerable.Repeat((400, (string?)ErrorCodes.ValidationFailed), 8), (403, ErrorCodes.WrongPin), (409, ErrorCodes.InsufficientFunds)], codes);
+        Assert.Equal(10_000 - 300, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        Assert.Single((await mei.Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages, m => m.Kind == MessageKinds.RedPacket);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task WhatIsNotOpened_GoesBackAfter24Hours_AndLateOpenersAreTold(StorageProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 2);
+        var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("p", groupId, RedPacketKinds.Equal, 600, 3, null, Pin), Ct);
+        await friends[0].Client.OpenRedPacketAsync(sent.Id, Ct);
+
+        clock.Advance(TimeSpan.FromHours(24));
+        var late = await Assert.ThrowsAsync<HutongApiException>(() => friends[1].Client.OpenRedPacketAsync(sent.Id, Ct));
+        await SweepAsync(app);
+        await SweepAsync(app);
+
+        Assert.Equal((409, ErrorCodes.PacketExpired), (late.Status, late.Code));
+        Assert.Equal(10_000 - 200, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        Assert.Equal(RedPacketStates.Expired, (await friends[1].Client.GetRedPacketAsync(sent.Id, Ct)).State);
+        Assert.Equal(0, await SweepAsync(app));
+        var returned = Assert.Single((await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.RedPacketReturned);
+        Assert.Equal("400", returned.State);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+    }
+
+    /// <summary>A sender with 100.00 CNY and a PIN, in a group with <paramref name="friends"/> friends.</summary>
+    private static async Task<(TestUser Mei, TestUser[] Friends, string GroupId)> GroupWithMoneyAsync(HutongApp app, int friends)
+    {
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var others = new TestUser[friends];
+        for (var i = 0; i < friends; i++)
+        {
+            others[i] = await TestUser.CreateAsync(app, $"friend{i}");
+            await mei.BefriendAsync(others[i]);
+        }
+
+        await mei.Client.TopUpAsync("start", 10_000, Ct);
+        await mei.Client.SetPinAsync(Pin, cancellationToken: Ct);
+        var group = await mei.Client.CreateGroupAsync("Family", [.. others.Select(o => o.UserId)], Ct);
+        return (mei, others, group.ConversationId);
+    }
+
+    private static async Task<int> SweepAsync(HutongApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RedPacketService>().SweepAsync(Ct);
+    }
+}

@@ -4,6 +4,7 @@ using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Session;
+using Hutong.Web.Wallet;
 using Microsoft.AspNetCore.Components.Web;
 using Microsoft.AspNetCore.Components.WebAssembly.Hosting;
 
@@ -20,6 +21,7 @@ builder.Services.AddSingleton<AppSession>();
 builder.Services.AddSingleton<People>();
 builder.Services.AddSingleton<ChatStore>();
 builder.Services.AddSingleton<ContactStore>();
+builder.Services.AddSingleton<MoneyStore>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<Texts>().InitializeAsync();

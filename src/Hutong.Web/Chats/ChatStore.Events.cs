@@ -98,7 +98,12 @@ public sealed partial class ChatStore
             _mentioned.Add(conversationId);
         }
 
-        if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
+        if (message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
+        {
+            // The transfer's card shows its new state; the group and the list are as they were.
+            _ = money.RefreshTransferAsync(transferId);
+        }
+        else if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
         {
             // Members, roles or the name changed: the open pane and the list show the group as it is now.
             if (_details.ContainsKey(conversationId))

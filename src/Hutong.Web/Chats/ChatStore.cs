@@ -3,6 +3,7 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Contacts;
 using Hutong.Web.Session;
+using Hutong.Web.Wallet;
 
 namespace Hutong.Web.Chats;
 
@@ -12,7 +13,8 @@ namespace Hutong.Web.Chats;
 /// repeats. Sends go through the gateway under a client message id kept in local storage until acknowledged, so a
 /// message typed offline, or before a reload, goes out once when the connection is back.
 /// </summary>
-public sealed partial class ChatStore(HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, TimeProvider clock) : IAsyncDisposable
+public sealed partial class ChatStore(
+    HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, TimeProvider clock) : IAsyncDisposable
 {
     private const int PageSize = 50;
 
@@ -124,6 +126,7 @@ public sealed partial class ChatStore(HutongClient api, AppSession session, Brow
         _mentioned.Clear();
         _outbox.Clear();
         _drafts.Clear();
+        money.Clear();
         Loaded = false;
         Viewing = null;
         people.Clear();

@@ -29,6 +29,8 @@ public static class MessageText
         { Kind: MessageKinds.File } => $"{s.KindFile} {message.Attachment?.FileName}",
         { Kind: MessageKinds.Location } => $"{s.KindLocation} {message.Location?.Name}",
         { Kind: MessageKinds.Card } => s.KindCard,
+        { Kind: MessageKinds.Transfer } => Labelled(s.KindTransfer, message.Text),
+        { Kind: MessageKinds.RedPacket } => $"{s.KindRedPacket} {(message.Text is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
         _ => message.Text ?? string.Empty,
     };
 
@@ -48,9 +50,15 @@ public static class MessageText
             NoticeTypes.OwnerChanged => s.NoticeOwnerChanged(others),
             NoticeTypes.Recalled => s.NoticeRecalled(actor),
             NoticeTypes.Dissolved => s.NoticeDissolved(actor),
+            NoticeTypes.TransferAccepted => s.NoticeTransferAccepted(actor),
+            NoticeTypes.TransferDeclined => s.NoticeTransferDeclined(actor),
+            // The transfer id is the notice's text: not for people to read.
+            NoticeTypes.TransferExpired => s.NoticeTransferExpired,
             _ => notice.Text ?? string.Empty,
         };
     }
+
+    private static string Labelled(string label, string? text) => text is { Length: > 0 } ? $"{label} {text}" : label;
 
     private static string Who(string? userId, string myId, People people, Strings s) =>
         userId is null ? string.Empty : userId == myId ? s.You : people.Name(userId);

@@ -59,6 +59,59 @@ public sealed class Strings
     public required Func<string, string> EntryKind { get; init; }
     public required Func<string, string> ToppedUp { get; init; }
     public required Func<string, string> Withdrew { get; init; }
+
+    // Money in chats: transfers, red packets, the PIN dialog.
+    public required string SendMoney { get; init; }
+    public required string Transfer { get; init; }
+    public required string RedPacket { get; init; }
+    public required string KindTransfer { get; init; }
+    public required string KindRedPacket { get; init; }
+    public required string BestWishes { get; init; }
+    public required string BestLuck { get; init; }
+    public required string PacketOpen { get; init; }
+    public required string PacketAllOpened { get; init; }
+    public required string PacketExpired { get; init; }
+    public required string PacketNotOpenedYet { get; init; }
+    public required string PacketSaved { get; init; }
+    public required string PacketNoOpensYet { get; init; }
+    public required string PacketKind { get; init; }
+    public required string PacketLucky { get; init; }
+    public required string PacketEqual { get; init; }
+    public required string PacketCount { get; init; }
+    public required string PacketTotal { get; init; }
+    public required string PacketEach { get; init; }
+    public required string PacketGreeting { get; init; }
+    public required string PacketCountAtLeastOne { get; init; }
+    public required string Opening { get; init; }
+    public required string ViewDetails { get; init; }
+    public required string TransferNote { get; init; }
+    public required string TransferAccepted { get; init; }
+    public required string TransferDeclined { get; init; }
+    public required string TransferReturned { get; init; }
+    public required string TransferWaitingForYou { get; init; }
+    public required string NoticeTransferExpired { get; init; }
+    public required string Next { get; init; }
+    public required string Cancel { get; init; }
+    public required string EnterPin { get; init; }
+    public required string SetPinInWallet { get; init; }
+    public required Func<string, string> TransferTo { get; init; }
+    public required Func<string, string> TransferWaitingFor { get; init; }
+    public required Func<string, string> PacketOpenedAmount { get; init; }
+    public required Func<string, string> PacketFrom { get; init; }
+    public required Func<int, int, string> PacketProgress { get; init; }
+    public required Func<string, string> PacketTotalIs { get; init; }
+    public required Func<int, string> PacketCountAtMost { get; init; }
+    public required Func<string, string> ShareAtLeast { get; init; }
+    public required Func<string, string> ShareAtMost { get; init; }
+    public required Func<string, string> Pay { get; init; }
+    public required Func<int, string> PinAttemptsLeft { get; init; }
+    public required Func<string, string> NoticeTransferAccepted { get; init; }
+    public required Func<string, string> NoticeTransferDeclined { get; init; }
+    public required Func<string, string> NoticePacketOpened { get; init; }
+    public required Func<string, string> NoticePacketReturned { get; init; }
+
+    /// <summary>An amount as a screen reader should say it: the figure without its symbol, and the currency.</summary>
+    public required Func<string, string, string> SpokenAmount { get; init; }
     public required string DisplayNameHint { get; init; }
     public required string DisplayNameLength { get; init; }
     public required string DisplayNameRequired { get; init; }
@@ -268,6 +321,55 @@ public sealed class Strings
         EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", _ => "Other" },
         ToppedUp = amount => $"Topped up {amount}.",
         Withdrew = amount => $"Withdrew {amount}.",
+        SendMoney = "Send money",
+        Transfer = "Transfer",
+        RedPacket = "Red packet",
+        KindTransfer = "[Transfer]",
+        KindRedPacket = "[Red packet]",
+        BestWishes = "Best wishes",
+        BestLuck = "Best luck",
+        PacketOpen = "Open",
+        PacketAllOpened = "All opened",
+        PacketExpired = "Expired",
+        PacketNotOpenedYet = "Not opened yet",
+        PacketSaved = "Added to your wallet.",
+        PacketNoOpensYet = "No one has opened it yet.",
+        PacketKind = "Kind",
+        PacketLucky = "Lucky (random amounts)",
+        PacketEqual = "Equal amounts",
+        PacketCount = "Number of packets",
+        PacketTotal = "Total amount",
+        PacketEach = "Amount each",
+        PacketGreeting = "Greeting (optional)",
+        PacketCountAtLeastOne = "Enter a number of packets, at least 1.",
+        Opening = "Opening…",
+        ViewDetails = "View details",
+        TransferNote = "Note (optional)",
+        TransferAccepted = "Accepted",
+        TransferDeclined = "Declined",
+        TransferReturned = "Returned",
+        TransferWaitingForYou = "Waiting for you to accept",
+        NoticeTransferExpired = "The transfer was returned",
+        Next = "Next",
+        Cancel = "Cancel",
+        EnterPin = "Enter payment PIN",
+        SetPinInWallet = "Set a payment PIN in your wallet",
+        TransferTo = name => $"Transfer to {name}",
+        TransferWaitingFor = name => $"Waiting for {name} to accept",
+        PacketOpenedAmount = amount => $"Opened {amount}",
+        PacketFrom = name => $"{name}'s red packet",
+        PacketProgress = (opened, count) => $"{opened}/{count} opened",
+        PacketTotalIs = amount => $"{amount} in total",
+        PacketCountAtMost = max => $"At most {max} packets here.",
+        ShareAtLeast = amount => $"Each packet holds at least {amount}.",
+        ShareAtMost = amount => $"Each packet holds at most {amount}.",
+        Pay = amount => $"Pay {amount}",
+        PinAttemptsLeft = left => left == 1 ? "1 attempt left before payments lock." : $"{left} attempts left before payments lock.",
+        NoticeTransferAccepted = who => $"{who} accepted the transfer",
+        NoticeTransferDeclined = who => $"{who} declined the transfer",
+        NoticePacketOpened = who => $"{who} opened your red packet",
+        NoticePacketReturned = amount => $"{amount} of your red packet was returned",
+        SpokenAmount = (amount, currency) => $"{amount} {currency switch { "CNY" => "yuan", "USD" => "US dollars", "EUR" => "euros", _ => currency }}",
         DisplayNameHint = "How friends see you; any script, emoji welcome.",
         DisplayNameLength = "A name is at most 64 characters.",
         DisplayNameRequired = "Enter a name.",
@@ -452,6 +554,12 @@ public sealed class Strings
             ["pin_locked"] = "Too many wrong PINs: payments are locked for now.",
             ["idempotency_conflict"] = "That was already sent differently; please try again.",
             ["offline"] = "No connection: not sent.",
+            ["transfer_not_found"] = "That transfer is not to or from you.",
+            ["transfer_not_pending"] = "That transfer was already answered.",
+            ["packet_not_found"] = "That red packet is not in your chats.",
+            ["already_opened"] = "You already opened this red packet.",
+            ["packet_empty"] = "Too late: every packet has been opened.",
+            ["packet_expired"] = "This red packet has expired.",
         },
     };
 
@@ -509,6 +617,55 @@ public sealed class Strings
         EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", _ => "其他" },
         ToppedUp = amount => $"已充值 {amount}。",
         Withdrew = amount => $"已提现 {amount}。",
+        SendMoney = "红包和转账",
+        Transfer = "转账",
+        RedPacket = "红包",
+        KindTransfer = "[转账]",
+        KindRedPacket = "[红包]",
+        BestWishes = "恭喜发财，大吉大利",
+        BestLuck = "手气最佳",
+        PacketOpen = "领取红包",
+        PacketAllOpened = "已被领完",
+        PacketExpired = "已过期",
+        PacketNotOpenedYet = "未被领取",
+        PacketSaved = "已存入钱包。",
+        PacketNoOpensYet = "还没有人领取。",
+        PacketKind = "红包类型",
+        PacketLucky = "拼手气红包",
+        PacketEqual = "普通红包",
+        PacketCount = "红包个数",
+        PacketTotal = "总金额",
+        PacketEach = "单个金额",
+        PacketGreeting = "祝福语（选填）",
+        PacketCountAtLeastOne = "请填写红包个数，至少 1 个。",
+        Opening = "正在打开…",
+        ViewDetails = "查看领取详情",
+        TransferNote = "转账说明（选填）",
+        TransferAccepted = "已收款",
+        TransferDeclined = "已拒收",
+        TransferReturned = "已退还",
+        TransferWaitingForYou = "待你收款",
+        NoticeTransferExpired = "转账已过期退还",
+        Next = "下一步",
+        Cancel = "取消",
+        EnterPin = "请输入支付密码",
+        SetPinInWallet = "去钱包设置支付密码",
+        TransferTo = name => $"转账给{name}",
+        TransferWaitingFor = name => $"待{name}收款",
+        PacketOpenedAmount = amount => $"已领取 {amount}",
+        PacketFrom = name => $"{name}的红包",
+        PacketProgress = (opened, count) => $"已领取 {opened}/{count} 个",
+        PacketTotalIs = amount => $"共 {amount}",
+        PacketCountAtMost = max => $"这里最多发 {max} 个红包。",
+        ShareAtLeast = amount => $"单个红包金额不能低于 {amount}。",
+        ShareAtMost = amount => $"单个红包金额不能超过 {amount}。",
+        Pay = amount => $"支付 {amount}",
+        PinAttemptsLeft = left => $"还可以再试 {left} 次，之后付款将被锁定。",
+        NoticeTransferAccepted = who => $"{who}已收款",
+        NoticeTransferDeclined = who => $"{who}已拒收转账",
+        NoticePacketOpened = who => $"{who}领取了你的红包",
+        NoticePacketReturned = amount => $"你的红包未领完的 {amount} 已退回",
+        SpokenAmount = (amount, currency) => currency switch { "CNY" => $"{amount}元", "USD" => $"{amount}美元", "EUR" => $"{amount}欧元", _ => $"{amount}{currency}" },
         DisplayNameHint = "朋友看到的名字，可用任何文字和表情。",
         DisplayNameLength = "名字最多 64 个字符。",
         DisplayNameRequired = "请输入名字。",
@@ -693,6 +850,12 @@ public sealed class Strings
             ["pin_locked"] = "支付密码错误次数过多，付款已暂时锁定。",
             ["idempotency_conflict"] = "该请求已以不同内容提交过，请重试。",
             ["offline"] = "没有网络连接，未发送。",
+            ["transfer_not_found"] = "该转账不存在。",
+            ["transfer_not_pending"] = "该转账已处理。",
+            ["packet_not_found"] = "该红包不存在。",
+            ["already_opened"] = "你已领取过这个红包。",
+            ["packet_empty"] = "手慢了，红包派完了。",
+            ["packet_expired"] = "该红包已过期。",
         },
     };
 }

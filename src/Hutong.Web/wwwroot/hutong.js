@@ -20,6 +20,32 @@ window.hutong = {
 
   focus: selector => { const el = document.querySelector(selector); if (el) el.focus(); },
 
+  // A modal dialog: focus moves in (to [data-autofocus], else the dialog), Tab and Shift+Tab stay inside, and on
+  // close focus goes back to where it was, or to the fallback when that is gone.
+  dialog: (el, fallback) => {
+    const before = document.activeElement;
+    const focusIn = () => (el.querySelector('[data-autofocus]') || el).focus();
+    const trap = e => {
+      if (e.key !== 'Tab') return;
+      const items = [...el.querySelectorAll('a[href], button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"])')]
+        .filter(x => x.offsetParent !== null);
+      if (items.length === 0) { e.preventDefault(); return; }
+      const first = items[0], last = items[items.length - 1];
+      if (e.shiftKey && (document.activeElement === first || document.activeElement === el)) { e.preventDefault(); last.focus(); }
+      else if (!e.shiftKey && document.activeElement === last) { e.preventDefault(); first.focus(); }
+    };
+    el.addEventListener('keydown', trap);
+    focusIn();
+    return {
+      focusIn,
+      dispose: () => {
+        el.removeEventListener('keydown', trap);
+        const back = before && before.isConnected && before !== document.body ? before : (fallback && document.querySelector(fallback));
+        if (back && (!document.activeElement || document.activeElement === document.body || !document.activeElement.isConnected)) back.focus();
+      },
+    };
+  },
+
   // The message list: stays at the bottom while new messages arrive, asks for history near the top, and keeps
   // its place when older messages are put above.
   watchScroll: (el, owner) => {

@@ -13,6 +13,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
     /// <summary>"GET api/v1/me" and the like, in the order they came.</summary>
     public List<string> Requests { get; } = [];
 
+    /// <summary>The JSON bodies sent, by request ("POST api/v1/transfers"), in the order they came.</summary>
+    public List<(string Request, string Body)> Bodies { get; } = [];
+
     public RecordingHandler Answer(HttpMethod method, string path, Func<HttpResponseMessage> respond)
     {
         _answers[$"{method} {path}"] = respond;
@@ -22,18 +25,23 @@ internal sealed class RecordingHandler : HttpMessageHandler
     public static HttpResponseMessage Json<T>(T body, JsonTypeInfo<T> type, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = JsonContent.Create(body, type) };
 
-    public static HttpResponseMessage Problem(HttpStatusCode status, string code) =>
+    public static HttpResponseMessage Problem(HttpStatusCode status, string code, string? detail = null) =>
         new(status)
         {
             Content = JsonContent.Create(
-                new ProblemBody(null, code, (int)status, null, code, null), HutongJsonContext.Default.ProblemBody,
+                new ProblemBody(null, code, (int)status, detail, code, null), HutongJsonContext.Default.ProblemBody,
                 new System.Net.Http.Headers.MediaTypeHeaderValue("application/problem+json")),
         };
 
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var key = $"{request.Method} {request.RequestUri!.PathAndQuery.TrimStart('/')}";
         Requests.Add(key);
-        return Task.FromResult(_answers.TryGetValue(key, out var respond) ? respond() : new HttpResponseMessage(HttpStatusCode.NotFound));
+        if (request.Content is not null)
+        {
+            Bodies.Add((key, await request.Content.ReadAsStringAsync(cancellationToken)));
+        }
+
+        return _answers.TryGetValue(key, out var respond) ? respond() : new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }

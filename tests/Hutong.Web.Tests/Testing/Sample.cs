@@ -17,6 +17,15 @@ internal static class Sample
     public static MessageInfo RecallNotice(long seq, long targetSeq, string actorId = "u-lin") =>
         new(seq, actorId, MessageKinds.System, null, null, null, false, Noon, false, null, new Notice(NoticeTypes.Recalled, actorId, null, targetSeq, null));
 
+    public static MessageInfo Transfer(long seq, string transferId, long amount, string? note = null, string senderId = "u-lin") =>
+        new(seq, senderId, MessageKinds.Transfer, note, null, null, false, Noon, false, null, null, Money: new MoneyInfo(transferId, amount));
+
+    public static MessageInfo RedPacket(long seq, string packetId, string? greeting = null, string senderId = "u-lin") =>
+        new(seq, senderId, MessageKinds.RedPacket, greeting, null, null, false, Noon, false, null, null, Money: new MoneyInfo(packetId, null));
+
+    public static MessageInfo Notice(long seq, string type, string actorId, string? text = null) =>
+        new(seq, actorId, MessageKinds.System, null, null, null, false, Noon, false, null, new Notice(type, actorId, null, null, text));
+
     public static People People(params (string UserId, string Name)[] known)
     {
         var people = new People(Client(new RecordingHandler()));

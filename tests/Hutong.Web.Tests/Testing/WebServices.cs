@@ -3,6 +3,7 @@ using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Session;
+using Hutong.Web.Wallet;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Hutong.Web.Tests.Testing;
@@ -22,6 +23,7 @@ internal static class WebServices
         context.Services.AddSingleton<AppSession>();
         context.Services.AddSingleton(people ?? new People(api));
         context.Services.AddSingleton<MediaCache>();
+        context.Services.AddSingleton<MoneyStore>();
         return context;
     }
 }

@@ -1,0 +1,155 @@
+using Hutong.Client;
+using Hutong.Contracts.Wallet;
+
+namespace Hutong.Web.Wallet;
+
+/// <summary>
+/// The transfers and red packets this device has shown, fetched when a chat first shows them and again when the
+/// chat says they changed (an outcome notice, an open). Sends go through here too, so the card of what was just
+/// sent knows its state before the chat delivers it.
+/// </summary>
+public sealed class MoneyStore(HutongClient api)
+{
+    private readonly Dictionary<string, TransferInfo> _transfers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RedPacketInfo> _packets = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Task> _loading = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private Task? _currency;
+
+    /// <summary>The wallet's currency; CNY until the wallet has answered.</summary>
+    public string Currency { get; private set; } = "CNY";
+
+    public event Action? Changed;
+
+    public TransferInfo? Transfer(string transferId) => _transfers.GetValueOrDefault(transferId);
+
+    public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
+
+    /// <summary>Asks for the currency once; amounts show in CNY meanwhile.</summary>
+    public Task EnsureCurrencyAsync() => _currency ??= LoadCurrencyAsync();
+
+    /// <summary>
+    /// Fetches a transfer unless it is held or failed before (a card asks on every render), or <paramref name="again"/>
+    /// says to; one request at a time per transfer.
+    /// </summary>
+    public Task LoadTransferAsync(string transferId, bool again = false) =>
+        !again && _transfers.ContainsKey(transferId) ? Task.CompletedTask : Once("t:" + transferId, again, async () => Keep(await api.GetTransferAsync(transferId)));
+
+    /// <summary>Fetches a red packet unless it is held or failed before, or <paramref name="again"/> says to.</summary>
+    public Task LoadPacketAsync(string id, bool again = false) =>
+        !again && _packets.ContainsKey(id) ? Task.CompletedTask : Once("p:" + id, again, async () => Keep(await api.GetRedPacketAsync(id)));
+
+    /// <summary>The chat says a transfer changed: fetch it again if a card shows it.</summary>
+    public Task RefreshTransferAsync(string transferId) => _transfers.ContainsKey(transferId) ? Quietly(LoadTransferAsync(transferId, again: true)) : Task.CompletedTask;
+
+    /// <summary>Someone opened a packet, or it went back: fetch it again if a card shows it.</summary>
+    public Task RefreshPacketAsync(string id) => _packets.ContainsKey(id) ? Quietly(LoadPacketAsync(id, again: true)) : Task.CompletedTask;
+
+    public async Task<TransferInfo> SendTransferAsync(SendTransferRequest request) => Keep(await api.SendTransferAsync(request));
+
+    public async Task<TransferInfo> AcceptTransferAsync(string transferId) => Keep(await api.AcceptTransferAsync(transferId));
+
+    public async Task<TransferInfo> DeclineTransferAsync(string transferId) => Keep(await api.DeclineTransferAsync(transferId));
+
+    public async Task<RedPacketInfo> SendRedPacketAsync(SendRedPacketRequest request) => Keep(await api.SendRedPacketAsync(request));
+
+    public async Task<RedPacketOpened> OpenPacketAsync(string id)
+    {
+        var opened = await api.OpenRedPacketAsync(id);
+        Keep(opened.Packet);
+        return opened;
+    }
+
+    public void Clear()
+    {
+        _transfers.Clear();
+        _packets.Clear();
+        _loading.Clear();
+        _failed.Clear();
+        _currency = null;
+        Currency = "CNY";
+    }
+
+    private TransferInfo Keep(TransferInfo transfer)
+    {
+        _transfers[transfer.TransferId] = transfer;
+        Changed?.Invoke();
+        return transfer;
+    }
+
+    private RedPacketInfo Keep(RedPacketInfo packet)
+    {
+        _packets[packet.Id] = packet;
+        Changed?.Invoke();
+        return packet;
+    }
+
+    private Task Once(string key, bool again, Func<Task> load)
+    {
+        if (_loading.TryGetValue(key, out var running))
+        {
+            return running;
+        }
+
+        if (!again && _failed.Contains(key))
+        {
+            return Task.CompletedTask;
+        }
+
+        var task = Run();
+        // A load that finished at once (an error before any await) must not stay registered.
+        if (!task.IsCompleted)
+        {
+            _loading[key] = task;
+        }
+
+        return task;
+
+        async Task Run()
+        {
+            try
+            {
+                await load();
+                _failed.Remove(key);
+            }
+            catch
+            {
+                _failed.Add(key);
+                throw;
+            }
+            finally
+            {
+                _loading.Remove(key);
+            }
+        }
+    }
+
+    private async Task LoadCurrencyAsync()
+    {
+        try
+        {
+            var wallet = await api.GetWalletAsync();
+            if (wallet.Currency != Currency)
+            {
+                Currency = wallet.Currency;
+                Changed?.Invoke();
+            }
+        }
+        catch (Exception e) when (e is HutongApiException or HttpRequestException)
+        {
+            // CNY is every node's default; Clear() at sign-out lets the next sign-in ask again.
+        }
+    }
+
+    private static async Task Quietly(Task refresh)
+    {
+        try
+        {
+            await refresh;
+        }
+        catch (Exception e) when (e is HutongApiException or HttpRequestException)
+        {
+            // The card keeps what it showed; opening it fetches again.
+        }
+    }
+}

@@ -65,7 +65,7 @@ public sealed partial class ChatStore
                 await OnMessageAsync(id, message);
                 break;
             case { Kind: EventKinds.UserEvent, UserEvent: { } userEvent }:
-                OnUserEvent(userEvent);
+                await OnUserEventAsync(userEvent);
                 break;
         }
     }
@@ -120,10 +120,13 @@ public sealed partial class ChatStore
         }
     }
 
-    private void OnUserEvent(UserEvent userEvent)
+    private async Task OnUserEventAsync(UserEvent userEvent)
     {
         switch (userEvent.Kind)
         {
+            case UserEventKinds.RedPacketOpened or UserEventKinds.RedPacketReturned when userEvent.ConversationId is { } id:
+                await OnPacketEventAsync(id, userEvent);
+                break;
             case UserEventKinds.FriendRequest or UserEventKinds.Friends or UserEventKinds.GroupInvitation:
                 _ = contacts.RefreshAsync();
                 if (userEvent.Kind == UserEventKinds.Friends)
@@ -151,6 +154,37 @@ public sealed partial class ChatStore
                 // Joined, left, removed or dissolved conversations, mute and pin: the list from the server says it all.
                 QueueRefresh();
                 break;
+        }
+    }
+
+    /// <summary>Someone opened my red packet, or what was left of it came back: a line in its chat, and its card refreshed.</summary>
+    private async Task OnPacketEventAsync(string conversationId, UserEvent userEvent)
+    {
+        var timeline = _timelines.GetValueOrDefault(conversationId);
+        if (userEvent.MessageSeq is { } seq && timeline?.Find(seq)?.Money is { } packet)
+        {
+            _ = money.RefreshPacketAsync(packet.Id);
+        }
+
+        // My own open of my own group packet needs no line.
+        if (userEvent.Kind == UserEventKinds.RedPacketOpened && (userEvent.UserId is null || userEvent.UserId == session.Me?.UserId))
+        {
+            return;
+        }
+
+        long? amount = long.TryParse(userEvent.State, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var returned)
+            ? returned
+            : null;
+        var after = Math.Max(timeline?.Newest ?? 0, _summaries.GetValueOrDefault(conversationId)?.LastSeq ?? 0);
+        if (!_notes.TryGetValue(conversationId, out var notes))
+        {
+            _notes[conversationId] = notes = [];
+        }
+
+        notes.Add(new LocalNote(after, userEvent.Kind, userEvent.UserId, amount));
+        if (userEvent.UserId is { } opener)
+        {
+            await people.EnsureAsync([opener]);
         }
     }
 

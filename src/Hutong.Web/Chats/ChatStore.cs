@@ -24,6 +24,7 @@ public sealed partial class ChatStore(
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientFrame> _outbox = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _drafts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<LocalNote>> _notes = new(StringComparer.Ordinal);
     private HutongGateway? _gateway;
     private CancellationTokenSource? _running;
     private bool _refreshQueued;
@@ -73,6 +74,9 @@ public sealed partial class ChatStore(
             Changed?.Invoke();
         }
     }
+
+    /// <summary>Lines for my own events in this chat since the page loaded, oldest first.</summary>
+    public IReadOnlyList<LocalNote> Notes(string conversationId) => _notes.TryGetValue(conversationId, out var notes) ? notes : [];
 
     /// <summary>Someone @mentioned me (or all) in this conversation since I last read it.</summary>
     public bool MentionedMe(string conversationId) => _mentioned.Contains(conversationId);
@@ -126,6 +130,7 @@ public sealed partial class ChatStore(
         _mentioned.Clear();
         _outbox.Clear();
         _drafts.Clear();
+        _notes.Clear();
         money.Clear();
         Loaded = false;
         Viewing = null;

@@ -1,6 +1,7 @@
 using Hutong.Contracts.Chat;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
+using Hutong.Web.Wallet;
 
 namespace Hutong.Web.Chats;
 
@@ -57,6 +58,14 @@ public static class MessageText
             _ => notice.Text ?? string.Empty,
         };
     }
+
+    /// <summary>A line the device adds for what its person's own events say (someone opened my red packet...), kept while the page lives.</summary>
+    public static string Note(LocalNote note, string myId, People people, Strings s, string currency) => note.Kind switch
+    {
+        UserEventKinds.RedPacketOpened => s.NoticePacketOpened(Who(note.UserId, myId, people, s)),
+        UserEventKinds.RedPacketReturned => s.NoticePacketReturned(Money.Format(note.Amount ?? 0, currency)),
+        _ => string.Empty,
+    };
 
     private static string Labelled(string label, string? text) => text is { Length: > 0 } ? $"{label} {text}" : label;
 

@@ -8,7 +8,8 @@ namespace Hutong.Bench;
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
-    string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle)
+    string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
+    int Packets, int Transfers)
 {
     public static Options Parse(string[] args)
     {
@@ -16,12 +17,13 @@ internal sealed record Options(
         int Int(string name, int fallback) => Value(name) is { } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
         var smoke = args.Contains("--smoke");
         var root = FindRoot();
+        var packets = args.FirstOrDefault() == "redpacket";
         return new Options(
             args.FirstOrDefault() ?? "direct",
             smoke,
             Int("--pairs", smoke ? 10 : 500),
-            Int("--groups", smoke ? 1 : 2),
-            Int("--members", smoke ? 20 : 500),
+            Int("--groups", smoke ? 1 : packets ? 100 : 2),
+            Int("--members", smoke ? 20 : packets ? 20 : 500),
             Int("--senders", smoke ? 2 : 10),
             Int("--window", smoke ? 2 : 8),
             Int("--rate", 0),
@@ -35,7 +37,9 @@ internal sealed record Options(
             Int("--connections", smoke ? 200 : 50_000),
             Int("--clients", smoke ? 100 : 10_000),
             Int("--messages", smoke ? 2 : 3),
-            TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)));
+            TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)),
+            Int("--packets", 10),
+            Int("--transfers", 200_000));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

@@ -21,11 +21,12 @@ var outcome = options.Scenario switch
     "direct" or "group" => Outcome.Of(await ChatAsync(options, cancel.Token)),
     "idle" => await IdleRun.RunAsync(options, cancel.Token),
     "resume" => await ResumeRun.RunAsync(options, cancel.Token),
+    "redpacket" or "transfers" => await Hutong.Bench.Wallet.WalletRun.RunAsync(options, cancel.Token),
     _ => null,
 };
 if (outcome is null)
 {
-    Console.Error.WriteLine("usage: direct|group|idle|resume [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--out DIR] [--no-peer]");
+    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--out DIR] [--no-peer]");
     return 2;
 }
 

@@ -22,9 +22,18 @@ internal static class BulkInsert
     /// <summary>Rows per statement on PostgreSQL: few round trips per batch, and few distinct statement texts to cache.</summary>
     private const int RowsPerStatement = 64;
 
-    private static readonly ConcurrentDictionary<(IModel, Type), Table> Tables = new();
+    private static readonly ConcurrentDictionary<(IModel, Type, bool), Table> Tables = new();
 
-    public static async Task InsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    public static Task InsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+        where TRow : class =>
+        WriteAsync(db, rows, upsert: false, cancellationToken);
+
+    /// <summary>Inserts the rows, or where one with the same key exists, overwrites its other columns.</summary>
+    public static Task UpsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+        where TRow : class =>
+        WriteAsync(db, rows, upsert: true, cancellationToken);
+
+    private static async Task WriteAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, bool upsert, CancellationToken cancellationToken)
         where TRow : class
     {
         if (rows.Count == 0)
@@ -32,7 +41,7 @@ internal static class BulkInsert
             return;
         }
 
-        var table = Tables.GetOrAdd((db.Model, typeof(TRow)), static key => Table.Of(key.Item1, key.Item2));
+        var table = Tables.GetOrAdd((db.Model, typeof(TRow), upsert), static key => Table.Of(key.Item1, key.Item2, key.Item3));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the writer's transaction.");
@@ -58,14 +67,14 @@ internal static class BulkInsert
 
     private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, bool Nullable);
 
-    private sealed class Table(string name, Column[] columns)
+    private sealed class Table(string name, Column[] columns, string[]? keys)
     {
         private readonly string?[] _sql = new string?[RowsPerStatement + 1];
         private readonly string[] _parameters = [.. Enumerable.Range(0, RowsPerStatement * columns.Length).Select(i => "@p" + i)];
 
         public Column[] Columns => columns;
 
-        public static Table Of(IModel model, Type type)
+        public static Table Of(IModel model, Type type, bool upsert)
         {
             var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
             var tableName = entity.GetTableName()!;
@@ -77,7 +86,8 @@ internal static class BulkInsert
                     return new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), getter.GetClrValueUsingContainingEntity, p.IsNullable);
                 })
                 .ToArray();
-            return new Table(tableName, columns);
+            var keys = upsert ? entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToArray() : null;
+            return new Table(tableName, columns, keys);
         }
 
         public string Parameter(int index) => _parameters[index];
@@ -99,6 +109,13 @@ internal static class BulkInsert
                 }
 
                 sql.Append(')');
+            }
+
+            if (keys is not null)
+            {
+                // Both SQLite (3.24 on) and PostgreSQL speak this form of upsert.
+                sql.Append(" ON CONFLICT (").AppendJoin(", ", keys.Select(Quote)).Append(") DO UPDATE SET ")
+                    .AppendJoin(", ", columns.Where(c => !keys.Contains(c.Name)).Select(c => Quote(c.Name) + " = excluded." + Quote(c.Name)));
             }
 
             return sql.ToString();

@@ -53,8 +53,8 @@ public sealed class RedPacketTests
         Assert.Equal(opens[0].Amount, (await friends[0].Client.GetWalletAsync(Ct)).Balance);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
 
-        // Only the sender hears who opened it, and not of their own open.
-        var heard = (await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == UserEventKinds.RedPacketOpened).ToList();
+        // Only the sender hears who opened it, and not of their own open; the notices follow the opens, not with them.
+        var heard = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2);
         Assert.Equal([friends[0].UserId, friends[1].UserId], heard.Select(e => e.UserId).Order());
         Assert.All(heard, e => Assert.Equal((groupId, (long?)message.Seq), (e.ConversationId, e.MessageSeq)));
         Assert.DoesNotContain((await friends[0].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.RedPacketOpened);
@@ -142,7 +142,7 @@ public sealed class RedPacketTests
         Assert.Equal(10_000 - 200, (await mei.Client.GetWalletAsync(Ct)).Balance);
         Assert.Equal(RedPacketStates.Expired, (await friends[1].Client.GetRedPacketAsync(sent.Id, Ct)).State);
         Assert.Equal(0, await SweepAsync(app));
-        var returned = Assert.Single((await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.RedPacketReturned);
+        var returned = Assert.Single(await EventsAsync(mei, UserEventKinds.RedPacketReturned, 1));
         Assert.Equal("400", returned.State);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
     }
@@ -162,6 +162,22 @@ public sealed class RedPacketTests
         await mei.Client.SetPinAsync(Pin, cancellationToken: Ct);
         var group = await mei.Client.CreateGroupAsync("Family", [.. others.Select(o => o.UserId)], Ct);
         return (mei, others, group.ConversationId);
+    }
+
+    /// <summary>The person's events of a kind, once there are <paramref name="expected"/> (or after 10 seconds, whatever there is).</summary>
+    private static async Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var events = (await person.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == kind).ToList();
+            if (events.Count >= expected || waited.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                return events;
+            }
+
+            await Task.Delay(20, Ct);
+        }
     }
 
     private static async Task<int> SweepAsync(HutongApp app)

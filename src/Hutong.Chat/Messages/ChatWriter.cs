@@ -53,16 +53,22 @@ public sealed class ChatWriter(IMessageStore store, ILogger<ChatWriter> logger) 
 
         // Shutting down: no new writes are taken, and what was already queued is still committed.
         _queue.Writer.TryComplete();
+        // (A single-reader channel cannot count what it holds, so each batch ends when reading does.)
         while (_queue.Reader.TryRead(out var queued))
         {
             batch.Add(queued);
             units.Add(queued.Unit);
-            if (batch.Count == MaxUnitsPerBatch || _queue.Reader.Count == 0)
+            if (batch.Count == MaxUnitsPerBatch)
             {
                 await CommitAsync(batch, units);
                 batch.Clear();
                 units.Clear();
             }
+        }
+
+        if (batch.Count > 0)
+        {
+            await CommitAsync(batch, units);
         }
     }
 

@@ -43,16 +43,16 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
                 "SELECT 1 FROM ledger_accounts WHERE id = ANY({0}) ORDER BY id FOR UPDATE", [accountIds.ToArray()], cancellationToken);
         }
 
-        var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => accountIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        // One parameter holding the whole list (JSON on SQLite, an array on PostgreSQL): a group commit asks for
+        // thousands of ids, and SQLite binds thousands of separate parameters slowly.
+        var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => EF.Parameter(accountIds).Contains(a.Id)).ToListAsync(cancellationToken);
         var found = accounts.Select(a => a.Id).ToHashSet();
         var opened = opening.Where(o => !found.Contains(o.Id)).DistinctBy(o => o.Id).Select(o => LedgerAccountRow.From(o, now)).ToList();
-        db.LedgerAccounts.AddRange(opened);
         accounts.AddRange(opened);
-        var fresh = opened.ToHashSet();
         var pendingIds = requests.Where(r => r.PendingId is not null).Select(r => r.PendingId!).Distinct().ToList();
         var transferIds = requests.Select(r => r.Id).Concat(pendingIds).Distinct().ToList();
-        var existing = await db.LedgerTransfers.AsNoTracking().Where(t => transferIds.Contains(t.Id)).ToListAsync(cancellationToken);
-        var resolutions = await db.LedgerTransfers.AsNoTracking().Where(t => t.PendingId != null && pendingIds.Contains(t.PendingId)).ToListAsync(cancellationToken);
+        var existing = await db.LedgerTransfers.AsNoTracking().Where(t => EF.Parameter(transferIds).Contains(t.Id)).ToListAsync(cancellationToken);
+        var resolutions = await db.LedgerTransfers.AsNoTracking().Where(t => t.PendingId != null && EF.Parameter(pendingIds).Contains(t.PendingId)).ToListAsync(cancellationToken);
 
         var batch = new LedgerBatch(
             accounts.ToDictionary(a => a.Id, a => a.ToDomain()),
@@ -61,23 +61,26 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
         var outcomes = requests.Select(r => batch.Apply(r, now)).ToList();
         if (batch.Created.Count > 0 || opened.Count > 0)
         {
+            // Raw batched statements, not the change tracker: a group commit writes thousands of rows at a time.
             var rows = accounts.ToDictionary(a => a.Id);
+            var written = new Dictionary<Guid, LedgerAccountRow>();
+            foreach (var row in opened)
+            {
+                written[row.Id] = row;
+            }
+
             foreach (var account in batch.Touched)
             {
                 var row = rows[account.Id];
-                if (!fresh.Contains(row))
-                {
-                    db.Attach(row);
-                }
-
                 row.DebitsPending = account.DebitsPending;
                 row.DebitsPosted = account.DebitsPosted;
                 row.CreditsPending = account.CreditsPending;
                 row.CreditsPosted = account.CreditsPosted;
+                written[row.Id] = row;
             }
 
-            db.LedgerTransfers.AddRange(batch.Created.Select(LedgerTransferRow.From));
-            await db.SaveChangesAsync(cancellationToken);
+            await BulkInsert.UpsertAsync(db, [.. written.Values], cancellationToken);
+            await BulkInsert.InsertAsync(db, [.. batch.Created.Select(LedgerTransferRow.From)], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

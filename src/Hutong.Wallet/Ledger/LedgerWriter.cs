@@ -51,13 +51,13 @@ public sealed partial class LedgerWriter(ILedgerStore store, TimeProvider clock,
 
         // Shutting down: nothing new is taken, and what was already queued is still committed.
         _queue.Writer.TryComplete();
-        while (_queue.Reader.Count > 0)
+        while (await DrainAsync(batch) > 0)
         {
-            await DrainAsync(batch);
         }
     }
 
-    private async Task DrainAsync(List<Pending> batch)
+    /// <summary>Commits what is waiting, up to a batch; returns how many callers it served.</summary>
+    private async Task<int> DrainAsync(List<Pending> batch)
     {
         var requests = 0;
         while (requests < MaxRequestsPerBatch && _queue.Reader.TryRead(out var pending))
@@ -66,8 +66,14 @@ public sealed partial class LedgerWriter(ILedgerStore store, TimeProvider clock,
             requests += pending.Requests.Count;
         }
 
-        await CommitAsync(batch);
-        batch.Clear();
+        var served = batch.Count;
+        if (served > 0)
+        {
+            await CommitAsync(batch);
+            batch.Clear();
+        }
+
+        return served;
     }
 
     private async Task CommitAsync(List<Pending> batch)

@@ -7,20 +7,29 @@ using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Options;
+using Orleans.Concurrency;
 
 namespace Hutong.Wallet.RedPackets;
 
 /// <summary>
-/// Not reentrant: an open decides its share from what is left and waits for its ledger transfer before the next open
-/// is decided, so shares never overlap. Opens of many packets still share the ledger writer's transactions. What the
-/// grain holds is rebuilt from storage on activation: the packet's row, its escrow account and the transfers out of it.
+/// Reentrant, so a packet's opens share one of the ledger writer's transactions rather than waiting for one each.
+/// Correctness rests on the habit <c>ConversationGrain</c> keeps: an open checks, draws its share from what is left and
+/// records it in memory with no await in between, and only then waits for its ledger transfer; so no two opens draw
+/// against the same remainder, and one person's second tap finds the first. The escrow account, which cannot go below
+/// zero, backs this up in the database. What the grain holds is rebuilt from storage on activation: the packet's row,
+/// its escrow account and the transfers out of it.
 /// </summary>
+[Reentrant]
 internal sealed class RedPacketGrain(
     IRedPacketStore packets, ILedgerStore ledgerStore, LedgerWriter ledger, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IRedPacketGrain
 {
     private readonly List<PacketShare> _opens = [];
+
+    /// <summary>Ledger transfers of opens drawn but not yet durable; an expiry waits for them.</summary>
+    private readonly HashSet<Task> _writing = [];
     private RedPacket? _packet;
+    private Task? _loading;
 
     /// <summary>What the escrow account still holds.</summary>
     private long _left;
@@ -56,20 +65,29 @@ internal sealed class RedPacketGrain(
             return Error.Conflict(ErrorCodes.PacketExpired, "This red packet has expired; what was left went back to its sender.");
         }
 
+        // From here to the write, no await: the share is drawn and recorded as one step.
         var count = packet.Count - _opens.Count;
         var amount = !packet.Lucky ? packet.TotalAmount / packet.Count : LuckyDraw.Next(_left, count, options.Value.MaxRedPacketShare, Random.Shared);
+        _left -= amount;
+        var share = new PacketShare(userId, amount, clock.GetUtcNow());
+        _opens.Add(share);
         var opening = LedgerAccount.Open(userId, AccountCode.Wallet, userId, options.Value.Currency, AccountLimits.DebitsMustNotExceedCredits);
+        var write = ledger.ApplyAsync(new TransferRequest(OpenId(Id, userId), Id, userId, amount, TransferCode.RedPacketOpen, Reference: Ids.Format(Id)), opening);
+        _writing.Add(write);
         TransferOutcome outcome;
         try
         {
-            outcome = await ledger.ApplyAsync(
-                new TransferRequest(OpenId(Id, userId), Id, userId, amount, TransferCode.RedPacketOpen, Reference: Ids.Format(Id)), opening);
+            outcome = await write;
         }
         catch
         {
             // Whether it was written is unknown: learn it from storage again.
             DeactivateOnIdle();
             throw;
+        }
+        finally
+        {
+            _writing.Remove(write);
         }
 
         if (outcome.Result != TransferResult.Created)
@@ -81,12 +99,8 @@ internal sealed class RedPacketGrain(
                 : new Error("storage_unavailable", 503, "The red packet could not be opened just now; try again.");
         }
 
-        _left -= amount;
-        _opens.Add(new PacketShare(userId, amount, outcome.Transfer!.CreatedAt));
-        if (_opens.Count == packet.Count && await packets.ResolveAsync(Id, RedPacketStates.Active, RedPacketStates.Finished, CancellationToken.None))
-        {
-            _packet = packet with { State = RedPacketStates.Finished };
-        }
+        // A packet is finished when its opens say so; its row is not written again (the sweeper settles it at expiry).
+        _opens[_opens.IndexOf(share)] = share with { OpenedAt = outcome.Transfer!.CreatedAt };
 
         if (userId != packet.SenderId)
         {
@@ -112,12 +126,21 @@ internal sealed class RedPacketGrain(
             return;
         }
 
-        if (packet.State == RedPacketStates.Active && _opens.Count < packet.Count)
+        // No new open from here on (the state changes before any await); the ones on their way are let finish.
+        var expiring = packet.State == RedPacketStates.Active && _opens.Count < packet.Count;
+        if (expiring)
         {
-            await packets.ResolveAsync(Id, RedPacketStates.Active, RedPacketStates.Expired, CancellationToken.None);
             _packet = packet = packet with { State = RedPacketStates.Expired };
         }
 
+        await Task.WhenAll([.. _writing]).ContinueWith(_ => { }, TaskScheduler.Current);
+        if (expiring)
+        {
+            await packets.ResolveAsync(Id, RedPacketStates.Active, RedPacketStates.Expired, CancellationToken.None);
+        }
+
+        // What goes back is what the escrow holds in storage, whatever this activation believes.
+        _left = (await ledgerStore.FindAccountAsync(Id, CancellationToken.None))!.Balance;
         if (_left > 0)
         {
             var refund = await ledger.ApplyAsync(
@@ -157,14 +180,23 @@ internal sealed class RedPacketGrain(
             : NotFound;
     }
 
-    /// <summary>Reads storage while the packet is unknown or unpaid; a paid packet is then served from memory.</summary>
-    private async Task LoadAsync()
-    {
-        if (_packet is not null)
-        {
-            return;
-        }
+    /// <summary>Reads storage while the packet is unknown or unpaid (one read at a time); a paid packet is then served from memory.</summary>
+    private Task LoadAsync() => _packet is not null ? Task.CompletedTask : _loading ??= ReadOnceAsync();
 
+    private async Task ReadOnceAsync()
+    {
+        try
+        {
+            await ReadAsync();
+        }
+        finally
+        {
+            _loading = null;
+        }
+    }
+
+    private async Task ReadAsync()
+    {
         if (await packets.FindAsync(Id, CancellationToken.None) is not { State: not RedPacketService.Refused } packet
             || await ledgerStore.FindAccountAsync(Id, CancellationToken.None) is not { } escrow
             || escrow.CreditsPosted < packet.TotalAmount)

@@ -74,7 +74,8 @@ start_postgres() {
 ensure_browser() {
   local missing=()
   [ -x /usr/bin/chromium ] || missing+=(chromium)
-  fc-list 2>/dev/null | grep -qi "wqy\|noto sans cjk" || missing+=(fonts-wqy-zenhei)
+  # (Not grep -q: it stops reading early, fc-list dies of SIGPIPE, and pipefail then reads the font as missing.)
+  fc-list 2>/dev/null | grep -i "wqy\|noto sans cjk" >/dev/null || missing+=(fonts-wqy-zenhei)
   command -v npm >/dev/null || missing+=(nodejs npm)
   if [ "${#missing[@]}" -gt 0 ]; then
     log "installing ${missing[*]} with apt-get"

@@ -45,6 +45,10 @@ public sealed class TransferTests
         Assert.Equal((mei.UserId, "for the tea", "tea", (long?)3_000), (transfer.SenderId, transfer.Text, transfer.Money!.Id, transfer.Money.Amount));
         Assert.Equal((lin.UserId, "tea"), (outcome.Notice!.ActorId, outcome.Notice.Text));
         Assert.True(outcome.Seq > transfer.Seq);
+        Assert.Equal(
+            [(WalletEntryKinds.Transfer, -3_000L), (WalletEntryKinds.TopUp, 10_000L)],
+            (await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries.Select(e => (e.Kind, e.Amount)));
+        Assert.Equal([(WalletEntryKinds.Transfer, 3_000L)], (await lin.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries.Select(e => (e.Kind, e.Amount)));
         var recall = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.RecallAsync(chat.ConversationId, transfer.Seq, Ct));
         Assert.Equal((403, ErrorCodes.NotAllowed), (recall.Status, recall.Code));
     }
@@ -64,6 +68,10 @@ public sealed class TransferTests
         var wallet = await mei.Client.GetWalletAsync(Ct);
         Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
         Assert.Equal(0, (await lin.Client.GetWalletAsync(Ct)).Balance);
+
+        // Money that was only held and came back leaves no line in either history.
+        Assert.Equal([(WalletEntryKinds.TopUp, 10_000L)], (await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries.Select(e => (e.Kind, e.Amount)));
+        Assert.Empty((await lin.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public static class UserEventKinds
     public const string GroupInvitation = "groupInvitation";
 
     /// <summary>
-    /// Someone (<c>otherUserId</c>) opened this person's red packet, the message at <c>messageSeq</c>; only the sender
+    /// Someone (<c>userId</c>) opened this person's red packet, the message at <c>messageSeq</c>; only the sender
     /// hears of it, so a group's timeline is not filled with who opened what.
     /// </summary>
     public const string RedPacketOpened = "redPacketOpened";

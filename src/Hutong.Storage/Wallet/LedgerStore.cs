@@ -90,7 +90,8 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, T
     public async Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var touching = db.LedgerTransfers.AsNoTracking().Where(t => t.DebitAccountId == accountId || t.CreditAccountId == accountId);
+        var touching = db.LedgerTransfers.AsNoTracking()
+            .Where(t => (t.DebitAccountId == accountId || t.CreditAccountId == accountId) && (t.Kind == (int)TransferKind.Posted || t.Kind == (int)TransferKind.PostPending));
         if (before is { } until)
         {
             touching = touching.Where(t => t.CreatedAt < until);

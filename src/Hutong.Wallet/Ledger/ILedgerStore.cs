@@ -16,7 +16,11 @@ public interface ILedgerStore
     Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
         IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Transfers that debit or credit an account, newest first, older than <paramref name="before"/> if given.</summary>
+    /// <summary>
+    /// Transfers that moved an account's balance (posted at once, or the post of a pending one), newest first, older
+    /// than <paramref name="before"/> if given. Holds and their voids change what may be spent, not the balance, and
+    /// are left out, so a transfer shows once, when its money moves.
+    /// </summary>
     Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);
 
     /// <summary>Sums over every account, for checking the invariants.</summary>

@@ -22,7 +22,7 @@ internal sealed record Options(
             args.FirstOrDefault() ?? "direct",
             smoke,
             Int("--pairs", smoke ? 10 : 500),
-            Int("--groups", smoke ? 1 : packets ? 100 : 2),
+            Int("--groups", smoke ? 1 : packets ? 200 : 2),
             Int("--members", smoke ? 20 : packets ? 20 : 500),
             Int("--senders", smoke ? 2 : 10),
             Int("--window", smoke ? 2 : 8),
@@ -38,7 +38,7 @@ internal sealed record Options(
             Int("--clients", smoke ? 100 : 10_000),
             Int("--messages", smoke ? 2 : 3),
             TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)),
-            Int("--packets", 10),
+            Int("--packets", 12),
             Int("--transfers", 200_000));
     }
 

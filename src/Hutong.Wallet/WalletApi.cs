@@ -15,20 +15,20 @@ public static class WalletApi
 {
     public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/wallet").WithTags("Wallet").RequireAuthorization();
+        var api = app.MapGroup("/api/v1/wallet").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
         api.MapGet("", Get);
         api.MapPut("/pin", SetPin);
         api.MapPost("/top-ups", TopUp);
         api.MapPost("/withdrawals", Withdraw);
         api.MapGet("/transactions", List);
 
-        var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization();
+        var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
         transfers.MapPost("", SendTransfer);
         transfers.MapGet("/{transferId}", GetTransfer);
         transfers.MapPost("/{transferId}/accept", AcceptTransfer);
         transfers.MapPost("/{transferId}/decline", DeclineTransfer);
 
-        var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization();
+        var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
         packets.MapPost("", SendRedPacket);
         packets.MapGet("/{id}", GetRedPacket);
         packets.MapPost("/{id}/open", OpenRedPacket);

@@ -11,7 +11,8 @@ internal static class WalletErrors
 
     public static readonly Error IdempotencyConflict = Error.Conflict(ErrorCodes.IdempotencyConflict, "That transfer id was used for a different request.");
 
-    public static Error WrongPin(int attemptsLeft) => new(ErrorCodes.WrongPin, 403, "The payment PIN is wrong.", $"{attemptsLeft} attempts left before spending locks.");
+    public static Error WrongPin(int attemptsLeft) =>
+        new(ErrorCodes.WrongPin, 403, "The payment PIN is wrong.", $"{attemptsLeft} attempts left before spending locks.") { AttemptsLeft = attemptsLeft };
 
     public static Error PinLocked(TimeSpan retryAfter) =>
         new(ErrorCodes.PinLocked, 423, "Too many wrong PINs: spending is locked.") { RetryAfter = retryAfter };

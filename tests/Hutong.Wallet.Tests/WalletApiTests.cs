@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Wallet;
@@ -93,18 +94,28 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         await mei.Client.TopUpAsync("t", 1_000, Ct);
         await mei.Client.SetPinAsync("135790", cancellationToken: Ct);
 
-        var codes = new List<string?>();
+        var codes = new List<(string?, int?)>();
         for (var i = 0; i < 5; i++)
         {
-            codes.Add((await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync($"w{i}", 100, "000000", Ct))).Code);
+            var wrong = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync($"w{i}", 100, "000000", Ct));
+            codes.Add((wrong.Code, wrong.Problem!.AttemptsLeft));
         }
 
         var locked = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("right", 100, "135790", Ct));
+        using var raw = app.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/wallet/withdrawals")
+        {
+            Content = JsonContent.Create(new { transferId = "raw", amount = 100, pin = "135790" }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", mei.Client.Token);
+        using var lockedRaw = await raw.SendAsync(request, Ct);
         clock.Advance(TimeSpan.FromHours(3) + TimeSpan.FromSeconds(1));
         var after = await mei.Client.WithdrawAsync("later", 100, "135790", Ct);
 
-        Assert.Equal([ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.WrongPin, ErrorCodes.PinLocked], codes);
-        Assert.Equal((423, ErrorCodes.PinLocked), (locked.Status, locked.Code));
+        Assert.Equal(
+            [(ErrorCodes.WrongPin, 4), (ErrorCodes.WrongPin, 3), (ErrorCodes.WrongPin, 2), (ErrorCodes.WrongPin, 1), (ErrorCodes.PinLocked, (int?)null)], codes);
+        Assert.Equal((423, ErrorCodes.PinLocked, (int?)(3 * 3600)), (locked.Status, locked.Code, locked.Problem!.RetryAfter));
+        Assert.Equal((System.Net.HttpStatusCode.Locked, TimeSpan.FromHours(3)), (lockedRaw.StatusCode, lockedRaw.Headers.RetryAfter!.Delta));
         Assert.Equal(900, after.Balance);
     }
 

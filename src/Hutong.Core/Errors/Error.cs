@@ -18,9 +18,13 @@ public sealed record Error(
     [Id(4)]
     public IReadOnlyDictionary<string, string[]>? Fields { get; init; }
 
-    /// <summary>For a 429: when trying again may succeed; the HTTP answer carries it as <c>Retry-After</c>.</summary>
+    /// <summary>For a 429 or a lock: when trying again may succeed; the HTTP answer carries it as <c>Retry-After</c>.</summary>
     [Id(5)]
     public TimeSpan? RetryAfter { get; init; }
+
+    /// <summary>For a wrong secret that is counted (the payment PIN): tries left before it locks.</summary>
+    [Id(6)]
+    public int? AttemptsLeft { get; init; }
 
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ErrorCodes.ValidationFailed, 400, "The request has invalid fields.") { Fields = fields };

@@ -23,8 +23,8 @@ public sealed class PinDialogTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
-    private static HutongApiException Refusal(int status, string code, string? detail = null) =>
-        new(status, new ProblemBody(null, code, status, detail, code, null));
+    private static HutongApiException Refusal(int status, string code, string? detail = null, int? attemptsLeft = null) =>
+        new(status, new ProblemBody(null, code, status, detail, code, null, AttemptsLeft: attemptsLeft));
 
     private IRenderedComponent<PinDialog> Render(Func<string, Exception?> answer, Action? closed = null, Action? back = null) =>
         _context.Render<PinDialog>(ps => ps
@@ -75,7 +75,7 @@ public sealed class PinDialogTests : IAsyncDisposable
     [Fact]
     public async Task Pay_WrongPin_SaysHowManyTriesAreLeftAndClearsThePin()
     {
-        var dialog = Render(_ => Refusal(403, ErrorCodes.WrongPin, "3 attempts left before spending locks."));
+        var dialog = Render(_ => Refusal(403, ErrorCodes.WrongPin, "3 attempts left before spending locks.", 3));
 
         await PayAsync(dialog, "000000");
 
@@ -88,7 +88,7 @@ public sealed class PinDialogTests : IAsyncDisposable
     public async Task Pay_WrongPinInChinese_SaysTriesLeftInChinese()
     {
         await _context.Services.GetRequiredService<Texts>().ChooseAsync("zh-Hans");
-        var dialog = Render(_ => Refusal(403, ErrorCodes.WrongPin, "1 attempts left before spending locks."));
+        var dialog = Render(_ => Refusal(403, ErrorCodes.WrongPin, "1 attempts left before spending locks.", 1));
 
         await PayAsync(dialog, "000000");
 

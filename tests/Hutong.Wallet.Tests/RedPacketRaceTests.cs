@@ -63,6 +63,26 @@ public sealed class RedPacketRaceTests
         {
             Assert.Equal(winner.Amount, (await ledger.FindAccountAsync(Guid.Parse(winner.UserId), Ct))!.Balance);
         }
+
+        // The sender hears of every other winner, in fewer notices than opens: those that landed together come as one.
+        var others = won.Count(w => w.UserId != owner.UserId);
+        var (told, notices, after) = (0, 0, 0L);
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (told < others && waited.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            // The owner's log also holds the 499 friendships: read it page by page.
+            var page = await owner.Client.GetEventsAsync(after, cancellationToken: Ct);
+            foreach (var heard in page.Events.Where(e => e.Kind == Contracts.Chat.UserEventKinds.RedPacketOpened))
+            {
+                told += heard.State is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1;
+                notices++;
+            }
+
+            after = page.Events.Count > 0 ? page.Events[^1].Seq : after;
+        }
+
+        Assert.Equal(others, told);
+        Assert.InRange(notices, 1, others - 1);
     }
 
     private static async Task<T[]> InParallelAsync<T>(IEnumerable<int> items, Func<int, Task<T>> work)

@@ -14,8 +14,9 @@ public static class UserEventKinds
     public const string GroupInvitation = "groupInvitation";
 
     /// <summary>
-    /// Someone (<c>userId</c>) opened this person's red packet, the message at <c>messageSeq</c>; only the sender
-    /// hears of it, so a group's timeline is not filled with who opened what.
+    /// Someone (<c>userId</c>) opened this person's red packet, the message at <c>messageSeq</c>; when several opened
+    /// it together, <c>userId</c> is the last of them and <c>state</c> says how many. Only the sender hears of it, so a
+    /// group's timeline is not filled with who opened what.
     /// </summary>
     public const string RedPacketOpened = "redPacketOpened";
 

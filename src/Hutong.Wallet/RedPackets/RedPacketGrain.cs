@@ -28,6 +28,9 @@ internal sealed class RedPacketGrain(
 
     /// <summary>Ledger transfers of opens drawn but not yet durable; an expiry waits for them.</summary>
     private readonly HashSet<Task> _writing = [];
+
+    /// <summary>Openers the sender has not yet been told of, oldest first.</summary>
+    private readonly List<Guid> _untold = [];
     private RedPacket? _packet;
     private Task? _loading;
 
@@ -104,9 +107,18 @@ internal sealed class RedPacketGrain(
 
         if (userId != packet.SenderId)
         {
-            // Only the sender hears who opened it; a notice lost with a node is still in the packet's details.
-            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(
-                new UserEventData(UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, userId));
+            _untold.Add(userId);
+        }
+
+        if (_writing.Count == 0 && _untold.Count > 0)
+        {
+            // Only the sender hears who opened it, once for the opens that landed together (a rush of a hundred is a
+            // handful of notices, not a hundred); a notice lost with a node is still in the packet's details.
+            var together = _untold.Count;
+            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
+                UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, _untold[^1],
+                State: together > 1 ? together.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+            _untold.Clear();
         }
 
         return View();

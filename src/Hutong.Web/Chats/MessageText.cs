@@ -62,6 +62,8 @@ public static class MessageText
     /// <summary>A line the device adds for what its person's own events say (someone opened my red packet...), kept while the page lives.</summary>
     public static string Note(LocalNote note, string myId, People people, Strings s, string currency) => note.Kind switch
     {
+        UserEventKinds.RedPacketOpened when note.Amount is > 1 and < int.MaxValue =>
+            s.NoticePacketOpenedWithOthers(Who(note.UserId, myId, people, s), (int)note.Amount.Value - 1),
         UserEventKinds.RedPacketOpened => s.NoticePacketOpened(Who(note.UserId, myId, people, s)),
         UserEventKinds.RedPacketReturned => s.NoticePacketReturned(Money.Format(note.Amount ?? 0, currency)),
         _ => string.Empty,

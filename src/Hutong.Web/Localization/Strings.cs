@@ -108,6 +108,7 @@ public sealed class Strings
     public required Func<string, string> NoticeTransferAccepted { get; init; }
     public required Func<string, string> NoticeTransferDeclined { get; init; }
     public required Func<string, string> NoticePacketOpened { get; init; }
+    public required Func<string, int, string> NoticePacketOpenedWithOthers { get; init; }
     public required Func<string, string> NoticePacketReturned { get; init; }
 
     /// <summary>An amount as a screen reader should say it: the figure without its symbol, and the currency.</summary>
@@ -368,6 +369,7 @@ public sealed class Strings
         NoticeTransferAccepted = who => $"{who} accepted the transfer",
         NoticeTransferDeclined = who => $"{who} declined the transfer",
         NoticePacketOpened = who => $"{who} opened your red packet",
+        NoticePacketOpenedWithOthers = (who, others) => $"{who} and {others} {(others == 1 ? "other" : "others")} opened your red packet",
         NoticePacketReturned = amount => $"{amount} of your red packet was returned",
         SpokenAmount = (amount, currency) => $"{amount} {currency switch { "CNY" => "yuan", "USD" => "US dollars", "EUR" => "euros", _ => currency }}",
         DisplayNameHint = "How friends see you; any script, emoji welcome.",
@@ -664,6 +666,7 @@ public sealed class Strings
         NoticeTransferAccepted = who => $"{who}已收款",
         NoticeTransferDeclined = who => $"{who}已拒收转账",
         NoticePacketOpened = who => $"{who}领取了你的红包",
+        NoticePacketOpenedWithOthers = (who, others) => $"{who}等{others + 1}人领取了你的红包",
         NoticePacketReturned = amount => $"你的红包未领完的 {amount} 已退回",
         SpokenAmount = (amount, currency) => currency switch { "CNY" => $"{amount}元", "USD" => $"{amount}美元", "EUR" => $"{amount}欧元", _ => $"{amount}{currency}" },
         DisplayNameHint = "朋友看到的名字，可用任何文字和表情。",

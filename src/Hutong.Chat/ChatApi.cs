@@ -132,7 +132,7 @@ public static class ChatApi
             : NotFound();
 
     private static async Task<Results<Created<SendMessageResponse>, ProblemHttpResult>> Send(
-        string conversationId, SendMessageRequest request, ClaimsPrincipal user, ChatService chat, HttpContext http, CancellationToken cancellationToken)
+        string conversationId, SendMessageRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(conversationId, out var id))
         {
@@ -140,11 +140,6 @@ public static class ChatApi
         }
 
         var result = await chat.SendAsync(user.UserId(), id, request, cancellationToken);
-        if (result.Error?.RetryAfter is { } retryAfter)
-        {
-            http.Response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        }
-
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/conversations/{conversationId}/messages?afterSeq={result.Value.Seq - 1}&limit=1", result.Value)
             : result.Error.ToProblem();

@@ -15,20 +15,20 @@ public static class WalletApi
 {
     public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/v1/wallet").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
+        var api = app.MapGroup("/api/v1/wallet").WithTags("Wallet").RequireAuthorization();
         api.MapGet("", Get);
         api.MapPut("/pin", SetPin);
         api.MapPost("/top-ups", TopUp);
         api.MapPost("/withdrawals", Withdraw);
         api.MapGet("/transactions", List);
 
-        var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
+        var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization();
         transfers.MapPost("", SendTransfer);
         transfers.MapGet("/{transferId}", GetTransfer);
         transfers.MapPost("/{transferId}/accept", AcceptTransfer);
         transfers.MapPost("/{transferId}/decline", DeclineTransfer);
 
-        var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization().WithRetryAfterHeader();
+        var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization();
         packets.MapPost("", SendRedPacket);
         packets.MapGet("/{id}", GetRedPacket);
         packets.MapPost("/{id}/open", OpenRedPacket);

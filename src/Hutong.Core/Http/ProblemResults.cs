@@ -1,6 +1,5 @@
 using Hutong.Core.Errors;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hutong.Core.Http;
@@ -43,21 +42,6 @@ public static class ProblemResults
             type: TypeFor(error.Code),
             extensions: extensions);
     }
-
-    /// <summary>Copies a problem's <c>retryAfter</c> into the <c>Retry-After</c> header, for the endpoints it is added to.</summary>
-    public static TBuilder WithRetryAfterHeader<TBuilder>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
-        {
-            var result = await next(context);
-            var answer = result is INestedHttpResult nested ? nested.Result : result;
-            if (answer is ProblemHttpResult { ProblemDetails: var problem } && problem.Extensions.TryGetValue("retryAfter", out var seconds) && seconds is int s)
-            {
-                context.HttpContext.Response.Headers.RetryAfter = s.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return result;
-        });
 
     private static int RetryAfterSeconds(TimeSpan wait) => (int)Math.Ceiling(wait.TotalSeconds);
 }

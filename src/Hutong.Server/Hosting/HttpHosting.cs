@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hutong.Contracts;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -24,6 +25,12 @@ internal static class HttpHosting
                 var code = Problems.CodeFor(status);
                 ctx.ProblemDetails.Extensions["code"] = code;
                 ctx.ProblemDetails.Type = ProblemResults.TypeFor(code);
+            }
+
+            // Every feature's "try again later" (a send limit, a PIN lock) reaches HTTP clients the same way.
+            if (ctx.ProblemDetails.Extensions.TryGetValue("retryAfter", out var seconds) && seconds is int wait)
+            {
+                ctx.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
             }
         });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();

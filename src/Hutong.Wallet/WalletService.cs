@@ -10,21 +10,19 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Wallet;
 
 /// <summary>
-/// A person's wallet: its balance, its payment PIN, and money in and out through the rail. A person's wallet is the
-/// ledger account with their user id; the rail's settlement account is fixed. Ledger ids are namespaced by person and
-/// purpose, so one person's transfer ids never meet another's.
+/// A person's wallet: its balance, its payment PIN, and money in and out through the rail (the accounts are
+/// <see cref="WalletAccounts"/>). Ledger ids are namespaced by person and purpose, so one person's transfer ids never
+/// meet another's.
 /// </summary>
 public sealed partial class WalletService(
     ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
 {
-    /// <summary>The bank rail's settlement account: money from outside comes from it, and goes back to it.</summary>
-    public static readonly Guid RailAccountId = new("00000000-0000-0000-0000-00000000b0a1");
-
     private WalletOptions Options => options.Value;
 
     public async Task<WalletInfo> GetAsync(Guid me, CancellationToken cancellationToken)
     {
-        var account = await EnsureWalletAsync(me, cancellationToken);
+        // A wallet nothing has moved through yet holds nothing; it is opened by its first transfer.
+        var account = await ledger.FindAccountAsync(me, cancellationToken) ?? Account(me);
         var pin = await pins.FindAsync(me, cancellationToken);
         return new WalletInfo(account.Balance, account.Currency, pin is not null, account.Available);
     }
@@ -56,14 +54,15 @@ public sealed partial class WalletService(
             return invalid;
         }
 
-        await EnsureWalletAsync(me, cancellationToken);
         var id = LedgerId("topup", me, request.TransferId);
         if (!await rail.CollectAsync(me, request.Amount, id, cancellationToken))
         {
             return Error.Conflict("rail_declined", "The bank declined the top-up.");
         }
 
-        var outcome = await writer.ApplyAsync(new TransferRequest(id, RailAccountId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId));
+        var outcome = await writer.ApplyAsync(
+            new TransferRequest(id, WalletAccounts.RailId, me, request.Amount, TransferCode.TopUp, Reference: request.TransferId),
+            WalletAccounts.Rail(Options.Currency), Account(me));
         return await ReceiptAsync(me, request.TransferId, WalletEntryKinds.TopUp, outcome, cancellationToken);
     }
 
@@ -80,9 +79,10 @@ public sealed partial class WalletService(
             return pin.Error;
         }
 
-        await EnsureWalletAsync(me, cancellationToken);
         var id = LedgerId("withdraw", me, request.TransferId);
-        var outcome = await writer.ApplyAsync(new TransferRequest(id, me, RailAccountId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId));
+        var outcome = await writer.ApplyAsync(
+            new TransferRequest(id, me, WalletAccounts.RailId, request.Amount, TransferCode.Withdrawal, Reference: request.TransferId),
+            WalletAccounts.Rail(Options.Currency), Account(me));
         if (outcome.Result == TransferResult.Created)
         {
             // The ledger holds the money out first; the simulated bank always pays, a real rail reconciles by reference.
@@ -143,18 +143,8 @@ public sealed partial class WalletService(
         return Done.Value;
     }
 
-    /// <summary>The person's wallet account, opened on first use.</summary>
-    internal async Task<LedgerAccount> EnsureWalletAsync(Guid me, CancellationToken cancellationToken)
-    {
-        if (await ledger.FindAccountAsync(me, cancellationToken) is { } account)
-        {
-            return account;
-        }
-
-        var wallet = LedgerAccount.Open(me, AccountCode.Wallet, me, Options.Currency, AccountLimits.DebitsMustNotExceedCredits);
-        await ledger.EnsureAccountsAsync([wallet, LedgerAccount.Open(RailAccountId, AccountCode.Rail, null, Options.Currency, AccountLimits.None)], cancellationToken);
-        return (await ledger.FindAccountAsync(me, cancellationToken))!;
-    }
+    /// <summary>The person's wallet account as the ledger opens it, in this node's currency.</summary>
+    internal LedgerAccount Account(Guid userId) => WalletAccounts.Person(userId, Options.Currency);
 
     private async Task<Result<WalletReceipt>> ReceiptAsync(Guid me, string transferId, string kind, TransferOutcome outcome, CancellationToken cancellationToken)
     {

@@ -95,12 +95,12 @@ public sealed class LedgerStoreTests
 
     private static async Task<(LedgerStore Store, LedgerAccount Rail, LedgerAccount Mei, LedgerAccount Lin)> NewLedgerAsync(StorageDatabase database)
     {
-        var store = new LedgerStore(new PooledDbContextFactory<HutongDbContext>(database.Options), TimeProvider.System);
+        var store = new LedgerStore(new PooledDbContextFactory<HutongDbContext>(database.Options));
         var rail = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Rail, null, "CNY", AccountLimits.None);
         var mei = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Wallet, Guid.NewGuid(), "CNY", AccountLimits.DebitsMustNotExceedCredits);
         var lin = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Wallet, Guid.NewGuid(), "CNY", AccountLimits.DebitsMustNotExceedCredits);
-        await store.EnsureAccountsAsync([rail, mei, lin], Ct);
-        await store.EnsureAccountsAsync([mei], Ct);
+        await store.ApplyAsync([], [rail, mei, lin], Now, Ct);
+        await store.ApplyAsync([], [mei], Now, Ct);
         return (store, rail, mei, lin);
     }
 }

@@ -296,7 +296,7 @@ public sealed class WalletModelTests
 
         var totals = await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct);
         Assert.True(totals.Balanced, $"{context}: {totals}");
-        var rail = await app.Services.GetRequiredService<ILedgerStore>().FindAccountAsync(WalletService.RailAccountId, Ct);
+        var rail = await app.Services.GetRequiredService<ILedgerStore>().FindAccountAsync(WalletAccounts.RailId, Ct);
         var escrow = model.Packets.Values.Sum(p => p.Left);
         Assert.Equal(-(model.Balance.Sum() + escrow), rail!.Balance);
     }

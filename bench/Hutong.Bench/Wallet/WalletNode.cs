@@ -74,10 +74,9 @@ internal sealed class WalletNode : IAsyncDisposable
         });
 
         var currency = Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<WalletOptions>>().Value.Currency;
-        var rail = LedgerAccount.Open(WalletService.RailAccountId, AccountCode.Rail, null, currency, AccountLimits.None);
         await Task.WhenAll(people.Select(id => Ledger.ApplyAsync(
-            [new TransferRequest($"seed:{id:N}", WalletService.RailAccountId, id, balance, TransferCode.TopUp)],
-            [rail, LedgerAccount.Open(id, AccountCode.Wallet, id, currency, AccountLimits.DebitsMustNotExceedCredits)])));
+            new TransferRequest($"seed:{id:N}", WalletAccounts.RailId, id, balance, TransferCode.TopUp),
+            WalletAccounts.Rail(currency), WalletAccounts.Person(id, currency))));
         return people;
     }
 

@@ -9,20 +9,8 @@ namespace Hutong.Storage.Wallet;
 /// start; either way no other batch can change those accounts, or create the same transfer, between the reads and
 /// the writes.
 /// </summary>
-internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, TimeProvider clock) : ILedgerStore
+internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts) : ILedgerStore
 {
-    public async Task EnsureAccountsAsync(IReadOnlyList<LedgerAccount> accounts, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = accounts.Select(a => a.Id).ToList();
-        var existing = await db.LedgerAccounts.Where(a => ids.Contains(a.Id)).Select(a => a.Id).ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        db.LedgerAccounts.AddRange(accounts.Where(a => !existing.Contains(a.Id)).DistinctBy(a => a.Id).Select(a => LedgerAccountRow.From(a, now)));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-    }
-
     public async Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -3,9 +3,6 @@ namespace Hutong.Wallet.Ledger;
 /// <summary>Where the ledger lives. Each call is one database transaction: all of it is written, or none.</summary>
 public interface ILedgerStore
 {
-    /// <summary>Opens the accounts that do not exist yet; existing ones are left as they are.</summary>
-    Task EnsureAccountsAsync(IReadOnlyList<LedgerAccount> accounts, CancellationToken cancellationToken);
-
     Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>

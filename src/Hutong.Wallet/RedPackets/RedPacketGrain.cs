@@ -74,8 +74,9 @@ internal sealed class RedPacketGrain(
         _left -= amount;
         var share = new PacketShare(userId, amount, clock.GetUtcNow());
         _opens.Add(share);
-        var opening = LedgerAccount.Open(userId, AccountCode.Wallet, userId, options.Value.Currency, AccountLimits.DebitsMustNotExceedCredits);
-        var write = ledger.ApplyAsync(new TransferRequest(OpenId(Id, userId), Id, userId, amount, TransferCode.RedPacketOpen, Reference: Ids.Format(Id)), opening);
+        var write = ledger.ApplyAsync(
+            new TransferRequest(OpenId(Id, userId), Id, userId, amount, TransferCode.RedPacketOpen, Reference: Ids.Format(Id)),
+            WalletAccounts.Person(userId, options.Value.Currency));
         _writing.Add(write);
         TransferOutcome outcome;
         try

@@ -55,7 +55,6 @@ public sealed class RedPacketService(
             return pin.Error;
         }
 
-        await wallet.EnsureWalletAsync(me, cancellationToken);
         var now = clock.GetUtcNow();
         var greeting = string.IsNullOrWhiteSpace(request.Greeting) ? null : request.Greeting.Trim();
         var stored = await packets.AddAsync(
@@ -73,9 +72,9 @@ public sealed class RedPacketService(
             return WalletErrors.InsufficientFunds;
         }
 
-        var escrow = LedgerAccount.Open(stored.Id, AccountCode.Escrow, me, Options.Currency, AccountLimits.DebitsMustNotExceedCredits);
         var fund = await ledger.ApplyAsync(
-            new TransferRequest(FundId(stored.Id), me, stored.Id, stored.TotalAmount, TransferCode.RedPacketFund, Reference: Ids.Format(stored.Id)), escrow);
+            new TransferRequest(FundId(stored.Id), me, stored.Id, stored.TotalAmount, TransferCode.RedPacketFund, Reference: Ids.Format(stored.Id)),
+            wallet.Account(me), WalletAccounts.Escrow(stored.Id, me, Options.Currency));
         if (fund.Result == TransferResult.ExceedsCredits)
         {
             await packets.ResolveAsync(stored.Id, RedPacketStates.Active, Refused, cancellationToken);

@@ -72,8 +72,6 @@ public sealed class TransferService(
             return pin.Error;
         }
 
-        await wallet.EnsureWalletAsync(me, cancellationToken);
-        await wallet.EnsureWalletAsync(to, cancellationToken);
         var now = clock.GetUtcNow();
         var stored = await transfers.AddAsync(
             new PersonTransfer(Guid.NewGuid(), request.TransferId, me, to, request.Amount, request.Note, TransferStates.Pending, now, now + Options.TransferExpiry, false),
@@ -89,7 +87,8 @@ public sealed class TransferService(
         }
 
         var hold = await ledger.ApplyAsync(
-            new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId));
+            new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId),
+            wallet.Account(me), wallet.Account(to));
         if (hold.Result == TransferResult.ExceedsCredits)
         {
             await transfers.ResolveAsync(stored.Id, Refused, cancellationToken);

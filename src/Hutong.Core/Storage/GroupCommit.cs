@@ -1,0 +1,133 @@
+using System.Threading.Channels;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Hutong.Core.Storage;
+
+/// <summary>
+/// A node's group commit: units from every caller wait in one queue, and whatever has gathered while the previous
+/// transaction committed goes into the next one. Nothing waits on a timer, so a lone unit is written at once and a busy
+/// node writes thousands per transaction. A caller's task completes only after its unit is durable. Units must not
+/// depend on one another, so that sharing a transaction changes no unit's result; should a batch fail, its units are
+/// committed one by one, so one bad unit fails alone.
+/// </summary>
+public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : BackgroundService
+{
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>How much one transaction takes, in <see cref="Weight"/>.</summary>
+    protected abstract int MaxBatchWeight { get; }
+
+    /// <summary>Commits the units in one transaction; one result each, in order.</summary>
+    protected abstract Task<IReadOnlyList<TResult>> CommitAsync(IReadOnlyList<TUnit> units);
+
+    /// <summary>What a unit counts towards <see cref="MaxBatchWeight"/>.</summary>
+    protected virtual int Weight(TUnit unit) => 1;
+
+    /// <summary>Queues the unit; the task ends when it is durable, with its result.</summary>
+    protected Task<TResult> EnqueueAsync(TUnit unit)
+    {
+        var pending = new Pending(unit, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending))
+        {
+            throw new InvalidOperationException($"{GetType().Name} has stopped.");
+        }
+
+        return pending.Done.Task;
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<Pending>();
+        try
+        {
+            while (await _queue.Reader.WaitToReadAsync(stoppingToken))
+            {
+                await DrainAsync(batch);
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        // Shutting down: nothing new is taken, and what was already queued is still committed. (A single-reader
+        // channel cannot count what it holds: draining stops when a read finds nothing.)
+        _queue.Writer.TryComplete();
+        while (await DrainAsync(batch) > 0)
+        {
+        }
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        _queue.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Commits what is waiting, up to a batch; returns how many units it took.</summary>
+    private async Task<int> DrainAsync(List<Pending> batch)
+    {
+        var weight = 0;
+        while (weight < MaxBatchWeight && _queue.Reader.TryRead(out var pending))
+        {
+            batch.Add(pending);
+            weight += Weight(pending.Unit);
+        }
+
+        var taken = batch.Count;
+        if (taken > 0)
+        {
+            await CommitBatchAsync(batch);
+            batch.Clear();
+        }
+
+        return taken;
+    }
+
+    private async Task CommitBatchAsync(List<Pending> batch)
+    {
+        try
+        {
+            // Not cancelled by shutdown: a batch that started is finished, so no acknowledged unit is lost.
+            var results = await CommitAsync([.. batch.Select(p => p.Unit)]);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                batch[i].Done.TrySetResult(results[i]);
+            }
+
+            return;
+        }
+        catch (Exception ex) when (batch.Count > 1)
+        {
+            BatchFailed(logger, ex, GetType().Name, batch.Count);
+        }
+        catch (Exception ex)
+        {
+            WriteFailed(logger, ex, GetType().Name);
+            batch[0].Done.TrySetException(ex);
+            return;
+        }
+
+        foreach (var pending in batch)
+        {
+            try
+            {
+                pending.Done.TrySetResult((await CommitAsync([pending.Unit]))[0]);
+            }
+            catch (Exception ex)
+            {
+                WriteFailed(logger, ex, GetType().Name);
+                pending.Done.TrySetException(ex);
+            }
+        }
+    }
+
+    // Core log events: ids 1-99.
+    [LoggerMessage(EventId = 10, Level = LogLevel.Warning, Message = "A {Writer} batch of {Count} units failed; committing them one by one")]
+    private static partial void BatchFailed(ILogger logger, Exception exception, string writer, int count);
+
+    [LoggerMessage(EventId = 11, Level = LogLevel.Error, Message = "A {Writer} unit failed for good")]
+    private static partial void WriteFailed(ILogger logger, Exception exception, string writer);
+
+    private sealed record Pending(TUnit Unit, TaskCompletionSource<TResult> Done);
+}

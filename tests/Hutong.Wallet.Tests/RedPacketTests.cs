@@ -147,6 +147,32 @@ public sealed class RedPacketTests
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
     }
 
+    [Fact]
+    public async Task TheSender_HearsOfAnOpenAtOnce_AndOfTheOpensWithinASecondAfterIt_Together()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, clock: clock, cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 4);
+        var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("p", groupId, RedPacketKinds.Equal, 400, 4, null, Pin), Ct);
+
+        await friends[0].Client.OpenRedPacketAsync(sent.Id, Ct);
+        var first = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 1);
+        await friends[1].Client.OpenRedPacketAsync(sent.Id, Ct);
+        await friends[2].Client.OpenRedPacketAsync(sent.Id, Ct);
+        await Task.Delay(300, Ct);
+        var withinTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2, TimeSpan.Zero);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var afterTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2);
+        clock.Advance(TimeSpan.FromSeconds(5));
+        await friends[3].Client.OpenRedPacketAsync(sent.Id, Ct);
+        var alone = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 3);
+
+        Assert.Equal((friends[0].UserId, (string?)null), (Assert.Single(first).UserId, first[0].State));
+        Assert.Single(withinTheGap);
+        Assert.Equal((friends[2].UserId, "2"), (afterTheGap[1].UserId, afterTheGap[1].State));
+        Assert.Equal((friends[3].UserId, (string?)null), (alone[2].UserId, alone[2].State));
+    }
+
     /// <summary>A sender with 100.00 CNY and a PIN, in a group with <paramref name="friends"/> friends.</summary>
     private static async Task<(TestUser Mei, TestUser[] Friends, string GroupId)> GroupWithMoneyAsync(HutongApp app, int friends)
     {
@@ -164,14 +190,14 @@ public sealed class RedPacketTests
         return (mei, others, group.ConversationId);
     }
 
-    /// <summary>The person's events of a kind, once there are <paramref name="expected"/> (or after 10 seconds, whatever there is).</summary>
-    private static async Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected)
+    /// <summary>The person's events of a kind, once there are <paramref name="expected"/> (or after <paramref name="patience"/>, 10 s unless given, whatever there is).</summary>
+    private static async Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected, TimeSpan? patience = null)
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var events = (await person.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == kind).ToList();
-            if (events.Count >= expected || waited.Elapsed > TimeSpan.FromSeconds(10))
+            if (events.Count >= expected || waited.Elapsed >= (patience ?? TimeSpan.FromSeconds(10)))
             {
                 return events;
             }

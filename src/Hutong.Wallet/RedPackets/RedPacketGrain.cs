@@ -24,6 +24,9 @@ internal sealed class RedPacketGrain(
     IRedPacketStore packets, ILedgerStore ledgerStore, LedgerWriter ledger, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IRedPacketGrain
 {
+    /// <summary>The least time between two "opened your red packet" notices of one packet.</summary>
+    internal static readonly TimeSpan NoticeGap = TimeSpan.FromSeconds(1);
+
     private readonly List<PacketShare> _opens = [];
 
     /// <summary>Ledger transfers of opens drawn but not yet durable; an expiry waits for them.</summary>
@@ -31,6 +34,12 @@ internal sealed class RedPacketGrain(
 
     /// <summary>Openers the sender has not yet been told of, oldest first.</summary>
     private readonly List<Guid> _untold = [];
+
+    /// <summary>When the sender was last told of opens.</summary>
+    private DateTimeOffset _toldAt = DateTimeOffset.MinValue;
+
+    /// <summary>Whether opens are being gathered until a gap since the last notice has passed.</summary>
+    private bool _gathering;
     private RedPacket? _packet;
     private Task? _loading;
 
@@ -111,17 +120,7 @@ internal sealed class RedPacketGrain(
             _untold.Add(userId);
         }
 
-        if (_writing.Count == 0 && _untold.Count > 0)
-        {
-            // Only the sender hears who opened it, once for the opens that landed together (a rush of a hundred is a
-            // handful of notices, not a hundred); a notice lost with a node is still in the packet's details.
-            var together = _untold.Count;
-            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
-                UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, _untold[^1],
-                State: together > 1 ? together.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
-            _untold.Clear();
-        }
-
+        TellSender();
         return View();
     }
 
@@ -173,6 +172,42 @@ internal sealed class RedPacketGrain(
 
         await packets.MarkSettledAsync(Id, CancellationToken.None);
         _packet = packet with { Settled = true };
+    }
+
+    /// <summary>
+    /// Only the sender hears who opened it, and at most once a <see cref="NoticeGap"/>: the first open at once, the opens
+    /// after it together when the gap is over ("Lin and 4 others opened your red packet"), so a rush on a big packet is
+    /// a handful of notices, not a hundred, for the sender and for the node. Opens still on their way to the ledger are
+    /// waited for, as they land in a moment. A notice lost with a node is still in the packet's details.
+    /// </summary>
+    private void TellSender(bool gapOver = false)
+    {
+        if (_untold.Count == 0 || _writing.Count > 0 || _gathering || _packet is not { } packet)
+        {
+            return;
+        }
+
+        var wait = _toldAt + NoticeGap - clock.GetUtcNow();
+        if (!gapOver && wait > TimeSpan.Zero)
+        {
+            _gathering = true;
+            _ = TellAfterAsync(wait);
+            return;
+        }
+
+        var together = _untold.Count;
+        _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
+            UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, _untold[^1],
+            State: together > 1 ? together.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        _untold.Clear();
+        _toldAt = clock.GetUtcNow();
+    }
+
+    private async Task TellAfterAsync(TimeSpan wait)
+    {
+        await Task.Delay(wait, clock);
+        _gathering = false;
+        TellSender(gapOver: true);
     }
 
     internal static string OpenId(Guid packetId, Guid userId) => $"rp-open:{packetId:N}:{userId:N}";

@@ -22,18 +22,22 @@ internal static class BulkInsert
     /// <summary>Rows per statement on PostgreSQL: few round trips per batch, and few distinct statement texts to cache.</summary>
     private const int RowsPerStatement = 64;
 
-    private static readonly ConcurrentDictionary<(IModel, Type, bool), Table> Tables = new();
+    private static readonly ConcurrentDictionary<(IModel, Type, string?), Table> Tables = new();
 
     public static Task InsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
         where TRow : class =>
-        WriteAsync(db, rows, upsert: false, cancellationToken);
+        WriteAsync(db, rows, overwrite: null, cancellationToken);
 
-    /// <summary>Inserts the rows, or where one with the same key exists, overwrites its other columns.</summary>
-    public static Task UpsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inserts the rows, or where one with the same key exists, overwrites the named properties only. Naming them keeps
+    /// the database from rewriting index entries of columns that do not change (an update that sets an indexed column,
+    /// even to its old value, deletes and re-inserts its index entry).
+    /// </summary>
+    public static Task UpsertAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, IReadOnlyList<string> overwrite, CancellationToken cancellationToken)
         where TRow : class =>
-        WriteAsync(db, rows, upsert: true, cancellationToken);
+        WriteAsync(db, rows, string.Join(',', overwrite), cancellationToken);
 
-    private static async Task WriteAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, bool upsert, CancellationToken cancellationToken)
+    private static async Task WriteAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, string? overwrite, CancellationToken cancellationToken)
         where TRow : class
     {
         if (rows.Count == 0)
@@ -41,23 +45,41 @@ internal static class BulkInsert
             return;
         }
 
-        var table = Tables.GetOrAdd((db.Model, typeof(TRow), upsert), static key => Table.Of(key.Item1, key.Item2, key.Item3));
+        var table = Tables.GetOrAdd((db.Model, typeof(TRow), overwrite), static key => Table.Of(key.Item1, key.Item2, key.Item3?.Split(',')));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the writer's transaction.");
         var perStatement = db.IsPostgres ? RowsPerStatement : 1;
+        var size = 0;
         for (var start = 0; start < rows.Count; start += perStatement)
         {
             var count = Math.Min(perStatement, rows.Count - start);
-            // Unchanged text keeps the statement SQLite compiled on the first run.
-            command.CommandText = table.Sql(count);
-            command.Parameters.Clear();
-            var index = 0;
-            for (var r = start; r < start + count; r++)
+            if (count != size)
             {
-                foreach (var column in table.Columns)
+                // Unchanged text keeps the statement SQLite compiled on the first run.
+                command.CommandText = table.Sql(count);
+                command.Parameters.Clear();
+                var index = 0;
+                for (var r = start; r < start + count; r++)
                 {
-                    command.Parameters.Add(column.Mapping.CreateParameter(command, table.Parameter(index++), column.Read(rows[r]), column.Nullable));
+                    foreach (var column in table.Columns)
+                    {
+                        command.Parameters.Add(column.Mapping.CreateParameter(command, table.Parameter(index++), column.Read(rows[r]), column.Nullable));
+                    }
+                }
+
+                size = count;
+            }
+            else
+            {
+                // The same statement again: only the values change, so the parameters (name, type) stay.
+                var index = 0;
+                for (var r = start; r < start + count; r++)
+                {
+                    foreach (var column in table.Columns)
+                    {
+                        command.Parameters[index++].Value = column.ToProvider(column.Read(rows[r])) ?? DBNull.Value;
+                    }
                 }
             }
 
@@ -65,16 +87,20 @@ internal static class BulkInsert
         }
     }
 
-    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, bool Nullable);
+    private sealed record Column(string Name, RelationalTypeMapping Mapping, Func<object, object?> Read, bool Nullable)
+    {
+        /// <summary>The value as the database stores it, as <see cref="RelationalTypeMapping.CreateParameter"/> converts it.</summary>
+        public object? ToProvider(object? value) => Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value;
+    }
 
-    private sealed class Table(string name, Column[] columns, string[]? keys)
+    private sealed class Table(string name, Column[] columns, string[]? keys, string[]? overwrite)
     {
         private readonly string?[] _sql = new string?[RowsPerStatement + 1];
         private readonly string[] _parameters = [.. Enumerable.Range(0, RowsPerStatement * columns.Length).Select(i => "@p" + i)];
 
         public Column[] Columns => columns;
 
-        public static Table Of(IModel model, Type type, bool upsert)
+        public static Table Of(IModel model, Type type, string[]? overwrite)
         {
             var entity = model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
             var tableName = entity.GetTableName()!;
@@ -86,8 +112,9 @@ internal static class BulkInsert
                     return new Column(p.GetColumnName(store)!, (RelationalTypeMapping)p.GetRelationalTypeMapping(), getter.GetClrValueUsingContainingEntity, p.IsNullable);
                 })
                 .ToArray();
-            var keys = upsert ? entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToArray() : null;
-            return new Table(tableName, columns, keys);
+            var keys = overwrite is null ? null : entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName(store)!).ToArray();
+            var overwritten = overwrite?.Select(name => entity.GetProperty(name).GetColumnName(store)!).ToArray();
+            return new Table(tableName, columns, keys, overwritten);
         }
 
         public string Parameter(int index) => _parameters[index];
@@ -111,11 +138,11 @@ internal static class BulkInsert
                 sql.Append(')');
             }
 
-            if (keys is not null)
+            if (keys is not null && overwrite is not null)
             {
                 // Both SQLite (3.24 on) and PostgreSQL speak this form of upsert.
                 sql.Append(" ON CONFLICT (").AppendJoin(", ", keys.Select(Quote)).Append(") DO UPDATE SET ")
-                    .AppendJoin(", ", columns.Where(c => !keys.Contains(c.Name)).Select(c => Quote(c.Name) + " = excluded." + Quote(c.Name)));
+                    .AppendJoin(", ", overwrite.Select(c => Quote(c) + " = excluded." + Quote(c)));
             }
 
             return sql.ToString();

@@ -18,6 +18,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     public const string SqliteProvider = "Microsoft.EntityFrameworkCore.Sqlite";
     public const string PostgresProvider = "Npgsql.EntityFrameworkCore.PostgreSQL";
 
+    private bool? _isPostgres;
+
     internal DbSet<AccountRow> Accounts => Set<AccountRow>();
 
     internal DbSet<DeviceSessionRow> DeviceSessions => Set<DeviceSessionRow>();
@@ -54,7 +56,9 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();
 
-    internal bool IsPostgres => Database.ProviderName == PostgresProvider;
+    // The provider's name is read from its assembly's metadata on every call: once per context is enough.
+    internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
+
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -25,6 +25,7 @@ public static class StorageExtensions
 {
     public static IServiceCollection AddHutongStores(this IServiceCollection services)
     {
+        services.TryAddSingleton<WriterTurns>();
         services.TryAddScoped<IAccountStore, AccountStore>();
         services.TryAddScoped<ISessionStore, SessionStore>();
         services.TryAddScoped<IContactStore, ContactStore>();

@@ -95,7 +95,7 @@ public sealed class LedgerStoreTests
 
     private static async Task<(LedgerStore Store, LedgerAccount Rail, LedgerAccount Mei, LedgerAccount Lin)> NewLedgerAsync(StorageDatabase database)
     {
-        var store = new LedgerStore(new PooledDbContextFactory<HutongDbContext>(database.Options));
+        var store = new LedgerStore(new PooledDbContextFactory<HutongDbContext>(database.Options), new WriterTurns());
         var rail = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Rail, null, "CNY", AccountLimits.None);
         var mei = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Wallet, Guid.NewGuid(), "CNY", AccountLimits.DebitsMustNotExceedCredits);
         var lin = LedgerAccount.Open(Guid.NewGuid(), AccountCode.Wallet, Guid.NewGuid(), "CNY", AccountLimits.DebitsMustNotExceedCredits);

@@ -22,7 +22,8 @@ public sealed class MessageStoreTests
         await using var database = await StorageDatabase.CreateAsync(provider);
         var contexts = new PooledDbContextFactory<HutongDbContext>(database.Options);
         var (conversationId, me) = await NewGroupAsync(database, contexts);
-        var store = new MessageStore(contexts);
+        using var turns = new WriterTurns();
+        var store = new MessageStore(contexts, turns);
         var search = new MessageSearch(contexts);
 
         // One transaction: two messages, and the first recalled before it commits, as a busy writer may batch them.

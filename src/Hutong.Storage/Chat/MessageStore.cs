@@ -3,11 +3,12 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hutong.Storage.Chat;
 
-internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts) : IMessageStore
+internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : IMessageStore
 {
     public async Task WriteAsync(IReadOnlyList<IReadOnlyList<ChatWrite>> units, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var indexedUpTo = db.IsPostgres ? 0 : await MessageSearch.LastRowIdAsync(db, cancellationToken);
         var pending = new PendingRows();

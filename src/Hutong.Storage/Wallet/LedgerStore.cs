@@ -5,12 +5,27 @@ namespace Hutong.Storage.Wallet;
 
 /// <summary>
 /// The ledger on EF Core. A batch runs in one transaction: on PostgreSQL it first locks the accounts it touches (in id
-/// order, so two batches never wait on each other in a circle), on SQLite the transaction takes the write lock at its
-/// start; either way no other batch can change those accounts, or create the same transfer, between the reads and
+/// order, so two batches never wait on each other in a circle), on SQLite it runs in the writers' turn (one writer at
+/// a time); either way no other batch can change those accounts, or create the same transfer, between the reads and
 /// the writes.
+/// <para>
+/// On SQLite the node is the database's one writer and this store the only writer of accounts, so it keeps the
+/// accounts as its last commits left them (<see cref="KnownAccounts"/>) and reads from the file only those it has
+/// not seen: a red packet's opens touch the same escrow and the same active wallets batch after batch. PostgreSQL
+/// serves several nodes, each writing, so there every batch reads what it touches.
+/// </para>
 /// </summary>
-internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts) : ILedgerStore
+internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : ILedgerStore
 {
+    /// <summary>What a transfer changes in an account: nothing else about an account changes once it is opened.</summary>
+    private static readonly string[] Balances =
+    [
+        nameof(LedgerAccountRow.DebitsPending), nameof(LedgerAccountRow.DebitsPosted),
+        nameof(LedgerAccountRow.CreditsPending), nameof(LedgerAccountRow.CreditsPosted),
+    ];
+
+    private readonly KnownAccounts _known = new();
+
     public async Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -23,56 +38,97 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts) :
         // PostgreSQL keeps microseconds: a transfer read back must equal the one returned when it was created.
         now = new DateTimeOffset(now.UtcTicks - (now.UtcTicks % 10), TimeSpan.Zero);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var accountIds = requests.SelectMany(r => new[] { r.DebitAccountId, r.CreditAccountId }).Concat(opening.Select(a => a.Id)).Distinct().Order().ToList();
+        using var turn = await turns.TakeAsync(db, cancellationToken);
+        var known = db.IsPostgres ? null : _known;
+        try
+        {
+            var (outcomes, accounts) = await ApplyAsync(db, requests, opening, accountIds, known, now, cancellationToken);
+            known?.Remember(accounts);
+            return outcomes;
+        }
+        catch
+        {
+            // Whether the batch was committed is unknown: learn the accounts from the file again.
+            known?.Forget();
+            throw;
+        }
+    }
+
+    private static async Task<(List<TransferOutcome> Outcomes, IReadOnlyCollection<LedgerAccount> Accounts)> ApplyAsync(
+        HutongDbContext db, IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, List<Guid> accountIds,
+        KnownAccounts? known, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)
         {
             await db.Database.ExecuteSqlRawAsync(
                 "SELECT 1 FROM ledger_accounts WHERE id = ANY({0}) ORDER BY id FOR UPDATE", [accountIds.ToArray()], cancellationToken);
         }
 
+        var accounts = new Dictionary<Guid, LedgerAccount>();
+        var unknown = new List<Guid>();
+        foreach (var id in accountIds)
+        {
+            if (known?.Find(id) is { } account)
+            {
+                accounts[id] = account;
+            }
+            else
+            {
+                unknown.Add(id);
+            }
+        }
+
         // One parameter holding the whole list (JSON on SQLite, an array on PostgreSQL): a group commit asks for
         // thousands of ids, and SQLite binds thousands of separate parameters slowly.
-        var accounts = await db.LedgerAccounts.AsNoTracking().Where(a => EF.Parameter(accountIds).Contains(a.Id)).ToListAsync(cancellationToken);
-        var found = accounts.Select(a => a.Id).ToHashSet();
-        var opened = opening.Where(o => !found.Contains(o.Id)).DistinctBy(o => o.Id).Select(o => LedgerAccountRow.From(o, now)).ToList();
-        accounts.AddRange(opened);
+        if (unknown.Count > 0)
+        {
+            foreach (var row in await db.LedgerAccounts.AsNoTracking().Where(a => EF.Parameter(unknown).Contains(a.Id)).ToListAsync(cancellationToken))
+            {
+                accounts[row.Id] = row.ToDomain();
+            }
+        }
+
+        var opened = opening.Where(o => !accounts.ContainsKey(o.Id)).DistinctBy(o => o.Id).ToList();
+        foreach (var account in opened)
+        {
+            accounts[account.Id] = account;
+        }
+
         var pendingIds = requests.Where(r => r.PendingId is not null).Select(r => r.PendingId!).Distinct().ToList();
         var transferIds = requests.Select(r => r.Id).Concat(pendingIds).Distinct().ToList();
         var existing = await db.LedgerTransfers.AsNoTracking().Where(t => EF.Parameter(transferIds).Contains(t.Id)).ToListAsync(cancellationToken);
-        var resolutions = await db.LedgerTransfers.AsNoTracking().Where(t => t.PendingId != null && EF.Parameter(pendingIds).Contains(t.PendingId)).ToListAsync(cancellationToken);
+        var resolutions = pendingIds.Count == 0
+            ? []
+            : await db.LedgerTransfers.AsNoTracking().Where(t => t.PendingId != null && EF.Parameter(pendingIds).Contains(t.PendingId)).ToListAsync(cancellationToken);
 
         var batch = new LedgerBatch(
-            accounts.ToDictionary(a => a.Id, a => a.ToDomain()),
+            accounts,
             existing.ToDictionary(t => t.Id, t => t.ToDomain(), StringComparer.Ordinal),
             resolutions.ToDictionary(t => t.PendingId!, t => t.ToDomain(), StringComparer.Ordinal));
         var outcomes = requests.Select(r => batch.Apply(r, now)).ToList();
-        if (batch.Created.Count > 0 || opened.Count > 0)
+        var written = opened.ToDictionary(a => a.Id);
+        foreach (var account in batch.Touched)
         {
-            // Raw batched statements, not the change tracker: a group commit writes thousands of rows at a time.
-            var rows = accounts.ToDictionary(a => a.Id);
-            var written = new Dictionary<Guid, LedgerAccountRow>();
-            foreach (var row in opened)
-            {
-                written[row.Id] = row;
-            }
+            written[account.Id] = account;
+        }
 
-            foreach (var account in batch.Touched)
-            {
-                var row = rows[account.Id];
-                row.DebitsPending = account.DebitsPending;
-                row.DebitsPosted = account.DebitsPosted;
-                row.CreditsPending = account.CreditsPending;
-                row.CreditsPosted = account.CreditsPosted;
-                written[row.Id] = row;
-            }
-
-            await BulkInsert.UpsertAsync(db, [.. written.Values], cancellationToken);
+        if (written.Count > 0 || batch.Created.Count > 0)
+        {
+            // Raw batched statements, not the change tracker: a group commit writes thousands of rows at a time. An
+            // account that exists gets its balances only, so its row's other columns (and their indexes) stay as they are.
+            await BulkInsert.UpsertAsync(db, [.. written.Values.Select(a => LedgerAccountRow.From(a, now))], Balances, cancellationToken);
             await BulkInsert.InsertAsync(db, [.. batch.Created.Select(LedgerTransferRow.From)], cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
-        return outcomes;
+        foreach (var account in written.Values)
+        {
+            accounts[account.Id] = account;
+        }
+
+        return (outcomes, accounts.Values);
     }
 
     public async Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)

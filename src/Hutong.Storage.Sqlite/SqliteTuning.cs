@@ -17,7 +17,7 @@ namespace Hutong.Storage.Sqlite;
 /// </summary>
 internal sealed class SqliteTuning : DbConnectionInterceptor
 {
-    private const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 65536; PRAGMA journal_size_limit = 67108864;";
+    private const string Pragmas = "PRAGMA cache_size = -16384; PRAGMA wal_autocheckpoint = 65536; PRAGMA journal_size_limit = 67108864;";
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 

@@ -2,9 +2,10 @@ namespace Hutong.Storage;
 
 /// <summary>
 /// SQLite has one writer at a time, so the node's group commits (messages, money) take turns at it, in the order they
-/// ask, instead of racing for it: SQLite makes a writer that finds the lock taken sleep and try again (1, 2, 5, 10,
-/// 15 ms and up), so a missed handoff cost more than the other writer's whole commit. PostgreSQL locks rows, not the
-/// database: there each goes at once.
+/// ask, instead of racing for it: a writer that finds the lock taken is retried by Microsoft.Data.Sqlite 150 ms later,
+/// several times the other writer's whole commit (in one red packet run, six such sleeps took 0.9 s of 3.2 s). A turn
+/// also spans what the ledger does after its commit (<see cref="Wallet.KnownAccounts"/>). PostgreSQL locks rows, not
+/// the database: there each goes at once.
 /// </summary>
 internal sealed class WriterTurns : IDisposable
 {

@@ -173,6 +173,40 @@ public sealed class RedPacketTests
         Assert.Equal((friends[3].UserId, (string?)null), (alone[2].UserId, alone[2].State));
     }
 
+    [Fact]
+    public async Task APacketLookedAtTheMomentItsMessageArrives_StillTellsItsSenderWhichMessageWasOpened()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 1);
+        var lin = friends[0];
+        var seqs = new List<long>();
+        for (var i = 0; i < 10; i++)
+        {
+            // Lin's device fetches the packet as soon as its message shows, while Mei's send may still be finishing.
+            var sending = mei.Client.SendRedPacketAsync(new SendRedPacketRequest($"quick{i}", groupId, RedPacketKinds.Equal, 100, 1, null, Pin), Ct);
+            var message = await FirstPacketMessageAfterAsync(lin, groupId, seqs.Count == 0 ? 0 : seqs[^1]);
+            await lin.Client.GetRedPacketAsync(message.Money!.Id, Ct);
+            await sending;
+            await lin.Client.OpenRedPacketAsync(message.Money.Id, Ct);
+            seqs.Add(message.Seq);
+        }
+
+        var heard = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 10);
+        Assert.Equal(seqs, heard.Select(e => e.MessageSeq ?? 0));
+    }
+
+    private static async Task<MessageInfo> FirstPacketMessageAfterAsync(TestUser person, string conversationId, long afterSeq)
+    {
+        while (true)
+        {
+            var page = await person.Client.GetMessagesAsync(conversationId, afterSeq: afterSeq, cancellationToken: Ct);
+            if (page.Messages.FirstOrDefault(m => m.Kind == MessageKinds.RedPacket) is { } message)
+            {
+                return message;
+            }
+        }
+    }
+
     /// <summary>A sender with 100.00 CNY and a PIN, in a group with <paramref name="friends"/> friends.</summary>
     private static async Task<(TestUser Mei, TestUser[] Friends, string GroupId)> GroupWithMoneyAsync(HutongApp app, int friends)
     {

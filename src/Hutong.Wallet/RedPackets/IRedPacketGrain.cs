@@ -15,6 +15,12 @@ public interface IRedPacketGrain : IGrainWithGuidKey
     Task<Result<PacketView>> ViewAsync(Guid userId);
 
     /// <summary>
+    /// Records the seq of the packet's message, in storage and in the activation, which may have been read from storage
+    /// before (a member can look at the packet as soon as its message arrives). The sender hears of opens from then on.
+    /// </summary>
+    Task PostedAsync(long messageSeq);
+
+    /// <summary>
     /// Returns what was not opened to the sender once the packet is due, or at once when <paramref name="now"/> (its
     /// message never went out). Safe to repeat: the refund has one ledger id.
     /// </summary>

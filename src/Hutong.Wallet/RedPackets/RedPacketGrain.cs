@@ -130,6 +130,19 @@ internal sealed class RedPacketGrain(
         return member.IsSuccess ? View() : member.Error;
     }
 
+    public async Task PostedAsync(long messageSeq)
+    {
+        await LoadAsync();
+        if (_packet is not { MessageSeq: null })
+        {
+            return;
+        }
+
+        await packets.SetMessageSeqAsync(Id, messageSeq, CancellationToken.None);
+        _packet = _packet with { MessageSeq = messageSeq };
+        TellSender();
+    }
+
     public async Task ExpireAsync(bool now)
     {
         await LoadAsync();
@@ -182,7 +195,8 @@ internal sealed class RedPacketGrain(
     /// </summary>
     private void TellSender(bool gapOver = false)
     {
-        if (_untold.Count == 0 || _writing.Count > 0 || _gathering || _packet is not { } packet)
+        // Until its message's seq is recorded, a notice could not say which message was opened; PostedAsync tells then.
+        if (_untold.Count == 0 || _writing.Count > 0 || _gathering || _packet is not { MessageSeq: not null } packet)
         {
             return;
         }

@@ -91,12 +91,13 @@ public sealed class RedPacketService(
             return sent.Error;
         }
 
+        var grain = grains.GetGrain<IRedPacketGrain>(stored.Id);
         if (stored.MessageSeq is null)
         {
-            await packets.SetMessageSeqAsync(stored.Id, sent.Value.Seq, cancellationToken);
+            await grain.PostedAsync(sent.Value.Seq);
         }
 
-        var view = await grains.GetGrain<IRedPacketGrain>(stored.Id).ViewAsync(me);
+        var view = await grain.ViewAsync(me);
         return view.IsSuccess ? Info(view.Value, me) : view.Error;
     }
 

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hutong.Contracts.Wallet;
 
 namespace Hutong.Wallet;
 
@@ -20,7 +21,7 @@ public sealed record WalletOptions
 
     /// <summary>The largest transfer to another person.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxTransferAmount { get; init; } = 5_000_000;
+    public long MaxTransferAmount { get; init; } = WalletLimits.Defaults.MaxTransfer;
 
     /// <summary>How long a transfer waits for its receiver before the money goes back.</summary>
     public TimeSpan TransferExpiry { get; init; } = TimeSpan.FromHours(24);
@@ -30,16 +31,16 @@ public sealed record WalletOptions
 
     /// <summary>The largest share of a red packet (200 CNY).</summary>
     [Range(1, 10_000_000)]
-    public long MaxRedPacketShare { get; init; } = 20_000;
+    public long MaxRedPacketShare { get; init; } = WalletLimits.Defaults.MaxRedPacketShare;
 
     /// <summary>The most shares a red packet has (and never more than its group's members).</summary>
     [Range(1, 500)]
-    public int MaxRedPacketShares { get; init; } = 100;
+    public int MaxRedPacketShares { get; init; } = WalletLimits.Defaults.MaxRedPacketShares;
 
     /// <summary>How long a red packet stays open before what is left goes back.</summary>
     public TimeSpan RedPacketExpiry { get; init; } = TimeSpan.FromHours(24);
 
     /// <summary>The largest single top-up or withdrawal.</summary>
     [Range(1, long.MaxValue)]
-    public long MaxRailAmount { get; init; } = 5_000_000;
+    public long MaxRailAmount { get; init; } = WalletLimits.Defaults.MaxRail;
 }

@@ -24,7 +24,9 @@ public sealed partial class WalletService(
         // A wallet nothing has moved through yet holds nothing; it is opened by its first transfer.
         var account = await ledger.FindAccountAsync(me, cancellationToken) ?? Account(me);
         var pin = await pins.FindAsync(me, cancellationToken);
-        return new WalletInfo(account.Balance, account.Currency, pin is not null, account.Available);
+        return new WalletInfo(
+            account.Balance, account.Currency, pin is not null, account.Available,
+            new WalletLimits(Options.MaxTransferAmount, Options.MaxRedPacketShare, Options.MaxRedPacketShares, Options.MaxRailAmount));
     }
 
     public async Task<Result<Done>> SetPinAsync(Guid me, SetPinRequest request, CancellationToken cancellationToken)

@@ -23,7 +23,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         var first = await mei.Client.TopUpAsync("t1", 10_000, Ct);
         var second = await mei.Client.TopUpAsync("t2", 2_345, Ct);
 
-        Assert.Equal(new WalletInfo(0, "CNY", false, 0), empty);
+        Assert.Equal(new WalletInfo(0, "CNY", false, 0, WalletLimits.Defaults), empty);
         Assert.Equal(10_000, first.Balance);
         Assert.Equal(12_345, second.Balance);
         Assert.Equal(12_345, (await mei.Client.GetWalletAsync(Ct)).Balance);
@@ -83,6 +83,26 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         var wallet = await mei.Client.GetWalletAsync(Ct);
         Assert.Equal((600L, true), (wallet.Balance, wallet.PinSet));
         Assert.Equal(-400, (await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries[0].Amount);
+    }
+
+    [Fact]
+    public async Task ANodesOwnLimits_AreToldToClients_AndHeld()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Hutong:Wallet:MaxRailAmount"] = "1000000",
+            ["Hutong:Wallet:MaxTransferAmount"] = "2000",
+            ["Hutong:Wallet:MaxRedPacketShare"] = "50000",
+            ["Hutong:Wallet:MaxRedPacketShares"] = "200",
+        }, cancellationToken: Ct);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var limits = (await mei.Client.GetWalletAsync(Ct)).Limits;
+        var tooMuch = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.TopUpAsync("big", 1_000_001, Ct));
+
+        Assert.Equal(new WalletLimits(2_000, 50_000, 200, 1_000_000), limits);
+        Assert.Equal((400, "amount"), (tooMuch.Status, Assert.Single(tooMuch.Problem!.Errors!.Keys)));
+        Assert.Equal(1_000_000, (await mei.Client.TopUpAsync("most", 1_000_000, Ct)).Balance);
     }
 
     [Fact]

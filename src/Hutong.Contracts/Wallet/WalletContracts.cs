@@ -1,7 +1,21 @@
 namespace Hutong.Contracts.Wallet;
 
-/// <summary><c>GET /api/v1/wallet</c>: the caller's balance in the minor unit (fen), and whether a payment PIN is set.</summary>
-public sealed record WalletInfo(long Balance, string Currency, bool PinSet, long Available);
+/// <summary>
+/// <c>GET /api/v1/wallet</c>: the caller's balance in the minor unit (fen), whether a payment PIN is set, and this
+/// node's limits, so a client checks amounts as they are typed.
+/// </summary>
+public sealed record WalletInfo(long Balance, string Currency, bool PinSet, long Available, WalletLimits Limits);
+
+/// <summary>The node's money limits (<c>Hutong:Wallet</c>), in the minor unit.</summary>
+/// <param name="MaxTransfer">The largest transfer to another person.</param>
+/// <param name="MaxRedPacketShare">The largest share of a red packet.</param>
+/// <param name="MaxRedPacketShares">The most shares of a red packet (and never more than its group's members).</param>
+/// <param name="MaxRail">The largest single top-up or withdrawal.</param>
+public sealed record WalletLimits(long MaxTransfer, long MaxRedPacketShare, int MaxRedPacketShares, long MaxRail)
+{
+    /// <summary>Every node's limits unless its operator changes them.</summary>
+    public static WalletLimits Defaults { get; } = new(5_000_000, 20_000, 100, 5_000_000);
+}
 
 /// <summary><c>PUT /api/v1/wallet/pin</c>: six digits; changing a PIN takes the current one.</summary>
 public sealed record SetPinRequest(string Pin, string? CurrentPin);

@@ -53,6 +53,9 @@ public sealed class Strings
     public required string History { get; init; }
     public required string NoMovementsYet { get; init; }
     public required string AmountInvalid { get; init; }
+
+    /// <summary>An amount over the node's limit for one movement of its kind (a transfer, a top-up or withdrawal).</summary>
+    public required Func<string, string> AmountAtMost { get; init; }
     public required string PinSaved { get; init; }
     public required Func<string, string> AvailableAmount { get; init; }
     public required Func<string, string> AmountIn { get; init; }
@@ -316,6 +319,7 @@ public sealed class Strings
         History = "History",
         NoMovementsYet = "No money has moved yet.",
         AmountInvalid = "Enter an amount such as 12.50.",
+        AmountAtMost = amount => $"At most {amount} at a time.",
         PinSaved = "Payment PIN saved.",
         AvailableAmount = amount => $"{amount} available",
         AmountIn = currency => $"Amount ({currency})",
@@ -613,6 +617,7 @@ public sealed class Strings
         History = "账单",
         NoMovementsYet = "暂无收支记录。",
         AmountInvalid = "请输入金额，例如 12.50。",
+        AmountAtMost = amount => $"单笔金额不能超过 {amount}。",
         PinSaved = "支付密码已保存。",
         AvailableAmount = amount => $"可用 {amount}",
         AmountIn = currency => $"金额（{currency}）",

@@ -14,10 +14,13 @@ public sealed class MoneyStore(HutongClient api)
     private readonly Dictionary<string, RedPacketInfo> _packets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _loading = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
-    private Task? _currency;
+    private Task? _wallet;
 
     /// <summary>The wallet's currency; CNY until the wallet has answered.</summary>
     public string Currency { get; private set; } = "CNY";
+
+    /// <summary>The node's money limits; every node's defaults until the wallet has answered.</summary>
+    public WalletLimits Limits { get; private set; } = WalletLimits.Defaults;
 
     public event Action? Changed;
 
@@ -25,8 +28,8 @@ public sealed class MoneyStore(HutongClient api)
 
     public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
 
-    /// <summary>Asks for the currency once; amounts show in CNY meanwhile.</summary>
-    public Task EnsureCurrencyAsync() => _currency ??= LoadCurrencyAsync();
+    /// <summary>Asks for the currency and limits once; amounts show in CNY meanwhile.</summary>
+    public Task EnsureWalletAsync() => _wallet ??= LoadWalletAsync();
 
     /// <summary>
     /// Fetches a transfer unless it is held or failed before (a card asks on every render), or <paramref name="again"/>
@@ -66,8 +69,9 @@ public sealed class MoneyStore(HutongClient api)
         _packets.Clear();
         _loading.Clear();
         _failed.Clear();
-        _currency = null;
+        _wallet = null;
         Currency = "CNY";
+        Limits = WalletLimits.Defaults;
     }
 
     private TransferInfo Keep(TransferInfo transfer)
@@ -124,14 +128,14 @@ public sealed class MoneyStore(HutongClient api)
         }
     }
 
-    private async Task LoadCurrencyAsync()
+    private async Task LoadWalletAsync()
     {
         try
         {
             var wallet = await api.GetWalletAsync();
-            if (wallet.Currency != Currency)
+            if (wallet.Currency != Currency || wallet.Limits != Limits)
             {
-                Currency = wallet.Currency;
+                (Currency, Limits) = (wallet.Currency, wallet.Limits);
                 Changed?.Invoke();
             }
         }

@@ -6,20 +6,21 @@ namespace Hutong.Web.Wallet;
 
 /// <summary>
 /// The red packet form as the person fills it in, checked against PRODUCT.md's rules as they type: each share 0.01 to
-/// 200 CNY, up to 100 shares and no more than the group has members, a greeting up to 30 characters; a direct chat's
-/// packet is one share. The server checks again. The limits are the defaults of <c>Hutong:Wallet</c>, which the API
-/// does not tell the client.
+/// the node's largest share (200 CNY by default), no more shares than the node allows (100) or the group has members,
+/// a greeting up to 30 characters; a direct chat's packet is one share. The server checks again.
 /// </summary>
 public sealed class RedPacketDraft
 {
-    public const long MaxShare = 20_000;
-    public const int MaxShares = 100;
     public const int MaxGreeting = 30;
 
-    public RedPacketDraft(bool group, int memberCount)
+    private readonly int _members;
+
+    /// <summary>A new form; <paramref name="limits"/> are the node's as far as the client knows them (<see cref="Limits"/> takes newer ones).</summary>
+    public RedPacketDraft(bool group, int memberCount, WalletLimits limits)
     {
         Group = group;
-        MaxCount = group ? Math.Clamp(memberCount, 1, MaxShares) : 1;
+        _members = memberCount;
+        Limits = limits;
         // One for everyone else in the group: what people send most.
         CountText = (group ? Math.Clamp(memberCount - 1, 1, MaxCount) : 1).ToString(CultureInfo.InvariantCulture);
         Kind = group ? RedPacketKinds.Lucky : RedPacketKinds.Equal;
@@ -27,8 +28,10 @@ public sealed class RedPacketDraft
 
     public bool Group { get; }
 
+    public WalletLimits Limits { get; set; }
+
     /// <summary>The most shares this conversation allows.</summary>
-    public int MaxCount { get; }
+    public int MaxCount => Group ? Math.Clamp(_members, 1, Limits.MaxRedPacketShares) : 1;
 
     /// <summary>Lucky (the amount typed is the total) or equal (the amount typed is each share).</summary>
     public string Kind { get; set; }
@@ -77,7 +80,7 @@ public sealed class RedPacketDraft
             : ShareFits(amount) switch
             {
                 < 0 => s.ShareAtLeast(Money.Format(1, currency)),
-                > 0 => s.ShareAtMost(Money.Format(MaxShare, currency)),
+                > 0 => s.ShareAtMost(Money.Format(Limits.MaxRedPacketShare, currency)),
                 _ => null,
             };
     }
@@ -89,6 +92,6 @@ public sealed class RedPacketDraft
     private int ShareFits(long amount)
     {
         var shares = Lucky ? Count ?? 1 : 1;
-        return amount < shares ? -1 : amount > MaxShare * shares ? 1 : 0;
+        return amount < shares ? -1 : amount > Limits.MaxRedPacketShare * shares ? 1 : 0;
     }
 }

@@ -124,7 +124,7 @@ public sealed class MoneyCardTests : IAsyncDisposable
     [Fact]
     public void Render_WalletInDollars_ShowsAndSpeaksDollars()
     {
-        _server.Answer(HttpMethod.Get, "api/v1/wallet", () => RecordingHandler.Json(new WalletInfo(0, "USD", true, 0), HutongJsonContext.Default.WalletInfo));
+        _server.Answer(HttpMethod.Get, "api/v1/wallet", () => RecordingHandler.Json(new WalletInfo(0, "USD", true, 0, WalletLimits.Defaults), HutongJsonContext.Default.WalletInfo));
         AnswerTransfer(TransferStates.Pending);
 
         var bubble = Render(Sample.Transfer(1, "t-1", 123_456), mine: false);

@@ -16,7 +16,7 @@ public sealed class RedPacketDraftTests
     [InlineData(500, "100", 100)]
     public void New_InAGroup_OnePacketForEveryoneElseWithinTheLimits(int members, string count, int max)
     {
-        var draft = new RedPacketDraft(group: true, members);
+        var draft = new RedPacketDraft(group: true, members, WalletLimits.Defaults);
 
         Assert.Equal(count, draft.CountText);
         Assert.Equal(max, draft.MaxCount);
@@ -26,7 +26,7 @@ public sealed class RedPacketDraftTests
     [Fact]
     public void New_InADirectChat_IsOneEqualPacket()
     {
-        var draft = new RedPacketDraft(group: false, 2);
+        var draft = new RedPacketDraft(group: false, 2, WalletLimits.Defaults);
 
         Assert.Equal("1", draft.CountText);
         Assert.Equal(1, draft.MaxCount);
@@ -41,7 +41,7 @@ public sealed class RedPacketDraftTests
     [InlineData("1.5")]
     public void CountError_NotAPositiveWholeNumber_AsksForOne(string count)
     {
-        var draft = new RedPacketDraft(group: true, 5) { CountText = count, AmountText = "10" };
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { CountText = count, AmountText = "10" };
 
         Assert.Equal(S.PacketCountAtLeastOne, draft.CountError(S));
         Assert.False(draft.Ready);
@@ -50,7 +50,7 @@ public sealed class RedPacketDraftTests
     [Fact]
     public void CountError_MoreThanTheGroupHasMembers_SaysHowMany()
     {
-        var draft = new RedPacketDraft(group: true, 5) { CountText = "6", AmountText = "10" };
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { CountText = "6", AmountText = "10" };
 
         Assert.Equal("At most 5 packets here.", draft.CountError(S));
         Assert.Null(draft.AmountError(S, "CNY"));
@@ -60,7 +60,7 @@ public sealed class RedPacketDraftTests
     [Fact]
     public void AmountError_Blank_IsNotAnErrorYetButNotReady()
     {
-        var draft = new RedPacketDraft(group: true, 5);
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults);
 
         Assert.Null(draft.AmountError(S, "CNY"));
         Assert.False(draft.Ready);
@@ -74,7 +74,7 @@ public sealed class RedPacketDraftTests
     [InlineData(RedPacketKinds.Lucky, "4", "0", "Enter an amount such as 12.50.")]
     public void AmountError_OutsideTheShareLimits_SaysWhichLimit(string kind, string count, string amount, string expected)
     {
-        var draft = new RedPacketDraft(group: true, 5) { Kind = kind, CountText = count, AmountText = amount };
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { Kind = kind, CountText = count, AmountText = amount };
 
         Assert.Equal(expected, draft.AmountError(S, "CNY"));
         Assert.False(draft.Ready);
@@ -88,7 +88,7 @@ public sealed class RedPacketDraftTests
     [InlineData(RedPacketKinds.Equal, "3", "8.88", 2_664L)]
     public void Total_WithinTheLimits_IsReady(string kind, string count, string amount, long total)
     {
-        var draft = new RedPacketDraft(group: true, 5) { Kind = kind, CountText = count, AmountText = amount };
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { Kind = kind, CountText = count, AmountText = amount };
 
         Assert.Null(draft.CountError(S));
         Assert.Null(draft.AmountError(S, "CNY"));
@@ -97,9 +97,24 @@ public sealed class RedPacketDraftTests
     }
 
     [Fact]
+    public void TheNodesOwnLimits_ReplaceTheDefaults_EvenAfterTheFormIsOpen()
+    {
+        var draft = new RedPacketDraft(group: true, 300, WalletLimits.Defaults) { CountText = "150", AmountText = "600" };
+        Assert.Equal("At most 100 packets here.", draft.CountError(S));
+
+        draft.Limits = WalletLimits.Defaults with { MaxRedPacketShare = 50_000, MaxRedPacketShares = 200 };
+
+        Assert.Equal(200, draft.MaxCount);
+        Assert.Null(draft.CountError(S));
+        Assert.True(draft.Ready);
+        draft.CountText = "1";
+        Assert.Equal("Each packet holds at most ¥500.00.", draft.AmountError(S, "CNY"));
+    }
+
+    [Fact]
     public void Request_BlankGreeting_IsLeftOutAndTheRestIsAsTyped()
     {
-        var draft = new RedPacketDraft(group: true, 5) { Kind = RedPacketKinds.Equal, CountText = "3", AmountText = "2", Greeting = "  " };
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { Kind = RedPacketKinds.Equal, CountText = "3", AmountText = "2", Greeting = "  " };
 
         var request = draft.Request("p-1", "c-1", "123456");
 
@@ -109,7 +124,7 @@ public sealed class RedPacketDraftTests
     [Fact]
     public void Ready_GreetingOverThirtyCharacters_IsNot()
     {
-        var draft = new RedPacketDraft(group: false, 2) { AmountText = "1", Greeting = new string('福', 31) };
+        var draft = new RedPacketDraft(group: false, 2, WalletLimits.Defaults) { AmountText = "1", Greeting = new string('福', 31) };
 
         Assert.False(draft.Ready);
     }

@@ -36,6 +36,9 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
             .Add(p => p.MemberCount, members)
             .Add(p => p.Sent, sent ?? (_ => { })));
 
+    private void AnswerWallet(WalletLimits limits) =>
+        _server.Answer(HttpMethod.Get, "api/v1/wallet", () => RecordingHandler.Json(new WalletInfo(0, "CNY", true, 0, limits), HutongJsonContext.Default.WalletInfo));
+
     private static Task TypeAsync<T>(IRenderedComponent<T> dialog, string selector, string value) where T : IComponent =>
         dialog.Find(selector).InputAsync(new ChangeEventArgs { Value = value });
 
@@ -89,6 +92,22 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
         await TypeAsync(dialog, "#packet-amount", "200.01");
 
         Assert.Equal("Each packet holds at most ¥200.00.", dialog.Find("#packet-amount-error").TextContent);
+    }
+
+    [Fact]
+    public async Task PacketForm_OnANodeWithItsOwnLimits_HoldsToThem()
+    {
+        AnswerWallet(WalletLimits.Defaults with { MaxRedPacketShare = 50_000, MaxRedPacketShares = 2 });
+        var dialog = RenderPacket(group: true, members: 5);
+
+        await TypeAsync(dialog, "#packet-count", "3");
+        Assert.Equal("At most 2 packets here.", dialog.Find("#packet-count-hint").TextContent);
+        await TypeAsync(dialog, "#packet-count", "2");
+        await TypeAsync(dialog, "#packet-amount", "1000.01");
+        Assert.Equal("Each packet holds at most ¥500.00.", dialog.Find("#packet-amount-error").TextContent);
+        await TypeAsync(dialog, "#packet-amount", "1000");
+
+        Assert.False(NextDisabled(dialog));
     }
 
     [Fact]
@@ -187,6 +206,22 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
         var bodies = Posted("POST api/v1/transfers");
         Assert.Equal(2, bodies.Count);
         Assert.NotEqual(bodies[0].GetProperty("transferId").GetString(), bodies[1].GetProperty("transferId").GetString());
+    }
+
+    [Fact]
+    public async Task Transfer_OverTheNodesLimit_SaysTheLimitAndGoesNoFurther()
+    {
+        AnswerWallet(WalletLimits.Defaults with { MaxTransfer = 100_000 });
+        var dialog = _context.Render<SendTransferDialog>(ps => ps.Add(p => p.ToUserId, "u-lin"));
+
+        await TypeAsync(dialog, "#transfer-amount", "1000.01");
+        await dialog.Find("form").SubmitAsync(new());
+
+        Assert.Equal("At most ¥1,000.00 at a time.", dialog.Find("#transfer-amount-error").TextContent);
+        Assert.True(NextDisabled(dialog));
+        Assert.Empty(dialog.FindAll("#pay-pin"));
+        await TypeAsync(dialog, "#transfer-amount", "1000");
+        Assert.False(NextDisabled(dialog));
     }
 
     [Theory]

@@ -133,6 +133,32 @@ public sealed class TransferTests
         Assert.Equal((10_000L, 10_000L), (meiWallet.Balance, meiWallet.Available));
         Assert.Equal(0, linWallet.Balance);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+
+        // Every racer that found the money moved told the chat; it shows each outcome once.
+        var told = await NoticesAsync(lin, mei, 10);
+        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"r{i}").Order(), told.Select(n => n.Notice!.Text!).Order());
+    }
+
+    [Fact]
+    public async Task AnOutcomeMovedByANodeThatStoppedBeforeTellingTheChat_IsToldOnceByTheNextSweeps()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var (mei, lin) = await FriendsWithMoneyAsync(app);
+        await mei.Client.SendTransferAsync(new SendTransferRequest("half", lin.UserId, 4_000, null, "112233"), Ct);
+
+        // What a node leaves when it stops after Lin's decline moved the money back, before it told the chat.
+        var transfers = app.Services.GetRequiredService<ITransferStore>();
+        var row = (await transfers.FindAsync(Guid.Parse(lin.UserId), "half", Ct))!;
+        await transfers.ResolveAsync(row.Id, TransferStates.Declined, Ct);
+        var voided = await app.Services.GetRequiredService<LedgerWriter>().ApplyAsync(TransferService.SettleStep(row with { State = TransferStates.Declined }));
+        await Task.WhenAll(SweepAsync(app), SweepAsync(app));
+
+        var told = await NoticesAsync(lin, mei);
+        Assert.Equal(TransferResult.Created, voided.Result);
+        Assert.Equal((NoticeTypes.TransferDeclined, lin.UserId, "half"), (Assert.Single(told).Notice!.Type, told[0].Notice!.ActorId, told[0].Notice!.Text));
+        Assert.Equal(0, await SweepAsync(app));
+        Assert.Equal(TransferStates.Declined, (await mei.Client.GetTransferAsync("half", Ct)).State);
+        Assert.Equal((10_000L, 10_000L), ((await mei.Client.GetWalletAsync(Ct)).Balance, (await mei.Client.GetWalletAsync(Ct)).Available));
     }
 
     [Fact]
@@ -177,15 +203,15 @@ public sealed class TransferTests
         return (mei, lin);
     }
 
-    /// <summary>The notices in the pair's chat, once there is one (or after 10 s, whatever there is).</summary>
-    private static async Task<List<MessageInfo>> NoticesAsync(TestUser person, TestUser other)
+    /// <summary>The notices in the pair's chat, once there are <paramref name="expected"/> (or after 10 s, whatever there is).</summary>
+    private static async Task<List<MessageInfo>> NoticesAsync(TestUser person, TestUser other, int expected = 1)
     {
         var chat = await person.Client.OpenDirectAsync(other.UserId, Ct);
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             var notices = (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList();
-            if (notices.Count > 0 || waited.Elapsed >= TimeSpan.FromSeconds(10))
+            if (notices.Count >= expected || waited.Elapsed >= TimeSpan.FromSeconds(10))
             {
                 return notices;
             }

@@ -107,14 +107,9 @@ internal sealed partial class ConversationGrain(
         }
 
         var key = (command.SenderId, command.ClientMsgId);
-        if (_sent.TryGetValue(key, out var first))
+        if (Repeated(key) is { } first)
         {
-            return Task.FromResult<Result<SentMessage>>(first);
-        }
-
-        if (_sending.TryGetValue(key, out var inFlight))
-        {
-            return inFlight;
+            return first;
         }
 
         if (Refuse(command, sender) is { } refusal)
@@ -122,10 +117,19 @@ internal sealed partial class ConversationGrain(
             return Task.FromResult<Result<SentMessage>>(refusal);
         }
 
-        var message = new ChatMessage(
+        return Commit(key, new ChatMessage(
             Id, ++_lastSeq, command.SenderId, command.Kind, command.Text, command.ReplyToSeq,
             command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null,
-            attachment, command.Location, command.CardUserId, command.Money);
+            attachment, command.Location, command.CardUserId, command.Money));
+    }
+
+    /// <summary>The first answer to a sender's key, remembered or still being written; null for a new key.</summary>
+    private Task<Result<SentMessage>>? Repeated((Guid, string) key) =>
+        _sent.TryGetValue(key, out var first) ? Task.FromResult<Result<SentMessage>>(first) : _sending.GetValueOrDefault(key);
+
+    /// <summary>Hands a message with a sender's key to the writer; a repeat of the key meanwhile waits for this write.</summary>
+    private Task<Result<SentMessage>> Commit((Guid, string) key, ChatMessage message)
+    {
         var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
         if (!sending.IsCompleted)
         {
@@ -272,16 +276,17 @@ internal sealed partial class ConversationGrain(
         return Task.FromResult<Membership?>(new Membership(_conversation.Kind, _members.Count, other, !_conversation.Dissolved && (!direct || _directOpen)));
     }
 
-    public async Task<Result<long>> PostNoticeAsync(Guid actorId, string type, string? text)
+    public async Task<Result<long>> PostNoticeAsync(Guid actorId, string type, string? text, string key)
     {
         if (_conversation is null || !_members.ContainsKey(actorId) || _conversation.Dissolved)
         {
             return ChatErrors.ConversationNotFound;
         }
 
-        var notice = Notice(actorId, type, text: text);
-        var written = await WriteAsync(new AppendMessage(notice));
-        return written.IsSuccess ? notice.Seq : written.Error;
+        // Once per key, as a device's sends are: a second sweep or a retry gets the first notice's seq.
+        var sentKey = (actorId, key);
+        var sent = await (Repeated(sentKey) ?? Commit(sentKey, Notice(actorId, type, text: text) with { ClientMsgId = key }));
+        return sent.IsSuccess ? sent.Value.Seq : sent.Error;
     }
 
     public void Dispose() => _changes.Dispose();

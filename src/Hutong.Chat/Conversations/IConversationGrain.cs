@@ -38,8 +38,11 @@ public interface IConversationGrain : IGrainWithGuidKey
     /// <summary>The person's standing here; null when they are not a member (or there is no such conversation).</summary>
     Task<Membership?> FindMembershipAsync(Guid userId);
 
-    /// <summary>A notice from another feature (a transfer's outcome); the actor must be a member. Returns its seq.</summary>
-    Task<Result<long>> PostNoticeAsync(Guid actorId, string type, string? text);
+    /// <summary>
+    /// A notice from another feature (a transfer's outcome); the actor must be a member. Returns its seq. Posted again
+    /// under the same <paramref name="key"/> (the actor's, like a client message id), it returns the first one's seq.
+    /// </summary>
+    Task<Result<long>> PostNoticeAsync(Guid actorId, string type, string? text, string key);
 
     /// <summary>Drops what the grain knows so the next call reads storage again (after a contact change).</summary>
     Task RefreshAsync();

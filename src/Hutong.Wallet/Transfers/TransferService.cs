@@ -166,30 +166,45 @@ public sealed class TransferService(
     /// <summary>Posts or voids the held money as the transfer's state says; safe to repeat.</summary>
     private async Task SettleAsync(PersonTransfer transfer, CancellationToken cancellationToken)
     {
-        if (transfer.Settled || transfer.State is TransferStates.Pending or Refused)
+        if (transfer.Settled || transfer.State == TransferStates.Pending)
         {
             return;
         }
 
-        var accepted = transfer.State == TransferStates.Accepted;
-        var step = new TransferRequest(
-            (accepted ? "p2p-post:" : "p2p-void:") + HoldId(transfer)[4..], transfer.SenderId, transfer.ReceiverId, transfer.Amount,
-            TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), transfer.TransferId);
-        var outcome = await ledger.ApplyAsync(step);
-        if (outcome.Result == TransferResult.Created)
+        if (transfer.State == Refused)
         {
-            await TellAsync(transfer, cancellationToken);
+            // Never held (its node stopped before marking it): nothing moved, nothing to tell.
+            await transfers.MarkSettledAsync(transfer.Id, cancellationToken);
+            return;
         }
 
-        // Done now, done before, or never held (a node stopped between the row and the hold): nothing is left to do.
-        if (outcome.Succeeded || outcome.Result is TransferResult.PendingNotFound or TransferResult.PendingAlreadyPosted or TransferResult.PendingAlreadyVoided)
+        var outcome = await ledger.ApplyAsync(SettleStep(transfer));
+
+        // Moved now or before (by a racing answer or sweep, or a node that stopped before it told the chat): tell the
+        // chat, once whoever asks. A transfer never held (a node stopped between the row and the hold) has nothing to
+        // tell. Until both are done, the row stays unsettled and the next sweep tries again.
+        var moved = outcome.Succeeded || outcome.Result is TransferResult.PendingAlreadyPosted or TransferResult.PendingAlreadyVoided;
+        if ((moved && await TellAsync(transfer, cancellationToken)) || outcome.Result == TransferResult.PendingNotFound)
         {
             await transfers.MarkSettledAsync(transfer.Id, cancellationToken);
         }
     }
 
-    /// <summary>The outcome as a notice in the pair's chat, from the one whose doing it was (the sender, for an expiry).</summary>
-    private async Task TellAsync(PersonTransfer transfer, CancellationToken cancellationToken)
+    /// <summary>The ledger step that carries out a transfer's final state: post the held money, or void the hold.</summary>
+    internal static TransferRequest SettleStep(PersonTransfer transfer)
+    {
+        var accepted = transfer.State == TransferStates.Accepted;
+        return new TransferRequest(
+            (accepted ? "p2p-post:" : "p2p-void:") + HoldId(transfer)[4..], transfer.SenderId, transfer.ReceiverId, transfer.Amount,
+            TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), transfer.TransferId);
+    }
+
+    /// <summary>
+    /// The outcome as a notice in the pair's chat, from the one whose doing it was (the sender, for an expiry); keyed by
+    /// the transfer, so however many times it is told, the chat shows it once. False when the chat could not store it just
+    /// now; a chat that refuses it for good (no such conversation) is not asked again.
+    /// </summary>
+    private async Task<bool> TellAsync(PersonTransfer transfer, CancellationToken cancellationToken)
     {
         var (type, actor) = transfer.State switch
         {
@@ -198,7 +213,8 @@ public sealed class TransferService(
             _ => (NoticeTypes.TransferExpired, transfer.SenderId),
         };
         var (conversationId, _) = await chat.EnsureDirectAsync(transfer.SenderId, transfer.ReceiverId, cancellationToken);
-        await grains.GetGrain<IConversationGrain>(conversationId).PostNoticeAsync(actor, type, transfer.TransferId);
+        var told = await grains.GetGrain<IConversationGrain>(conversationId).PostNoticeAsync(actor, type, transfer.TransferId, $"transfer-outcome:{transfer.Id:N}");
+        return told.IsSuccess || told.Error.Status < 500;
     }
 
     private static Error NotFound => Error.NotFound(ErrorCodes.TransferNotFound, "No such transfer to or from you.");

@@ -56,6 +56,7 @@ public sealed class Strings
 
     /// <summary>An amount over the node's limit for one movement of its kind (a transfer, a top-up or withdrawal).</summary>
     public required Func<string, string> AmountAtMost { get; init; }
+    public required Func<string, string> AmountOverAvailable { get; init; }
     public required string PinSaved { get; init; }
     public required Func<string, string> AvailableAmount { get; init; }
     public required Func<string, string> AmountIn { get; init; }
@@ -320,6 +321,7 @@ public sealed class Strings
         NoMovementsYet = "No money has moved yet.",
         AmountInvalid = "Enter an amount such as 12.50.",
         AmountAtMost = amount => $"At most {amount} at a time.",
+        AmountOverAvailable = amount => $"More than your wallet has: {amount} available.",
         PinSaved = "Payment PIN saved.",
         AvailableAmount = amount => $"{amount} available",
         AmountIn = currency => $"Amount ({currency})",
@@ -618,6 +620,7 @@ public sealed class Strings
         NoMovementsYet = "暂无收支记录。",
         AmountInvalid = "请输入金额，例如 12.50。",
         AmountAtMost = amount => $"单笔金额不能超过 {amount}。",
+        AmountOverAvailable = amount => $"零钱不足，可用 {amount}。",
         PinSaved = "支付密码已保存。",
         AvailableAmount = amount => $"可用 {amount}",
         AmountIn = currency => $"金额（{currency}）",

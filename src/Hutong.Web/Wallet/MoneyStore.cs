@@ -22,6 +22,9 @@ public sealed class MoneyStore(HutongClient api)
     /// <summary>The node's money limits; every node's defaults until the wallet has answered.</summary>
     public WalletLimits Limits { get; private set; } = WalletLimits.Defaults;
 
+    /// <summary>What the wallet could spend when it last answered; null until it has.</summary>
+    public long? Available { get; private set; }
+
     public event Action? Changed;
 
     public TransferInfo? Transfer(string transferId) => _transfers.GetValueOrDefault(transferId);
@@ -30,6 +33,9 @@ public sealed class MoneyStore(HutongClient api)
 
     /// <summary>Asks for the currency and limits once; amounts show in CNY meanwhile.</summary>
     public Task EnsureWalletAsync() => _wallet ??= LoadWalletAsync();
+
+    /// <summary>Asks again, for a form about to spend: what is available changes with every payment.</summary>
+    public Task RefreshWalletAsync() => _wallet = LoadWalletAsync();
 
     /// <summary>
     /// Fetches a transfer unless it is held or failed before (a card asks on every render), or <paramref name="again"/>
@@ -72,6 +78,7 @@ public sealed class MoneyStore(HutongClient api)
         _wallet = null;
         Currency = "CNY";
         Limits = WalletLimits.Defaults;
+        Available = null;
     }
 
     private TransferInfo Keep(TransferInfo transfer)
@@ -133,9 +140,9 @@ public sealed class MoneyStore(HutongClient api)
         try
         {
             var wallet = await api.GetWalletAsync();
-            if (wallet.Currency != Currency || wallet.Limits != Limits)
+            if (wallet.Currency != Currency || wallet.Limits != Limits || wallet.Available != Available)
             {
-                (Currency, Limits) = (wallet.Currency, wallet.Limits);
+                (Currency, Limits, Available) = (wallet.Currency, wallet.Limits, wallet.Available);
                 Changed?.Invoke();
             }
         }

@@ -7,7 +7,8 @@ namespace Hutong.Web.Wallet;
 /// <summary>
 /// The red packet form as the person fills it in, checked against PRODUCT.md's rules as they type: each share 0.01 to
 /// the node's largest share (200 CNY by default), no more shares than the node allows (100) or the group has members,
-/// a greeting up to 30 characters; a direct chat's packet is one share. The server checks again.
+/// no more in all than the wallet has available, a greeting up to 30 characters; a direct chat's packet is one share.
+/// The server checks again.
 /// </summary>
 public sealed class RedPacketDraft
 {
@@ -30,6 +31,9 @@ public sealed class RedPacketDraft
 
     public WalletLimits Limits { get; set; }
 
+    /// <summary>What the wallet can spend, once it has answered: a packet over it would be refused.</summary>
+    public long? Available { get; set; }
+
     /// <summary>The most shares this conversation allows.</summary>
     public int MaxCount => Group ? Math.Clamp(_members, 1, Limits.MaxRedPacketShares) : 1;
 
@@ -51,7 +55,9 @@ public sealed class RedPacketDraft
         ? Lucky ? amount : amount * count
         : null;
 
-    public bool Ready => CountFits && Money.Parse(AmountText) is > 0 and var amount && ShareFits(amount) == 0 && Greeting.Length <= MaxGreeting;
+    public bool Ready => CountFits && Money.Parse(AmountText) is > 0 and var amount && ShareFits(amount) == 0 && !OverAvailable && Greeting.Length <= MaxGreeting;
+
+    private bool OverAvailable => Total > Available;
 
     private bool CountFits => Count is { } count && count >= 1 && count <= MaxCount;
 
@@ -81,6 +87,7 @@ public sealed class RedPacketDraft
             {
                 < 0 => s.ShareAtLeast(Money.Format(1, currency)),
                 > 0 => s.ShareAtMost(Money.Format(Limits.MaxRedPacketShare, currency)),
+                _ when OverAvailable => s.AmountOverAvailable(Money.Format(Available!.Value, currency)),
                 _ => null,
             };
     }

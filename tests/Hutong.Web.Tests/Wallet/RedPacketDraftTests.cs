@@ -111,6 +111,18 @@ public sealed class RedPacketDraftTests
         Assert.Equal("Each packet holds at most ¥500.00.", draft.AmountError(S, "CNY"));
     }
 
+    [Theory]
+    [InlineData(RedPacketKinds.Lucky, "30.01", "More than your wallet has: ¥30.00 available.")]
+    [InlineData(RedPacketKinds.Equal, "10.01", "More than your wallet has: ¥30.00 available.")]
+    [InlineData(RedPacketKinds.Equal, "10", null)]
+    public void AmountError_MoreThanTheWalletHas_SaysWhatIsAvailable(string kind, string amount, string? expected)
+    {
+        var draft = new RedPacketDraft(group: true, 5, WalletLimits.Defaults) { Kind = kind, CountText = "3", AmountText = amount, Available = 3_000 };
+
+        Assert.Equal(expected, draft.AmountError(S, "CNY"));
+        Assert.Equal(expected is null, draft.Ready);
+    }
+
     [Fact]
     public void Request_BlankGreeting_IsLeftOutAndTheRestIsAsTyped()
     {

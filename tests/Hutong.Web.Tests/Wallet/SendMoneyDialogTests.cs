@@ -36,8 +36,9 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
             .Add(p => p.MemberCount, members)
             .Add(p => p.Sent, sent ?? (_ => { })));
 
-    private void AnswerWallet(WalletLimits limits) =>
-        _server.Answer(HttpMethod.Get, "api/v1/wallet", () => RecordingHandler.Json(new WalletInfo(0, "CNY", true, 0, limits), HutongJsonContext.Default.WalletInfo));
+    private void AnswerWallet(WalletLimits limits, long available = 10_000_000) =>
+        _server.Answer(HttpMethod.Get, "api/v1/wallet", () =>
+            RecordingHandler.Json(new WalletInfo(available, "CNY", true, available, limits), HutongJsonContext.Default.WalletInfo));
 
     private static Task TypeAsync<T>(IRenderedComponent<T> dialog, string selector, string value) where T : IComponent =>
         dialog.Find(selector).InputAsync(new ChangeEventArgs { Value = value });
@@ -222,6 +223,35 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
         Assert.Empty(dialog.FindAll("#pay-pin"));
         await TypeAsync(dialog, "#transfer-amount", "1000");
         Assert.False(NextDisabled(dialog));
+    }
+
+    [Fact]
+    public async Task Transfer_MoreThanTheWalletHas_SaysWhatIsAvailableAndGoesNoFurther()
+    {
+        AnswerWallet(WalletLimits.Defaults, available: 2_000);
+        var dialog = _context.Render<SendTransferDialog>(ps => ps.Add(p => p.ToUserId, "u-lin"));
+        Assert.Equal("¥20.00 available", dialog.Find("#transfer-amount-hint").TextContent);
+
+        await TypeAsync(dialog, "#transfer-amount", "20.01");
+        await dialog.Find("form").SubmitAsync(new());
+
+        Assert.Equal("More than your wallet has: ¥20.00 available.", dialog.Find("#transfer-amount-error").TextContent);
+        Assert.Empty(dialog.FindAll("#pay-pin"));
+        await TypeAsync(dialog, "#transfer-amount", "20");
+        Assert.False(NextDisabled(dialog));
+    }
+
+    [Fact]
+    public async Task PacketForm_MoreThanTheWalletHas_SaysWhatIsAvailable()
+    {
+        AnswerWallet(WalletLimits.Defaults, available: 500);
+        var dialog = RenderPacket(group: true, members: 3);
+        Assert.Equal("¥5.00 available", dialog.Find("#packet-amount-hint").TextContent);
+
+        await TypeAsync(dialog, "#packet-amount", "6");
+
+        Assert.Equal("More than your wallet has: ¥5.00 available.", dialog.Find("#packet-amount-error").TextContent);
+        Assert.True(NextDisabled(dialog));
     }
 
     [Theory]

@@ -38,4 +38,17 @@ public sealed class WalletPaneTests : IAsyncDisposable
         Assert.Equal("At most ¥500.00 at a time.", pane.Find("[role=alert]").TextContent);
         Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Withdraw_MoreThanTheWalletHas_SaysWhatIsAvailableAndAsksNothingOfTheServer()
+    {
+        var pane = _context.Render<WalletPane>();
+        await pane.FindAll("button").Single(b => b.TextContent == "Withdraw").ClickAsync(new());
+
+        await pane.Find("#amount").ChangeAsync(new ChangeEventArgs { Value = "10.01" });
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal("More than your wallet has: ¥10.00 available.", pane.Find("[role=alert]").TextContent);
+        Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+    }
 }

@@ -121,6 +121,13 @@ if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
       status=1
     fi
   done
+  if [ -n "${HUTONG_TEST_POSTGRES:-}" ]; then
+    log "bench smoke: redpacket on PostgreSQL"
+    if ! dotnet run --project bench/Hutong.Bench -- redpacket --smoke --postgres "$HUTONG_TEST_POSTGRES" --out "$results/bench"; then
+      log "the bench smoke run of redpacket on PostgreSQL failed"
+      status=1
+    fi
+  fi
   # A published node must boot its client too (a publish once shipped index.html unrewritten and rendered nothing).
   log "web first-load smoke: publish a node and render its sign-in screen"
   if ! bench/web/measure.sh --runs 1; then

@@ -4,12 +4,13 @@ namespace Hutong.Bench;
 
 /// <summary>
 /// The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short, <c>--no-peer</c>
-/// leaves out ejabberd.
+/// leaves out ejabberd, <c>--postgres</c> (an administrator's connection string) runs the wallet's scenarios on a fresh
+/// PostgreSQL database instead of SQLite.
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
     string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
-    int Packets, int Transfers)
+    int Packets, int Transfers, string? Postgres)
 {
     public static Options Parse(string[] args)
     {
@@ -39,7 +40,8 @@ internal sealed record Options(
             Int("--messages", smoke ? 2 : 3),
             TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)),
             Int("--packets", 12),
-            Int("--transfers", 200_000));
+            Int("--transfers", 200_000),
+            Value("--postgres"));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

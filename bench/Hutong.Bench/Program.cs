@@ -26,7 +26,7 @@ var outcome = options.Scenario switch
 };
 if (outcome is null)
 {
-    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--out DIR] [--no-peer]");
+    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--out DIR] [--no-peer] [--postgres CONNECTION]");
     return 2;
 }
 

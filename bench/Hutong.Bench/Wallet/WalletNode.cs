@@ -10,13 +10,15 @@ using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Npgsql;
 
 namespace Hutong.Bench.Wallet;
 
 /// <summary>
-/// A Hutong node in this process without its HTTP front: the same storage (SQLite in a fresh folder), Orleans silo,
-/// chat and wallet services as <c>Hutong.Server</c>, so the wallet's engine (grains, ledger writer, database) is
-/// measured alone. Seeding goes straight to the stores: what is measured is money moving, not sign-ups.
+/// A Hutong node in this process without its HTTP front: the same storage (SQLite in a fresh folder, or a fresh
+/// PostgreSQL database), Orleans silo, chat and wallet services as <c>Hutong.Server</c>, so the wallet's engine (grains,
+/// ledger writer, database) is measured alone. Seeding goes straight to the stores: what is measured is money moving,
+/// not sign-ups.
 /// </summary>
 internal sealed class WalletNode : IAsyncDisposable
 {
@@ -24,8 +26,9 @@ internal sealed class WalletNode : IAsyncDisposable
 
     private readonly IHost _host;
     private readonly DirectoryInfo _folder;
+    private readonly (string Admin, string Name)? _database;
 
-    private WalletNode(IHost host, DirectoryInfo folder) => (_host, _folder) = (host, folder);
+    private WalletNode(IHost host, DirectoryInfo folder, (string, string)? database) => (_host, _folder, _database) = (host, folder, database);
 
     public IServiceProvider Services => _host.Services;
 
@@ -35,12 +38,21 @@ internal sealed class WalletNode : IAsyncDisposable
 
     public ILedgerStore LedgerStore => Services.GetRequiredService<ILedgerStore>();
 
-    public static async Task<WalletNode> StartAsync(CancellationToken cancellationToken)
+    /// <summary>Starts a node on SQLite, or, given an administrator's connection string, on a database of its own there.</summary>
+    public static async Task<WalletNode> StartAsync(string? postgres, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateTempSubdirectory("hutong-wallet-bench-");
+        var database = postgres is null ? ((string, string)?)null : (postgres, "hutong_bench_" + Guid.NewGuid().ToString("N")[..12]);
+        if (database is (var admin, var name))
+        {
+            await ExecuteAsync(admin, $"CREATE DATABASE {name}", cancellationToken);
+        }
+
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = "Production" });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Hutong:Storage:Provider"] = database is null ? "Sqlite" : "Postgres",
+            ["ConnectionStrings:Hutong"] = database is (var server, var db) ? new NpgsqlConnectionStringBuilder(server) { Database = db }.ConnectionString : null,
             ["Hutong:DataDirectory"] = folder.FullName,
             ["Hutong:Cluster:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Hutong:Cluster:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -54,7 +66,7 @@ internal sealed class WalletNode : IAsyncDisposable
         builder.AddWallet();
         var host = builder.Build();
         await host.StartAsync(cancellationToken);
-        return new WalletNode(host, folder);
+        return new WalletNode(host, folder, database);
     }
 
     /// <summary>People with wallets holding <paramref name="balance"/> fen each, and a payment PIN.</summary>
@@ -97,6 +109,18 @@ internal sealed class WalletNode : IAsyncDisposable
         await _host.StopAsync();
         _host.Dispose();
         _folder.Delete(recursive: true);
+        if (_database is (var admin, var name))
+        {
+            await ExecuteAsync(admin, $"DROP DATABASE {name} WITH (FORCE)", CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static int FreePort()

@@ -20,7 +20,7 @@ internal static class WalletRun
 
     public static async Task<Outcome> RunAsync(Options options, CancellationToken cancellationToken)
     {
-        await using var node = await WalletNode.StartAsync(cancellationToken);
+        await using var node = await WalletNode.StartAsync(options.Postgres, cancellationToken);
         var results = options.Scenario == "redpacket"
             ? await RedPacketsAsync(node, options, cancellationToken)
             : await TransfersAsync(node, options, cancellationToken);
@@ -180,7 +180,7 @@ internal static class WalletRun
     private static string Markdown(Options options, List<WalletResult> results)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"### {options.Scenario}: the wallet's engine in one process (SQLite, Orleans silo, ledger writer; no HTTP)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"### {options.Scenario}: the wallet's engine in one process ({(options.Postgres is null ? "SQLite" : "PostgreSQL")}, Orleans silo, ledger writer; no HTTP)");
         text.AppendLine();
         text.AppendLine("| phase | operations | succeeded | seconds | per second | p50 ms | p99 ms | max ms | violations | notes |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");

@@ -209,35 +209,22 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
         Assert.NotEqual(bodies[0].GetProperty("transferId").GetString(), bodies[1].GetProperty("transferId").GetString());
     }
 
-    [Fact]
-    public async Task Transfer_OverTheNodesLimit_SaysTheLimitAndGoesNoFurther()
+    [Theory]
+    [InlineData(100_000L, 10_000_000L, "1000.01", "1000", "At most ¥1,000.00 at a time.")]
+    [InlineData(5_000_000L, 2_000L, "20.01", "20", "More than your wallet has: ¥20.00 available.")]
+    public async Task Transfer_OverTheNodesLimitOrWhatIsAvailable_SaysWhichAndGoesNoFurther(long maxTransfer, long available, string over, string most, string expected)
     {
-        AnswerWallet(WalletLimits.Defaults with { MaxTransfer = 100_000 });
+        AnswerWallet(WalletLimits.Defaults with { MaxTransfer = maxTransfer }, available);
         var dialog = _context.Render<SendTransferDialog>(ps => ps.Add(p => p.ToUserId, "u-lin"));
+        Assert.Equal(S.AvailableAmount(Money.Format(available, "CNY")), dialog.Find("#transfer-amount-hint").TextContent);
 
-        await TypeAsync(dialog, "#transfer-amount", "1000.01");
+        await TypeAsync(dialog, "#transfer-amount", over);
         await dialog.Find("form").SubmitAsync(new());
 
-        Assert.Equal("At most ¥1,000.00 at a time.", dialog.Find("#transfer-amount-error").TextContent);
+        Assert.Equal(expected, dialog.Find("#transfer-amount-error").TextContent);
         Assert.True(NextDisabled(dialog));
         Assert.Empty(dialog.FindAll("#pay-pin"));
-        await TypeAsync(dialog, "#transfer-amount", "1000");
-        Assert.False(NextDisabled(dialog));
-    }
-
-    [Fact]
-    public async Task Transfer_MoreThanTheWalletHas_SaysWhatIsAvailableAndGoesNoFurther()
-    {
-        AnswerWallet(WalletLimits.Defaults, available: 2_000);
-        var dialog = _context.Render<SendTransferDialog>(ps => ps.Add(p => p.ToUserId, "u-lin"));
-        Assert.Equal("¥20.00 available", dialog.Find("#transfer-amount-hint").TextContent);
-
-        await TypeAsync(dialog, "#transfer-amount", "20.01");
-        await dialog.Find("form").SubmitAsync(new());
-
-        Assert.Equal("More than your wallet has: ¥20.00 available.", dialog.Find("#transfer-amount-error").TextContent);
-        Assert.Empty(dialog.FindAll("#pay-pin"));
-        await TypeAsync(dialog, "#transfer-amount", "20");
+        await TypeAsync(dialog, "#transfer-amount", most);
         Assert.False(NextDisabled(dialog));
     }
 

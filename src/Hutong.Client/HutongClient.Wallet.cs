@@ -26,14 +26,15 @@ public sealed partial class HutongClient
     public Task<TransferInfo> SendTransferAsync(SendTransferRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, "api/v1/transfers", request, Json.SendTransferRequest, Json.TransferInfo, cancellationToken);
 
-    public Task<TransferInfo> GetTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
-        GetAsync($"api/v1/transfers/{Escape(transferId)}", Json.TransferInfo, cancellationToken);
+    /// <summary>A transfer to or from the caller, by the node's <see cref="TransferInfo.Id"/>.</summary>
+    public Task<TransferInfo> GetTransferAsync(string id, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/transfers/{Escape(id)}", Json.TransferInfo, cancellationToken);
 
-    public Task<TransferInfo> AcceptTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(transferId)}/accept", Json.TransferInfo, cancellationToken);
+    public Task<TransferInfo> AcceptTransferAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(id)}/accept", Json.TransferInfo, cancellationToken);
 
-    public Task<TransferInfo> DeclineTransferAsync(string transferId, CancellationToken cancellationToken = default) =>
-        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(transferId)}/decline", Json.TransferInfo, cancellationToken);
+    public Task<TransferInfo> DeclineTransferAsync(string id, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/transfers/{Escape(id)}/decline", Json.TransferInfo, cancellationToken);
 
     /// <summary>Puts a red packet in a conversation; the money leaves the wallet at once.</summary>
     public Task<RedPacketInfo> SendRedPacketAsync(SendRedPacketRequest request, CancellationToken cancellationToken = default) =>

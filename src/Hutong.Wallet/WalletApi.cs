@@ -24,9 +24,9 @@ public static class WalletApi
 
         var transfers = app.MapGroup("/api/v1/transfers").WithTags("Wallet").RequireAuthorization();
         transfers.MapPost("", SendTransfer);
-        transfers.MapGet("/{transferId}", GetTransfer);
-        transfers.MapPost("/{transferId}/accept", AcceptTransfer);
-        transfers.MapPost("/{transferId}/decline", DeclineTransfer);
+        transfers.MapGet("/{id}", GetTransfer);
+        transfers.MapPost("/{id}/accept", AcceptTransfer);
+        transfers.MapPost("/{id}/decline", DeclineTransfer);
 
         var packets = app.MapGroup("/api/v1/red-packets").WithTags("Wallet").RequireAuthorization();
         packets.MapPost("", SendRedPacket);
@@ -64,20 +64,20 @@ public static class WalletApi
         SendTransferRequest request, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken)
     {
         var result = await transfers.SendAsync(user.UserId(), request, cancellationToken);
-        return result.IsSuccess ? TypedResults.Created($"/api/v1/transfers/{Uri.EscapeDataString(result.Value.TransferId)}", result.Value) : result.Error.ToProblem();
+        return result.IsSuccess ? TypedResults.Created($"/api/v1/transfers/{result.Value.Id}", result.Value) : result.Error.ToProblem();
     }
 
     private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> GetTransfer(
-        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
-        (await transfers.GetAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+        string id, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.GetAsync(user.UserId(), id, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> AcceptTransfer(
-        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
-        (await transfers.AcceptAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+        string id, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.AcceptAsync(user.UserId(), id, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<TransferInfo>, ProblemHttpResult>> DeclineTransfer(
-        string transferId, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
-        (await transfers.DeclineAsync(user.UserId(), transferId, cancellationToken)).ToOk();
+        string id, ClaimsPrincipal user, TransferService transfers, CancellationToken cancellationToken) =>
+        (await transfers.DeclineAsync(user.UserId(), id, cancellationToken)).ToOk();
 
     private static async Task<Results<Created<RedPacketInfo>, ProblemHttpResult>> SendRedPacket(
         SendRedPacketRequest request, ClaimsPrincipal user, RedPacketService packets, CancellationToken cancellationToken)

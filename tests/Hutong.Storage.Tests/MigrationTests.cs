@@ -1,6 +1,8 @@
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Hutong.Storage.Tests;
 
@@ -29,6 +31,55 @@ public sealed class MigrationTests
 
         Assert.Empty(await db.Database.GetPendingMigrationsAsync(Ct));
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TransfersNamedByNode_PointsOldTransferCardsAndNoticesAtTheNodesId(StorageProvider provider)
+    {
+        await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
+        await using var db = database.NewContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_TransfersNamedByNode", StringComparison.Ordinal)) - 1], cancellationToken: Ct);
+
+        // Two senders who picked the same transfer id for the same receiver, as the schema before allowed.
+        var sqlite = provider == StorageProvider.Sqlite;
+        object Id(Guid id) => sqlite ? id.ToString().ToUpperInvariant() : id;
+        object At(DateTimeOffset at) => sqlite ? at.UtcTicks : at;
+        var now = new DateTimeOffset(2026, 11, 30, 9, 0, 0, TimeSpan.Zero);
+        var (a, b, c, chat) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var (fromA, fromC) = (Guid.NewGuid(), Guid.NewGuid());
+        foreach (var (person, handle) in new[] { (a, "a"), (b, "b"), (c, "c") })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO accounts (id, handle, display_name, password_hash, created_at) VALUES ({0}, {1}, {1}, 'x', {2})", [Id(person), handle, At(now)], Ct);
+        }
+
+        await db.Database.ExecuteSqlRawAsync(
+            "INSERT INTO conversations (id, kind, created_at, dissolved, invite_approval) VALUES ({0}, 0, {1}, FALSE, FALSE)", [Id(chat), At(now)], Ct);
+        foreach (var (transfer, sender) in new[] { (fromA, a), (fromC, c) })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO person_transfers (id, transfer_id, sender_id, receiver_id, amount, state, created_at, expires_at, settled) VALUES ({0}, 'SAME', {1}, {2}, 100, 'accepted', {3}, {3}, TRUE)",
+                [Id(transfer), Id(sender), Id(b), At(now)], Ct);
+        }
+
+        var seq = 0;
+        foreach (var (transfer, sender) in new[] { (fromA, a), (fromC, c) })
+        {
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO messages (conversation_id, seq, sender_id, kind, mentions_all, sent_at, client_msg_id, money_ref, money_amount) VALUES ({0}, {1}, {2}, 8, FALSE, {3}, {4}, 'SAME', 100)",
+                [Id(chat), ++seq, Id(sender), At(now), $"transfer:{transfer:N}"], Ct);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO messages (conversation_id, seq, sender_id, kind, mentions_all, sent_at, client_msg_id, notice_type, notice_text) VALUES ({0}, {1}, {2}, 1, FALSE, {3}, {4}, 'transferAccepted', 'SAME')",
+                [Id(chat), ++seq, Id(b), At(now), $"transfer-outcome:{transfer:N}"], Ct);
+        }
+
+        await database.MigrateAsync(db);
+
+        var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == chat).OrderBy(m => m.Seq).ToListAsync(Ct);
+        Assert.Equal(
+            [(fromA.ToString(), (string?)null), (null, fromA.ToString()), (fromC.ToString(), null), (null, fromC.ToString())],
+            messages.Select(m => (m.MoneyRef, m.NoticeText)));
     }
 
     [Fact]

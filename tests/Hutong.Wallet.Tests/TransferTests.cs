@@ -24,11 +24,12 @@ public sealed class TransferTests
 
         var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("tea", lin.UserId, 3_000, "for the tea", "112233"), Ct);
         var held = await mei.Client.GetWalletAsync(Ct);
-        var accepted = await lin.Client.AcceptTransferAsync("tea", Ct);
-        var again = await lin.Client.AcceptTransferAsync("tea", Ct);
-        var declineAfter = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DeclineTransferAsync("tea", Ct));
+        var accepted = await lin.Client.AcceptTransferAsync(sent.Id, Ct);
+        var again = await lin.Client.AcceptTransferAsync(sent.Id, Ct);
+        var declineAfter = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DeclineTransferAsync(sent.Id, Ct));
 
-        Assert.Equal(TransferStates.Pending, sent.State);
+        Assert.Equal((TransferStates.Pending, "tea"), (sent.State, sent.TransferId));
+        Assert.Null(accepted.TransferId);
         Assert.Equal((10_000L, 7_000L), (held.Balance, held.Available));
         Assert.Equal(TransferStates.Accepted, accepted.State);
         Assert.Equal(accepted, again);
@@ -42,8 +43,8 @@ public sealed class TransferTests
         var messages = (await mei.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages;
         var transfer = Assert.Single(messages, m => m.Kind == MessageKinds.Transfer);
         var outcome = Assert.Single(messages, m => m.Notice?.Type == NoticeTypes.TransferAccepted);
-        Assert.Equal((mei.UserId, "for the tea", "tea", (long?)3_000), (transfer.SenderId, transfer.Text, transfer.Money!.Id, transfer.Money.Amount));
-        Assert.Equal((lin.UserId, "tea"), (outcome.Notice!.ActorId, outcome.Notice.Text));
+        Assert.Equal((mei.UserId, "for the tea", sent.Id, (long?)3_000), (transfer.SenderId, transfer.Text, transfer.Money!.Id, transfer.Money.Amount));
+        Assert.Equal((lin.UserId, sent.Id), (outcome.Notice!.ActorId, outcome.Notice.Text));
         Assert.True(outcome.Seq > transfer.Seq);
         Assert.Equal(
             [(WalletEntryKinds.Transfer, -3_000L), (WalletEntryKinds.TopUp, 10_000L)],
@@ -58,10 +59,10 @@ public sealed class TransferTests
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        await mei.Client.SendTransferAsync(new SendTransferRequest("no", lin.UserId, 2_500, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("no", lin.UserId, 2_500, null, "112233"), Ct);
 
-        var bySender = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.AcceptTransferAsync("no", Ct));
-        var declined = await lin.Client.DeclineTransferAsync("no", Ct);
+        var bySender = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.AcceptTransferAsync(sent.Id, Ct));
+        var declined = await lin.Client.DeclineTransferAsync(sent.Id, Ct);
 
         Assert.Equal((404, ErrorCodes.TransferNotFound), (bySender.Status, bySender.Code));
         Assert.Equal(TransferStates.Declined, declined.State);
@@ -80,24 +81,24 @@ public sealed class TransferTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, clock: clock, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        await mei.Client.SendTransferAsync(new SendTransferRequest("late", lin.UserId, 4_000, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("late", lin.UserId, 4_000, null, "112233"), Ct);
 
         // The node's own sweeper wakes on the same clock; whichever sweep gets there, the outcome is the same.
         clock.Advance(TimeSpan.FromHours(23));
         await SweepAsync(app);
-        Assert.Equal(TransferStates.Pending, (await mei.Client.GetTransferAsync("late", Ct)).State);
+        Assert.Equal(TransferStates.Pending, (await mei.Client.GetTransferAsync(sent.Id, Ct)).State);
         clock.Advance(TimeSpan.FromHours(1));
         await SweepAsync(app);
-        var tooLate = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.AcceptTransferAsync("late", Ct));
+        var tooLate = await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.AcceptTransferAsync(sent.Id, Ct));
 
         Assert.Equal(ErrorCodes.TransferNotPending, tooLate.Code);
-        Assert.Equal(TransferStates.Expired, (await mei.Client.GetTransferAsync("late", Ct)).State);
+        Assert.Equal(TransferStates.Expired, (await mei.Client.GetTransferAsync(sent.Id, Ct)).State);
         var wallet = await mei.Client.GetWalletAsync(Ct);
         Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
         Assert.Equal(0, await SweepAsync(app));
         // Whichever sweep voided the hold tells the chat; the node's own may still be telling it.
         var returned = Assert.Single(await NoticesAsync(lin, mei));
-        Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, "late"), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
+        Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, sent.Id), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -106,16 +107,17 @@ public sealed class TransferTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
+        var ids = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            await mei.Client.SendTransferAsync(new SendTransferRequest($"r{i}", lin.UserId, 500, null, "112233"), Ct);
+            ids.Add((await mei.Client.SendTransferAsync(new SendTransferRequest($"r{i}", lin.UserId, 500, null, "112233"), Ct)).Id);
         }
 
         clock.Advance(TimeSpan.FromHours(24));
         var racers = Enumerable.Range(0, 10).SelectMany(i => new Func<Task>[]
         {
-            () => Quietly(lin.Client.AcceptTransferAsync($"r{i}", Ct)),
-            () => Quietly(lin.Client.DeclineTransferAsync($"r{i}", Ct)),
+            () => Quietly(lin.Client.AcceptTransferAsync(ids[i], Ct)),
+            () => Quietly(lin.Client.DeclineTransferAsync(ids[i], Ct)),
             () => SweepAsync(app),
         }).Select(run => Task.Run(run, Ct));
         await Task.WhenAll(racers);
@@ -124,7 +126,7 @@ public sealed class TransferTests
         var states = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            states.Add((await mei.Client.GetTransferAsync($"r{i}", Ct)).State);
+            states.Add((await mei.Client.GetTransferAsync(ids[i], Ct)).State);
         }
 
         var meiWallet = await mei.Client.GetWalletAsync(Ct);
@@ -136,7 +138,7 @@ public sealed class TransferTests
 
         // Every racer that found the money moved told the chat; it shows each outcome once.
         var told = await NoticesAsync(lin, mei, 10);
-        Assert.Equal(Enumerable.Range(0, 10).Select(i => $"r{i}").Order(), told.Select(n => n.Notice!.Text!).Order());
+        Assert.Equal(ids.Order(), told.Select(n => n.Notice!.Text!).Order());
     }
 
     [Fact]
@@ -144,20 +146,20 @@ public sealed class TransferTests
     {
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        await mei.Client.SendTransferAsync(new SendTransferRequest("half", lin.UserId, 4_000, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("half", lin.UserId, 4_000, null, "112233"), Ct);
 
         // What a node leaves when it stops after Lin's decline moved the money back, before it told the chat.
         var transfers = app.Services.GetRequiredService<ITransferStore>();
-        var row = (await transfers.FindAsync(Guid.Parse(lin.UserId), "half", Ct))!;
+        var row = (await transfers.FindAsync(Guid.Parse(sent.Id), Ct))!;
         await transfers.ResolveAsync(row.Id, TransferStates.Declined, Ct);
         var voided = await app.Services.GetRequiredService<LedgerWriter>().ApplyAsync(TransferService.SettleStep(row with { State = TransferStates.Declined }));
         await Task.WhenAll(SweepAsync(app), SweepAsync(app));
 
         var told = await NoticesAsync(lin, mei);
         Assert.Equal(TransferResult.Created, voided.Result);
-        Assert.Equal((NoticeTypes.TransferDeclined, lin.UserId, "half"), (Assert.Single(told).Notice!.Type, told[0].Notice!.ActorId, told[0].Notice!.Text));
+        Assert.Equal((NoticeTypes.TransferDeclined, lin.UserId, sent.Id), (Assert.Single(told).Notice!.Type, told[0].Notice!.ActorId, told[0].Notice!.Text));
         Assert.Equal(0, await SweepAsync(app));
-        Assert.Equal(TransferStates.Declined, (await mei.Client.GetTransferAsync("half", Ct)).State);
+        Assert.Equal(TransferStates.Declined, (await mei.Client.GetTransferAsync(sent.Id, Ct)).State);
         Assert.Equal((10_000L, 10_000L), ((await mei.Client.GetWalletAsync(Ct)).Balance, (await mei.Client.GetWalletAsync(Ct)).Available));
     }
 
@@ -191,6 +193,8 @@ public sealed class TransferTests
         var wallet = await mei.Client.GetWalletAsync(Ct);
         Assert.Equal((10_000L, 10_000L), (wallet.Balance, wallet.Available));
         await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.GetTransferAsync("f", Ct));
+        var notAnId = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.GetTransferAsync("f", Ct));
+        Assert.Equal((404, ErrorCodes.TransferNotFound), (notAnId.Status, notAnId.Code));
     }
 
     private static async Task<(TestUser Mei, TestUser Lin)> FriendsWithMoneyAsync(HutongApp app)

@@ -131,7 +131,7 @@ public sealed class WalletModelTests
                 Expect(expectOk, ErrorCodes.InsufficientFunds, outcome.Code, context);
                 if (expectOk)
                 {
-                    model.Transfers[id] = new ModelTransfer(id, me.Index, other.Index, amount, clock.GetUtcNow() + TimeSpan.FromHours(24));
+                    model.Transfers[id] = new ModelTransfer(id, outcome.Value!.Id, me.Index, other.Index, amount, clock.GetUtcNow() + TimeSpan.FromHours(24));
                 }
 
                 break;
@@ -143,7 +143,7 @@ public sealed class WalletModelTests
                 var transfer = Pick(model.Transfers.Values, random);
                 var again = await people[transfer.From].Client.SendTransferAsync(
                     new SendTransferRequest(transfer.Id, people[transfer.To].UserId, transfer.Amount, "note", Pin), Ct);
-                Assert.Equal(transfer.State, again.State);
+                Assert.Equal((transfer.NodeId, transfer.State), (again.Id, again.State));
                 break;
             }
 
@@ -152,7 +152,7 @@ public sealed class WalletModelTests
                 var transfer = Pick(model.Transfers.Values, random);
                 var accept = random.Next(3) > 0;
                 var receiver = people[transfer.To].Client;
-                var outcome = await TryAsync(() => accept ? receiver.AcceptTransferAsync(transfer.Id, Ct) : receiver.DeclineTransferAsync(transfer.Id, Ct));
+                var outcome = await TryAsync(() => accept ? receiver.AcceptTransferAsync(transfer.NodeId, Ct) : receiver.DeclineTransferAsync(transfer.NodeId, Ct));
                 // Answering the same way again is a retry, and returns the first answer.
                 var answer = accept ? TransferStates.Accepted : TransferStates.Declined;
                 Expect(transfer.State == TransferStates.Pending || transfer.State == answer, ErrorCodes.TransferNotPending, outcome.Code, context);
@@ -377,7 +377,7 @@ public sealed class WalletModelTests
         public int NextId() => ++_ids;
     }
 
-    private sealed record ModelTransfer(string Id, int From, int To, long Amount, DateTimeOffset ExpiresAt)
+    private sealed record ModelTransfer(string Id, string NodeId, int From, int To, long Amount, DateTimeOffset ExpiresAt)
     {
         public string State { get; set; } = TransferStates.Pending;
     }

@@ -47,9 +47,13 @@ public static class WalletEntryKinds
 /// <summary><c>POST /api/v1/transfers</c>: money to a friend, held until they accept. <c>transferId</c> is the sender's own id.</summary>
 public sealed record SendTransferRequest(string TransferId, string ToUserId, long Amount, string? Note, string Pin);
 
-/// <summary>A person-to-person transfer as its sender or receiver sees it.</summary>
+/// <summary>
+/// A person-to-person transfer as its sender or receiver sees it. <see cref="Id"/> is the node's name for it, the one
+/// to get, accept or decline it by; <see cref="TransferId"/> (the sender's own id for retries) is shown to the sender only.
+/// </summary>
 public sealed record TransferInfo(
-    string TransferId, string FromUserId, string ToUserId, long Amount, string? Note, string State, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
+    string Id,
+    string? TransferId, string FromUserId, string ToUserId, long Amount, string? Note, string State, DateTimeOffset CreatedAt, DateTimeOffset ExpiresAt);
 
 /// <summary>States of a person-to-person transfer.</summary>
 public static class TransferStates

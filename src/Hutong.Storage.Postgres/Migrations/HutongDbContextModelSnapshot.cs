@@ -770,7 +770,7 @@ namespace Hutong.Storage.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceiverId", "TransferId");
+                    b.HasIndex("ReceiverId");
 
                     b.HasIndex("SenderId", "TransferId")
                         .IsUnique();

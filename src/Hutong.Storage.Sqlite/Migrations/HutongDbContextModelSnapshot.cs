@@ -764,7 +764,7 @@ namespace Hutong.Storage.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ReceiverId", "TransferId");
+                    b.HasIndex("ReceiverId");
 
                     b.HasIndex("SenderId", "TransferId")
                         .IsUnique();

@@ -38,8 +38,9 @@ internal sealed class PersonTransferRow
             row.Property(t => t.TransferId).HasMaxLength(64);
             row.Property(t => t.Note).HasMaxLength(100);
             row.Property(t => t.State).HasMaxLength(16);
+            // The sender's idempotency key: unique per sender, never a way to find someone else's transfer.
             row.HasIndex(t => new { t.SenderId, t.TransferId }).IsUnique();
-            row.HasIndex(t => new { t.ReceiverId, t.TransferId });
+            row.HasIndex(t => t.ReceiverId);
             // The sweeper's work list: what is still pending, or resolved but not yet carried out.
             row.HasIndex(t => new { t.Settled, t.ExpiresAt });
             row.HasOne<AccountRow>().WithMany().HasForeignKey(t => t.SenderId).OnDelete(DeleteBehavior.Restrict);

@@ -42,14 +42,10 @@ internal sealed class TransferStore(IDbContextFactory<HutongDbContext> contexts)
         }
     }
 
-    public async Task<PersonTransfer?> FindAsync(Guid senderOrReceiver, string transferId, CancellationToken cancellationToken)
+    public async Task<PersonTransfer?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.PersonTransfers.AsNoTracking()
-            .Where(t => t.TransferId == transferId && (t.SenderId == senderOrReceiver || t.ReceiverId == senderOrReceiver))
-            .Take(2).ToListAsync(cancellationToken);
-        // Ids are the sender's; should two senders have picked the same one for the same person, neither is guessed at.
-        return rows.Count == 1 ? rows[0].ToDomain() : null;
+        return (await db.PersonTransfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken))?.ToDomain();
     }
 
     public async Task<bool> ResolveAsync(Guid id, string state, CancellationToken cancellationToken)

@@ -74,7 +74,7 @@ public sealed class TransferService(
 
         var now = clock.GetUtcNow();
         var stored = await transfers.AddAsync(
-            new PersonTransfer(Guid.NewGuid(), request.TransferId, me, to, request.Amount, request.Note, TransferStates.Pending, now, now + Options.TransferExpiry, false),
+            new PersonTransfer(Ids.New(clock), request.TransferId, me, to, request.Amount, request.Note, TransferStates.Pending, now, now + Options.TransferExpiry, false),
             cancellationToken);
         if (stored.ReceiverId != to || stored.Amount != request.Amount || stored.Note != request.Note)
         {
@@ -87,7 +87,7 @@ public sealed class TransferService(
         }
 
         var hold = await ledger.ApplyAsync(
-            new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: stored.TransferId),
+            new TransferRequest(HoldId(stored), me, to, stored.Amount, TransferCode.PersonToPerson, TransferKind.Pending, Reference: Ids.Format(stored.Id)),
             wallet.Account(me), wallet.Account(to));
         if (hold.Result == TransferResult.ExceedsCredits)
         {
@@ -99,24 +99,25 @@ public sealed class TransferService(
         // The money is held; the message tells the receiver. A retry finds the same message by its client id, and a
         // transfer whose message never went out (the node stopped) goes back to its sender when it expires.
         var message = new SendCommand(
-            me, $"transfer:{stored.Id:N}", stored.Note, null, [], false, MessageKind.Transfer, Money: new MoneyData(stored.TransferId, stored.Amount));
+            me, $"transfer:{stored.Id:N}", stored.Note, null, [], false, MessageKind.Transfer, Money: new MoneyData(Ids.Format(stored.Id), stored.Amount));
         var sent = await conversation.SendAsync(message);
         if (!sent.IsSuccess)
         {
             return sent.Error;
         }
 
-        return Info((await transfers.FindAsync(me, stored.TransferId, cancellationToken))!);
+        return Info((await transfers.FindAsync(stored.Id, cancellationToken))!, me);
     }
 
-    public async Task<Result<TransferInfo>> GetAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
-        await transfers.FindAsync(me, transferId, cancellationToken) is { State: not Refused } found ? Info(found) : NotFound;
+    /// <summary>A transfer by the node's id, to its sender or receiver; anyone else learns nothing, not even that it exists.</summary>
+    public async Task<Result<TransferInfo>> GetAsync(Guid me, string id, CancellationToken cancellationToken) =>
+        await FindAsync(me, id, cancellationToken) is { } found ? Info(found, me) : NotFound;
 
-    public Task<Result<TransferInfo>> AcceptAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
-        AnswerAsync(me, transferId, TransferStates.Accepted, cancellationToken);
+    public Task<Result<TransferInfo>> AcceptAsync(Guid me, string id, CancellationToken cancellationToken) =>
+        AnswerAsync(me, id, TransferStates.Accepted, cancellationToken);
 
-    public Task<Result<TransferInfo>> DeclineAsync(Guid me, string transferId, CancellationToken cancellationToken) =>
-        AnswerAsync(me, transferId, TransferStates.Declined, cancellationToken);
+    public Task<Result<TransferInfo>> DeclineAsync(Guid me, string id, CancellationToken cancellationToken) =>
+        AnswerAsync(me, id, TransferStates.Declined, cancellationToken);
 
     /// <summary>Expires what is due and finishes what a stopped node left half-done; returns how many it handled.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
@@ -130,7 +131,7 @@ public sealed class TransferService(
             }
 
             // Whoever won, the ledger now carries out the state the row holds.
-            if (await transfers.FindAsync(transfer.SenderId, transfer.TransferId, cancellationToken) is { } current)
+            if (await transfers.FindAsync(transfer.Id, cancellationToken) is { } current)
             {
                 await SettleAsync(current, cancellationToken);
             }
@@ -139,9 +140,9 @@ public sealed class TransferService(
         return due.Count;
     }
 
-    private async Task<Result<TransferInfo>> AnswerAsync(Guid me, string transferId, string answer, CancellationToken cancellationToken)
+    private async Task<Result<TransferInfo>> AnswerAsync(Guid me, string id, string answer, CancellationToken cancellationToken)
     {
-        if (await transfers.FindAsync(me, transferId, cancellationToken) is not { } transfer || transfer.ReceiverId != me || transfer.State == Refused)
+        if (await FindAsync(me, id, cancellationToken) is not { } transfer || transfer.ReceiverId != me)
         {
             return NotFound;
         }
@@ -156,10 +157,10 @@ public sealed class TransferService(
             await transfers.ResolveAsync(transfer.Id, answer, cancellationToken);
         }
 
-        var current = (await transfers.FindAsync(me, transferId, cancellationToken))!;
+        var current = (await transfers.FindAsync(transfer.Id, cancellationToken))!;
         await SettleAsync(current, cancellationToken);
         return current.State == answer
-            ? Info(current)
+            ? Info(current, me)
             : Error.Conflict(ErrorCodes.TransferNotPending, $"The transfer was already {current.State}.");
     }
 
@@ -196,7 +197,7 @@ public sealed class TransferService(
         var accepted = transfer.State == TransferStates.Accepted;
         return new TransferRequest(
             (accepted ? "p2p-post:" : "p2p-void:") + HoldId(transfer)[4..], transfer.SenderId, transfer.ReceiverId, transfer.Amount,
-            TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), transfer.TransferId);
+            TransferCode.PersonToPerson, accepted ? TransferKind.PostPending : TransferKind.VoidPending, HoldId(transfer), Ids.Format(transfer.Id));
     }
 
     /// <summary>
@@ -213,14 +214,19 @@ public sealed class TransferService(
             _ => (NoticeTypes.TransferExpired, transfer.SenderId),
         };
         var (conversationId, _) = await chat.EnsureDirectAsync(transfer.SenderId, transfer.ReceiverId, cancellationToken);
-        var told = await grains.GetGrain<IConversationGrain>(conversationId).PostNoticeAsync(actor, type, transfer.TransferId, $"transfer-outcome:{transfer.Id:N}");
+        var told = await grains.GetGrain<IConversationGrain>(conversationId).PostNoticeAsync(actor, type, Ids.Format(transfer.Id), $"transfer-outcome:{transfer.Id:N}");
         return told.IsSuccess || told.Error.Status < 500;
     }
+
+    private async Task<PersonTransfer?> FindAsync(Guid me, string id, CancellationToken cancellationToken) =>
+        Ids.TryParse(id, out var key) && await transfers.FindAsync(key, cancellationToken) is { State: not Refused } found && (found.SenderId == me || found.ReceiverId == me)
+            ? found
+            : null;
 
     private static Error NotFound => Error.NotFound(ErrorCodes.TransferNotFound, "No such transfer to or from you.");
 
     private static string HoldId(PersonTransfer transfer) => $"p2p:{transfer.SenderId:N}:{transfer.TransferId}";
 
-    private static TransferInfo Info(PersonTransfer t) =>
-        new(t.TransferId, Ids.Format(t.SenderId), Ids.Format(t.ReceiverId), t.Amount, t.Note, t.State, t.CreatedAt, t.ExpiresAt);
+    private static TransferInfo Info(PersonTransfer t, Guid me) =>
+        new(Ids.Format(t.Id), t.SenderId == me ? t.TransferId : null, Ids.Format(t.SenderId), Ids.Format(t.ReceiverId), t.Amount, t.Note, t.State, t.CreatedAt, t.ExpiresAt);
 }

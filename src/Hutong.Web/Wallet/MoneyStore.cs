@@ -27,7 +27,7 @@ public sealed class MoneyStore(HutongClient api)
 
     public event Action? Changed;
 
-    public TransferInfo? Transfer(string transferId) => _transfers.GetValueOrDefault(transferId);
+    public TransferInfo? Transfer(string id) => _transfers.GetValueOrDefault(id);
 
     public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
 
@@ -41,24 +41,24 @@ public sealed class MoneyStore(HutongClient api)
     /// Fetches a transfer unless it is held or failed before (a card asks on every render), or <paramref name="again"/>
     /// says to; one request at a time per transfer.
     /// </summary>
-    public Task LoadTransferAsync(string transferId, bool again = false) =>
-        !again && _transfers.ContainsKey(transferId) ? Task.CompletedTask : Once("t:" + transferId, again, async () => Keep(await api.GetTransferAsync(transferId)));
+    public Task LoadTransferAsync(string id, bool again = false) =>
+        !again && _transfers.ContainsKey(id) ? Task.CompletedTask : Once("t:" + id, again, async () => Keep(await api.GetTransferAsync(id)));
 
     /// <summary>Fetches a red packet unless it is held or failed before, or <paramref name="again"/> says to.</summary>
     public Task LoadPacketAsync(string id, bool again = false) =>
         !again && _packets.ContainsKey(id) ? Task.CompletedTask : Once("p:" + id, again, async () => Keep(await api.GetRedPacketAsync(id)));
 
     /// <summary>The chat says a transfer changed: fetch it again if a card shows it.</summary>
-    public Task RefreshTransferAsync(string transferId) => _transfers.ContainsKey(transferId) ? Quietly(LoadTransferAsync(transferId, again: true)) : Task.CompletedTask;
+    public Task RefreshTransferAsync(string id) => _transfers.ContainsKey(id) ? Quietly(LoadTransferAsync(id, again: true)) : Task.CompletedTask;
 
     /// <summary>Someone opened a packet, or it went back: fetch it again if a card shows it.</summary>
     public Task RefreshPacketAsync(string id) => _packets.ContainsKey(id) ? Quietly(LoadPacketAsync(id, again: true)) : Task.CompletedTask;
 
     public async Task<TransferInfo> SendTransferAsync(SendTransferRequest request) => Keep(await api.SendTransferAsync(request));
 
-    public async Task<TransferInfo> AcceptTransferAsync(string transferId) => Keep(await api.AcceptTransferAsync(transferId));
+    public async Task<TransferInfo> AcceptTransferAsync(string id) => Keep(await api.AcceptTransferAsync(id));
 
-    public async Task<TransferInfo> DeclineTransferAsync(string transferId) => Keep(await api.DeclineTransferAsync(transferId));
+    public async Task<TransferInfo> DeclineTransferAsync(string id) => Keep(await api.DeclineTransferAsync(id));
 
     public async Task<RedPacketInfo> SendRedPacketAsync(SendRedPacketRequest request) => Keep(await api.SendRedPacketAsync(request));
 
@@ -83,7 +83,7 @@ public sealed class MoneyStore(HutongClient api)
 
     private TransferInfo Keep(TransferInfo transfer)
     {
-        _transfers[transfer.TransferId] = transfer;
+        _transfers[transfer.Id] = transfer;
         Changed?.Invoke();
         return transfer;
     }

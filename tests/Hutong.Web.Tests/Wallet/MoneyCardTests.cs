@@ -24,7 +24,7 @@ public sealed class MoneyCardTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
     private static TransferInfo Transfer(string state) =>
-        new("t-1", "u-me", "u-lin", 1_250, "for tea", state, Sample.Noon, Sample.Noon.AddDays(1));
+        new("t-1", null, "u-me", "u-lin", 1_250, "for tea", state, Sample.Noon, Sample.Noon.AddDays(1));
 
     private static RedPacketInfo Packet(string state = RedPacketStates.Active, long? myAmount = null, string senderId = "u-lin") =>
         new("p-1", null, senderId, "c-1", RedPacketKinds.Lucky, 3, null, state, state == RedPacketStates.Finished ? 0 : 3, null, myAmount, Sample.Noon, Sample.Noon.AddDays(1), []);

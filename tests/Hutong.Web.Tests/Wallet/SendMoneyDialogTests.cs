@@ -24,7 +24,7 @@ public sealed class SendMoneyDialogTests : IAsyncDisposable
 
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
-    private static TransferInfo Sent(string id) => new(id, "u-me", "u-lin", 1_250, null, TransferStates.Pending, Sample.Noon, Sample.Noon.AddDays(1));
+    private static TransferInfo Sent(string id) => new(id, "mine-" + id, "u-me", "u-lin", 1_250, null, TransferStates.Pending, Sample.Noon, Sample.Noon.AddDays(1));
 
     private static RedPacketInfo Packet() =>
         new("p-9", "x", "u-me", "c-1", RedPacketKinds.Equal, 2, null, RedPacketStates.Active, 2, 2_000, null, Sample.Noon, Sample.Noon.AddDays(1), []);

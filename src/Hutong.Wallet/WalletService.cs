@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Hutong.Accounts.Identity;
 using Hutong.Contracts.Wallet;
+using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
@@ -102,20 +103,20 @@ public sealed partial class WalletService(
             return paging.Error;
         }
 
-        DateTimeOffset? before = null;
+        TimeCursor? after = null;
         if (cursor is not null)
         {
-            if (!long.TryParse(cursor, System.Globalization.CultureInfo.InvariantCulture, out var ticks) || ticks <= 0)
+            if (!TimeCursor.TryParse(cursor, out var parsed))
             {
                 return WalletErrors.Invalid("cursor", "Not a cursor from this list.");
             }
 
-            before = new DateTimeOffset(ticks, TimeSpan.Zero);
+            after = parsed;
         }
 
-        var transfers = await ledger.ListAsync(me, before, paging.Value.Limit, cancellationToken);
+        var transfers = await ledger.ListAsync(me, after, paging.Value.Limit, cancellationToken);
         var entries = transfers.Select(t => new WalletEntry(KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt)).ToList();
-        var next = transfers.Count == paging.Value.Limit ? transfers[^1].CreatedAt.UtcTicks.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        var next = transfers.Count == paging.Value.Limit ? new TimeCursor(transfers[^1].CreatedAt, transfers[^1].Id).Encode() : null;
         return new WalletEntryList(entries, next);
     }
 

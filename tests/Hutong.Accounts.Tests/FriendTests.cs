@@ -121,6 +121,48 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(expected.Count, seen.Distinct().Count());
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FriendsAndRequests_ThatShareOneTime_PageWithoutGapsOrRepeats(StorageProvider provider)
+    {
+        // A clock that stands still gives every friendship and request the same time: pages must still be exact.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
+        var star = await TestUser.CreateAsync(app, "star");
+        var friends = new List<string>();
+        var asking = new List<string>();
+        for (var i = 0; i < 7; i++)
+        {
+            var fan = await TestUser.CreateAsync(app, "fan" + i);
+            await fan.BefriendAsync(star);
+            friends.Add(fan.UserId);
+            var stranger = await TestUser.CreateAsync(app, "asks" + i);
+            asking.Add((await stranger.Client.SendFriendRequestAsync(star.UserId, "hi", Ct)).RequestId);
+        }
+
+        var seenFriends = new List<string>();
+        string? cursor = null;
+        for (var page = 0; page < 10 && (page == 0 || cursor is not null); page++)
+        {
+            var friendPage = await star.Client.GetFriendsAsync(3, cursor, Ct);
+            seenFriends.AddRange(friendPage.Friends.Select(f => f.UserId));
+            cursor = friendPage.NextCursor;
+        }
+
+        var seenRequests = new List<string>();
+        for (var page = 0; page < 10 && (page == 0 || cursor is not null); page++)
+        {
+            var requestPage = await star.Client.GetFriendRequestsAsync("incoming", 3, cursor, Ct);
+            seenRequests.AddRange(requestPage.Requests.Select(r => r.RequestId));
+            cursor = requestPage.NextCursor;
+        }
+
+        Assert.Equal(friends.Order(), seenFriends.Order());
+        // The fans' accepted requests are listed too: fourteen, each once.
+        Assert.Equal(14, seenRequests.Distinct().Count());
+        Assert.Equal(14, seenRequests.Count);
+        Assert.Subset(seenRequests.ToHashSet(), asking.ToHashSet());
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(201)]

@@ -132,6 +132,42 @@ public sealed class ProblemTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal("Mei", (await mei.Client.GetMeAsync(Ct)).DisplayName);
     }
 
+    [Theory]
+    [InlineData("/api/v1/wallet/transactions?cursor=9223372036854775807")]
+    [InlineData("/api/v1/wallet/transactions?limit=0")]
+    [InlineData("/api/v1/wallet/transactions?limit=99999999999")]
+    [InlineData("/api/v1/friends?cursor=9223372036854775807")]
+    [InlineData("/api/v1/friends?limit=-1")]
+    [InlineData("/api/v1/friend-requests?cursor=%00")]
+    [InlineData("/api/v1/friend-requests?direction=sideways")]
+    [InlineData("/api/v1/events?after=-1")]
+    [InlineData("/api/v1/events?after=99999999999999999999")]
+    [InlineData("/api/v1/events?after=0&limit=100000")]
+    [InlineData("/api/v1/conversations/{chat}/messages?afterSeq=-1")]
+    [InlineData("/api/v1/conversations/{chat}/messages?beforeSeq=-9223372036854775808")]
+    [InlineData("/api/v1/conversations/{chat}/messages?afterSeq=1&beforeSeq=5")]
+    [InlineData("/api/v1/conversations/{chat}/messages?limit=100000")]
+    [InlineData("/api/v1/conversations/{chat}/messages?afterSeq=1e3")]
+    [InlineData("/api/v1/search/messages?q=tea&limit=-5")]
+    [InlineData("/api/v1/search/messages?q=")]
+    public async Task ANumberOrCursorOutOfRange_Is400_NeverA500(string path)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        await mei.BefriendAsync(lin);
+        var chat = await mei.Client.OpenDirectAsync(lin.UserId, Ct);
+        using var http = app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
+
+        using var response = await http.GetAsync(path.Replace("{chat}", chat.ConversationId, StringComparison.Ordinal), Ct);
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync(HutongJsonContext.Default.ProblemBody, Ct);
+        Assert.Contains(problem!.Code, new[] { ErrorCodes.ValidationFailed, ErrorCodes.BadRequest });
+    }
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string path, string body, string contentType) =>
         http.PostAsync(path, new StringContent(body, Encoding.UTF8, contentType), Ct);
 

@@ -47,6 +47,49 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         Assert.Equal(5_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task History_PagesThroughEntriesThatShareOneTime_WithoutSkippingOrRepeating(StorageProvider provider)
+    {
+        // A clock that stands still stamps every entry with the same time, as one group commit does for its batch.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => mei.Client.TopUpAsync($"t{i}", 100 + i, Ct)));
+
+        var seen = new List<long>();
+        string? cursor = null;
+        for (var page = 0; page < 10; page++)
+        {
+            var entries = await mei.Client.GetWalletEntriesAsync(7, cursor, Ct);
+            seen.AddRange(entries.Entries.Select(e => e.Amount));
+            cursor = entries.NextCursor;
+            if (cursor is null)
+            {
+                break;
+            }
+        }
+
+        Assert.Null(cursor);
+        Assert.Equal(Enumerable.Range(0, 30).Select(i => 100L + i), seen.Order());
+    }
+
+    [Theory]
+    [InlineData("9223372036854775807")]
+    [InlineData("-1")]
+    [InlineData("0")]
+    [InlineData("not a cursor")]
+    [InlineData("__________________________________________")]
+    [InlineData("f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_f39_")]
+    public async Task History_WithACursorItNeverGaveOut_Is400(string cursor)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.GetWalletEntriesAsync(7, cursor, Ct));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (error.Status, error.Code));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(-100)]

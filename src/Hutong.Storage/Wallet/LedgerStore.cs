@@ -1,3 +1,4 @@
+using Hutong.Core;
 using Hutong.Wallet.Ledger;
 using Microsoft.EntityFrameworkCore;
 
@@ -131,14 +132,16 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, W
         return (outcomes, accounts.Values);
     }
 
-    public async Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, TimeCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var touching = db.LedgerTransfers.AsNoTracking()
             .Where(t => (t.DebitAccountId == accountId || t.CreditAccountId == accountId) && (t.Kind == (int)TransferKind.Posted || t.Kind == (int)TransferKind.PostPending));
-        if (before is { } until)
+        if (after is { } last)
         {
-            touching = touching.Where(t => t.CreatedAt < until);
+            // Newest first, and a batch shares one time: what sorts after the last (time, id) pair, not merely older.
+            var (at, id) = (last.At, last.Key);
+            touching = touching.Where(t => t.CreatedAt < at || (t.CreatedAt == at && string.Compare(t.Id, id) < 0));
         }
 
         var rows = await touching.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Take(limit).ToListAsync(cancellationToken);

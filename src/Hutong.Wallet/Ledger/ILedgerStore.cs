@@ -1,3 +1,4 @@
+using Hutong.Core;
 namespace Hutong.Wallet.Ledger;
 
 /// <summary>Where the ledger lives. Each call is one database transaction: all of it is written, or none.</summary>
@@ -14,11 +15,11 @@ public interface ILedgerStore
         IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Transfers that moved an account's balance (posted at once, or the post of a pending one), newest first, older
-    /// than <paramref name="before"/> if given. Holds and their voids change what may be spent, not the balance, and
+    /// Transfers that moved an account's balance (posted at once, or the post of a pending one), newest first by
+    /// (time, id), after the page that ended at <paramref name="after"/> if given. Holds and their voids change what may be spent, not the balance, and
     /// are left out, so a transfer shows once, when its money moves.
     /// </summary>
-    Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);
+    Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, TimeCursor? after, int limit, CancellationToken cancellationToken);
 
     /// <summary>Sums over every account, for checking the invariants.</summary>
     Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken);

@@ -65,6 +65,19 @@ public sealed class HutongApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// Starts a node on fresh storage behind real Kestrel on a free loopback port, for what only a real server does
+    /// (parsing the request line and headers). <see cref="WebApplicationFactory{T}.CreateClient()"/> then reaches it over TCP.
+    /// </summary>
+    public static async Task<HutongApp> StartOnKestrelAsync(
+        Server.Hosting.StorageProvider provider, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
+    {
+        var app = new HutongApp(await TestStorage.CreateAsync(provider, cancellationToken), settings, null);
+        app.UseKestrel(0);
+        app.StartServer();
+        return app;
+    }
+
     /// <summary>A live gateway connection for the device <paramref name="client"/> speaks for, over the in-memory server.</summary>
     public HutongGateway NewGateway(HutongClient client) =>
         new(client, async (uri, cancellationToken) => await Server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));

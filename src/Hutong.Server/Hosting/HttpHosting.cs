@@ -3,6 +3,7 @@ using Hutong.Contracts;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Options;
 
@@ -14,6 +15,17 @@ internal static class HttpHosting
     {
         builder.Services.AddOptions<HttpOptions>().BindConfiguration(HttpOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SocketTransportOptions>().Configure<IOptions<HttpOptions>>((sockets, http) => sockets.Backlog = http.Value.ListenBacklog);
+        builder.Services.AddOptions<KestrelServerOptions>().Configure<IOptions<HttpOptions>>((kestrel, http) =>
+        {
+            // Kestrel answers what it rejects itself with an empty body. Its limits sit well above the node's, so a
+            // request that is only too long reaches RequestShapeMiddleware and gets a problem a client can read.
+            kestrel.Limits.MaxRequestLineSize = (http.Value.MaxRequestTargetBytes * 8) + 64;
+            kestrel.Limits.MaxRequestHeadersTotalSize = http.Value.MaxRequestHeaderBytes * 4;
+            kestrel.Limits.MaxRequestHeaderCount = http.Value.MaxRequestHeaders * 4;
+            // A byte outside ASCII in a header (a pasted token, a stray character) is read as Latin-1 instead of
+            // failing the request: the header is then simply wrong, and answered as such (401 for a token).
+            kestrel.RequestHeaderEncodingSelector = _ => System.Text.Encoding.Latin1;
+        });
         builder.Services.Configure<JsonOptions>(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, HutongJsonContext.Default));
         // Bad requests surface as exceptions so that one handler turns them into problem bodies with a code.
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -42,6 +54,7 @@ internal static class HttpHosting
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestShapeMiddleware>();
         app.UseRouting();
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();

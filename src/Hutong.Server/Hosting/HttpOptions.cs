@@ -12,6 +12,21 @@ public sealed record HttpOptions
     public long MaxRequestBodyBytes { get; init; } = 1024 * 1024;
 
     /// <summary>
+    /// Longest request target (path and query) the node serves; a longer one gets a 414 problem. Kestrel is given
+    /// eight times as much, so that what is merely too long reaches the node and gets an answer a client can read.
+    /// </summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxRequestTargetBytes { get; init; } = 8 * 1024;
+
+    /// <summary>Most header bytes (names and values) a request may carry; more gets a 431 problem. Kestrel is given four times as much.</summary>
+    [Range(4096, 1024 * 1024)]
+    public int MaxRequestHeaderBytes { get; init; } = 32 * 1024;
+
+    /// <summary>Most headers a request may carry; more gets a 431 problem. Kestrel is given four times as many.</summary>
+    [Range(16, 10_000)]
+    public int MaxRequestHeaders { get; init; } = 100;
+
+    /// <summary>
     /// Connections the kernel holds for the node before it accepts them (the kernel caps it at
     /// <c>net.core.somaxconn</c>). When thousands of devices reconnect at once, a short queue overflows and each
     /// connection it drops waits a second or more to try again.

@@ -14,8 +14,10 @@ internal static class Problems
         405 => ErrorCodes.MethodNotAllowed,
         409 => ErrorCodes.Conflict,
         413 => ErrorCodes.PayloadTooLarge,
+        414 => ErrorCodes.UriTooLong,
         415 => ErrorCodes.UnsupportedMediaType,
         429 => ErrorCodes.RateLimited,
+        431 => ErrorCodes.HeadersTooLarge,
         >= 500 => ErrorCodes.InternalError,
         _ => ErrorCodes.BadRequest,
     };

@@ -54,6 +54,20 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
     }
 
     [Fact]
+    public async Task AnOversizedHello_IsRefusedAsFrameTooLarge_AndClosedWith1009()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+
+        await SendTextAsync(socket, "{\"type\":\"hello\",\"token\":\"" + new string('x', 70 * 1024) + "\"}");
+        var error = await ReceiveAsync(socket);
+        var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+
+        Assert.Equal("frame_too_large", error.Code);
+        Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.MessageTooBig), (close.MessageType, socket.CloseStatus));
+    }
+
+    [Fact]
     public async Task FirstFrameNotHello_IsRefusedAndClosed()
     {
         var app = await servers.GetAsync(StorageProvider.Sqlite);

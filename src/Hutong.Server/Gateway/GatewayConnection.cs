@@ -170,12 +170,18 @@ internal sealed class GatewayConnection : IDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.HelloTimeout);
         var (kind, hello) = await ReceiveFrameAsync(timeout.Token);
-        if (kind != FrameKind.Text)
+        if (kind == FrameKind.TooLarge)
+        {
+            RefuseTooLarge();
+            return null;
+        }
+
+        if (kind == FrameKind.Close)
         {
             return null;
         }
 
-        if (hello?.Type != FrameTypes.Hello)
+        if (kind != FrameKind.Text || hello?.Type != FrameTypes.Hello)
         {
             Fail(null, null, "hello_expected", 400, "The first frame is hello.");
             _close = (WebSocketCloseStatus.PolicyViolation, "hello expected");
@@ -282,8 +288,7 @@ internal sealed class GatewayConnection : IDisposable
                 case FrameKind.Close:
                     return;
                 case FrameKind.TooLarge:
-                    Fail(null, null, "frame_too_large", 413, $"A frame has at most {_options.MaxFrameBytes} bytes.");
-                    _close = (WebSocketCloseStatus.MessageTooBig, "frame too large");
+                    RefuseTooLarge();
                     return;
                 case FrameKind.Binary:
                     Fail(null, null, "text_frames_only", 400, "Frames are JSON text.");
@@ -424,6 +429,13 @@ internal sealed class GatewayConnection : IDisposable
     /// Reads one whole frame and parses it if it is text; a frame past the size limit is reported, not read. It waits
     /// for the frame with an empty read, so an idle connection holds no buffer: one is rented only while a frame arrives.
     /// </summary>
+    /// <summary>Says why, then closes with 1009: the rest of an oversized frame is never read, so the connection cannot go on.</summary>
+    private void RefuseTooLarge()
+    {
+        Fail(null, null, "frame_too_large", 413, $"A frame has at most {_options.MaxFrameBytes} bytes.");
+        _close = (WebSocketCloseStatus.MessageTooBig, "frame too large");
+    }
+
     private async Task<(FrameKind Kind, ClientFrame? Frame)> ReceiveFrameAsync(CancellationToken cancellationToken)
     {
         var result = await _socket.ReceiveAsync(Memory<byte>.Empty, cancellationToken);

@@ -4,6 +4,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 
 namespace Hutong.Chat;
 
@@ -115,10 +116,14 @@ public sealed partial class ChatService
     public async Task<Result<Done>> UpdateGroupAsync(Guid me, Guid conversationId, UpdateGroupRequest request)
     {
         var errors = new FieldErrors();
-        var name = request.Name?.Trim();
+        var name = request.Name is null ? null : NameText.Clean(request.Name);
         if (name is { Length: 0 } || name?.Length > Limits.MaxGroupNameLength)
         {
             errors.Add("name", $"A group name has 1 to {Limits.MaxGroupNameLength} characters.");
+        }
+        else if (name is not null && (NameText.HasControl(name) || NameText.IsBlank(name)))
+        {
+            errors.Add("name", "A group name needs a visible character and no control characters.");
         }
 
         if (request.Announcement?.Length > Limits.MaxAnnouncementLength)

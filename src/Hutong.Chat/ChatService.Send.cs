@@ -3,6 +3,7 @@ using Hutong.Chat.Messages;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 
 namespace Hutong.Chat;
 
@@ -52,6 +53,10 @@ public sealed partial class ChatService
         else if (request.Text?.Length > limits.MaxTextLength)
         {
             errors.Add("text", $"A message has at most {limits.MaxTextLength} characters.");
+        }
+        else if (request.Text is { } text && NameText.HasControlInMessage(text))
+        {
+            errors.Add("text", "A message cannot contain control characters other than tabs and line breaks.");
         }
 
         Guid? mediaId = null;

@@ -8,6 +8,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -104,10 +105,14 @@ public sealed partial class ChatService(
             errors.Add("memberIds", $"A group has at most {Limits.MaxGroupMembers} members.");
         }
 
-        var name = request.Name?.Trim();
+        var name = request.Name is null ? null : NameText.Clean(request.Name) is { Length: > 0 } given ? given : null;
         if (name?.Length > Limits.MaxGroupNameLength)
         {
             errors.Add("name", $"A group name has at most {Limits.MaxGroupNameLength} characters.");
+        }
+        else if (name is not null && (NameText.HasControl(name) || NameText.IsBlank(name)))
+        {
+            errors.Add("name", "A group name needs a visible character and no control characters.");
         }
 
         if (errors.Any)

@@ -126,4 +126,38 @@ public sealed class SignUpTests(ServerFixture servers) : IClassFixture<ServerFix
         await Assert.ThrowsAsync<HutongApiException>(() =>
             app.NewClient().SignUpAsync(new SignUpRequest("emoji_" + Guid.NewGuid().ToString("N")[..8], "good-password-9", name + "👩‍👩‍👧"), Ct));
     }
+
+    [Theory]
+    [InlineData("\u200B\u200B\u200B")]
+    [InlineData("\u3164")]
+    [InlineData("\u202E\u202C")]
+    [InlineData("nul\0name")]
+    public async Task SignUp_ANameThatShowsNothingOrHasControls_Is400OnDisplayName(string name)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() =>
+            app.NewClient().SignUpAsync(new SignUpRequest("blank_" + Guid.NewGuid().ToString("N")[..8], "good-password-9", name), Ct));
+
+        Assert.Equal(400, error.Status);
+        Assert.Equal(["displayName"], error.Problem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task SignUp_ANameWithABidiOverride_IsStoredAsItShows_AndSoAreGreetingsRemarksAndGroupNames()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var zoe = await TestUser.CreateAsync(app, "zoe", "Zoë 🐉 \u202Eevil\u202C");
+        var lin = await TestUser.CreateAsync(app, "lin");
+
+        var request = await zoe.Client.SendFriendRequestAsync(lin.UserId, "hi \u202Egnp.exe\u202C", Ct);
+        await lin.Client.AcceptFriendRequestAsync(request.RequestId, Ct);
+        var remarked = await lin.Client.UpdateFriendAsync(zoe.UserId, new Contracts.Contacts.UpdateFriendRequest("\u2066Zoe\u2069 from work", ["\u200Bwork"], null, null), Ct);
+        var group = await zoe.Client.CreateGroupAsync("tea\u202E club", [lin.UserId], Ct);
+
+        Assert.Equal("Zoë 🐉 evil", (await lin.Client.GetUserByHandleAsync(zoe.Handle, Ct)).DisplayName);
+        Assert.Equal("hi gnp.exe", Assert.Single((await lin.Client.GetFriendRequestsAsync("incoming", cancellationToken: Ct)).Requests).Greeting);
+        Assert.Equal(("Zoe from work", "work"), (remarked.Remark, Assert.Single(remarked.Tags)));
+        Assert.Equal("tea club", (await zoe.Client.GetConversationAsync(group.ConversationId, Ct)).Name);
+    }
 }

@@ -126,6 +126,8 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         var badKind = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("c", "hologram", "hi", null, null, null), Ct));
         var badReply = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("d", null, "hi", 99, null, null), Ct));
         var badMention = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("e", null, "hi", null, [Guid.NewGuid().ToString()], null), Ct));
+        var nul = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("f", null, "hi\0there", null, null, null), Ct));
+        var escape = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("g", null, "\u001b[2Jgone", null, null, null), Ct));
 
         Assert.Equal(["text"], empty.Problem!.Errors!.Keys);
         Assert.Equal(["text"], tooLong.Problem!.Errors!.Keys);
@@ -133,6 +135,8 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(["kind"], badKind.Problem!.Errors!.Keys);
         Assert.Equal(["replyToSeq"], badReply.Problem!.Errors!.Keys);
         Assert.Equal(["mentions"], badMention.Problem!.Errors!.Keys);
+        Assert.Equal(["text"], nul.Problem!.Errors!.Keys);
+        Assert.Equal(["text"], escape.Problem!.Errors!.Keys);
         Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
         Assert.Equal(1, (await mei.Client.SendTextAsync(id, "the first real one", Ct)).Seq);
     }

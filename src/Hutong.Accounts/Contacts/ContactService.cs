@@ -4,6 +4,7 @@ using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Contacts;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ public sealed class ContactService(
 
     public async Task<Result<SendFriendRequestResponse>> SendRequestAsync(Guid me, SendFriendRequest request, CancellationToken cancellationToken)
     {
-        var greeting = (request.Greeting ?? string.Empty).Trim();
+        var greeting = NameText.Clean(request.Greeting);
         var errors = new FieldErrors();
         if (!Ids.TryParse(request.ToUserId, out var to))
         {
@@ -35,6 +36,10 @@ public sealed class ContactService(
         if (greeting.Length > Limits.MaxGreetingLength)
         {
             errors.Add("greeting", $"A greeting has at most {Limits.MaxGreetingLength} characters.");
+        }
+        else if (NameText.HasControl(greeting))
+        {
+            errors.Add("greeting", "A greeting cannot contain control characters.");
         }
 
         if (errors.Any)
@@ -243,16 +248,20 @@ public sealed class ContactService(
         }
 
         var errors = new FieldErrors();
-        var remark = update.Remark is null ? found.Friendship.Remark : update.Remark.Trim() is { Length: > 0 } r ? r : null;
+        var remark = update.Remark is null ? found.Friendship.Remark : NameText.Clean(update.Remark) is { Length: > 0 } r ? r : null;
         if (remark?.Length > Limits.MaxRemarkLength)
         {
             errors.Add("remark", $"A remark has at most {Limits.MaxRemarkLength} characters.");
+        }
+        else if (remark is not null && (NameText.HasControl(remark) || NameText.IsBlank(remark)))
+        {
+            errors.Add("remark", "A remark needs a visible character and no control characters.");
         }
 
         var tags = found.Friendship.Tags;
         if (update.Tags is not null)
         {
-            tags = update.Tags.Select(t => (t ?? string.Empty).Trim()).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            tags = update.Tags.Select(NameText.Clean).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
             if (tags.Count > Limits.MaxTagsPerFriend)
             {
                 errors.Add("tags", $"A friend has at most {Limits.MaxTagsPerFriend} tags.");
@@ -261,6 +270,10 @@ public sealed class ContactService(
             if (tags.Any(t => t.Length > Limits.MaxTagLength))
             {
                 errors.Add("tags", $"A tag has at most {Limits.MaxTagLength} characters.");
+            }
+            else if (tags.Any(t => NameText.HasControl(t) || NameText.IsBlank(t)))
+            {
+                errors.Add("tags", "A tag needs a visible character and no control characters.");
             }
         }
 

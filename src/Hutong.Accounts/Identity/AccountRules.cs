@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 
 namespace Hutong.Accounts.Identity;
 
@@ -35,7 +36,8 @@ internal static partial class AccountRules
         }
     }
 
-    public static string NormalizeDisplayName(string? name) => (name ?? string.Empty).Trim();
+    /// <summary>Trimmed, without the invisible characters that could make a name show as something it is not.</summary>
+    public static string NormalizeDisplayName(string? name) => NameText.Clean(name);
 
     public static void CheckDisplayName(string name, FieldErrors errors)
     {
@@ -45,9 +47,13 @@ internal static partial class AccountRules
         {
             errors.Add("displayName", $"A display name has 1 to {DisplayNameMax} characters.");
         }
-        else if (name.Any(char.IsControl))
+        else if (NameText.HasControl(name))
         {
             errors.Add("displayName", "A display name cannot contain control characters.");
+        }
+        else if (NameText.IsBlank(name))
+        {
+            errors.Add("displayName", "A display name needs at least one visible character.");
         }
     }
 

@@ -4,6 +4,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Text;
 using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Options;
 
@@ -56,7 +57,7 @@ public sealed class RedPacketService(
         }
 
         var now = clock.GetUtcNow();
-        var greeting = string.IsNullOrWhiteSpace(request.Greeting) ? null : request.Greeting.Trim();
+        var greeting = NameText.Clean(request.Greeting) is { Length: > 0 } cleaned && !NameText.IsBlank(cleaned) ? cleaned : null;
         var stored = await packets.AddAsync(
             new RedPacket(Ids.New(clock), request.PacketId, me, conversationId, request.Kind == RedPacketKinds.Lucky, request.TotalAmount, request.Count,
                 greeting, RedPacketStates.Active, now, now + Options.RedPacketExpiry, null, false),
@@ -167,6 +168,11 @@ public sealed class RedPacketService(
         else if (request.Kind == RedPacketKinds.Equal && request.TotalAmount % request.Count != 0)
         {
             errors.Add("totalAmount", "An equal packet's total divides evenly into its shares.");
+        }
+
+        if (request.Greeting is { } greeting && NameText.HasControl(greeting))
+        {
+            errors.Add("greeting", "A greeting cannot contain control characters.");
         }
 
         if (request.Greeting is { Length: > 30 })

@@ -37,7 +37,7 @@ internal sealed class Target : ITarget
             serverDll, "--urls", $"http://127.0.0.1:{port}", $"--Hutong:DataDirectory={data}",
             $"--Hutong:Cluster:SiloPort={FreePort()}", $"--Hutong:Cluster:GatewayPort={FreePort()}",
             "--Hutong:Security:PasswordIterations=10000", "--Logging:LogLevel:Default=Warning",
-            "--Hutong:RateLimits:SignUp:PermitLimit=100000000", "--Hutong:RateLimits:Login:PermitLimit=100000000",
+            "--Hutong:RateLimits:SignUp:PermitLimit=100000000",
             "--Hutong:RateLimits:FriendRequests:PermitLimit=100000000", "--Hutong:Limits:SendsPerWindow=100000000",
             .. settings,
         ];

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Measures the web client's first load: publishes Hutong.Server in Release (the published node serves the trimmed,
-# compressed client from its wwwroot), starts it on free loopback ports with a fresh data folder, loads / in headless
-# Chromium N times (bench/web/measure.mjs) and stops the node. See bench/README.md.
+# compressed client from its wwwroot), starts it as a service manager would (`dotnet /path/Hutong.Server.dll` from
+# another working directory, with its default settings) on a free loopback port with a fresh data folder, loads / in
+# headless Chromium N times (bench/web/measure.mjs), and stops it with SIGTERM. It fails when the node logs SQL
+# statements (its logs must be quiet by default) or does not exit within 15 s of the stop; it prints how long the
+# start and the stop took. See bench/README.md.
 #
 #   bench/web/measure.sh [--runs N] [--published DIR] [--chromium PATH]
 #
@@ -49,29 +52,40 @@ if [ -z "$published" ]; then
   published=$work/publish
 fi
 
-# Three free loopback ports: HTTP, Orleans silo, Orleans gateway (held open together so they differ).
-read -r http silo gateway < <(node -e '
-  const net = require("net");
-  const servers = [0, 1, 2].map(() => net.createServer());
-  Promise.all(servers.map(s => new Promise(r => s.listen(0, "127.0.0.1", () => r(s.address().port)))))
-    .then(ports => { console.log(ports.join(" ")); servers.forEach(s => s.close()); });')
+# A free loopback port for HTTP; the node picks its own free Orleans ports.
+http=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); });')
 
-mkdir -p "$work/data"
-# The node's content root is its publish folder (wwwroot is found there); exec keeps $! the node's own pid.
-(cd "$published" && exec ./Hutong.Server --urls "http://127.0.0.1:$http" \
-  --Hutong:DataDirectory="$work/data" --Hutong:Cluster:SiloPort="$silo" --Hutong:Cluster:GatewayPort="$gateway" \
-  --Logging:LogLevel:Default=Warning) >"$work/server.log" 2>&1 &
+# A working directory that is not the publish folder: the node must find its settings and client by itself.
+mkdir -p "$work/data" "$work/elsewhere"
+started=$(date +%s.%N)
+(cd "$work/elsewhere" && exec dotnet "$published/Hutong.Server.dll" --urls "http://127.0.0.1:$http" \
+  --Hutong:DataDirectory="$work/data") >"$work/server.log" 2>&1 &
 pid=$!
 
 for _ in $(seq 1 240); do
   if curl -sf "http://127.0.0.1:$http/healthz" >/dev/null 2>&1; then break; fi
   if ! kill -0 "$pid" 2>/dev/null; then echo "the node exited:" >&2; tail -30 "$work/server.log" >&2; exit 1; fi
-  sleep 0.5
+  sleep 0.25
 done
-curl -sf "http://127.0.0.1:$http/healthz" >/dev/null || { echo "the node did not become healthy in 120 s" >&2; exit 1; }
+curl -sf "http://127.0.0.1:$http/healthz" >/dev/null || { echo "the node did not become healthy in 60 s" >&2; exit 1; }
+echo "the node was healthy $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $started }") s after it was started"
 
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$root" status --porcelain -- src 2>/dev/null)" ]; then commit="$commit+changes"; fi
 out="$root/bench/results/web-first-load-$(date -u +%Y%m%d-%H%M%S).json"
 node "$root/bench/web/measure.mjs" --url "http://127.0.0.1:$http/" --runs "$runs" --chromium "$chromium" \
   --commit "$commit" --out "$out"
+
+# A stop as a service manager does it: SIGTERM, then the node must be gone promptly.
+stopping=$(date +%s.%N)
+kill -TERM "$pid"
+for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$pid" 2>/dev/null; then echo "the node was still running 15 s after SIGTERM" >&2; exit 1; fi
+wait "$pid" 2>/dev/null || true
+pid=""
+echo "the node stopped $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $stopping }") s after SIGTERM"
+if grep -q "Executed DbCommand" "$work/server.log"; then
+  echo "the node logged SQL statements with its default settings:" >&2
+  grep -m 5 -A 2 "Executed DbCommand" "$work/server.log" >&2
+  exit 1
+fi

@@ -21,7 +21,7 @@ public static class AccountsApi
     {
         var open = app.MapGroup("/api/v1").WithTags("Accounts");
         open.MapPost("/accounts", SignUp).RequireRateLimiting(RateLimitPolicies.SignUp);
-        open.MapPost("/sessions", Login).RequireRateLimiting(RateLimitPolicies.Login);
+        open.MapPost("/sessions", Login);
 
         var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();
         api.MapDelete("/sessions/current", Logout);

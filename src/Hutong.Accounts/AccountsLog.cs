@@ -14,6 +14,9 @@ internal static partial class AccountsLog
     [LoggerMessage(4002, LogLevel.Information, "Failed login for a handle from {RemoteAddress}")]
     public static partial void LoginFailed(ILogger logger, string? remoteAddress);
 
+    [LoggerMessage(4020, LogLevel.Warning, "Sign-ins held back after too many failures (from {RemoteAddress})")]
+    public static partial void LoginThrottled(ILogger logger, string? remoteAddress);
+
     [LoggerMessage(4003, LogLevel.Information, "Device {DeviceId} of account {UserId} signed out")]
     public static partial void DeviceRevoked(ILogger logger, Guid userId, Guid deviceId);
 

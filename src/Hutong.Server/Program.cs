@@ -5,7 +5,10 @@ using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Wallet;
 
-var builder = WebApplication.CreateBuilder(args);
+// The content root is the application's own folder, whatever the working directory: a service manager starting
+// `dotnet /srv/hutong/Hutong.Server.dll` from elsewhere still finds appsettings.json and the web client. The data
+// directory stays relative to the working directory (Hutong:DataDirectory).
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 
 builder.AddHutongHttp();
 builder.AddHutongStorage();

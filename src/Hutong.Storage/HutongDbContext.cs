@@ -52,6 +52,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<PinRow> Pins => Set<PinRow>();
 
+    internal DbSet<LoginFailureRow> LoginFailures => Set<LoginFailureRow>();
+
     internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
 
     internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();

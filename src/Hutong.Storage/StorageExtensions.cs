@@ -38,6 +38,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.TryAddSingleton<ILedgerStore, LedgerStore>();
         services.TryAddSingleton<IPinStore, PinStore>();
+        services.TryAddSingleton<ILoginFailureStore, LoginFailureStore>();
         services.TryAddSingleton<ITransferStore, TransferStore>();
         services.TryAddSingleton<IRedPacketStore, RedPacketStore>();
         return services;

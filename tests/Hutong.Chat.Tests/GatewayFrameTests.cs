@@ -4,6 +4,8 @@ using System.Text.Json;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace Hutong.Chat.Tests;
 
@@ -65,6 +67,21 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
 
         Assert.Equal("frame_too_large", error.Code);
         Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.MessageTooBig), (close.MessageType, socket.CloseStatus));
+    }
+
+    [Fact]
+    public async Task WhenTheNodeStops_EveryDeviceIsToldToReconnect_With1012()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+        await SendTextAsync(socket, $"{{\"type\":\"hello\",\"token\":\"{mei.Client.Token}\"}}");
+        Assert.Equal(FrameTypes.Welcome, (await ReceiveAsync(socket)).Type);
+
+        app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+        var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+
+        Assert.Equal((WebSocketMessageType.Close, (WebSocketCloseStatus)1012), (close.MessageType, socket.CloseStatus));
     }
 
     [Fact]

@@ -144,6 +144,20 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
         Assert.Contains(named, messages, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Startup_OnASiloPortThatIsTaken_FailsNamingTheKeyAndThePort()
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Sqlite, Ct);
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        var port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(storage, new Dictionary<string, string?> { ["Hutong:Cluster:SiloPort"] = port }));
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains($"Hutong:Cluster:SiloPort: port {port} is taken", messages, StringComparison.Ordinal);
+    }
+
     private static async Task<string> StoredHashAsync(HutongApp app, string handle)
     {
         await using var scope = app.Services.CreateAsyncScope();

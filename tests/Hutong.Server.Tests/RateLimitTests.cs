@@ -3,6 +3,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Accounts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Server.Tests;
 
@@ -34,23 +35,65 @@ public sealed class RateLimitTests
         app.Storage.Dispose();
     }
 
-    [Fact]
-    public async Task Login_OverTheLimit_Is429EvenWithTheRightPassword()
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FailedLogins_ToOneAccount_FromManyAddresses_HoldBackThatAccountOnly_UntilTheWindowEnds(StorageProvider provider)
     {
-        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?>
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
         {
-            ["Hutong:RateLimits:Login:PermitLimit"] = "3",
-        }, cancellationToken: Ct);
+            ["Hutong:Security:FailedLoginsPerAccount"] = "3",
+        }, clock, Ct);
         var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
 
-        for (var i = 0; i < 2; i++)
+        for (var i = 1; i <= 3; i++)
         {
-            await Assert.ThrowsAsync<HutongApiException>(() => app.NewClient().LoginAsync(new LoginRequest(mei.Handle, "guess-" + i, null), Ct));
+            var wrong = await Assert.ThrowsAsync<HutongApiException>(() => From(app, $"10.0.0.{i}").LoginAsync(new LoginRequest(mei.Handle, "guess-" + i, null), Ct));
+            Assert.Equal(ErrorCodes.InvalidCredentials, wrong.Code);
         }
 
-        var limited = await Assert.ThrowsAsync<HutongApiException>(() => app.NewClient().LoginAsync(new LoginRequest(mei.Handle, mei.Password, null), Ct));
-        Assert.Equal((429, ErrorCodes.RateLimited), (limited.Status, limited.Code));
-        app.Storage.Dispose();
+        var held = await Assert.ThrowsAsync<HutongApiException>(() => From(app, "10.0.0.4").LoginAsync(new LoginRequest(mei.Handle, mei.Password, null), Ct));
+        Assert.Equal((429, ErrorCodes.RateLimited, 900), (held.Status, held.Code, held.Problem!.RetryAfter));
+        await From(app, "10.0.0.4").LoginAsync(new LoginRequest(lin.Handle, lin.Password, null), Ct);
+
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await From(app, "10.0.0.5").LoginAsync(new LoginRequest(mei.Handle, mei.Password, null), Ct);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FailedLogins_FromOneAddress_HoldBackThatAddressOnly_AndSuccessesNeverCount(StorageProvider provider)
+    {
+        await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
+        {
+            ["Hutong:Security:FailedLoginsPerAddress"] = "3",
+        }, cancellationToken: Ct);
+        var people = new List<TestUser>();
+        for (var i = 0; i < 5; i++)
+        {
+            people.Add(await TestUser.CreateAsync(app, "p" + i));
+        }
+
+        // An office behind one address: many good sign-ins, then one person mistypes three times.
+        foreach (var person in people)
+        {
+            await From(app, "192.0.2.7").LoginAsync(new LoginRequest(person.Handle, person.Password, null), Ct);
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            await Assert.ThrowsAsync<HutongApiException>(() => From(app, "192.0.2.7").LoginAsync(new LoginRequest(people[i].Handle, "typo-" + i, null), Ct));
+        }
+
+        var held = await Assert.ThrowsAsync<HutongApiException>(() => From(app, "192.0.2.7").LoginAsync(new LoginRequest(people[4].Handle, people[4].Password, null), Ct));
+        Assert.Equal((429, ErrorCodes.RateLimited), (held.Status, held.Code));
+        await From(app, "192.0.2.8").LoginAsync(new LoginRequest(people[4].Handle, people[4].Password, null), Ct);
+    }
+
+    /// <summary>A client whose requests reach the node from <paramref name="address"/>.</summary>
+    private static HutongClient From(HutongApp app, string address)
+    {
+        var handler = app.Server.CreateHandler(http => http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(address));
+        return new HutongClient(new HttpClient(handler) { BaseAddress = app.Server.BaseAddress });
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using Hutong.Contracts.Accounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.Accounts.Sessions;
 
@@ -16,6 +17,8 @@ public sealed class SessionService(
     PasswordHasher hasher,
     TimeProvider clock,
     LastSeenWriter lastSeen,
+    ILoginFailureStore failures,
+    IOptions<SecurityOptions> security,
     IEnumerable<ISessionObserver> observers,
     ILogger<SessionService> logger)
 {
@@ -36,6 +39,26 @@ public sealed class SessionService(
             return BadCredentials;
         }
 
+        // Every attempt counts against the account it names and the address it comes from before the password is
+        // checked, so guesses racing in parallel count too; a success takes its count back. The account's limit is
+        // tight (guessing one person's password from many addresses), the address's loose (a noisy neighbour behind
+        // the same address cannot lock everyone out), and a success clears the account's.
+        var accountKey = "account:" + handle;
+        var addressKey = "address:" + (remoteAddress ?? "unknown");
+        var limits = security.Value;
+        var now = clock.Now();
+        var byAccount = await failures.CountAsync(accountKey, now, limits.FailedLoginWindow, cancellationToken);
+        var byAddress = await failures.CountAsync(addressKey, now, limits.FailedLoginWindow, cancellationToken);
+        if (byAccount.Count > limits.FailedLoginsPerAccount || byAddress.Count > limits.FailedLoginsPerAddress)
+        {
+            var until = byAccount.Count > limits.FailedLoginsPerAccount ? byAccount.Since : byAddress.Since;
+            AccountsLog.LoginThrottled(logger, remoteAddress);
+            return new Error(ErrorCodes.RateLimited, 429, "Too many failed sign-ins; wait before trying again.")
+            {
+                RetryAfter = until + limits.FailedLoginWindow - now,
+            };
+        }
+
         var account = handle.Length == 0 ? null : await accounts.FindByHandleAsync(handle, cancellationToken);
         if (account is null)
         {
@@ -50,13 +73,15 @@ public sealed class SessionService(
             return BadCredentials;
         }
 
+        await failures.ClearAsync(accountKey, cancellationToken);
+        await failures.ForgetOneAsync(addressKey, cancellationToken);
+
         if (needsRehash)
         {
             await accounts.UpdatePasswordHashAsync(account.Id, hasher.Hash(password), cancellationToken);
         }
 
         var token = TokenPrefix + Base64Url(RandomNumberGenerator.GetBytes(32));
-        var now = clock.Now();
         var name = string.IsNullOrWhiteSpace(request.DeviceName) ? "Device" : request.DeviceName.Trim();
         var session = new DeviceSession(Ids.New(clock), account.Id, name.Length > MaxDeviceName ? name[..MaxDeviceName] : name, HashToken(token), now, now);
         await sessions.AddAsync(session, cancellationToken);

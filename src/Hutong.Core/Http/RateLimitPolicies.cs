@@ -6,9 +6,6 @@ public static class RateLimitPolicies
     /// <summary>Sign-ups per client address.</summary>
     public const string SignUp = "sign-up";
 
-    /// <summary>Login attempts per client address.</summary>
-    public const string Login = "login";
-
     /// <summary>Friend requests per signed-in person.</summary>
     public const string FriendRequests = "friend-requests";
 }

@@ -26,6 +26,9 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>Close status for a missing, unknown or revoked token.</summary>
     public const WebSocketCloseStatus Unauthorized = (WebSocketCloseStatus)4401;
 
+    /// <summary>Close status when the node stops (RFC 6455's "service restart"): reconnect, to this node or another.</summary>
+    public const WebSocketCloseStatus ServiceRestart = (WebSocketCloseStatus)1012;
+
     /// <summary>The first buffer a frame is read into; frames are small, and a larger one is gathered up to the limit.</summary>
     private const int ReceiveBufferBytes = 4096;
 
@@ -128,6 +131,14 @@ internal sealed class GatewayConnection : IDisposable
     {
         Fail(null, null, ErrorCodes.Unauthorized, 401, "This device was signed out.");
         _close = (Unauthorized, "session ended");
+        _closing = true;
+        _outbox.Writer.TryComplete();
+    }
+
+    /// <summary>The node is stopping: flush what is queued, then close with 1012 so the device reconnects at once.</summary>
+    public void GoAway()
+    {
+        _close = (ServiceRestart, "node stopping");
         _closing = true;
         _outbox.Writer.TryComplete();
     }

@@ -13,7 +13,7 @@ namespace Hutong.Server.Gateway;
 /// This node's gateway: the connections it holds, by person, and the observer through which user grains push to
 /// them. A message is serialised once per node, whatever the number of devices it goes to.
 /// </summary>
-internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, ILogger<GatewayHub> logger)
+internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -115,6 +115,9 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
     /// <summary>Renews this node's lease on every person it holds connections for.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // When the node starts stopping, before the web server waits for open requests, every device is told to go
+        // elsewhere; otherwise each WebSocket would hold the stop until the host's shutdown timeout.
+        using var stopping = lifetime.ApplicationStopping.Register(GoAwayAll);
         using var timer = new PeriodicTimer(Options.Heartbeat);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -130,6 +133,21 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
                 GatewayLog.HeartbeatFailed(logger, ex);
             }
         }
+    }
+
+    private void GoAwayAll()
+    {
+        var count = 0;
+        foreach (var set in _users.Values)
+        {
+            foreach (var connection in set.Snapshot())
+            {
+                connection.GoAway();
+                count++;
+            }
+        }
+
+        GatewayLog.Stopping(logger, count);
     }
 
     private sealed record CachedFrame(Guid ConversationId, long Seq, byte[] Frame);

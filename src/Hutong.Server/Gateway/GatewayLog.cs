@@ -17,4 +17,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1004, LogLevel.Warning, "Renewing the node's gateway leases failed")]
     public static partial void HeartbeatFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(1005, LogLevel.Information, "The node is stopping: {Connections} devices were told to reconnect")]
+    public static partial void Stopping(ILogger logger, int connections);
 }

@@ -17,7 +17,6 @@ internal static class RateLimitHosting
         builder.Services.AddRateLimiter(o =>
         {
             o.AddPolicy(RateLimitPolicies.SignUp, http => Window(ClientAddress(http), limits.SignUp));
-            o.AddPolicy(RateLimitPolicies.Login, http => Window(ClientAddress(http), limits.Login));
             o.AddPolicy(RateLimitPolicies.FriendRequests, http =>
                 Window(http.User.FindFirst(ClaimsPrincipalExtensions.UserIdClaim)?.Value ?? ClientAddress(http), limits.FriendRequests));
             o.OnRejected = async (context, cancellationToken) =>

@@ -106,6 +106,28 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("device_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Accounts.LoginFailureRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTimeOffset>("Since")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("since");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Since");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Chat.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")

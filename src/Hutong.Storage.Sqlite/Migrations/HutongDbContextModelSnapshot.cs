@@ -100,6 +100,28 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("device_sessions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Accounts.LoginFailureRow", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Since")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("since");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("Since");
+
+                    b.ToTable("login_failures", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Chat.ConversationRow", b =>
                 {
                     b.Property<Guid>("Id")

@@ -14,7 +14,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Accounts;
 
-/// <summary>API.md "Accounts and sessions".</summary>
+/// <summary>docs/api.md "Accounts and sessions".</summary>
 public static class AccountsApi
 {
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)

@@ -13,7 +13,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Accounts;
 
-/// <summary>API.md "Contacts".</summary>
+/// <summary>docs/api.md "Contacts".</summary>
 public static class ContactsApi
 {
     private static readonly Error NoSuchRequest = Error.NotFound(ErrorCodes.RequestNotFound, "No such friend request.");

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Chat;
 
-/// <summary>API.md "Conversations and messages", and the per-user event log.</summary>
+/// <summary>docs/api.md "Conversations and messages", and the per-user event log.</summary>
 public static class ChatApi
 {
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hutong.Chat;
 
-/// <summary>The chat limits of PRODUCT.md, under <c>Hutong:Limits</c>.</summary>
+/// <summary>The chat limits of docs/product.md, under <c>Hutong:Limits</c>.</summary>
 public sealed record ChatOptions
 {
     public const string Section = "Hutong:Limits";

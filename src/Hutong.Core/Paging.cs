@@ -5,7 +5,7 @@ using Hutong.Core.Errors;
 namespace Hutong.Core;
 
 /// <summary>
-/// The <c>?limit=&amp;cursor=</c> convention of API.md. The cursor is opaque to clients; for the bounded lists it serves
+/// The <c>?limit=&amp;cursor=</c> convention of docs/api.md. The cursor is opaque to clients; for the bounded lists it serves
 /// (friends, requests) it holds an offset, which a later change may replace without breaking anyone.
 /// </summary>
 public readonly record struct Paging(int Offset, int Limit)

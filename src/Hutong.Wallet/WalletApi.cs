@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Wallet;
 
-/// <summary>API.md "Wallet and red packets": the caller's own wallet only; there is no way to name another's.</summary>
+/// <summary>docs/api.md "Wallet and red packets": the caller's own wallet only; there is no way to name another's.</summary>
 public static class WalletApi
 {
     public static IEndpointRouteBuilder MapWalletApi(this IEndpointRouteBuilder app)

@@ -3,7 +3,7 @@ using Hutong.Contracts.Wallet;
 
 namespace Hutong.Wallet;
 
-/// <summary><c>Hutong:Wallet</c>: money rules of PRODUCT.md (Wallet). Amounts are in the minor unit (fen).</summary>
+/// <summary><c>Hutong:Wallet</c>: money rules of docs/product.md (Wallet). Amounts are in the minor unit (fen).</summary>
 public sealed record WalletOptions
 {
     public const string Section = "Hutong:Wallet";

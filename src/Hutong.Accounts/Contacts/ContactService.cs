@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hutong.Accounts.Contacts;
 
-/// <summary>Friend requests, friends and blocks, by the rules of PRODUCT.md (Contacts).</summary>
+/// <summary>Friend requests, friends and blocks, by the rules of docs/product.md (Contacts).</summary>
 public sealed class ContactService(
     IContactStore contacts,
     IAccountStore accounts,

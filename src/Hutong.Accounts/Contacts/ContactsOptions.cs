@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Hutong.Accounts.Contacts;
 
-/// <summary>The contact limits of PRODUCT.md, under <c>Hutong:Limits</c>.</summary>
+/// <summary>The contact limits of docs/product.md, under <c>Hutong:Limits</c>.</summary>
 public sealed record ContactsOptions
 {
     public const string Section = "Hutong:Limits";

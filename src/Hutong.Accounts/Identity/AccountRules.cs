@@ -5,7 +5,7 @@ using Hutong.Core.Text;
 
 namespace Hutong.Accounts.Identity;
 
-/// <summary>The identity rules of PRODUCT.md: handles, display names, passwords.</summary>
+/// <summary>The identity rules of docs/product.md: handles, display names, passwords.</summary>
 internal static partial class AccountRules
 {
     public const int HandleMin = 3;

@@ -127,7 +127,7 @@ internal sealed partial class ConversationGrain
                 return Error.Conflict(ErrorCodes.AlreadyMember, "You are in this group already.");
             }
 
-            // Codes work while the group has at most QrMaxMembers (PRODUCT.md: they stop once it has more).
+            // Codes work while the group has at most QrMaxMembers (docs/product.md: they stop once it has more).
             if (_members.Count > Limits.QrMaxMembers || _members.Count >= Limits.MaxGroupMembers)
             {
                 return Error.Conflict(ErrorCodes.QrUnavailable, $"Groups of more than {Limits.QrMaxMembers} members are joined by invitation only.");

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Options;
 
 namespace Hutong.Chat.Media;
 
-/// <summary>API.md: <c>POST /api/v1/media</c> and <c>GET /api/v1/media/{mediaId}</c>.</summary>
+/// <summary>docs/api.md: <c>POST /api/v1/media</c> and <c>GET /api/v1/media/{mediaId}</c>.</summary>
 public static class MediaApi
 {
     public static IEndpointRouteBuilder MapMediaApi(this IEndpointRouteBuilder app)

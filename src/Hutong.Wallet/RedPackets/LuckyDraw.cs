@@ -1,7 +1,7 @@
 namespace Hutong.Wallet.RedPackets;
 
 /// <summary>
-/// How much a lucky share holds, decided when it is opened (PRODUCT.md, Red packets): random in
+/// How much a lucky share holds, decided when it is opened (docs/product.md, Red packets): random in
 /// [1, 2 × remaining / remaining count] fen, so every share averages the same whoever opens first; it leaves at least 1
 /// fen for everyone still to come and never lets a later share exceed the largest allowed; the last takes the rest.
 /// </summary>

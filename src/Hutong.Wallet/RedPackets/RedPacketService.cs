@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Wallet.RedPackets;
 
 /// <summary>
-/// Red packets (PRODUCT.md): sending moves the total from the sender's wallet into the packet's own escrow account,
+/// Red packets (docs/product.md): sending moves the total from the sender's wallet into the packet's own escrow account,
 /// then puts the packet in the chat as a message; opens go through the packet's grain; what is left after 24 hours
 /// goes back through the sweeper. The row is written before any money moves, and every step after it is idempotent,
 /// so a retry under the same <c>packetId</c> finishes what a stopped node began.

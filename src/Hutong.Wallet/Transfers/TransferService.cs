@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Wallet.Transfers;
 
 /// <summary>
-/// Money to a friend, held until they accept (PRODUCT.md): sending reserves it with a pending ledger transfer from the
+/// Money to a friend, held until they accept (docs/product.md): sending reserves it with a pending ledger transfer from the
 /// sender's wallet to the receiver's; accepting posts it, declining or expiring voids it. The transfer's row is written
 /// before the ledger moves and its state changes by a conditional update, so exactly one of accept, decline and expiry
 /// wins; the ledger step after it is idempotent and the sweeper finishes it if a node stops half-way.

@@ -5,7 +5,7 @@ using Hutong.Web.Localization;
 namespace Hutong.Web.Accounts;
 
 /// <summary>
-/// The account rules of PRODUCT.md checked as the person types, so most mistakes are named before a round trip; the
+/// The account rules of docs/product.md checked as the person types, so most mistakes are named before a round trip; the
 /// server checks again and has the last word.
 /// </summary>
 public static partial class AccountInput

@@ -22,7 +22,7 @@ public sealed record MentionCandidate(string? UserId, string Name)
             .Select(m => new MentionCandidate(m.Member.UserId, m.Name))
             .Take(Shown)
             .ToList();
-        // PRODUCT.md: only the owner and admins may @all.
+        // docs/product.md: only the owner and admins may @all.
         if (group.MyRole is MemberRoles.Owner or MemberRoles.Admin && (q.Length == 0 || "all".StartsWith(q, StringComparison.OrdinalIgnoreCase) || s.Everyone.Contains(q, StringComparison.OrdinalIgnoreCase)))
         {
             members.Insert(0, new MentionCandidate(null, s.Everyone));

@@ -5,7 +5,7 @@ using Hutong.Web.Localization;
 namespace Hutong.Web.Wallet;
 
 /// <summary>
-/// The red packet form as the person fills it in, checked against PRODUCT.md's rules as they type: each share 0.01 to
+/// The red packet form as the person fills it in, checked against docs/product.md's rules as they type: each share 0.01 to
 /// the node's largest share (200 CNY by default), no more shares than the node allows (100) or the group has members,
 /// no more in all than the wallet has available, a greeting up to 30 characters; a direct chat's packet is one share.
 /// The server checks again.

@@ -10,6 +10,7 @@ using Hutong.Core.Qr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Accounts;
@@ -27,6 +28,8 @@ public static class AccountsApi
         api.MapDelete("/sessions/current", Logout);
         api.MapGet("/me", GetMe);
         api.MapPatch("/me", UpdateMe);
+        api.MapDelete("/me", DeleteMe);
+        api.MapPut("/me/password", ChangePassword);
         api.MapGet("/me/devices", ListDevices);
         api.MapDelete("/me/devices/{deviceId}", RevokeDevice);
         api.MapGet("/users/by-handle/{handle}", GetByHandle);
@@ -77,6 +80,15 @@ public static class AccountsApi
         return result.IsSuccess ? TypedResults.Ok(ToMe(result.Value)) : result.Error.ToProblem();
     }
 
+    private static async Task<Results<NoContent, ProblemHttpResult>> ChangePassword(
+        ChangePasswordRequest request, ClaimsPrincipal user, SessionService sessions, CancellationToken cancellationToken) =>
+        (await sessions.ChangePasswordAsync(user.UserId(), user.DeviceId(), request, cancellationToken)).ToNoContent();
+
+    /// <summary>The body carries the password; DELETE with a body is unusual, and every client here can send one.</summary>
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteMe(
+        [FromBody] DeleteAccountRequest request, ClaimsPrincipal user, AccountService accounts, CancellationToken cancellationToken) =>
+        (await accounts.DeleteAsync(user.UserId(), request, cancellationToken)).ToNoContent();
+
     private static async Task<Ok<DeviceList>> ListDevices(ClaimsPrincipal user, SessionService sessions, CancellationToken cancellationToken) =>
         TypedResults.Ok(await sessions.ListDevicesAsync(user.UserId(), user.DeviceId(), cancellationToken));
 
@@ -115,7 +127,7 @@ public static class AccountsApi
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetQr(
         string userId, string? format, AccountService accounts, CancellationToken cancellationToken)
     {
-        if (!Ids.TryParse(userId, out var id) || !(await accounts.GetAsync(id, cancellationToken)).IsSuccess)
+        if (!Ids.TryParse(userId, out var id) || (await accounts.GetAsync(id, cancellationToken)) is not { IsSuccess: true, Value.Deleted: false })
         {
             return AccountService.UserNotFound.ToProblem();
         }

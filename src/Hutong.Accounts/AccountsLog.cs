@@ -14,6 +14,12 @@ internal static partial class AccountsLog
     [LoggerMessage(4002, LogLevel.Information, "Failed login for a handle from {RemoteAddress}")]
     public static partial void LoginFailed(ILogger logger, string? remoteAddress);
 
+    [LoggerMessage(4005, LogLevel.Information, "Account {UserId} changed its password")]
+    public static partial void PasswordChanged(ILogger logger, Guid userId);
+
+    [LoggerMessage(4006, LogLevel.Information, "Account {UserId} was deleted")]
+    public static partial void AccountDeleted(ILogger logger, Guid userId);
+
     [LoggerMessage(4020, LogLevel.Warning, "Sign-ins held back after too many failures (from {RemoteAddress})")]
     public static partial void LoginThrottled(ILogger logger, string? remoteAddress);
 

@@ -1,4 +1,5 @@
 using Hutong.Accounts.Contacts;
+using Hutong.Accounts.Identity;
 using Hutong.Accounts.Sessions;
 using Hutong.Chat.Events;
 using Hutong.Chat.Media;
@@ -22,6 +23,7 @@ public static class ChatExtensions
         builder.Services.TryAddScoped<ChatService>();
         builder.Services.TryAddScoped<MediaService>();
         builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
+        builder.Services.AddScoped<IAccountObserver, ChatAccountObserver>();
         builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
         return builder;
     }

@@ -28,6 +28,9 @@ public static class ErrorCodes
     public const string UserNotFound = "user_not_found";
     public const string DeviceNotFound = "device_not_found";
 
+    /// <summary>An account is deleted only once its wallet is empty: no balance, nothing held or on its way.</summary>
+    public const string WalletNotEmpty = "wallet_not_empty";
+
     // Contacts.
     public const string CannotBefriendSelf = "cannot_befriend_self";
     public const string AlreadyFriends = "already_friends";

@@ -1,6 +1,7 @@
 using Hutong.Accounts;
 using Hutong.Chat;
 using Hutong.Chat.Media;
+using Hutong.Server.Export;
 using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Wallet;
@@ -30,6 +31,8 @@ app.MapAccountsApi();
 app.MapContactsApi();
 app.MapChatApi();
 app.MapMediaApi();
+app.MapAvatarApi();
+app.MapExportApi();
 app.MapWalletApi();
 app.MapGateway();
 app.MapWebClient();

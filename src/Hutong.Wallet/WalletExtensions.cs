@@ -1,3 +1,4 @@
+using Hutong.Accounts.Identity;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Rails;
 using Hutong.Wallet.RedPackets;
@@ -17,6 +18,7 @@ public static class WalletExtensions
         builder.Services.TryAddScoped<WalletService>();
         builder.Services.TryAddScoped<TransferService>();
         builder.Services.TryAddScoped<RedPacketService>();
+        builder.Services.AddScoped<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
         builder.Services.AddHostedService<WalletSweeper>();

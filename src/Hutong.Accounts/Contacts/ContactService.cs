@@ -52,7 +52,7 @@ public sealed class ContactService(
             return Error.BadRequest(ErrorCodes.CannotBefriendSelf, "You cannot send yourself a friend request.");
         }
 
-        if (await accounts.FindAsync(to, cancellationToken) is null)
+        if (await accounts.FindAsync(to, cancellationToken) is not { Deleted: false })
         {
             return AccountService.UserNotFound;
         }
@@ -346,6 +346,15 @@ public sealed class ContactService(
     }
 
     /// <summary>Tells other features after the change is committed; they cannot undo it.</summary>
+    /// <summary>A deleted account leaves everyone's contacts; each former friend's devices hear the friendship ended.</summary>
+    public async Task ForgetAsync(Guid me, CancellationToken cancellationToken)
+    {
+        foreach (var friend in await contacts.ForgetAsync(me, cancellationToken))
+        {
+            await NotifyAsync(new ContactChange(ContactChangeKind.FriendshipEnded, me, friend), cancellationToken);
+        }
+    }
+
     private async Task NotifyAsync(ContactChange change, CancellationToken cancellationToken)
     {
         foreach (var observer in observers)

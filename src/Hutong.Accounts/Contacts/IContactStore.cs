@@ -49,4 +49,10 @@ public interface IContactStore
     Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<(UserCard Card, DateTimeOffset Since)>> ListBlocksAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Removes every contact of a deleted account: its friendships (both sides), requests to and from it, and blocks
+    /// either way, in one transaction; returns who were its friends.
+    /// </summary>
+    Task<IReadOnlyList<Guid>> ForgetAsync(Guid userId, CancellationToken cancellationToken);
 }

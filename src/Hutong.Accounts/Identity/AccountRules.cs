@@ -16,8 +16,6 @@ internal static partial class AccountRules
     /// <summary>Bounds the work a hash does on hostile input; no one types a longer password.</summary>
     public const int PasswordMax = 256;
 
-    public const int AvatarUrlMax = 2048;
-
     [GeneratedRegex("^[a-z0-9_.-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex HandleCharacters();
 
@@ -57,34 +55,19 @@ internal static partial class AccountRules
         }
     }
 
-    public static void CheckPassword(string? password, string handle, FieldErrors errors)
+    public static void CheckPassword(string? password, string handle, FieldErrors errors, string field = "password")
     {
         if (password is null || password.Length < PasswordMin)
         {
-            errors.Add("password", $"A password has at least {PasswordMin} characters.");
+            errors.Add(field, $"A password has at least {PasswordMin} characters.");
         }
         else if (password.Length > PasswordMax)
         {
-            errors.Add("password", $"A password has at most {PasswordMax} characters.");
+            errors.Add(field, $"A password has at most {PasswordMax} characters.");
         }
         else if (password.Distinct().Count() < 3 || string.Equals(password, handle, StringComparison.OrdinalIgnoreCase))
         {
-            errors.Add("password", "This password is too easy to guess.");
-        }
-    }
-
-    public static void CheckAvatarUrl(string? url, FieldErrors errors)
-    {
-        if (url is null)
-        {
-            return;
-        }
-
-        if (url.Length > AvatarUrlMax
-            || !Uri.TryCreate(url, UriKind.Absolute, out var uri)
-            || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
-        {
-            errors.Add("avatarUrl", "An avatar is an http(s) URL.");
+            errors.Add(field, "This password is too easy to guess.");
         }
     }
 }

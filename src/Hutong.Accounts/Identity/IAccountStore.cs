@@ -14,4 +14,10 @@ public interface IAccountStore
     Task UpdateProfileAsync(Guid userId, string displayName, string? avatarUrl, CancellationToken cancellationToken);
 
     Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken);
+
+    /// <summary>Erases the account's name and avatar and marks it deleted; its handle stays held.</summary>
+    Task MarkDeletedAsync(Guid userId, string erasedName, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Frees <paramref name="handle"/> if a deleted account held it since <paramref name="deletedBefore"/> or earlier.</summary>
+    Task ReleaseHandleAsync(string handle, DateTimeOffset deletedBefore, CancellationToken cancellationToken);
 }

@@ -28,4 +28,10 @@ public sealed record SecurityOptions
 
     /// <summary>The window failed sign-ins are counted in; a new one starts with the first failure after it.</summary>
     public TimeSpan FailedLoginWindow { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// How long a deleted account's handle stays held before someone else may take it, so that no one can pose as the
+    /// person to friends who still know them by it.
+    /// </summary>
+    public TimeSpan DeletedHandleGrace { get; init; } = TimeSpan.FromDays(30);
 }

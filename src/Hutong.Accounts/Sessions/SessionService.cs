@@ -43,7 +43,7 @@ public sealed class SessionService(
         // checked, so guesses racing in parallel count too; a success takes its count back. The account's limit is
         // tight (guessing one person's password from many addresses), the address's loose (a noisy neighbour behind
         // the same address cannot lock everyone out), and a success clears the account's.
-        var accountKey = "account:" + handle;
+        var accountKey = AccountKey(handle);
         var addressKey = "address:" + (remoteAddress ?? "unknown");
         var limits = security.Value;
         var now = clock.Now();
@@ -51,16 +51,12 @@ public sealed class SessionService(
         var byAddress = await failures.CountAsync(addressKey, now, limits.FailedLoginWindow, cancellationToken);
         if (byAccount.Count > limits.FailedLoginsPerAccount || byAddress.Count > limits.FailedLoginsPerAddress)
         {
-            var until = byAccount.Count > limits.FailedLoginsPerAccount ? byAccount.Since : byAddress.Since;
             AccountsLog.LoginThrottled(logger, remoteAddress);
-            return new Error(ErrorCodes.RateLimited, 429, "Too many failed sign-ins; wait before trying again.")
-            {
-                RetryAfter = until + limits.FailedLoginWindow - now,
-            };
+            return Throttled(byAccount.Count > limits.FailedLoginsPerAccount ? byAccount.Since : byAddress.Since, now);
         }
 
         var account = handle.Length == 0 ? null : await accounts.FindByHandleAsync(handle, cancellationToken);
-        if (account is null)
+        if (account is null || account.Deleted)
         {
             hasher.VerifyNothing(password);
             AccountsLog.LoginFailed(logger, remoteAddress);
@@ -122,6 +118,73 @@ public sealed class SessionService(
             .ToList());
     }
 
+    /// <summary>
+    /// Checks a signed-in person's password before a change that needs it (a new password, deleting the account).
+    /// Wrong answers count against the account as failed sign-ins do, so a device left signed in cannot guess it.
+    /// </summary>
+    public async Task<Result<Account>> CheckPasswordAsync(Guid userId, string? password, CancellationToken cancellationToken)
+    {
+        if (await accounts.FindAsync(userId, cancellationToken) is not { } account)
+        {
+            return AccountService.UserNotFound;
+        }
+
+        var key = AccountKey(account.Handle);
+        var limits = security.Value;
+        var now = clock.Now();
+        var counted = await failures.CountAsync(key, now, limits.FailedLoginWindow, cancellationToken);
+        if (counted.Count > limits.FailedLoginsPerAccount)
+        {
+            return Throttled(counted.Since, now);
+        }
+
+        if (password is null || password.Length > AccountRules.PasswordMax || !hasher.Verify(password, account.PasswordHash, out _))
+        {
+            return new Error(ErrorCodes.InvalidCredentials, 401, "The password is wrong.");
+        }
+
+        await failures.ClearAsync(key, cancellationToken);
+        return account;
+    }
+
+    /// <summary>A new password after the current one; with <see cref="ChangePasswordRequest.SignOutOtherDevices"/>, only this device stays in.</summary>
+    public async Task<Result<Done>> ChangePasswordAsync(Guid userId, Guid deviceId, ChangePasswordRequest request, CancellationToken cancellationToken)
+    {
+        var checkedAccount = await CheckPasswordAsync(userId, request.CurrentPassword, cancellationToken);
+        if (!checkedAccount.IsSuccess)
+        {
+            return checkedAccount.Error;
+        }
+
+        var errors = new FieldErrors();
+        AccountRules.CheckPassword(request.NewPassword, checkedAccount.Value.Handle, errors, "newPassword");
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        await accounts.UpdatePasswordHashAsync(userId, hasher.Hash(request.NewPassword), cancellationToken);
+        AccountsLog.PasswordChanged(logger, userId);
+        if (request.SignOutOtherDevices)
+        {
+            await SignOutAllAsync(userId, keep: deviceId, cancellationToken);
+        }
+
+        return Done.Value;
+    }
+
+    /// <summary>Ends every session of the person but <paramref name="keep"/>'s; their open connections close at once.</summary>
+    public async Task SignOutAllAsync(Guid userId, Guid? keep, CancellationToken cancellationToken)
+    {
+        foreach (var session in await sessions.ListAsync(userId, cancellationToken))
+        {
+            if (session.DeviceId != keep)
+            {
+                await RevokeAsync(userId, session.DeviceId, cancellationToken);
+            }
+        }
+    }
+
     public async Task<Result<Done>> RevokeAsync(Guid userId, Guid deviceId, CancellationToken cancellationToken)
     {
         if (!await sessions.RemoveAsync(userId, deviceId, cancellationToken))
@@ -137,6 +200,11 @@ public sealed class SessionService(
 
         return Done.Value;
     }
+
+    private static string AccountKey(string handle) => "account:" + handle;
+
+    private Error Throttled(DateTimeOffset since, DateTimeOffset now) =>
+        new(ErrorCodes.RateLimited, 429, "Too many failed sign-ins; wait before trying again.") { RetryAfter = since + security.Value.FailedLoginWindow - now };
 
     private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

@@ -8,4 +8,7 @@ public interface IBlobStore
 
     /// <summary>The stored content, or null when there is none.</summary>
     Stream? OpenRead(string sha256);
+
+    /// <summary>Deletes the content, if there is any.</summary>
+    void Delete(string sha256);
 }

@@ -8,8 +8,11 @@ public interface IMediaStore
     Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// True for the uploader, and for members of a conversation where a message they may see (not recalled, not from
-    /// before they joined) carries it.
+    /// True for the uploader, for members of a conversation where a message they may see (not recalled, not from
+    /// before they joined) carries it, and for anyone the person whose avatar it is has not blocked.
     /// </summary>
     Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken);
+
+    /// <summary>Removes every upload of a person; returns the contents no other upload shares any more.</summary>
+    Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken);
 }

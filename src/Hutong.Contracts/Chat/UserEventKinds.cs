@@ -10,6 +10,9 @@ public static class UserEventKinds
     public const string MessageDeleted = "messageDeleted";
     public const string Settings = "settings";
 
+    /// <summary>A friend (<c>userId</c>), or the person themself, changed their name or avatar: fetch the profile again.</summary>
+    public const string Profile = "profile";
+
     /// <summary>An invitation into a group waits for this person: to accept it, or (an admin) to approve it.</summary>
     public const string GroupInvitation = "groupInvitation";
 

@@ -39,6 +39,10 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -58,6 +62,8 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnName("password_hash");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AvatarUrl");
 
                     b.HasIndex("Handle")
                         .IsUnique();

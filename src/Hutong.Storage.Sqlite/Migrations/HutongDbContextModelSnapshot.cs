@@ -33,6 +33,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(512)
@@ -52,6 +56,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnName("password_hash");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AvatarUrl");
 
                     b.HasIndex("Handle")
                         .IsUnique();

@@ -17,6 +17,8 @@ internal sealed class AccountRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
+    public DateTimeOffset? DeletedAt { get; set; }
+
     internal sealed class Configuration : IEntityTypeConfiguration<AccountRow>
     {
         public void Configure(EntityTypeBuilder<AccountRow> row)
@@ -28,6 +30,8 @@ internal sealed class AccountRow
             // 64 text elements; an emoji sequence can take many UTF-16 units.
             row.Property(a => a.DisplayName).HasMaxLength(512);
             row.Property(a => a.AvatarUrl).HasMaxLength(2048);
+            // Who may fetch an upload is also decided by whose avatar it is.
+            row.HasIndex(a => a.AvatarUrl);
             row.Property(a => a.PasswordHash).HasMaxLength(256);
         }
     }

@@ -64,9 +64,24 @@ internal sealed class AccountStore(HutongDbContext db) : IAccountStore
     public Task UpdatePasswordHashAsync(Guid userId, string passwordHash, CancellationToken cancellationToken) =>
         db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(set => set.SetProperty(a => a.PasswordHash, passwordHash), cancellationToken);
 
+    public Task MarkDeletedAsync(Guid userId, string erasedName, DateTimeOffset at, CancellationToken cancellationToken) =>
+        db.Accounts.Where(a => a.Id == userId).ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.DisplayName, erasedName).SetProperty(a => a.AvatarUrl, (string?)null).SetProperty(a => a.DeletedAt, at),
+            cancellationToken);
+
+    public async Task ReleaseHandleAsync(string handle, DateTimeOffset deletedBefore, CancellationToken cancellationToken)
+    {
+        if (await db.Accounts.AsNoTracking().FirstOrDefaultAsync(a => a.Handle == handle && a.DeletedAt <= deletedBefore, cancellationToken) is { } held)
+        {
+            // A handle no one can type ('~' is not allowed in handles), unique because it is the account's own id.
+            var tombstone = "~" + held.Id.ToString("N")[..31];
+            await db.Accounts.Where(a => a.Id == held.Id && a.Handle == handle).ExecuteUpdateAsync(set => set.SetProperty(a => a.Handle, tombstone), cancellationToken);
+        }
+    }
+
     private Task<bool> HandleExistsAsync(string handle, CancellationToken cancellationToken) =>
         db.Accounts.AsNoTracking().AnyAsync(a => a.Handle == handle, cancellationToken);
 
     private static Account ToDomain(AccountRow row) =>
-        new(row.Id, row.Handle, row.DisplayName, row.AvatarUrl, row.PasswordHash, row.CreatedAt);
+        new(row.Id, row.Handle, row.DisplayName, row.AvatarUrl, row.PasswordHash, row.CreatedAt, row.DeletedAt);
 }

@@ -178,5 +178,16 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
         return rows.ConvertAll(x => (Card(x.Account), x.Since));
     }
 
+    public async Task<IReadOnlyList<Guid>> ForgetAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var friends = await db.Friendships.Where(f => f.UserId == userId).Select(f => f.FriendId).ToListAsync(cancellationToken);
+        await db.Friendships.Where(f => f.UserId == userId || f.FriendId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.FriendRequests.Where(r => r.FromUserId == userId || r.ToUserId == userId).ExecuteDeleteAsync(cancellationToken);
+        await db.Blocks.Where(b => b.UserId == userId || b.BlockedId == userId).ExecuteDeleteAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return friends;
+    }
+
     private static UserCard Card(AccountRow row) => new(row.Id, row.Handle, row.DisplayName, row.AvatarUrl);
 }

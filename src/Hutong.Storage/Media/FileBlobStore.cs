@@ -70,5 +70,7 @@ internal sealed class FileBlobStore(IOptions<BlobStoreOptions> options) : IBlobS
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81_920, useAsync: true) : null;
     }
 
+    public void Delete(string sha256) => File.Delete(PathOf(sha256));
+
     private string PathOf(string sha256) => Path.Combine(Root, sha256[..2], sha256[2..4], sha256);
 }

@@ -1,3 +1,4 @@
+using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,6 +37,18 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
                 join member in db.Members on message.ConversationId equals member.ConversationId
                 where message.MediaId == mediaId && message.RecalledAt == null
                     && member.UserId == userId && message.Seq > member.VisibleAfterSeq
-                select message.Seq).AnyAsync(cancellationToken);
+                select message.Seq).AnyAsync(cancellationToken)
+            || await db.Accounts.AnyAsync(
+                a => a.AvatarUrl == Avatars.Path(mediaId) && !db.Blocks.Any(b => b.UserId == a.Id && b.BlockedId == userId),
+                cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var contents = await db.Media.Where(m => m.UploaderId == uploaderId).Select(m => m.Sha256).Distinct().ToListAsync(cancellationToken);
+        await db.Media.Where(m => m.UploaderId == uploaderId).ExecuteDeleteAsync(cancellationToken);
+        var shared = await db.Media.Where(m => EF.Parameter(contents).Contains(m.Sha256)).Select(m => m.Sha256).Distinct().ToListAsync(cancellationToken);
+        return [.. contents.Except(shared)];
     }
 }

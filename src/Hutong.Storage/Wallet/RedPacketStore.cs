@@ -61,6 +61,13 @@ internal sealed class RedPacketStore(IDbContextFactory<HutongDbContext> contexts
         return rows.ConvertAll(p => p.ToDomain());
     }
 
+    public async Task<bool> AnyOutstandingAsync(Guid senderId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.RedPackets.AnyAsync(
+            p => p.SenderId == senderId && (p.State == RedPacketStates.Active || (p.State == RedPacketStates.Expired && !p.Settled)), cancellationToken);
+    }
+
     private async Task<RedPacket?> FindOwnAsync(Guid senderId, string packetId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -47,4 +47,7 @@ public interface IRedPacketStore
 
     /// <summary>Active packets past their expiry, and expired ones whose money has not gone back yet.</summary>
     Task<IReadOnlyList<RedPacket>> ListDueAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+
+    /// <summary>True while a packet of the sender's may still send money back to them (active, or expired and not yet returned).</summary>
+    Task<bool> AnyOutstandingAsync(Guid senderId, CancellationToken cancellationToken);
 }

@@ -162,6 +162,8 @@ public sealed partial class ChatService(
     public async Task<ConversationList> ListAsync(Guid me, CancellationToken cancellationToken)
     {
         var rows = await conversations.ListForUserAsync(me, cancellationToken);
+        var faces = await conversations.GetFacesAsync(
+            [.. rows.Where(r => r.Conversation.Kind == ConversationKind.Group).Select(r => r.Conversation.Id)], 4, cancellationToken);
         return new ConversationList(rows
             .OrderByDescending(r => r.Mine.Pinned)
             .ThenByDescending(r => r.LastMessage?.SentAt ?? r.Conversation.CreatedAt)
@@ -176,7 +178,10 @@ public sealed partial class ChatService(
                 r.Mine.Pinned,
                 r.LastMessage is null ? null : ChatWire.ToInfo(r.LastMessage),
                 r.PeerId is { } peer ? Ids.Format(peer) : null,
-                r.MemberCount))
+                r.MemberCount,
+                faces.TryGetValue(r.Conversation.Id, out var group)
+                    ? [.. group.Select(c => new Face(Ids.Format(c.UserId), c.DisplayName, c.AvatarUrl))]
+                    : null))
             .ToList());
     }
 

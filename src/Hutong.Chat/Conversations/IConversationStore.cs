@@ -1,3 +1,5 @@
+using Hutong.Accounts.Identity;
+
 namespace Hutong.Chat.Conversations;
 
 /// <summary>
@@ -21,6 +23,9 @@ public interface IConversationStore
     Task<Member?> FindMemberAsync(Guid conversationId, Guid userId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MemberCard>> GetMemberCardsAsync(Guid conversationId, CancellationToken cancellationToken);
+
+    /// <summary>The first <paramref name="each"/> members of each conversation, by when they joined: a group's picture.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<UserCard>>> GetFacesAsync(IReadOnlyList<Guid> conversationIds, int each, CancellationToken cancellationToken);
 
     /// <summary>Moves the member's read position forward (never back); false when it was already there or further.</summary>
     Task<bool> AdvanceReadSeqAsync(Guid conversationId, Guid userId, long seq, CancellationToken cancellationToken);

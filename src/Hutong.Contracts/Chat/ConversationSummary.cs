@@ -15,4 +15,8 @@ public sealed record ConversationSummary(
     bool Pinned,
     MessageInfo? LastMessage,
     string? PeerUserId,
-    int MemberCount);
+    int MemberCount,
+    IReadOnlyList<Face>? Faces = null);
+
+/// <summary>Who a conversation's picture shows: the peer of a direct chat, a group's first four members.</summary>
+public sealed record Face(string UserId, string Name, string? AvatarUrl);

@@ -66,6 +66,27 @@ internal sealed class ConversationStore(IDbContextFactory<HutongDbContext> conte
         return (await db.Members.AsNoTracking().FirstOrDefaultAsync(m => m.ConversationId == conversationId && m.UserId == userId, cancellationToken))?.ToDomain();
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<UserCard>>> GetFacesAsync(
+        IReadOnlyList<Guid> conversationIds, int each, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var faces = new Dictionary<Guid, IReadOnlyList<UserCard>>();
+        // One short query per group on the (conversation, user) key: a large group never loads all its members.
+        foreach (var id in conversationIds)
+        {
+            var rows = await (
+                    from m in db.Members.AsNoTracking()
+                    where m.ConversationId == id
+                    join a in db.Accounts on m.UserId equals a.Id
+                    orderby m.JoinedAt, m.UserId
+                    select new { a.Id, a.Handle, a.DisplayName, a.AvatarUrl })
+                .Take(each).ToListAsync(cancellationToken);
+            faces[id] = rows.ConvertAll(r => new UserCard(r.Id, r.Handle, r.DisplayName, r.AvatarUrl));
+        }
+
+        return faces;
+    }
+
     public async Task<IReadOnlyList<MemberCard>> GetMemberCardsAsync(Guid conversationId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

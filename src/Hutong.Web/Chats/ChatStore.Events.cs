@@ -135,6 +135,17 @@ public sealed partial class ChatStore
                 }
 
                 break;
+            case UserEventKinds.Profile when userEvent.UserId is { } who:
+                // A friend's new name or photo shows at once in the list, the chat and its messages; mine on every page.
+                await people.RefreshAsync(who);
+                if (who == session.Me?.UserId)
+                {
+                    await session.RefreshMeAsync();
+                }
+
+                _ = contacts.RefreshAsync();
+                QueueRefresh();
+                break;
             case UserEventKinds.MessageDeleted when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
                 _timelines.GetValueOrDefault(id)?.Remove(seq);
                 break;

@@ -267,6 +267,8 @@ public sealed class Strings
     /// <summary>Sentences for the API's error codes.</summary>
     public required IReadOnlyDictionary<string, string> Errors { get; init; }
 
+    public required AccountStrings Account { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -276,6 +278,7 @@ public sealed class Strings
     {
         Code = "en",
         AppName = "Hutong",
+        Account = AccountStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -541,6 +544,7 @@ public sealed class Strings
             ["recall_window_passed"] = "Messages can be recalled only within 2 minutes.",
             ["rate_limited"] = "Too many attempts. Please wait a moment.",
             ["payload_too_large"] = "That file is too large.",
+            ["wallet_not_empty"] = "Empty your wallet first: withdraw the balance and wait for pending transfers and red packets to finish.",
             ["code_invalid"] = "That link is not valid or has expired.",
             ["qr_unavailable"] = "This group's QR code is not available.",
             ["already_member"] = "You are already in this group.",
@@ -575,6 +579,7 @@ public sealed class Strings
     {
         Code = "zh-Hans",
         AppName = "胡同",
+        Account = AccountStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -840,6 +845,7 @@ public sealed class Strings
             ["recall_window_passed"] = "只能撤回 2 分钟内的消息。",
             ["rate_limited"] = "操作太频繁，请稍后再试。",
             ["payload_too_large"] = "文件太大。",
+            ["wallet_not_empty"] = "请先清空钱包：提现余额，并等待待收转账和红包处理完毕。",
             ["code_invalid"] = "链接无效或已过期。",
             ["qr_unavailable"] = "该群二维码不可用。",
             ["already_member"] = "你已在此群聊中。",

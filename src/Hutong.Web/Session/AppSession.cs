@@ -68,6 +68,19 @@ public sealed class AppSession(HutongClient api, Browser browser)
         Changed?.Invoke();
     }
 
+    /// <summary>Reads my profile again (changed on another device); a failure keeps what is shown.</summary>
+    public async Task RefreshMeAsync()
+    {
+        try
+        {
+            Update(await api.GetMeAsync());
+        }
+        catch (Exception e) when (e is HutongApiException or HttpRequestException)
+        {
+            // Shown as it was until the next change or reload.
+        }
+    }
+
     public void Update(MeResponse me)
     {
         Me = me;

@@ -1,7 +1,10 @@
 using Hutong.Client;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
+using Bunit;
 using Hutong.Web.Contacts;
+using Hutong.Web.Localization;
+using Hutong.Web.Session;
 
 namespace Hutong.Web.Tests.Testing;
 
@@ -28,7 +31,7 @@ internal static class Sample
 
     public static People People(params (string UserId, string Name)[] known)
     {
-        var people = new People(Client(new RecordingHandler()));
+        var people = new People(Client(new RecordingHandler()), new Texts(new Browser(new BunitJSInterop { Mode = JSRuntimeMode.Loose }.JSRuntime)));
         foreach (var (userId, name) in known)
         {
             people.Remember(new PublicProfile(userId, name.ToLowerInvariant(), name, null));

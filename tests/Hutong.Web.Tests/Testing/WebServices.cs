@@ -21,7 +21,7 @@ internal static class WebServices
         context.Services.AddSingleton<Browser>();
         context.Services.AddSingleton<Texts>();
         context.Services.AddSingleton<AppSession>();
-        context.Services.AddSingleton(people ?? new People(api));
+        context.Services.AddSingleton(sp => people ?? new People(api, sp.GetRequiredService<Texts>()));
         context.Services.AddSingleton<MediaCache>();
         context.Services.AddSingleton<MoneyStore>();
         return context;

@@ -237,6 +237,9 @@ public sealed class Strings
     public required Func<string, string> DefaultGreeting { get; init; }
     public required Func<string, string> DownloadFile { get; init; }
     public required Func<string, string> FileTooLarge { get; init; }
+
+    /// <summary>A message over the node's limit, and how many characters (UTF-16 code units, as the node counts) must go.</summary>
+    public required Func<int, string> TextTooLong { get; init; }
     public required Func<string, string> GroupQrValidUntil { get; init; }
     public required Func<int, string> InvitationsPending { get; init; }
     public required Func<string, string> InvitedYou { get; init; }
@@ -498,6 +501,8 @@ public sealed class Strings
         DefaultGreeting = name => $"Hi, it's {name}",
         DownloadFile = name => $"Download {name}",
         FileTooLarge = name => $"{name} is larger than 100 MB.",
+        TextTooLong = over => over == 1 ? "Too long to send: remove 1 character."
+            : $"Too long to send: remove {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.",
         GroupQrValidUntil = until => $"Valid until {until}.",
         InvitationsPending = count => count == 1 ? "1 invitation waits for approval or acceptance." : $"{count} invitations wait for approval or acceptance.",
         InvitedYou = inviter => $"{inviter} invited you to join",
@@ -797,6 +802,7 @@ public sealed class Strings
         DefaultGreeting = name => $"你好，我是{name}",
         DownloadFile = name => $"下载{name}",
         FileTooLarge = name => $"{name}超过 100 MB。",
+        TextTooLong = over => $"太长了，删掉 {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 个字才能发送。",
         GroupQrValidUntil = until => $"{until}前有效。",
         InvitationsPending = count => $"{count} 个邀请等待确认。",
         InvitedYou = inviter => $"{inviter}邀请你加入群聊",

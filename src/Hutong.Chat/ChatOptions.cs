@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hutong.Contracts.Chat;
 
 namespace Hutong.Chat;
 
@@ -18,7 +19,7 @@ public sealed record ChatOptions
     public int OpenRenameUpTo { get; init; } = 100;
 
     [Range(1, 100_000)]
-    public int MaxTextLength { get; init; } = 8_000;
+    public int MaxTextLength { get; init; } = MessageLimits.DefaultMaxTextLength;
 
     [Range(1, 10_000)]
     public int MaxAnnouncementLength { get; init; } = 2_000;

@@ -3,6 +3,7 @@ using Hutong.Web;
 using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
+using Hutong.Web.Notifications;
 using Hutong.Web.Session;
 using Hutong.Web.Wallet;
 using Microsoft.AspNetCore.Components.Web;
@@ -22,7 +23,9 @@ builder.Services.AddSingleton<People>();
 builder.Services.AddSingleton<ChatStore>();
 builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSingleton<MoneyStore>();
+builder.Services.AddSingleton<DesktopNotifications>();
 
 var host = builder.Build();
 await host.Services.GetRequiredService<Texts>().InitializeAsync();
+await host.Services.GetRequiredService<DesktopNotifications>().InitializeAsync();
 await host.RunAsync();

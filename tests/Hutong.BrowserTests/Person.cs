@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -30,7 +31,7 @@ public sealed class Person(IPage page, string handle, string name)
     public async Task SignUpAsync()
     {
         await Page.GotoAsync("/");
-        await Expect(Page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/signin"));
+        await Expect(Page).ToHaveURLAsync(new Regex("/signin"));
         await Link("Create account").ClickAsync();
         await Field("Name").FillAsync(Name);
         await Field("Handle").FillAsync(Handle);
@@ -39,8 +40,12 @@ public sealed class Person(IPage page, string handle, string name)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Chats", Exact = true })).ToBeVisibleAsync();
     }
 
-    /// <summary>A section of the navigation; its name grows with a badge ("Chats 2 unread messages").</summary>
-    public ILocator Section(string name) => Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = name });
+    /// <summary>
+    /// A section of the navigation; its name grows with a badge ("Chats 2 unread messages"), so the name is matched at the
+    /// start and as a whole word ("Me" is not the "me" in "messages").
+    /// </summary>
+    public ILocator Section(string name) =>
+        Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { NameRegex = new Regex($@"^{Regex.Escape(name)}\b") });
 
     public async Task OpenChatAsync(string chatName)
     {

@@ -78,6 +78,12 @@ public sealed partial class ChatStore
         }
 
         await people.EnsureAsync([message.SenderId]);
+        if (session.Me is { } signedIn)
+        {
+            // Before the list takes the message, so the rule can tell news from what this device already had.
+            await notifications.OnMessageAsync(conversationId, message, _summaries.GetValueOrDefault(conversationId), signedIn.UserId);
+        }
+
         if (!_summaries.TryGetValue(conversationId, out var summary))
         {
             QueueRefresh();

@@ -2,6 +2,7 @@ using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Contacts;
+using Hutong.Web.Notifications;
 using Hutong.Web.Session;
 using Hutong.Web.Wallet;
 
@@ -14,7 +15,8 @@ namespace Hutong.Web.Chats;
 /// message typed offline, or before a reload, goes out once when the connection is back.
 /// </summary>
 public sealed partial class ChatStore(
-    HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, TimeProvider clock) : IAsyncDisposable
+    HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, DesktopNotifications notifications,
+    TimeProvider clock) : IAsyncDisposable
 {
     private const int PageSize = 50;
 

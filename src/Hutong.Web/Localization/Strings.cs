@@ -193,6 +193,18 @@ public sealed class Strings
     public required string Pinned { get; init; }
     public required string Post { get; init; }
     public required string PrivacyNote { get; init; }
+
+    // Desktop notifications (Me → Settings) and what they say.
+    public required string Notifications { get; init; }
+    public required string DesktopNotifications { get; init; }
+    public required string DesktopNotificationsHint { get; init; }
+    public required string NotificationsBlocked { get; init; }
+    public required string NotificationsUnsupported { get; init; }
+    public required string HidePreviews { get; init; }
+    public required string HidePreviewsHint { get; init; }
+
+    /// <summary>All a notification says when previews are hidden: no sender, no content.</summary>
+    public required string NewMessage { get; init; }
     public required string Profile { get; init; }
     public required string QuotedMessage { get; init; }
     public required string Recall { get; init; }
@@ -237,6 +249,9 @@ public sealed class Strings
     public required Func<string, string> DefaultGreeting { get; init; }
     public required Func<string, string> DownloadFile { get; init; }
     public required Func<string, string> FileTooLarge { get; init; }
+
+    /// <summary>A message over the node's limit, and how many characters (UTF-16 code units, as the node counts) must go.</summary>
+    public required Func<int, string> TextTooLong { get; init; }
     public required Func<string, string> GroupQrValidUntil { get; init; }
     public required Func<int, string> InvitationsPending { get; init; }
     public required Func<string, string> InvitedYou { get; init; }
@@ -457,6 +472,14 @@ public sealed class Strings
         Pinned = "Pinned",
         Post = "Post",
         PrivacyNote = "Hutong never tells anyone whether you have read their messages.",
+        Notifications = "Notifications",
+        DesktopNotifications = "Desktop notifications",
+        DesktopNotificationsHint = "While Hutong is in a background tab, a new message from someone else shows a notification. Muted chats stay quiet, except when someone @mentions you in a group.",
+        NotificationsBlocked = "Your browser blocks notifications from this site. Allow them in its site settings (the icon beside the address), then turn this on again.",
+        NotificationsUnsupported = "This browser cannot show notifications.",
+        HidePreviews = "Hide message previews",
+        HidePreviewsHint = "Notifications then say only “New message”: not who wrote it or what it says.",
+        NewMessage = "New message",
         Profile = "Profile",
         QuotedMessage = "A message",
         Recall = "Recall",
@@ -501,6 +524,8 @@ public sealed class Strings
         DefaultGreeting = name => $"Hi, it's {name}",
         DownloadFile = name => $"Download {name}",
         FileTooLarge = name => $"{name} is larger than 100 MB.",
+        TextTooLong = over => over == 1 ? "Too long to send: remove 1 character."
+            : $"Too long to send: remove {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.",
         GroupQrValidUntil = until => $"Valid until {until}.",
         InvitationsPending = count => count == 1 ? "1 invitation waits for approval or acceptance." : $"{count} invitations wait for approval or acceptance.",
         InvitedYou = inviter => $"{inviter} invited you to join",
@@ -758,6 +783,14 @@ public sealed class Strings
         Pinned = "已置顶",
         Post = "发布",
         PrivacyNote = "胡同从不告诉任何人你是否已读他们的消息。",
+        Notifications = "通知",
+        DesktopNotifications = "桌面通知",
+        DesktopNotificationsHint = "胡同在后台标签页时，别人发来的新消息会弹出通知。免打扰的聊天不通知，除非有人在群里@你。",
+        NotificationsBlocked = "浏览器已阻止此网站的通知。请在网站设置（地址栏旁的图标）中允许通知，再打开此开关。",
+        NotificationsUnsupported = "此浏览器无法显示通知。",
+        HidePreviews = "隐藏消息预览",
+        HidePreviewsHint = "通知只显示“新消息”，不显示是谁发的、写了什么。",
+        NewMessage = "新消息",
         Profile = "个人信息",
         QuotedMessage = "一条消息",
         Recall = "撤回",
@@ -802,6 +835,7 @@ public sealed class Strings
         DefaultGreeting = name => $"你好，我是{name}",
         DownloadFile = name => $"下载{name}",
         FileTooLarge = name => $"{name}超过 100 MB。",
+        TextTooLong = over => $"太长了，删掉 {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 个字才能发送。",
         GroupQrValidUntil = until => $"{until}前有效。",
         InvitationsPending = count => $"{count} 个邀请等待确认。",
         InvitedYou = inviter => $"{inviter}邀请你加入群聊",

@@ -1,3 +1,4 @@
+using Hutong.Web.Notifications;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 
@@ -42,4 +43,23 @@ public sealed class Browser(IJSRuntime js)
     public ValueTask<int> CaretAsync(ElementReference input) => js.InvokeAsync<int>("hutong.caret", input);
 
     public ValueTask SetCaretAsync(ElementReference input, int position) => js.InvokeVoidAsync("hutong.setCaret", input, position);
+
+    public async ValueTask<NotificationAccess> NotificationPermissionAsync() =>
+        Access(await js.InvokeAsync<string?>("hutong.notificationPermission"));
+
+    /// <summary>Shows the browser's prompt if it has not been answered: only from a click, which browsers require.</summary>
+    public async ValueTask<NotificationAccess> RequestNotificationPermissionAsync() =>
+        Access(await js.InvokeAsync<string?>("hutong.requestNotificationPermission"));
+
+    /// <summary>Shows a notification, one per tag; a click on it focuses the page and calls <c>Open(tag)</c> on the owner.</summary>
+    public ValueTask NotifyAsync<T>(string title, string body, string tag, DotNetObjectReference<T> owner) where T : class =>
+        js.InvokeVoidAsync("hutong.notify", title, body, tag, owner);
+
+    private static NotificationAccess Access(string? permission) => permission switch
+    {
+        "granted" => NotificationAccess.Granted,
+        "denied" => NotificationAccess.Denied,
+        "default" => NotificationAccess.Default,
+        _ => NotificationAccess.Unsupported,
+    };
 }

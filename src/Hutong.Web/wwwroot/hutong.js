@@ -72,6 +72,17 @@ window.hutong = {
     if (document.visibilityState === 'visible') owner.invokeMethodAsync('OnVisible');
   }),
 
+  // Desktop notifications (Me → Settings). The permission is asked only from the person's click on the switch there.
+  notificationPermission: () => 'Notification' in window ? Notification.permission : 'unsupported',
+  requestNotificationPermission: async () => 'Notification' in window ? await Notification.requestPermission() : 'unsupported',
+  // One notification per chat (its tag): a newer message quietly replaces the one still showing instead of piling up.
+  notify: (title, body, tag, owner) => {
+    if (!('Notification' in window) || Notification.permission !== 'granted') return;
+    let n;
+    try { n = new Notification(title, { body, tag }); } catch { return; } // Android's Chrome allows them only from a service worker.
+    n.onclick = () => { window.focus(); n.close(); owner.invokeMethodAsync('Open', tag); };
+  },
+
   // Caret position in the composer, for the @mention picker.
   caret: el => el ? el.selectionStart : 0,
   setCaret: (el, pos) => { if (el) { el.focus(); el.setSelectionRange(pos, pos); } },

@@ -2,6 +2,7 @@ using Bunit;
 using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
+using Hutong.Web.Notifications;
 using Hutong.Web.Session;
 using Hutong.Web.Wallet;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,9 @@ internal static class WebServices
         context.Services.AddSingleton(sp => people ?? new People(api, sp.GetRequiredService<Texts>()));
         context.Services.AddSingleton<MediaCache>();
         context.Services.AddSingleton<MoneyStore>();
+        context.Services.AddSingleton<ContactStore>();
+        context.Services.AddSingleton<DesktopNotifications>();
+        context.Services.AddSingleton<ChatStore>();
         return context;
     }
 }

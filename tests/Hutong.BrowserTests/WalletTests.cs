@@ -29,7 +29,7 @@ public sealed class WalletTests(BrowserFixture fixture) : BrowserTest(fixture), 
         await mei.Field("Amount (CNY)").FillAsync("20");
         await mei.Field("Payment PIN").FillAsync("000000");
         await mei.Button("Confirm").ClickAsync();
-        await Expect(mei.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong payment PIN.");
+        await Expect(mei.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("Wrong payment PIN. 4 attempts left before payments lock.");
         await Expect(mei.Page.GetByTestId("balance")).ToHaveTextAsync("¥100.50");
 
         await mei.Field("Payment PIN").FillAsync("314159");

@@ -109,6 +109,9 @@ public sealed class Strings
     public required Func<string, string> ShareAtMost { get; init; }
     public required Func<string, string> Pay { get; init; }
     public required Func<int, string> PinAttemptsLeft { get; init; }
+
+    /// <summary>Payments locked after wrong PINs, and the wait (<see cref="DurationHours"/> and the like) before they open.</summary>
+    public required Func<string, string> PinLockedFor { get; init; }
     public required Func<string, string> NoticeTransferAccepted { get; init; }
     public required Func<string, string> NoticeTransferDeclined { get; init; }
     public required Func<string, string> NoticePacketOpened { get; init; }
@@ -258,6 +261,14 @@ public sealed class Strings
     public required Func<string, string> SignOutDevice { get; init; }
     public required Func<int, string> UnreadCount { get; init; }
     public required Func<int, string> WaitingCount { get; init; }
+    /// <summary>Too many attempts, and the wait (<see cref="DurationMinutes"/> and the like) before the next.</summary>
+    public required Func<string, string> RateLimitedFor { get; init; }
+
+    /// <summary>Follows an error's sentence when the server says how long to wait.</summary>
+    public required Func<string, string> TryAgainIn { get; init; }
+    public required Func<int, string> DurationSeconds { get; init; }
+    public required Func<int, string> DurationMinutes { get; init; }
+    public required Func<int, string> DurationHours { get; init; }
     /// <summary>Days of the week from Sunday.</summary>
     public required IReadOnlyList<string> Weekdays { get; init; }
 
@@ -372,6 +383,7 @@ public sealed class Strings
         ShareAtMost = amount => $"Each packet holds at most {amount}.",
         Pay = amount => $"Pay {amount}",
         PinAttemptsLeft = left => left == 1 ? "1 attempt left before payments lock." : $"{left} attempts left before payments lock.",
+        PinLockedFor = wait => $"Too many wrong PINs: payments are locked. Try again in {wait}.",
         NoticeTransferAccepted = who => $"{who} accepted the transfer",
         NoticeTransferDeclined = who => $"{who} declined the transfer",
         NoticePacketOpened = who => $"{who} opened your red packet",
@@ -519,6 +531,11 @@ public sealed class Strings
         SignOutDevice = name => $"Sign out {name}",
         UnreadCount = count => count == 1 ? "1 unread message" : $"{count} unread messages",
         WaitingCount = count => $"{count} waiting",
+        RateLimitedFor = wait => $"Too many attempts. Try again in {wait}.",
+        TryAgainIn = wait => $"Try again in {wait}.",
+        DurationSeconds = n => n == 1 ? "1 second" : $"{n} seconds",
+        DurationMinutes = n => n == 1 ? "1 minute" : $"{n} minutes",
+        DurationHours = n => n == 1 ? "1 hour" : $"{n} hours",
         Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         ShortDate = (date, sameYear) => date.ToString(sameYear ? "MMM d" : "MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
         Errors = new Dictionary<string, string>
@@ -671,6 +688,7 @@ public sealed class Strings
         ShareAtMost = amount => $"单个红包金额不能超过 {amount}。",
         Pay = amount => $"支付 {amount}",
         PinAttemptsLeft = left => $"还可以再试 {left} 次，之后付款将被锁定。",
+        PinLockedFor = wait => $"支付密码错误次数过多，付款已锁定，请 {wait}后再试。",
         NoticeTransferAccepted = who => $"{who}已收款",
         NoticeTransferDeclined = who => $"{who}已拒收转账",
         NoticePacketOpened = who => $"{who}领取了你的红包",
@@ -818,6 +836,11 @@ public sealed class Strings
         SignOutDevice = name => $"退出{name}",
         UnreadCount = count => $"{count} 条未读消息",
         WaitingCount = count => $"{count} 个待处理",
+        RateLimitedFor = wait => $"操作太频繁，请 {wait}后再试。",
+        TryAgainIn = wait => $"请 {wait}后再试。",
+        DurationSeconds = n => $"{n} 秒",
+        DurationMinutes = n => $"{n} 分钟",
+        DurationHours = n => $"{n} 小时",
         Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
         ShortDate = (date, sameYear) => sameYear ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日",
         Errors = new Dictionary<string, string>

@@ -50,6 +50,11 @@ public sealed class Strings
     public required string CurrentPin { get; init; }
     public required string NewPin { get; init; }
     public required string PinHint { get; init; }
+    public required string ConfirmPin { get; init; }
+    public required string PinDigits { get; init; }
+    public required string PinTooEasy { get; init; }
+    public required string PinsDiffer { get; init; }
+    public required string EnterCurrentPin { get; init; }
     public required string History { get; init; }
     public required string NoMovementsYet { get; init; }
     public required string AmountInvalid { get; init; }
@@ -328,6 +333,11 @@ public sealed class Strings
         CurrentPin = "Current PIN",
         NewPin = "New PIN",
         PinHint = "6 digits. Every payment asks for it; 5 wrong tries lock payments for 3 hours.",
+        ConfirmPin = "Confirm the PIN",
+        PinDigits = "A payment PIN is 6 digits.",
+        PinTooEasy = "Too easy to guess: avoid one digit repeated (111111), runs (123456, 112233) and repeated patterns (121212).",
+        PinsDiffer = "The two PINs are not the same.",
+        EnterCurrentPin = "Enter your current PIN.",
         History = "History",
         NoMovementsYet = "No money has moved yet.",
         AmountInvalid = "Enter an amount such as 12.50.",
@@ -633,6 +643,11 @@ public sealed class Strings
         CurrentPin = "当前支付密码",
         NewPin = "新支付密码",
         PinHint = "6 位数字。每次付款都需要输入；连续输错 5 次将锁定付款 3 小时。",
+        ConfirmPin = "再次输入支付密码",
+        PinDigits = "支付密码为 6 位数字。",
+        PinTooEasy = "太容易被猜到：请勿使用同一数字重复（111111）、连续数字（123456、112233）或重复组合（121212）。",
+        PinsDiffer = "两次输入的支付密码不一致。",
+        EnterCurrentPin = "请输入当前支付密码。",
         History = "账单",
         NoMovementsYet = "暂无收支记录。",
         AmountInvalid = "请输入金额，例如 12.50。",

@@ -245,6 +245,7 @@ public sealed class Strings
     public required Func<string, string> DefaultGreeting { get; init; }
     public required Func<string, string> DownloadFile { get; init; }
     public required Func<string, string> FileTooLarge { get; init; }
+    public required Func<string, string> FileEmpty { get; init; }
     public required Func<string, string> GroupQrValidUntil { get; init; }
     public required Func<int, string> InvitationsPending { get; init; }
     public required Func<string, string> InvitedYou { get; init; }
@@ -520,6 +521,7 @@ public sealed class Strings
         DefaultGreeting = name => $"Hi, it's {name}",
         DownloadFile = name => $"Download {name}",
         FileTooLarge = name => $"{name} is larger than 100 MB.",
+        FileEmpty = name => $"{name} is empty, so it was not sent.",
         GroupQrValidUntil = until => $"Valid until {until}.",
         InvitationsPending = count => count == 1 ? "1 invitation waits for approval or acceptance." : $"{count} invitations wait for approval or acceptance.",
         InvitedYou = inviter => $"{inviter} invited you to join",
@@ -831,6 +833,7 @@ public sealed class Strings
         DefaultGreeting = name => $"你好，我是{name}",
         DownloadFile = name => $"下载{name}",
         FileTooLarge = name => $"{name}超过 100 MB。",
+        FileEmpty = name => $"{name}是空文件，未发送。",
         GroupQrValidUntil = until => $"{until}前有效。",
         InvitationsPending = count => $"{count} 个邀请等待确认。",
         InvitedYou = inviter => $"{inviter}邀请你加入群聊",

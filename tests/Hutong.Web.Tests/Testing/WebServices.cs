@@ -24,6 +24,8 @@ internal static class WebServices
         context.Services.AddSingleton(people ?? new People(api));
         context.Services.AddSingleton<MediaCache>();
         context.Services.AddSingleton<MoneyStore>();
+        context.Services.AddSingleton<ContactStore>();
+        context.Services.AddSingleton<ChatStore>();
         return context;
     }
 }

@@ -175,7 +175,22 @@ public sealed partial class HutongClient(HttpClient http)
         await response.Content.ReadFromJsonAsync(type, cancellationToken)
         ?? throw new HutongApiException((int)response.StatusCode, null);
 
+    /// <summary>The problem body; a <c>Retry-After</c> header the body does not repeat (a rate limiter's) becomes its <c>retryAfter</c>.</summary>
     private static async Task<ProblemBody?> ReadProblemAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var problem = await ReadProblemBodyAsync(response, cancellationToken);
+        if (problem?.RetryAfter is null && response.Headers.RetryAfter?.Delta is { } wait)
+        {
+            var seconds = (int)Math.Ceiling(wait.TotalSeconds);
+            return problem is null
+                ? new ProblemBody(null, null, (int)response.StatusCode, null, null, null, RetryAfter: seconds)
+                : problem with { RetryAfter = seconds };
+        }
+
+        return problem;
+    }
+
+    private static async Task<ProblemBody?> ReadProblemBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content.Headers.ContentType?.MediaType is not ("application/problem+json" or "application/json")
             || response.StatusCode == HttpStatusCode.NoContent)

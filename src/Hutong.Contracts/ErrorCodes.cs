@@ -59,6 +59,9 @@ public static class ErrorCodes
     public const string CodeInvalid = "code_invalid";
     public const string AlreadyMember = "already_member";
 
+    // Media.
+    public const string EmptyFile = "empty_file";
+
     public const string InsufficientFunds = "insufficient_funds";
     public const string PinNotSet = "pin_not_set";
     public const string WrongPin = "wrong_pin";

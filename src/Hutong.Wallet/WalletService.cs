@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Hutong.Accounts.Identity;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
@@ -15,7 +14,7 @@ namespace Hutong.Wallet;
 /// <see cref="WalletAccounts"/>). Ledger ids are namespaced by person and purpose, so one person's transfer ids never
 /// meet another's.
 /// </summary>
-public sealed partial class WalletService(
+public sealed class WalletService(
     ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
@@ -32,9 +31,15 @@ public sealed partial class WalletService(
 
     public async Task<Result<Done>> SetPinAsync(Guid me, SetPinRequest request, CancellationToken cancellationToken)
     {
-        if (!PinPattern().IsMatch(request.Pin ?? string.Empty))
+        if (!PaymentPins.IsWellFormed(request.Pin))
         {
             return WalletErrors.Invalid("pin", "A payment PIN is 6 digits.");
+        }
+
+        // Refused before the current PIN is checked, so a rejected choice never costs one of the person's tries.
+        if (PaymentPins.IsEasyToGuess(request.Pin))
+        {
+            return WalletErrors.Invalid("pin", "That PIN is too easy to guess: avoid one digit repeated (111111), runs (123456, 112233) and repeated patterns (121212).");
         }
 
         if (await pins.FindAsync(me, cancellationToken) is not null)
@@ -46,7 +51,7 @@ public sealed partial class WalletService(
             }
         }
 
-        await pins.SetAsync(me, hasher.Hash(request.Pin!), cancellationToken);
+        await pins.SetAsync(me, hasher.Hash(request.Pin), cancellationToken);
         return Done.Value;
     }
 
@@ -182,7 +187,4 @@ public sealed partial class WalletService(
         TransferCode.RedPacketFund or TransferCode.RedPacketOpen or TransferCode.RedPacketRefund => WalletEntryKinds.RedPacket,
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
-
-    [GeneratedRegex("^[0-9]{6}$")]
-    private static partial Regex PinPattern();
 }

@@ -96,6 +96,27 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task Upload_OfAnEmptyFile_IsEmptyFile_AndAMissingFieldStaysAValidationFailure(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
+
+        var empty = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.UploadMediaAsync(new MemoryStream(), "empty.png", Ct));
+        using var raw = app.CreateClient();
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Png), "photo", "photo.png" } };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/media") { Content = form };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", mei.Client.Token);
+        using var missing = await raw.SendAsync(request, Ct);
+        var missingProblem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(missing.Content, HutongJsonContext.Default.ProblemBody, Ct);
+
+        Assert.Equal((400, ErrorCodes.EmptyFile, "The file is empty."), (empty.Status, empty.Code, empty.Problem!.Title));
+        Assert.Null(empty.Problem.Errors);
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (missingProblem!.Status, missingProblem.Code));
+        Assert.Equal(["file"], missingProblem.Errors!.Keys);
+        Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
     public async Task Voice_LongerThanSixtySeconds_IsRefused(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -19,7 +19,7 @@ namespace Hutong.Wallet.Tests;
 /// </summary>
 public sealed class ClientIdScopeTests
 {
-    private const string Pin = "112233";
+    private const string Pin = "271828";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -11,7 +11,7 @@ namespace Hutong.Wallet.Tests;
 /// <summary>A full group of 500 all tapping one 100-share packet at the same moment, over HTTP.</summary>
 public sealed class RedPacketRaceTests
 {
-    private const string Pin = "112233";
+    private const string Pin = "271828";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

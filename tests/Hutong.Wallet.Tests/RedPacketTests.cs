@@ -14,7 +14,7 @@ namespace Hutong.Wallet.Tests;
 /// <summary>Red packets through the real server: in the chat as a message, opened once each, back to the sender when due.</summary>
 public sealed class RedPacketTests
 {
-    private const string Pin = "112233";
+    private const string Pin = "271828";
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -22,7 +22,7 @@ public sealed class TransferTests
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
 
-        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("tea", lin.UserId, 3_000, "for the tea", "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("tea", lin.UserId, 3_000, "for the tea", "271828"), Ct);
         var held = await mei.Client.GetWalletAsync(Ct);
         var accepted = await lin.Client.AcceptTransferAsync(sent.Id, Ct);
         var again = await lin.Client.AcceptTransferAsync(sent.Id, Ct);
@@ -59,7 +59,7 @@ public sealed class TransferTests
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("no", lin.UserId, 2_500, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("no", lin.UserId, 2_500, null, "271828"), Ct);
 
         var bySender = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.AcceptTransferAsync(sent.Id, Ct));
         var declined = await lin.Client.DeclineTransferAsync(sent.Id, Ct);
@@ -81,7 +81,7 @@ public sealed class TransferTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, clock: clock, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("late", lin.UserId, 4_000, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("late", lin.UserId, 4_000, null, "271828"), Ct);
 
         // The node's own sweeper wakes on the same clock; whichever sweep gets there, the outcome is the same.
         clock.Advance(TimeSpan.FromHours(23));
@@ -110,7 +110,7 @@ public sealed class TransferTests
         var ids = new List<string>();
         for (var i = 0; i < 10; i++)
         {
-            ids.Add((await mei.Client.SendTransferAsync(new SendTransferRequest($"r{i}", lin.UserId, 500, null, "112233"), Ct)).Id);
+            ids.Add((await mei.Client.SendTransferAsync(new SendTransferRequest($"r{i}", lin.UserId, 500, null, "271828"), Ct)).Id);
         }
 
         clock.Advance(TimeSpan.FromHours(24));
@@ -146,7 +146,7 @@ public sealed class TransferTests
     {
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
         var (mei, lin) = await FriendsWithMoneyAsync(app);
-        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("half", lin.UserId, 4_000, null, "112233"), Ct);
+        var sent = await mei.Client.SendTransferAsync(new SendTransferRequest("half", lin.UserId, 4_000, null, "271828"), Ct);
 
         // What a node leaves when it stops after Lin's decline moved the money back, before it told the chat.
         var transfers = app.Services.GetRequiredService<ITransferStore>();
@@ -173,12 +173,12 @@ public sealed class TransferTests
         var codes = new List<(int, string?)>();
         foreach (var request in new[]
         {
-            new SendTransferRequest("a", lin.UserId, 0, null, "112233"),
-            new SendTransferRequest("b", lin.UserId, -5, null, "112233"),
-            new SendTransferRequest("c", mei.UserId, 100, null, "112233"),
-            new SendTransferRequest("d", stranger.UserId, 100, null, "112233"),
+            new SendTransferRequest("a", lin.UserId, 0, null, "271828"),
+            new SendTransferRequest("b", lin.UserId, -5, null, "271828"),
+            new SendTransferRequest("c", mei.UserId, 100, null, "271828"),
+            new SendTransferRequest("d", stranger.UserId, 100, null, "271828"),
             new SendTransferRequest("e", lin.UserId, 100, null, "000000"),
-            new SendTransferRequest("f", lin.UserId, 10_001, null, "112233"),
+            new SendTransferRequest("f", lin.UserId, 10_001, null, "271828"),
         })
         {
             var error = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendTransferAsync(request, Ct));
@@ -203,7 +203,7 @@ public sealed class TransferTests
         var lin = await TestUser.CreateAsync(app, "lin");
         await mei.BefriendAsync(lin);
         await mei.Client.TopUpAsync("start", 10_000, Ct);
-        await mei.Client.SetPinAsync("112233", cancellationToken: Ct);
+        await mei.Client.SetPinAsync("271828", cancellationToken: Ct);
         return (mei, lin);
     }
 

@@ -187,16 +187,45 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
     {
         var app = await servers.GetAsync(StorageProvider.Sqlite);
         var mei = await TestUser.CreateAsync(app, "mei");
-        await mei.Client.SetPinAsync("112233", cancellationToken: Ct);
+        await mei.Client.SetPinAsync("271828", cancellationToken: Ct);
 
-        var withoutCurrent = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("445566", cancellationToken: Ct));
-        var notSixDigits = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("12ab56", "112233", Ct));
-        await mei.Client.SetPinAsync("445566", "112233", Ct);
+        var withoutCurrent = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("161803", cancellationToken: Ct));
+        var notSixDigits = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("12ab56", "271828", Ct));
+        await mei.Client.SetPinAsync("161803", "271828", Ct);
         await mei.Client.TopUpAsync("t", 500, Ct);
 
         Assert.Equal(ErrorCodes.WrongPin, withoutCurrent.Code);
         Assert.Equal(ErrorCodes.ValidationFailed, notSixDigits.Code);
-        Assert.Equal(400, (await mei.Client.WithdrawAsync("w", 100, "445566", Ct)).Balance);
+        Assert.Equal(400, (await mei.Client.WithdrawAsync("w", 100, "161803", Ct)).Balance);
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task APinEasyToGuess_IsRefused_AndAChangeToOneCostsNoTry(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var refused = new List<HutongApiException>();
+        foreach (var pin in (string[])["000000", "123456", "654321", "121212", "112233"])
+        {
+            refused.Add(await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync(pin, cancellationToken: Ct)));
+        }
+
+        var unset = await mei.Client.GetWalletAsync(Ct);
+        await mei.Client.SetPinAsync("314159", cancellationToken: Ct);
+        // A refused new PIN with a wrong current one says only that the new one is refused: no try is spent on it.
+        var changeRefused = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SetPinAsync("999999", "000001", Ct));
+        await mei.Client.TopUpAsync("t", 500, Ct);
+        var wrong = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.WithdrawAsync("w", 100, "000001", Ct));
+
+        Assert.All(refused, e =>
+        {
+            Assert.Equal((400, ErrorCodes.ValidationFailed), (e.Status, e.Code));
+            Assert.Contains("too easy to guess", Assert.Single(e.Problem!.Errors!["pin"]), StringComparison.Ordinal);
+        });
+        Assert.False(unset.PinSet);
+        Assert.Equal(["pin"], changeRefused.Problem!.Errors!.Keys);
+        Assert.Equal(4, wrong.Problem!.AttemptsLeft);
     }
 
     [Fact]

@@ -20,7 +20,7 @@ namespace Hutong.Wallet.Tests;
 /// </summary>
 public sealed class WalletModelTests
 {
-    private const string Pin = "112233";
+    private const string Pin = "271828";
     private const int People = 6;
     private const int Operations = 2_000;
     private const long MaxShare = 20_000;

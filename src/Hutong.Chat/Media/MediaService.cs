@@ -12,11 +12,19 @@ public sealed class MediaService(IBlobStore blobs, IMediaStore media, IOptions<C
 {
     public static readonly Error NotFound = Error.NotFound("media_not_found", "No such media.");
 
+    public static readonly Error EmptyFile = Error.BadRequest(ErrorCodes.EmptyFile, "The file is empty.");
+
     public async Task<Result<MediaUploaded>> UploadAsync(Guid me, IFormFile? file, CancellationToken cancellationToken)
     {
-        if (file is null || file.Length == 0)
+        if (file is null)
         {
             return Error.Validation(new Dictionary<string, string[]> { ["file"] = ["Send the file as the multipart field 'file'."] });
+        }
+
+        // Sent as asked, so not a missing field: the person picked a file with nothing in it, and no retry will help.
+        if (file.Length == 0)
+        {
+            return EmptyFile;
         }
 
         if (file.Length > options.Value.MaxMediaBytes)

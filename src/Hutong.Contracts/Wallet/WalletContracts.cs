@@ -17,7 +17,7 @@ public sealed record WalletLimits(long MaxTransfer, long MaxRedPacketShare, int 
     public static WalletLimits Defaults { get; } = new(5_000_000, 20_000, 100, 5_000_000);
 }
 
-/// <summary><c>PUT /api/v1/wallet/pin</c>: six digits; changing a PIN takes the current one.</summary>
+/// <summary><c>PUT /api/v1/wallet/pin</c>: six digits as <see cref="PaymentPins"/> allows; changing a PIN takes the current one.</summary>
 public sealed record SetPinRequest(string Pin, string? CurrentPin);
 
 /// <summary><c>POST /api/v1/wallet/top-ups</c>: money in from the bank rail. A retry with the same id returns the first result.</summary>

@@ -2,6 +2,8 @@ using System.Text.Json;
 using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
+using Hutong.Web.Shared;
+using Microsoft.JSInterop;
 
 namespace Hutong.Web.Chats;
 
@@ -17,63 +19,127 @@ public sealed partial class ChatStore
         return SendFrameAsync(conversationId, frame, echo);
     }
 
-    /// <summary>Uploads a file, reporting progress on its echo, then sends it as an image or a file.</summary>
-    public async Task SendFileAsync(string conversationId, Stream content, string fileName, long size, string? previewUrl)
+    /// <summary>
+    /// Uploads a file, reporting progress on its echo, then sends it as an image or a file. <paramref name="open"/> reads
+    /// the file from its start, each time it is called: a retry of a failed upload reads it again.
+    /// </summary>
+    public Task SendFileAsync(string conversationId, Func<Stream> open, string fileName, long size, string? previewUrl)
     {
-        var id = NewId();
-        var echo = new OutgoingMessage(id, previewUrl is null ? MessageKinds.File : MessageKinds.Image, null, null, clock.GetUtcNow())
+        var echo = new OutgoingMessage(NewId(), previewUrl is null ? MessageKinds.File : MessageKinds.Image, null, null, clock.GetUtcNow())
         {
-            State = OutgoingState.Uploading,
             FileName = fileName,
             PreviewUrl = previewUrl,
         };
-        var timeline = _timelines.GetValueOrDefault(conversationId);
-        timeline?.AddOutgoing(echo);
-        Changed?.Invoke();
-        MediaUploaded uploaded;
-        try
-        {
-            var progress = new ProgressStream(content, size, fraction =>
-            {
-                echo.Progress = fraction;
-                Changed?.Invoke();
-            });
-            uploaded = await api.UploadMediaAsync(progress, fileName);
-        }
-        catch (Exception e) when (e is HutongApiException or HttpRequestException)
-        {
-            echo.State = OutgoingState.Failed;
-            echo.ErrorCode = (e as HutongApiException)?.Code ?? "offline";
-            Changed?.Invoke();
-            return;
-        }
-
-        var kind = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? MessageKinds.Image
-            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MessageKinds.Video
-            : MessageKinds.File;
-        echo.State = OutgoingState.Sending;
-        echo.Progress = 1;
-        timeline?.RemoveOutgoing(id);
-        var frame = new ClientFrame(FrameTypes.Send, ConversationId: conversationId, ClientMsgId: id, Kind: kind, MediaId: uploaded.MediaId, FileName: fileName);
-        await SendFrameAsync(conversationId, frame, echo);
+        _uploads[echo.ClientMsgId] = new PendingUpload(conversationId, open, fileName, size);
+        _timelines.GetValueOrDefault(conversationId)?.AddOutgoing(echo);
+        return UploadAsync(echo);
     }
 
-    /// <summary>Sends a refused or failed message again, under its first client message id.</summary>
+    /// <summary>Sends a failed message again under its first client message id, or uploads its file again if that failed.</summary>
     public Task RetryAsync(string conversationId, OutgoingMessage echo) =>
-        _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(conversationId, frame, echo) : Task.CompletedTask;
+        _uploads.ContainsKey(echo.ClientMsgId) ? UploadAsync(echo)
+        : _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(conversationId, frame, echo)
+        : Task.CompletedTask;
 
     public async Task DiscardAsync(string conversationId, OutgoingMessage echo)
     {
         _timelines.GetValueOrDefault(conversationId)?.RemoveOutgoing(echo.ClientMsgId);
         _outbox.Remove(echo.ClientMsgId);
+        _uploads.Remove(echo.ClientMsgId);
         await SaveOutboxAsync();
         Changed?.Invoke();
+    }
+
+    private async Task UploadAsync(OutgoingMessage echo)
+    {
+        var id = echo.ClientMsgId;
+        var upload = _uploads[id];
+        echo.State = OutgoingState.Uploading;
+        echo.Progress = 0;
+        echo.Failure = null;
+        echo.CanRetry = false;
+        Changed?.Invoke();
+        MediaUploaded uploaded;
+        try
+        {
+            await using var content = new ProgressStream(upload.Open(), upload.Size, fraction =>
+            {
+                echo.Progress = fraction;
+                Changed?.Invoke();
+            });
+            uploaded = await api.UploadMediaAsync(content, upload.FileName);
+        }
+        catch (Exception e) when (e is HutongApiException or HttpRequestException)
+        {
+            Fail(echo, e);
+            if (!Problem.CanRetry(e))
+            {
+                _uploads.Remove(id);
+            }
+
+            Changed?.Invoke();
+            return;
+        }
+        catch (Exception e) when (e is IOException or JSException)
+        {
+            // The file cannot be read again (another was picked since): only picking it again sends it.
+            _uploads.Remove(id);
+            echo.State = OutgoingState.Failed;
+            Changed?.Invoke();
+            return;
+        }
+
+        _uploads.Remove(id);
+        var kind = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? MessageKinds.Image
+            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MessageKinds.Video
+            : MessageKinds.File;
+        echo.State = OutgoingState.Sending;
+        echo.Progress = 1;
+        _timelines.GetValueOrDefault(upload.ConversationId)?.RemoveOutgoing(id);
+        var frame = new ClientFrame(FrameTypes.Send, ConversationId: upload.ConversationId, ClientMsgId: id, Kind: kind, MediaId: uploaded.MediaId, FileName: upload.FileName);
+        await SendFrameAsync(upload.ConversationId, frame, echo);
+    }
+
+    /// <summary>
+    /// Marks the echo failed. Retry is offered only where sending again may succeed, and after a limit only once the
+    /// wait the server named is over.
+    /// </summary>
+    private void Fail(OutgoingMessage echo, Exception error)
+    {
+        echo.State = OutgoingState.Failed;
+        echo.Failure = error;
+        echo.CanRetry = false;
+        if (!Problem.CanRetry(error))
+        {
+            return;
+        }
+
+        if (Problem.RetryAfter(error) is { } wait)
+        {
+            _ = OfferRetryAfterAsync(echo, error, wait);
+        }
+        else
+        {
+            echo.CanRetry = true;
+        }
+    }
+
+    private async Task OfferRetryAfterAsync(OutgoingMessage echo, Exception error, TimeSpan wait)
+    {
+        await Task.Delay(wait, clock);
+        // Unless it was retried or discarded meanwhile.
+        if (echo.State == OutgoingState.Failed && ReferenceEquals(echo.Failure, error))
+        {
+            echo.CanRetry = true;
+            Changed?.Invoke();
+        }
     }
 
     private async Task SendFrameAsync(string conversationId, ClientFrame frame, OutgoingMessage echo)
     {
         echo.State = OutgoingState.Sending;
-        echo.ErrorCode = null;
+        echo.Failure = null;
+        echo.CanRetry = false;
         var timeline = _timelines.GetValueOrDefault(conversationId);
         if (timeline is not null && timeline.FindOutgoing(echo.ClientMsgId) is null)
         {
@@ -101,8 +167,7 @@ public sealed partial class ChatStore
         }
         catch (HutongApiException e)
         {
-            echo.State = OutgoingState.Failed;
-            echo.ErrorCode = e.Code;
+            Fail(echo, e);
         }
         catch (OperationCanceledException)
         {
@@ -131,4 +196,7 @@ public sealed partial class ChatStore
         await browser.SetAsync(OutboxKey, _outbox.Count == 0 ? null : JsonSerializer.Serialize(_outbox.Values.ToArray(), WebJsonContext.Default.ClientFrameArray));
 
     private static string NewId() => Guid.NewGuid().ToString("N");
+
+    /// <summary>A file on its way up, kept until it is sent or discarded, so a failed upload can be tried again.</summary>
+    private sealed record PendingUpload(string ConversationId, Func<Stream> Open, string FileName, long Size);
 }

@@ -25,6 +25,7 @@ public sealed partial class ChatStore(
     private readonly Dictionary<string, ConversationDetails> _details = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ClientFrame> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, PendingUpload> _uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<LocalNote>> _notes = new(StringComparer.Ordinal);
     private HutongGateway? _gateway;

@@ -18,8 +18,14 @@ public sealed class OutgoingMessage(string clientMsgId, string kind, string? tex
 
     public OutgoingState State { get; set; } = OutgoingState.Sending;
 
-    /// <summary>The server's reason when it refused the message.</summary>
-    public string? ErrorCode { get; set; }
+    /// <summary>Why the last attempt failed: the server's refusal, or no connection.</summary>
+    public Exception? Failure { get; set; }
+
+    /// <summary>
+    /// Whether sending again may succeed: after no connection or the server's own failure, and after a limit once its
+    /// wait is over; never after a refusal of what was sent.
+    /// </summary>
+    public bool CanRetry { get; set; }
 
     /// <summary>An attachment's name while it uploads.</summary>
     public string? FileName { get; set; }

@@ -50,6 +50,11 @@ public sealed class Strings
     public required string CurrentPin { get; init; }
     public required string NewPin { get; init; }
     public required string PinHint { get; init; }
+    public required string ConfirmPin { get; init; }
+    public required string PinDigits { get; init; }
+    public required string PinTooEasy { get; init; }
+    public required string PinsDiffer { get; init; }
+    public required string EnterCurrentPin { get; init; }
     public required string History { get; init; }
     public required string NoMovementsYet { get; init; }
     public required string AmountInvalid { get; init; }
@@ -109,6 +114,9 @@ public sealed class Strings
     public required Func<string, string> ShareAtMost { get; init; }
     public required Func<string, string> Pay { get; init; }
     public required Func<int, string> PinAttemptsLeft { get; init; }
+
+    /// <summary>Payments locked after wrong PINs, and the wait (<see cref="DurationHours"/> and the like) before they open.</summary>
+    public required Func<string, string> PinLockedFor { get; init; }
     public required Func<string, string> NoticeTransferAccepted { get; init; }
     public required Func<string, string> NoticeTransferDeclined { get; init; }
     public required Func<string, string> NoticePacketOpened { get; init; }
@@ -252,6 +260,7 @@ public sealed class Strings
 
     /// <summary>A message over the node's limit, and how many characters (UTF-16 code units, as the node counts) must go.</summary>
     public required Func<int, string> TextTooLong { get; init; }
+    public required Func<string, string> FileEmpty { get; init; }
     public required Func<string, string> GroupQrValidUntil { get; init; }
     public required Func<int, string> InvitationsPending { get; init; }
     public required Func<string, string> InvitedYou { get; init; }
@@ -273,6 +282,14 @@ public sealed class Strings
     public required Func<string, string> SignOutDevice { get; init; }
     public required Func<int, string> UnreadCount { get; init; }
     public required Func<int, string> WaitingCount { get; init; }
+    /// <summary>Too many attempts, and the wait (<see cref="DurationMinutes"/> and the like) before the next.</summary>
+    public required Func<string, string> RateLimitedFor { get; init; }
+
+    /// <summary>Follows an error's sentence when the server says how long to wait.</summary>
+    public required Func<string, string> TryAgainIn { get; init; }
+    public required Func<int, string> DurationSeconds { get; init; }
+    public required Func<int, string> DurationMinutes { get; init; }
+    public required Func<int, string> DurationHours { get; init; }
     /// <summary>Days of the week from Sunday.</summary>
     public required IReadOnlyList<string> Weekdays { get; init; }
 
@@ -335,6 +352,11 @@ public sealed class Strings
         CurrentPin = "Current PIN",
         NewPin = "New PIN",
         PinHint = "6 digits. Every payment asks for it; 5 wrong tries lock payments for 3 hours.",
+        ConfirmPin = "Confirm the PIN",
+        PinDigits = "A payment PIN is 6 digits.",
+        PinTooEasy = "Too easy to guess: avoid one digit repeated (111111), runs (123456, 112233) and repeated patterns (121212).",
+        PinsDiffer = "The two PINs are not the same.",
+        EnterCurrentPin = "Enter your current PIN.",
         History = "History",
         NoMovementsYet = "No money has moved yet.",
         AmountInvalid = "Enter an amount such as 12.50.",
@@ -390,6 +412,7 @@ public sealed class Strings
         ShareAtMost = amount => $"Each packet holds at most {amount}.",
         Pay = amount => $"Pay {amount}",
         PinAttemptsLeft = left => left == 1 ? "1 attempt left before payments lock." : $"{left} attempts left before payments lock.",
+        PinLockedFor = wait => $"Too many wrong PINs: payments are locked. Try again in {wait}.",
         NoticeTransferAccepted = who => $"{who} accepted the transfer",
         NoticeTransferDeclined = who => $"{who} declined the transfer",
         NoticePacketOpened = who => $"{who} opened your red packet",
@@ -526,6 +549,7 @@ public sealed class Strings
         FileTooLarge = name => $"{name} is larger than 100 MB.",
         TextTooLong = over => over == 1 ? "Too long to send: remove 1 character."
             : $"Too long to send: remove {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} characters.",
+        FileEmpty = name => $"{name} is empty, so it was not sent.",
         GroupQrValidUntil = until => $"Valid until {until}.",
         InvitationsPending = count => count == 1 ? "1 invitation waits for approval or acceptance." : $"{count} invitations wait for approval or acceptance.",
         InvitedYou = inviter => $"{inviter} invited you to join",
@@ -547,6 +571,11 @@ public sealed class Strings
         SignOutDevice = name => $"Sign out {name}",
         UnreadCount = count => count == 1 ? "1 unread message" : $"{count} unread messages",
         WaitingCount = count => $"{count} waiting",
+        RateLimitedFor = wait => $"Too many attempts. Try again in {wait}.",
+        TryAgainIn = wait => $"Try again in {wait}.",
+        DurationSeconds = n => n == 1 ? "1 second" : $"{n} seconds",
+        DurationMinutes = n => n == 1 ? "1 minute" : $"{n} minutes",
+        DurationHours = n => n == 1 ? "1 hour" : $"{n} hours",
         Weekdays = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"],
         ShortDate = (date, sameYear) => date.ToString(sameYear ? "MMM d" : "MMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture),
         Errors = new Dictionary<string, string>
@@ -570,6 +599,7 @@ public sealed class Strings
             ["rate_limited"] = "Too many attempts. Please wait a moment.",
             ["payload_too_large"] = "That file is too large.",
             ["wallet_not_empty"] = "Empty your wallet first: withdraw the balance and wait for pending transfers and red packets to finish.",
+            ["empty_file"] = "The file is empty.",
             ["code_invalid"] = "That link is not valid or has expired.",
             ["qr_unavailable"] = "This group's QR code is not available.",
             ["already_member"] = "You are already in this group.",
@@ -646,6 +676,11 @@ public sealed class Strings
         CurrentPin = "当前支付密码",
         NewPin = "新支付密码",
         PinHint = "6 位数字。每次付款都需要输入；连续输错 5 次将锁定付款 3 小时。",
+        ConfirmPin = "再次输入支付密码",
+        PinDigits = "支付密码为 6 位数字。",
+        PinTooEasy = "太容易被猜到：请勿使用同一数字重复（111111）、连续数字（123456、112233）或重复组合（121212）。",
+        PinsDiffer = "两次输入的支付密码不一致。",
+        EnterCurrentPin = "请输入当前支付密码。",
         History = "账单",
         NoMovementsYet = "暂无收支记录。",
         AmountInvalid = "请输入金额，例如 12.50。",
@@ -701,6 +736,7 @@ public sealed class Strings
         ShareAtMost = amount => $"单个红包金额不能超过 {amount}。",
         Pay = amount => $"支付 {amount}",
         PinAttemptsLeft = left => $"还可以再试 {left} 次，之后付款将被锁定。",
+        PinLockedFor = wait => $"支付密码错误次数过多，付款已锁定，请 {wait}后再试。",
         NoticeTransferAccepted = who => $"{who}已收款",
         NoticeTransferDeclined = who => $"{who}已拒收转账",
         NoticePacketOpened = who => $"{who}领取了你的红包",
@@ -836,6 +872,7 @@ public sealed class Strings
         DownloadFile = name => $"下载{name}",
         FileTooLarge = name => $"{name}超过 100 MB。",
         TextTooLong = over => $"太长了，删掉 {over.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 个字才能发送。",
+        FileEmpty = name => $"{name}是空文件，未发送。",
         GroupQrValidUntil = until => $"{until}前有效。",
         InvitationsPending = count => $"{count} 个邀请等待确认。",
         InvitedYou = inviter => $"{inviter}邀请你加入群聊",
@@ -857,6 +894,11 @@ public sealed class Strings
         SignOutDevice = name => $"退出{name}",
         UnreadCount = count => $"{count} 条未读消息",
         WaitingCount = count => $"{count} 个待处理",
+        RateLimitedFor = wait => $"操作太频繁，请 {wait}后再试。",
+        TryAgainIn = wait => $"请 {wait}后再试。",
+        DurationSeconds = n => $"{n} 秒",
+        DurationMinutes = n => $"{n} 分钟",
+        DurationHours = n => $"{n} 小时",
         Weekdays = ["星期日", "星期一", "星期二", "星期三", "星期四", "星期五", "星期六"],
         ShortDate = (date, sameYear) => sameYear ? $"{date.Month}月{date.Day}日" : $"{date.Year}年{date.Month}月{date.Day}日",
         Errors = new Dictionary<string, string>
@@ -880,6 +922,7 @@ public sealed class Strings
             ["rate_limited"] = "操作太频繁，请稍后再试。",
             ["payload_too_large"] = "文件太大。",
             ["wallet_not_empty"] = "请先清空钱包：提现余额，并等待待收转账和红包处理完毕。",
+            ["empty_file"] = "文件是空的。",
             ["code_invalid"] = "链接无效或已过期。",
             ["qr_unavailable"] = "该群二维码不可用。",
             ["already_member"] = "你已在此群聊中。",

@@ -84,4 +84,17 @@ public sealed class SignInPageTests : IAsyncDisposable
 
         page.WaitForAssertion(() => Assert.Equal(nav.BaseUri + "chats/c-1", nav.Uri));
     }
+
+    [Fact]
+    public async Task SignIn_HeldBackAfterFailedSignIns_SaysHowLongToWait()
+    {
+        _server.Answer(HttpMethod.Post, "api/v1/sessions", () => RecordingHandler.Problem(System.Net.HttpStatusCode.TooManyRequests, ErrorCodes.RateLimited, retryAfter: 14 * 60 + 20));
+        var page = _context.Render<SignInPage>();
+
+        await page.Find("#handle").ChangeAsync(new ChangeEventArgs { Value = "mei" });
+        await page.Find("#password").ChangeAsync(new ChangeEventArgs { Value = "tea-house-42" });
+        await page.Find("form").SubmitAsync(new());
+
+        Assert.Equal("Too many attempts. Try again in 15 minutes.", page.Find("[role=alert]").TextContent);
+    }
 }

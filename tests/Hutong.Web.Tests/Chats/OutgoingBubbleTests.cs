@@ -1,4 +1,6 @@
 using Bunit;
+using Hutong.Client;
+using Hutong.Contracts;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -22,8 +24,13 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
             .Add(p => p.OnRetry, onRetry ?? (() => { }))
             .Add(p => p.OnDiscard, onDiscard ?? (() => { })));
 
-    private static OutgoingMessage Message(OutgoingState state, string? errorCode = null) =>
-        new("c-1", "text", "hello", null, Sample.Noon) { State = state, ErrorCode = errorCode };
+    private static OutgoingMessage Message(OutgoingState state, Exception? failure = null, bool canRetry = false) =>
+        new("c-1", "text", "hello", null, Sample.Noon) { State = state, Failure = failure, CanRetry = canRetry };
+
+    private static HutongApiException Refusal(int status, string code, string? title = null, IReadOnlyDictionary<string, string[]>? errors = null) =>
+        new(status, new ProblemBody(null, title, status, null, code, errors));
+
+    private static readonly HttpRequestException Offline = new("down");
 
     [Fact]
     public void Render_Uploading_ShowsTheFileAndItsProgress()
@@ -50,31 +57,68 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
     }
 
     [Theory]
-    [InlineData("not_friends")]
-    [InlineData("offline")]
-    [InlineData("message_refused")]
-    public void Render_FailedWithAKnownCode_ShowsItsSentence(string code)
+    [InlineData(404, "not_friends")]
+    [InlineData(403, "message_refused")]
+    public void Render_FailedWithAKnownCode_ShowsItsSentence(int status, string code)
     {
-        var bubble = Render(Message(OutgoingState.Failed, code));
+        var bubble = Render(Message(OutgoingState.Failed, Refusal(status, code)));
 
         Assert.Contains(S.Errors[code], bubble.Find(".message-status").TextContent, StringComparison.Ordinal);
     }
 
-    [Theory]
-    [InlineData("no_such_code")]
-    [InlineData(null)]
-    public void Render_FailedWithoutAKnownCode_SaysNotSent(string? code)
+    [Fact]
+    public void Render_FailedWithoutAConnection_SaysNothingWent()
     {
-        var bubble = Render(Message(OutgoingState.Failed, code));
+        var bubble = Render(Message(OutgoingState.Failed, Offline, canRetry: true));
+
+        Assert.Contains(S.Errors["offline"], bubble.Find(".message-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FailedWithoutAReason_SaysNotSent()
+    {
+        var bubble = Render(Message(OutgoingState.Failed));
 
         Assert.Contains(S.NotSent, bubble.Find(".message-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_FailedWithACodeTheClientDoesNotKnow_SaysWhatTheServerSaid()
+    {
+        var bubble = Render(Message(OutgoingState.Failed, Refusal(409, "no_such_code", "The server's own words.")));
+
+        Assert.Contains("The server's own words.", bubble.Find(".message-status").TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_RefusedOnAField_SaysWhatTheFieldNeeds_AndOffersNoRetry()
+    {
+        var refusal = Refusal(400, "validation_failed", errors: new Dictionary<string, string[]> { ["mediaId"] = ["Not an upload of yours."] });
+
+        var bubble = Render(Message(OutgoingState.Failed, refusal));
+
+        var status = bubble.Find(".message-status").TextContent;
+        Assert.Contains("Not an upload of yours.", status, StringComparison.Ordinal);
+        Assert.DoesNotContain(S.Errors["validation_failed"], status, StringComparison.Ordinal);
+        Assert.Equal([S.Discard], bubble.FindAll("button").Select(b => b.TextContent));
+    }
+
+    [Fact]
+    public void Render_EmptyFile_SaysSoAndOffersNoRetry()
+    {
+        var message = new OutgoingMessage("c-1", "file", null, null, Sample.Noon) { State = OutgoingState.Failed, FileName = "empty.txt", Failure = Refusal(400, "empty_file") };
+
+        var bubble = Render(message);
+
+        Assert.Contains(S.Errors["empty_file"], bubble.Find(".message-status").TextContent, StringComparison.Ordinal);
+        Assert.Equal([S.Discard], bubble.FindAll("button").Select(b => b.TextContent));
     }
 
     [Fact]
     public async Task Retry_Clicked_InvokesOnlyRetry()
     {
         var (retries, discards) = (0, 0);
-        var bubble = Render(Message(OutgoingState.Failed, "offline"), () => retries++, () => discards++);
+        var bubble = Render(Message(OutgoingState.Failed, Offline, canRetry: true), () => retries++, () => discards++);
 
         await bubble.FindAll("button").Single(b => b.TextContent == S.Retry).ClickAsync(new());
 
@@ -85,7 +129,7 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
     public async Task Discard_Clicked_InvokesOnlyDiscard()
     {
         var (retries, discards) = (0, 0);
-        var bubble = Render(Message(OutgoingState.Failed, "offline"), () => retries++, () => discards++);
+        var bubble = Render(Message(OutgoingState.Failed, Offline, canRetry: true), () => retries++, () => discards++);
 
         await bubble.FindAll("button").Single(b => b.TextContent == S.Discard).ClickAsync(new());
 

@@ -25,13 +25,23 @@ internal sealed class RecordingHandler : HttpMessageHandler
     public static HttpResponseMessage Json<T>(T body, JsonTypeInfo<T> type, HttpStatusCode status = HttpStatusCode.OK) =>
         new(status) { Content = JsonContent.Create(body, type) };
 
-    public static HttpResponseMessage Problem(HttpStatusCode status, string code, string? detail = null) =>
-        new(status)
+    public static HttpResponseMessage Problem(HttpStatusCode status, string code, string? detail = null, int? retryAfter = null) =>
+        Problem(new ProblemBody(null, code, (int)status, detail, code, null, retryAfter));
+
+    /// <summary>A problem as the server writes it: <c>retryAfter</c> is sent as the <c>Retry-After</c> header too.</summary>
+    public static HttpResponseMessage Problem(ProblemBody problem)
+    {
+        var response = new HttpResponseMessage((HttpStatusCode)problem.Status!.Value)
         {
-            Content = JsonContent.Create(
-                new ProblemBody(null, code, (int)status, detail, code, null), HutongJsonContext.Default.ProblemBody,
-                new System.Net.Http.Headers.MediaTypeHeaderValue("application/problem+json")),
+            Content = JsonContent.Create(problem, HutongJsonContext.Default.ProblemBody, new System.Net.Http.Headers.MediaTypeHeaderValue("application/problem+json")),
         };
+        if (problem.RetryAfter is { } seconds)
+        {
+            response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(seconds));
+        }
+
+        return response;
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -109,6 +109,17 @@ public sealed class PinDialogTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Pay_Locked_SaysForHowLongAndClearsThePin()
+    {
+        var dialog = Render(_ => new HutongApiException(423, new ProblemBody(null, "locked", 423, null, ErrorCodes.PinLocked, null, RetryAfter: 3 * 3600)));
+
+        await PayAsync(dialog, "314159");
+
+        Assert.Equal("Too many wrong PINs: payments are locked. Try again in 3 hours.", dialog.Find("[role=alert]").TextContent.Trim());
+        Assert.Equal("", dialog.Find("#pay-pin").GetAttribute("value"));
+    }
+
+    [Fact]
     public async Task Pay_NoPinSet_LinksToTheWallet()
     {
         var dialog = Render(_ => Refusal(409, ErrorCodes.PinNotSet));

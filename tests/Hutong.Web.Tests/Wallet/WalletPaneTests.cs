@@ -1,6 +1,7 @@
 using Bunit;
 using Hutong.Contracts;
 using Hutong.Contracts.Wallet;
+using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
 using Hutong.Web.Wallet;
 using Microsoft.AspNetCore.Components;
@@ -8,9 +9,11 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Web.Tests.Wallet;
 
-/// <summary>The wallet page: money in and out within the node's limits.</summary>
+/// <summary>The wallet page: money in and out within the node's limits, and the payment PIN.</summary>
 public sealed class WalletPaneTests : IAsyncDisposable
 {
+    private static readonly Strings S = Strings.English;
+
     private readonly BunitContext _context = new();
     private readonly RecordingHandler _server = new();
 
@@ -38,5 +41,137 @@ public sealed class WalletPaneTests : IAsyncDisposable
 
         Assert.Equal(expected, pane.Find("[role=alert]").TextContent);
         Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
+    }
+
+    private const string SetPin = "PUT api/v1/wallet/pin";
+
+    /// <summary>The wallet page with the PIN form open: "Set payment PIN" when none is set, else "Change payment PIN".</summary>
+    private async Task<IRenderedComponent<WalletPane>> OpenPinFormAsync(bool pinSet)
+    {
+        var limits = WalletLimits.Defaults;
+        _server.Answer(HttpMethod.Get, "api/v1/wallet", () => RecordingHandler.Json(new WalletInfo(1_000, "CNY", pinSet, 1_000, limits), HutongJsonContext.Default.WalletInfo));
+        var pane = _context.Render<WalletPane>();
+        await pane.FindAll("button").Single(b => b.TextContent == (pinSet ? S.ChangePin : S.SetPin)).ClickAsync(new());
+        return pane;
+    }
+
+    private static async Task TypeAsync(IRenderedComponent<WalletPane> pane, string field, string value) =>
+        await pane.Find(field).InputAsync(new ChangeEventArgs { Value = value });
+
+    [Fact]
+    public async Task SetPin_AsksForItTwice_AndTwoThatDifferAreRefusedBeforeTheServer()
+    {
+        var pane = await OpenPinFormAsync(pinSet: false);
+
+        await TypeAsync(pane, "#new-pin", "314159");
+        await TypeAsync(pane, "#confirm-pin", "31415");
+        Assert.Empty(pane.FindAll("#confirm-pin-error"));
+        await TypeAsync(pane, "#confirm-pin", "314158");
+        Assert.Equal(S.PinsDiffer, pane.Find("#confirm-pin-error").TextContent);
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal(S.ConfirmPin, pane.Find("label[for=confirm-pin]").TextContent);
+        Assert.Equal("true", pane.Find("#confirm-pin").GetAttribute("aria-invalid"));
+        Assert.Empty(pane.FindAll("#current-pin"));
+        Assert.DoesNotContain(SetPin, _server.Requests);
+    }
+
+    [Theory]
+    [InlineData("123456")]
+    [InlineData("000000")]
+    [InlineData("112233")]
+    [InlineData("909090")]
+    public async Task SetPin_EasyToGuess_SaysSoAsItIsTypedAndSendsNothing(string pin)
+    {
+        var pane = await OpenPinFormAsync(pinSet: false);
+
+        await TypeAsync(pane, "#new-pin", pin);
+        Assert.Equal(S.PinTooEasy, pane.Find("#pin-help").TextContent);
+        await TypeAsync(pane, "#confirm-pin", pin);
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal("true", pane.Find("#new-pin").GetAttribute("aria-invalid"));
+        Assert.DoesNotContain(SetPin, _server.Requests);
+    }
+
+    [Fact]
+    public async Task SetPin_NotSixDigits_SaysSo()
+    {
+        var pane = await OpenPinFormAsync(pinSet: false);
+
+        await TypeAsync(pane, "#new-pin", "31a");
+        var asTyped = pane.Find("#pin-help").TextContent;
+        await TypeAsync(pane, "#new-pin", "3141");
+        await TypeAsync(pane, "#confirm-pin", "3141");
+        var unfinished = pane.Find("#pin-help").TextContent;
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal((S.PinDigits, S.PinHint, S.PinDigits), (asTyped, unfinished, pane.Find("#pin-help").TextContent));
+        Assert.DoesNotContain(SetPin, _server.Requests);
+    }
+
+    [Fact]
+    public async Task SetPin_TheSameGoodPinTwice_IsSentAndSaved()
+    {
+        _server.Answer(HttpMethod.Put, "api/v1/wallet/pin", () => new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+        var pane = await OpenPinFormAsync(pinSet: false);
+
+        await TypeAsync(pane, "#new-pin", "314159");
+        await TypeAsync(pane, "#confirm-pin", "314159");
+        await pane.Find("form").SubmitAsync(new());
+
+        var body = System.Text.Json.JsonDocument.Parse(_server.Bodies.Single(b => b.Request == SetPin).Body).RootElement;
+        Assert.Equal(("314159", System.Text.Json.JsonValueKind.Null), (body.GetProperty("pin").GetString(), body.GetProperty("currentPin").ValueKind));
+        Assert.Equal(S.PinSaved, pane.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
+    public async Task ChangePin_AsksForTheCurrentOne_AndSendsIt()
+    {
+        _server.Answer(HttpMethod.Put, "api/v1/wallet/pin", () => new HttpResponseMessage(System.Net.HttpStatusCode.NoContent));
+        var pane = await OpenPinFormAsync(pinSet: true);
+
+        await TypeAsync(pane, "#new-pin", "161803");
+        await TypeAsync(pane, "#confirm-pin", "161803");
+        await pane.Find("form").SubmitAsync(new());
+        var withoutCurrent = pane.Find("#current-pin-error").TextContent;
+        var sentWithoutCurrent = _server.Requests.Contains(SetPin);
+        await TypeAsync(pane, "#current-pin", "271828");
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal((S.EnterCurrentPin, false), (withoutCurrent, sentWithoutCurrent));
+        var body = System.Text.Json.JsonDocument.Parse(_server.Bodies.Single(b => b.Request == SetPin).Body).RootElement;
+        Assert.Equal(("161803", "271828"), (body.GetProperty("pin").GetString(), body.GetProperty("currentPin").GetString()));
+        Assert.Equal(S.PinSaved, pane.Find("[role=status]").TextContent);
+    }
+
+    [Fact]
+    public async Task ChangePin_WrongCurrentPin_SaysHowManyTriesAreLeftAndClearsIt()
+    {
+        _server.Answer(HttpMethod.Put, "api/v1/wallet/pin", () => RecordingHandler.Problem(
+            new ProblemBody(null, "wrong", 403, null, ErrorCodes.WrongPin, null, AttemptsLeft: 4)));
+        var pane = await OpenPinFormAsync(pinSet: true);
+
+        await TypeAsync(pane, "#current-pin", "271829");
+        await TypeAsync(pane, "#new-pin", "161803");
+        await TypeAsync(pane, "#confirm-pin", "161803");
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal("Wrong payment PIN. 4 attempts left before payments lock.", pane.Find("p[role=alert]").TextContent);
+        Assert.Equal("", pane.Find("#current-pin").GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task SetPin_RefusedByTheServerOnAField_SaysWhatTheServerSaid()
+    {
+        _server.Answer(HttpMethod.Put, "api/v1/wallet/pin", () => RecordingHandler.Problem(new ProblemBody(
+            null, "invalid", 400, null, ErrorCodes.ValidationFailed, new Dictionary<string, string[]> { ["pin"] = ["That PIN is too easy to guess."] })));
+        var pane = await OpenPinFormAsync(pinSet: false);
+
+        await TypeAsync(pane, "#new-pin", "314159");
+        await TypeAsync(pane, "#confirm-pin", "314159");
+        await pane.Find("form").SubmitAsync(new());
+
+        Assert.Equal("That PIN is too easy to guess.", pane.Find("p.form-error").TextContent);
     }
 }

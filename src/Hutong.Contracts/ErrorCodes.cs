@@ -22,6 +22,12 @@ public static class ErrorCodes
     public const string Conflict = "conflict";
     public const string InternalError = "internal_error";
 
+    /// <summary>Storage could not take the change just now (a failed commit); sending again is safe.</summary>
+    public const string StorageUnavailable = "storage_unavailable";
+
+    /// <summary>No such upload, or not one the caller may see.</summary>
+    public const string MediaNotFound = "media_not_found";
+
     // Accounts.
     public const string HandleTaken = "handle_taken";
     public const string InvalidCredentials = "invalid_credentials";

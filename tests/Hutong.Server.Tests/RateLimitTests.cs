@@ -29,9 +29,11 @@ public sealed class RateLimitTests
         using var limited = await http.PostAsync("/api/v1/accounts", System.Net.Http.Json.JsonContent.Create(
             new SignUpRequest("rl_" + Guid.NewGuid().ToString("N")[..8], "good-password-1", "R"), HutongJsonContext.Default.SignUpRequest), Ct);
 
-        await ProblemTests.AssertProblemAsync(limited, 429, ErrorCodes.RateLimited);
+        var problem = await ProblemTests.AssertProblemAsync(limited, 429, ErrorCodes.RateLimited);
         var retryAfter = int.Parse(limited.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture);
         Assert.InRange(retryAfter, 1, 600);
+        // The body says the same, as every problem that asks for a wait does.
+        Assert.Equal(retryAfter, problem.RetryAfter);
         app.Storage.Dispose();
     }
 

@@ -13,7 +13,7 @@ internal static class ChatErrors
 
     public static readonly Error NotAllowed = Error.Forbidden(ErrorCodes.NotAllowed, "Only the group's owner or admins may do this.");
 
-    public static readonly Error Unavailable = new("storage_unavailable", 503, "The message could not be stored; send it again.");
+    public static readonly Error Unavailable = new(ErrorCodes.StorageUnavailable, 503, "The message could not be stored; send it again.");
 
     public static Error Invalid(string field, string message) =>
         Error.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] });

@@ -10,7 +10,7 @@ namespace Hutong.Chat.Media;
 /// <summary>Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload.</summary>
 public sealed class MediaService(IBlobStore blobs, IMediaStore media, IOptions<ChatOptions> options, TimeProvider clock)
 {
-    public static readonly Error NotFound = Error.NotFound("media_not_found", "No such media.");
+    public static readonly Error NotFound = Error.NotFound(ErrorCodes.MediaNotFound, "No such media.");
 
     public static readonly Error EmptyFile = Error.BadRequest(ErrorCodes.EmptyFile, "The file is empty.");
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Hutong.Contracts;
 using Hutong.Core.Errors;
@@ -23,12 +22,9 @@ internal static class RateLimitHosting
             {
                 var response = context.HttpContext.Response;
                 response.StatusCode = StatusCodes.Status429TooManyRequests;
-                if (context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter))
-                {
-                    response.Headers.RetryAfter = Math.Ceiling(retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-                }
-
-                await Limited.ToProblem().ExecuteAsync(context.HttpContext);
+                // The wait goes in the body's retryAfter as every other problem's does; the problem hook adds the header.
+                var error = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? Limited with { RetryAfter = retryAfter } : Limited;
+                await error.ToProblem().ExecuteAsync(context.HttpContext);
             };
         });
         return builder;

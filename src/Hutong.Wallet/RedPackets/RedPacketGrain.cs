@@ -109,7 +109,7 @@ internal sealed class RedPacketGrain(
             DeactivateOnIdle();
             return outcome.Result == TransferResult.Exists
                 ? Error.Conflict(ErrorCodes.AlreadyOpened, "You opened this red packet already.")
-                : new Error("storage_unavailable", 503, "The red packet could not be opened just now; try again.");
+                : new Error(ErrorCodes.StorageUnavailable, 503, "The red packet could not be opened just now; try again.");
         }
 
         // A packet is finished when its opens say so; its row is not written again (the sweeper settles it at expiry).

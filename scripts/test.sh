@@ -59,12 +59,20 @@ start_postgres() {
     chown postgres "$pg_dir"
     pg_ctl_as=(runuser -u postgres --)
   fi
-  local port
-  port=$(free_port)
-  "${pg_ctl_as[@]}" "$PG_BIN/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null
-  # A throwaway cluster: no fsync, and room for one pool per test server.
-  "${pg_ctl_as[@]}" "$PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start \
-    -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null
+  local port started=""
+  "${pg_ctl_as[@]}" "$PG_BIN/initdb" -D "$pg_dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null || return 1
+  # A port nothing answers on can still be one the kernel will not bind (a connection's own end): try a few.
+  for _ in 1 2 3 4 5; do
+    port=$(free_port) || return 1
+    # A throwaway cluster: no fsync, and room for one pool per test server.
+    if "${pg_ctl_as[@]}" "$PG_BIN/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/log" -w -t 60 start \
+      -o "-p $port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=400" >/dev/null; then
+      started=1
+      break
+    fi
+    log "PostgreSQL could not listen on 127.0.0.1:$port; trying another port"
+  done
+  [ -n "$started" ] || { log "PostgreSQL did not start:"; tail -n 5 "$pg_dir/log" >&2; return 1; }
   export HUTONG_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=postgres;Database=postgres"
   log "PostgreSQL $("$PG_BIN/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }

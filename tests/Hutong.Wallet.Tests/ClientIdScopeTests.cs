@@ -149,7 +149,7 @@ public sealed class ClientIdScopeTests
                 case 0:
                 {
                     var first = mine.TopUps.TryGetValue(id, out var had) ? had : (long?)null;
-                    var outcome = await TryAsync(() => person.Client.TopUpAsync(id, amount, Ct));
+                    var outcome = await ApiOutcome.TryAsync(() => person.Client.TopUpAsync(id, amount, Ct));
                     Assert.Equal(first is null || first == amount ? null : ErrorCodes.IdempotencyConflict, outcome.Code);
                     if (first is null)
                     {
@@ -162,7 +162,7 @@ public sealed class ClientIdScopeTests
                 case 1:
                 {
                     var first = mine.Withdrawals.TryGetValue(id, out var had) ? had : (long?)null;
-                    var outcome = await TryAsync(() => person.Client.WithdrawAsync(id, amount, Pin, Ct));
+                    var outcome = await ApiOutcome.TryAsync(() => person.Client.WithdrawAsync(id, amount, Pin, Ct));
                     Assert.Equal(first is null || first == amount ? null : ErrorCodes.IdempotencyConflict, outcome.Code);
                     if (first is null)
                     {
@@ -176,7 +176,7 @@ public sealed class ClientIdScopeTests
                 {
                     var to = (me + 1 + random.Next(world.People.Count - 1)) % world.People.Count;
                     var first = mine.Transfers.GetValueOrDefault(id);
-                    var outcome = await TryAsync(() => person.Client.SendTransferAsync(new SendTransferRequest(id, world.People[to].UserId, amount, null, Pin), Ct));
+                    var outcome = await ApiOutcome.TryAsync(() => person.Client.SendTransferAsync(new SendTransferRequest(id, world.People[to].UserId, amount, null, Pin), Ct));
                     if (first is null)
                     {
                         Assert.Null(outcome.Code);
@@ -199,7 +199,7 @@ public sealed class ClientIdScopeTests
                 {
                     var first = mine.Packets.GetValueOrDefault(id);
                     var request = new SendRedPacketRequest(id, group, RedPacketKinds.Equal, amount * 2, 2, null, Pin);
-                    var outcome = await TryAsync(() => person.Client.SendRedPacketAsync(request, Ct));
+                    var outcome = await ApiOutcome.TryAsync(() => person.Client.SendRedPacketAsync(request, Ct));
                     if (first is null)
                     {
                         Assert.Null(outcome.Code);
@@ -228,7 +228,7 @@ public sealed class ClientIdScopeTests
                     else if (world.Packets.Values.Where(p => p.Sender != me).ToList() is { Count: > 0 } packets)
                     {
                         var packet = packets[random.Next(packets.Count)];
-                        var outcome = await TryAsync(() => person.Client.OpenRedPacketAsync(packet.Id, Ct));
+                        var outcome = await ApiOutcome.TryAsync(() => person.Client.OpenRedPacketAsync(packet.Id, Ct));
                         Assert.True(outcome.Code is null or ErrorCodes.AlreadyOpened or ErrorCodes.PacketEmpty, outcome.Code);
                         if (outcome.Value is { } opened)
                         {
@@ -249,19 +249,6 @@ public sealed class ClientIdScopeTests
         await person.Client.TopUpAsync("fund", 100_000, Ct);
         await person.Client.SetPinAsync(Pin, cancellationToken: Ct);
         return person;
-    }
-
-    private static async Task<(T? Value, string? Code)> TryAsync<T>(Func<Task<T>> call)
-        where T : class
-    {
-        try
-        {
-            return (await call(), null);
-        }
-        catch (HutongApiException e)
-        {
-            return (null, e.Code ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
     }
 
     /// <summary>What each person did and was told; each person's own part is written by that person's task only.</summary>

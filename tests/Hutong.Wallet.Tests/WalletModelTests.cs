@@ -112,7 +112,7 @@ public sealed class WalletModelTests
             {
                 var amount = random.NextInt64(1, 40_000);
                 var expectOk = amount <= model.Available(me.Index);
-                var outcome = await TryAsync(() => me.Client.WithdrawAsync($"out-{model.NextId()}", amount, Pin, Ct));
+                var outcome = await ApiOutcome.TryAsync(() => me.Client.WithdrawAsync($"out-{model.NextId()}", amount, Pin, Ct));
                 Expect(expectOk, ErrorCodes.InsufficientFunds, outcome.Code, context);
                 if (expectOk)
                 {
@@ -127,7 +127,7 @@ public sealed class WalletModelTests
                 var amount = random.NextInt64(1, 30_000);
                 var id = $"tr-{model.NextId()}";
                 var expectOk = amount <= model.Available(me.Index);
-                var outcome = await TryAsync(() => me.Client.SendTransferAsync(new SendTransferRequest(id, other.UserId, amount, "note", Pin), Ct));
+                var outcome = await ApiOutcome.TryAsync(() => me.Client.SendTransferAsync(new SendTransferRequest(id, other.UserId, amount, "note", Pin), Ct));
                 Expect(expectOk, ErrorCodes.InsufficientFunds, outcome.Code, context);
                 if (expectOk)
                 {
@@ -152,7 +152,7 @@ public sealed class WalletModelTests
                 var transfer = Pick(model.Transfers.Values, random);
                 var accept = random.Next(3) > 0;
                 var receiver = people[transfer.To].Client;
-                var outcome = await TryAsync(() => accept ? receiver.AcceptTransferAsync(transfer.NodeId, Ct) : receiver.DeclineTransferAsync(transfer.NodeId, Ct));
+                var outcome = await ApiOutcome.TryAsync(() => accept ? receiver.AcceptTransferAsync(transfer.NodeId, Ct) : receiver.DeclineTransferAsync(transfer.NodeId, Ct));
                 // Answering the same way again is a retry, and returns the first answer.
                 var answer = accept ? TransferStates.Accepted : TransferStates.Declined;
                 Expect(transfer.State == TransferStates.Pending || transfer.State == answer, ErrorCodes.TransferNotPending, outcome.Code, context);
@@ -179,7 +179,7 @@ public sealed class WalletModelTests
                 var packetId = $"rp-{model.NextId()}";
                 var request = new SendRedPacketRequest(packetId, conversation, lucky ? RedPacketKinds.Lucky : RedPacketKinds.Equal, total, count, "good luck", Pin);
                 var expectOk = total <= model.Available(me.Index);
-                var outcome = await TryAsync(() => me.Client.SendRedPacketAsync(request, Ct));
+                var outcome = await ApiOutcome.TryAsync(() => me.Client.SendRedPacketAsync(request, Ct));
                 Expect(expectOk, ErrorCodes.InsufficientFunds, outcome.Code, context);
                 if (expectOk)
                 {
@@ -199,7 +199,7 @@ public sealed class WalletModelTests
                 var opener = random.Next(4) > 0 && packet.Openers.Count < packet.CanOpen.Count
                     ? packet.CanOpen.Except(packet.Openers).First()
                     : random.Next(People);
-                var outcome = await TryAsync(() => people[opener].Client.OpenRedPacketAsync(packet.Id, Ct));
+                var outcome = await ApiOutcome.TryAsync(() => people[opener].Client.OpenRedPacketAsync(packet.Id, Ct));
                 var isMember = packet.ConversationId == model.GroupId || opener == packet.Sender || packet.CanOpen.Contains(opener);
                 string? expected = !isMember ? ErrorCodes.PacketNotFound
                     : !packet.CanOpen.Contains(opener) ? ErrorCodes.NotAllowed
@@ -237,7 +237,7 @@ public sealed class WalletModelTests
             {
                 // A wrong PIN refuses the spend and moves nothing. Every spend with the right PIN clears the count
                 // again, and ones come seldom enough here never to lock (other tests cover the lock).
-                var outcome = await TryAsync(() => me.Client.SendTransferAsync(new SendTransferRequest($"bad-{model.NextId()}", other.UserId, 1, null, "999999"), Ct));
+                var outcome = await ApiOutcome.TryAsync(() => me.Client.SendTransferAsync(new SendTransferRequest($"bad-{model.NextId()}", other.UserId, 1, null, "999999"), Ct));
                 Assert.True(outcome.Code == ErrorCodes.WrongPin, $"{context}: {outcome.Code}");
                 await me.Client.SetPinAsync(Pin, Pin, Ct);
                 break;
@@ -334,19 +334,6 @@ public sealed class WalletModelTests
 
     private static void Expect(bool ok, string refusal, string? code, string context) =>
         Assert.True(ok ? code is null : code == refusal, $"{context}: expected {(ok ? "success" : refusal)}, got {code ?? "success"}");
-
-    private static async Task<(T? Value, string? Code)> TryAsync<T>(Func<Task<T>> call)
-        where T : class
-    {
-        try
-        {
-            return (await call(), null);
-        }
-        catch (HutongApiException e)
-        {
-            return (null, e.Code ?? e.Status.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        }
-    }
 
     private static T Pick<T>(ICollection<T> items, Random random) => items.ElementAt(random.Next(items.Count));
 

@@ -45,14 +45,13 @@ public sealed class SessionService(
         // the same address cannot lock everyone out), and a success clears the account's.
         var accountKey = AccountKey(handle);
         var addressKey = "address:" + (remoteAddress ?? "unknown");
-        var limits = security.Value;
         var now = clock.Now();
-        var byAccount = await failures.CountAsync(accountKey, now, limits.FailedLoginWindow, cancellationToken);
-        var byAddress = await failures.CountAsync(addressKey, now, limits.FailedLoginWindow, cancellationToken);
-        if (byAccount.Count > limits.FailedLoginsPerAccount || byAddress.Count > limits.FailedLoginsPerAddress)
+        var byAccount = await CountAttemptAsync(accountKey, security.Value.FailedLoginsPerAccount, now, cancellationToken);
+        var byAddress = await CountAttemptAsync(addressKey, security.Value.FailedLoginsPerAddress, now, cancellationToken);
+        if ((byAccount ?? byAddress) is { } wait)
         {
             AccountsLog.LoginThrottled(logger, remoteAddress);
-            return Throttled(byAccount.Count > limits.FailedLoginsPerAccount ? byAccount.Since : byAddress.Since, now);
+            return Throttled(wait);
         }
 
         var account = handle.Length == 0 ? null : await accounts.FindByHandleAsync(handle, cancellationToken);
@@ -130,12 +129,9 @@ public sealed class SessionService(
         }
 
         var key = AccountKey(account.Handle);
-        var limits = security.Value;
-        var now = clock.Now();
-        var counted = await failures.CountAsync(key, now, limits.FailedLoginWindow, cancellationToken);
-        if (counted.Count > limits.FailedLoginsPerAccount)
+        if (await CountAttemptAsync(key, security.Value.FailedLoginsPerAccount, clock.Now(), cancellationToken) is { } wait)
         {
-            return Throttled(counted.Since, now);
+            return Throttled(wait);
         }
 
         if (password is null || password.Length > AccountRules.PasswordMax || !hasher.Verify(password, account.PasswordHash, out _))
@@ -203,8 +199,16 @@ public sealed class SessionService(
 
     private static string AccountKey(string handle) => "account:" + handle;
 
-    private Error Throttled(DateTimeOffset since, DateTimeOffset now) =>
-        new(ErrorCodes.RateLimited, 429, "Too many failed sign-ins; wait before trying again.") { RetryAfter = since + security.Value.FailedLoginWindow - now };
+    /// <summary>Counts one attempt against <paramref name="key"/>; over <paramref name="limit"/>, how long until its window ends.</summary>
+    private async Task<TimeSpan?> CountAttemptAsync(string key, int limit, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var window = security.Value.FailedLoginWindow;
+        var counted = await failures.CountAsync(key, now, window, cancellationToken);
+        return counted.Count > limit ? counted.Since + window - now : null;
+    }
+
+    private static Error Throttled(TimeSpan wait) =>
+        new(ErrorCodes.RateLimited, 429, "Too many failed sign-ins; wait before trying again.") { RetryAfter = wait };
 
     private static byte[] HashToken(string token) => SHA256.HashData(Encoding.UTF8.GetBytes(token));
 

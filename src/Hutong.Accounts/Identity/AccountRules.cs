@@ -41,17 +41,18 @@ internal static partial class AccountRules
     {
         // Counted in text elements so that an emoji or a CJK character counts as one, as a person sees it.
         var length = new StringInfo(name).LengthInTextElements;
-        if (length is < 1 or > DisplayNameMax)
+        if (NameText.IsBlank(name))
+        {
+            // Also what is left of a name of zero-width spaces once they are cleaned away.
+            errors.Add("displayName", "A display name needs at least one visible character.");
+        }
+        else if (length > DisplayNameMax)
         {
             errors.Add("displayName", $"A display name has 1 to {DisplayNameMax} characters.");
         }
         else if (NameText.HasControl(name))
         {
             errors.Add("displayName", "A display name cannot contain control characters.");
-        }
-        else if (NameText.IsBlank(name))
-        {
-            errors.Add("displayName", "A display name needs at least one visible character.");
         }
     }
 

@@ -151,5 +151,10 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The run broke before a test could fail (a build error, a crashed host): that is a failure too.
   failed=1
 fi
+# CI shows only the end of a run: name each failed test there, with the start of its message.
+if [ "$failed" -gt 0 ]; then
+  log "failed tests (first lines of each; the whole story is in $results/output.log):"
+  grep -A 12 -E '^[[:space:]]*failed [^ ]' "$results/output.log" | head -n 150 || true
+fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

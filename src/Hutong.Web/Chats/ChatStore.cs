@@ -31,6 +31,7 @@ public sealed partial class ChatStore(
     private HutongGateway? _gateway;
     private CancellationTokenSource? _running;
     private bool _refreshQueued;
+    private long _listsAsked;
 
     /// <summary>The conversation on screen, if the page is visible: its messages count as read as they arrive.</summary>
     public string? Viewing { get; set; }
@@ -252,7 +253,15 @@ public sealed partial class ChatStore(
 
     public async Task RefreshListAsync()
     {
+        // Lists can come back in another order than they were asked for (a slow answer behind a quick one): only the
+        // newest asked for is applied, or an older list would undo a change a newer one, or this device, already shows.
+        var asked = Interlocked.Increment(ref _listsAsked);
         var list = await api.GetConversationsAsync();
+        if (asked != Volatile.Read(ref _listsAsked))
+        {
+            return;
+        }
+
         var ids = list.Conversations.Select(c => c.ConversationId).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _summaries.Keys.Where(id => !ids.Contains(id)).ToList())
         {

@@ -8,7 +8,7 @@ namespace Hutong.Web.Tests.Testing;
 /// <summary>Stands in for the server: records every request and answers from a table, 404 for anything else.</summary>
 internal sealed class RecordingHandler : HttpMessageHandler
 {
-    private readonly Dictionary<string, Func<HttpResponseMessage>> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<Task<HttpResponseMessage>>> _answers = new(StringComparer.Ordinal);
 
     /// <summary>"GET api/v1/me" and the like, in the order they came.</summary>
     public List<string> Requests { get; } = [];
@@ -16,7 +16,11 @@ internal sealed class RecordingHandler : HttpMessageHandler
     /// <summary>The JSON bodies sent, by request ("POST api/v1/transfers"), in the order they came.</summary>
     public List<(string Request, string Body)> Bodies { get; } = [];
 
-    public RecordingHandler Answer(HttpMethod method, string path, Func<HttpResponseMessage> respond)
+    public RecordingHandler Answer(HttpMethod method, string path, Func<HttpResponseMessage> respond) =>
+        AnswerLater(method, path, () => Task.FromResult(respond()));
+
+    /// <summary>Answers when the task completes: for answers that must arrive in another order than they were asked.</summary>
+    public RecordingHandler AnswerLater(HttpMethod method, string path, Func<Task<HttpResponseMessage>> respond)
     {
         _answers[$"{method} {path}"] = respond;
         return this;
@@ -52,6 +56,6 @@ internal sealed class RecordingHandler : HttpMessageHandler
             Bodies.Add((key, await request.Content.ReadAsStringAsync(cancellationToken)));
         }
 
-        return _answers.TryGetValue(key, out var respond) ? respond() : new HttpResponseMessage(HttpStatusCode.NotFound);
+        return _answers.TryGetValue(key, out var respond) ? await respond() : new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }

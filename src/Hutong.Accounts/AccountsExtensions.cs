@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Hutong.Accounts;
 
-/// <summary>Registers accounts, sessions and contacts. Their stores come from Hutong.Storage.</summary>
+/// <summary>Registers accounts, sessions and contacts (a session that ends closes its device's connections). Their stores come from Hutong.Storage.</summary>
 public static class AccountsExtensions
 {
     public static IHostApplicationBuilder AddAccounts(this IHostApplicationBuilder builder)
@@ -22,6 +22,7 @@ public static class AccountsExtensions
         builder.Services.TryAddScoped<AccountService>();
         builder.Services.TryAddScoped<SessionService>();
         builder.Services.TryAddScoped<ContactService>();
+        builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
 
         builder.Services
             .AddAuthentication(TokenAuthenticationHandler.SchemeName)

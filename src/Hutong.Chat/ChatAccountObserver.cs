@@ -1,9 +1,10 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 using Hutong.Chat.Media;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
+using Hutong.Core;
+using Hutong.Realtime.Log;
 
 namespace Hutong.Chat;
 
@@ -13,20 +14,12 @@ namespace Hutong.Chat;
 /// Its messages stay where they are, from a deleted account.
 /// </summary>
 internal sealed class ChatAccountObserver(
-    IContactStore contacts, IConversationStore conversations, IMediaStore media, IBlobStore blobs, IGrainFactory grains) : IAccountObserver
+    IContactStore contacts, IConversationStore conversations, IMediaStore media, IBlobStore blobs, EventLog events, IGrainFactory grains) : IAccountObserver
 {
-    /// <summary>Friends told at once; each append joins the node's group commit, so a batch costs a few transactions.</summary>
-    private const int TellBatch = 100;
-
     public async Task OnProfileChangedAsync(Guid userId, CancellationToken cancellationToken)
     {
         var friends = await contacts.ListFriendsAsync(userId, 0, int.MaxValue, cancellationToken);
-        var told = friends.Select(f => f.Card.UserId).Prepend(userId).ToList();
-        foreach (var batch in told.Chunk(TellBatch))
-        {
-            await Task.WhenAll(batch.Select(id =>
-                grains.GetGrain<IUserGrain>(id).AppendAsync(new UserEventData(UserEventKinds.Profile, null, null, userId, null, null))));
-        }
+        await events.AppendToEachAsync(friends.Select(f => f.Card.UserId).Prepend(userId), new ProfileEvent(Ids.Format(userId)));
     }
 
     public async Task OnAccountDeletedAsync(Guid userId, CancellationToken cancellationToken)

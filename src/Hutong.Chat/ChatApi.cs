@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Hutong.Chat;
 
-/// <summary>docs/api.md "Conversations and messages", and the per-user event log.</summary>
+/// <summary>docs/api.md "Conversations and messages".</summary>
 public static class ChatApi
 {
     public static IEndpointRouteBuilder MapChatApi(this IEndpointRouteBuilder app)
@@ -30,7 +30,6 @@ public static class ChatApi
         api.MapPost("/conversations/{conversationId}/messages/{seq:long}/recall", Recall);
         api.MapDelete("/conversations/{conversationId}/messages/{seq:long}", DeleteForMe);
         api.MapPut("/conversations/{conversationId}/read", MarkRead);
-        api.MapGet("/events", ReadEvents);
         api.MapGet("/search/messages", Search);
         api.MapGet("/conversations/{conversationId}/qr", GetGroupQr);
         api.MapPost("/group-joins", JoinByCode);
@@ -160,10 +159,6 @@ public static class ChatApi
     private static async Task<Results<NoContent, ProblemHttpResult>> MarkRead(
         string conversationId, ReadRequest request, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
         Ids.TryParse(conversationId, out var id) ? (await chat.MarkReadAsync(user.UserId(), id, request.Seq, cancellationToken)).ToNoContent() : NotFound();
-
-    private static async Task<Results<Ok<UserEventList>, ProblemHttpResult>> ReadEvents(
-        long? after, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>
-        (await chat.ReadEventsAsync(user.UserId(), after, limit, cancellationToken)).ToOk();
 
     private static async Task<Results<Ok<MessageSearchResult>, ProblemHttpResult>> Search(
         string? q, string? conversationId, int? limit, ClaimsPrincipal user, ChatService chat, CancellationToken cancellationToken) =>

@@ -1,8 +1,9 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
-using Hutong.Contracts.Chat;
 using Hutong.Contracts.Contacts;
+using Hutong.Contracts.Events;
+using Hutong.Core;
+using Hutong.Realtime.Log;
 
 namespace Hutong.Chat;
 
@@ -10,38 +11,39 @@ namespace Hutong.Chat;
 /// Follows contact changes: friends get their direct conversation, the direct conversation re-checks who may write,
 /// and each change lands in the event logs of the devices that should hear of it (a decline is told to no one else).
 /// </summary>
-internal sealed class ChatContactObserver(ChatService chat, IConversationStore conversations, IGrainFactory grains) : IContactObserver
+internal sealed class ChatContactObserver(ChatService chat, IConversationStore conversations, EventLog events, IGrainFactory grains) : IContactObserver
 {
     public async Task OnContactChangedAsync(ContactChange change, CancellationToken cancellationToken)
     {
         var (actor, other) = (change.ActorId, change.OtherId);
+        var requestId = change.RequestId is { } id ? Ids.Format(id) : null;
         switch (change.Kind)
         {
             case ContactChangeKind.RequestSent:
-                await TellAsync(other, UserEventKinds.FriendRequest, actor, change.RequestId, FriendRequestStates.Pending);
-                await TellAsync(actor, UserEventKinds.FriendRequest, other, change.RequestId, FriendRequestStates.Pending);
+                await events.AppendAsync(other, new FriendRequestEvent(requestId!, Ids.Format(actor), FriendRequestStates.Pending));
+                await events.AppendAsync(actor, new FriendRequestEvent(requestId!, Ids.Format(other), FriendRequestStates.Pending));
                 break;
             case ContactChangeKind.RequestDeclined:
-                await TellAsync(actor, UserEventKinds.FriendRequest, other, change.RequestId, FriendRequestStates.Declined);
+                await events.AppendAsync(actor, new FriendRequestEvent(requestId!, Ids.Format(other), FriendRequestStates.Declined));
                 break;
             case ContactChangeKind.BecameFriends:
                 var (conversationId, _) = await chat.EnsureDirectAsync(actor, other, cancellationToken);
                 await RefreshAsync(conversationId);
-                await TellAsync(actor, UserEventKinds.Friends, other, change.RequestId, "added", conversationId);
-                await TellAsync(other, UserEventKinds.Friends, actor, change.RequestId, "added", conversationId);
+                await events.AppendAsync(actor, new FriendsEvent(Ids.Format(other), FriendChanges.Added, requestId, Ids.Format(conversationId)));
+                await events.AppendAsync(other, new FriendsEvent(Ids.Format(actor), FriendChanges.Added, requestId, Ids.Format(conversationId)));
                 break;
             case ContactChangeKind.FriendshipEnded:
                 await RefreshDirectAsync(actor, other, cancellationToken);
-                await TellAsync(actor, UserEventKinds.Friends, other, null, "removed");
-                await TellAsync(other, UserEventKinds.Friends, actor, null, "removed");
+                await events.AppendAsync(actor, new FriendsEvent(Ids.Format(other), FriendChanges.Removed));
+                await events.AppendAsync(other, new FriendsEvent(Ids.Format(actor), FriendChanges.Removed));
                 break;
             case ContactChangeKind.FriendUpdated:
-                await TellAsync(actor, UserEventKinds.Friends, other, null, "updated");
+                await events.AppendAsync(actor, new FriendsEvent(Ids.Format(other), FriendChanges.Updated));
                 break;
             case ContactChangeKind.Blocked:
             case ContactChangeKind.Unblocked:
                 await RefreshDirectAsync(actor, other, cancellationToken);
-                await TellAsync(actor, UserEventKinds.Friends, other, null, change.Kind == ContactChangeKind.Blocked ? "blocked" : "unblocked");
+                await events.AppendAsync(actor, new FriendsEvent(Ids.Format(other), change.Kind == ContactChangeKind.Blocked ? FriendChanges.Blocked : FriendChanges.Unblocked));
                 break;
         }
     }
@@ -56,7 +58,4 @@ internal sealed class ChatContactObserver(ChatService chat, IConversationStore c
     }
 
     private Task RefreshAsync(Guid conversationId) => grains.GetGrain<IConversationGrain>(conversationId).RefreshAsync();
-
-    private Task<long> TellAsync(Guid userId, string kind, Guid other, Guid? requestId, string state, Guid? conversationId = null) =>
-        grains.GetGrain<IUserGrain>(userId).AppendAsync(new UserEventData(kind, conversationId, null, other, requestId, state));
 }

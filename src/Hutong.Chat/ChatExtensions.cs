@@ -1,7 +1,5 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
-using Hutong.Accounts.Sessions;
-using Hutong.Chat.Events;
 using Hutong.Chat.Media;
 using Hutong.Chat.Messages;
 using Microsoft.Extensions.DependencyInjection;
@@ -10,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Hutong.Chat;
 
-/// <summary>Registers conversations, messages and the per-user event log. Their stores come from Hutong.Storage.</summary>
+/// <summary>Registers conversations and messages. Their stores come from Hutong.Storage.</summary>
 public static class ChatExtensions
 {
     public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
@@ -24,7 +22,6 @@ public static class ChatExtensions
         builder.Services.TryAddScoped<MediaService>();
         builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
         builder.Services.AddScoped<IAccountObserver, ChatAccountObserver>();
-        builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
         return builder;
     }
 }

@@ -1,14 +1,15 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Chat.Search;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Text;
+using Hutong.Realtime.Log;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -18,7 +19,7 @@ namespace Hutong.Chat;
 public sealed partial class ChatService(
     IConversationStore conversations,
     IMessageStore messages,
-    IUserEventStore events,
+    EventLog events,
     IMessageSearch search,
     IInvitationStore invitations,
     SendLimiter sendLimiter,
@@ -138,10 +139,7 @@ public sealed partial class ChatService(
             return announced.Error;
         }
 
-        foreach (var member in memberIds)
-        {
-            await grains.GetGrain<IUserGrain>(member).AppendAsync(new UserEventData(UserEventKinds.Conversation, ConversationId: conversation.Id, State: "joined"));
-        }
+        await events.AppendToEachAsync(memberIds, new ConversationEvent(Ids.Format(conversation.Id), ConversationChanges.Joined));
 
         return conversation.Id;
     }
@@ -249,7 +247,7 @@ public sealed partial class ChatService(
         }
 
         await messages.DeleteForUserAsync(me, conversationId, seq, cancellationToken);
-        await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.MessageDeleted, conversationId, seq));
+        await events.AppendAsync(me, new MessageDeletedEvent(Ids.Format(conversationId), seq));
         return Done.Value;
     }
 
@@ -269,7 +267,7 @@ public sealed partial class ChatService(
         var position = Math.Min(seq, await messages.GetLastSeqAsync(conversationId, cancellationToken));
         if (await conversations.AdvanceReadSeqAsync(conversationId, me, position, cancellationToken))
         {
-            await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.ReadPosition, conversationId, position));
+            await events.AppendAsync(me, new ReadPositionEvent(Ids.Format(conversationId), position));
         }
 
         return Done.Value;
@@ -283,7 +281,7 @@ public sealed partial class ChatService(
         }
 
         await conversations.UpdateSettingsAsync(conversationId, me, request.Muted ?? found.Mine.Muted, request.Pinned ?? found.Mine.Pinned, cancellationToken);
-        await grains.GetGrain<IUserGrain>(me).AppendAsync(new UserEventData(UserEventKinds.Settings, conversationId));
+        await events.AppendAsync(me, new SettingsEvent(Ids.Format(conversationId)));
         return Done.Value;
     }
 
@@ -323,23 +321,6 @@ public sealed partial class ChatService(
 
         var found = await search.SearchAsync(me, text, within, paging.Value.Limit, cancellationToken);
         return new MessageSearchResult(found.Select(m => new MessageHit(Ids.Format(m.ConversationId), ChatWire.ToInfo(m))).ToList());
-    }
-
-    public async Task<Result<UserEventList>> ReadEventsAsync(Guid me, long? after, int? limit, CancellationToken cancellationToken)
-    {
-        var paging = Paging.Parse(limit, null);
-        if (!paging.IsSuccess)
-        {
-            return paging.Error;
-        }
-
-        if (after is < 0)
-        {
-            return ChatErrors.Invalid("after", "after is 0 or more.");
-        }
-
-        var list = await events.ReadAsync(me, after ?? 0, paging.Value.Limit, cancellationToken);
-        return new UserEventList(list.Select(ChatWire.ToInfo).ToList(), await events.GetLastSeqAsync(me, cancellationToken));
     }
 
     private async Task<(Conversation Conversation, Member Mine)?> FindMembershipAsync(Guid me, Guid conversationId, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
@@ -38,9 +37,6 @@ public static class ChatWire
     public static MemberRole? ParseRole(string? name) => RoleNames.Where(r => r.Name == name).Select(r => (MemberRole?)r.Role).FirstOrDefault();
 
     public static string Name(ConversationKind kind) => kind == ConversationKind.Direct ? ConversationKinds.Direct : ConversationKinds.Group;
-
-    public static UserEvent ToInfo(StoredUserEvent e) =>
-        new(e.Seq, e.Kind, e.At, Format(e.ConversationId), e.MessageSeq, Format(e.OtherUserId), Format(e.RequestId), e.State);
 
     /// <summary>A recalled message keeps its place and loses its content.</summary>
     public static MessageInfo ToInfo(ChatMessage m) => new(

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 
 namespace Hutong.Client;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 
 namespace Hutong.Client;

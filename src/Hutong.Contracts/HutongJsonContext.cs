@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Contacts;
+using Hutong.Contracts.Events;
 
 namespace Hutong.Contracts;
 
@@ -44,6 +45,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(MessageList))]
 [JsonSerializable(typeof(ReadRequest))]
 [JsonSerializable(typeof(UserEventList))]
+[JsonSerializable(typeof(UserEvent))]
 [JsonSerializable(typeof(MediaUploaded))]
 [JsonSerializable(typeof(MessageSearchResult))]
 [JsonSerializable(typeof(AddMembersResponse))]

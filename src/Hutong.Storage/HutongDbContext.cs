@@ -2,6 +2,7 @@ using System.Text;
 using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
+using Hutong.Storage.Realtime;
 using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<MessageDeletionRow> MessageDeletions => Set<MessageDeletionRow>();
 
-    internal DbSet<UserEventRow> UserEvents => Set<UserEventRow>();
+    internal DbSet<EventLogRow> UserEvents => Set<EventLogRow>();
 
     internal DbSet<MediaRow> Media => Set<MediaRow>();
 

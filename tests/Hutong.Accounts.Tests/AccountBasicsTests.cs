@@ -3,6 +3,7 @@ using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -65,7 +66,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal("image/png", (await stranger.Client.DownloadMediaAsync(mediaId, Ct)).ContentType);
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => blocked.Client.DownloadMediaAsync(mediaId, Ct))).Status);
         var told = (await lin.Client.GetEventsAsync(linCursor, cancellationToken: Ct)).Events;
-        Assert.Contains(told, e => e.Kind == UserEventKinds.Profile && e.UserId == mei.UserId);
+        Assert.Contains(told, e => e is ProfileEvent { UserId: var who } && who == mei.UserId);
 
         // Sending back the current one changes nothing; an empty one clears it, and the old image is no one else's.
         await mei.Client.UpdateProfileAsync(new UpdateProfileRequest("Mei", avatar.AvatarUrl), Ct);
@@ -88,10 +89,10 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         await mei.Client.UpdateProfileAsync(new UpdateProfileRequest("Mei Lan", null), Ct);
         await other.Client.UpdateProfileAsync(new UpdateProfileRequest("Someone else", null), Ct);
 
-        var told = Assert.Single((await lin.Client.GetEventsAsync(linCursor, cancellationToken: Ct)).Events);
-        Assert.Equal((UserEventKinds.Profile, mei.UserId), (told.Kind, told.UserId));
+        var told = Assert.IsType<ProfileEvent>(Assert.Single((await lin.Client.GetEventsAsync(linCursor, cancellationToken: Ct)).Events));
+        Assert.Equal(mei.UserId, told.UserId);
         // A stranger's rename reaches only their own devices.
-        Assert.Equal([other.UserId], (await other.Client.GetEventsAsync(otherCursor, cancellationToken: Ct)).Events.Select(e => e.UserId));
+        Assert.Equal([other.UserId], (await other.Client.GetEventsAsync(otherCursor, cancellationToken: Ct)).Events.Select(e => Assert.IsType<ProfileEvent>(e).UserId));
         Assert.Equal("Mei Lan", (await lin.Client.GetUserAsync(mei.UserId, Ct)).DisplayName);
     }
 

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 
@@ -237,7 +238,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(["fine"], (await ChatTestKit.AllMessagesAsync(mei, id)).Select(m => m.Text));
         Assert.Equal(["embarrassing", "fine"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text));
         var meiEvents = await mei.Client.GetEventsAsync(cancellationToken: Ct);
-        Assert.Contains(meiEvents.Events, e => e.Kind == UserEventKinds.MessageDeleted && e.MessageSeq == oops.Seq);
-        Assert.DoesNotContain((await lin.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.MessageDeleted);
+        Assert.Contains(meiEvents.Events, e => e is MessageDeletedEvent { MessageSeq: var seq } && seq == oops.Seq);
+        Assert.DoesNotContain((await lin.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is MessageDeletedEvent);
     }
 }

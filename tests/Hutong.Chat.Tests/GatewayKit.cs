@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 
 namespace Hutong.Chat.Tests;
@@ -31,12 +32,13 @@ internal static class GatewayKit
         }
     }
 
-    public static async Task<UserEvent> NextUserEventAsync(this HutongGateway gateway, string kind)
+    public static async Task<T> NextUserEventAsync<T>(this HutongGateway gateway)
+        where T : UserEvent
     {
         while (true)
         {
             var frame = await gateway.NextAsync();
-            if (frame is { Kind: EventKinds.UserEvent, UserEvent: { } userEvent } && userEvent.Kind == kind)
+            if (frame is { Kind: EventKinds.UserEvent, UserEvent: T userEvent })
             {
                 return userEvent;
             }

@@ -1,5 +1,5 @@
 using Hutong.Client;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -185,7 +185,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await linPhone.ConnectAsync((await lin.Client.GetEventsAsync(cancellationToken: Ct)).LastSeq, Ct).WaitAsync(GatewayKit.Patience, Ct);
 
         await mei.Client.MarkReadAsync(id, 1, Ct);
-        var onMeiPhone = await meiPhone.NextUserEventAsync(UserEventKinds.ReadPosition);
+        var onMeiPhone = await meiPhone.NextUserEventAsync<ReadPositionEvent>();
         await mei.Client.SendTextAsync(id, "next", Ct);
 
         Assert.Equal((id, 1L), (onMeiPhone.ConversationId, onMeiPhone.MessageSeq));
@@ -229,7 +229,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
 
         var sent = await mei.Client.SendFriendRequestAsync(lin.UserId, "hi", Ct);
 
-        var heard = await linPhone.NextUserEventAsync(UserEventKinds.FriendRequest);
+        var heard = await linPhone.NextUserEventAsync<FriendRequestEvent>();
         Assert.Equal((sent.RequestId, mei.UserId, "pending"), (heard.RequestId, heard.UserId, heard.State));
         Assert.Equal(heard.Seq, linPhone.Cursor);
     }

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -126,7 +127,7 @@ public sealed class GroupJoinTests
         Assert.Contains(friends[2].UserId, members);
         Assert.DoesNotContain(friends[3].UserId, members);
         Assert.Empty((await friends[3].Client.GetGroupInvitationsAsync(Ct)).Invitations);
-        Assert.Contains((await friends[2].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.GroupInvitation);
+        Assert.Contains((await friends[2].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is GroupInvitationEvent);
         app.Storage.Dispose();
     }
 

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 
@@ -30,7 +31,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(MemberRoles.Owner, details.Members.Single(m => m.UserId == owner.UserId).Role);
         Assert.Equal(MemberRoles.Member, details.MyRole);
         var events = await friends[0].Client.GetEventsAsync(cancellationToken: Ct);
-        Assert.Contains(events.Events, e => e.Kind == UserEventKinds.Conversation && e.ConversationId == group.ConversationId);
+        Assert.Contains(events.Events, e => e is ConversationEvent { ConversationId: var id } && id == group.ConversationId);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -97,7 +98,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         var gone = await Assert.ThrowsAsync<HutongApiException>(() => friends[1].Client.GetMessagesAsync(group.ConversationId, afterSeq: 0, cancellationToken: Ct));
         Assert.Equal(404, gone.Status);
         Assert.Equal(NoticeTypes.Removed, (await ChatTestKit.AllMessagesAsync(owner, group.ConversationId))[^1].Notice!.Type);
-        Assert.Contains((await friends[1].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.ConversationId == group.ConversationId && e.State == "removed");
+        Assert.Contains((await friends[1].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ConversationEvent { ConversationId: var id, Change: "removed" } && id == group.ConversationId);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -1,4 +1,4 @@
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 
@@ -27,7 +27,7 @@ public sealed class ReadPositionTests(ServerFixture servers) : IClassFixture<Ser
 
         var onPhone = Assert.Single((await meiPhone.GetConversationsAsync(Ct)).Conversations);
         Assert.Equal((2L, 1), (onPhone.ReadSeq, onPhone.Unread));
-        var readEvent = Assert.Single((await meiPhone.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.ReadPosition);
+        var readEvent = Assert.IsType<ReadPositionEvent>(Assert.Single((await meiPhone.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ReadPositionEvent));
         Assert.Equal((id, 2L), (readEvent.ConversationId, readEvent.MessageSeq));
     }
 
@@ -43,7 +43,7 @@ public sealed class ReadPositionTests(ServerFixture servers) : IClassFixture<Ser
         await mei.Client.MarkReadAsync(id, 1, Ct);
 
         Assert.Equal(2, (await mei.Client.GetConversationAsync(id, Ct)).ReadSeq);
-        Assert.Single((await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.ReadPosition);
+        Assert.Single((await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ReadPositionEvent);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]

@@ -1,3 +1,5 @@
+using Hutong.Contracts.Events;
+using Hutong.Realtime.Log;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -80,6 +82,66 @@ public sealed class MigrationTests
         Assert.Equal(
             [(fromA.ToString(), (string?)null), (null, fromA.ToString()), (fromC.ToString(), null), (null, fromC.ToString())],
             messages.Select(m => (m.MoneyRef, m.NoticeText)));
+    }
+
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task TypedUserEvents_TurnsEveryOldRowIntoItsKindsRecord(StorageProvider provider)
+    {
+        await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
+        await using var db = database.NewContext();
+        var migrations = db.Database.GetMigrations().ToList();
+        await db.GetService<IMigrator>().MigrateAsync(migrations[migrations.FindIndex(m => m.EndsWith("_TypedUserEvents", StringComparison.Ordinal)) - 1], cancellationToken: Ct);
+
+        var sqlite = provider == StorageProvider.Sqlite;
+        object? Id(Guid? id) => id is not { } value ? null : sqlite ? value.ToString().ToUpperInvariant() : value;
+        var (me, other, chat, request) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        var at = new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero);
+        var old = new (string Kind, Guid? Conversation, long? MessageSeq, Guid? Other, Guid? Request, string? State)[]
+        {
+            ("friendRequest", null, null, other, request, "pending"),
+            ("friends", chat, null, other, request, "added"),
+            ("conversation", chat, null, null, null, "joined"),
+            ("readPosition", chat, 7, null, null, null),
+            ("messageDeleted", chat, 3, null, null, null),
+            ("settings", chat, null, null, null, null),
+            ("profile", null, null, other, null, null),
+            ("groupInvitation", chat, null, other, request, "pending"),
+            ("redPacketOpened", chat, 9, other, null, null),
+            ("redPacketOpened", chat, 9, other, null, "4"),
+            ("redPacketReturned", chat, 9, null, null, "400"),
+        };
+        for (var i = 0; i < old.Length; i++)
+        {
+            var row = old[i];
+            // Absent values are written as NULL in the text: a raw SQL parameter cannot be typeless.
+            object?[] values = [Id(me), i + 1L, row.Kind, sqlite ? at.UtcTicks : at, Id(row.Conversation), row.MessageSeq, Id(row.Other), Id(row.Request), row.State];
+            var given = values.Where(v => v is not null).ToArray();
+            var next = 0;
+            var placeholders = string.Join(", ", values.Select(v => v is null ? "NULL" : $"{{{next++}}}"));
+            var sql = "INSERT INTO user_events (user_id, seq, kind, at, conversation_id, message_seq, other_user_id, request_id, state) VALUES (" + placeholders + ")";
+            await db.Database.ExecuteSqlRawAsync(sql, given!, Ct);
+        }
+
+        await database.MigrateAsync(db);
+
+        var store = new Realtime.EventLogStore(new PooledDbContextFactory<HutongDbContext>(database.Options), new WriterTurns());
+        var read = (await store.ReadAsync(me, 0, 100, Ct)).Select(EventLog.Decode).ToList();
+        var (c, o, r) = (chat.ToString(), other.ToString(), request.ToString());
+        UserEvent[] expected =
+        [
+            new FriendRequestEvent(r, o, "pending"),
+            new FriendsEvent(o, "added", r, c),
+            new ConversationEvent(c, "joined"),
+            new ReadPositionEvent(c, 7),
+            new MessageDeletedEvent(c, 3),
+            new SettingsEvent(c),
+            new ProfileEvent(o),
+            new GroupInvitationEvent(c, r, o),
+            new RedPacketOpenedEvent(c, 9, o, 1),
+            new RedPacketOpenedEvent(c, 9, o, 4),
+            new RedPacketReturnedEvent(c, 9, 400),
+        ];
+        Assert.Equal(expected.Select((e, i) => e with { Seq = i + 1, At = at }), read);
     }
 
     [Fact]

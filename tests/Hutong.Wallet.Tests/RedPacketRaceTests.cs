@@ -72,9 +72,9 @@ public sealed class RedPacketRaceTests
         {
             // The owner's log also holds the 499 friendships: read it page by page.
             var page = await owner.Client.GetEventsAsync(after, cancellationToken: Ct);
-            foreach (var heard in page.Events.Where(e => e.Kind == Contracts.Chat.UserEventKinds.RedPacketOpened))
+            foreach (var heard in page.Events.OfType<Contracts.Events.RedPacketOpenedEvent>())
             {
-                told += heard.State is { } n ? int.Parse(n, System.Globalization.CultureInfo.InvariantCulture) : 1;
+                told += heard.Count;
                 notices++;
             }
 

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -54,10 +55,10 @@ public sealed class RedPacketTests
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
 
         // Only the sender hears who opened it, and not of their own open; the notices follow the opens, not with them.
-        var heard = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2);
+        var heard = await EventsAsync<RedPacketOpenedEvent>(mei, 2);
         Assert.Equal([friends[0].UserId, friends[1].UserId], heard.Select(e => e.UserId).Order());
-        Assert.All(heard, e => Assert.Equal((groupId, (long?)message.Seq), (e.ConversationId, e.MessageSeq)));
-        Assert.DoesNotContain((await friends[0].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.Kind == UserEventKinds.RedPacketOpened);
+        Assert.All(heard, e => Assert.Equal((groupId, message.Seq), (e.ConversationId, e.MessageSeq)));
+        Assert.DoesNotContain((await friends[0].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is RedPacketOpenedEvent);
     }
 
     [Fact]
@@ -142,8 +143,8 @@ public sealed class RedPacketTests
         Assert.Equal(10_000 - 200, (await mei.Client.GetWalletAsync(Ct)).Balance);
         Assert.Equal(RedPacketStates.Expired, (await friends[1].Client.GetRedPacketAsync(sent.Id, Ct)).State);
         Assert.Equal(0, await SweepAsync(app));
-        var returned = Assert.Single(await EventsAsync(mei, UserEventKinds.RedPacketReturned, 1));
-        Assert.Equal("400", returned.State);
+        var returned = Assert.Single(await EventsAsync<RedPacketReturnedEvent>(mei, 1));
+        Assert.Equal(400, returned.Amount);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
     }
 
@@ -156,21 +157,21 @@ public sealed class RedPacketTests
         var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("p", groupId, RedPacketKinds.Equal, 400, 4, null, Pin), Ct);
 
         await friends[0].Client.OpenRedPacketAsync(sent.Id, Ct);
-        var first = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 1);
+        var first = await EventsAsync<RedPacketOpenedEvent>(mei, 1);
         await friends[1].Client.OpenRedPacketAsync(sent.Id, Ct);
         await friends[2].Client.OpenRedPacketAsync(sent.Id, Ct);
         await Task.Delay(300, Ct);
-        var withinTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2, TimeSpan.Zero);
+        var withinTheGap = await EventsAsync<RedPacketOpenedEvent>(mei, 2, TimeSpan.Zero);
         clock.Advance(TimeSpan.FromSeconds(1));
-        var afterTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2);
+        var afterTheGap = await EventsAsync<RedPacketOpenedEvent>(mei, 2);
         clock.Advance(TimeSpan.FromSeconds(5));
         await friends[3].Client.OpenRedPacketAsync(sent.Id, Ct);
-        var alone = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 3);
+        var alone = await EventsAsync<RedPacketOpenedEvent>(mei, 3);
 
-        Assert.Equal((friends[0].UserId, (string?)null), (Assert.Single(first).UserId, first[0].State));
+        Assert.Equal((friends[0].UserId, 1), (Assert.Single(first).UserId, first[0].Count));
         Assert.Single(withinTheGap);
-        Assert.Equal((friends[2].UserId, "2"), (afterTheGap[1].UserId, afterTheGap[1].State));
-        Assert.Equal((friends[3].UserId, (string?)null), (alone[2].UserId, alone[2].State));
+        Assert.Equal((friends[2].UserId, 2), (afterTheGap[1].UserId, afterTheGap[1].Count));
+        Assert.Equal((friends[3].UserId, 1), (alone[2].UserId, alone[2].Count));
     }
 
     [Fact]
@@ -191,8 +192,8 @@ public sealed class RedPacketTests
             seqs.Add(message.Seq);
         }
 
-        var heard = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 10);
-        Assert.Equal(seqs, heard.Select(e => e.MessageSeq ?? 0));
+        var heard = await EventsAsync<RedPacketOpenedEvent>(mei, 10);
+        Assert.Equal(seqs, heard.Select(e => e.MessageSeq));
     }
 
     private static async Task<MessageInfo> FirstPacketMessageAfterAsync(TestUser person, string conversationId, long afterSeq)
@@ -225,12 +226,13 @@ public sealed class RedPacketTests
     }
 
     /// <summary>The person's events of a kind, once there are <paramref name="expected"/> (or after <paramref name="patience"/>, 10 s unless given, whatever there is).</summary>
-    private static async Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected, TimeSpan? patience = null)
+    private static async Task<List<T>> EventsAsync<T>(TestUser person, int expected, TimeSpan? patience = null)
+        where T : UserEvent
     {
         var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
-            var events = (await person.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == kind).ToList();
+            var events = (await person.Client.GetEventsAsync(cancellationToken: Ct)).Events.OfType<T>().ToList();
             if (events.Count >= expected || waited.Elapsed >= (patience ?? TimeSpan.FromSeconds(10)))
             {
                 return events;

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Hutong.Accounts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat;
+using Hutong.Realtime;
 using Hutong.Chat.Conversations;
 using Hutong.Server.Hosting;
 using Hutong.Wallet;
@@ -62,6 +63,7 @@ internal sealed class WalletNode : IAsyncDisposable
         builder.AddHutongStorage();
         builder.AddHutongCluster();
         builder.AddAccounts();
+        builder.AddRealtime();
         builder.AddChat();
         builder.AddWallet();
         var host = builder.Build();

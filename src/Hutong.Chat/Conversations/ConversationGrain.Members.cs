@@ -1,9 +1,9 @@
 using Hutong.Core;
 using Hutong.Accounts.Contacts;
-using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Core.Errors;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -167,7 +167,7 @@ internal sealed partial class ConversationGrain
         }
 
         var written = await WriteAsync([.. unit]);
-        await TellAsync(joining, "joined");
+        await TellAsync(written, joining, ConversationChanges.Joined);
         return written;
     }
 
@@ -188,11 +188,7 @@ internal sealed partial class ConversationGrain
                 told.UnionWith(approvers);
             }
 
-            foreach (var userId in told)
-            {
-                await GrainFactory.GetGrain<IUserGrain>(userId).AppendAsync(
-                    new UserEventData(UserEventKinds.GroupInvitation, Id, OtherUserId: invitation.InviteeId, RequestId: invitation.Id, State: "pending"));
-            }
+            await events.AppendToEachAsync(told, new GroupInvitationEvent(Ids.Format(Id), Ids.Format(invitation.Id), Ids.Format(invitation.InviteeId)));
         }
     }
 
@@ -232,7 +228,7 @@ internal sealed partial class ConversationGrain
             unit.Add(new RemoveMember(Id, userId));
             unit.Add(new AppendMessage(Notice(actorId, leaving ? NoticeTypes.Left : NoticeTypes.Removed, userIds: [userId])));
             var written = await WriteAsync([.. unit]);
-            await TellAsync([userId], leaving ? "left" : "removed");
+            await TellAsync(written, [userId], leaving ? ConversationChanges.Left : ConversationChanges.Removed);
             return written;
         });
 
@@ -321,7 +317,7 @@ internal sealed partial class ConversationGrain
             var written = await WriteAsync(
                 new UpdateGroup(Id, _conversation.Name, _conversation.Announcement, true, _conversation.InviteApproval),
                 new AppendMessage(Notice(actorId, NoticeTypes.Dissolved)));
-            await TellAsync([.. _members.Keys], "dissolved");
+            await TellAsync(written, [.. _members.Keys], ConversationChanges.Dissolved);
             return written;
         });
 

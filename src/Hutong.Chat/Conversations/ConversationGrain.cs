@@ -2,10 +2,12 @@ using Hutong.Core;
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
-using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
+using Hutong.Realtime;
+using Hutong.Realtime.Log;
 using Hutong.Core.Errors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,6 +28,7 @@ internal sealed partial class ConversationGrain(
     IMediaStore uploads,
     IInvitationStore invitations,
     ChatWriter writer,
+    EventLog events,
     IServiceScopeFactory scopes,
     IOptions<ChatOptions> options,
     TimeProvider clock) : Grain, IConversationGrain, IDisposable
@@ -347,6 +350,7 @@ internal sealed partial class ConversationGrain(
     /// </summary>
     private void Fanout(ChatMessage message)
     {
+        var push = ChatFrames.Message(message);
         foreach (var member in _members.Keys)
         {
             if (!_inboxes.TryGetValue(member, out var inbox))
@@ -354,7 +358,7 @@ internal sealed partial class ConversationGrain(
                 _inboxes[member] = inbox = GrainFactory.GetGrain<IUserGrain>(member);
             }
 
-            _ = inbox.PushMessageAsync(message);
+            _ = inbox.PushAsync(push);
         }
     }
 
@@ -378,13 +382,9 @@ internal sealed partial class ConversationGrain(
         }
     }
 
-    private async Task TellAsync(IReadOnlyList<Guid> userIds, string state)
-    {
-        foreach (var userId in userIds)
-        {
-            await GrainFactory.GetGrain<IUserGrain>(userId).AppendAsync(new UserEventData(UserEventKinds.Conversation, ConversationId: Id, State: state));
-        }
-    }
+    /// <summary>Tells each person, in their event log, how their place in the conversation changed, once it did.</summary>
+    private Task TellAsync(Result<Done> written, IReadOnlyList<Guid> userIds, string change) =>
+        written.IsSuccess ? events.AppendToEachAsync(userIds, new ConversationEvent(Ids.Format(Id), change)) : Task.CompletedTask;
 
     private SentMessage Remember((Guid, string) key, SentMessage sent)
     {

@@ -1,5 +1,4 @@
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 
 namespace Hutong.Chat.Messages;
 
@@ -14,9 +13,6 @@ public sealed record AppendMessage(ChatMessage Message) : ChatWrite;
 
 /// <summary>Blanks a message's content and marks it recalled.</summary>
 public sealed record MarkRecalled(Guid ConversationId, long Seq, DateTimeOffset At) : ChatWrite;
-
-/// <summary>Appends to a person's event log.</summary>
-public sealed record AppendUserEvent(StoredUserEvent Event) : ChatWrite;
 
 /// <summary>Adds members to a conversation.</summary>
 public sealed record AddMembers(IReadOnlyList<Member> Members) : ChatWrite;

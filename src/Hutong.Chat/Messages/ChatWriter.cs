@@ -5,7 +5,7 @@ using Microsoft.Extensions.Logging;
 namespace Hutong.Chat.Messages;
 
 /// <summary>
-/// The node's group commit for chat: appends from every conversation and user log, up to a thousand units per
+/// The node's group commit for chat: appends from every conversation, up to a thousand units per
 /// transaction. A unit (a message with what goes with it) is written whole or not at all.
 /// </summary>
 public sealed class ChatWriter(IMessageStore store, ILogger<ChatWriter> logger) : GroupCommit<IReadOnlyList<ChatWrite>, Done>(logger)

@@ -1,4 +1,4 @@
-namespace Hutong.Contracts.Chat;
+namespace Hutong.Contracts.Events;
 
-/// <summary>Events after the caller's cursor, ascending; <see cref="LastSeq"/> is the newest the server holds.</summary>
+/// <summary><c>GET /api/v1/events</c>: the caller's log after a seq, and the newest seq it has.</summary>
 public sealed record UserEventList(IReadOnlyList<UserEvent> Events, long LastSeq);

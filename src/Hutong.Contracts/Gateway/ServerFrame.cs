@@ -1,4 +1,5 @@
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 
 namespace Hutong.Contracts.Gateway;
 

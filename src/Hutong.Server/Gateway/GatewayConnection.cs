@@ -5,13 +5,14 @@ using System.Threading.Channels;
 using Hutong.Accounts.Sessions;
 using Hutong.Chat;
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Realtime.Delivery;
+using Hutong.Realtime.Log;
 
 namespace Hutong.Server.Gateway;
 
@@ -32,7 +33,7 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>The first buffer a frame is read into; frames are small, and a larger one is gathered up to the limit.</summary>
     private const int ReceiveBufferBytes = 4096;
 
-    private static readonly byte[] Pong = GatewayHub.Serialize(new ServerFrame(FrameTypes.Pong));
+    private static readonly byte[] Pong = RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Pong));
 
     private readonly WebSocket _socket;
     private readonly GatewayHub _hub;
@@ -45,7 +46,7 @@ internal sealed class GatewayConnection : IDisposable
     private readonly SemaphoreSlim _sendsInFlight;
     private readonly Lock _resumeLock = new();
 
-    private List<Held>? _held = [];
+    private List<Push>? _held = [];
     private bool _registered;
     private (WebSocketCloseStatus Status, string Reason) _close = (WebSocketCloseStatus.NormalClosure, "bye");
     private bool _abort;
@@ -96,34 +97,19 @@ internal sealed class GatewayConnection : IDisposable
         }
     }
 
-    /// <summary>A durable message for this person, from the hub.</summary>
-    public void Push(ChatMessage message, byte[] frame)
+    /// <summary>A frame for this person, from the hub: held while the resume is read, sent at once after.</summary>
+    public void Push(Push push)
     {
         lock (_resumeLock)
         {
             if (_held is not null)
             {
-                _held.Add(new Held(message.ConversationId, message.Seq, IsEvent: false, frame));
+                _held.Add(push);
                 return;
             }
         }
 
-        Enqueue(frame);
-    }
-
-    /// <summary>An event of this person's log, from the hub.</summary>
-    public void Push(StoredUserEvent userEvent, byte[] frame)
-    {
-        lock (_resumeLock)
-        {
-            if (_held is not null)
-            {
-                _held.Add(new Held(Guid.Empty, userEvent.Seq, IsEvent: true, frame));
-                return;
-            }
-        }
-
-        Enqueue(frame);
+        Enqueue(push.Frame);
     }
 
     /// <summary>The device's session ended: tell it, and close.</summary>
@@ -218,7 +204,7 @@ internal sealed class GatewayConnection : IDisposable
     {
         var conversations = _services.GetRequiredService<IConversationStore>();
         var messages = _services.GetRequiredService<IMessageStore>();
-        var events = _services.GetRequiredService<IUserEventStore>();
+        var events = _services.GetRequiredService<IEventLogStore>();
 
         var known = new Dictionary<Guid, long>();
         foreach (var (id, seq) in hello.Conversations ?? new Dictionary<string, long>())
@@ -232,7 +218,7 @@ internal sealed class GatewayConnection : IDisposable
         var positions = await conversations.GetPositionsAsync(UserId, cancellationToken);
         var lastEvent = await events.GetLastSeqAsync(UserId, cancellationToken);
         var newer = positions.Where(p => p.LastSeq > known.GetValueOrDefault(p.ConversationId)).ToList();
-        Enqueue(GatewayHub.Serialize(new ServerFrame(
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(
             FrameTypes.Welcome, Ids.Format(UserId), Ids.Format(DeviceId), lastEvent,
             newer.Select(p => new ConversationPosition(Ids.Format(p.ConversationId), p.LastSeq)).ToList())));
 
@@ -241,7 +227,7 @@ internal sealed class GatewayConnection : IDisposable
         {
             foreach (var missed in await events.ReadAsync(UserId, cursor, _options.ResumeEvents, cancellationToken))
             {
-                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatWire.ToInfo(missed))));
+                Enqueue(RealtimeFrames.Event(missed).Frame);
                 eventsUpTo = missed.Seq;
             }
         }
@@ -253,13 +239,13 @@ internal sealed class GatewayConnection : IDisposable
                 position.ConversationId, UserId, position.VisibleAfterSeq, known[position.ConversationId], null, _options.ResumeMessagesPerConversation, cancellationToken);
             foreach (var message in missed)
             {
-                Enqueue(_hub.MessageFrame(message));
+                Enqueue(ChatFrames.Message(message).Frame);
                 resumedUpTo[position.ConversationId] = message.Seq;
             }
         }
 
-        Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Synced, Cursor: eventsUpTo)));
-        List<Held> held;
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Synced, Cursor: eventsUpTo)));
+        List<Push> held;
         lock (_resumeLock)
         {
             held = _held!;
@@ -268,7 +254,7 @@ internal sealed class GatewayConnection : IDisposable
 
         foreach (var push in held)
         {
-            var alreadySent = push.IsEvent ? push.Seq <= eventsUpTo : push.Seq <= resumedUpTo.GetValueOrDefault(push.ConversationId);
+            var alreadySent = push.Seq <= (push.Stream == Realtime.Delivery.Push.EventLogStream ? eventsUpTo : resumedUpTo.GetValueOrDefault(push.Stream));
             if (!alreadySent)
             {
                 Enqueue(push.Frame);
@@ -348,7 +334,7 @@ internal sealed class GatewayConnection : IDisposable
                 : await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
             if (sent.IsSuccess)
             {
-                Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));
+                Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));
             }
             else
             {
@@ -370,7 +356,7 @@ internal sealed class GatewayConnection : IDisposable
         Fail(clientMsgId, conversationId, error.Code, error.Status, error.Title);
 
     private void Fail(string? clientMsgId, string? conversationId, string code, int status, string title) =>
-        Enqueue(GatewayHub.Serialize(new ServerFrame(FrameTypes.Error, ClientMsgId: clientMsgId, ConversationId: conversationId, Code: code, Status: status, Title: title)));
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Error, ClientMsgId: clientMsgId, ConversationId: conversationId, Code: code, Status: status, Title: title)));
 
     private void Enqueue(byte[] frame)
     {
@@ -519,5 +505,4 @@ internal sealed class GatewayConnection : IDisposable
         TooLarge,
     }
 
-    private sealed record Held(Guid ConversationId, long Seq, bool IsEvent, byte[] Frame);
 }

@@ -1,17 +1,13 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using Hutong.Chat;
-using Hutong.Chat.Events;
-using Hutong.Chat.Messages;
-using Hutong.Contracts.Gateway;
-using Hutong.Core;
+using Hutong.Realtime;
+using Hutong.Realtime.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace Hutong.Server.Gateway;
 
 /// <summary>
-/// This node's gateway: the connections it holds, by person, and the observer through which user grains push to
-/// them. A message is serialised once per node, whatever the number of devices it goes to.
+/// This node's gateway: the connections it holds, by person, and the observer through which people's grains push to
+/// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
 internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
@@ -19,13 +15,6 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
     private readonly Lock _nodeLock = new();
     private IGatewayNode? _node;
-
-    /// <summary>
-    /// Recently serialised messages, for the rest of their fan-out: a group's message reaches this node once per member,
-    /// interleaved with other messages' deliveries, so one remembered frame missed whenever several members sent at
-    /// once. Direct-mapped by conversation and seq; each slot is replaced whole, so never read half-written.
-    /// </summary>
-    private readonly CachedFrame?[] _recentMessages = new CachedFrame?[256];
 
     public GatewayOptions Options => options.Value;
 
@@ -56,28 +45,13 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         }
     }
 
-    public Task DeliverMessage(Guid userId, ChatMessage message)
+    public Task Deliver(Guid userId, Push push)
     {
         if (_users.TryGetValue(userId, out var set))
         {
-            var frame = MessageFrame(message);
             foreach (var connection in set.Snapshot())
             {
-                connection.Push(message, frame);
-            }
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task DeliverEvent(Guid userId, StoredUserEvent userEvent)
-    {
-        if (_users.TryGetValue(userId, out var set))
-        {
-            var frame = Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: ChatWire.ToInfo(userEvent)));
-            foreach (var connection in set.Snapshot())
-            {
-                connection.Push(userEvent, frame);
+                connection.Push(push);
             }
         }
 
@@ -96,21 +70,6 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
 
         return Task.CompletedTask;
     }
-
-    public byte[] MessageFrame(ChatMessage message)
-    {
-        ref var slot = ref _recentMessages[(int)((uint)HashCode.Combine(message.ConversationId, message.Seq) % (uint)_recentMessages.Length)];
-        if (Volatile.Read(ref slot) is { } cached && cached.ConversationId == message.ConversationId && cached.Seq == message.Seq)
-        {
-            return cached.Frame;
-        }
-
-        var frame = Serialize(new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatWire.ToInfo(message)));
-        Volatile.Write(ref slot, new CachedFrame(message.ConversationId, message.Seq, frame));
-        return frame;
-    }
-
-    public static byte[] Serialize(ServerFrame frame) => JsonSerializer.SerializeToUtf8Bytes(frame, GatewayJsonContext.Default.ServerFrame);
 
     /// <summary>Renews this node's lease on every person it holds connections for.</summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -149,8 +108,6 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
 
         GatewayLog.Stopping(logger, count);
     }
-
-    private sealed record CachedFrame(Guid ConversationId, long Seq, byte[] Frame);
 
     /// <summary>A person's connections on this node; a person rarely has more than a few devices.</summary>
     private sealed class ConnectionSet

@@ -445,52 +445,6 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("Hutong.Storage.Chat.UserEventRow", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("user_id");
-
-                    b.Property<long>("Seq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("seq");
-
-                    b.Property<DateTimeOffset>("At")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("at");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("kind");
-
-                    b.Property<long?>("MessageSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("message_seq");
-
-                    b.Property<Guid?>("OtherUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("other_user_id");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("State")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("state");
-
-                    b.HasKey("UserId", "Seq");
-
-                    b.ToTable("user_events", (string)null);
-                });
-
             modelBuilder.Entity("Hutong.Storage.Contacts.BlockRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -640,6 +594,36 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("UploaderId");
 
                     b.ToTable("media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Realtime.EventLogRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("payload");
+
+                    b.HasKey("UserId", "Seq");
+
+                    b.ToTable("user_events", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>

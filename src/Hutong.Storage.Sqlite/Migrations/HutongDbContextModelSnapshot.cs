@@ -439,52 +439,6 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("messages", (string)null);
                 });
 
-            modelBuilder.Entity("Hutong.Storage.Chat.UserEventRow", b =>
-                {
-                    b.Property<Guid>("UserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("user_id");
-
-                    b.Property<long>("Seq")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("seq");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("at");
-
-                    b.Property<Guid?>("ConversationId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("conversation_id");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("kind");
-
-                    b.Property<long?>("MessageSeq")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("message_seq");
-
-                    b.Property<Guid?>("OtherUserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("other_user_id");
-
-                    b.Property<Guid?>("RequestId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("request_id");
-
-                    b.Property<string>("State")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("state");
-
-                    b.HasKey("UserId", "Seq");
-
-                    b.ToTable("user_events", (string)null);
-                });
-
             modelBuilder.Entity("Hutong.Storage.Contacts.BlockRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -634,6 +588,36 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("UploaderId");
 
                     b.ToTable("media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Realtime.EventLogRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("UserId", "Seq");
+
+                    b.ToTable("user_events", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>

@@ -40,9 +40,6 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts, 
             case AppendMessage append:
                 pending.Messages.Add(MessageRow.From(append.Message));
                 return;
-            case AppendUserEvent append:
-                pending.UserEvents.Add(UserEventRow.From(append.Event));
-                return;
             case AddMembers add:
                 pending.Members.AddRange(add.Members.Select(MemberRow.From));
                 return;
@@ -134,17 +131,13 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts, 
     {
         public List<MessageRow> Messages { get; } = [];
 
-        public List<UserEventRow> UserEvents { get; } = [];
-
         public List<MemberRow> Members { get; } = [];
 
         public async Task FlushAsync(HutongDbContext db, CancellationToken cancellationToken)
         {
             await BulkInsert.InsertAsync(db, Messages, cancellationToken);
-            await BulkInsert.InsertAsync(db, UserEvents, cancellationToken);
             await BulkInsert.InsertAsync(db, Members, cancellationToken);
             Messages.Clear();
-            UserEvents.Clear();
             Members.Clear();
         }
     }

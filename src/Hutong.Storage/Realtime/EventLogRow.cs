@@ -1,10 +1,14 @@
-using Hutong.Chat.Events;
+using Hutong.Realtime.Log;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Hutong.Storage.Chat;
+namespace Hutong.Storage.Realtime;
 
-internal sealed class UserEventRow
+/// <summary>
+/// An entry of a person's event log at (user, seq): the key is the order a device reads in. The event itself is its
+/// JSON, so a new kind of event needs no new column.
+/// </summary>
+internal sealed class EventLogRow
 {
     public Guid UserId { get; set; }
 
@@ -14,39 +18,26 @@ internal sealed class UserEventRow
 
     public DateTimeOffset At { get; set; }
 
-    public Guid? ConversationId { get; set; }
+    public required string Payload { get; set; }
 
-    public long? MessageSeq { get; set; }
+    public StoredEvent ToDomain() => new(UserId, Seq, Kind, At, System.Text.Encoding.UTF8.GetBytes(Payload));
 
-    public Guid? OtherUserId { get; set; }
-
-    public Guid? RequestId { get; set; }
-
-    public string? State { get; set; }
-
-    public StoredUserEvent ToDomain() => new(UserId, Seq, Kind, At, ConversationId, MessageSeq, OtherUserId, RequestId, State);
-
-    public static UserEventRow From(StoredUserEvent e) => new()
+    public static EventLogRow From(StoredEvent e) => new()
     {
         UserId = e.UserId,
         Seq = e.Seq,
         Kind = e.Kind,
         At = e.At,
-        ConversationId = e.ConversationId,
-        MessageSeq = e.MessageSeq,
-        OtherUserId = e.OtherUserId,
-        RequestId = e.RequestId,
-        State = e.State,
+        Payload = System.Text.Encoding.UTF8.GetString(e.Payload),
     };
 
-    internal sealed class Configuration : IEntityTypeConfiguration<UserEventRow>
+    internal sealed class Configuration : IEntityTypeConfiguration<EventLogRow>
     {
-        public void Configure(EntityTypeBuilder<UserEventRow> row)
+        public void Configure(EntityTypeBuilder<EventLogRow> row)
         {
             row.ToTable("user_events");
             row.HasKey(e => new { e.UserId, e.Seq });
             row.Property(e => e.Kind).HasMaxLength(32);
-            row.Property(e => e.State).HasMaxLength(32);
         }
     }
 }

@@ -1,10 +1,10 @@
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Events;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Realtime.Log;
 using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
@@ -21,7 +21,7 @@ namespace Hutong.Wallet.RedPackets;
 /// </summary>
 [Reentrant]
 internal sealed class RedPacketGrain(
-    IRedPacketStore packets, ILedgerStore ledgerStore, LedgerWriter ledger, IOptions<WalletOptions> options, TimeProvider clock)
+    IRedPacketStore packets, ILedgerStore ledgerStore, LedgerWriter ledger, EventLog events, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IRedPacketGrain
 {
     /// <summary>The least time between two "opened your red packet" notices of one packet.</summary>
@@ -177,9 +177,12 @@ internal sealed class RedPacketGrain(
                 return;
             }
 
-            _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
-                UserEventKinds.RedPacketReturned, packet.ConversationId, packet.MessageSeq,
-                State: _left.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            if (packet.MessageSeq is { } seq)
+            {
+                // (A packet whose message was never posted has no card to mark; the refund is in the wallet's history.)
+                _ = events.AppendAsync(packet.SenderId, new RedPacketReturnedEvent(Ids.Format(packet.ConversationId), seq, _left));
+            }
+
             _left = 0;
         }
 
@@ -210,9 +213,7 @@ internal sealed class RedPacketGrain(
         }
 
         var together = _untold.Count;
-        _ = GrainFactory.GetGrain<IUserGrain>(packet.SenderId).AppendAsync(new UserEventData(
-            UserEventKinds.RedPacketOpened, packet.ConversationId, packet.MessageSeq, _untold[^1],
-            State: together > 1 ? together.ToString(System.Globalization.CultureInfo.InvariantCulture) : null));
+        _ = events.AppendAsync(packet.SenderId, new RedPacketOpenedEvent(Ids.Format(packet.ConversationId), packet.MessageSeq.Value, Ids.Format(_untold[^1]), together));
         _untold.Clear();
         _toldAt = clock.GetUtcNow();
     }

@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 
 namespace Hutong.Web.Chats;
@@ -128,20 +129,22 @@ public sealed partial class ChatStore
 
     private async Task OnUserEventAsync(UserEvent userEvent)
     {
-        switch (userEvent.Kind)
+        switch (userEvent)
         {
-            case UserEventKinds.RedPacketOpened or UserEventKinds.RedPacketReturned when userEvent.ConversationId is { } id:
-                await OnPacketEventAsync(id, userEvent);
+            case RedPacketOpenedEvent opened:
+                await OnPacketEventAsync(opened.ConversationId, opened.MessageSeq, opened.UserId == session.Me?.UserId ? null : new LocalNote(0, UserEventKinds.RedPacketOpened, opened.UserId, opened.Count));
                 break;
-            case UserEventKinds.FriendRequest or UserEventKinds.Friends or UserEventKinds.GroupInvitation:
+            case RedPacketReturnedEvent returned:
+                await OnPacketEventAsync(returned.ConversationId, returned.MessageSeq, new LocalNote(0, UserEventKinds.RedPacketReturned, null, returned.Amount));
+                break;
+            case FriendRequestEvent or GroupInvitationEvent:
                 _ = contacts.RefreshAsync();
-                if (userEvent.Kind == UserEventKinds.Friends)
-                {
-                    QueueRefresh();
-                }
-
                 break;
-            case UserEventKinds.Profile when userEvent.UserId is { } who:
+            case FriendsEvent:
+                _ = contacts.RefreshAsync();
+                QueueRefresh();
+                break;
+            case ProfileEvent { UserId: var who }:
                 // A friend's new name or photo shows at once in the list, the chat and its messages; mine on every page.
                 await people.RefreshAsync(who);
                 if (who == session.Me?.UserId)
@@ -152,14 +155,14 @@ public sealed partial class ChatStore
                 _ = contacts.RefreshAsync();
                 QueueRefresh();
                 break;
-            case UserEventKinds.MessageDeleted when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
-                _timelines.GetValueOrDefault(id)?.Remove(seq);
+            case MessageDeletedEvent deleted:
+                _timelines.GetValueOrDefault(deleted.ConversationId)?.Remove(deleted.MessageSeq);
                 break;
-            case UserEventKinds.ReadPosition when userEvent is { ConversationId: { } id, MessageSeq: { } seq }:
-                if (_summaries.TryGetValue(id, out var summary) && seq >= summary.LastSeq)
+            case ReadPositionEvent read:
+                if (_summaries.TryGetValue(read.ConversationId, out var summary) && read.MessageSeq >= summary.LastSeq)
                 {
-                    _summaries[id] = summary with { Unread = 0, ReadSeq = seq };
-                    _mentioned.Remove(id);
+                    _summaries[read.ConversationId] = summary with { Unread = 0, ReadSeq = read.MessageSeq };
+                    _mentioned.Remove(read.ConversationId);
                 }
                 else
                 {
@@ -167,39 +170,38 @@ public sealed partial class ChatStore
                 }
 
                 break;
-            default:
+            case ConversationEvent or SettingsEvent:
                 // Joined, left, removed or dissolved conversations, mute and pin: the list from the server says it all.
                 QueueRefresh();
                 break;
         }
     }
 
-    /// <summary>Someone opened my red packet, or what was left of it came back: a line in its chat, and its card refreshed.</summary>
-    private async Task OnPacketEventAsync(string conversationId, UserEvent userEvent)
+    /// <summary>
+    /// Someone opened my red packet, or what was left of it came back: its card refreshed, and a line in its chat
+    /// (none for my own open of my own group packet).
+    /// </summary>
+    private async Task OnPacketEventAsync(string conversationId, long messageSeq, LocalNote? note)
     {
         var timeline = _timelines.GetValueOrDefault(conversationId);
-        if (userEvent.MessageSeq is { } seq && timeline?.Find(seq)?.Money is { } packet)
+        if (timeline?.Find(messageSeq)?.Money is { } packet)
         {
             _ = money.RefreshPacketAsync(packet.Id);
         }
 
-        // My own open of my own group packet needs no line.
-        if (userEvent.Kind == UserEventKinds.RedPacketOpened && (userEvent.UserId is null || userEvent.UserId == session.Me?.UserId))
+        if (note is null)
         {
             return;
         }
 
-        long? amount = long.TryParse(userEvent.State, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var returned)
-            ? returned
-            : null;
         var after = Math.Max(timeline?.Newest ?? 0, _summaries.GetValueOrDefault(conversationId)?.LastSeq ?? 0);
         if (!_notes.TryGetValue(conversationId, out var notes))
         {
             _notes[conversationId] = notes = [];
         }
 
-        notes.Add(new LocalNote(after, userEvent.Kind, userEvent.UserId, amount));
-        if (userEvent.UserId is { } opener)
+        notes.Add(note with { AfterSeq = after });
+        if (note.UserId is { } opener)
         {
             await people.EnsureAsync([opener]);
         }

@@ -1,4 +1,5 @@
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Wallet;

@@ -1,4 +1,4 @@
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -16,7 +16,7 @@ public sealed class LocalNoteTests
         var s = language == "zh" ? Strings.Chinese : Strings.English;
         var people = Sample.People(("u-lin", "Lin"));
 
-        Assert.Equal(opened, MessageText.Note(new LocalNote(3, UserEventKinds.RedPacketOpened, "u-lin", null), "u-me", people, s, "CNY"));
+        Assert.Equal(opened, MessageText.Note(new LocalNote(3, UserEventKinds.RedPacketOpened, "u-lin", 1), "u-me", people, s, "CNY"));
         Assert.Equal(openedByTwo, MessageText.Note(new LocalNote(3, UserEventKinds.RedPacketOpened, "u-lin", 2), "u-me", people, s, "CNY"));
         Assert.Equal(openedByFive, MessageText.Note(new LocalNote(3, UserEventKinds.RedPacketOpened, "u-lin", 5), "u-me", people, s, "CNY"));
         Assert.Equal(returned, MessageText.Note(new LocalNote(3, UserEventKinds.RedPacketReturned, null, 150), "u-me", people, s, "CNY"));

@@ -1,0 +1,17 @@
+using Orleans.Concurrency;
+
+namespace Hutong.Realtime.Delivery;
+
+/// <summary>
+/// A node's gateway, as people's grains reach it: each node registers one observer and says which people it holds
+/// connections for. Deliveries are one-way; a device that misses one catches up by sync.
+/// </summary>
+public interface IGatewayNode : IGrainObserver
+{
+    [OneWay]
+    Task Deliver(Guid userId, Push push);
+
+    /// <summary>The device's session ended: close its connections.</summary>
+    [OneWay]
+    Task EndSession(Guid userId, Guid deviceId);
+}

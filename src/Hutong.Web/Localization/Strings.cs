@@ -9,7 +9,7 @@ namespace Hutong.Web.Localization;
 public sealed class Strings
 {
     /// <summary>The BCP 47 tag of the language.</summary>
-    public required string Code { get; init; }
+    public required string LanguageTag { get; init; }
     public required string AppName { get; init; }
     public required string Accept { get; init; }
     public required string Add { get; init; }
@@ -310,7 +310,7 @@ public sealed class Strings
 
     public static Strings English { get; } = new()
     {
-        Code = "en",
+        LanguageTag = "en",
         AppName = "Hutong",
         Account = AccountStrings.English,
         Accept = "Accept",
@@ -653,7 +653,7 @@ public sealed class Strings
 
     public static Strings Chinese { get; } = new()
     {
-        Code = "zh-Hans",
+        LanguageTag = "zh-Hans",
         AppName = "胡同",
         Account = AccountStrings.Chinese,
         Accept = "接受",

@@ -28,6 +28,29 @@ public static class ErrorCodes
     /// <summary>No such upload, or not one the caller may see.</summary>
     public const string MediaNotFound = "media_not_found";
 
+    // The gateway: /ws over HTTP, then its frames (docs/protocol.md).
+
+    /// <summary>A plain HTTP request to <c>/ws</c>: the gateway speaks only WebSocket.</summary>
+    public const string WebSocketRequired = "websocket_required";
+
+    /// <summary>The first frame on a connection was not <c>hello</c>; the socket closes.</summary>
+    public const string HelloExpected = "hello_expected";
+
+    /// <summary>A frame that is not one JSON object with a <c>type</c>.</summary>
+    public const string MalformedFrame = "malformed_frame";
+
+    /// <summary>A binary WebSocket message: frames are UTF-8 JSON text.</summary>
+    public const string TextFramesOnly = "text_frames_only";
+
+    /// <summary>A second <c>hello</c> on a connection that was already welcomed.</summary>
+    public const string AlreadyWelcomed = "already_welcomed";
+
+    /// <summary>A frame whose <c>type</c> the server does not know.</summary>
+    public const string UnknownFrameType = "unknown_frame_type";
+
+    /// <summary>A frame over the gateway's size limit; the socket closes.</summary>
+    public const string FrameTooLarge = "frame_too_large";
+
     // Accounts.
     public const string HandleTaken = "handle_taken";
     public const string InvalidCredentials = "invalid_credentials";
@@ -68,6 +91,7 @@ public static class ErrorCodes
     // Media.
     public const string EmptyFile = "empty_file";
 
+    // Wallet.
     public const string InsufficientFunds = "insufficient_funds";
     public const string PinNotSet = "pin_not_set";
     public const string WrongPin = "wrong_pin";
@@ -82,4 +106,7 @@ public static class ErrorCodes
     public const string AlreadyOpened = "already_opened";
     public const string PacketEmpty = "packet_empty";
     public const string PacketExpired = "packet_expired";
+
+    /// <summary>The payment rail (the bank side) refused to collect a top-up.</summary>
+    public const string RailDeclined = "rail_declined";
 }

@@ -1,4 +1,5 @@
 using Hutong.Accounts.Identity;
+using Hutong.Contracts;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -65,7 +66,7 @@ public sealed class WalletService(
         var id = LedgerId("topup", me, request.TransferId);
         if (!await rail.CollectAsync(me, request.Amount, id, cancellationToken))
         {
-            return Error.Conflict("rail_declined", "The bank declined the top-up.");
+            return Error.Conflict(ErrorCodes.RailDeclined, "The bank declined the top-up.");
         }
 
         var outcome = await writer.ApplyAsync(

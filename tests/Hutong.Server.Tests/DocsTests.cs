@@ -14,7 +14,7 @@ public sealed partial class DocsTests
     [Fact]
     public void Docs_EveryRelativeLink_PointsAtAFileOrHeadingInTheRepository()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         var files = new[] { "README.md", Path.Combine("bench", "README.md") }
             .Select(f => Path.Combine(root, f))
             .Concat(Directory.EnumerateFiles(Path.Combine(root, "docs"), "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
@@ -27,7 +27,7 @@ public sealed partial class DocsTests
     [Fact]
     public void BrokenLinks_SampleWithCodeAndBadTargets_ReportsOnlyTheBadOnes()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         const string sample = """
             # A heading, with `code`
             [fine](api.md) ![missing](screenshots/none.png) [here](#a-heading-with-code) [there](api.md#errors)
@@ -129,17 +129,6 @@ public sealed partial class DocsTests
         }
 
         return slugs;
-    }
-
-    private static string RepositoryRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir.FullName, "Hutong.slnx")))
-        {
-            dir = dir.Parent ?? throw new InvalidOperationException($"No Hutong.slnx above {AppContext.BaseDirectory}.");
-        }
-
-        return Path.TrimEndingDirectorySeparator(dir.FullName);
     }
 
     [GeneratedRegex(@"!?\[(?<text>(?:[^\[\]]|\[[^\[\]]*\])*)\]\(\s*(?:<(?<target>[^<>\n]*)>|(?<target>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*))(?:\s+(?:""[^""]*""|'[^']*'))?\s*\)")]

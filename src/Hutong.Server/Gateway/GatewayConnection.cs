@@ -180,7 +180,7 @@ internal sealed class GatewayConnection : IDisposable
 
         if (kind != FrameKind.Text || hello?.Type != FrameTypes.Hello)
         {
-            Fail(null, null, "hello_expected", 400, "The first frame is hello.");
+            Fail(null, null, ErrorCodes.HelloExpected, 400, "The first frame is hello.");
             _close = (WebSocketCloseStatus.PolicyViolation, "hello expected");
             return null;
         }
@@ -288,14 +288,14 @@ internal sealed class GatewayConnection : IDisposable
                     RefuseTooLarge();
                     return;
                 case FrameKind.Binary:
-                    Fail(null, null, "text_frames_only", 400, "Frames are JSON text.");
+                    Fail(null, null, ErrorCodes.TextFramesOnly, 400, "Frames are JSON text.");
                     continue;
             }
 
             switch (parsed?.Type)
             {
                 case null:
-                    Fail(null, null, "malformed_frame", 400, "A frame is one JSON object with a type.");
+                    Fail(null, null, ErrorCodes.MalformedFrame, 400, "A frame is one JSON object with a type.");
                     break;
                 case FrameTypes.Ping:
                     Enqueue(Pong);
@@ -306,10 +306,10 @@ internal sealed class GatewayConnection : IDisposable
                     _ = SendAsync(parsed);
                     break;
                 case FrameTypes.Hello:
-                    Fail(null, null, "already_welcomed", 400, "This connection has said hello already.");
+                    Fail(null, null, ErrorCodes.AlreadyWelcomed, 400, "This connection has said hello already.");
                     break;
                 default:
-                    Fail(null, null, "unknown_frame_type", 400, $"There is no '{parsed.Type}' frame.");
+                    Fail(null, null, ErrorCodes.UnknownFrameType, 400, $"There is no '{parsed.Type}' frame.");
                     break;
             }
         }
@@ -344,7 +344,7 @@ internal sealed class GatewayConnection : IDisposable
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             GatewayLog.ConnectionFailed(_logger, ex);
-            Fail(frame.ClientMsgId, frame.ConversationId, "internal_error", 500, "The message was not sent; send it again.");
+            Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.InternalError, 500, "The message was not sent; send it again.");
         }
         finally
         {
@@ -429,7 +429,7 @@ internal sealed class GatewayConnection : IDisposable
     /// <summary>Says why, then closes with 1009: the rest of an oversized frame is never read, so the connection cannot go on.</summary>
     private void RefuseTooLarge()
     {
-        Fail(null, null, "frame_too_large", 413, $"A frame has at most {_options.MaxFrameBytes} bytes.");
+        Fail(null, null, ErrorCodes.FrameTooLarge, 413, $"A frame has at most {_options.MaxFrameBytes} bytes.");
         _close = (WebSocketCloseStatus.MessageTooBig, "frame too large");
     }
 

@@ -1,4 +1,5 @@
 using Hutong.Chat;
+using Hutong.Contracts;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
 using Microsoft.Extensions.Options;
@@ -23,7 +24,7 @@ internal static class GatewayEndpoint
         {
             if (!http.WebSockets.IsWebSocketRequest)
             {
-                await new Error("websocket_required", 400, "Connect with a WebSocket.").ToProblem().ExecuteAsync(http);
+                await new Error(ErrorCodes.WebSocketRequired, 400, "Connect with a WebSocket.").ToProblem().ExecuteAsync(http);
                 return;
             }
 

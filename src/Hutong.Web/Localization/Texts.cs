@@ -14,7 +14,7 @@ public sealed class Texts(Browser browser)
     public Strings S { get; private set; } = Strings.English;
 
     /// <summary><c>en</c> or <c>zh-Hans</c>.</summary>
-    public string Language => S.Code;
+    public string Language => S.LanguageTag;
 
     /// <summary>The person's choice, or null to follow the browser.</summary>
     public string? Preference { get; private set; }
@@ -25,7 +25,7 @@ public sealed class Texts(Browser browser)
     {
         Preference = await browser.GetAsync(PreferenceKey);
         S = Pick(Preference is null ? await browser.LanguagesAsync() : [Preference]);
-        await browser.SetDocumentLanguageAsync(S.Code);
+        await browser.SetDocumentLanguageAsync(S.LanguageTag);
     }
 
     /// <summary>Switches language; null follows the browser again.</summary>
@@ -34,7 +34,7 @@ public sealed class Texts(Browser browser)
         Preference = language;
         await browser.SetAsync(PreferenceKey, language);
         S = Pick(language is null ? await browser.LanguagesAsync() : [language]);
-        await browser.SetDocumentLanguageAsync(S.Code);
+        await browser.SetDocumentLanguageAsync(S.LanguageTag);
         Changed?.Invoke();
     }
 

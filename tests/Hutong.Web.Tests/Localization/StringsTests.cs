@@ -9,6 +9,12 @@ public sealed class StringsTests
     /// <summary>Error codes the web client makes up itself: none of them comes from the server.</summary>
     private static readonly string[] ClientCodes = ["offline"];
 
+    private static HashSet<string> ApiCodeSet() =>
+        typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.IsLiteral)
+            .Select(f => (string)f.GetRawConstantValue()!)
+            .ToHashSet(StringComparer.Ordinal);
+
     private static IEnumerable<PropertyInfo> Properties(Type type) =>
         typeof(Strings).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType == type);
 
@@ -73,17 +79,28 @@ public sealed class StringsTests
         Assert.Equal(english, chinese);
     }
 
+    /// <summary>The constants of <see cref="ErrorCodes"/>: every code the server may answer with.</summary>
+    public static TheoryData<string> ApiCodes() => [.. ApiCodeSet().Order(StringComparer.Ordinal)];
+
     [Fact]
     public void Errors_EveryCode_IsAnApiCodeOrTheClientsOwn()
     {
-        var apiCodes = typeof(ErrorCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
-            .Where(f => f.IsLiteral)
-            .Select(f => (string)f.GetRawConstantValue()!)
-            .ToHashSet(StringComparer.Ordinal);
+        var apiCodes = ApiCodeSet();
 
         var unknown = Strings.English.Errors.Keys.Where(code => !apiCodes.Contains(code) && !ClientCodes.Contains(code));
 
         Assert.Empty(unknown);
+    }
+
+    [Theory]
+    [MemberData(nameof(ApiCodes))]
+    public void Errors_EveryApiCode_HasASentenceInBothLanguages(string code)
+    {
+        var english = Strings.English.Error(code);
+        var chinese = Strings.Chinese.Error(code);
+
+        Assert.False(string.IsNullOrWhiteSpace(english), $"English has no sentence for {code}.");
+        Assert.False(string.IsNullOrWhiteSpace(chinese), $"Chinese has no sentence for {code}.");
     }
 
     [Fact]

@@ -3,6 +3,7 @@ using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Web.Localization;
 using Hutong.Web.Shared;
+using Hutong.Web.Tests.Localization;
 using Hutong.Web.Tests.Testing;
 
 namespace Hutong.Web.Tests.Shared;
@@ -15,6 +16,19 @@ public sealed class ProblemTests
     private static HutongApiException Refusal(int status, string? code, int? retryAfter = null, int? attemptsLeft = null,
         IReadOnlyDictionary<string, string[]>? errors = null, string? title = null) =>
         new(status, new ProblemBody(null, title, status, null, code, errors, retryAfter, attemptsLeft));
+
+    [Theory]
+    [MemberData(nameof(StringsTests.ApiCodes), MemberType = typeof(StringsTests))]
+    public void Describe_EveryApiCode_SaysItsSentenceNotTheServersTitle(string code)
+    {
+        var refusal = Refusal(400, code, title: "The server's title, in English");
+
+        var english = Problem.Describe(refusal, Strings.English);
+        var chinese = Problem.Describe(refusal, Strings.Chinese);
+
+        Assert.Equal(Strings.English.Error(code), english);
+        Assert.Equal(Strings.Chinese.Error(code), chinese);
+    }
 
     [Theory]
     [InlineData(1, "Too many attempts. Try again in 1 second.")]

@@ -27,7 +27,7 @@ public sealed class SlowConsumerTests
         var stalled = new StalledSocket("{\"type\":\"hello\",\"token\":\"" + lin.Client.Token + "\"}");
         using var connection = new GatewayConnection(
             stalled, app.Services.GetRequiredService<GatewayHub>(), app.Services,
-            app.Services.GetRequiredService<IOptions<ChatOptions>>().Value, NullLogger.Instance);
+            app.Services.GetRequiredService<IOptions<ChatOptions>>().Value, TimeProvider.System, NullLogger.Instance);
         var running = connection.RunAsync(null, Ct);
         await stalled.FirstSend.WaitAsync(GatewayKit.Patience, Ct);
 

@@ -20,7 +20,7 @@ internal static class GatewayEndpoint
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.Map("/ws", async (HttpContext http, GatewayHub hub, IOptions<ChatOptions> chat, ILogger<GatewayHub> logger) =>
+        app.Map("/ws", async (HttpContext http, GatewayHub hub, IOptions<ChatOptions> chat, TimeProvider clock, ILogger<GatewayHub> logger) =>
         {
             if (!http.WebSockets.IsWebSocketRequest)
             {
@@ -29,7 +29,7 @@ internal static class GatewayEndpoint
             }
 
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            using var connection = new GatewayConnection(socket, hub, http.RequestServices, chat.Value, logger);
+            using var connection = new GatewayConnection(socket, hub, http.RequestServices, chat.Value, clock, logger);
             await connection.RunAsync(http.Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null, http.RequestAborted);
         }).WithTags("Gateway").ExcludeFromDescription();
         return app;

@@ -9,7 +9,7 @@ namespace Hutong.Server.Gateway;
 /// This node's gateway: the connections it holds, by person, and the observer through which people's grains push to
 /// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
-internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
+internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -77,7 +77,7 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         // When the node starts stopping, before the web server waits for open requests, every device is told to go
         // elsewhere; otherwise each WebSocket would hold the stop until the host's shutdown timeout.
         using var stopping = lifetime.ApplicationStopping.Register(GoAwayAll);
-        using var timer = new PeriodicTimer(Options.Heartbeat);
+        using var timer = new PeriodicTimer(Options.Heartbeat, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -1,0 +1,101 @@
+using Hutong.Chat;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Messages;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Gateway;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Realtime.Delivery;
+
+namespace Hutong.Server.Gateway;
+
+/// <summary>What a device sends: frames read and dispatched, and its messages sent, pipelined, with an ack or an error each.</summary>
+internal sealed partial class GatewayConnection
+{
+    private async Task ReceiveLoopAsync(CancellationToken cancellationToken)
+    {
+        StartIdleTimer();
+        while (true)
+        {
+            var (kind, parsed) = await ReceiveFrameAsync(cancellationToken);
+            StillHere();
+
+            switch (kind)
+            {
+                case FrameKind.Close:
+                    return;
+                case FrameKind.TooLarge:
+                    RefuseTooLarge();
+                    return;
+                case FrameKind.Binary:
+                    Fail(null, null, ErrorCodes.TextFramesOnly, 400, "Frames are JSON text.");
+                    continue;
+            }
+
+            switch (parsed?.Type)
+            {
+                case null:
+                    Fail(null, null, ErrorCodes.MalformedFrame, 400, "A frame is one JSON object with a type.");
+                    break;
+                case FrameTypes.Ping:
+                    Pong();
+                    break;
+                case FrameTypes.Send:
+                    // Sends are pipelined: the next frame is read while this one commits, up to the in-flight limit.
+                    await _sendsInFlight.WaitAsync(cancellationToken);
+                    _ = SendAsync(parsed);
+                    break;
+                case FrameTypes.Hello:
+                    Fail(null, null, ErrorCodes.AlreadyWelcomed, 400, "This connection has said hello already.");
+                    break;
+                default:
+                    Fail(null, null, ErrorCodes.UnknownFrameType, 400, $"There is no '{parsed.Type}' frame.");
+                    break;
+            }
+        }
+    }
+
+    private async Task SendAsync(ClientFrame frame)
+    {
+        try
+        {
+            if (!Ids.TryParse(frame.ConversationId, out var conversationId))
+            {
+                Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.ConversationNotFound, 404, "No such conversation.");
+                return;
+            }
+
+            var request = new SendMessageRequest(
+                frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll,
+                frame.MediaId, frame.FileName, frame.DurationMs, frame.Location, frame.CardUserId);
+            var command = ChatService.ToCommand(UserId, request, _chat);
+            var sent = !command.IsSuccess ? command.Error
+                : _services.GetRequiredService<SendLimiter>().Refuse(UserId) is { } tooFast ? tooFast
+                : await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
+            if (sent.IsSuccess)
+            {
+                Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));
+            }
+            else
+            {
+                Fail(frame.ClientMsgId, frame.ConversationId, sent.Error);
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            GatewayLog.ConnectionFailed(_logger, ex);
+            Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.InternalError, 500, "The message was not sent; send it again.");
+        }
+        finally
+        {
+            _sendsInFlight.Release();
+        }
+    }
+
+    private void Fail(string? clientMsgId, string? conversationId, Error error) =>
+        Fail(clientMsgId, conversationId, error.Code, error.Status, error.Title);
+
+    private void Fail(string? clientMsgId, string? conversationId, string code, int status, string title) =>
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Error, ClientMsgId: clientMsgId, ConversationId: conversationId, Code: code, Status: status, Title: title)));
+}

@@ -1,0 +1,143 @@
+using System.Net.WebSockets;
+using Hutong.Accounts.Sessions;
+using Hutong.Chat.Conversations;
+using Hutong.Chat.Messages;
+using Hutong.Contracts;
+using Hutong.Contracts.Gateway;
+using Hutong.Core;
+using Hutong.Realtime.Delivery;
+using Hutong.Realtime.Log;
+
+namespace Hutong.Server.Gateway;
+
+/// <summary>Handshake and resume: the hello, who the device is, and what it missed.</summary>
+internal sealed partial class GatewayConnection
+{
+    /// <summary>
+    /// Takes the hello, authenticates the device, registers it and resumes it; false when the connection is to close.
+    /// A method of its own so that the hello and what it names are not held for the life of the connection.
+    /// </summary>
+    private async Task<bool> WelcomeAsync(string? queryToken, CancellationToken cancellationToken)
+    {
+        var hello = await ReceiveHelloAsync(cancellationToken);
+        if (hello is null)
+        {
+            return false;
+        }
+
+        if (await AuthenticateAsync(hello.Token ?? queryToken, cancellationToken) is not { } session)
+        {
+            Fail(null, null, ErrorCodes.Unauthorized, 401, "Sign in first: the token is missing, unknown or revoked.");
+            _close = (Unauthorized, "unauthorized");
+            return false;
+        }
+
+        (UserId, DeviceId) = (session.UserId, session.DeviceId);
+        await _hub.RegisterAsync(this);
+        _registered = true;
+        GatewayLog.Connected(_logger, UserId, DeviceId);
+        await ResumeAsync(hello, cancellationToken);
+        return true;
+    }
+
+    private async Task<ClientFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
+    {
+        // A device that never says hello is cut off, not closed: it has not shown it speaks the protocol.
+        using var timer = new CancellationTokenSource(_options.HelloTimeout, _clock);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+        var (kind, hello) = await ReceiveFrameAsync(timeout.Token);
+        if (kind == FrameKind.TooLarge)
+        {
+            RefuseTooLarge();
+            return null;
+        }
+
+        if (kind == FrameKind.Close)
+        {
+            return null;
+        }
+
+        if (kind != FrameKind.Text || hello?.Type != FrameTypes.Hello)
+        {
+            Fail(null, null, ErrorCodes.HelloExpected, 400, "The first frame is hello.");
+            _close = (WebSocketCloseStatus.PolicyViolation, "hello expected");
+            return null;
+        }
+
+        return hello;
+    }
+
+    private async Task<DeviceSession?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+
+        await using var scope = _services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<SessionService>().AuthenticateAsync(token, cancellationToken);
+    }
+
+    /// <summary>Sends the welcome and what the device missed, then lets held pushes through that the resume did not carry.</summary>
+    private async Task ResumeAsync(ClientFrame hello, CancellationToken cancellationToken)
+    {
+        var conversations = _services.GetRequiredService<IConversationStore>();
+        var messages = _services.GetRequiredService<IMessageStore>();
+        var events = _services.GetRequiredService<IEventLogStore>();
+
+        var known = new Dictionary<Guid, long>();
+        foreach (var (id, seq) in hello.Conversations ?? new Dictionary<string, long>())
+        {
+            if (Ids.TryParse(id, out var conversationId))
+            {
+                known[conversationId] = seq;
+            }
+        }
+
+        var positions = await conversations.GetPositionsAsync(UserId, cancellationToken);
+        var lastEvent = await events.GetLastSeqAsync(UserId, cancellationToken);
+        var newer = positions.Where(p => p.LastSeq > known.GetValueOrDefault(p.ConversationId)).ToList();
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(
+            FrameTypes.Welcome, Ids.Format(UserId), Ids.Format(DeviceId), lastEvent,
+            newer.Select(p => new ConversationPosition(Ids.Format(p.ConversationId), p.LastSeq)).ToList())));
+
+        var eventsUpTo = hello.Cursor ?? lastEvent;
+        if (hello.Cursor is { } cursor && cursor < lastEvent)
+        {
+            foreach (var missed in await events.ReadAsync(UserId, cursor, _options.ResumeEvents, cancellationToken))
+            {
+                Enqueue(RealtimeFrames.Event(missed).Frame);
+                eventsUpTo = missed.Seq;
+            }
+        }
+
+        var resumedUpTo = new Dictionary<Guid, long>(known);
+        foreach (var position in newer.Where(p => known.ContainsKey(p.ConversationId)))
+        {
+            var missed = await messages.ReadAsync(
+                position.ConversationId, UserId, position.VisibleAfterSeq, known[position.ConversationId], null, _options.ResumeMessagesPerConversation, cancellationToken);
+            foreach (var message in missed)
+            {
+                Enqueue(ChatFrames.Message(message).Frame);
+                resumedUpTo[position.ConversationId] = message.Seq;
+            }
+        }
+
+        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Synced, Cursor: eventsUpTo)));
+        List<Push> held;
+        lock (_resumeLock)
+        {
+            held = _held!;
+            _held = null;
+        }
+
+        foreach (var push in held)
+        {
+            var alreadySent = push.Seq <= (push.Stream == Realtime.Delivery.Push.EventLogStream ? eventsUpTo : resumedUpTo.GetValueOrDefault(push.Stream));
+            if (!alreadySent)
+            {
+                Enqueue(push.Frame);
+            }
+        }
+    }
+}

@@ -47,41 +47,40 @@ internal static class RawRelay
                     }
 
                     var frame = JsonSerializer.Deserialize(buffer.AsSpan(0, result.Count), GatewayJsonContext.Default.ClientFrame)!;
-                    switch (frame.Type)
+                    switch (frame)
                     {
-                        case FrameTypes.Hello:
-                            me = frame.Token!;
+                        case HelloFrame hello:
+                            me = hello.Token!;
                             // The relay keeps no accounts: a device is in the conversations its hello names.
-                            foreach (var conversation in frame.Conversations?.Keys ?? [])
+                            foreach (var conversation in hello.Conversations?.Keys ?? [])
                             {
                                 members.GetOrAdd(conversation, _ => new())[me] = connection;
                             }
 
-                            connection.Enqueue(new ServerFrame(FrameTypes.Welcome, me, me, 0, []));
-                            connection.Enqueue(new ServerFrame(FrameTypes.Synced, Cursor: 0));
+                            connection.Enqueue(new WelcomeFrame(me, me, 0, []));
+                            connection.Enqueue(new SyncedFrame(0));
                             break;
-                        case FrameTypes.Send:
+                        case SendFrame { Message: var message } send:
                             // Like the gateway: a seq per conversation, an ack, and the message pushed to both people,
                             // in seq order on every connection.
-                            var gate = locks.GetOrAdd(frame.ConversationId!, _ => new Lock());
+                            var gate = locks.GetOrAdd(send.ConversationId, _ => new Lock());
                             lock (gate)
                             {
-                                var seq = seqs.AddOrUpdate(frame.ConversationId!, 1, (_, s) => s + 1);
+                                var seq = seqs.AddOrUpdate(send.ConversationId, 1, (_, s) => s + 1);
                                 var now = TimeProvider.System.GetUtcNow();
-                                connection.Enqueue(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: seq, SentAt: now));
-                                var push = JsonSerializer.SerializeToUtf8Bytes(
-                                    new ServerFrame(FrameTypes.Event, ConversationId: frame.ConversationId, Kind: EventKinds.Message,
-                                        Message: new MessageInfo(seq, me!, MessageKinds.Text, frame.Text, null, null, false, now, false, frame.ClientMsgId, null)),
+                                connection.Enqueue(new AckFrame(message.ClientMsgId, send.ConversationId, seq, now));
+                                var push = JsonSerializer.SerializeToUtf8Bytes<ServerFrame>(
+                                    new MessageFrame(send.ConversationId, new MessageInfo(seq, me!, MessageKinds.Text, message.Text, null, null, false, now, false, message.ClientMsgId, null)),
                                     GatewayJsonContext.Default.ServerFrame);
-                                foreach (var target in members.GetOrAdd(frame.ConversationId!, _ => new()).Values)
+                                foreach (var target in members.GetOrAdd(send.ConversationId, _ => new()).Values)
                                 {
                                     target.Enqueue(push);
                                 }
                             }
 
                             break;
-                        case FrameTypes.Ping:
-                            connection.Enqueue(new ServerFrame(FrameTypes.Pong));
+                        case PingFrame:
+                            connection.Enqueue(new PongFrame());
                             break;
                     }
                 }

@@ -146,6 +146,7 @@ internal static class ResumeRun
     private sealed class Device : IAsyncDisposable
     {
         private readonly HutongGateway _gateway;
+        private readonly System.Threading.Channels.ChannelReader<MessageFrame> _messages;
         private readonly Lock _lock = new();
         private readonly TaskCompletionSource _away = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource<TimeSpan> _back = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -168,6 +169,7 @@ internal static class ResumeRun
             });
             // The device holds the conversation from its start, so the hello names it.
             _gateway.Track(conversationId, 0);
+            _messages = _gateway.Subscribe<MessageFrame>();
             _gateway.StateChanged += OnStateChanged;
         }
 
@@ -268,9 +270,9 @@ internal static class ResumeRun
         {
             try
             {
-                await foreach (var frame in _gateway.Events.ReadAllAsync(cancellationToken))
+                await foreach (var frame in _messages.ReadAllAsync(cancellationToken))
                 {
-                    if (frame is { Kind: EventKinds.Message, Message: { } message } && frame.ConversationId == ConversationId)
+                    if (frame is { Message: var message } && frame.ConversationId == ConversationId)
                     {
                         lock (_lock)
                         {

@@ -22,7 +22,7 @@ public sealed class HutongGateway : IAsyncDisposable
     private readonly HutongClient _api;
     private readonly Uri _uri;
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connect;
-    private readonly Channel<ServerFrame> _events = Channel.CreateUnbounded<ServerFrame>(new UnboundedChannelOptions { SingleWriter = true });
+    private readonly List<Subscription> _subscriptions = [];
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, PendingSend> _pending = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _disposed = new();
@@ -32,7 +32,7 @@ public sealed class HutongGateway : IAsyncDisposable
     private TaskCompletionSource _welcomed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private IReadOnlyList<ConversationPosition> _welcomePositions = [];
     private long _welcomeCursor;
-    private bool _refused;
+    private ErrorFrame? _refusal;
 
     /// <param name="api">Signed in; its token opens the connection and it fills gaps.</param>
     /// <param name="connect">Opens the socket; by default a <see cref="ClientWebSocket"/>.</param>
@@ -61,8 +61,24 @@ public sealed class HutongGateway : IAsyncDisposable
     /// <summary>Raised when the server refuses this device's token (signed out, or revoked from another device); the gateway then stops.</summary>
     public event Action? SignedOut;
 
-    /// <summary>Messages and user events, each once and in seq order per conversation and per log.</summary>
-    public ChannelReader<ServerFrame> Events => _events.Reader;
+    /// <summary>
+    /// What this device is told of a kind: <see cref="MessageFrame"/> for messages, a <see cref="UserEvent"/> record
+    /// (or <c>UserEvent</c> itself for all of them) for the event log, <c>object</c> for everything. Each comes once, in
+    /// seq order per conversation and per log. Every subscriber has its own queue of <paramref name="capacity"/>: one
+    /// that falls that far behind holds up reading from the server (which then lets this device go, to resume later)
+    /// rather than lose anything. Subscribe before connecting, or miss what comes first.
+    /// </summary>
+    public ChannelReader<T> Subscribe<T>(int capacity = 1_024)
+        where T : class
+    {
+        var subscription = new Subscription<T>(capacity);
+        lock (_subscriptions)
+        {
+            _subscriptions.Add(subscription);
+        }
+
+        return subscription.Reader;
+    }
 
     /// <summary>What this device holds of each conversation: the last seq of an unbroken run from the start it knows.</summary>
     public IReadOnlyDictionary<string, long> Positions => _positions;
@@ -80,11 +96,13 @@ public sealed class HutongGateway : IAsyncDisposable
 
     /// <summary>Sends text; the task ends with the server's ack, however many reconnects that takes.</summary>
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, string? clientMsgId = null, CancellationToken cancellationToken = default) =>
-        SendAsync(new ClientFrame(FrameTypes.Send, ConversationId: conversationId, ClientMsgId: clientMsgId ?? Guid.NewGuid().ToString("N"), Kind: MessageKinds.Text, Text: text), cancellationToken);
+        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), MessageKinds.Text, text, null, null, null), cancellationToken);
 
-    public async Task<SendMessageResponse> SendAsync(ClientFrame frame, CancellationToken cancellationToken = default)
+    /// <summary>Sends a message; the task ends with the server's ack, however many reconnects that takes.</summary>
+    public async Task<SendMessageResponse> SendAsync(string conversationId, SendMessageRequest message, CancellationToken cancellationToken = default)
     {
-        var pending = _pending.GetOrAdd(frame.ClientMsgId!, _ => new PendingSend(frame));
+        var frame = new SendFrame(conversationId, message);
+        var pending = _pending.GetOrAdd(message.ClientMsgId, _ => new PendingSend(frame));
         if (State == GatewayState.Online)
         {
             await TrySendFrameAsync(frame);
@@ -105,7 +123,11 @@ public sealed class HutongGateway : IAsyncDisposable
             await _run;
         }
 
-        _events.Writer.TryComplete();
+        foreach (var subscription in _subscriptions)
+        {
+            subscription.Complete();
+        }
+
         foreach (var pending in _pending.Values)
         {
             pending.Acked.TrySetCanceled();
@@ -126,14 +148,14 @@ public sealed class HutongGateway : IAsyncDisposable
             {
                 using var socket = await _connect(_uri, cancellationToken);
                 _socket = socket;
-                await SendFrameAsync(socket, new ClientFrame(FrameTypes.Hello, _api.Token, Cursor, new Dictionary<string, long>(_positions)), cancellationToken);
+                await SendFrameAsync(socket, new HelloFrame(GatewayProtocol.Version, _api.Token, Cursor, new Dictionary<string, long>(_positions)), cancellationToken);
                 using var connected = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
                 var keepAlive = KeepAliveAsync(socket, connected.Token);
                 try
                 {
                     if (await ReceiveLoopAsync(socket, cancellationToken) == (WebSocketCloseStatus)4401)
                     {
-                        _refused = true;
+                        _refusal ??= new ErrorFrame(ErrorCodes.Unauthorized, 401, "Signed out.");
                     }
                 }
                 finally
@@ -149,14 +171,23 @@ public sealed class HutongGateway : IAsyncDisposable
                 // The network or the server went away (or this gateway is being disposed): the loop decides.
             }
 
-            if (_refused)
+            if (_refusal is { } refusal)
             {
-                // Signed out: reconnecting would only be refused again. Browsers do not always pass the close status
-                // on, so the unauthorized error frame before it counts as much as the 4401 itself.
+                // Signed out, or speaking a protocol the server no longer does: reconnecting would only be refused
+                // again. Browsers do not always pass the close status on, so the error frame before it counts as much.
                 SetState(GatewayState.Offline);
                 _socket = null;
-                _welcomed.TrySetException(new HutongApiException(401, null));
-                SignedOut?.Invoke();
+                _welcomed.TrySetException(new HutongApiException(refusal.Status, new ProblemBody(null, refusal.Title, refusal.Status, null, refusal.Code, null)));
+                if (refusal.Code == ErrorCodes.Unauthorized)
+                {
+                    SignedOut?.Invoke();
+                }
+
+                foreach (var subscription in _subscriptions)
+                {
+                    subscription.Complete();
+                }
+
                 return;
             }
 
@@ -198,7 +229,7 @@ public sealed class HutongGateway : IAsyncDisposable
                 continue;
             }
 
-            var parsed = JsonSerializer.Deserialize(frame.GetBuffer().AsSpan(0, (int)frame.Length), GatewayJsonContext.Default.ServerFrame);
+            var parsed = Parse(frame.GetBuffer().AsSpan(0, (int)frame.Length));
             frame.SetLength(0);
             if (parsed is not null)
             {
@@ -207,15 +238,28 @@ public sealed class HutongGateway : IAsyncDisposable
         }
     }
 
+    /// <summary>A frame, or null for one this client cannot read (a newer server's): it is skipped, not fatal.</summary>
+    private static ServerFrame? Parse(ReadOnlySpan<byte> frame)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(frame, GatewayJsonContext.Default.ServerFrame);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private async Task HandleAsync(ServerFrame frame, CancellationToken cancellationToken)
     {
-        switch (frame.Type)
+        switch (frame)
         {
-            case FrameTypes.Welcome:
-                _welcomePositions = frame.Conversations ?? [];
-                _welcomeCursor = frame.Cursor ?? 0;
+            case WelcomeFrame welcome:
+                _welcomePositions = welcome.Conversations;
+                _welcomeCursor = welcome.Cursor;
                 break;
-            case FrameTypes.Synced:
+            case SyncedFrame:
                 await CatchUpAsync(cancellationToken);
                 SetState(GatewayState.Online);
                 _welcomed.TrySetResult();
@@ -225,20 +269,20 @@ public sealed class HutongGateway : IAsyncDisposable
                 }
 
                 break;
-            case FrameTypes.Ack when frame.ClientMsgId is not null && _pending.TryRemove(frame.ClientMsgId, out var acked):
-                acked.Acked.TrySetResult(new SendMessageResponse(frame.Seq!.Value, frame.SentAt!.Value));
+            case AckFrame ack when _pending.TryRemove(ack.ClientMsgId, out var acked):
+                acked.Acked.TrySetResult(new SendMessageResponse(ack.Seq, ack.SentAt));
                 break;
-            case FrameTypes.Error when frame is { ClientMsgId: null, Code: ErrorCodes.Unauthorized }:
-                _refused = true;
+            case ErrorFrame { ClientMsgId: null, Code: ErrorCodes.Unauthorized or ErrorCodes.UnsupportedProtocol } refusal:
+                _refusal = refusal;
                 break;
-            case FrameTypes.Error when frame.ClientMsgId is not null && _pending.TryRemove(frame.ClientMsgId, out var failed):
-                failed.Acked.TrySetException(new HutongApiException(frame.Status ?? 400, new ProblemBody(null, frame.Title, frame.Status, null, frame.Code, null)));
+            case ErrorFrame { ClientMsgId: { } id } error when _pending.TryRemove(id, out var failed):
+                failed.Acked.TrySetException(new HutongApiException(error.Status, new ProblemBody(null, error.Title, error.Status, null, error.Code, null)));
                 break;
-            case FrameTypes.Event when frame is { Kind: EventKinds.Message, ConversationId: { } id, Message: { } message }:
-                await OnMessageAsync(id, message, frame, cancellationToken);
+            case MessageFrame message:
+                await OnMessageAsync(message, cancellationToken);
                 break;
-            case FrameTypes.Event when frame is { Kind: EventKinds.UserEvent, UserEvent: { } userEvent }:
-                await OnUserEventAsync(userEvent, frame, cancellationToken);
+            case EventFrame { Event: var userEvent }:
+                await OnUserEventAsync(userEvent, cancellationToken);
                 break;
         }
     }
@@ -260,13 +304,14 @@ public sealed class HutongGateway : IAsyncDisposable
         }
     }
 
-    private async Task OnMessageAsync(string conversationId, MessageInfo message, ServerFrame frame, CancellationToken cancellationToken)
+    private async Task OnMessageAsync(MessageFrame frame, CancellationToken cancellationToken)
     {
+        var (conversationId, message) = (frame.ConversationId, frame.Message);
         if (!_positions.TryGetValue(conversationId, out var held))
         {
             // A conversation this device has not loaded: it starts here; older history is the app's to page in.
             _positions[conversationId] = message.Seq;
-            await _events.Writer.WriteAsync(frame, cancellationToken);
+            await DeliverAsync(frame, cancellationToken);
             return;
         }
 
@@ -282,10 +327,10 @@ public sealed class HutongGateway : IAsyncDisposable
         }
 
         _positions[conversationId] = message.Seq;
-        await _events.Writer.WriteAsync(frame, cancellationToken);
+        await DeliverAsync(frame, cancellationToken);
     }
 
-    private async Task OnUserEventAsync(UserEvent userEvent, ServerFrame frame, CancellationToken cancellationToken)
+    private async Task OnUserEventAsync(UserEvent userEvent, CancellationToken cancellationToken)
     {
         if (userEvent.Seq <= Cursor)
         {
@@ -299,7 +344,7 @@ public sealed class HutongGateway : IAsyncDisposable
         }
 
         Cursor = userEvent.Seq;
-        await _events.Writer.WriteAsync(frame, cancellationToken);
+        await DeliverAsync(userEvent, cancellationToken);
     }
 
     /// <summary>Fetches every message after what the device holds and hands them on in order.</summary>
@@ -312,7 +357,7 @@ public sealed class HutongGateway : IAsyncDisposable
             foreach (var message in page.Messages)
             {
                 _positions[conversationId] = message.Seq;
-                await _events.Writer.WriteAsync(new ServerFrame(FrameTypes.Event, ConversationId: conversationId, Kind: EventKinds.Message, Message: message), cancellationToken);
+                await DeliverAsync(new MessageFrame(conversationId, message), cancellationToken);
             }
 
             if (page.Messages.Count < 200)
@@ -330,7 +375,7 @@ public sealed class HutongGateway : IAsyncDisposable
             foreach (var userEvent in page.Events)
             {
                 Cursor = userEvent.Seq;
-                await _events.Writer.WriteAsync(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: userEvent), cancellationToken);
+                await DeliverAsync(userEvent, cancellationToken);
             }
 
             if (page.Events.Count < 200)
@@ -347,7 +392,7 @@ public sealed class HutongGateway : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(PingInterval, cancellationToken);
-                await SendFrameAsync(socket, new ClientFrame(FrameTypes.Ping), cancellationToken);
+                await SendFrameAsync(socket, new PingFrame(), cancellationToken);
             }
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
@@ -402,9 +447,44 @@ public sealed class HutongGateway : IAsyncDisposable
         return socket;
     }
 
-    private sealed class PendingSend(ClientFrame frame)
+    /// <summary>Hands an item to every subscriber of its kind, waiting for room in each one's queue.</summary>
+    private async Task DeliverAsync(object item, CancellationToken cancellationToken)
     {
-        public ClientFrame Frame { get; } = frame;
+        Subscription[] subscribers;
+        lock (_subscriptions)
+        {
+            subscribers = [.. _subscriptions];
+        }
+
+        foreach (var subscription in subscribers)
+        {
+            await subscription.OfferAsync(item, cancellationToken);
+        }
+    }
+
+    private abstract class Subscription
+    {
+        public abstract ValueTask OfferAsync(object item, CancellationToken cancellationToken);
+
+        public abstract void Complete();
+    }
+
+    private sealed class Subscription<T>(int capacity) : Subscription
+        where T : class
+    {
+        private readonly Channel<T> _queue = Channel.CreateBounded<T>(new BoundedChannelOptions(capacity) { SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+
+        public ChannelReader<T> Reader => _queue.Reader;
+
+        public override ValueTask OfferAsync(object item, CancellationToken cancellationToken) =>
+            item is T wanted ? _queue.Writer.WriteAsync(wanted, cancellationToken) : ValueTask.CompletedTask;
+
+        public override void Complete() => _queue.Writer.TryComplete();
+    }
+
+    private sealed class PendingSend(SendFrame frame)
+    {
+        public SendFrame Frame { get; } = frame;
 
         public TaskCompletionSource<SendMessageResponse> Acked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }

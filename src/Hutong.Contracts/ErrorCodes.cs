@@ -36,6 +36,9 @@ public static class ErrorCodes
     /// <summary>The first frame on a connection was not <c>hello</c>; the socket closes.</summary>
     public const string HelloExpected = "hello_expected";
 
+    /// <summary>The hello names no protocol version, or one the node does not speak; the socket closes with 1002.</summary>
+    public const string UnsupportedProtocol = "unsupported_protocol";
+
     /// <summary>A frame that is not one JSON object with a <c>type</c>.</summary>
     public const string MalformedFrame = "malformed_frame";
 

@@ -6,5 +6,5 @@ namespace Hutong.Web;
 
 /// <summary>What the client keeps in local storage, source-generated so the trimmed app needs no reflection.</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(ClientFrame[]))]
+[JsonSerializable(typeof(SendFrame[]))]
 internal sealed partial class WebJsonContext : JsonSerializerContext;

@@ -30,10 +30,10 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         await SendTextAsync(socket, "{\"type\":\"ping\"}");
         var pong = await ReceiveAsync(socket);
 
-        Assert.Equal((FrameTypes.Error, "malformed_frame"), (malformed.Type, malformed.Code));
-        Assert.Equal("unknown_frame_type", unknown.Code);
-        Assert.Equal("text_frames_only", binary.Code);
-        Assert.Equal(FrameTypes.Pong, pong.Type);
+        Assert.Equal("malformed_frame", Assert.IsType<ErrorFrame>(malformed).Code);
+        Assert.Equal("unknown_frame_type", Assert.IsType<ErrorFrame>(unknown).Code);
+        Assert.Equal("text_frames_only", Assert.IsType<ErrorFrame>(binary).Code);
+        Assert.IsType<PongFrame>(pong);
     }
 
     [Fact]
@@ -50,9 +50,9 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
         await SendTextAsync(bystander, "{\"type\":\"ping\"}");
 
-        Assert.Equal("frame_too_large", error.Code);
+        Assert.Equal("frame_too_large", Assert.IsType<ErrorFrame>(error).Code);
         Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.MessageTooBig), (close.MessageType, socket.CloseStatus));
-        Assert.Equal(FrameTypes.Pong, (await ReceiveAsync(bystander)).Type);
+        Assert.IsType<PongFrame>(await ReceiveAsync(bystander));
     }
 
     [Fact]
@@ -61,11 +61,11 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var app = await servers.GetAsync(StorageProvider.Sqlite);
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
 
-        await SendTextAsync(socket, "{\"type\":\"hello\",\"token\":\"" + new string('x', 70 * 1024) + "\"}");
+        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":2,\"token\":\"" + new string('x', 70 * 1024) + "\"}");
         var error = await ReceiveAsync(socket);
         var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
 
-        Assert.Equal("frame_too_large", error.Code);
+        Assert.Equal("frame_too_large", Assert.IsType<ErrorFrame>(error).Code);
         Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.MessageTooBig), (close.MessageType, socket.CloseStatus));
     }
 
@@ -75,8 +75,8 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
-        await SendTextAsync(socket, $"{{\"type\":\"hello\",\"token\":\"{mei.Client.Token}\"}}");
-        Assert.Equal(FrameTypes.Welcome, (await ReceiveAsync(socket)).Type);
+        await SendTextAsync(socket, $"{{\"type\":\"hello\",\"version\":2,\"token\":\"{mei.Client.Token}\"}}");
+        Assert.IsType<WelcomeFrame>(await ReceiveAsync(socket));
 
         app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
         // What was queued for the device goes out first (an event may be on its way); then the close.
@@ -101,7 +101,7 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var error = await ReceiveAsync(socket);
         await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
 
-        Assert.Equal("hello_expected", error.Code);
+        Assert.Equal("hello_expected", Assert.IsType<ErrorFrame>(error).Code);
         Assert.Equal(WebSocketCloseStatus.PolicyViolation, socket.CloseStatus);
     }
 
@@ -113,8 +113,8 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var app = await servers.GetAsync(StorageProvider.Sqlite);
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
 
-        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Hello, token), GatewayJsonContext.Default.ClientFrame));
-        var error = await ReceiveAsync(socket);
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new HelloFrame(GatewayProtocol.Version, token), GatewayJsonContext.Default.ClientFrame));
+        var error = Assert.IsType<ErrorFrame>(await ReceiveAsync(socket));
         await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
 
         Assert.Equal(("unauthorized", 401), (error.Code, error.Status));
@@ -128,10 +128,28 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws?access_token=" + mei.Client.Token), Ct);
 
-        await SendTextAsync(socket, "{\"type\":\"hello\"}");
+        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":2}");
 
-        var welcome = await ReceiveAsync(socket);
-        Assert.Equal((FrameTypes.Welcome, mei.UserId), (welcome.Type, welcome.UserId));
+        var welcome = Assert.IsType<WelcomeFrame>(await ReceiveAsync(socket));
+        Assert.Equal(mei.UserId, welcome.UserId);
+    }
+
+    [Theory]
+    [InlineData("{\"type\":\"hello\",\"token\":\"TOKEN\"}")]
+    [InlineData("{\"type\":\"hello\",\"version\":1,\"token\":\"TOKEN\"}")]
+    [InlineData("{\"token\":\"TOKEN\",\"version\":3,\"type\":\"hello\"}")]
+    public async Task AHelloInAnotherProtocolVersion_IsToldPlainly_AndClosedWith1002(string hello)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
+
+        await SendTextAsync(socket, hello.Replace("TOKEN", mei.Client.Token, StringComparison.Ordinal));
+        var error = Assert.IsType<ErrorFrame>(await ReceiveAsync(socket));
+        var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
+
+        Assert.Equal(("unsupported_protocol", 426), (error.Code, error.Status));
+        Assert.Equal((WebSocketMessageType.Close, WebSocketCloseStatus.ProtocolError), (close.MessageType, socket.CloseStatus));
     }
 
     [Fact]
@@ -141,9 +159,9 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await OpenAsync(app, mei.Client.Token);
 
-        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Send, ConversationId: Guid.NewGuid().ToString(), ClientMsgId: "c-1", Text: "hi"), GatewayJsonContext.Default.ClientFrame));
-        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Send, ConversationId: "nope", ClientMsgId: "c-2", Text: "hi"), GatewayJsonContext.Default.ClientFrame));
-        var errors = new[] { await ReceiveAsync(socket), await ReceiveAsync(socket) }.OrderBy(e => e.ClientMsgId).ToList();
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame(Guid.NewGuid().ToString(), new("c-1", null, "hi", null, null, null)), GatewayJsonContext.Default.ClientFrame));
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame("nope", new("c-2", null, "hi", null, null, null)), GatewayJsonContext.Default.ClientFrame));
+        var errors = new[] { await ReceiveAsync(socket), await ReceiveAsync(socket) }.Cast<ErrorFrame>().OrderBy(e => e.ClientMsgId).ToList();
 
         Assert.Equal([("c-1", "conversation_not_found"), ("c-2", "conversation_not_found")], errors.Select(e => (e.ClientMsgId!, e.Code!)));
     }
@@ -152,9 +170,9 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
     private static async Task<WebSocket> OpenAsync(HutongApp app, string? token)
     {
         var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
-        await SendTextAsync(socket, JsonSerializer.Serialize(new ClientFrame(FrameTypes.Hello, token), GatewayJsonContext.Default.ClientFrame));
-        Assert.Equal(FrameTypes.Welcome, (await ReceiveAsync(socket)).Type);
-        Assert.Equal(FrameTypes.Synced, (await ReceiveAsync(socket)).Type);
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new HelloFrame(GatewayProtocol.Version, token), GatewayJsonContext.Default.ClientFrame));
+        Assert.IsType<WelcomeFrame>(await ReceiveAsync(socket));
+        Assert.IsType<SyncedFrame>(await ReceiveAsync(socket));
         return socket;
     }
 

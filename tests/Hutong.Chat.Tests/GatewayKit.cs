@@ -17,15 +17,16 @@ internal static class GatewayKit
         return gateway;
     }
 
-    public static async Task<ServerFrame> NextAsync(this HutongGateway gateway) =>
-        await gateway.Events.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken);
+    /// <summary>The next thing the gateway was told: a <see cref="MessageFrame"/> or a <see cref="UserEvent"/>.</summary>
+    public static async Task<object> NextAsync(this HutongGateway gateway) =>
+        await Testing.HutongApp.Delivered(gateway).ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken);
 
     public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway)
     {
         while (true)
         {
             var frame = await gateway.NextAsync();
-            if (frame is { Kind: EventKinds.Message, Message: { } message })
+            if (frame is MessageFrame { Message: var message })
             {
                 return message;
             }
@@ -38,7 +39,7 @@ internal static class GatewayKit
         while (true)
         {
             var frame = await gateway.NextAsync();
-            if (frame is { Kind: EventKinds.UserEvent, UserEvent: T userEvent })
+            if (frame is T userEvent)
             {
                 return userEvent;
             }

@@ -15,6 +15,8 @@ namespace Hutong.Testing;
 /// </summary>
 public sealed class HutongApp : WebApplicationFactory<Program>
 {
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<HutongGateway, System.Threading.Channels.ChannelReader<object>> Feeds = [];
+
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
 
@@ -80,8 +82,18 @@ public sealed class HutongApp : WebApplicationFactory<Program>
     }
 
     /// <summary>A live gateway connection for the device <paramref name="client"/> speaks for, over the in-memory server.</summary>
-    public HutongGateway NewGateway(HutongClient client) =>
-        new(client, async (uri, cancellationToken) => await Server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));
+    /// <summary>A gateway for the client, already subscribed to everything it will be told (<see cref="Delivered"/>).</summary>
+    public HutongGateway NewGateway(HutongClient client)
+    {
+        var gateway = new HutongGateway(client, async (uri, cancellationToken) => await Server.CreateWebSocketClient().ConnectAsync(uri, cancellationToken));
+        Feeds.Add(gateway, gateway.Subscribe<object>());
+        return gateway;
+    }
+
+    /// <summary>Everything a gateway made by <see cref="NewGateway"/> was told: messages and event-log entries, in order.</summary>
+    public static System.Threading.Channels.ChannelReader<object> Delivered(HutongGateway gateway) => Feeds.TryGetValue(gateway, out var feed)
+        ? feed
+        : throw new InvalidOperationException("Only a gateway made by NewGateway is followed.");
 
     /// <summary>A client for one device, not yet signed in.</summary>
     public HutongClient NewClient() => new(CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false }));

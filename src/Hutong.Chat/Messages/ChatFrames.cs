@@ -8,6 +8,5 @@ namespace Hutong.Chat.Messages;
 public static class ChatFrames
 {
     public static Push Message(ChatMessage message) =>
-        new(message.ConversationId, message.Seq, RealtimeFrames.Serialize(
-            new ServerFrame(FrameTypes.Event, ConversationId: Ids.Format(message.ConversationId), Kind: EventKinds.Message, Message: ChatWire.ToInfo(message))));
+        new(message.ConversationId, message.Seq, RealtimeFrames.Serialize(new MessageFrame(Ids.Format(message.ConversationId), ChatWire.ToInfo(message))));
 }

@@ -5,11 +5,10 @@ public static class FrameTypes
 {
     public const string Hello = "hello";
     public const string Welcome = "welcome";
-
-    /// <summary>Ends the resume: everything the server replays has been sent; what is still missing comes by HTTP.</summary>
     public const string Synced = "synced";
     public const string Send = "send";
     public const string Ack = "ack";
+    public const string Message = "message";
     public const string Event = "event";
     public const string Error = "error";
     public const string Ping = "ping";

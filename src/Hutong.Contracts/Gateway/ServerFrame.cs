@@ -1,26 +1,14 @@
-using Hutong.Contracts.Chat;
-using Hutong.Contracts.Events;
+using System.Text.Json.Serialization;
 
 namespace Hutong.Contracts.Gateway;
 
-/// <summary>
-/// A frame from the server. <see cref="Type"/> says which fields are set: <c>welcome</c> (userId, deviceId, cursor,
-/// conversations), <c>ack</c> (clientMsgId, conversationId, seq, sentAt), <c>event</c> (kind with message or
-/// userEvent), <c>error</c> (code, status, title, and clientMsgId when a send failed), <c>pong</c>.
-/// </summary>
-public sealed record ServerFrame(
-    string Type,
-    string? UserId = null,
-    string? DeviceId = null,
-    long? Cursor = null,
-    IReadOnlyList<ConversationPosition>? Conversations = null,
-    string? ClientMsgId = null,
-    string? ConversationId = null,
-    long? Seq = null,
-    DateTimeOffset? SentAt = null,
-    string? Kind = null,
-    MessageInfo? Message = null,
-    UserEvent? UserEvent = null,
-    string? Code = null,
-    int? Status = null,
-    string? Title = null);
+/// <summary>A frame from the server, named on the wire by <c>type</c>; see docs/protocol.md.</summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(WelcomeFrame), FrameTypes.Welcome)]
+[JsonDerivedType(typeof(SyncedFrame), FrameTypes.Synced)]
+[JsonDerivedType(typeof(AckFrame), FrameTypes.Ack)]
+[JsonDerivedType(typeof(MessageFrame), FrameTypes.Message)]
+[JsonDerivedType(typeof(EventFrame), FrameTypes.Event)]
+[JsonDerivedType(typeof(ErrorFrame), FrameTypes.Error)]
+[JsonDerivedType(typeof(PongFrame), FrameTypes.Pong)]
+public abstract record ServerFrame;

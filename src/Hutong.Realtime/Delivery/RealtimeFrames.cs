@@ -11,5 +11,5 @@ public static class RealtimeFrames
 
     /// <summary>An entry of the person's log, placed in its stream for resumes.</summary>
     public static Push Event(StoredEvent entry) =>
-        new(Push.EventLogStream, entry.Seq, Serialize(new ServerFrame(FrameTypes.Event, Kind: EventKinds.UserEvent, UserEvent: EventLog.Decode(entry))));
+        new(Push.EventLogStream, entry.Seq, Serialize(new EventFrame(EventLog.Decode(entry))));
 }

@@ -72,6 +72,7 @@ internal sealed partial class GatewayConnection
     private static (FrameKind Kind, ClientFrame? Frame) Whole(ValueWebSocketReceiveResult last, ReadOnlySpan<byte> frame) =>
         last.MessageType == WebSocketMessageType.Binary ? (FrameKind.Binary, null) : (FrameKind.Text, Parse(frame));
 
+    /// <summary>The frame, an <see cref="UnknownFrame"/> when it names a type there is not, or null when it is not a frame at all.</summary>
     private static ClientFrame? Parse(ReadOnlySpan<byte> frame)
     {
         try
@@ -80,9 +81,27 @@ internal sealed partial class GatewayConnection
         }
         catch (JsonException)
         {
-            return null;
+            // Only on this rare path is the frame read twice, to say which of the two mistakes it is.
+            try
+            {
+                using var document = JsonDocument.Parse(frame.ToArray());
+                return document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty("type", out var type) && type.ValueKind == JsonValueKind.String
+                    && type.GetString() is { } name && !KnownTypes.Contains(name)
+                    ? new UnknownFrame(name)
+                    : null;
+            }
+            catch (JsonException)
+            {
+                return null;
+            }
         }
     }
+
+    private static readonly HashSet<string> KnownTypes = [FrameTypes.Hello, FrameTypes.Send, FrameTypes.Ping];
+
+    /// <summary>A frame of a type this node does not know: answered with <c>unknown_frame_type</c>.</summary>
+    private sealed record UnknownFrame(string Type) : ClientFrame;
 
     private enum FrameKind
     {

@@ -11,7 +11,7 @@ namespace Hutong.Server.Gateway;
 /// </summary>
 internal sealed partial class GatewayConnection
 {
-    private static readonly byte[] PongFrame = RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Pong));
+    private static readonly byte[] PongFrame = RealtimeFrames.Serialize(new PongFrame());
 
     private ITimer? _idle;
 

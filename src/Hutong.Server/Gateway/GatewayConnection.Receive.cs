@@ -2,7 +2,6 @@ using Hutong.Chat;
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -33,59 +32,63 @@ internal sealed partial class GatewayConnection
                     continue;
             }
 
-            switch (parsed?.Type)
+            switch (parsed)
             {
                 case null:
                     Fail(null, null, ErrorCodes.MalformedFrame, 400, "A frame is one JSON object with a type.");
                     break;
-                case FrameTypes.Ping:
+                case PingFrame:
                     Pong();
                     break;
-                case FrameTypes.Send:
+                case SendFrame send:
                     // Sends are pipelined: the next frame is read while this one commits, up to the in-flight limit.
                     await _sendsInFlight.WaitAsync(cancellationToken);
-                    _ = SendAsync(parsed);
+                    _ = SendAsync(send);
                     break;
-                case FrameTypes.Hello:
+                case HelloFrame:
                     Fail(null, null, ErrorCodes.AlreadyWelcomed, 400, "This connection has said hello already.");
                     break;
-                default:
-                    Fail(null, null, ErrorCodes.UnknownFrameType, 400, $"There is no '{parsed.Type}' frame.");
+                case UnknownFrame unknown:
+                    Fail(null, null, ErrorCodes.UnknownFrameType, 400, $"There is no '{unknown.Type}' frame.");
                     break;
             }
         }
     }
 
-    private async Task SendAsync(ClientFrame frame)
+    private async Task SendAsync(SendFrame frame)
     {
+        var clientMsgId = frame.Message?.ClientMsgId;
         try
         {
             if (!Ids.TryParse(frame.ConversationId, out var conversationId))
             {
-                Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.ConversationNotFound, 404, "No such conversation.");
+                Fail(clientMsgId, frame.ConversationId, ErrorCodes.ConversationNotFound, 404, "No such conversation.");
                 return;
             }
 
-            var request = new SendMessageRequest(
-                frame.ClientMsgId ?? string.Empty, frame.Kind, frame.Text, frame.ReplyToSeq, frame.Mentions, frame.MentionsAll,
-                frame.MediaId, frame.FileName, frame.DurationMs, frame.Location, frame.CardUserId);
+            if (frame.Message is not { } request)
+            {
+                Fail(null, frame.ConversationId, Error.Validation(new Dictionary<string, string[]>(StringComparer.Ordinal) { ["message"] = ["A send carries the message."] }));
+                return;
+            }
+
             var command = ChatService.ToCommand(UserId, request, _chat);
             var sent = !command.IsSuccess ? command.Error
                 : _services.GetRequiredService<SendLimiter>().Refuse(UserId) is { } tooFast ? tooFast
                 : await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
             if (sent.IsSuccess)
             {
-                Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Ack, ClientMsgId: frame.ClientMsgId, ConversationId: frame.ConversationId, Seq: sent.Value.Seq, SentAt: sent.Value.SentAt)));
+                Enqueue(RealtimeFrames.Serialize(new AckFrame(request.ClientMsgId, frame.ConversationId, sent.Value.Seq, sent.Value.SentAt)));
             }
             else
             {
-                Fail(frame.ClientMsgId, frame.ConversationId, sent.Error);
+                Fail(clientMsgId, frame.ConversationId, sent.Error);
             }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             GatewayLog.ConnectionFailed(_logger, ex);
-            Fail(frame.ClientMsgId, frame.ConversationId, ErrorCodes.InternalError, 500, "The message was not sent; send it again.");
+            Fail(clientMsgId, frame.ConversationId, ErrorCodes.InternalError, 500, "The message was not sent; send it again.");
         }
         finally
         {
@@ -97,5 +100,5 @@ internal sealed partial class GatewayConnection
         Fail(clientMsgId, conversationId, error.Code, error.Status, error.Title);
 
     private void Fail(string? clientMsgId, string? conversationId, string code, int status, string title) =>
-        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Error, ClientMsgId: clientMsgId, ConversationId: conversationId, Code: code, Status: status, Title: title)));
+        Enqueue(RealtimeFrames.Serialize(new ErrorFrame(code, status, title, clientMsgId, conversationId)));
 }

@@ -40,7 +40,7 @@ internal sealed partial class GatewayConnection
         return true;
     }
 
-    private async Task<ClientFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
+    private async Task<HelloFrame?> ReceiveHelloAsync(CancellationToken cancellationToken)
     {
         // A device that never says hello is cut off, not closed: it has not shown it speaks the protocol.
         using var timer = new CancellationTokenSource(_options.HelloTimeout, _clock);
@@ -57,14 +57,22 @@ internal sealed partial class GatewayConnection
             return null;
         }
 
-        if (kind != FrameKind.Text || hello?.Type != FrameTypes.Hello)
+        if (kind != FrameKind.Text || hello is not HelloFrame welcome)
         {
             Fail(null, null, ErrorCodes.HelloExpected, 400, "The first frame is hello.");
             _close = (WebSocketCloseStatus.PolicyViolation, "hello expected");
             return null;
         }
 
-        return hello;
+        if (welcome.Version != GatewayProtocol.Version)
+        {
+            // An older client would misread what follows: it is told so, plainly, and let go.
+            Fail(null, null, ErrorCodes.UnsupportedProtocol, 426, $"This node speaks version {GatewayProtocol.Version} of the gateway protocol; update the app.");
+            _close = (WebSocketCloseStatus.ProtocolError, "unsupported protocol");
+            return null;
+        }
+
+        return welcome;
     }
 
     private async Task<DeviceSession?> AuthenticateAsync(string? token, CancellationToken cancellationToken)
@@ -79,7 +87,7 @@ internal sealed partial class GatewayConnection
     }
 
     /// <summary>Sends the welcome and what the device missed, then lets held pushes through that the resume did not carry.</summary>
-    private async Task ResumeAsync(ClientFrame hello, CancellationToken cancellationToken)
+    private async Task ResumeAsync(HelloFrame hello, CancellationToken cancellationToken)
     {
         var conversations = _services.GetRequiredService<IConversationStore>();
         var messages = _services.GetRequiredService<IMessageStore>();
@@ -97,8 +105,8 @@ internal sealed partial class GatewayConnection
         var positions = await conversations.GetPositionsAsync(UserId, cancellationToken);
         var lastEvent = await events.GetLastSeqAsync(UserId, cancellationToken);
         var newer = positions.Where(p => p.LastSeq > known.GetValueOrDefault(p.ConversationId)).ToList();
-        Enqueue(RealtimeFrames.Serialize(new ServerFrame(
-            FrameTypes.Welcome, Ids.Format(UserId), Ids.Format(DeviceId), lastEvent,
+        Enqueue(RealtimeFrames.Serialize(new WelcomeFrame(
+            Ids.Format(UserId), Ids.Format(DeviceId), lastEvent,
             newer.Select(p => new ConversationPosition(Ids.Format(p.ConversationId), p.LastSeq)).ToList())));
 
         var eventsUpTo = hello.Cursor ?? lastEvent;
@@ -123,7 +131,7 @@ internal sealed partial class GatewayConnection
             }
         }
 
-        Enqueue(RealtimeFrames.Serialize(new ServerFrame(FrameTypes.Synced, Cursor: eventsUpTo)));
+        Enqueue(RealtimeFrames.Serialize(new SyncedFrame(eventsUpTo)));
         List<Push> held;
         lock (_resumeLock)
         {

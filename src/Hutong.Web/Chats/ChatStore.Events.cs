@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
+using System.Threading.Channels;
 using Hutong.Contracts.Gateway;
 
 namespace Hutong.Web.Chats;
@@ -15,15 +16,14 @@ public sealed partial class ChatStore
             await gateway.ConnectAsync(cursor);
             foreach (var frame in _outbox.Values.ToList())
             {
-                if (!_timelines.ContainsKey(frame.ConversationId!))
+                if (!_timelines.TryGetValue(frame.ConversationId, out var timeline))
                 {
                     // Sends left from before a reload, for a chat not open now: they still go out.
-                    var echo = new OutgoingMessage(frame.ClientMsgId!, frame.Kind ?? MessageKinds.Text, frame.Text, frame.ReplyToSeq, clock.GetUtcNow());
-                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                    _ = SendFrameAsync(frame, Echo(frame.Message));
                 }
-                else if (_timelines[frame.ConversationId!].FindOutgoing(frame.ClientMsgId!) is { } echo)
+                else if (timeline.FindOutgoing(frame.Message.ClientMsgId) is { } echo)
                 {
-                    _ = SendFrameAsync(frame.ConversationId!, frame, echo);
+                    _ = SendFrameAsync(frame, echo);
                 }
             }
         }
@@ -37,16 +37,16 @@ public sealed partial class ChatStore
         }
     }
 
-    private async Task PumpAsync(HutongGateway gateway, CancellationToken cancellationToken)
+    private async Task PumpAsync(ChannelReader<object> delivered, CancellationToken cancellationToken)
     {
         try
         {
-            while (await gateway.Events.WaitToReadAsync(cancellationToken))
+            while (await delivered.WaitToReadAsync(cancellationToken))
             {
                 // Drain what has arrived before re-rendering once: a resume can bring hundreds of frames.
-                while (gateway.Events.TryRead(out var frame))
+                while (delivered.TryRead(out var item))
                 {
-                    await ApplyAsync(frame);
+                    await ApplyAsync(item);
                 }
 
                 Changed?.Invoke();
@@ -58,14 +58,14 @@ public sealed partial class ChatStore
         }
     }
 
-    private async Task ApplyAsync(ServerFrame frame)
+    private async Task ApplyAsync(object item)
     {
-        switch (frame)
+        switch (item)
         {
-            case { Kind: EventKinds.Message, ConversationId: { } id, Message: { } message }:
-                await OnMessageAsync(id, message);
+            case MessageFrame message:
+                await OnMessageAsync(message.ConversationId, message.Message);
                 break;
-            case { Kind: EventKinds.UserEvent, UserEvent: { } userEvent }:
+            case UserEvent userEvent:
                 await OnUserEventAsync(userEvent);
                 break;
         }

@@ -13,10 +13,9 @@ public sealed partial class ChatStore
     /// <summary>Sends text (with an optional quote and mentions); it shows at once and goes out when it can.</summary>
     public Task SendTextAsync(string conversationId, string text, long? replyToSeq, IReadOnlyList<string>? mentions, bool mentionsAll)
     {
-        var frame = new ClientFrame(FrameTypes.Send, ConversationId: conversationId, ClientMsgId: NewId(), Kind: MessageKinds.Text,
-            Text: text, ReplyToSeq: replyToSeq, Mentions: mentions is { Count: > 0 } ? mentions : null, MentionsAll: mentionsAll ? true : null);
-        var echo = new OutgoingMessage(frame.ClientMsgId!, MessageKinds.Text, text, replyToSeq, clock.GetUtcNow());
-        return SendFrameAsync(conversationId, frame, echo);
+        var frame = new SendFrame(conversationId, new SendMessageRequest(
+            NewId(), MessageKinds.Text, text, replyToSeq, mentions is { Count: > 0 } ? mentions : null, mentionsAll ? true : null));
+        return SendFrameAsync(frame, Echo(frame.Message));
     }
 
     /// <summary>
@@ -38,7 +37,7 @@ public sealed partial class ChatStore
     /// <summary>Sends a failed message again under its first client message id, or uploads its file again if that failed.</summary>
     public Task RetryAsync(string conversationId, OutgoingMessage echo) =>
         _uploads.ContainsKey(echo.ClientMsgId) ? UploadAsync(echo)
-        : _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(conversationId, frame, echo)
+        : _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(frame, echo)
         : Task.CompletedTask;
 
     public async Task DiscardAsync(string conversationId, OutgoingMessage echo)
@@ -96,8 +95,8 @@ public sealed partial class ChatStore
         echo.State = OutgoingState.Sending;
         echo.Progress = 1;
         _timelines.GetValueOrDefault(upload.ConversationId)?.RemoveOutgoing(id);
-        var frame = new ClientFrame(FrameTypes.Send, ConversationId: upload.ConversationId, ClientMsgId: id, Kind: kind, MediaId: uploaded.MediaId, FileName: upload.FileName);
-        await SendFrameAsync(upload.ConversationId, frame, echo);
+        var frame = new SendFrame(upload.ConversationId, new SendMessageRequest(id, kind, null, null, null, null, uploaded.MediaId, upload.FileName));
+        await SendFrameAsync(frame, echo);
     }
 
     /// <summary>
@@ -135,8 +134,13 @@ public sealed partial class ChatStore
         }
     }
 
-    private async Task SendFrameAsync(string conversationId, ClientFrame frame, OutgoingMessage echo)
+    /// <summary>The echo a send shows until its message arrives.</summary>
+    private OutgoingMessage Echo(SendMessageRequest message) =>
+        new(message.ClientMsgId, message.Kind ?? MessageKinds.Text, message.Text, message.ReplyToSeq, clock.GetUtcNow());
+
+    private async Task SendFrameAsync(SendFrame frame, OutgoingMessage echo)
     {
+        var conversationId = frame.ConversationId;
         echo.State = OutgoingState.Sending;
         echo.Failure = null;
         echo.CanRetry = false;
@@ -146,7 +150,7 @@ public sealed partial class ChatStore
             timeline.AddOutgoing(echo);
         }
 
-        _outbox[frame.ClientMsgId!] = frame;
+        _outbox[frame.Message.ClientMsgId] = frame;
         await SaveOutboxAsync();
         Changed?.Invoke();
         if (_gateway is null)
@@ -156,8 +160,8 @@ public sealed partial class ChatStore
 
         try
         {
-            var ack = await _gateway.SendAsync(frame);
-            _outbox.Remove(frame.ClientMsgId!);
+            var ack = await _gateway.SendAsync(conversationId, frame.Message);
+            _outbox.Remove(frame.Message.ClientMsgId);
             await SaveOutboxAsync();
             // The message event may come before or after the ack; whichever is later finds the echo gone.
             if (timeline is not null && timeline.Newest >= ack.Seq)
@@ -185,15 +189,26 @@ public sealed partial class ChatStore
         _outbox.Clear();
         if (await browser.GetAsync(OutboxKey) is { Length: > 0 } json)
         {
-            foreach (var frame in JsonSerializer.Deserialize(json, WebJsonContext.Default.ClientFrameArray) ?? [])
+            SendFrame[] saved;
+            try
             {
-                _outbox[frame.ClientMsgId!] = frame;
+                saved = JsonSerializer.Deserialize(json, WebJsonContext.Default.SendFrameArray) ?? [];
+            }
+            catch (JsonException)
+            {
+                // Left by an older version of the app, in a shape this one does not read.
+                saved = [];
+            }
+
+            foreach (var frame in saved.Where(f => f.Message?.ClientMsgId is not null))
+            {
+                _outbox[frame.Message.ClientMsgId] = frame;
             }
         }
     }
 
     private async Task SaveOutboxAsync() =>
-        await browser.SetAsync(OutboxKey, _outbox.Count == 0 ? null : JsonSerializer.Serialize(_outbox.Values.ToArray(), WebJsonContext.Default.ClientFrameArray));
+        await browser.SetAsync(OutboxKey, _outbox.Count == 0 ? null : JsonSerializer.Serialize(_outbox.Values.ToArray(), WebJsonContext.Default.SendFrameArray));
 
     private static string NewId() => Guid.NewGuid().ToString("N");
 

@@ -24,7 +24,7 @@ public sealed partial class ChatStore(
     private readonly Dictionary<string, Timeline> _timelines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationDetails> _details = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ClientFrame> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SendFrame> _outbox = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingUpload> _uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<LocalNote>> _notes = new(StringComparer.Ordinal);
@@ -107,7 +107,8 @@ public sealed partial class ChatStore(
 
         _gateway.StateChanged += _ => Changed?.Invoke();
         _gateway.SignedOut += () => _ = session.ForgetAsync();
-        _ = PumpAsync(_gateway, _running.Token);
+        // Subscribed before connecting, so nothing the resume brings is missed.
+        _ = PumpAsync(_gateway.Subscribe<object>(), _running.Token);
         _ = ConnectAsync(_gateway, cursor);
         Changed?.Invoke();
     }
@@ -171,7 +172,7 @@ public sealed partial class ChatStore(
             _gateway?.Track(conversationId, timeline.Newest);
             foreach (var frame in _outbox.Values.Where(f => f.ConversationId == conversationId))
             {
-                timeline.AddOutgoing(new OutgoingMessage(frame.ClientMsgId!, frame.Kind ?? MessageKinds.Text, frame.Text, frame.ReplyToSeq, clock.GetUtcNow()));
+                timeline.AddOutgoing(Echo(frame.Message));
             }
         }
 

@@ -31,8 +31,8 @@ public sealed class ComposerTests : IAsyncDisposable
     [
         .. _context.JSInterop.Invocations["hutong.set"]
             .Where(i => ((string)i.Arguments[0]!).StartsWith("hutong.outbox.", StringComparison.Ordinal) && i.Arguments[1] is not null)
-            .SelectMany(i => JsonSerializer.Deserialize((string)i.Arguments[1]!, WebJsonContext.Default.ClientFrameArray)!)
-            .Select(f => f.Text!)
+            .SelectMany(i => JsonSerializer.Deserialize((string)i.Arguments[1]!, WebJsonContext.Default.SendFrameArray)!)
+            .Select(f => f.Message.Text!)
             .Distinct(StringComparer.Ordinal),
     ];
 

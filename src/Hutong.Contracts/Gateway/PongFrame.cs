@@ -1,0 +1,4 @@
+namespace Hutong.Contracts.Gateway;
+
+/// <summary>The answer to ping.</summary>
+public sealed record PongFrame : ServerFrame;

@@ -1,45 +1,38 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
+using Hutong.Testing;
 
 namespace Hutong.Chat.Tests;
 
-/// <summary>Waiting on a gateway's events, always with a time limit so no test hangs.</summary>
+/// <summary>Waiting on a gateway's events, always with one time limit for the whole wait so no test hangs.</summary>
 internal static class GatewayKit
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Patience = Eventually.Patience;
 
-    public static async Task<HutongGateway> ConnectAsync(this Testing.HutongApp app, HutongClient client)
+    public static async Task<HutongGateway> ConnectAsync(this HutongApp app, HutongClient client)
     {
         var gateway = app.NewGateway(client);
         await gateway.ConnectAsync(cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
         return gateway;
     }
 
-    public static async Task<ServerFrame> NextAsync(this HutongGateway gateway) =>
-        await gateway.Events.ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken);
+    public static Task<ServerFrame> NextAsync(this HutongGateway gateway) =>
+        Eventually.ReadAsync(gateway.Events, _ => true, "the next frame");
 
-    public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway)
+    /// <summary>The next message (that <paramref name="matches"/>, if given); frames before it are passed over.</summary>
+    public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway, Func<MessageInfo, bool>? matches = null, string awaited = "a message")
     {
-        while (true)
-        {
-            var frame = await gateway.NextAsync();
-            if (frame is { Kind: EventKinds.Message, Message: { } message })
-            {
-                return message;
-            }
-        }
+        var frame = await Eventually.ReadAsync(
+            gateway.Events, f => f is { Kind: EventKinds.Message, Message: { } message } && (matches is null || matches(message)), awaited);
+        return frame.Message!;
     }
 
+    /// <summary>The next user event of the kind; frames before it are passed over.</summary>
     public static async Task<UserEvent> NextUserEventAsync(this HutongGateway gateway, string kind)
     {
-        while (true)
-        {
-            var frame = await gateway.NextAsync();
-            if (frame is { Kind: EventKinds.UserEvent, UserEvent: { } userEvent } && userEvent.Kind == kind)
-            {
-                return userEvent;
-            }
-        }
+        var frame = await Eventually.ReadAsync(
+            gateway.Events, f => f is { Kind: EventKinds.UserEvent, UserEvent: { } userEvent } && userEvent.Kind == kind, $"a {kind} event");
+        return frame.UserEvent!;
     }
 }

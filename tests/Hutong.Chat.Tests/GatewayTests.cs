@@ -72,7 +72,17 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
     {
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:IdleTimeout"] = "00:00:02" }, cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
-        await using var gateway = new HutongGateway(lin.Client, async (uri, ct) => await app.Server.CreateWebSocketClient().ConnectAsync(uri, ct))
+        var sockets = new List<PongCountingSocket>();
+        await using var gateway = new HutongGateway(lin.Client, async (uri, ct) =>
+        {
+            var socket = new PongCountingSocket(await app.Server.CreateWebSocketClient().ConnectAsync(uri, ct));
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+
+            return socket;
+        })
         {
             PingInterval = TimeSpan.FromMilliseconds(500),
         };
@@ -80,13 +90,15 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await gateway.ConnectAsync(cancellationToken: Ct).WaitAsync(GatewayKit.Patience, Ct);
         var changes = new List<GatewayState>();
         gateway.StateChanged += changes.Add;
+        var first = Assert.Single(sockets);
 
-        // Lin only listens, for more than twice the idle timeout.
-        await Task.Delay(TimeSpan.FromSeconds(5), Ct);
+        // Lin only listens, for more than twice the idle timeout: ten pings 500 ms apart, each answered on the first connection.
+        await Eventually.ThatAsync(() => first.Pongs >= 10, "ten pongs on the first connection");
         await mei.Client.SendTextAsync(id, "still there?", Ct);
 
         Assert.Equal("still there?", (await gateway.NextMessageAsync()).Text);
         Assert.Empty(changes);
+        Assert.Single(sockets);
     }
 
     [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
@@ -150,17 +162,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         {
             var sent = await gateways[13].SendTextAsync(id, "大家好 hello all", cancellationToken: Ct);
 
-            var received = await Task.WhenAll(gateways.Select(async g =>
-            {
-                while (true)
-                {
-                    var message = await g.NextMessageAsync();
-                    if (message.Seq == sent.Seq)
-                    {
-                        return message;
-                    }
-                }
-            }));
+            var received = await Task.WhenAll(gateways.Select(g => g.NextMessageAsync(m => m.Seq == sent.Seq, $"message {sent.Seq}")));
 
             Assert.All(received, m => Assert.Equal("大家好 hello all", m.Text));
         }

@@ -159,8 +159,9 @@ public sealed class RedPacketTests
         var first = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 1);
         await friends[1].Client.OpenRedPacketAsync(sent.Id, Ct);
         await friends[2].Client.OpenRedPacketAsync(sent.Id, Ct);
-        await Task.Delay(300, Ct);
-        var withinTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2, TimeSpan.Zero);
+        // A notice those opens sent at once would be in Mei's log before her next event: wait for that one, then look.
+        await mei.Client.UpdateConversationSettingsAsync(groupId, new ConversationSettingsRequest(null, true), Ct);
+        var withinTheGap = (await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == UserEventKinds.RedPacketOpened).ToList();
         clock.Advance(TimeSpan.FromSeconds(1));
         var afterTheGap = await EventsAsync(mei, UserEventKinds.RedPacketOpened, 2);
         clock.Advance(TimeSpan.FromSeconds(5));
@@ -197,14 +198,11 @@ public sealed class RedPacketTests
 
     private static async Task<MessageInfo> FirstPacketMessageAfterAsync(TestUser person, string conversationId, long afterSeq)
     {
-        while (true)
-        {
-            var page = await person.Client.GetMessagesAsync(conversationId, afterSeq: afterSeq, cancellationToken: Ct);
-            if (page.Messages.FirstOrDefault(m => m.Kind == MessageKinds.RedPacket) is { } message)
-            {
-                return message;
-            }
-        }
+        var found = await Eventually.ValueAsync(
+            ct => person.Client.GetMessagesAsync(conversationId, afterSeq: afterSeq, cancellationToken: ct),
+            page => page.Messages.Any(m => m.Kind == MessageKinds.RedPacket),
+            $"a red packet message after seq {afterSeq}");
+        return found.Messages.First(m => m.Kind == MessageKinds.RedPacket);
     }
 
     /// <summary>A sender with 100.00 CNY and a PIN, in a group with <paramref name="friends"/> friends.</summary>
@@ -224,21 +222,12 @@ public sealed class RedPacketTests
         return (mei, others, group.ConversationId);
     }
 
-    /// <summary>The person's events of a kind, once there are <paramref name="expected"/> (or after <paramref name="patience"/>, 10 s unless given, whatever there is).</summary>
-    private static async Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected, TimeSpan? patience = null)
-    {
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var events = (await person.Client.GetEventsAsync(cancellationToken: Ct)).Events.Where(e => e.Kind == kind).ToList();
-            if (events.Count >= expected || waited.Elapsed >= (patience ?? TimeSpan.FromSeconds(10)))
-            {
-                return events;
-            }
-
-            await Task.Delay(20, Ct);
-        }
-    }
+    /// <summary>The person's events of a kind, once there are at least <paramref name="expected"/>.</summary>
+    private static Task<List<UserEvent>> EventsAsync(TestUser person, string kind, int expected) =>
+        Eventually.ValueAsync(
+            async ct => (await person.Client.GetEventsAsync(cancellationToken: ct)).Events.Where(e => e.Kind == kind).ToList(),
+            events => events.Count >= expected,
+            $"{expected} {kind} events");
 
     private static async Task<int> SweepAsync(HutongApp app)
     {

@@ -207,21 +207,14 @@ public sealed class TransferTests
         return (mei, lin);
     }
 
-    /// <summary>The notices in the pair's chat, once there are <paramref name="expected"/> (or after 10 s, whatever there is).</summary>
+    /// <summary>The notices in the pair's chat, once there are at least <paramref name="expected"/>.</summary>
     private static async Task<List<MessageInfo>> NoticesAsync(TestUser person, TestUser other, int expected = 1)
     {
         var chat = await person.Client.OpenDirectAsync(other.UserId, Ct);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var notices = (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList();
-            if (notices.Count >= expected || waited.Elapsed >= TimeSpan.FromSeconds(10))
-            {
-                return notices;
-            }
-
-            await Task.Delay(20, Ct);
-        }
+        return await Eventually.ValueAsync(
+            async ct => (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList(),
+            notices => notices.Count >= expected,
+            $"{expected} notices in the chat");
     }
 
     private static async Task<int> SweepAsync(HutongApp app)

@@ -11,7 +11,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TwoPeopleThreeDevices_ChatInRealTime_AndTheSendersOtherDeviceGetsTheEcho(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -36,7 +36,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal((2L, "here!"), ((await meiLaptop.NextMessageAsync()).Seq, (await meiPhone.NextMessageAsync()).Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Offline_ThenOnline_GetsExactlyWhatItMissed(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -101,7 +101,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Single(sockets);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Resume_MoreThanTheServerReplays_IsFilledOverHttpInOrder(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Gateway:ResumeMessagesPerConversation"] = "3" }, cancellationToken: Ct);
@@ -125,7 +125,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_WhileTheConnectionDrops_IsRetriedUnderItsIdAndStoredOnce(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -143,7 +143,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(["did this arrive?", "sent while reconnecting"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupOfFifty_OneMessage_ReachesEveryConnectedMember(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -175,7 +175,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         }
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ReadPosition_ReachesMyOtherDevice_AndNothingReachesThePeer(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -196,7 +196,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal((EventKinds.Message, "next"), (first.Kind, first.Message?.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RevokedDevice_ItsSocketClosesAndStaysClosed(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -13,7 +13,7 @@ public sealed class GroupJoinTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupQr_AStrangerScansIt_AndJoins(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -69,7 +69,7 @@ public sealed class GroupJoinTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task InviteApproval_AMembersInviteWaitsForAnAdmin(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -97,7 +97,7 @@ public sealed class GroupJoinTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AboveFortyMembers_TheInviteeAcceptsOrDeclines(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Limits:AcceptanceAbove"] = "2" }, cancellationToken: Ct);

@@ -10,7 +10,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Create_WithFriends_EveryoneSeesItAndTheCreatedNotice(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -33,7 +33,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Contains(events.Events, e => e.Kind == UserEventKinds.Conversation && e.ConversationId == group.ConversationId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Create_WithAStranger_Is403AndCreatesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -46,7 +46,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.DoesNotContain((await owner.Client.GetConversationsAsync(Ct)).Conversations, c => c.Kind == ConversationKinds.Group);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupOfFifty_AMessageReachesEveryMember(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -61,7 +61,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(1, (await friends[0].Client.GetConversationsAsync(Ct)).Conversations.Single(c => c.ConversationId == group.ConversationId).Unread);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AddMember_TheyJoinWithANoticeButNoHistory(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -81,7 +81,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(["replyToSeq"], quoteOld.Problem!.Errors!.Keys);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Remove_ByMemberIsRefused_ByOwnerWorks_AndTheRemovedLoseAccess(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -100,7 +100,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Contains((await friends[1].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e.ConversationId == group.ConversationId && e.State == "removed");
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task OwnerLeaves_OwnershipPassesToTheAdmin(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -117,7 +117,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal([NoticeTypes.OwnerChanged, NoticeTypes.Left], tail);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Admins_AtMostThree_MayMentionAll_AndAnnounce(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -143,7 +143,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.True((await ChatTestKit.AllMessagesAsync(friends[4], id)).Single(m => m.Text == "@all meeting at 5").MentionsAll);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Rename_AnyMemberInASmallGroup_ShowsInEveryList(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -157,7 +157,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal((NoticeTypes.Renamed, "新名字 new name", friends[0].UserId), (notice.Type, notice.Text, notice.ActorId));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TransferOwnership_ThenDissolve_OnlyTheOwnerMay_AndSendsStop(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -188,7 +188,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task MuteAndPin_AreMine_PinnedComesFirst(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -10,7 +10,7 @@ public sealed class MigrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Model_HasAMigrationForEveryChange(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
@@ -20,7 +20,7 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model.");
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Migrate_OnAnEmptyDatabase_AppliesAll_AndAgainIsANoOp(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
@@ -33,7 +33,7 @@ public sealed class MigrationTests
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TransfersNamedByNode_PointsOldTransferCardsAndNoticesAtTheNodesId(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);

@@ -15,7 +15,7 @@ public sealed class RedPacketRaceTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task FiveHundredOpeners_OnAHundredShares_ExactlyAHundredWin_AndTheSharesSumToTheTotal(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);

@@ -18,7 +18,7 @@ public sealed class RedPacketTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ALuckyPacket_InAGroup_IsAMessage_OpenedOnceEach_WithBestLuck(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -124,7 +124,7 @@ public sealed class RedPacketTests
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task WhatIsNotOpened_GoesBackAfter24Hours_AndLateOpenersAreTold(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));

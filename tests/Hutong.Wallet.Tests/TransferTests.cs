@@ -16,7 +16,7 @@ public sealed class TransferTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ATransfer_IsHeldUntilAccepted_ThenItMovesOnce(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -54,7 +54,7 @@ public sealed class TransferTests
         Assert.Equal((403, ErrorCodes.NotAllowed), (recall.Status, recall.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ADeclinedTransfer_GoesBack_AndOnlyTheReceiverAnswers(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -101,7 +101,7 @@ public sealed class TransferTests
         Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, sent.Id), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AcceptDeclineAndExpiry_Racing_MoveTheMoneyExactlyOnce(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));

@@ -114,6 +114,29 @@ public sealed class GroupCommitTests
         Assert.False(writer.Commits.TryRead(out _));
     }
 
+    [Fact]
+    public async Task ABatch_NeverWeighsMoreThanTheMaximum_AndAHeavierUnitGoesAlone()
+    {
+        using var writer = await HeldWriter.RunningAsync(maxBatchWeight: 10);
+        var hold = writer.Enqueue(new("hold"));
+        var running = await writer.NextCommitAsync();
+        var units = new Unit[] { new("b", 3), new("c", 3), new("d", 3), new("e", 3), new("f", 3), new("heavy", 12), new("g", 1), new("h", 9) };
+        var tasks = units.Select(writer.Enqueue).ToList();
+
+        running.Succeed();
+        var batches = new List<Commit>();
+        while (batches.Sum(b => b.Units.Count) < units.Length)
+        {
+            var commit = await writer.NextCommitAsync();
+            batches.Add(commit);
+            commit.Succeed();
+        }
+
+        await Task.WhenAll([hold, .. tasks]).WaitAsync(Patience, Ct);
+        Assert.Equal([["b", "c", "d"], ["e", "f"], ["heavy"], ["g", "h"]], batches.Select(b => b.Names));
+        Assert.All(batches.Where(b => b.Units.Count > 1), b => Assert.InRange(b.Units.Sum(u => u.Weight), 1, 10));
+    }
+
     internal sealed record Unit(string Name, int Weight = 1);
 
     /// <summary>One call to CommitAsync, held until the test answers it.</summary>

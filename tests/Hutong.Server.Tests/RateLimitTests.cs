@@ -44,7 +44,7 @@ public sealed class RateLimitTests
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Hutong:Security:FailedLoginsPerAccount"] = "3",
-        }, clock, Ct);
+        }, clock, cancellationToken: Ct);
         var mei = await TestUser.CreateAsync(app, "mei");
         var lin = await TestUser.CreateAsync(app, "lin");
 

@@ -17,6 +17,9 @@ internal sealed class UserGrain(IUserEventStore events, ChatWriter writer, TimeP
     private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
     private long _lastSeq;
 
+    /// <summary>This activation's latest append: each follows it, so none is durable past one that failed.</summary>
+    private Task? _lastWrite;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
         _lastSeq = await events.GetLastSeqAsync(this.GetPrimaryKey(), cancellationToken);
 
@@ -26,7 +29,7 @@ internal sealed class UserGrain(IUserEventStore events, ChatWriter writer, TimeP
             this.GetPrimaryKey(), ++_lastSeq, data.Kind, clock.Now(), data.ConversationId, data.MessageSeq, data.OtherUserId, data.RequestId, data.State);
         try
         {
-            await writer.WriteAsync(new AppendUserEvent(stored));
+            await (_lastWrite = writer.WriteAsync(_lastWrite, new AppendUserEvent(stored)));
         }
         catch
         {

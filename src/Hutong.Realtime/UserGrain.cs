@@ -18,6 +18,9 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
     private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
     private long _lastSeq;
 
+    /// <summary>This activation's latest append: each follows it, so none is durable past one that failed.</summary>
+    private Task? _lastWrite;
+
     private Guid UserId => this.GetPrimaryKey();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
@@ -28,7 +31,7 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
         var entry = new StoredEvent(UserId, ++_lastSeq, data.Kind, clock.Now(), data.Payload);
         try
         {
-            await writer.WriteAsync(entry);
+            await (_lastWrite = writer.WriteAsync(_lastWrite, entry));
         }
         catch
         {

@@ -18,7 +18,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ChangePassword_NeedsTheCurrentOne_AndCanSignOutEveryOtherDevice(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -41,7 +41,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         await app.NewClient().LoginAsync(new LoginRequest(mei.Handle, "newer-lantern-88", null), Ct);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AnAvatar_IsAnUploadOfTheNodes_SeenByAnyoneNotBlocked_AndFriendsHearOfIt(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -75,7 +75,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.DownloadMediaAsync(mediaId, Ct))).Status);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ARename_ReachesFriendsDevicesAsAnEvent(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -96,7 +96,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal("Mei Lan", (await lin.Client.GetUserAsync(mei.UserId, Ct)).DisplayName);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Export_HoldsMyProfileContactsMessagesAndWallet_AndNothingOfOthers(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -119,7 +119,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.DoesNotContain("lantern-hutong", root.GetRawText(), StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task DeletingAnAccount_NeedsThePasswordAndAnEmptyWallet_ThenLeavesOnlyItsMessages(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));

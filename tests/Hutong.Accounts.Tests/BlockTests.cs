@@ -10,7 +10,7 @@ public sealed class BlockTests(ServerFixture servers) : IClassFixture<ServerFixt
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Block_DeclinesTheirOpenRequest_AndListsThem(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -29,7 +29,7 @@ public sealed class BlockTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(ErrorCodes.RequestNotPending, error.Code);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Unblock_LetsThemAskAgain(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -44,7 +44,7 @@ public sealed class BlockTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Single((await mei.Client.GetFriendsAsync(cancellationToken: Ct)).Friends);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Block_KeepsAnExistingFriendship(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -57,7 +57,7 @@ public sealed class BlockTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(lin.UserId, Assert.Single((await mei.Client.GetFriendsAsync(cancellationToken: Ct)).Friends).UserId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Block_AfterSendingARequest_ItCanNoLongerBeAccepted(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -72,7 +72,7 @@ public sealed class BlockTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Empty((await lin.Client.GetFriendsAsync(cancellationToken: Ct)).Friends);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Block_SelfOrUnknown_Is4xx(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

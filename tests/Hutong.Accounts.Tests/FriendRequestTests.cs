@@ -11,7 +11,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_Accepted_BothAreFriendsWithTheGreetingShown(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -34,7 +34,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal(mei.UserId, Assert.Single((await lin.Client.GetFriendsAsync(cancellationToken: Ct)).Friends).UserId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_Declined_NobodyBecomesFriends(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -50,7 +50,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal((409, ErrorCodes.RequestNotPending), (again.Status, again.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_ToSelf_Is400CannotBefriendSelf(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -61,7 +61,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal((400, ErrorCodes.CannotBefriendSelf), (error.Status, error.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_ToAFriend_Is409AlreadyFriends(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -74,7 +74,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal((409, ErrorCodes.AlreadyFriends), (error.Status, error.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_ToSomeoneWhoBlockedMe_IsRefusedWithoutSayingSo(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -89,7 +89,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Empty((await mei.Client.GetFriendRequestsAsync(cancellationToken: Ct)).Requests);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_ToSomeoneIBlocked_Is409BlockedByYou(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -102,7 +102,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal((409, ErrorCodes.BlockedByYou), (error.Status, error.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_BothAskEachOther_SecondRequestMakesThemFriends(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -116,7 +116,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Single((await mei.Client.GetFriendsAsync(cancellationToken: Ct)).Friends);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_SentTwice_RenewsTheOpenOneWithTheNewGreeting(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -131,7 +131,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal("hello again", request.Greeting);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_BadInput_Is4xxAndWritesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -151,7 +151,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Empty((await mei.Client.GetFriendRequestsAsync("outgoing", cancellationToken: Ct)).Requests);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_OnlyTheRecipientCanAnswer_OthersGet404(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -170,7 +170,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal(FriendRequestStates.Pending, Assert.Single((await lin.Client.GetFriendRequestsAsync(cancellationToken: Ct)).Requests).State);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Requests_PageThroughWithCursor_NewestFirst(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -204,7 +204,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal((400, ErrorCodes.ValidationFailed), (error.Status, error.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Request_After30Days_IsExpiredAndCannotBeAccepted(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 8, 0, 0, TimeSpan.Zero));
@@ -229,7 +229,7 @@ public sealed class FriendRequestTests(ServerFixture servers) : IClassFixture<Se
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task FriendLimit_ConcurrentAccepts_NeverExceedIt(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Limits:MaxFriends"] = "3" }, cancellationToken: Ct);

@@ -10,7 +10,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task UpdateFriend_RemarkTagsAndSwitches_AreMineAlone(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -30,7 +30,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal((null, false, false, 0), (linsView.Remark, linsView.ChatOnly, linsView.HideTheirMoments, linsView.Tags.Count));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task UpdateFriend_OmittedFieldsStay_EmptyRemarkClears(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -45,7 +45,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(["work"], updated.Tags);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task UpdateFriend_Invalid_Is400AndChangesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -61,7 +61,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal((null, false), (unchanged.Remark, unchanged.ChatOnly));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Friend_NotAFriend_Is404NotFriends(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -75,7 +75,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.All([read, update, remove], e => Assert.Equal((404, ErrorCodes.NotFriends), (e.Status, e.Code)));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RemoveFriend_EndsItForBoth_AndEitherMayAskAgain(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -91,7 +91,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Single((await mei.Client.GetFriendsAsync(cancellationToken: Ct)).Friends);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Friends_PageThroughAll_WithoutGapsOrRepeats(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -121,7 +121,7 @@ public sealed class FriendTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(expected.Count, seen.Distinct().Count());
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task FriendsAndRequests_ThatShareOneTime_PageWithoutGapsOrRepeats(StorageProvider provider)
     {
         // A clock that stands still gives every friendship and request the same time: pages must still be exact.

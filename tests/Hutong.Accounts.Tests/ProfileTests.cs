@@ -13,7 +13,7 @@ public sealed class ProfileTests(ServerFixture servers) : IClassFixture<ServerFi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task UpdateProfile_ChangesNameAndAvatar_OthersSeeIt(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -30,7 +30,7 @@ public sealed class ProfileTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(("小梅", avatar.AvatarUrl), (seen.DisplayName, seen.AvatarUrl));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task UpdateProfile_InvalidFields_Is400AndChangesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -44,7 +44,7 @@ public sealed class ProfileTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(("Mei", (string?)null), (me.DisplayName, me.AvatarUrl));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task PublicProfile_ByHandle_FindsCaseInsensitively_ShowsNoSecrets(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -60,7 +60,7 @@ public sealed class ProfileTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.DoesNotContain("pbkdf2", json, StringComparison.OrdinalIgnoreCase);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task PublicProfile_UnknownHandleOrId_Is404UserNotFound(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -73,7 +73,7 @@ public sealed class ProfileTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.All([byHandle, byId, malformed], e => Assert.Equal((404, ErrorCodes.UserNotFound), (e.Status, e.Code)));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task QrCode_EncodesThePersonsDeepLink_AsPngAndSvg(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -11,7 +11,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Login_HandleInAnyCase_GivesAWorkingToken(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -25,7 +25,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(user.Handle, (await device.GetMeAsync(Ct)).Handle);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Login_WrongPasswordOrUnknownHandle_Is401WithTheSameCode(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -42,7 +42,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(wrongPassword.Problem!.Title, unknownHandle.Problem!.Title);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Logout_TokenStopsWorkingAtOnce_OtherDevicesKeepWorking(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -59,7 +59,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(user.UserId, (await phone.GetMeAsync(Ct)).UserId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Devices_ListsEverySignedInDevice_MarksTheCurrentOne(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -74,7 +74,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Contains(fromPhone.Devices, d => d.DeviceId == user.DeviceId && !d.Current);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RevokeDevice_ItsTokenFailsOnTheNextRequest(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -90,7 +90,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.DoesNotContain((await user.Client.GetDevicesAsync(Ct)).Devices, d => d.DeviceId == lostId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RevokeDevice_OfSomeoneElse_Is404AndTheirDeviceKeepsWorking(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -103,7 +103,7 @@ public sealed class SessionTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(victim.UserId, (await victim.Client.GetMeAsync(Ct)).UserId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Devices_ShowOnlyTheCallersOwn(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

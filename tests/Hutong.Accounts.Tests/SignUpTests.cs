@@ -10,7 +10,7 @@ public sealed class SignUpTests(ServerFixture servers) : IClassFixture<ServerFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task SignUp_ValidAccount_CreatesItWithLowerCaseHandle(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -24,7 +24,7 @@ public sealed class SignUpTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(created.UserId, profile.UserId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task SignUp_HandleTakenInAnyCase_Is409HandleTaken(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -37,7 +37,7 @@ public sealed class SignUpTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(ErrorCodes.HandleTaken, error.Code);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task SignUp_ConcurrentSameHandle_ExactlyOneWins(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -60,7 +60,7 @@ public sealed class SignUpTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.All(attempts.Where(a => a != "created"), a => Assert.Equal(ErrorCodes.HandleTaken, a));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task SignUp_WeakPasswordAndBadHandle_Is400WithEveryFieldNamed(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -13,6 +13,9 @@ namespace Hutong.BrowserTests;
 public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hutong-browser-").FullName;
+    /// <summary>A cold start (JIT, migrations, the silo joining) on a machine busy with other tests.</summary>
+    private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
+
     private readonly int _port = FreePort();
     private readonly int _siloPort = FreePort();
     private readonly int _gatewayPort = FreePort();
@@ -54,45 +57,50 @@ public sealed class ServerProcess : IAsyncDisposable
             "--Hutong:Security:FailedLoginsPerAddress", "1000000",
             "--Hutong:RateLimits:FriendRequests:PermitLimit", "100000",
             "--Logging:LogLevel:Default", "Warning",
+            // The host's "Application started" line is what StartAsync waits for.
+            "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",
         })
         {
             start.ArgumentList.Add(arg);
         }
 
+        // The host says "Application started" once the silo has joined and Kestrel listens: that line is the event to
+        // wait for, with the process's exit as the other way the wait can end.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         _process = Process.Start(start) ?? throw new InvalidOperationException("The server did not start.");
-        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.OutputDataReceived += (_, e) =>
+        {
+            Append(e.Data);
+            if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
+            {
+                started.TrySetResult();
+            }
+        };
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
-        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
+        deadline.CancelAfter(StartPatience);
+        try
         {
+            await Task.WhenAny(started.Task, _process.WaitForExitAsync(deadline.Token));
+            deadline.Token.ThrowIfCancellationRequested();
             if (_process.HasExited)
             {
                 throw new InvalidOperationException($"The server exited with {_process.ExitCode}:\n{Output}");
             }
 
-            try
+            using var http = new HttpClient { BaseAddress = BaseAddress };
+            using var health = await http.GetAsync(new Uri("healthz", UriKind.Relative), deadline.Token);
+            if (health.StatusCode != HttpStatusCode.OK)
             {
-                using var health = await http.GetAsync(new Uri("healthz", UriKind.Relative), deadline.Token);
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
+                throw new InvalidOperationException($"The server started, but /healthz answered {(int)health.StatusCode}:\n{Output}");
             }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            catch (TaskCanceledException) when (!deadline.IsCancellationRequested)
-            {
-                // A slow answer while the silo starts.
-            }
-
-            await Task.Delay(200, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new TimeoutException($"The server was not started and healthy within {StartPatience.TotalSeconds:0} s:\n{Output}");
         }
     }
 

@@ -18,17 +18,21 @@ internal static class ChatTestKit
         return (first, second, direct.ConversationId);
     }
 
+    /// <summary>Every message the user sees, page by page until an empty page.</summary>
     public static async Task<IReadOnlyList<MessageInfo>> AllMessagesAsync(TestUser user, string conversationId)
     {
         var all = new List<MessageInfo>();
         while (true)
         {
-            var page = await user.Client.GetMessagesAsync(conversationId, afterSeq: all.Count == 0 ? 0 : all[^1].Seq, limit: 200, cancellationToken: Ct);
+            var after = all.Count == 0 ? 0 : all[^1].Seq;
+            var page = await user.Client.GetMessagesAsync(conversationId, afterSeq: after, limit: 200, cancellationToken: Ct);
             if (page.Messages.Count == 0)
             {
                 return all;
             }
 
+            // Each page must move on, or this would read the same page for ever.
+            Assert.True(page.Messages[^1].Seq > after, $"The page after seq {after} ends at seq {page.Messages[^1].Seq}.");
             all.AddRange(page.Messages);
         }
     }

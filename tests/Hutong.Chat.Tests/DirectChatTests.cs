@@ -11,7 +11,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AcceptingAFriend_OpensOneDirectConversationForBoth(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -27,7 +27,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(conversationId, reopenedByLin.ConversationId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task OpenDirect_WithAStranger_Is403NotFriends(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -40,7 +40,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Empty((await mei.Client.GetConversationsAsync(Ct)).Conversations);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_BothSides_GetAscendingGapFreeSeqs_AndSeeTheSameHistory(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -57,7 +57,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(seenByLin, await ChatTestKit.AllMessagesAsync(mei, id));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_ConcurrentFromBothSides_EverySeqOnceWithoutGaps(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -72,7 +72,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(100, stored.Select(m => m.Text).Distinct().Count());
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_RetryWithTheSameClientMsgId_ReturnsTheFirstSeq_StoresOnce(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -88,7 +88,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(attempts[0].Seq + 1, (await lin.Client.SendMessageAsync(id, message, Ct)).Seq);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_RetryAfterARestart_StillReturnsTheFirstSeq(StorageProvider provider)
     {
         using var storage = await TestStorage.CreateAsync(provider, Ct);
@@ -115,7 +115,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(3, (await again.GetMessagesAsync(id, afterSeq: 0, cancellationToken: Ct)).Messages.Count);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_BadInput_Is400AndWritesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -142,7 +142,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(1, (await mei.Client.SendTextAsync(id, "the first real one", Ct)).Seq);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task QuoteReply_PointsAtTheQuotedSeq(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -156,7 +156,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal([mei.UserId], reply.Mentions!);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task NonMembers_Get404ForTheConversationAndEverythingUnderIt(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -187,7 +187,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Single(await ChatTestKit.AllMessagesAsync(mei, id));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_AfterUnfriendingOrBlocking_IsRefused_AndWorksAgainAfterwards(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -208,7 +208,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(id, Assert.Single((await mei.Client.GetConversationsAsync(Ct)).Conversations).ConversationId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task History_BeforeSeq_PagesBackwards(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -225,7 +225,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(["m2", "m3", "m4"], older.Messages.Select(m => m.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task DeleteForMe_HidesItOnlyForMe(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

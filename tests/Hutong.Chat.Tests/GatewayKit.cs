@@ -2,15 +2,16 @@ using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
+using Hutong.Testing;
 
 namespace Hutong.Chat.Tests;
 
-/// <summary>Waiting on a gateway's events, always with a time limit so no test hangs.</summary>
+/// <summary>Waiting on a gateway's events, always with one time limit for the whole wait so no test hangs.</summary>
 internal static class GatewayKit
 {
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Patience = Eventually.Patience;
 
-    public static async Task<HutongGateway> ConnectAsync(this Testing.HutongApp app, HutongClient client)
+    public static async Task<HutongGateway> ConnectAsync(this HutongApp app, HutongClient client)
     {
         var gateway = app.NewGateway(client);
         await gateway.ConnectAsync(cancellationToken: TestContext.Current.CancellationToken).WaitAsync(Patience, TestContext.Current.CancellationToken);
@@ -18,31 +19,19 @@ internal static class GatewayKit
     }
 
     /// <summary>The next thing the gateway was told: a <see cref="MessageFrame"/> or a <see cref="UserEvent"/>.</summary>
-    public static async Task<object> NextAsync(this HutongGateway gateway) =>
-        await Testing.HutongApp.Delivered(gateway).ReadAsync(TestContext.Current.CancellationToken).AsTask().WaitAsync(Patience, TestContext.Current.CancellationToken);
+    public static Task<object> NextAsync(this HutongGateway gateway) =>
+        Eventually.ReadAsync(HutongApp.Delivered(gateway), _ => true, "the next frame");
 
-    public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway)
+    /// <summary>The next message (that <paramref name="matches"/>, if given); what comes before it is passed over.</summary>
+    public static async Task<MessageInfo> NextMessageAsync(this HutongGateway gateway, Func<MessageInfo, bool>? matches = null, string awaited = "a message")
     {
-        while (true)
-        {
-            var frame = await gateway.NextAsync();
-            if (frame is MessageFrame { Message: var message })
-            {
-                return message;
-            }
-        }
+        var frame = await Eventually.ReadAsync(
+            HutongApp.Delivered(gateway), f => f is MessageFrame { Message: var message } && (matches is null || matches(message)), awaited);
+        return ((MessageFrame)frame).Message;
     }
 
+    /// <summary>The next event-log entry of the kind; what comes before it is passed over.</summary>
     public static async Task<T> NextUserEventAsync<T>(this HutongGateway gateway)
-        where T : UserEvent
-    {
-        while (true)
-        {
-            var frame = await gateway.NextAsync();
-            if (frame is T userEvent)
-            {
-                return userEvent;
-            }
-        }
-    }
+        where T : UserEvent =>
+        (T)await Eventually.ReadAsync(HutongApp.Delivered(gateway), f => f is T, $"a {typeof(T).Name}");
 }

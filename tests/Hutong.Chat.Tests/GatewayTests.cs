@@ -11,7 +11,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TwoPeopleThreeDevices_ChatInRealTime_AndTheSendersOtherDeviceGetsTheEcho(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -36,7 +36,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal((2L, "here!"), ((await meiLaptop.NextMessageAsync()).Seq, (await meiPhone.NextMessageAsync()).Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Offline_ThenOnline_GetsExactlyWhatItMissed(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -72,7 +72,17 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
     {
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:IdleTimeout"] = "00:00:02" }, cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
-        await using var gateway = new HutongGateway(lin.Client, async (uri, ct) => await app.Server.CreateWebSocketClient().ConnectAsync(uri, ct))
+        var sockets = new List<PongCountingSocket>();
+        await using var gateway = new HutongGateway(lin.Client, async (uri, ct) =>
+        {
+            var socket = new PongCountingSocket(await app.Server.CreateWebSocketClient().ConnectAsync(uri, ct));
+            lock (sockets)
+            {
+                sockets.Add(socket);
+            }
+
+            return socket;
+        })
         {
             PingInterval = TimeSpan.FromMilliseconds(500),
         };
@@ -81,16 +91,18 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await gateway.ConnectAsync(cancellationToken: Ct).WaitAsync(GatewayKit.Patience, Ct);
         var changes = new List<GatewayState>();
         gateway.StateChanged += changes.Add;
+        var first = Assert.Single(sockets);
 
-        // Lin only listens, for more than twice the idle timeout.
-        await Task.Delay(TimeSpan.FromSeconds(5), Ct);
+        // Lin only listens, for more than twice the idle timeout: ten pings 500 ms apart, each answered on the first connection.
+        await Eventually.ThatAsync(() => first.Pongs >= 10, "ten pongs on the first connection");
         await mei.Client.SendTextAsync(id, "still there?", Ct);
 
         Assert.Equal("still there?", (await messages.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct)).Message.Text);
         Assert.Empty(changes);
+        Assert.Single(sockets);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Resume_MoreThanTheServerReplays_IsFilledOverHttpInOrder(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Gateway:ResumeMessagesPerConversation"] = "3" }, cancellationToken: Ct);
@@ -114,7 +126,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Send_WhileTheConnectionDrops_IsRetriedUnderItsIdAndStoredOnce(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -132,7 +144,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(["did this arrive?", "sent while reconnecting"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupOfFifty_OneMessage_ReachesEveryConnectedMember(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -151,17 +163,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         {
             var sent = await gateways[13].SendTextAsync(id, "大家好 hello all", cancellationToken: Ct);
 
-            var received = await Task.WhenAll(gateways.Select(async g =>
-            {
-                while (true)
-                {
-                    var message = await g.NextMessageAsync();
-                    if (message.Seq == sent.Seq)
-                    {
-                        return message;
-                    }
-                }
-            }));
+            var received = await Task.WhenAll(gateways.Select(g => g.NextMessageAsync(m => m.Seq == sent.Seq, $"message {sent.Seq}")));
 
             Assert.All(received, m => Assert.Equal("大家好 hello all", m.Text));
         }
@@ -174,7 +176,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         }
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ReadPosition_ReachesMyOtherDevice_AndNothingReachesThePeer(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -195,7 +197,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal("next", Assert.IsType<MessageFrame>(first).Message.Text);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RevokedDevice_ItsSocketClosesAndStaysClosed(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

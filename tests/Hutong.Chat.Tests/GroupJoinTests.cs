@@ -14,7 +14,7 @@ public sealed class GroupJoinTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupQr_AStrangerScansIt_AndJoins(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -70,7 +70,7 @@ public sealed class GroupJoinTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task InviteApproval_AMembersInviteWaitsForAnAdmin(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -98,7 +98,7 @@ public sealed class GroupJoinTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AboveFortyMembers_TheInviteeAcceptsOrDeclines(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Limits:AcceptanceAbove"] = "2" }, cancellationToken: Ct);

@@ -11,7 +11,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Create_WithFriends_EveryoneSeesItAndTheCreatedNotice(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -34,7 +34,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Contains(events.Events, e => e is ConversationEvent { ConversationId: var id } && id == group.ConversationId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Create_WithAStranger_Is403AndCreatesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -47,7 +47,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.DoesNotContain((await owner.Client.GetConversationsAsync(Ct)).Conversations, c => c.Kind == ConversationKinds.Group);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupOfFifty_AMessageReachesEveryMember(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -62,7 +62,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(1, (await friends[0].Client.GetConversationsAsync(Ct)).Conversations.Single(c => c.ConversationId == group.ConversationId).Unread);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AddMember_TheyJoinWithANoticeButNoHistory(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -82,7 +82,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(["replyToSeq"], quoteOld.Problem!.Errors!.Keys);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Remove_ByMemberIsRefused_ByOwnerWorks_AndTheRemovedLoseAccess(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -101,7 +101,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Contains((await friends[1].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ConversationEvent { ConversationId: var id, Change: "removed" } && id == group.ConversationId);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task OwnerLeaves_OwnershipPassesToTheAdmin(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -118,7 +118,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal([NoticeTypes.OwnerChanged, NoticeTypes.Left], tail);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Admins_AtMostThree_MayMentionAll_AndAnnounce(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -144,7 +144,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.True((await ChatTestKit.AllMessagesAsync(friends[4], id)).Single(m => m.Text == "@all meeting at 5").MentionsAll);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Rename_AnyMemberInASmallGroup_ShowsInEveryList(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -158,7 +158,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal((NoticeTypes.Renamed, "新名字 new name", friends[0].UserId), (notice.Type, notice.Text, notice.ActorId));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TransferOwnership_ThenDissolve_OnlyTheOwnerMay_AndSendsStop(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -189,7 +189,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task MuteAndPin_AreMine_PinnedComesFirst(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -15,7 +15,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
     /// <summary>A real PNG, made by the QR renderer.</summary>
     private static readonly byte[] Png = QrCodes.Png("hutong://test", 4);
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Image_UploadedAndSent_TheFriendSeesItAndGetsTheSameBytes(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -32,7 +32,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal("image/png", contentType);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Media_IsServedOnlyToThoseWhoMaySeeIt(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -54,7 +54,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         await AssertNotFoundAsync(() => lin.Client.DownloadMediaAsync(shared.MediaId, Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Upload_IsTypedByItsBytes_NotByItsName(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -69,7 +69,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task MediaMessage_WithSomeoneElsesUpload_IsRefused(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -95,7 +95,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Upload_OfAnEmptyFile_IsEmptyFile_AndAMissingFieldStaysAValidationFailure(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -116,7 +116,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Voice_LongerThanSixtySeconds_IsRefused(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -132,7 +132,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(("audio/ogg", 12_500), (message.Attachment!.ContentType, message.Attachment.DurationMs));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task LocationAndContactCard_RoundTrip(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

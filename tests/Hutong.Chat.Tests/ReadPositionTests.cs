@@ -9,7 +9,7 @@ public sealed class ReadPositionTests(ServerFixture servers) : IClassFixture<Ser
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Read_ClearsMyUnread_AndReachesMyOtherDevice(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -31,7 +31,7 @@ public sealed class ReadPositionTests(ServerFixture servers) : IClassFixture<Ser
         Assert.Equal((id, 2L), (readEvent.ConversationId, readEvent.MessageSeq));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Read_NeverMovesBack_AndStopsAtTheLastMessage(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -46,7 +46,7 @@ public sealed class ReadPositionTests(ServerFixture servers) : IClassFixture<Ser
         Assert.Single((await mei.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ReadPositionEvent);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Read_ChangesNothingTheOtherMemberCanSee(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

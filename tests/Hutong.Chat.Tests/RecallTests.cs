@@ -11,7 +11,7 @@ public sealed class RecallTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Recall_WithinTwoMinutes_LeavesATombstoneEveryoneSees_AndANoticeThatSyncs(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
@@ -34,7 +34,7 @@ public sealed class RecallTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Recall_AfterTwoMinutes_Is409AndTheMessageStays(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 6, 1, 9, 0, 0, TimeSpan.Zero));
@@ -51,7 +51,7 @@ public sealed class RecallTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Recall_SomeoneElsesOrTwiceOrMissing_IsRefused(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);

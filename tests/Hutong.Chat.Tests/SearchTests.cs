@@ -8,7 +8,7 @@ public sealed class SearchTests(ServerFixture servers) : IClassFixture<ServerFix
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Search_FindsChineseAndEnglishInsideWords(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -28,7 +28,7 @@ public sealed class SearchTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Empty(nothing.Hits);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Search_SeesOnlyWhatTheSearcherMaySee(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -13,7 +13,7 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Healthz_WhenStorageAndClusterServe_Is200(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -83,7 +83,7 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Restart_KeepsAccountsSessionsAndFriends(StorageProvider provider)
     {
         using var storage = await TestStorage.CreateAsync(provider, Ct);

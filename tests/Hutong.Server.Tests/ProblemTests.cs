@@ -30,7 +30,7 @@ public sealed class ProblemTests(ServerFixture servers) : IClassFixture<ServerFi
         await AssertProblemAsync(response, status, code);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task MalformedJson_Is400MalformedBody(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -72,7 +72,7 @@ public sealed class ProblemTests(ServerFixture servers) : IClassFixture<ServerFi
         await AssertProblemAsync(response, 415, ErrorCodes.UnsupportedMediaType);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task OversizedBody_Is413AndCreatesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -118,7 +118,7 @@ public sealed class ProblemTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal(handle, (await response.Content.ReadFromJsonAsync(HutongJsonContext.Default.SignUpResponse, Ct))!.Handle);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task MalformedPatch_LeavesTheProfileUnchanged(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

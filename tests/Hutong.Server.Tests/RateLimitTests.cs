@@ -37,14 +37,14 @@ public sealed class RateLimitTests
         app.Storage.Dispose();
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task FailedLogins_ToOneAccount_FromManyAddresses_HoldBackThatAccountOnly_UntilTheWindowEnds(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
         {
             ["Hutong:Security:FailedLoginsPerAccount"] = "3",
-        }, clock, Ct);
+        }, clock, cancellationToken: Ct);
         var mei = await TestUser.CreateAsync(app, "mei");
         var lin = await TestUser.CreateAsync(app, "lin");
 
@@ -62,7 +62,7 @@ public sealed class RateLimitTests
         await From(app, "10.0.0.5").LoginAsync(new LoginRequest(mei.Handle, mei.Password, null), Ct);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task FailedLogins_FromOneAddress_HoldBackThatAddressOnly_AndSuccessesNeverCount(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>

@@ -14,7 +14,7 @@ public sealed class LedgerStoreTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Transfer_RetriedInALaterCall_ReturnsTheFirstAndMovesNothingMore(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -33,7 +33,7 @@ public sealed class LedgerStoreTests
         Assert.True((await store.TotalsAsync(Ct)).Balanced);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task PendingTransfer_PostedInALaterCall_MovesTheMoneyOnce(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -52,7 +52,7 @@ public sealed class LedgerStoreTests
         Assert.True((await store.TotalsAsync(Ct)).Balanced);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ConcurrentSpends_FromOneWallet_NeverSpendMoreThanItHolds(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -73,7 +73,7 @@ public sealed class LedgerStoreTests
         Assert.Equal(11, await db.LedgerTransfers.CountAsync(Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ABatch_WritesItsTransfersAndBalancesTogether(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);

@@ -16,7 +16,7 @@ public sealed class MessageStoreTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task GroupCommit_IndexesWhatItAdds_AndNotWhatItRecalls(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);

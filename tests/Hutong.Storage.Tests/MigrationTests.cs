@@ -12,7 +12,7 @@ public sealed class MigrationTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Model_HasAMigrationForEveryChange(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
@@ -22,7 +22,7 @@ public sealed class MigrationTests
         Assert.False(db.Database.HasPendingModelChanges(), $"The {provider} migrations are behind the model.");
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Migrate_OnAnEmptyDatabase_AppliesAll_AndAgainIsANoOp(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
@@ -35,7 +35,7 @@ public sealed class MigrationTests
         Assert.Equal(db.Database.GetMigrations(), await db.Database.GetAppliedMigrationsAsync(Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TransfersNamedByNode_PointsOldTransferCardsAndNoticesAtTheNodesId(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);
@@ -84,7 +84,7 @@ public sealed class MigrationTests
             messages.Select(m => (m.MoneyRef, m.NoticeText)));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TypedUserEvents_TurnsEveryOldRowIntoItsKindsRecord(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider, migrate: false);

@@ -15,7 +15,7 @@ public sealed class StoreTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Account_RoundTripsUnicodeAndTimeExactly(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -31,7 +31,7 @@ public sealed class StoreTests
         Assert.Equal(account, await new AccountStore(reader).FindByHandleAsync("mei", Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Account_SameHandleTwice_SecondIsRefusedAndTheFirstKept(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -44,7 +44,7 @@ public sealed class StoreTests
         Assert.Equal("Lin", (await new AccountStore(db).FindByHandleAsync("lin", Ct))!.DisplayName);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Atomically_WhenTheWorkFails_WritesNothing(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -64,7 +64,7 @@ public sealed class StoreTests
         Assert.Empty(await contacts.ListBlocksAsync(a.Id, Ct));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Relationship_SeesOnlyOpenRequests_AndBlocksFromBothSides(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
@@ -84,7 +84,7 @@ public sealed class StoreTests
         Assert.Equal((false, false, true), (fromA.Friends, fromA.IBlockedThem, fromA.TheyBlockedMe));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task Friendship_TagsAndRemark_RoundTrip(StorageProvider provider)
     {
         await using var database = await StorageDatabase.CreateAsync(provider);

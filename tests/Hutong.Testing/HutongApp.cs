@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Hutong.Client;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -19,11 +20,13 @@ public sealed class HutongApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
     private readonly TimeProvider? _clock;
+    private readonly Action<IServiceCollection>? _services;
 
-    private HutongApp(TestStorage storage, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock)
+    private HutongApp(TestStorage storage, IReadOnlyDictionary<string, string?>? settings, TimeProvider? clock, Action<IServiceCollection>? services = null)
     {
         Storage = storage;
         _clock = clock;
+        _services = services;
         _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Hutong:Storage:Provider"] = storage.Provider.ToString(),
@@ -51,18 +54,23 @@ public sealed class HutongApp : WebApplicationFactory<Program>
 
     public TestStorage Storage { get; }
 
-    /// <summary>Starts a node on fresh storage of the given provider.</summary>
+    /// <summary>
+    /// Starts a node on fresh storage of the given provider. <paramref name="services"/> changes the node's services
+    /// after its own registrations: a decorator that fails on cue, say.
+    /// </summary>
     public static async Task<HutongApp> StartAsync(
         Server.Hosting.StorageProvider provider,
         IReadOnlyDictionary<string, string?>? settings = null,
         TimeProvider? clock = null,
+        Action<IServiceCollection>? services = null,
         CancellationToken cancellationToken = default) =>
-        Start(await TestStorage.CreateAsync(provider, cancellationToken), settings, clock);
+        Start(await TestStorage.CreateAsync(provider, cancellationToken), settings, clock, services);
 
     /// <summary>Starts a node on existing storage: after disposing another node on it, this is a restart.</summary>
-    public static HutongApp Start(TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
+    public static HutongApp Start(
+        TestStorage storage, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null)
     {
-        var app = new HutongApp(storage, settings, clock);
+        var app = new HutongApp(storage, settings, clock, services);
         // Touching Services builds and starts the host: migrations run and the silo joins before the first request.
         _ = app.Services;
         return app;
@@ -114,6 +122,11 @@ public sealed class HutongApp : WebApplicationFactory<Program>
                 // own "I am alive" look stale, and it would declare itself dead and end the test process.
                 services.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
             });
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 

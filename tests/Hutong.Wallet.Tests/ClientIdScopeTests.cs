@@ -23,7 +23,7 @@ public sealed class ClientIdScopeTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task TheSameTransferId_FromTwoSenders_IsTwoTransfers_EachAnsweredByItsOwnReceiver(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -69,7 +69,7 @@ public sealed class ClientIdScopeTests
     /// packets, and answering what reaches them. Each person's answers must follow from their own history alone, and
     /// after everything falls due the ledger holds every invariant.
     /// </summary>
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task CollidingIdsChosenConcurrently_NeverDisturbAnotherPerson_AndTheLedgerHolds(StorageProvider provider)
     {
         var seed = Random.Shared.Next();

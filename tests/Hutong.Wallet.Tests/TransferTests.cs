@@ -16,7 +16,7 @@ public sealed class TransferTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ATransfer_IsHeldUntilAccepted_ThenItMovesOnce(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -54,7 +54,7 @@ public sealed class TransferTests
         Assert.Equal((403, ErrorCodes.NotAllowed), (recall.Status, recall.Code));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ADeclinedTransfer_GoesBack_AndOnlyTheReceiverAnswers(StorageProvider provider)
     {
         await using var app = await HutongApp.StartAsync(provider, cancellationToken: Ct);
@@ -101,7 +101,7 @@ public sealed class TransferTests
         Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, sent.Id), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AcceptDeclineAndExpiry_Racing_MoveTheMoneyExactlyOnce(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -207,21 +207,14 @@ public sealed class TransferTests
         return (mei, lin);
     }
 
-    /// <summary>The notices in the pair's chat, once there are <paramref name="expected"/> (or after 10 s, whatever there is).</summary>
+    /// <summary>The notices in the pair's chat, once there are at least <paramref name="expected"/>.</summary>
     private static async Task<List<MessageInfo>> NoticesAsync(TestUser person, TestUser other, int expected = 1)
     {
         var chat = await person.Client.OpenDirectAsync(other.UserId, Ct);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            var notices = (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList();
-            if (notices.Count >= expected || waited.Elapsed >= TimeSpan.FromSeconds(10))
-            {
-                return notices;
-            }
-
-            await Task.Delay(20, Ct);
-        }
+        return await Eventually.ValueAsync(
+            async ct => (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList(),
+            notices => notices.Count >= expected,
+            $"{expected} notices in the chat");
     }
 
     private static async Task<int> SweepAsync(HutongApp app)

@@ -13,7 +13,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ANewWallet_IsEmpty_AndTopUpsAddUp(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -32,7 +32,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         Assert.All(entries.Entries, e => Assert.Equal(WalletEntryKinds.TopUp, e.Kind));
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task ATopUp_RetriedWithItsId_CountsOnce_AndAConflictingRetryIsRefused(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -47,7 +47,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         Assert.Equal(5_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task History_PagesThroughEntriesThatShareOneTime_WithoutSkippingOrRepeating(StorageProvider provider)
     {
         // A clock that stands still stamps every entry with the same time, as one group commit does for its batch.
@@ -106,7 +106,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         Assert.Equal(0, (await mei.Client.GetWalletAsync(Ct)).Balance);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task AWithdrawal_NeedsThePin_AndNeverMoreThanTheBalance(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);
@@ -199,7 +199,7 @@ public sealed class WalletApiTests(ServerFixture servers) : IClassFixture<Server
         Assert.Equal(400, (await mei.Client.WithdrawAsync("w", 100, "161803", Ct)).Balance);
     }
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task APinEasyToGuess_IsRefused_AndAChangeToOneCostsNoTry(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -27,7 +27,7 @@ public sealed class WalletModelTests
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    [Theory, ProviderData]
     public async Task RandomOperations_MatchTheModel_AndEveryInvariantHolds(StorageProvider provider)
     {
         var seed = Environment.GetEnvironmentVariable("HUTONG_WALLET_SEED") is { } given ? int.Parse(given, System.Globalization.CultureInfo.InvariantCulture) : Random.Shared.Next();

@@ -49,6 +49,9 @@ internal sealed partial class ConversationGrain(
     private Conversation? _conversation;
     private long _lastSeq;
 
+    /// <summary>This activation's latest write: each write follows it, so none is durable past one that failed.</summary>
+    private Task? _lastWrite;
+
     /// <summary>For a direct conversation: both are friends and neither blocks the other.</summary>
     private bool _directOpen;
 
@@ -133,7 +136,7 @@ internal sealed partial class ConversationGrain(
     /// <summary>Hands a message with a sender's key to the writer; a repeat of the key meanwhile waits for this write.</summary>
     private Task<Result<SentMessage>> Commit((Guid, string) key, ChatMessage message)
     {
-        var sending = CommitSendAsync(key, writer.WriteAsync(new AppendMessage(message)), message);
+        var sending = CommitSendAsync(key, Write(new AppendMessage(message)), message);
         if (!sending.IsCompleted)
         {
             _sending[key] = sending;
@@ -342,7 +345,10 @@ internal sealed partial class ConversationGrain(
             new NoticeData(type, actorId, userIds, targetSeq, text), null);
 
     /// <summary>Enqueues the unit at once (keeping seq order), then waits until it is durable.</summary>
-    private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(writer.WriteAsync(unit), unit);
+    private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(Write(unit), unit);
+
+    /// <summary>Hands the unit to the writer behind this activation's previous write; the task ends when it is durable.</summary>
+    private Task Write(params IReadOnlyList<ChatWrite> unit) => _lastWrite = writer.WriteAsync(_lastWrite, unit);
 
     /// <summary>
     /// Pushes a durable message to every member through their user grains, which know the nodes holding their

@@ -64,14 +64,19 @@ public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : Back
         return base.StopAsync(cancellationToken);
     }
 
-    /// <summary>Commits what is waiting, up to a batch; returns how many units it took.</summary>
+    /// <summary>
+    /// Commits what is waiting, up to <see cref="MaxBatchWeight"/> (a unit heavier than that goes alone); returns how
+    /// many units it took.
+    /// </summary>
     private async Task<int> DrainAsync(List<Pending> batch)
     {
         var weight = 0;
-        while (weight < MaxBatchWeight && _queue.Reader.TryRead(out var pending))
+        // Peek before taking: the unit that would tip the batch over the limit waits for the next one.
+        while (_queue.Reader.TryPeek(out var next) && (batch.Count == 0 || weight + Weight(next.Unit) <= MaxBatchWeight))
         {
-            batch.Add(pending);
-            weight += Weight(pending.Unit);
+            _queue.Reader.TryRead(out _);
+            batch.Add(next);
+            weight += Weight(next.Unit);
         }
 
         var taken = batch.Count;

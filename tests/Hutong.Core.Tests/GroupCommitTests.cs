@@ -1,0 +1,191 @@
+using System.Threading.Channels;
+using Hutong.Core.Storage;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Hutong.Core.Tests;
+
+/// <summary>
+/// The group commit's engine, with a commit the test answers: each call to CommitAsync waits until the test lets it
+/// succeed or fail, so what gathers meanwhile, and when callers hear back, is decided by the test and not by timing.
+/// </summary>
+public sealed class GroupCommitTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task UnitsQueuedWhileACommitRuns_GoIntoTheNextBatchTogether()
+    {
+        using var writer = await HeldWriter.RunningAsync();
+        var first = writer.Enqueue(new("a"));
+        var running = await writer.NextCommitAsync();
+
+        var gathered = new[] { writer.Enqueue(new("b")), writer.Enqueue(new("c")), writer.Enqueue(new("d")) };
+        running.Succeed();
+        var next = await writer.NextCommitAsync();
+        next.Succeed();
+
+        Assert.Equal(["a"], running.Names);
+        Assert.Equal(["b", "c", "d"], next.Names);
+        Assert.Equal("a done", await first.WaitAsync(Patience, Ct));
+        Assert.Equal(["b done", "c done", "d done"], await Task.WhenAll(gathered).WaitAsync(Patience, Ct));
+        await writer.StopAsync(Ct).WaitAsync(Patience, Ct);
+        Assert.False(writer.Commits.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task ABatchThatFails_IsCommittedOneByOne_SoOnlyTheBadUnitFails()
+    {
+        using var writer = await HeldWriter.RunningAsync();
+        var first = writer.Enqueue(new("a"));
+        var running = await writer.NextCommitAsync();
+        var (good, bad, alsoGood) = (writer.Enqueue(new("b")), writer.Enqueue(new("c")), writer.Enqueue(new("d")));
+        running.Succeed();
+
+        var batch = await writer.NextCommitAsync();
+        batch.Fail();
+        var callers = new[] { good, bad, alsoGood };
+        var alone = new List<Commit>();
+        for (var i = 0; i < 3; i++)
+        {
+            var commit = await writer.NextCommitAsync();
+            alone.Add(commit);
+            // The failed batch told no caller anything: each hears only once its own unit's commit has returned.
+            Assert.DoesNotContain(callers[i..], caller => caller.IsCompleted);
+            if (commit.Names[0] == "c")
+            {
+                commit.Fail();
+            }
+            else
+            {
+                commit.Succeed();
+            }
+        }
+
+        Assert.Equal(["b", "c", "d"], batch.Names);
+        Assert.Equal([["b"], ["c"], ["d"]], alone.Select(c => c.Names));
+        Assert.Equal("a done", await first.WaitAsync(Patience, Ct));
+        Assert.Equal("b done", await good.WaitAsync(Patience, Ct));
+        Assert.Equal("c failed", (await Assert.ThrowsAsync<InvalidOperationException>(() => bad.WaitAsync(Patience, Ct))).Message);
+        Assert.Equal("d done", await alsoGood.WaitAsync(Patience, Ct));
+    }
+
+    [Fact]
+    public async Task AUnitsTask_CompletesOnlyAfterItsCommitReturned()
+    {
+        using var writer = await HeldWriter.RunningAsync();
+        var unit = writer.Enqueue(new("a"));
+        var commit = await writer.NextCommitAsync();
+        var completedAfterCommit = unit.ContinueWith(_ => commit.Returned, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+        // The commit is under way and holds: the unit is not durable, and its caller must not hear otherwise.
+        Assert.False(unit.IsCompleted);
+        commit.Succeed();
+
+        Assert.Equal("a done", await unit.WaitAsync(Patience, Ct));
+        Assert.True(await completedAfterCommit.WaitAsync(Patience, Ct));
+    }
+
+    [Fact]
+    public async Task Stopping_CommitsEverythingQueued_AndRefusesWhatComesAfter()
+    {
+        using var writer = await HeldWriter.RunningAsync(maxBatchWeight: 2);
+        var first = writer.Enqueue(new("a"));
+        var running = await writer.NextCommitAsync();
+        var queued = "bcdef".Select(name => writer.Enqueue(new(name.ToString()))).ToList();
+
+        var stopping = writer.StopAsync(Ct);
+        var late = Assert.Throws<InvalidOperationException>(() => { _ = writer.Enqueue(new("late")); });
+        running.Succeed();
+        var drained = new List<Commit>();
+        for (var i = 0; i < 3; i++)
+        {
+            var commit = await writer.NextCommitAsync();
+            drained.Add(commit);
+            commit.Succeed();
+        }
+
+        await stopping.WaitAsync(Patience, Ct);
+        Assert.Equal([["b", "c"], ["d", "e"], ["f"]], drained.Select(c => c.Names));
+        Assert.Equal("a done", await first.WaitAsync(Patience, Ct));
+        Assert.Equal(["b done", "c done", "d done", "e done", "f done"], await Task.WhenAll(queued).WaitAsync(Patience, Ct));
+        Assert.Contains("stopped", late.Message, StringComparison.Ordinal);
+        Assert.False(writer.Commits.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task ABatch_NeverWeighsMoreThanTheMaximum_AndAHeavierUnitGoesAlone()
+    {
+        using var writer = await HeldWriter.RunningAsync(maxBatchWeight: 10);
+        var hold = writer.Enqueue(new("hold"));
+        var running = await writer.NextCommitAsync();
+        var units = new Unit[] { new("b", 3), new("c", 3), new("d", 3), new("e", 3), new("f", 3), new("heavy", 12), new("g", 1), new("h", 9) };
+        var tasks = units.Select(writer.Enqueue).ToList();
+
+        running.Succeed();
+        var batches = new List<Commit>();
+        while (batches.Sum(b => b.Units.Count) < units.Length)
+        {
+            var commit = await writer.NextCommitAsync();
+            batches.Add(commit);
+            commit.Succeed();
+        }
+
+        await Task.WhenAll([hold, .. tasks]).WaitAsync(Patience, Ct);
+        Assert.Equal([["b", "c", "d"], ["e", "f"], ["heavy"], ["g", "h"]], batches.Select(b => b.Names));
+        Assert.All(batches.Where(b => b.Units.Count > 1), b => Assert.InRange(b.Units.Sum(u => u.Weight), 1, 10));
+    }
+
+    internal sealed record Unit(string Name, int Weight = 1);
+
+    /// <summary>One call to CommitAsync, held until the test answers it.</summary>
+    internal sealed class Commit(IReadOnlyList<Unit> units)
+    {
+        private readonly TaskCompletionSource<IReadOnlyList<string>> _answer = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IReadOnlyList<Unit> Units { get; } = units;
+
+        public IReadOnlyList<string> Names => [.. Units.Select(u => u.Name)];
+
+        public Task<IReadOnlyList<string>> Answer => _answer.Task;
+
+        /// <summary>Whether the call has returned to the group commit.</summary>
+        public bool Returned => _answer.Task.IsCompleted;
+
+        public void Succeed() => _answer.SetResult([.. Units.Select(u => u.Name + " done")]);
+
+        public void Fail() => _answer.SetException(new InvalidOperationException(string.Join(",", Units.Select(u => u.Name)) + " failed"));
+    }
+
+    /// <summary>A group commit whose commits wait for the test; it hands each call over as it begins.</summary>
+    private sealed class HeldWriter(int maxBatchWeight) : GroupCommit<Unit, string>(NullLogger.Instance)
+    {
+        private readonly Channel<Commit> _commits = Channel.CreateUnbounded<Commit>();
+
+        public ChannelReader<Commit> Commits => _commits.Reader;
+
+        protected override int MaxBatchWeight => maxBatchWeight;
+
+        public static async Task<HeldWriter> RunningAsync(int maxBatchWeight = 1_000)
+        {
+            var writer = new HeldWriter(maxBatchWeight);
+            await writer.StartAsync(Ct);
+            return writer;
+        }
+
+        public Task<string> Enqueue(Unit unit) => EnqueueAsync(unit);
+
+        /// <summary>The next call to CommitAsync, once it has begun.</summary>
+        public async Task<Commit> NextCommitAsync() => await _commits.Reader.ReadAsync(Ct).AsTask().WaitAsync(Patience, Ct);
+
+        protected override int Weight(Unit unit) => unit.Weight;
+
+        protected override Task<IReadOnlyList<string>> CommitAsync(IReadOnlyList<Unit> units)
+        {
+            var commit = new Commit(units);
+            _commits.Writer.TryWrite(commit);
+            return commit.Answer;
+        }
+    }
+}

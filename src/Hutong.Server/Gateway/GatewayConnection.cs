@@ -195,8 +195,7 @@ internal sealed class GatewayConnection : IDisposable
             return null;
         }
 
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionService>().AuthenticateAsync(token, cancellationToken);
+        return await _hub.Sessions.AuthenticateAsync(token, cancellationToken);
     }
 
     /// <summary>Sends the welcome and what the device missed, then lets held pushes through that the resume did not carry.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Hutong.Accounts.Sessions;
 using Hutong.Realtime;
 using Hutong.Realtime.Delivery;
 using Microsoft.Extensions.Options;
@@ -9,7 +10,8 @@ namespace Hutong.Server.Gateway;
 /// This node's gateway: the connections it holds, by person, and the observer through which people's grains push to
 /// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
-internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
+internal sealed class GatewayHub(
+    IGrainFactory grains, SessionService sessions, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -17,6 +19,9 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
     private IGatewayNode? _node;
 
     public GatewayOptions Options => options.Value;
+
+    /// <summary>What a connection's token is checked against.</summary>
+    public SessionService Sessions => sessions;
 
     /// <summary>This node's observer reference, made once the silo runs.</summary>
     private IGatewayNode Node

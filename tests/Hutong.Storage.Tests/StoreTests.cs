@@ -108,6 +108,32 @@ public sealed class StoreTests
         Assert.Equal((null, false), ((await reader.FindFriendAsync(b.Id, a.Id, Ct))!.Value.Friendship.Remark, false));
     }
 
+    [Theory, MemberData(nameof(Providers.All), MemberType = typeof(Providers))]
+    public async Task FriendsNotBlocking_LeavesOutStrangersAndFriendsWhoBlock(StorageProvider provider)
+    {
+        await using var database = await StorageDatabase.CreateAsync(provider);
+        var contexts = Contexts(database);
+        var accounts = new AccountStore(contexts);
+        var contacts = new ContactStore(contexts);
+        var (me, friend) = await AddTwoAccountsAsync(contexts);
+        var (blocker, stranger) = (NewAccount("c_user", "C"), NewAccount("d_user", "D"));
+        Assert.True(await accounts.TryAddAsync(blocker, Ct));
+        Assert.True(await accounts.TryAddAsync(stranger, Ct));
+        await ChangeAsync(contacts, me, friend, changes => changes.AddFriendshipAsync(me.Id, friend.Id, Now, Ct));
+        await ChangeAsync(contacts, me, blocker, async changes =>
+        {
+            await changes.AddFriendshipAsync(me.Id, blocker.Id, Now, Ct);
+            await changes.AddBlockAsync(blocker.Id, me.Id, Now, Ct);
+        });
+        // A block the other way does not keep a friend out of the actor's groups: it is the actor's own choice.
+        await ChangeAsync(contacts, me, friend, changes => changes.AddBlockAsync(me.Id, friend.Id, Now, Ct));
+
+        var welcoming = await contacts.FriendsNotBlockingAsync(me.Id, [friend.Id, blocker.Id, stranger.Id], Ct);
+
+        Assert.Equal(friend.Id, Assert.Single(welcoming));
+        Assert.Empty(await contacts.FriendsNotBlockingAsync(me.Id, [], Ct));
+    }
+
     private static PooledDbContextFactory<HutongDbContext> Contexts(StorageDatabase database) => new(database.Options);
 
     private static async Task<(Account A, Account B)> AddTwoAccountsAsync(PooledDbContextFactory<HutongDbContext> contexts)

@@ -15,6 +15,12 @@ public interface IContactStore
 
     Task<Relationship> GetRelationshipAsync(Guid me, Guid other, DateTimeOffset now, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Which of <paramref name="others"/> are <paramref name="userId"/>'s friends and have not blocked them, in one
+    /// query however many there are.
+    /// </summary>
+    Task<IReadOnlySet<Guid>> FriendsNotBlockingAsync(Guid userId, IReadOnlyCollection<Guid> others, CancellationToken cancellationToken);
+
     Task<FriendRequest?> FindRequestAsync(Guid requestId, CancellationToken cancellationToken);
 
     /// <summary>Requests to (incoming) or from the user, newest first, with both people's cards.</summary>

@@ -320,5 +320,5 @@ internal sealed partial class ConversationGrain
         });
 
     private Task<Guid?> FirstNonFriendAsync(Guid actorId, IReadOnlyList<Guid> userIds) =>
-        contacts.FirstStrangerAsync(actorId, userIds, clock.Now(), CancellationToken.None);
+        contacts.FirstStrangerAsync(actorId, userIds, CancellationToken.None);
 }

@@ -41,6 +41,24 @@ internal sealed class ContactStore(IDbContextFactory<HutongDbContext> contexts) 
         return await new ContactChanges(db).GetRelationshipAsync(me, other, now, cancellationToken);
     }
 
+    public async Task<IReadOnlySet<Guid>> FriendsNotBlockingAsync(Guid userId, IReadOnlyCollection<Guid> others, CancellationToken cancellationToken)
+    {
+        if (others.Count == 0)
+        {
+            return new HashSet<Guid>();
+        }
+
+        var ids = others.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One array parameter, not one per person: a group may be configured larger than SQLite's parameter limit.
+        var welcoming = await db.Friendships.AsNoTracking()
+            .Where(f => f.UserId == userId && EF.Parameter(ids).Contains(f.FriendId)
+                && !db.Blocks.Any(x => x.UserId == f.FriendId && x.BlockedId == userId))
+            .Select(f => f.FriendId)
+            .ToListAsync(cancellationToken);
+        return welcoming.ToHashSet();
+    }
+
     public async Task<FriendRequest?> FindRequestAsync(Guid requestId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

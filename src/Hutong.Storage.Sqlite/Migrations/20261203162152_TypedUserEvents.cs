@@ -34,25 +34,17 @@ namespace Hutong.Storage.Sqlite.Migrations
                 END;
                 """);
 
-            migrationBuilder.DropColumn(
-                name: "conversation_id",
-                table: "user_events");
+            // SQLite drops a column in place (3.35 on); EF's DropColumn would rebuild the table with foreign keys off,
+            // which cannot run in the migration's transaction and warns on every new node's first start.
+            migrationBuilder.Sql("ALTER TABLE user_events DROP COLUMN conversation_id;");
 
-            migrationBuilder.DropColumn(
-                name: "message_seq",
-                table: "user_events");
+            migrationBuilder.Sql("ALTER TABLE user_events DROP COLUMN message_seq;");
 
-            migrationBuilder.DropColumn(
-                name: "other_user_id",
-                table: "user_events");
+            migrationBuilder.Sql("ALTER TABLE user_events DROP COLUMN other_user_id;");
 
-            migrationBuilder.DropColumn(
-                name: "request_id",
-                table: "user_events");
+            migrationBuilder.Sql("ALTER TABLE user_events DROP COLUMN request_id;");
 
-            migrationBuilder.DropColumn(
-                name: "state",
-                table: "user_events");
+            migrationBuilder.Sql("ALTER TABLE user_events DROP COLUMN state;");
         }
 
         /// <inheritdoc />

@@ -1,13 +1,13 @@
 using System.IO.Pipelines;
 using System.Net.WebSockets;
 
-namespace Hutong.Chat.Tests;
+namespace Hutong.Testing;
 
 /// <summary>
 /// Two ends of a WebSocket over in-memory pipes, with the framework's own WebSocket protocol on both: the server end
 /// for a <c>GatewayConnection</c>, the device end for the test, which can split a frame into as many pieces as it likes.
 /// </summary>
-internal sealed class InMemorySocket : IDisposable
+public sealed class InMemorySocket : IDisposable
 {
     private InMemorySocket(WebSocket server, WebSocket device)
     {

@@ -1,0 +1,167 @@
+using System.Net.WebSockets;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
+using Hutong.Contracts.Gateway;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.Client.Tests;
+
+/// <summary>
+/// The client's gateway engine against a server the test plays frame by frame: what each subscriber receives, repeats
+/// and gaps, frames it cannot read, resends across a reconnect, and a server that refuses its protocol. Where the
+/// client fills a gap over HTTP, a real node answers.
+/// </summary>
+public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<ServerFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static readonly DateTimeOffset Noon = new(2026, 12, 3, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Subscribers_EachGetTheKindsTheyAskedFor_InTheOrderTheyCame()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var messages = gateway.Subscribe<MessageFrame>();
+        var profiles = gateway.Subscribe<ProfileEvent>();
+        var everything = gateway.Subscribe<object>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+
+        var (connection, hello) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+        await connection.SendAsync(Message("c-1", 1));
+        await connection.SendAsync(new EventFrame(new ProfileEvent("u-lin") { Seq = 1, At = Noon }));
+        await connection.SendAsync(new EventFrame(new SettingsEvent("c-1") { Seq = 2, At = Noon }));
+        await connection.SendAsync(Message("c-1", 2));
+
+        Assert.Equal((GatewayProtocol.Version, "token"), (hello.Version, hello.Token));
+        var (one, two) = (await ReadAsync(messages), await ReadAsync(messages));
+        Assert.Equal((1L, 2L), (one.Message.Seq, two.Message.Seq));
+        Assert.Equal("u-lin", (await ReadAsync(profiles)).UserId);
+        var all = new[] { await ReadAsync(everything), await ReadAsync(everything), await ReadAsync(everything), await ReadAsync(everything) };
+        Assert.Equal(["message 1", "profile", "settings", "message 2"], all.Select(Describe));
+        Assert.Equal(2, gateway.Cursor);
+    }
+
+    [Fact]
+    public async Task ARepeat_IsDropped_AndAGap_IsFilledOverHttp_InOrder()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        await mei.BefriendAsync(lin);
+        var id = Assert.Single((await mei.Client.GetConversationsAsync(Ct)).Conversations).ConversationId;
+        var sent = new List<MessageInfo>();
+        for (var i = 1; i <= 5; i++)
+        {
+            await mei.Client.SendTextAsync(id, "m" + i, Ct);
+        }
+
+        sent.AddRange((await lin.Client.GetMessagesAsync(id, afterSeq: 0, cancellationToken: Ct)).Messages);
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(lin.Client, server.ConnectAsync);
+        gateway.Track(id, 1);
+        var messages = gateway.Subscribe<MessageFrame>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, hello) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        await connection.SendAsync(new MessageFrame(id, sent[1]));
+        await connection.SendAsync(new MessageFrame(id, sent[1]));
+        await connection.SendAsync(new MessageFrame(id, sent[3]));
+        await connection.SendAsync(new MessageFrame(id, sent[4]));
+
+        Assert.Equal(1, hello.Conversations![id]);
+        // 2 once; 4 arrived before 3, so the client fetched after 2 over HTTP (3 and 4); then 5, and nothing twice.
+        var received = new List<string?>();
+        for (var i = 0; i < 4; i++)
+        {
+            received.Add((await ReadAsync(messages)).Message.Text);
+        }
+
+        Assert.Equal(["m2", "m3", "m4", "m5"], received);
+        Assert.Equal(5, gateway.Positions[id]);
+    }
+
+    [Fact]
+    public async Task AFrameTheClientCannotRead_IsSkipped_AndTheConnectionCarriesOn()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var messages = gateway.Subscribe<MessageFrame>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        await connection.SendRawAsync("""{"type":"hologram","shape":"cube"}""");
+        await connection.SendRawAsync("""{"type":"event","event":{"kind":"somethingNew","seq":1}}""");
+        await connection.SendAsync(Message("c-1", 1));
+
+        Assert.Equal(1, (await ReadAsync(messages)).Message.Seq);
+        Assert.Equal((GatewayState.Online, 1), (gateway.State, server.Opened));
+    }
+
+    [Fact]
+    public async Task ASendCutOffBeforeItsAck_GoesAgainUnderItsIdAfterTheReconnect_AndEndsWithTheAck()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (first, _) = await server.AcceptAsync();
+        await first.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        var sending = gateway.SendTextAsync("c-1", "still there?", "send-1", Ct);
+        var attempt = Assert.IsType<SendFrame>(await first.ReadPastPingsAsync());
+        first.Drop();
+        var (second, _) = await server.AcceptAsync();
+        await second.WelcomeAsync();
+        var again = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
+        await second.SendAsync(new AckFrame("send-1", "c-1", 7, Noon));
+
+        Assert.Equal(("send-1", "still there?"), (attempt.Message.ClientMsgId, attempt.Message.Text));
+        Assert.Equal(attempt, again);
+        Assert.Equal(7, (await sending.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
+    }
+
+    [Fact]
+    public async Task AServerThatRefusesTheProtocol_IsNotAskedAgain_AndTheAppIsTold()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var everything = gateway.Subscribe<object>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+
+        await connection.SendAsync(new ErrorFrame(ErrorCodes.UnsupportedProtocol, 426, "Update the app."));
+        await connection.CloseAsync(WebSocketCloseStatus.ProtocolError, "unsupported protocol");
+
+        var refused = await Assert.ThrowsAsync<HutongApiException>(() => connecting.WaitAsync(ScriptedGateway.Patience, Ct));
+        Assert.Equal((426, ErrorCodes.UnsupportedProtocol), (refused.Status, refused.Problem?.Code));
+        // The subscription ends rather than waiting forever, and no second connection was tried.
+        Assert.False(await everything.WaitToReadAsync(Ct).AsTask().WaitAsync(ScriptedGateway.Patience, Ct));
+        Assert.Equal((GatewayState.Offline, 1), (gateway.State, server.Opened));
+    }
+
+    /// <summary>A client that is never asked to reach HTTP in the scripted tests: a request would fail the test.</summary>
+    private static HutongClient Offline() => new(new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") }) { Token = "token" };
+
+    private static MessageFrame Message(string conversationId, long seq) =>
+        new(conversationId, new MessageInfo(seq, "u-lin", MessageKinds.Text, "m" + seq, null, null, false, Noon, false, null, null));
+
+    private static string Describe(object item) => item switch
+    {
+        MessageFrame message => $"message {message.Message.Seq}",
+        ProfileEvent => "profile",
+        SettingsEvent => "settings",
+        _ => item.GetType().Name,
+    };
+
+    private static async Task<T> ReadAsync<T>(System.Threading.Channels.ChannelReader<T> reader) =>
+        await reader.ReadAsync(Ct).AsTask().WaitAsync(ScriptedGateway.Patience, Ct);
+}

@@ -8,6 +8,8 @@ namespace Hutong.Web.Contacts;
 /// <summary>My friends, the friend requests waiting for me, and group invitations; kept fresh by the event log.</summary>
 public sealed class ContactStore(HutongClient api, People people)
 {
+    private long _refreshesAsked;
+
     public IReadOnlyList<FriendInfo> Friends { get; private set; } = [];
 
     /// <summary>Requests to me still waiting for an answer, newest first.</summary>
@@ -25,7 +27,18 @@ public sealed class ContactStore(HutongClient api, People people)
 
     public async Task RefreshAsync()
     {
+        // Refreshes overlap (one at start, one per event) and can come back out of order: only the newest asked for is
+        // applied, whole, or an older answer would hide a request a newer one had shown.
+        var asked = Interlocked.Increment(ref _refreshesAsked);
         var friends = await api.GetAllFriendsAsync();
+        var incoming = (await api.GetFriendRequestsAsync("incoming", 100)).Requests;
+        var outgoing = (await api.GetFriendRequestsAsync("outgoing", 100)).Requests;
+        var invitations = (await api.GetGroupInvitationsAsync()).Invitations;
+        if (asked != Volatile.Read(ref _refreshesAsked))
+        {
+            return;
+        }
+
         foreach (var friend in friends)
         {
             people.Remember(new PublicProfile(friend.UserId, friend.Handle, friend.DisplayName, friend.AvatarUrl));
@@ -33,9 +46,7 @@ public sealed class ContactStore(HutongClient api, People people)
         }
 
         Friends = [.. friends.OrderBy(f => SortKey(f), StringComparer.Ordinal)];
-        Incoming = (await api.GetFriendRequestsAsync("incoming", 100)).Requests;
-        Outgoing = (await api.GetFriendRequestsAsync("outgoing", 100)).Requests;
-        Invitations = (await api.GetGroupInvitationsAsync()).Invitations;
+        (Incoming, Outgoing, Invitations) = (incoming, outgoing, invitations);
         foreach (var request in Incoming.Concat(Outgoing))
         {
             people.Remember(request.From);

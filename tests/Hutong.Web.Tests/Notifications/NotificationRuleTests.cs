@@ -12,7 +12,7 @@ public sealed class NotificationRuleTests
 
     private static readonly Strings S = Strings.English;
 
-    private static readonly Contacts.People People = Sample.People(("u-me", "Andrea"), ("u-lin", "Lin"), ("u-yun", "Yun"));
+    private static readonly Web.Contacts.People People = Sample.People(("u-me", "Andrea"), ("u-lin", "Lin"), ("u-yun", "Yun"));
 
     private static ConversationSummary Direct(bool muted = false, long lastSeq = 4) =>
         new("c-lin", ConversationKinds.Direct, "Lin (tea)", lastSeq, lastSeq, 0, muted, false, null, "u-lin", 2);

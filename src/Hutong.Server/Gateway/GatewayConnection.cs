@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
+using Hutong.Chat;
 using Hutong.Realtime.Delivery;
 
 namespace Hutong.Server.Gateway;
@@ -26,8 +27,9 @@ internal sealed partial class GatewayConnection : IDisposable
 
     private readonly WebSocket _socket;
     private readonly GatewayHub _hub;
-    private readonly GatewayBackend _backend;
+    private readonly IServiceProvider _services;
     private readonly GatewayOptions _options;
+    private readonly ChatOptions _chat;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly Channel<byte[]> _outbox;
@@ -43,12 +45,13 @@ internal sealed partial class GatewayConnection : IDisposable
     /// <summary>Set once the outbox takes no more frames: a send that finishes later has no one to tell.</summary>
     private volatile bool _closing;
 
-    public GatewayConnection(WebSocket socket, GatewayHub hub, GatewayBackend backend, TimeProvider clock, ILogger logger)
+    public GatewayConnection(WebSocket socket, GatewayHub hub, IServiceProvider services, ChatOptions chat, TimeProvider clock, ILogger logger)
     {
         _socket = socket;
         _hub = hub;
-        _backend = backend;
+        _services = services;
         _options = hub.Options;
+        _chat = chat;
         _logger = logger;
         _clock = clock;
         _stop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);

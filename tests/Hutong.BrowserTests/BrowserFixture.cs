@@ -35,15 +35,17 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
         context.SetDefaultTimeout(20_000);
         Assertions.SetDefaultExpectTimeout(20_000);
-        // What the page logs shows up under a failing test.
+        // What the page logs shows up under a failing test. The test's output is taken now: Playwright raises these
+        // events outside the test's async flow, where TestContext.Current knows no test.
+        var output = TestContext.Current.TestOutputHelper;
         context.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
             {
-                TestContext.Current.TestOutputHelper?.WriteLine($"[browser {message.Type}] {message.Text}");
+                output?.WriteLine($"[browser {message.Type}] {message.Text}");
             }
         };
-        context.WebError += (_, error) => TestContext.Current.TestOutputHelper?.WriteLine($"[browser exception] {error.Error}");
+        context.WebError += (_, error) => output?.WriteLine($"[browser exception] {error.Error}");
         return await context.NewPageAsync();
     }
 

@@ -328,15 +328,19 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         return client;
     }
 
-    /// <summary>Lin asks Mei over the API; Mei accepts in her browser.</summary>
+    /// <summary>
+    /// Lin asks Mei over the API while Mei has "New friends" open, so the request must appear there live; Mei accepts
+    /// in her browser.
+    /// </summary>
     private async Task BefriendInBrowsersAsync(Person mei, Person lin)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
+        await mei.Section("Contacts").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
+        await Expect(mei.Page.Locator(".pane-title")).ToHaveTextAsync("New friends");
         var linApi = await SignInOverApiAsync(lin.Handle);
         var meiProfile = await linApi.GetUserByHandleAsync(mei.Handle, cancellationToken);
         await linApi.SendFriendRequestAsync(meiProfile.UserId, "hello", cancellationToken);
-        await mei.Section("Contacts").ClickAsync();
-        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New friends" }).ClickAsync();
         await mei.Button("Accept Lin").ClickAsync();
         await mei.Section("Chats").ClickAsync();
         await Expect(mei.ChatRow("Lin")).ToBeVisibleAsync();

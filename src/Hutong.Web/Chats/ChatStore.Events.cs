@@ -46,7 +46,16 @@ public sealed partial class ChatStore
                 // Drain what has arrived before re-rendering once: a resume can bring hundreds of frames.
                 while (delivered.TryRead(out var item))
                 {
-                    await ApplyAsync(item);
+                    try
+                    {
+                        await ApplyAsync(item);
+                    }
+                    catch (Exception e) when (e is HutongApiException or HttpRequestException)
+                    {
+                        // A load an event asked for failed (offline, signed out): the next event or reconnect loads
+                        // again, and the pump must live on to apply them.
+                        Console.Error.WriteLine($"Applying {item.GetType().Name} failed: {e.Message}");
+                    }
                 }
 
                 Changed?.Invoke();

@@ -4,6 +4,7 @@ using Hutong.Contracts.Gateway;
 using Hutong.Web.Contacts;
 using Hutong.Web.Notifications;
 using Hutong.Web.Session;
+using Hutong.Web.Shared;
 using Hutong.Web.Wallet;
 
 namespace Hutong.Web.Chats;
@@ -16,7 +17,7 @@ namespace Hutong.Web.Chats;
 /// </summary>
 public sealed partial class ChatStore(
     HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, DesktopNotifications notifications,
-    TimeProvider clock) : IAsyncDisposable
+    TimeProvider clock) : IChangeSource, IAsyncDisposable
 {
     private const int PageSize = 50;
 

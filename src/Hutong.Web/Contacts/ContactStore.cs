@@ -2,11 +2,12 @@ using Hutong.Client;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Contacts;
+using Hutong.Web.Shared;
 
 namespace Hutong.Web.Contacts;
 
 /// <summary>My friends, the friend requests waiting for me, and group invitations; kept fresh by the event log.</summary>
-public sealed class ContactStore(HutongClient api, People people)
+public sealed class ContactStore(HutongClient api, People people) : IChangeSource
 {
     private long _refreshesAsked;
 

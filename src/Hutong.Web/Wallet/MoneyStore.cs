@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Wallet;
+using Hutong.Web.Shared;
 
 namespace Hutong.Web.Wallet;
 
@@ -8,7 +9,7 @@ namespace Hutong.Web.Wallet;
 /// chat says they changed (an outcome notice, an open). Sends go through here too, so the card of what was just
 /// sent knows its state before the chat delivers it.
 /// </summary>
-public sealed class MoneyStore(HutongClient api)
+public sealed class MoneyStore(HutongClient api) : IChangeSource
 {
     private readonly Dictionary<string, TransferInfo> _transfers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RedPacketInfo> _packets = new(StringComparer.Ordinal);

@@ -19,10 +19,10 @@ public static class AccountsExtensions
         builder.Services.TryAddSingleton<PasswordHasher>();
         builder.Services.TryAddSingleton<LastSeenWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LastSeenWriter>());
-        builder.Services.TryAddScoped<AccountService>();
-        builder.Services.TryAddScoped<SessionService>();
-        builder.Services.TryAddScoped<ContactService>();
-        builder.Services.AddScoped<ISessionObserver, GatewaySessionObserver>();
+        builder.Services.TryAddSingleton<AccountService>();
+        builder.Services.TryAddSingleton<SessionService>();
+        builder.Services.TryAddSingleton<ContactService>();
+        builder.Services.AddSingleton<ISessionObserver, GatewaySessionObserver>();
 
         builder.Services
             .AddAuthentication(TokenAuthenticationHandler.SchemeName)

@@ -18,10 +18,10 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton<ChatWriter>();
         builder.Services.TryAddSingleton<SendLimiter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
-        builder.Services.TryAddScoped<ChatService>();
-        builder.Services.TryAddScoped<MediaService>();
-        builder.Services.AddScoped<IContactObserver, ChatContactObserver>();
-        builder.Services.AddScoped<IAccountObserver, ChatAccountObserver>();
+        builder.Services.TryAddSingleton<ChatService>();
+        builder.Services.TryAddSingleton<MediaService>();
+        builder.Services.AddSingleton<IContactObserver, ChatContactObserver>();
+        builder.Services.AddSingleton<IAccountObserver, ChatAccountObserver>();
         return builder;
     }
 }

@@ -27,8 +27,8 @@ public sealed partial class ChatService
         return sent.IsSuccess ? new SendMessageResponse(sent.Value.Seq, sent.Value.SentAt) : sent.Error;
     }
 
-    /// <summary>Checks a send that needs no one's state (the HTTP API and the gateway both use it).</summary>
-    public static Result<SendCommand> ToCommand(Guid me, SendMessageRequest request, ChatOptions limits)
+    /// <summary>Checks a send that needs no one's state: the one set of rules for HTTP and the gateway alike.</summary>
+    internal static Result<SendCommand> ToCommand(Guid me, SendMessageRequest request, ChatOptions limits)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.ClientMsgId) || request.ClientMsgId.Length > MaxClientMsgIdLength)

@@ -121,7 +121,7 @@ public sealed partial class ChatService(
             return errors.ToError();
         }
 
-        if (await contacts.FirstStrangerAsync(me, memberIds, clock.Now(), cancellationToken) is { } stranger)
+        if (await contacts.FirstStrangerAsync(me, memberIds, cancellationToken) is { } stranger)
         {
             return Error.Forbidden(ErrorCodes.NotFriends, "You can add only your friends.") with { Detail = Ids.Format(stranger) };
         }

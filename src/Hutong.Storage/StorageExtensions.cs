@@ -21,15 +21,19 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Hutong.Storage;
 
-/// <summary>Binds the features' storage ports to their EF Core implementations. The provider is chosen by the host.</summary>
+/// <summary>
+/// Binds the features' storage ports to their EF Core implementations. The provider is chosen by the host. Every store
+/// is a singleton over the context factory, each call on a context of its own, so grains, the gateway and background
+/// writers use them directly, side by side.
+/// </summary>
 public static class StorageExtensions
 {
     public static IServiceCollection AddHutongStores(this IServiceCollection services)
     {
         services.TryAddSingleton<WriterTurns>();
-        services.TryAddScoped<IAccountStore, AccountStore>();
-        services.TryAddScoped<ISessionStore, SessionStore>();
-        services.TryAddScoped<IContactStore, ContactStore>();
+        services.TryAddSingleton<IAccountStore, AccountStore>();
+        services.TryAddSingleton<ISessionStore, SessionStore>();
+        services.TryAddSingleton<IContactStore, ContactStore>();
         services.TryAddSingleton<IConversationStore, ConversationStore>();
         services.TryAddSingleton<IMessageStore, MessageStore>();
         services.TryAddSingleton<IEventLogStore, EventLogStore>();

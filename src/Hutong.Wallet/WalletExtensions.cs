@@ -15,10 +15,10 @@ public static class WalletExtensions
     {
         builder.Services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<IPaymentRail, SimulatedBank>();
-        builder.Services.TryAddScoped<WalletService>();
-        builder.Services.TryAddScoped<TransferService>();
-        builder.Services.TryAddScoped<RedPacketService>();
-        builder.Services.AddScoped<IAccountDeletionCheck, WalletDeletionCheck>();
+        builder.Services.TryAddSingleton<WalletService>();
+        builder.Services.TryAddSingleton<TransferService>();
+        builder.Services.TryAddSingleton<RedPacketService>();
+        builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
         builder.Services.AddHostedService<WalletSweeper>();

@@ -1,6 +1,5 @@
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,8 @@ namespace Hutong.Wallet;
 /// Every node looks for due transfers and red packets now and then. What is due is data (each one's expiry), claimed
 /// with a conditional update, so a restart loses nothing and two nodes never return the same money twice.
 /// </summary>
-internal sealed partial class WalletSweeper(IServiceScopeFactory scopes, IOptions<WalletOptions> options, TimeProvider clock, ILogger<WalletSweeper> logger)
+internal sealed partial class WalletSweeper(
+    TransferService transfers, RedPacketService packets, IOptions<WalletOptions> options, TimeProvider clock, ILogger<WalletSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,9 +20,8 @@ internal sealed partial class WalletSweeper(IServiceScopeFactory scopes, IOption
         {
             try
             {
-                await using var scope = scopes.CreateAsyncScope();
-                await scope.ServiceProvider.GetRequiredService<TransferService>().SweepAsync(stoppingToken);
-                await scope.ServiceProvider.GetRequiredService<RedPacketService>().SweepAsync(stoppingToken);
+                await transfers.SweepAsync(stoppingToken);
+                await packets.SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -136,8 +136,7 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
     }
 
     private static GatewayConnection NewConnection(HutongApp app, InMemorySocket socket, TimeProvider clock) => new(
-        socket.Server, app.Services.GetRequiredService<GatewayHub>(), app.Services,
-        app.Services.GetRequiredService<IOptions<ChatOptions>>().Value, clock, NullLogger.Instance);
+        socket.Server, app.Services.GetRequiredService<GatewayHub>(), app.Services.GetRequiredService<GatewayBackend>(), clock, NullLogger.Instance);
 
     private static Task Open(HutongApp app, InMemorySocket socket, TimeProvider clock)
     {

@@ -5,7 +5,6 @@ using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace Hutong.Chat.Tests;
 
@@ -26,8 +25,7 @@ public sealed class SlowConsumerTests
         await using var healthy = await app.ConnectAsync(await lin.NewDeviceAsync(app));
         var stalled = new StalledSocket("{\"type\":\"hello\",\"version\":2,\"token\":\"" + lin.Client.Token + "\"}");
         using var connection = new GatewayConnection(
-            stalled, app.Services.GetRequiredService<GatewayHub>(), app.Services,
-            app.Services.GetRequiredService<IOptions<ChatOptions>>().Value, TimeProvider.System, NullLogger.Instance);
+            stalled, app.Services.GetRequiredService<GatewayHub>(), app.Services.GetRequiredService<GatewayBackend>(), TimeProvider.System, NullLogger.Instance);
         var running = connection.RunAsync(null, Ct);
         await stalled.FirstSend.WaitAsync(GatewayKit.Patience, Ct);
 

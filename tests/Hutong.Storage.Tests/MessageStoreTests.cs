@@ -21,7 +21,7 @@ public sealed class MessageStoreTests
     {
         await using var database = await StorageDatabase.CreateAsync(provider);
         var contexts = new PooledDbContextFactory<HutongDbContext>(database.Options);
-        var (conversationId, me) = await NewGroupAsync(database, contexts);
+        var (conversationId, me) = await NewGroupAsync(contexts);
         using var turns = new WriterTurns();
         var store = new MessageStore(contexts, turns);
         var search = new MessageSearch(contexts);
@@ -45,13 +45,10 @@ public sealed class MessageStoreTests
     private static ChatMessage Text(Guid conversationId, Guid sender, long seq, string text) =>
         new(conversationId, seq, sender, MessageKind.Text, text, null, null, false, Now.AddSeconds(seq), $"c{seq}", null, null);
 
-    private static async Task<(Guid ConversationId, Guid Me)> NewGroupAsync(StorageDatabase database, PooledDbContextFactory<HutongDbContext> contexts)
+    private static async Task<(Guid ConversationId, Guid Me)> NewGroupAsync(PooledDbContextFactory<HutongDbContext> contexts)
     {
         var me = new Account(Guid.CreateVersion7(), "wen", "Wen", null, "pbkdf2-sha256$10000$c2FsdA==$aGFzaA==", Now);
-        await using (var db = database.NewContext())
-        {
-            Assert.True(await new AccountStore(db).TryAddAsync(me, Ct));
-        }
+        Assert.True(await new AccountStore(contexts).TryAddAsync(me, Ct));
 
         var conversation = new Conversation(Guid.CreateVersion7(), ConversationKind.Group, "dinner", null, null, null, Now, false);
         await new ConversationStore(contexts).CreateGroupAsync(conversation, [new Member(conversation.Id, me.Id, MemberRole.Owner, Now, 0, 0, false, false)], Ct);

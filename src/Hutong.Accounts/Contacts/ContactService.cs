@@ -57,10 +57,10 @@ public sealed class ContactService(
             return AccountService.UserNotFound;
         }
 
-        var sent = await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async () =>
+        var sent = await contacts.AtomicallyAsync<SendFriendRequestResponse>(me, to, async changes =>
         {
             var now = clock.Now();
-            var relationship = await contacts.GetRelationshipAsync(me, to, now, cancellationToken);
+            var relationship = await changes.GetRelationshipAsync(me, to, now, cancellationToken);
             if (relationship.Friends)
             {
                 return Error.Conflict(ErrorCodes.AlreadyFriends, "You are already friends.");
@@ -80,13 +80,13 @@ public sealed class ContactService(
             // Two people who ask each other are friends: answering their request is what the second one meant.
             if (relationship.OpenFromThem is { } theirs)
             {
-                var accepted = await AcceptOpenRequestAsync(theirs, now, cancellationToken);
+                var accepted = await AcceptOpenRequestAsync(changes, theirs, now, cancellationToken);
                 return accepted.IsSuccess
                     ? new SendFriendRequestResponse(Ids.Format(theirs.Id), FriendRequestStates.Accepted)
                     : accepted.Error;
             }
 
-            if (await contacts.CountFriendsAsync(me, cancellationToken) >= Limits.MaxFriends)
+            if (await changes.CountFriendsAsync(me, cancellationToken) >= Limits.MaxFriends)
             {
                 return FriendLimitReached(isMe: true);
             }
@@ -95,12 +95,12 @@ public sealed class ContactService(
             if (relationship.OpenFromMe is { } mine)
             {
                 // Asking again refreshes the open request rather than piling up copies.
-                await contacts.RenewRequestAsync(mine.Id, greeting, now, expiresAt, cancellationToken);
+                await changes.RenewRequestAsync(mine.Id, greeting, now, expiresAt, cancellationToken);
                 return new SendFriendRequestResponse(Ids.Format(mine.Id), FriendRequestStates.Pending);
             }
 
             var created = new FriendRequest(Ids.New(clock), me, to, greeting, FriendRequestState.Pending, now, expiresAt, null);
-            await contacts.AddRequestAsync(created, cancellationToken);
+            await changes.AddRequestAsync(created, cancellationToken);
             return new SendFriendRequestResponse(Ids.Format(created.Id), FriendRequestStates.Pending);
         }, cancellationToken);
 
@@ -157,10 +157,10 @@ public sealed class ContactService(
             return RequestNotFound;
         }
 
-        var answered = await contacts.AtomicallyAsync<Done>(found.FromUserId, me, async () =>
+        var answered = await contacts.AtomicallyAsync<Done>(found.FromUserId, me, async changes =>
         {
             // Read again inside the transaction: a concurrent answer may have come first.
-            var request = (await contacts.FindRequestAsync(requestId, cancellationToken))!;
+            var request = (await changes.FindRequestAsync(requestId, cancellationToken))!;
             var now = clock.Now();
             if (request.State != FriendRequestState.Pending)
             {
@@ -174,11 +174,11 @@ public sealed class ContactService(
 
             if (!accept)
             {
-                await contacts.SetRequestStateAsync(request.Id, FriendRequestState.Declined, now, cancellationToken);
+                await changes.SetRequestStateAsync(request.Id, FriendRequestState.Declined, now, cancellationToken);
                 return Done.Value;
             }
 
-            return await AcceptOpenRequestAsync(request, now, cancellationToken);
+            return await AcceptOpenRequestAsync(changes, request, now, cancellationToken);
         }, cancellationToken);
 
         if (!answered.IsSuccess)
@@ -194,10 +194,10 @@ public sealed class ContactService(
         return ToInfo(after, Card(from!), Card(to!), clock.Now());
     }
 
-    /// <summary>Makes the two people friends; runs inside <see cref="IContactStore.AtomicallyAsync{T}"/>.</summary>
-    private async Task<Result<Done>> AcceptOpenRequestAsync(FriendRequest request, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>Makes the two people friends, in the transaction of <see cref="IContactStore.AtomicallyAsync{T}"/> that <paramref name="changes"/> belongs to.</summary>
+    private async Task<Result<Done>> AcceptOpenRequestAsync(IContactChanges changes, FriendRequest request, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var relationship = await contacts.GetRelationshipAsync(request.ToUserId, request.FromUserId, now, cancellationToken);
+        var relationship = await changes.GetRelationshipAsync(request.ToUserId, request.FromUserId, now, cancellationToken);
         if (relationship.IBlockedThem || relationship.TheyBlockedMe)
         {
             return Error.Forbidden(ErrorCodes.RequestRefused, "One of you has blocked the other.");
@@ -205,21 +205,21 @@ public sealed class ContactService(
 
         if (!relationship.Friends)
         {
-            if (await contacts.CountFriendsAsync(request.ToUserId, cancellationToken) >= Limits.MaxFriends)
+            if (await changes.CountFriendsAsync(request.ToUserId, cancellationToken) >= Limits.MaxFriends)
             {
                 return FriendLimitReached(isMe: true);
             }
 
-            if (await contacts.CountFriendsAsync(request.FromUserId, cancellationToken) >= Limits.MaxFriends)
+            if (await changes.CountFriendsAsync(request.FromUserId, cancellationToken) >= Limits.MaxFriends)
             {
                 return FriendLimitReached(isMe: false);
             }
 
-            await contacts.AddFriendshipAsync(request.FromUserId, request.ToUserId, now, cancellationToken);
+            await changes.AddFriendshipAsync(request.FromUserId, request.ToUserId, now, cancellationToken);
             AccountsLog.BecameFriends(logger, request.FromUserId, request.ToUserId);
         }
 
-        await contacts.SetRequestStateAsync(request.Id, FriendRequestState.Accepted, now, cancellationToken);
+        await changes.SetRequestStateAsync(request.Id, FriendRequestState.Accepted, now, cancellationToken);
         return Done.Value;
     }
 
@@ -297,8 +297,8 @@ public sealed class ContactService(
     /// <summary>Ends the friendship for both people; either may ask again later.</summary>
     public async Task<Result<Done>> RemoveFriendAsync(Guid me, Guid friendId, CancellationToken cancellationToken)
     {
-        var removed = await contacts.AtomicallyAsync<Done>(me, friendId, async () =>
-            await contacts.RemoveFriendshipAsync(me, friendId, cancellationToken) ? Done.Value : NotFriends, cancellationToken);
+        var removed = await contacts.AtomicallyAsync<Done>(me, friendId, async changes =>
+            await changes.RemoveFriendshipAsync(me, friendId, cancellationToken) ? Done.Value : NotFriends, cancellationToken);
         if (removed.IsSuccess)
         {
             await NotifyAsync(new ContactChange(ContactChangeKind.FriendshipEnded, me, friendId), cancellationToken);
@@ -323,11 +323,11 @@ public sealed class ContactService(
             return AccountService.UserNotFound;
         }
 
-        var blocked = await contacts.AtomicallyAsync<Done>(me, other, async () =>
+        var blocked = await contacts.AtomicallyAsync<Done>(me, other, async changes =>
         {
             var now = clock.Now();
-            await contacts.AddBlockAsync(me, other, now, cancellationToken);
-            await contacts.DeclineOpenRequestsAsync(other, me, now, cancellationToken);
+            await changes.AddBlockAsync(me, other, now, cancellationToken);
+            await changes.DeclineOpenRequestsAsync(other, me, now, cancellationToken);
             return Done.Value;
         }, cancellationToken);
         if (blocked.IsSuccess)

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -12,7 +11,7 @@ namespace Hutong.Accounts.Sessions;
 /// and retrying. The times have minute precision and only help people recognise their devices, so one written a moment
 /// late, or lost when the node stops, costs nothing.
 /// </summary>
-public sealed class LastSeenWriter(IServiceScopeFactory scopes, ILogger<LastSeenWriter> logger) : BackgroundService
+public sealed class LastSeenWriter(ISessionStore sessions, ILogger<LastSeenWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1_000;
 
@@ -36,8 +35,7 @@ public sealed class LastSeenWriter(IServiceScopeFactory scopes, ILogger<LastSeen
 
                 try
                 {
-                    await using var scope = scopes.CreateAsyncScope();
-                    await scope.ServiceProvider.GetRequiredService<ISessionStore>().TouchAsync(batch, stoppingToken);
+                    await sessions.TouchAsync(batch, stoppingToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {

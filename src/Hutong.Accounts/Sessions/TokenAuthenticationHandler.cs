@@ -4,7 +4,6 @@ using Hutong.Contracts;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -14,11 +13,8 @@ namespace Hutong.Accounts.Sessions;
 /// Bearer tokens from <c>POST /api/v1/sessions</c>. Browsers cannot set headers on a WebSocket, so the gateway path
 /// also accepts the token in the <c>access_token</c> query.
 /// </summary>
-/// <remarks>
-/// Every request runs this handler, and a WebSocket request's scope lives as long as its connection, so the session
-/// service (and the database context behind it) is resolved only when there is a token to check.
-/// </remarks>
 public sealed class TokenAuthenticationHandler(
+    SessionService sessions,
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder)
@@ -34,7 +30,6 @@ public sealed class TokenAuthenticationHandler(
             return AuthenticateResult.NoResult();
         }
 
-        var sessions = Context.RequestServices.GetRequiredService<SessionService>();
         var session = await sessions.AuthenticateAsync(token, Context.RequestAborted);
         if (session is null)
         {

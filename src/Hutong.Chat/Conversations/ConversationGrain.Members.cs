@@ -1,11 +1,9 @@
 using Hutong.Core;
-using Hutong.Accounts.Contacts;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
 using Hutong.Core.Errors;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Hutong.Chat.Conversations;
 
@@ -321,10 +319,6 @@ internal sealed partial class ConversationGrain
             return written;
         });
 
-    private async Task<Guid?> FirstNonFriendAsync(Guid actorId, IReadOnlyList<Guid> userIds)
-    {
-        // A scope per lookup: scoped stores hold one DbContext, and this grain runs calls side by side.
-        await using var scope = scopes.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<IContactStore>().FirstStrangerAsync(actorId, userIds, clock.Now(), CancellationToken.None);
-    }
+    private Task<Guid?> FirstNonFriendAsync(Guid actorId, IReadOnlyList<Guid> userIds) =>
+        contacts.FirstStrangerAsync(actorId, userIds, CancellationToken.None);
 }

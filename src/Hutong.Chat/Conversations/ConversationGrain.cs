@@ -9,7 +9,6 @@ using Hutong.Contracts.Events;
 using Hutong.Realtime;
 using Hutong.Realtime.Log;
 using Hutong.Core.Errors;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -29,7 +28,8 @@ internal sealed partial class ConversationGrain(
     IInvitationStore invitations,
     ChatWriter writer,
     EventLog events,
-    IServiceScopeFactory scopes,
+    IAccountStore accounts,
+    IContactStore contacts,
     IOptions<ChatOptions> options,
     TimeProvider clock) : Grain, IConversationGrain, IDisposable
 {
@@ -180,9 +180,7 @@ internal sealed partial class ConversationGrain(
     {
         if (command.CardUserId is { } card)
         {
-            // A scope per lookup: scoped stores hold one DbContext, and this grain runs calls side by side.
-            await using var scope = scopes.CreateAsyncScope();
-            if (await scope.ServiceProvider.GetRequiredService<IAccountStore>().FindAsync(card, CancellationToken.None) is null)
+            if (await accounts.FindAsync(card, CancellationToken.None) is null)
             {
                 return ChatErrors.Invalid("cardUserId", "The card names no one.");
             }
@@ -408,8 +406,6 @@ internal sealed partial class ConversationGrain(
 
     private async Task<bool> IsDirectOpenAsync(Guid a, Guid b, CancellationToken cancellationToken)
     {
-        await using var scope = scopes.CreateAsyncScope();
-        var contacts = scope.ServiceProvider.GetRequiredService<IContactStore>();
         var relationship = await contacts.GetRelationshipAsync(a, b, clock.Now(), cancellationToken);
         return relationship is { Friends: true, IBlockedThem: false, TheyBlockedMe: false };
     }

@@ -1,6 +1,3 @@
-using Hutong.Chat;
-using Hutong.Chat.Conversations;
-using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Gateway;
 using Hutong.Core;
@@ -72,10 +69,8 @@ internal sealed partial class GatewayConnection
                 return;
             }
 
-            var command = ChatService.ToCommand(UserId, request, _chat);
-            var sent = !command.IsSuccess ? command.Error
-                : _services.GetRequiredService<SendLimiter>().Refuse(UserId) is { } tooFast ? tooFast
-                : await _services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId).SendAsync(command.Value);
+            // The same path as POST /conversations/{id}/messages: one set of checks, one limit, one set of errors.
+            var sent = await _backend.Chat.SendAsync(UserId, conversationId, request, CancellationToken.None);
             if (sent.IsSuccess)
             {
                 Enqueue(RealtimeFrames.Serialize(new AckFrame(request.ClientMsgId, frame.ConversationId, sent.Value.Seq, sent.Value.SentAt)));

@@ -1,12 +1,10 @@
 using System.Net.WebSockets;
 using Hutong.Accounts.Sessions;
-using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
 using Hutong.Contracts.Gateway;
 using Hutong.Core;
 using Hutong.Realtime.Delivery;
-using Hutong.Realtime.Log;
 
 namespace Hutong.Server.Gateway;
 
@@ -82,16 +80,13 @@ internal sealed partial class GatewayConnection
             return null;
         }
 
-        await using var scope = _services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<SessionService>().AuthenticateAsync(token, cancellationToken);
+        return await _backend.Sessions.AuthenticateAsync(token, cancellationToken);
     }
 
     /// <summary>Sends the welcome and what the device missed, then lets held pushes through that the resume did not carry.</summary>
     private async Task ResumeAsync(HelloFrame hello, CancellationToken cancellationToken)
     {
-        var conversations = _services.GetRequiredService<IConversationStore>();
-        var messages = _services.GetRequiredService<IMessageStore>();
-        var events = _services.GetRequiredService<IEventLogStore>();
+        var (conversations, messages, events) = (_backend.Conversations, _backend.Messages, _backend.Events);
 
         var known = new Dictionary<Guid, long>();
         foreach (var (id, seq) in hello.Conversations ?? new Dictionary<string, long>())

@@ -1,6 +1,5 @@
 using System.Net.WebSockets;
 using System.Threading.Channels;
-using Hutong.Chat;
 using Hutong.Realtime.Delivery;
 
 namespace Hutong.Server.Gateway;
@@ -27,9 +26,8 @@ internal sealed partial class GatewayConnection : IDisposable
 
     private readonly WebSocket _socket;
     private readonly GatewayHub _hub;
-    private readonly IServiceProvider _services;
+    private readonly GatewayBackend _backend;
     private readonly GatewayOptions _options;
-    private readonly ChatOptions _chat;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
     private readonly Channel<byte[]> _outbox;
@@ -45,13 +43,12 @@ internal sealed partial class GatewayConnection : IDisposable
     /// <summary>Set once the outbox takes no more frames: a send that finishes later has no one to tell.</summary>
     private volatile bool _closing;
 
-    public GatewayConnection(WebSocket socket, GatewayHub hub, IServiceProvider services, ChatOptions chat, TimeProvider clock, ILogger logger)
+    public GatewayConnection(WebSocket socket, GatewayHub hub, GatewayBackend backend, TimeProvider clock, ILogger logger)
     {
         _socket = socket;
         _hub = hub;
-        _services = services;
+        _backend = backend;
         _options = hub.Options;
-        _chat = chat;
         _logger = logger;
         _clock = clock;
         _stop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);

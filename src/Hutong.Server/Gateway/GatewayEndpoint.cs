@@ -1,8 +1,6 @@
-using Hutong.Chat;
 using Hutong.Contracts;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
-using Microsoft.Extensions.Options;
 
 namespace Hutong.Server.Gateway;
 
@@ -13,6 +11,7 @@ internal static class GatewayEndpoint
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<GatewayHub>();
+        builder.Services.AddSingleton<GatewayBackend>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayHub>());
         return builder;
     }
@@ -20,7 +19,7 @@ internal static class GatewayEndpoint
     public static WebApplication MapGateway(this WebApplication app)
     {
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(30) });
-        app.Map("/ws", async (HttpContext http, GatewayHub hub, IOptions<ChatOptions> chat, TimeProvider clock, ILogger<GatewayHub> logger) =>
+        app.Map("/ws", async (HttpContext http, GatewayHub hub, GatewayBackend backend, TimeProvider clock, ILogger<GatewayHub> logger) =>
         {
             if (!http.WebSockets.IsWebSocketRequest)
             {
@@ -29,7 +28,7 @@ internal static class GatewayEndpoint
             }
 
             using var socket = await http.WebSockets.AcceptWebSocketAsync();
-            using var connection = new GatewayConnection(socket, hub, http.RequestServices, chat.Value, clock, logger);
+            using var connection = new GatewayConnection(socket, hub, backend, clock, logger);
             await connection.RunAsync(http.Request.Query["access_token"].ToString() is { Length: > 0 } token ? token : null, http.RequestAborted);
         }).WithTags("Gateway").ExcludeFromDescription();
         return app;

@@ -18,6 +18,7 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
 
     public GatewayOptions Options => options.Value;
 
+
     /// <summary>This node's observer reference, made once the silo runs.</summary>
     private IGatewayNode Node
     {

@@ -6,10 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hutong.Storage.Contacts;
 
-internal sealed class ContactStore(HutongDbContext db) : IContactStore
+internal sealed class ContactStore(IDbContextFactory<HutongDbContext> contexts) : IContactStore
 {
-    public async Task<Result<T>> AtomicallyAsync<T>(Guid a, Guid b, Func<Task<Result<T>>> work, CancellationToken cancellationToken)
+    public async Task<Result<T>> AtomicallyAsync<T>(Guid a, Guid b, Func<IContactChanges, Task<Result<T>>> work, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         // SQLite: Microsoft.Data.Sqlite begins with BEGIN IMMEDIATE, which already makes writers take turns.
         // PostgreSQL: lock both account rows, in id order so that two changes of the same pair cannot deadlock.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -21,7 +22,7 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
                 cancellationToken);
         }
 
-        var result = await work();
+        var result = await work(new ContactChanges(db));
         if (result.IsSuccess)
         {
             await transaction.CommitAsync(cancellationToken);
@@ -31,69 +32,43 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
             await transaction.RollbackAsync(cancellationToken);
         }
 
-        db.ChangeTracker.Clear();
         return result;
     }
 
     public async Task<Relationship> GetRelationshipAsync(Guid me, Guid other, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var friends = await db.Friendships.AnyAsync(f => f.UserId == me && f.FriendId == other, cancellationToken);
-        var blockers = await db.Blocks
-            .Where(x => (x.UserId == me && x.BlockedId == other) || (x.UserId == other && x.BlockedId == me))
-            .Select(x => x.UserId)
-            .ToListAsync(cancellationToken);
-        var open = await db.FriendRequests.AsNoTracking()
-            .Where(r => r.State == FriendRequestState.Pending && r.ExpiresAt > now
-                && ((r.FromUserId == me && r.ToUserId == other) || (r.FromUserId == other && r.ToUserId == me)))
-            .ToListAsync(cancellationToken);
-        return new Relationship(
-            friends,
-            blockers.Contains(me),
-            blockers.Contains(other),
-            open.Where(r => r.FromUserId == me).MaxBy(r => r.CreatedAt)?.ToDomain(),
-            open.Where(r => r.FromUserId == other).MaxBy(r => r.CreatedAt)?.ToDomain());
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await new ContactChanges(db).GetRelationshipAsync(me, other, now, cancellationToken);
     }
 
-    public Task<int> CountFriendsAsync(Guid userId, CancellationToken cancellationToken) =>
-        db.Friendships.CountAsync(f => f.UserId == userId, cancellationToken);
-
-    public async Task AddRequestAsync(FriendRequest request, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<Guid>> FriendsNotBlockingAsync(Guid userId, IReadOnlyCollection<Guid> others, CancellationToken cancellationToken)
     {
-        db.FriendRequests.Add(new FriendRequestRow
+        if (others.Count == 0)
         {
-            Id = request.Id,
-            FromUserId = request.FromUserId,
-            ToUserId = request.ToUserId,
-            Greeting = request.Greeting,
-            State = request.State,
-            CreatedAt = request.CreatedAt,
-            ExpiresAt = request.ExpiresAt,
-            RespondedAt = request.RespondedAt,
-        });
-        await db.SaveChangesAsync(cancellationToken);
+            return new HashSet<Guid>();
+        }
+
+        var ids = others.ToArray();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        // One array parameter, not one per person: a group may be configured larger than SQLite's parameter limit.
+        var welcoming = await db.Friendships.AsNoTracking()
+            .Where(f => f.UserId == userId && EF.Parameter(ids).Contains(f.FriendId)
+                && !db.Blocks.Any(x => x.UserId == f.FriendId && x.BlockedId == userId))
+            .Select(f => f.FriendId)
+            .ToListAsync(cancellationToken);
+        return welcoming.ToHashSet();
     }
 
-    public Task RenewRequestAsync(Guid requestId, string greeting, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
-        db.FriendRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(
-            set => set.SetProperty(r => r.Greeting, greeting).SetProperty(r => r.CreatedAt, createdAt).SetProperty(r => r.ExpiresAt, expiresAt),
-            cancellationToken);
-
-    public async Task<FriendRequest?> FindRequestAsync(Guid requestId, CancellationToken cancellationToken) =>
-        (await db.FriendRequests.AsNoTracking().FirstOrDefaultAsync(r => r.Id == requestId, cancellationToken))?.ToDomain();
-
-    public Task SetRequestStateAsync(Guid requestId, FriendRequestState state, DateTimeOffset at, CancellationToken cancellationToken) =>
-        db.FriendRequests.Where(r => r.Id == requestId).ExecuteUpdateAsync(
-            set => set.SetProperty(r => r.State, state).SetProperty(r => r.RespondedAt, at),
-            cancellationToken);
-
-    public Task DeclineOpenRequestsAsync(Guid from, Guid to, DateTimeOffset now, CancellationToken cancellationToken) =>
-        db.FriendRequests
-            .Where(r => r.FromUserId == from && r.ToUserId == to && r.State == FriendRequestState.Pending)
-            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, FriendRequestState.Declined).SetProperty(r => r.RespondedAt, now), cancellationToken);
+    public async Task<FriendRequest?> FindRequestAsync(Guid requestId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await new ContactChanges(db).FindRequestAsync(requestId, cancellationToken);
+    }
 
     public async Task<IReadOnlyList<(FriendRequest Request, UserCard From, UserCard To)>> ListRequestsAsync(
         Guid userId, bool incoming, int offset, int limit, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await (
                 from r in db.FriendRequests.AsNoTracking()
                 where incoming ? r.ToUserId == userId : r.FromUserId == userId
@@ -106,21 +81,9 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
         return rows.ConvertAll(x => (x.Request.ToDomain(), Card(x.From), Card(x.To)));
     }
 
-    public async Task AddFriendshipAsync(Guid a, Guid b, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        db.Friendships.AddRange(
-            new FriendshipRow { UserId = a, FriendId = b, Since = since },
-            new FriendshipRow { UserId = b, FriendId = a, Since = since });
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    public async Task<bool> RemoveFriendshipAsync(Guid a, Guid b, CancellationToken cancellationToken) =>
-        await db.Friendships
-            .Where(f => (f.UserId == a && f.FriendId == b) || (f.UserId == b && f.FriendId == a))
-            .ExecuteDeleteAsync(cancellationToken) > 0;
-
     public async Task<(Friendship Friendship, UserCard Card)?> FindFriendAsync(Guid userId, Guid friendId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await (
                 from f in db.Friendships.AsNoTracking()
                 where f.UserId == userId && f.FriendId == friendId
@@ -132,6 +95,7 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
 
     public async Task<IReadOnlyList<(Friendship Friendship, UserCard Card)>> ListFriendsAsync(Guid userId, int offset, int limit, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await (
                 from f in db.Friendships.AsNoTracking()
                 where f.UserId == userId
@@ -145,29 +109,24 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
 
     public async Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var row = await db.Friendships.FirstAsync(f => f.UserId == friendship.UserId && f.FriendId == friendship.FriendId, cancellationToken);
         row.Remark = friendship.Remark;
         row.Tags = [.. friendship.Tags];
         row.ChatOnly = friendship.ChatOnly;
         row.HideTheirMoments = friendship.HideTheirMoments;
         await db.SaveChangesAsync(cancellationToken);
-        db.ChangeTracker.Clear();
     }
 
-    public async Task AddBlockAsync(Guid userId, Guid blockedId, DateTimeOffset since, CancellationToken cancellationToken)
+    public async Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken)
     {
-        if (!await db.Blocks.AnyAsync(x => x.UserId == userId && x.BlockedId == blockedId, cancellationToken))
-        {
-            db.Blocks.Add(new BlockRow { UserId = userId, BlockedId = blockedId, Since = since });
-            await db.SaveChangesAsync(cancellationToken);
-        }
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Blocks.Where(x => x.UserId == userId && x.BlockedId == blockedId).ExecuteDeleteAsync(cancellationToken);
     }
-
-    public Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken) =>
-        db.Blocks.Where(x => x.UserId == userId && x.BlockedId == blockedId).ExecuteDeleteAsync(cancellationToken);
 
     public async Task<IReadOnlyList<(UserCard Card, DateTimeOffset Since)>> ListBlocksAsync(Guid userId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await (
                 from x in db.Blocks.AsNoTracking()
                 where x.UserId == userId
@@ -180,6 +139,7 @@ internal sealed class ContactStore(HutongDbContext db) : IContactStore
 
     public async Task<IReadOnlyList<Guid>> ForgetAsync(Guid userId, CancellationToken cancellationToken)
     {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var friends = await db.Friendships.Where(f => f.UserId == userId).Select(f => f.FriendId).ToListAsync(cancellationToken);
         await db.Friendships.Where(f => f.UserId == userId || f.FriendId == userId).ExecuteDeleteAsync(cancellationToken);

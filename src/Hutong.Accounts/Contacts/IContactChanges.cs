@@ -1,0 +1,32 @@
+namespace Hutong.Accounts.Contacts;
+
+/// <summary>
+/// What a contact change reads and writes, all on the one transaction of <see cref="IContactStore.AtomicallyAsync{T}"/>;
+/// valid only until the work given to it returns. Writes of requests, friendships and blocks happen only here.
+/// </summary>
+public interface IContactChanges
+{
+    Task<Relationship> GetRelationshipAsync(Guid me, Guid other, DateTimeOffset now, CancellationToken cancellationToken);
+
+    Task<int> CountFriendsAsync(Guid userId, CancellationToken cancellationToken);
+
+    Task<FriendRequest?> FindRequestAsync(Guid requestId, CancellationToken cancellationToken);
+
+    Task AddRequestAsync(FriendRequest request, CancellationToken cancellationToken);
+
+    Task RenewRequestAsync(Guid requestId, string greeting, DateTimeOffset createdAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+
+    Task SetRequestStateAsync(Guid requestId, FriendRequestState state, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Declines every open request from <paramref name="from"/> to <paramref name="to"/>.</summary>
+    Task DeclineOpenRequestsAsync(Guid from, Guid to, DateTimeOffset now, CancellationToken cancellationToken);
+
+    /// <summary>Writes both sides of a new friendship.</summary>
+    Task AddFriendshipAsync(Guid a, Guid b, DateTimeOffset since, CancellationToken cancellationToken);
+
+    /// <summary>Removes both sides; false when they were not friends.</summary>
+    Task<bool> RemoveFriendshipAsync(Guid a, Guid b, CancellationToken cancellationToken);
+
+    /// <summary>Blocks; blocking twice is one block.</summary>
+    Task AddBlockAsync(Guid userId, Guid blockedId, DateTimeOffset since, CancellationToken cancellationToken);
+}

@@ -32,7 +32,8 @@ public sealed partial class ChatStore(
     private HutongGateway? _gateway;
     private CancellationTokenSource? _running;
     private bool _refreshQueued;
-    private long _listsAsked;
+    private readonly NewestAnswer _lists = new();
+    private readonly NewestAnswer<string> _detailLoads = new();
 
     /// <summary>The conversation on screen, if the page is visible: its messages count as read as they arrive.</summary>
     public string? Viewing { get; set; }
@@ -183,14 +184,19 @@ public sealed partial class ChatStore(
 
     public async Task LoadDetailsAsync(string conversationId)
     {
-        var details = await api.GetConversationAsync(conversationId);
-        _details[conversationId] = details;
-        foreach (var member in details.Members)
+        // Each membership change asks again; an older answer must not bring back a member who left.
+        var applied = await _detailLoads.LoadAsync(conversationId, () => api.GetConversationAsync(conversationId), details =>
         {
-            people.Remember(new Contracts.Accounts.PublicProfile(member.UserId, member.Handle, member.DisplayName, member.AvatarUrl));
+            _details[conversationId] = details;
+            foreach (var member in details.Members)
+            {
+                people.Remember(new Contracts.Accounts.PublicProfile(member.UserId, member.Handle, member.DisplayName, member.AvatarUrl));
+            }
+        });
+        if (applied)
+        {
+            Changed?.Invoke();
         }
-
-        Changed?.Invoke();
     }
 
     /// <summary>The page before what is held; false when the start is reached.</summary>
@@ -255,15 +261,15 @@ public sealed partial class ChatStore(
 
     public async Task RefreshListAsync()
     {
-        // Lists can come back in another order than they were asked for (a slow answer behind a quick one): only the
-        // newest asked for is applied, or an older list would undo a change a newer one, or this device, already shows.
-        var asked = Interlocked.Increment(ref _listsAsked);
-        var list = await api.GetConversationsAsync();
-        if (asked != Volatile.Read(ref _listsAsked))
+        if (await _lists.LoadAsync(() => api.GetConversationsAsync(), ApplyList))
         {
-            return;
+            await people.EnsureAsync(_summaries.Values.Where(c => c.LastMessage is not null).Select(c => c.LastMessage!.SenderId));
+            Changed?.Invoke();
         }
+    }
 
+    private void ApplyList(ConversationList list)
+    {
         var ids = list.Conversations.Select(c => c.ConversationId).ToHashSet(StringComparer.Ordinal);
         foreach (var gone in _summaries.Keys.Where(id => !ids.Contains(id)).ToList())
         {
@@ -280,9 +286,6 @@ public sealed partial class ChatStore(
 
             _summaries[summary.ConversationId] = summary;
         }
-
-        await people.EnsureAsync(list.Conversations.Where(c => c.LastMessage is not null).Select(c => c.LastMessage!.SenderId));
-        Changed?.Invoke();
     }
 
     private void Patch(string conversationId, Func<ConversationSummary, ConversationSummary> change)

@@ -9,7 +9,7 @@ namespace Hutong.Web.Contacts;
 /// <summary>My friends, the friend requests waiting for me, and group invitations; kept fresh by the event log.</summary>
 public sealed class ContactStore(HutongClient api, People people) : IChangeSource
 {
-    private long _refreshesAsked;
+    private readonly NewestAnswer _refreshes = new();
 
     public IReadOnlyList<FriendInfo> Friends { get; private set; } = [];
 
@@ -28,18 +28,22 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
 
     public async Task RefreshAsync()
     {
-        // Refreshes overlap (one at start, one per event) and can come back out of order: only the newest asked for is
-        // applied, whole, or an older answer would hide a request a newer one had shown.
-        var asked = Interlocked.Increment(ref _refreshesAsked);
-        var friends = await api.GetAllFriendsAsync();
-        var incoming = (await api.GetFriendRequestsAsync("incoming", 100)).Requests;
-        var outgoing = (await api.GetFriendRequestsAsync("outgoing", 100)).Requests;
-        var invitations = (await api.GetGroupInvitationsAsync()).Invitations;
-        if (asked != Volatile.Read(ref _refreshesAsked))
+        // Refreshes overlap (one at start, one per event): an older answer would hide a request a newer one had shown.
+        if (await _refreshes.LoadAsync(LoadAsync, Apply))
         {
-            return;
+            Changed?.Invoke();
         }
+    }
 
+    private async Task<Snapshot> LoadAsync() => new(
+        await api.GetAllFriendsAsync(),
+        (await api.GetFriendRequestsAsync("incoming", 100)).Requests,
+        (await api.GetFriendRequestsAsync("outgoing", 100)).Requests,
+        (await api.GetGroupInvitationsAsync()).Invitations);
+
+    private void Apply(Snapshot snapshot)
+    {
+        var (friends, incoming, outgoing, invitations) = snapshot;
         foreach (var friend in friends)
         {
             people.Remember(new PublicProfile(friend.UserId, friend.Handle, friend.DisplayName, friend.AvatarUrl));
@@ -53,8 +57,6 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
             people.Remember(request.From);
             people.Remember(request.To);
         }
-
-        Changed?.Invoke();
     }
 
     public FriendInfo? Friend(string userId) => Friends.FirstOrDefault(f => f.UserId == userId);
@@ -77,4 +79,11 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
     }
 
     private static string SortKey(FriendInfo friend) => Initial(friend) == "#" ? "~" + DisplayName(friend) : DisplayName(friend).ToUpperInvariant();
+
+    /// <summary>Everything one refresh read, applied together.</summary>
+    private sealed record Snapshot(
+        IReadOnlyList<FriendInfo> Friends,
+        IReadOnlyList<FriendRequestInfo> Incoming,
+        IReadOnlyList<FriendRequestInfo> Outgoing,
+        IReadOnlyList<GroupInvitationInfo> Invitations);
 }

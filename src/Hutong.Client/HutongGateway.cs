@@ -12,8 +12,9 @@ namespace Hutong.Client;
 /// <summary>
 /// A device's live connection to the gateway (docs/protocol.md). It keeps what the device holds (the event cursor and
 /// each conversation's last seq), hands the app every message and event exactly once and in order, fills gaps over
-/// HTTP, reconnects with backoff and resumes, and resends unacknowledged messages under their first client id, so
-/// going offline loses and doubles nothing.
+/// HTTP, reconnects with backoff and resumes, and keeps the device's one outbox: unacknowledged sends, resent after
+/// every (re)connect in the order they were first sent, under their first client id, and kept through an
+/// <see cref="IOutboxStore"/> across runs of the app, so going offline or reloading loses and doubles nothing.
 /// </summary>
 public sealed class HutongGateway : IAsyncDisposable
 {
@@ -24,9 +25,15 @@ public sealed class HutongGateway : IAsyncDisposable
     private readonly Func<Uri, CancellationToken, Task<WebSocket>> _connect;
     private readonly List<Subscription> _subscriptions = [];
     private readonly ConcurrentDictionary<string, long> _positions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, PendingSend> _pending = new(StringComparer.Ordinal);
+    private readonly IOutboxStore? _store;
+    private readonly Lock _outboxLock = new();
+    private readonly OrderedDictionary<string, PendingSend> _outbox = new(StringComparer.Ordinal);
+    private readonly Queue<PendingSend> _unsent = new();
+    private readonly Lazy<Task> _restored;
     private readonly CancellationTokenSource _disposed = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly SemaphoreSlim _flushLock = new(1, 1);
+    private readonly SemaphoreSlim _saveLock = new(1, 1);
     private WebSocket? _socket;
     private Task? _run;
     private TaskCompletionSource _welcomed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -36,12 +43,15 @@ public sealed class HutongGateway : IAsyncDisposable
 
     /// <param name="api">Signed in; its token opens the connection and it fills gaps.</param>
     /// <param name="connect">Opens the socket; by default a <see cref="ClientWebSocket"/>.</param>
-    public HutongGateway(HutongClient api, Func<Uri, CancellationToken, Task<WebSocket>>? connect = null)
+    /// <param name="outbox">Keeps unacknowledged sends across runs of the app; without one they live as long as this gateway.</param>
+    public HutongGateway(HutongClient api, Func<Uri, CancellationToken, Task<WebSocket>>? connect = null, IOutboxStore? outbox = null)
     {
         _api = api;
         var http = api.BaseAddress ?? throw new ArgumentException("The client needs a base address.", nameof(api));
         _uri = new UriBuilder(http) { Scheme = http.Scheme == Uri.UriSchemeHttps ? "wss" : "ws", Path = "/ws" }.Uri;
         _connect = connect ?? ConnectClientWebSocketAsync;
+        _store = outbox;
+        _restored = new(LoadOutboxAsync);
     }
 
     /// <summary>
@@ -64,8 +74,8 @@ public sealed class HutongGateway : IAsyncDisposable
     /// <summary>
     /// What this device is told of a kind: <see cref="MessageFrame"/> for messages, a <see cref="UserEvent"/> record
     /// (or <c>UserEvent</c> itself for all of them) for the event log, <c>object</c> for everything. Each comes once, in
-    /// seq order per conversation and per log. Every subscriber has its own queue of <paramref name="capacity"/>: one
-    /// that falls that far behind holds up reading from the server (which then lets this device go, to resume later)
+    /// seq order per conversation and per log; several subscribers of one kind each get all of it. Every subscriber has
+    /// its own queue of <paramref name="capacity"/>: one that falls that far behind holds up reading from the server (which then lets this device go, to resume later)
     /// rather than lose anything. Subscribe before connecting, or miss what comes first.
     /// </summary>
     public ChannelReader<T> Subscribe<T>(int capacity = 1_024)
@@ -86,9 +96,29 @@ public sealed class HutongGateway : IAsyncDisposable
     /// <summary>Tells the gateway the device holds a conversation up to <paramref name="lastSeq"/> (from history it loaded).</summary>
     public void Track(string conversationId, long lastSeq) => _positions.AddOrUpdate(conversationId, lastSeq, (_, held) => Math.Max(held, lastSeq));
 
+    /// <summary>Sends waiting for their ack, oldest first: those restored from the outbox store, then those sent since.</summary>
+    public IReadOnlyList<SendFrame> Outbox
+    {
+        get
+        {
+            lock (_outboxLock)
+            {
+                return [.. _outbox.Values.Select(p => p.Frame)];
+            }
+        }
+    }
+
+    /// <summary>
+    /// Takes in the sends the outbox store kept from the last run, once. Connecting and sending restore first by
+    /// themselves; an owner restores explicitly to see <see cref="Outbox"/> before connecting, and to learn each restored
+    /// send's outcome by calling <see cref="SendAsync"/> with it again (which does not send it twice).
+    /// </summary>
+    public Task RestoreAsync(CancellationToken cancellationToken = default) => _restored.Value.WaitAsync(cancellationToken);
+
     /// <summary>Starts the connection and returns once the server has welcomed it; it then stays up by itself.</summary>
     public async Task ConnectAsync(long cursor = 0, CancellationToken cancellationToken = default)
     {
+        await RestoreAsync(cancellationToken);
         Cursor = cursor;
         _run ??= RunAsync(_disposed.Token);
         await _welcomed.Task.WaitAsync(cancellationToken);
@@ -98,14 +128,32 @@ public sealed class HutongGateway : IAsyncDisposable
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, string? clientMsgId = null, CancellationToken cancellationToken = default) =>
         SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), MessageKinds.Text, text, null, null, null), cancellationToken);
 
-    /// <summary>Sends a message; the task ends with the server's ack, however many reconnects that takes.</summary>
+    /// <summary>
+    /// Sends a message: it joins the outbox, goes out now if connected or else on connect, and the task ends with the
+    /// server's ack (or fails with its refusal), however many reconnects that takes. A client id already in the outbox
+    /// (restored, or on its way) is not sent again: the call shares that send's outcome.
+    /// </summary>
     public async Task<SendMessageResponse> SendAsync(string conversationId, SendMessageRequest message, CancellationToken cancellationToken = default)
     {
-        var frame = new SendFrame(conversationId, message);
-        var pending = _pending.GetOrAdd(message.ClientMsgId, _ => new PendingSend(frame));
-        if (State == GatewayState.Online)
+        // Before anything is saved, or the save would overwrite what the last run left.
+        await RestoreAsync(cancellationToken);
+        PendingSend? pending;
+        var added = false;
+        lock (_outboxLock)
         {
-            await TrySendFrameAsync(frame);
+            if (!_outbox.TryGetValue(message.ClientMsgId, out pending))
+            {
+                pending = new PendingSend(new SendFrame(conversationId, message));
+                _outbox.Add(message.ClientMsgId, pending);
+                _unsent.Enqueue(pending);
+                added = true;
+            }
+        }
+
+        if (added)
+        {
+            await SaveOutboxAsync();
+            await FlushAsync();
         }
 
         return await pending.Acked.Task.WaitAsync(cancellationToken);
@@ -128,14 +176,20 @@ public sealed class HutongGateway : IAsyncDisposable
             subscription.Complete();
         }
 
-        foreach (var pending in _pending.Values)
+        // Cancelled, not removed: the outbox store keeps them for the next run.
+        lock (_outboxLock)
         {
-            pending.Acked.TrySetCanceled();
+            foreach (var pending in _outbox.Values)
+            {
+                pending.Acked.TrySetCanceled();
+            }
         }
 
         _socket?.Dispose();
         _disposed.Dispose();
         _sendLock.Dispose();
+        _flushLock.Dispose();
+        _saveLock.Dispose();
     }
 
     private async Task RunAsync(CancellationToken cancellationToken)
@@ -261,21 +315,30 @@ public sealed class HutongGateway : IAsyncDisposable
                 break;
             case SyncedFrame:
                 await CatchUpAsync(cancellationToken);
-                SetState(GatewayState.Online);
-                _welcomed.TrySetResult();
-                foreach (var pending in _pending.Values)
+                lock (_outboxLock)
                 {
-                    await TrySendFrameAsync(pending.Frame);
+                    // A new connection: everything unacknowledged goes again, in the order it was first sent.
+                    _unsent.Clear();
+                    foreach (var pending in _outbox.Values)
+                    {
+                        _unsent.Enqueue(pending);
+                    }
                 }
 
+                SetState(GatewayState.Online);
+                _welcomed.TrySetResult();
+                // Not awaited: the acks to a long outbox are read while it goes, so the server's send queue drains.
+                _ = FlushAsync();
                 break;
-            case AckFrame ack when _pending.TryRemove(ack.ClientMsgId, out var acked):
+            case AckFrame ack when TakeFromOutbox(ack.ClientMsgId, out var acked):
+                await SaveOutboxAsync();
                 acked.Acked.TrySetResult(new SendMessageResponse(ack.Seq, ack.SentAt));
                 break;
             case ErrorFrame { ClientMsgId: null, Code: ErrorCodes.Unauthorized or ErrorCodes.UnsupportedProtocol } refusal:
                 _refusal = refusal;
                 break;
-            case ErrorFrame { ClientMsgId: { } id } error when _pending.TryRemove(id, out var failed):
+            case ErrorFrame { ClientMsgId: { } id } error when TakeFromOutbox(id, out var failed):
+                await SaveOutboxAsync();
                 failed.Acked.TrySetException(new HutongApiException(error.Status, new ProblemBody(null, error.Title, error.Status, null, error.Code, null)));
                 break;
             case MessageFrame message:
@@ -398,6 +461,118 @@ public sealed class HutongGateway : IAsyncDisposable
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException)
         {
             // The connection ended: the receive loop has seen it too.
+        }
+    }
+
+    private bool TakeFromOutbox(string clientMsgId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingSend? pending)
+    {
+        lock (_outboxLock)
+        {
+            return _outbox.Remove(clientMsgId, out pending);
+        }
+    }
+
+    /// <summary>
+    /// Sends, oldest first, each send not yet sent on this connection. One flush runs at a time, so a send made while
+    /// the outbox is being resent after a reconnect goes after it.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        try
+        {
+            await _flushLock.WaitAsync(_disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            // Offline, what is left waits for the next connection, which queues the whole outbox again.
+            while (State == GatewayState.Online)
+            {
+                PendingSend? next;
+                lock (_outboxLock)
+                {
+                    if (!_unsent.TryDequeue(out next))
+                    {
+                        return;
+                    }
+
+                    if (!_outbox.TryGetValue(next.Frame.Message.ClientMsgId, out var current) || !ReferenceEquals(current, next))
+                    {
+                        // Answered already.
+                        continue;
+                    }
+                }
+
+                await TrySendFrameAsync(next.Frame);
+            }
+        }
+        finally
+        {
+            _flushLock.Release();
+        }
+    }
+
+    /// <summary>Hands the whole outbox to the store; one save at a time, each of the outbox as it is when it starts.</summary>
+    private async Task SaveOutboxAsync()
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _saveLock.WaitAsync(_disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        try
+        {
+            await _store.SaveAsync(Outbox, _disposed.Token);
+        }
+        catch (Exception)
+        {
+            // A store that cannot write (or a save cut short by disposal) loses at most what a reload would have
+            // restored: the sends in memory still go.
+        }
+        finally
+        {
+            _saveLock.Release();
+        }
+    }
+
+    private async Task LoadOutboxAsync()
+    {
+        if (_store is null)
+        {
+            return;
+        }
+
+        IReadOnlyList<SendFrame> saved;
+        try
+        {
+            saved = await _store.LoadAsync(_disposed.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // A store that cannot be read restores nothing; sending goes on.
+            return;
+        }
+
+        // Before any connection (connecting restores first), whose welcome queues the whole outbox to go.
+        lock (_outboxLock)
+        {
+            foreach (var frame in saved)
+            {
+                _outbox.TryAdd(frame.Message.ClientMsgId, new PendingSend(frame));
+            }
         }
     }
 

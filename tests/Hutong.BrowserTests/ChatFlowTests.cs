@@ -93,6 +93,55 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
     }
 
     [Fact]
+    public async Task ASendMadeOffline_SurvivesAReload_AndGoesOutOnceWhenTheConnectionIsBack()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var page = await NewPageAsync();
+        // The gateway's socket goes to the server while online; offline, each attempt is closed at once, so the
+        // client keeps retrying with its backoff until the connection is back.
+        var online = true;
+        IWebSocketRoute? live = null;
+        await page.RouteWebSocketAsync(new Regex("/ws"), socket =>
+        {
+            if (online)
+            {
+                live = socket;
+                socket.ConnectToServer();
+            }
+            else
+            {
+                _ = socket.CloseAsync();
+            }
+        });
+        var mei = new Person(page, $"omei{run}", "Mei");
+        await mei.SignUpAsync();
+        var lin = await NewFriendOverApiAsync($"olin{run}", "Lin", mei.Handle);
+        await mei.OpenChatAsync("Lin");
+
+        online = false;
+        await live!.CloseAsync();
+        await Expect(page.Locator(".connection")).ToContainTextAsync(new Regex("Offline|Connecting"));
+        await mei.SayAsync("written offline");
+        var echo = mei.Messages.Locator("article.outgoing", new() { HasTextString = "written offline" });
+        await Expect(echo).ToBeVisibleAsync();
+
+        // Reloaded while still offline: the send is still there, waiting.
+        await page.ReloadAsync();
+        await mei.OpenChatAsync("Lin");
+        await Expect(echo).ToBeVisibleAsync();
+        await Expect(page.Locator(".connection")).ToContainTextAsync(new Regex("Offline|Connecting"));
+
+        // Back online: it goes out and turns into the real message, stored once.
+        online = true;
+        await Expect(mei.Message("written offline")).ToBeVisibleAsync(new() { Timeout = 40_000 });
+        await Expect(echo).ToHaveCountAsync(0);
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var chat = Assert.Single((await lin.GetConversationsAsync(cancellationToken)).Conversations);
+        var stored = await lin.GetMessagesAsync(chat.ConversationId, afterSeq: 0, cancellationToken: cancellationToken);
+        Assert.Single(stored.Messages, m => m.Text == "written offline");
+    }
+
+    [Fact]
     public async Task AGroupWithAThird_MentionsAndRealTime_ReachEveryone()
     {
         var run = Guid.NewGuid().ToString("N")[..6];

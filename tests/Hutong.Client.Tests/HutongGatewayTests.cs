@@ -130,6 +130,166 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task Subscribers_OfOneKindAndOfTheirBase_EachGetEveryFrame_AndASlowOneHoldsUpNoOther()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        // The web client's shape: chat takes messages and every event, the wallet its own packet events.
+        var slow = gateway.Subscribe<MessageFrame>(capacity: 8);
+        var events = gateway.Subscribe<UserEvent>();
+        var wallet = gateway.Subscribe<RedPacketOpenedEvent>();
+        var chatNotes = gateway.Subscribe<RedPacketOpenedEvent>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        await connection.SendAsync(Message("c-1", 1));
+        await connection.SendAsync(new EventFrame(new RedPacketOpenedEvent("c-1", 1, "u-yun", 1) { Seq = 1, At = Noon }));
+        await connection.SendAsync(Message("c-1", 2));
+        await connection.SendAsync(new EventFrame(new ProfileEvent("u-lin") { Seq = 2, At = Noon }));
+
+        // Every event arrives while the message subscriber has read nothing.
+        Assert.Equal(["redPacketOpened 1", "profile 2"], [DescribeEvent(await ReadAsync(events)), DescribeEvent(await ReadAsync(events))]);
+        Assert.Equal(("u-yun", "u-yun"), ((await ReadAsync(wallet)).UserId, (await ReadAsync(chatNotes)).UserId));
+        Assert.Equal((1L, 2L), ((await ReadAsync(slow)).Message.Seq, (await ReadAsync(slow)).Message.Seq));
+        Assert.False(wallet.TryRead(out _));
+    }
+
+    [Fact]
+    public async Task SendsMadeOffline_GoOutOnConnect_InTheOrderTheyWereMade()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+
+        List<Task<SendMessageResponse>> sends = [];
+        foreach (var text in (string[])["one", "two", "three"])
+        {
+            sends.Add(gateway.SendTextAsync("c-1", text, "send-" + text, Ct));
+        }
+
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        var arrived = new List<string?>();
+        for (var i = 0; i < 3; i++)
+        {
+            arrived.Add(Assert.IsType<SendFrame>(await connection.ReadPastPingsAsync()).Message.Text);
+        }
+
+        // Acks may come in any order; each ends its own send.
+        await connection.SendAsync(new AckFrame("send-three", "c-1", 3, Noon));
+        await connection.SendAsync(new AckFrame("send-one", "c-1", 1, Noon));
+        await connection.SendAsync(new AckFrame("send-two", "c-1", 2, Noon));
+
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+        Assert.Equal(["one", "two", "three"], arrived);
+        var acked = await Task.WhenAll(sends).WaitAsync(ScriptedGateway.Patience, Ct);
+        Assert.Equal([1L, 2L, 3L], acked.Select(a => a.Seq));
+        Assert.Empty(gateway.Outbox);
+    }
+
+    [Fact]
+    public async Task AfterAReconnect_TheOutboxGoesAgainInTheOrderItWasSent_NewSendsAfterIt()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (first, _) = await server.AcceptAsync();
+        await first.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+        var one = gateway.SendTextAsync("c-1", "one", "send-one", Ct);
+        var two = gateway.SendTextAsync("c-2", "two", "send-two", Ct);
+        Assert.Equal(["one", "two"], [Text(await first.ReadPastPingsAsync()), Text(await first.ReadPastPingsAsync())]);
+
+        first.Drop();
+        var three = gateway.SendTextAsync("c-1", "three", "send-three", Ct);
+        var (second, _) = await server.AcceptAsync();
+        await second.WelcomeAsync();
+        var again = new[] { Text(await second.ReadPastPingsAsync()), Text(await second.ReadPastPingsAsync()), Text(await second.ReadPastPingsAsync()) };
+        await second.SendAsync(new AckFrame("send-one", "c-1", 1, Noon));
+        await second.SendAsync(new AckFrame("send-two", "c-2", 1, Noon));
+        await second.SendAsync(new AckFrame("send-three", "c-1", 2, Noon));
+
+        Assert.Equal(["one", "two", "three"], again);
+        await Task.WhenAll(one, two, three).WaitAsync(ScriptedGateway.Patience, Ct);
+    }
+
+    [Fact]
+    public async Task TheOutbox_KeptThroughItsStore_GoesOutAfterAReloadUnderItsFirstId_AndIsAckedOnce()
+    {
+        var store = new MemoryOutboxStore();
+        using var server = new ScriptedGateway();
+        var before = new HutongGateway(Offline(), server.ConnectAsync, store);
+        var connecting = before.ConnectAsync(cancellationToken: Ct);
+        var (first, _) = await server.AcceptAsync();
+        await first.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+        var cutOff = before.SendTextAsync("c-1", "before the reload", "send-1", Ct);
+        var attempt = Assert.IsType<SendFrame>(await first.ReadPastPingsAsync());
+        var saved = store.Saved;
+        await before.DisposeAsync();
+
+        // The reload: a new gateway over the same store.
+        await using var after = new HutongGateway(Offline(), server.ConnectAsync, store);
+        await after.RestoreAsync(Ct);
+        var restored = Assert.Single(after.Outbox);
+        // Sending a restored send again only joins it: its outcome, and it still goes once.
+        var outcome = after.SendAsync(restored.ConversationId, restored.Message, Ct);
+        connecting = after.ConnectAsync(cancellationToken: Ct);
+        var (second, _) = await server.AcceptAsync();
+        await second.WelcomeAsync();
+        var resent = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
+        await second.SendAsync(new AckFrame("send-1", "c-1", 7, Noon));
+        var acked = await outcome.WaitAsync(ScriptedGateway.Patience, Ct);
+        var emptied = store.Saved;
+        var later = after.SendTextAsync("c-1", "after the reload", "send-2", Ct);
+        var next = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
+        await second.SendAsync(new AckFrame("send-2", "c-1", 8, Noon));
+
+        Assert.Equal(attempt, Assert.Single(saved));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cutOff.WaitAsync(ScriptedGateway.Patience, Ct));
+        Assert.Equal(attempt, restored);
+        Assert.Equal(attempt, resent);
+        Assert.Equal(7, acked.Seq);
+        Assert.Empty(emptied);
+        // What came after the ack was the next send, not the restored one again.
+        Assert.Equal("send-2", next.Message.ClientMsgId);
+        Assert.Equal(8, (await later.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
+    }
+
+    [Fact]
+    public async Task ARefusal_TakesTheSendOutOfTheOutbox_AndFailsTheCaller()
+    {
+        var store = new MemoryOutboxStore();
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync, store);
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (first, _) = await server.AcceptAsync();
+        await first.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        var refused = gateway.SendTextAsync("c-1", "not here", "send-1", Ct);
+        Assert.IsType<SendFrame>(await first.ReadPastPingsAsync());
+        await first.SendAsync(new ErrorFrame(ErrorCodes.MessageRefused, 403, "Refused.", "send-1", "c-1"));
+        var failure = await Assert.ThrowsAsync<HutongApiException>(() => refused.WaitAsync(ScriptedGateway.Patience, Ct));
+        var (outbox, saved) = (gateway.Outbox, store.Saved);
+        // After a reconnect the refused send is not tried again: the first frame is the next send.
+        first.Drop();
+        var (second, _) = await server.AcceptAsync();
+        await second.WelcomeAsync();
+        var next = gateway.SendTextAsync("c-1", "here", "send-2", Ct);
+        var frame = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
+        await second.SendAsync(new AckFrame("send-2", "c-1", 1, Noon));
+
+        Assert.Equal((403, ErrorCodes.MessageRefused), (failure.Status, failure.Problem?.Code));
+        Assert.Empty(outbox);
+        Assert.Empty(saved);
+        Assert.Equal("send-2", frame.Message.ClientMsgId);
+        Assert.Equal(1, (await next.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
+    }
+
+    [Fact]
     public async Task AServerThatRefusesTheProtocol_IsNotAskedAgain_AndTheAppIsTold()
     {
         using var server = new ScriptedGateway();
@@ -161,6 +321,15 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         SettingsEvent => "settings",
         _ => item.GetType().Name,
     };
+
+    private static string DescribeEvent(UserEvent userEvent) => userEvent switch
+    {
+        RedPacketOpenedEvent { Seq: var seq } => $"redPacketOpened {seq}",
+        ProfileEvent { Seq: var seq } => $"profile {seq}",
+        _ => userEvent.GetType().Name,
+    };
+
+    private static string? Text(ClientFrame frame) => Assert.IsType<SendFrame>(frame).Message.Text;
 
     private static async Task<T> ReadAsync<T>(System.Threading.Channels.ChannelReader<T> reader) =>
         await reader.ReadAsync(Ct).AsTask().WaitAsync(ScriptedGateway.Patience, Ct);

@@ -2,7 +2,6 @@ using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
 using System.Threading.Channels;
-using Hutong.Contracts.Gateway;
 
 namespace Hutong.Web.Chats;
 
@@ -14,18 +13,6 @@ public sealed partial class ChatStore
         try
         {
             await gateway.ConnectAsync(cursor);
-            foreach (var frame in _outbox.Values.ToList())
-            {
-                if (!_timelines.TryGetValue(frame.ConversationId, out var timeline))
-                {
-                    // Sends left from before a reload, for a chat not open now: they still go out.
-                    _ = SendFrameAsync(frame, Echo(frame.Message));
-                }
-                else if (timeline.FindOutgoing(frame.Message.ClientMsgId) is { } echo)
-                {
-                    _ = SendFrameAsync(frame, echo);
-                }
-            }
         }
         catch (HutongApiException)
         {
@@ -37,7 +24,8 @@ public sealed partial class ChatStore
         }
     }
 
-    private async Task PumpAsync(ChannelReader<object> delivered, CancellationToken cancellationToken)
+    private async Task PumpAsync<T>(ChannelReader<T> delivered, Func<T, Task> apply, CancellationToken cancellationToken)
+        where T : class
     {
         try
         {
@@ -48,7 +36,7 @@ public sealed partial class ChatStore
                 {
                     try
                     {
-                        await ApplyAsync(item);
+                        await apply(item);
                     }
                     catch (Exception e) when (e is HutongApiException or HttpRequestException)
                     {
@@ -64,19 +52,6 @@ public sealed partial class ChatStore
         catch (OperationCanceledException)
         {
             // Signed out.
-        }
-    }
-
-    private async Task ApplyAsync(object item)
-    {
-        switch (item)
-        {
-            case MessageFrame message:
-                await OnMessageAsync(message.ConversationId, message.Message);
-                break;
-            case UserEvent userEvent:
-                await OnUserEventAsync(userEvent);
-                break;
         }
     }
 
@@ -114,12 +89,9 @@ public sealed partial class ChatStore
             _mentioned.Add(conversationId);
         }
 
-        if (message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
-        {
-            // The transfer's card shows its new state; the group and the list are as they were.
-            _ = money.RefreshTransferAsync(transferId);
-        }
-        else if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
+        // A transfer's outcome changes its card (the wallet follows those), not the group or the list.
+        var transferOutcome = message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: not null };
+        if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled && !transferOutcome)
         {
             // Members, roles or the name changed: the open pane and the list show the group as it is now.
             if (_details.ContainsKey(conversationId))
@@ -141,10 +113,10 @@ public sealed partial class ChatStore
         switch (userEvent)
         {
             case RedPacketOpenedEvent opened:
-                await OnPacketEventAsync(opened.ConversationId, opened.MessageSeq, opened.UserId == session.Me?.UserId ? null : new LocalNote(0, UserEventKinds.RedPacketOpened, opened.UserId, opened.Count));
+                await OnPacketEventAsync(opened.ConversationId, opened.UserId == session.Me?.UserId ? null : new LocalNote(0, UserEventKinds.RedPacketOpened, opened.UserId, opened.Count));
                 break;
             case RedPacketReturnedEvent returned:
-                await OnPacketEventAsync(returned.ConversationId, returned.MessageSeq, new LocalNote(0, UserEventKinds.RedPacketReturned, null, returned.Amount));
+                await OnPacketEventAsync(returned.ConversationId, new LocalNote(0, UserEventKinds.RedPacketReturned, null, returned.Amount));
                 break;
             case FriendRequestEvent or GroupInvitationEvent:
                 _ = contacts.RefreshAsync();
@@ -187,22 +159,17 @@ public sealed partial class ChatStore
     }
 
     /// <summary>
-    /// Someone opened my red packet, or what was left of it came back: its card refreshed, and a line in its chat
-    /// (none for my own open of my own group packet).
+    /// Someone opened my red packet, or what was left of it came back: a line in its chat (none for my own open of my
+    /// own group packet). The wallet refreshes the packet's card on its own subscription.
     /// </summary>
-    private async Task OnPacketEventAsync(string conversationId, long messageSeq, LocalNote? note)
+    private async Task OnPacketEventAsync(string conversationId, LocalNote? note)
     {
-        var timeline = _timelines.GetValueOrDefault(conversationId);
-        if (timeline?.Find(messageSeq)?.Money is { } packet)
-        {
-            _ = money.RefreshPacketAsync(packet.Id);
-        }
-
         if (note is null)
         {
             return;
         }
 
+        var timeline = _timelines.GetValueOrDefault(conversationId);
         var after = Math.Max(timeline?.Newest ?? 0, _summaries.GetValueOrDefault(conversationId)?.LastSeq ?? 0);
         if (!_notes.TryGetValue(conversationId, out var notes))
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Hutong.Client;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Gateway;
@@ -7,7 +6,10 @@ using Microsoft.JSInterop;
 
 namespace Hutong.Web.Chats;
 
-/// <summary>Sends: shown at once as echoes, sent over the gateway under a client message id, and kept in local storage until acknowledged.</summary>
+/// <summary>
+/// Sends: shown at once as echoes and handed to the gateway's outbox under a client message id; the gateway keeps them
+/// (in local storage, through <see cref="BrowserOutbox"/>) and sends them until acknowledged.
+/// </summary>
 public sealed partial class ChatStore
 {
     /// <summary>Sends text (with an optional quote and mentions); it shows at once and goes out when it can.</summary>
@@ -37,16 +39,17 @@ public sealed partial class ChatStore
     /// <summary>Sends a failed message again under its first client message id, or uploads its file again if that failed.</summary>
     public Task RetryAsync(string conversationId, OutgoingMessage echo) =>
         _uploads.ContainsKey(echo.ClientMsgId) ? UploadAsync(echo)
-        : _outbox.TryGetValue(echo.ClientMsgId, out var frame) ? SendFrameAsync(frame, echo)
+        : _sends.TryGetValue(echo.ClientMsgId, out var send) ? SendFrameAsync(send.Frame, echo)
         : Task.CompletedTask;
 
-    public async Task DiscardAsync(string conversationId, OutgoingMessage echo)
+    /// <summary>Forgets a failed send (a refused one has already left the gateway's outbox) or a failed upload.</summary>
+    public Task DiscardAsync(string conversationId, OutgoingMessage echo)
     {
         _timelines.GetValueOrDefault(conversationId)?.RemoveOutgoing(echo.ClientMsgId);
-        _outbox.Remove(echo.ClientMsgId);
+        _sends.Remove(echo.ClientMsgId);
         _uploads.Remove(echo.ClientMsgId);
-        await SaveOutboxAsync();
         Changed?.Invoke();
+        return Task.CompletedTask;
     }
 
     private async Task UploadAsync(OutgoingMessage echo)
@@ -138,6 +141,7 @@ public sealed partial class ChatStore
     private OutgoingMessage Echo(SendMessageRequest message) =>
         new(message.ClientMsgId, message.Kind ?? MessageKinds.Text, message.Text, message.ReplyToSeq, clock.GetUtcNow());
 
+    /// <summary>Shows the send and hands it to the gateway; its echo follows the outcome.</summary>
     private async Task SendFrameAsync(SendFrame frame, OutgoingMessage echo)
     {
         var conversationId = frame.ConversationId;
@@ -150,23 +154,23 @@ public sealed partial class ChatStore
             timeline.AddOutgoing(echo);
         }
 
-        _outbox[frame.Message.ClientMsgId] = frame;
-        await SaveOutboxAsync();
+        _sends[frame.Message.ClientMsgId] = new ShownSend(frame, echo);
         Changed?.Invoke();
-        if (_gateway is null)
+        if (_gateway is not { } gateway)
         {
+            // Not started: there is nothing to send through yet.
             return;
         }
 
         try
         {
-            var ack = await _gateway.SendAsync(conversationId, frame.Message);
-            _outbox.Remove(frame.Message.ClientMsgId);
-            await SaveOutboxAsync();
-            // The message event may come before or after the ack; whichever is later finds the echo gone.
-            if (timeline is not null && timeline.Newest >= ack.Seq)
+            var ack = await gateway.SendAsync(conversationId, frame.Message);
+            _sends.Remove(frame.Message.ClientMsgId);
+            // The message event may come before or after the ack; whichever is later finds the echo gone. The chat
+            // may have opened meanwhile (a send restored after a reload), so its timeline is looked up now.
+            if (_timelines.GetValueOrDefault(conversationId) is { } shown && shown.Newest >= ack.Seq)
             {
-                timeline.RemoveOutgoing(echo.ClientMsgId);
+                shown.RemoveOutgoing(echo.ClientMsgId);
             }
         }
         catch (HutongApiException e)
@@ -175,43 +179,21 @@ public sealed partial class ChatStore
         }
         catch (OperationCanceledException)
         {
-            // Signed out while it waited: the outbox keeps it for this person's next session on this browser.
+            // Signed out while it waited: the gateway's outbox keeps it for this person's next session on this browser.
         }
 
         Changed?.Invoke();
     }
 
-    /// <summary>Per person: someone else signing in on this browser never sends what the last person left.</summary>
-    private string OutboxKey => "hutong.outbox." + session.Me?.UserId;
-
-    private async Task LoadOutboxAsync()
-    {
-        _outbox.Clear();
-        if (await browser.GetAsync(OutboxKey) is { Length: > 0 } json)
-        {
-            SendFrame[] saved;
-            try
-            {
-                saved = JsonSerializer.Deserialize(json, WebJsonContext.Default.SendFrameArray) ?? [];
-            }
-            catch (JsonException)
-            {
-                // Left by an older version of the app, in a shape this one does not read.
-                saved = [];
-            }
-
-            foreach (var frame in saved.Where(f => f.Message?.ClientMsgId is not null))
-            {
-                _outbox[frame.Message.ClientMsgId] = frame;
-            }
-        }
-    }
-
-    private async Task SaveOutboxAsync() =>
-        await browser.SetAsync(OutboxKey, _outbox.Count == 0 ? null : JsonSerializer.Serialize(_outbox.Values.ToArray(), WebJsonContext.Default.SendFrameArray));
-
     private static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>A file on its way up, kept until it is sent or discarded, so a failed upload can be tried again.</summary>
     private sealed record PendingUpload(string ConversationId, Func<Stream> Open, string FileName, long Size);
+
+    /// <summary>
+    /// A send as the chat shows it, from the send (or its restore after a reload) until it is acknowledged: its echo,
+    /// for a chat that opens meanwhile, and, once refused, its frame for Retry until it is discarded. The gateway's
+    /// outbox, not this, is what keeps and resends it.
+    /// </summary>
+    private sealed record ShownSend(SendFrame Frame, OutgoingMessage Echo);
 }

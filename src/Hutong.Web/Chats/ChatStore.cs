@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Contacts;
 using Hutong.Web.Notifications;
@@ -12,8 +13,9 @@ namespace Hutong.Web.Chats;
 /// <summary>
 /// This device's view of the person's chats: the chats list, what it holds of each conversation, and its own sends on
 /// the way. It loads over HTTP, then lives on the gateway, which resumes after every reconnect without gaps or
-/// repeats. Sends go through the gateway under a client message id kept in local storage until acknowledged, so a
-/// message typed offline, or before a reload, goes out once when the connection is back.
+/// repeats. Sends go through the gateway's outbox, which keeps them in local storage until acknowledged
+/// (<see cref="BrowserOutbox"/>), so a message typed offline, or before a reload, goes out once when the connection is
+/// back; this store only shows them.
 /// </summary>
 public sealed partial class ChatStore(
     HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, DesktopNotifications notifications,
@@ -25,7 +27,7 @@ public sealed partial class ChatStore(
     private readonly Dictionary<string, Timeline> _timelines = new(StringComparer.Ordinal);
     private readonly Dictionary<string, ConversationDetails> _details = new(StringComparer.Ordinal);
     private readonly HashSet<string> _mentioned = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, SendFrame> _outbox = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ShownSend> _sends = new(StringComparer.Ordinal);
     private readonly Dictionary<string, PendingUpload> _uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _drafts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<LocalNote>> _notes = new(StringComparer.Ordinal);
@@ -96,22 +98,31 @@ public sealed partial class ChatStore(
         }
 
         _running = new CancellationTokenSource();
-        await LoadOutboxAsync();
+        var gateway = _gateway = new HutongGateway(api, outbox: new BrowserOutbox(browser, session.Me?.UserId ?? ""));
+        // Sends left from before a reload show (in their chat, once it opens) and resolve like those made now; the
+        // gateway sends them on connect.
+        await gateway.RestoreAsync();
+        foreach (var frame in gateway.Outbox)
+        {
+            _ = SendFrameAsync(frame, Echo(frame.Message));
+        }
+
         // The cursor first: events after it are replayed on connect, so nothing between the two reads is lost.
         var cursor = (await api.GetEventsAsync(long.MaxValue - 1, 1)).LastSeq;
         await Task.WhenAll(RefreshListAsync(), contacts.RefreshAsync());
         Loaded = true;
-        _gateway = new HutongGateway(api);
         foreach (var summary in _summaries.Values)
         {
-            _gateway.Track(summary.ConversationId, summary.LastSeq);
+            gateway.Track(summary.ConversationId, summary.LastSeq);
         }
 
-        _gateway.StateChanged += _ => Changed?.Invoke();
-        _gateway.SignedOut += () => _ = session.ForgetAsync();
-        // Subscribed before connecting, so nothing the resume brings is missed.
-        _ = PumpAsync(_gateway.Subscribe<object>(), _running.Token);
-        _ = ConnectAsync(_gateway, cursor);
+        gateway.StateChanged += _ => Changed?.Invoke();
+        gateway.SignedOut += () => _ = session.ForgetAsync();
+        // Subscribed before connecting, so nothing the resume brings is missed. The wallet follows its own kinds.
+        _ = PumpAsync(gateway.Subscribe<MessageFrame>(), m => OnMessageAsync(m.ConversationId, m.Message), _running.Token);
+        _ = PumpAsync(gateway.Subscribe<UserEvent>(), OnUserEventAsync, _running.Token);
+        money.Follow(gateway, _running.Token);
+        _ = ConnectAsync(gateway, cursor);
         Changed?.Invoke();
     }
 
@@ -135,7 +146,7 @@ public sealed partial class ChatStore(
         _timelines.Clear();
         _details.Clear();
         _mentioned.Clear();
-        _outbox.Clear();
+        _sends.Clear();
         _drafts.Clear();
         _notes.Clear();
         money.Clear();
@@ -172,9 +183,9 @@ public sealed partial class ChatStore(
             }
 
             _gateway?.Track(conversationId, timeline.Newest);
-            foreach (var frame in _outbox.Values.Where(f => f.ConversationId == conversationId))
+            foreach (var send in _sends.Values.Where(s => s.Frame.ConversationId == conversationId))
             {
-                timeline.AddOutgoing(Echo(frame.Message));
+                timeline.AddOutgoing(send.Echo);
             }
         }
 

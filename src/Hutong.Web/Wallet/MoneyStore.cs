@@ -1,4 +1,8 @@
+using System.Threading.Channels;
 using Hutong.Client;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Events;
+using Hutong.Contracts.Gateway;
 using Hutong.Contracts.Wallet;
 using Hutong.Web.Shared;
 
@@ -6,8 +10,8 @@ namespace Hutong.Web.Wallet;
 
 /// <summary>
 /// The transfers and red packets this device has shown, fetched when a chat first shows them and again when the
-/// chat says they changed (an outcome notice, an open). Sends go through here too, so the card of what was just
-/// sent knows its state before the chat delivers it.
+/// gateway says they changed (a transfer's outcome notice, an open or return of my packet), on subscriptions of its
+/// own. Sends go through here too, so the card of what was just sent knows its state before the chat delivers it.
 /// </summary>
 public sealed class MoneyStore(HutongClient api) : IChangeSource
 {
@@ -29,6 +33,17 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
     public event Action? Changed;
 
     public TransferInfo? Transfer(string id) => _transfers.GetValueOrDefault(id);
+
+    /// <summary>
+    /// Follows what the gateway says of the cards held: a transfer's outcome and my red packets' opens and returns.
+    /// Called with each new gateway, before it connects; it ends with <paramref name="stop"/> or the gateway.
+    /// </summary>
+    public void Follow(HutongGateway gateway, CancellationToken stop)
+    {
+        _ = FollowAsync(gateway.Subscribe<MessageFrame>(), OnMessage, stop);
+        _ = FollowAsync(gateway.Subscribe<RedPacketOpenedEvent>(), opened => OnPacketEvent(opened.ConversationId), stop);
+        _ = FollowAsync(gateway.Subscribe<RedPacketReturnedEvent>(), returned => OnPacketEvent(returned.ConversationId), stop);
+    }
 
     public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
 
@@ -150,6 +165,42 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         catch (Exception e) when (e is HutongApiException or HttpRequestException)
         {
             // CNY is every node's default; Clear() at sign-out lets the next sign-in ask again.
+        }
+    }
+
+    private static async Task FollowAsync<T>(ChannelReader<T> delivered, Action<T> apply, CancellationToken stop)
+    {
+        try
+        {
+            await foreach (var item in delivered.ReadAllAsync(stop))
+            {
+                apply(item);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Signed out.
+        }
+    }
+
+    private void OnMessage(MessageFrame frame)
+    {
+        if (frame.Message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
+        {
+            _ = RefreshTransferAsync(transferId);
+        }
+    }
+
+    /// <summary>
+    /// One of my packets in the chat was opened or came back. The event names it by its message, which this store does
+    /// not see; my packets still open in one chat are few, so each held one is fetched again.
+    /// </summary>
+    private void OnPacketEvent(string conversationId)
+    {
+        // Only the sender is shown a packet's own id.
+        foreach (var packet in _packets.Values.Where(p => p.ConversationId == conversationId && p.PacketId is not null && p.State == RedPacketStates.Active).ToList())
+        {
+            _ = RefreshPacketAsync(packet.Id);
         }
     }
 

@@ -23,6 +23,14 @@ public interface IUserGrain : IGrainWithGuidKey
     [OneWay]
     Task PushAsync(Push push);
 
+    /// <summary>
+    /// The watcher hears of every change to where this person is connected until it unwatches or its lease lapses
+    /// (<see cref="UserGrain.WatchLease"/>; watching again renews it). Returns where they are now.
+    /// </summary>
+    Task<Presence> WatchAsync(IPresenceWatcher watcher);
+
+    Task UnwatchAsync(IPresenceWatcher watcher);
+
     /// <summary>Closes the device's connections on every node.</summary>
     Task EndSessionAsync(Guid deviceId);
 }

@@ -15,16 +15,28 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
     /// <summary>A node that stops repeating its attach (it died) stops receiving pushes after this long.</summary>
     public static readonly TimeSpan NodeLease = TimeSpan.FromMinutes(5);
 
+    /// <summary>A watcher that stops renewing (its activation died with its node) stops hearing after this long.</summary>
+    public static readonly TimeSpan WatchLease = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a new connection waits for watchers to hear of it; one that did not catches up when it renews.</summary>
+    private static readonly TimeSpan TellingAtMost = TimeSpan.FromSeconds(2);
+
     private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
+    private readonly Dictionary<GrainId, (IPresenceWatcher Watcher, DateTimeOffset Until)> _watchers = [];
     private long _lastSeq;
+    private long _presenceVersion;
 
     /// <summary>This activation's latest append: each follows it, so none is durable past one that failed.</summary>
     private Task? _lastWrite;
 
     private Guid UserId => this.GetPrimaryKey();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // Versions start from the clock, so a later activation's (on any node) outrank what an earlier one told.
+        _presenceVersion = clock.GetUtcNow().UtcTicks;
         _lastSeq = await log.GetLastSeqAsync(UserId, cancellationToken);
+    }
 
     public async Task<long> AppendAsync(EventData data)
     {
@@ -52,9 +64,27 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
         return entry.Seq;
     }
 
-    public Task AttachAsync(IGatewayNode node)
+    public async Task AttachAsync(IGatewayNode node)
     {
-        _nodes[node.GetGrainId()] = (node, clock.GetUtcNow() + NodeLease);
+        var id = node.GetGrainId();
+        var known = _nodes.TryGetValue(id, out var held) && held.Until >= clock.GetUtcNow();
+        _nodes[id] = (node, clock.GetUtcNow() + NodeLease);
+        if (!known)
+        {
+            // Before the new connection reads any state: afterwards every message that missed that read reaches it.
+            await TellWatchersAsync();
+        }
+    }
+
+    public Task<Presence> WatchAsync(IPresenceWatcher watcher)
+    {
+        _watchers[watcher.GetGrainId()] = (watcher, clock.GetUtcNow() + WatchLease);
+        return Task.FromResult(CurrentPresence());
+    }
+
+    public Task UnwatchAsync(IPresenceWatcher watcher)
+    {
+        _watchers.Remove(watcher.GetGrainId());
         return Task.CompletedTask;
     }
 
@@ -80,8 +110,41 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
         foreach (var expired in _nodes.Where(n => n.Value.Until < now).Select(n => n.Key).ToList())
         {
             _nodes.Remove(expired);
+            _presenceVersion++;
         }
 
         return _nodes.Values.Select(n => n.Node).ToList();
+    }
+
+    private Presence CurrentPresence()
+    {
+        var nodes = LiveNodes();
+        return new Presence(_presenceVersion, [.. nodes]);
+    }
+
+    private async Task TellWatchersAsync()
+    {
+        _presenceVersion++;
+        var presence = CurrentPresence();
+        var now = clock.GetUtcNow();
+        foreach (var lapsed in _watchers.Where(w => w.Value.Until < now).Select(w => w.Key).ToList())
+        {
+            _watchers.Remove(lapsed);
+        }
+
+        if (_watchers.Count == 0)
+        {
+            return;
+        }
+
+        var told = Task.WhenAll(_watchers.Values.Select(w => w.Watcher.PresenceChanged(UserId, presence)));
+        try
+        {
+            await told.WaitAsync(TellingAtMost);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A watcher that is gone or slow learns where this person is when it renews its watch.
+        }
     }
 }

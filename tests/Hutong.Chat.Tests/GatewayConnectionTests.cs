@@ -189,6 +189,12 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
             return Task.CompletedTask;
         }
 
+        public Task DeliverTo(Guid[] userIds, Push push)
+        {
+            Heard.Writer.TryWrite(push);
+            return Task.CompletedTask;
+        }
+
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
     }
 }

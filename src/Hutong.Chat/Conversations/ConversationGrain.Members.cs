@@ -149,6 +149,8 @@ internal sealed partial class ConversationGrain
     /// <summary>Adds the people with a <c>joined</c> notice, in one unit with whatever else must commit with it.</summary>
     private async Task<Result<Done>> JoinAsync(Guid actorId, IReadOnlyList<Guid> joining, ChatWrite? with, string? via)
     {
+        // Where the newcomers are, before their notice takes its seq: from there on, no await until the writer has it.
+        await _audience.WatchAsync(joining);
         var notice = Notice(actorId, NoticeTypes.Joined, userIds: joining, text: via);
         var now = clock.Now();
         // New members see the conversation from the notice of their joining on, not its history.
@@ -222,7 +224,7 @@ internal sealed partial class ConversationGrain
             }
 
             _members.Remove(userId);
-            _inboxes.Remove(userId);
+            _audience.Forget(userId);
             unit.Add(new RemoveMember(Id, userId));
             unit.Add(new AppendMessage(Notice(actorId, leaving ? NoticeTypes.Left : NoticeTypes.Removed, userIds: [userId])));
             var written = await WriteAsync([.. unit]);

@@ -7,6 +7,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
 using Hutong.Realtime;
+using Hutong.Realtime.Delivery;
 using Hutong.Realtime.Log;
 using Hutong.Core.Errors;
 using Microsoft.Extensions.Options;
@@ -31,15 +32,15 @@ internal sealed partial class ConversationGrain(
     IAccountStore accounts,
     IContactStore contacts,
     IOptions<ChatOptions> options,
-    TimeProvider clock) : Grain, IConversationGrain, IDisposable
+    TimeProvider clock) : Grain, IConversationGrain, IPresenceWatcher, IDisposable
 {
     /// <summary>Resends are recognised from memory for this many recent messages, also after a restart.</summary>
     private const int RememberedClientIds = 2_048;
 
     private readonly Dictionary<Guid, Member> _members = [];
 
-    /// <summary>Members' user grains, resolved once: resolving a reference costs more than the push through it.</summary>
-    private readonly Dictionary<Guid, IUserGrain> _inboxes = [];
+    /// <summary>Watches renew this often, well inside <see cref="UserGrain"/>'s watch lease.</summary>
+    private static readonly TimeSpan WatchRenewal = TimeSpan.FromMinutes(2);
     private readonly Dictionary<(Guid Sender, string ClientMsgId), SentMessage> _sent = [];
     private readonly Queue<(Guid, string)> _sentOrder = new();
     private readonly Dictionary<(Guid Sender, string ClientMsgId), Task<Result<SentMessage>>> _sending = [];
@@ -48,6 +49,9 @@ internal sealed partial class ConversationGrain(
 
     private Conversation? _conversation;
     private long _lastSeq;
+
+    /// <summary>Where the members are connected, so a message goes to each node once.</summary>
+    private Audience _audience = null!;
 
     /// <summary>This activation's latest write: each write follows it, so none is durable past one that failed.</summary>
     private Task? _lastWrite;
@@ -71,6 +75,10 @@ internal sealed partial class ConversationGrain(
         {
             _members[member.UserId] = member;
         }
+
+        _audience = new Audience(GrainFactory, this.AsReference<IPresenceWatcher>());
+        await _audience.WatchAsync(_members.Keys);
+        this.RegisterGrainTimer(() => _audience.RenewAsync(), WatchRenewal, WatchRenewal);
 
         _lastSeq = await messages.GetLastSeqAsync(Id, cancellationToken);
         foreach (var message in await messages.GetRecentAsync(Id, RememberedClientIds, cancellationToken))
@@ -293,6 +301,18 @@ internal sealed partial class ConversationGrain(
         return sent.IsSuccess ? sent.Value.Seq : sent.Error;
     }
 
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _audience?.ForgetAll();
+        return Task.CompletedTask;
+    }
+
+    public Task PresenceChanged(Guid userId, Presence presence)
+    {
+        _audience.Apply(userId, presence);
+        return Task.CompletedTask;
+    }
+
     public void Dispose() => _changes.Dispose();
 
     public Task RefreshAsync()
@@ -349,22 +369,10 @@ internal sealed partial class ConversationGrain(
     private Task Write(params IReadOnlyList<ChatWrite> unit) => _lastWrite = writer.WriteAsync(_lastWrite, unit);
 
     /// <summary>
-    /// Pushes a durable message to every member through their user grains, which know the nodes holding their
-    /// connections; the sender's other devices get it too. One-way: a device that misses it catches up by sync.
+    /// Pushes a durable message to every member's devices, the sender's other devices too: one call per node that holds
+    /// any of them. One-way: a device that misses it catches up by sync.
     /// </summary>
-    private void Fanout(ChatMessage message)
-    {
-        var push = ChatFrames.Message(message);
-        foreach (var member in _members.Keys)
-        {
-            if (!_inboxes.TryGetValue(member, out var inbox))
-            {
-                _inboxes[member] = inbox = GrainFactory.GetGrain<IUserGrain>(member);
-            }
-
-            _ = inbox.PushAsync(push);
-        }
-    }
+    private void Fanout(ChatMessage message) => _audience.Push(_members.Keys, ChatFrames.Message(message));
 
     private async Task<Result<Done>> AwaitWriteAsync(Task durable, IReadOnlyList<ChatWrite> unit)
     {

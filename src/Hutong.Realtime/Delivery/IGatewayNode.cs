@@ -11,6 +11,10 @@ public interface IGatewayNode : IGrainObserver
     [OneWay]
     Task Deliver(Guid userId, Push push);
 
+    /// <summary>One frame for several people this node holds connections of: a conversation's one call per node.</summary>
+    [OneWay]
+    Task DeliverTo(Guid[] userIds, Push push);
+
     /// <summary>The device's session ended: close its connections.</summary>
     [OneWay]
     Task EndSession(Guid userId, Guid deviceId);

@@ -59,6 +59,16 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         return Task.CompletedTask;
     }
 
+    public Task DeliverTo(Guid[] userIds, Push push)
+    {
+        foreach (var userId in userIds)
+        {
+            Deliver(userId, push);
+        }
+
+        return Task.CompletedTask;
+    }
+
     public Task EndSession(Guid userId, Guid deviceId)
     {
         if (_users.TryGetValue(userId, out var set))

@@ -1,0 +1,121 @@
+
+namespace Hutong.Realtime.Delivery;
+
+/// <summary>
+/// The people a grain pushes to (a conversation's members), with the nodes that hold each one's connections, so a push
+/// costs one call per node rather than a call to every person's grain and another from there to their node. Each
+/// person's user grain stays the truth: it answers a watch with where the person is, and before a new connection of
+/// theirs reads any state it tells every watcher, so nothing committed after that read misses the new node.
+/// </summary>
+/// <remarks>
+/// Held by one grain activation, so it is no per-node state that must agree across nodes; a watch is a lease the grain
+/// renews (<see cref="RenewAsync"/>), so one whose activation died lapses by itself. Someone not watched yet (a watch
+/// failed) is reached through their user grain, as before.
+/// </remarks>
+public sealed class Audience(IGrainFactory grains, IPresenceWatcher self)
+{
+    /// <summary>Watches at once while a large group activates: each may activate a user grain, which reads storage.</summary>
+    private const int TogetherAtMost = 250;
+
+    private readonly HashSet<Guid> _watched = [];
+    private readonly Dictionary<Guid, Presence> _presence = [];
+
+    /// <summary>Starts (or renews) watching these people and learns where they are now.</summary>
+    public async Task WatchAsync(IEnumerable<Guid> userIds)
+    {
+        foreach (var batch in userIds.Chunk(TogetherAtMost))
+        {
+            // Watched before asking: a change told while the answer is on its way must not be dropped.
+            _watched.UnionWith(batch);
+            var answers = await Task.WhenAll(batch.Select(async id =>
+            {
+                try
+                {
+                    return (id, await grains.GetGrain<IUserGrain>(id).WatchAsync(self));
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    return (id, (Presence?)null);
+                }
+            }));
+            foreach (var (id, presence) in answers)
+            {
+                if (presence is not null && _watched.Contains(id))
+                {
+                    Apply(id, presence);
+                }
+            }
+        }
+    }
+
+    /// <summary>Renews every watch before its lease lapses, and catches up with anything a failed notice missed.</summary>
+    public Task RenewAsync() => WatchAsync([.. _watched]);
+
+    /// <summary>Stops watching someone who left.</summary>
+    public void Forget(Guid userId)
+    {
+        _presence.Remove(userId);
+        if (_watched.Remove(userId))
+        {
+            _ = grains.GetGrain<IUserGrain>(userId).UnwatchAsync(self);
+        }
+    }
+
+    /// <summary>Stops watching everyone, as the grain deactivates.</summary>
+    public void ForgetAll()
+    {
+        foreach (var userId in _watched.ToList())
+        {
+            Forget(userId);
+        }
+    }
+
+    /// <summary>Keeps what a watched person's grain told, unless a newer answer is already held.</summary>
+    public void Apply(Guid userId, Presence presence)
+    {
+        if (!_watched.Contains(userId))
+        {
+            return;
+        }
+
+        if (!_presence.TryGetValue(userId, out var held) || held.Version < presence.Version)
+        {
+            _presence[userId] = presence;
+        }
+    }
+
+    /// <summary>Pushes to these people's devices: one call per node that holds any of them, none for people offline.</summary>
+    public void Push(IEnumerable<Guid> userIds, Push push)
+    {
+        // A conversation's members usually sit on one node or few: a short list beats a dictionary here.
+        List<(IGatewayNode Node, GrainId Id, List<Guid> Users)>? nodes = null;
+        foreach (var userId in userIds)
+        {
+            if (!_presence.TryGetValue(userId, out var presence))
+            {
+                _ = grains.GetGrain<IUserGrain>(userId).PushAsync(push);
+                continue;
+            }
+
+            foreach (var node in presence.Nodes)
+            {
+                nodes ??= [];
+                var id = node.GetGrainId();
+                var index = nodes.FindIndex(n => n.Id == id);
+                if (index < 0)
+                {
+                    nodes.Add((node, id, [userId]));
+                }
+                else
+                {
+                    nodes[index].Users.Add(userId);
+                }
+            }
+        }
+
+        foreach (var (node, _, users) in nodes ?? [])
+        {
+            _ = node.DeliverTo([.. users], push);
+        }
+    }
+}

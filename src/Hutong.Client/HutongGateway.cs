@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 
@@ -96,7 +97,7 @@ public sealed class HutongGateway : IAsyncDisposable
 
     /// <summary>Sends text; the task ends with the server's ack, however many reconnects that takes.</summary>
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, string? clientMsgId = null, CancellationToken cancellationToken = default) =>
-        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), MessageKinds.Text, text, null, null, null), cancellationToken);
+        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), new TextContent(text)), cancellationToken);
 
     /// <summary>Sends a message; the task ends with the server's ack, however many reconnects that takes.</summary>
     public async Task<SendMessageResponse> SendAsync(string conversationId, SendMessageRequest message, CancellationToken cancellationToken = default)

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
@@ -80,7 +81,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         var received = new List<string?>();
         for (var i = 0; i < 4; i++)
         {
-            received.Add((await ReadAsync(messages)).Message.Text);
+            received.Add((await ReadAsync(messages)).Message.Text());
         }
 
         Assert.Equal(["m2", "m3", "m4", "m5"], received);
@@ -124,7 +125,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         var again = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
         await second.SendAsync(new AckFrame("send-1", "c-1", 7, Noon));
 
-        Assert.Equal(("send-1", "still there?"), (attempt.Message.ClientMsgId, attempt.Message.Text));
+        Assert.Equal(("send-1", "still there?"), (attempt.Message.ClientMsgId, Assert.IsType<TextContent>(attempt.Message.Content).Text));
         Assert.Equal(attempt, again);
         Assert.Equal(7, (await sending.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
     }
@@ -152,7 +153,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     private static HutongClient Offline() => new(new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") }) { Token = "token" };
 
     private static MessageFrame Message(string conversationId, long seq) =>
-        new(conversationId, new MessageInfo(seq, "u-lin", MessageKinds.Text, "m" + seq, null, null, false, Noon, false, null, null));
+        new(conversationId, new MessageInfo(seq, "u-lin", Noon, false, null, null, new TextContent("m" + seq)));
 
     private static string Describe(object item) => item switch
     {

@@ -1,6 +1,7 @@
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Server.Hosting;
 using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
@@ -43,7 +44,7 @@ public sealed class MessageStoreTests
     }
 
     private static ChatMessage Text(Guid conversationId, Guid sender, long seq, string text) =>
-        new(conversationId, seq, sender, MessageKind.Text, text, null, null, false, Now.AddSeconds(seq), $"c{seq}", null, null);
+        new(conversationId, seq, sender, new TextContent(text), null, Now.AddSeconds(seq), $"c{seq}");
 
     private static async Task<(Guid ConversationId, Guid Me)> NewGroupAsync(PooledDbContextFactory<HutongDbContext> contexts)
     {

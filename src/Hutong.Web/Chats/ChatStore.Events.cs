@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using System.Threading.Channels;
 using Hutong.Contracts.Gateway;
@@ -101,25 +102,25 @@ public sealed partial class ChatStore
         }
 
         var mine = message.SenderId == session.Me?.UserId;
-        var counts = !mine && message.Kind != MessageKinds.System && message.Seq > summary.ReadSeq;
-        var recalledLast = message.Notice is { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
+        var counts = !mine && message.Content is not NoticeContent && message.Seq > summary.ReadSeq;
+        var recalledLast = message.Content is NoticeContent { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
         _summaries[conversationId] = summary with
         {
             LastSeq = Math.Max(summary.LastSeq, message.Seq),
             LastMessage = message.Seq >= (summary.LastMessage?.Seq ?? 0) ? message : summary.LastMessage,
             Unread = summary.Unread + (counts ? 1 : 0) - (recalledLast && summary.Unread > 0 && summary.LastMessage!.SenderId != session.Me?.UserId ? 1 : 0),
         };
-        if (counts && session.Me is { } me && (message.MentionsAll || message.Mentions?.Contains(me.UserId) == true))
+        if (counts && session.Me is { } me && message.Content is TextContent text && (text.MentionsAll || text.Mentions?.Contains(me.UserId) == true))
         {
             _mentioned.Add(conversationId);
         }
 
-        if (message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
+        if (message.Content is NoticeContent { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
         {
             // The transfer's card shows its new state; the group and the list are as they were.
             _ = money.RefreshTransferAsync(transferId);
         }
-        else if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled)
+        else if (message.Content is NoticeContent { Type: not NoticeTypes.Recalled })
         {
             // Members, roles or the name changed: the open pane and the list show the group as it is now.
             if (_details.ContainsKey(conversationId))
@@ -193,7 +194,7 @@ public sealed partial class ChatStore
     private async Task OnPacketEventAsync(string conversationId, long messageSeq, LocalNote? note)
     {
         var timeline = _timelines.GetValueOrDefault(conversationId);
-        if (timeline?.Find(messageSeq)?.Money is { } packet)
+        if (timeline?.Find(messageSeq)?.Content is RedPacketContent packet)
         {
             _ = money.RefreshPacketAsync(packet.Id);
         }

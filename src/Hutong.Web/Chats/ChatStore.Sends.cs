@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Shared;
 using Microsoft.JSInterop;
@@ -14,7 +15,7 @@ public sealed partial class ChatStore
     public Task SendTextAsync(string conversationId, string text, long? replyToSeq, IReadOnlyList<string>? mentions, bool mentionsAll)
     {
         var frame = new SendFrame(conversationId, new SendMessageRequest(
-            NewId(), MessageKinds.Text, text, replyToSeq, mentions is { Count: > 0 } ? mentions : null, mentionsAll ? true : null));
+            NewId(), new TextContent(text, mentions is { Count: > 0 } ? mentions : null, mentionsAll), replyToSeq));
         return SendFrameAsync(frame, Echo(frame.Message));
     }
 
@@ -24,11 +25,9 @@ public sealed partial class ChatStore
     /// </summary>
     public Task SendFileAsync(string conversationId, Func<Stream> open, string fileName, long size, string? previewUrl)
     {
-        var echo = new OutgoingMessage(NewId(), previewUrl is null ? MessageKinds.File : MessageKinds.Image, null, null, clock.GetUtcNow())
-        {
-            FileName = fileName,
-            PreviewUrl = previewUrl,
-        };
+        // No upload to name yet: the echo shows the file's name, or its local preview.
+        MessageContent content = previewUrl is null ? new FileContent(MediaId: "", FileName: fileName) : new ImageContent(MediaId: "", FileName: fileName);
+        var echo = new OutgoingMessage(NewId(), content, null, clock.GetUtcNow()) { PreviewUrl = previewUrl };
         _uploads[echo.ClientMsgId] = new PendingUpload(conversationId, open, fileName, size);
         _timelines.GetValueOrDefault(conversationId)?.AddOutgoing(echo);
         return UploadAsync(echo);
@@ -89,13 +88,13 @@ public sealed partial class ChatStore
         }
 
         _uploads.Remove(id);
-        var kind = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? MessageKinds.Image
-            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MessageKinds.Video
-            : MessageKinds.File;
+        MessageContent sent = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? new ImageContent(uploaded.MediaId, FileName: upload.FileName)
+            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? new VideoContent(uploaded.MediaId, FileName: upload.FileName)
+            : new FileContent(uploaded.MediaId, upload.FileName);
         echo.State = OutgoingState.Sending;
         echo.Progress = 1;
         _timelines.GetValueOrDefault(upload.ConversationId)?.RemoveOutgoing(id);
-        var frame = new SendFrame(upload.ConversationId, new SendMessageRequest(id, kind, null, null, null, null, uploaded.MediaId, upload.FileName));
+        var frame = new SendFrame(upload.ConversationId, new SendMessageRequest(id, sent));
         await SendFrameAsync(frame, echo);
     }
 
@@ -136,7 +135,7 @@ public sealed partial class ChatStore
 
     /// <summary>The echo a send shows until its message arrives.</summary>
     private OutgoingMessage Echo(SendMessageRequest message) =>
-        new(message.ClientMsgId, message.Kind ?? MessageKinds.Text, message.Text, message.ReplyToSeq, clock.GetUtcNow());
+        new(message.ClientMsgId, message.Content!, message.ReplyToSeq, clock.GetUtcNow());
 
     private async Task SendFrameAsync(SendFrame frame, OutgoingMessage echo)
     {
@@ -200,7 +199,8 @@ public sealed partial class ChatStore
                 saved = [];
             }
 
-            foreach (var frame in saved.Where(f => f.Message?.ClientMsgId is not null))
+            // A send saved by an older version has no content this one can send: it is dropped, as unreadable ones are.
+            foreach (var frame in saved.Where(f => f.Message?.ClientMsgId is not null && f.Message.Content is not (null or UnknownContent)))
             {
                 _outbox[frame.Message.ClientMsgId] = frame;
             }

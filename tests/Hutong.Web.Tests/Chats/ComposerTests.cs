@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Bunit;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -32,7 +33,7 @@ public sealed class ComposerTests : IAsyncDisposable
         .. _context.JSInterop.Invocations["hutong.set"]
             .Where(i => ((string)i.Arguments[0]!).StartsWith("hutong.outbox.", StringComparison.Ordinal) && i.Arguments[1] is not null)
             .SelectMany(i => JsonSerializer.Deserialize((string)i.Arguments[1]!, WebJsonContext.Default.SendFrameArray)!)
-            .Select(f => f.Message.Text!)
+            .Select(f => ((TextContent)f.Message.Content!).Text)
             .Distinct(StringComparer.Ordinal),
     ];
 

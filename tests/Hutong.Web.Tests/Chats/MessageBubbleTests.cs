@@ -115,6 +115,6 @@ public sealed class MessageBubbleTests : IAsyncDisposable
         var bubble = Render(message, mine: false);
 
         Assert.Equal(["@Mei", "@all"], bubble.FindAll(".text .mention").Select(m => m.TextContent));
-        Assert.Equal(message.Text, bubble.Find(".text").TextContent);
+        Assert.Equal(message.Text(), bubble.Find(".text").TextContent);
     }
 }

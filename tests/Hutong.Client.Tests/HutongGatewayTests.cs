@@ -108,6 +108,28 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AMessageOfAKindTheClientDoesNotKnow_ArrivesAsUnknownContent_InItsPlace()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var messages = gateway.Subscribe<MessageFrame>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        // A kind a later node may write: dropping it would leave a gap in the seqs, and the fetch to fill it would fail the same way.
+        await connection.SendRawAsync("""{"type":"message","conversationId":"c-1","message":{"seq":1,"senderId":"u-lin","sentAt":"2026-03-18T12:00:00+00:00","recalled":false,"content":{"title":"Hutong life","kind":"article"}}}""");
+        await connection.SendAsync(Message("c-1", 2));
+
+        var unknown = (await ReadAsync(messages)).Message;
+        var next = (await ReadAsync(messages)).Message;
+
+        Assert.Equal((1L, (MessageContent?)new UnknownContent("article")), (unknown.Seq, unknown.Content));
+        Assert.Equal((2L, (MessageContent?)new TextContent("m2")), (next.Seq, next.Content));
+    }
+
+    [Fact]
     public async Task ASendCutOffBeforeItsAck_GoesAgainUnderItsIdAfterTheReconnect_AndEndsWithTheAck()
     {
         using var server = new ScriptedGateway();

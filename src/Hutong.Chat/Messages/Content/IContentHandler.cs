@@ -5,7 +5,8 @@ namespace Hutong.Chat.Messages.Content;
 
 /// <summary>
 /// How chat takes one kind of content that devices may send: a kind without a handler is refused from devices (the
-/// wallet's and the platform's kinds), and a new sendable kind is a new handler registered beside the others.
+/// wallet's and the platform's kinds), and a new sendable kind is a new handler, registered as an
+/// <see cref="IContentHandler"/> singleton by the feature that owns the kind.
 /// </summary>
 public interface IContentHandler
 {

@@ -8,8 +8,8 @@ namespace Hutong.Contracts.Chat.Content;
 /// A new kind (an article, a mini-program card, a payment card) is a sealed record deriving from this one, listed
 /// below with a <see cref="JsonDerivedTypeAttribute"/> under a new name in <see cref="MessageKinds"/>, plus its
 /// renderer in the web client and the code that writes it: the feature that owns it posts it through
-/// <c>IConversationGrain.SendAsync</c>, or, if devices may send it, registers an <c>IContentHandler</c> for it in
-/// Hutong.Chat. Chat itself stores and delivers every kind alike; it reads only <see cref="SearchText"/> and
+/// <c>IConversationGrain.SendAsync</c>, or, if devices may send it, registers an <c>IContentHandler</c> for it (chat's
+/// seam) from its own <c>Add{Feature}</c>. Chat itself stores and delivers every kind alike; it reads only <see cref="SearchText"/> and
 /// <see cref="Recallable"/>, which a kind overrides where it differs. Clients that do not know a kind yet read it as
 /// <see cref="UnknownContent"/>.
 /// </para>

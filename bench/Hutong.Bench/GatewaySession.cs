@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Hutong.Client;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 
 namespace Hutong.Bench;
@@ -25,7 +26,7 @@ internal sealed class GatewaySession(HutongGateway gateway, ChannelReader<Messag
     {
         await foreach (var frame in messages.ReadAllAsync(cancellationToken))
         {
-            if (frame.Message is { Text: { } text } message && message.SenderId != userId)
+            if (frame.Message is { Content: TextContent { Text: { } text } } message && message.SenderId != userId)
             {
                 yield return text;
             }

@@ -70,7 +70,7 @@ internal static class RawRelay
                                 var now = TimeProvider.System.GetUtcNow();
                                 connection.Enqueue(new AckFrame(message.ClientMsgId, send.ConversationId, seq, now));
                                 var push = JsonSerializer.SerializeToUtf8Bytes<ServerFrame>(
-                                    new MessageFrame(send.ConversationId, new MessageInfo(seq, me!, MessageKinds.Text, message.Text, null, null, false, now, false, message.ClientMsgId, null)),
+                                    new MessageFrame(send.ConversationId, new MessageInfo(seq, me!, now, false, message.ClientMsgId, null, message.Content)),
                                     GatewayJsonContext.Default.ServerFrame);
                                 foreach (var target in members.GetOrAdd(send.ConversationId, _ => new()).Values)
                                 {

@@ -2,6 +2,7 @@ using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Messages.Content;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -19,6 +20,15 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton<SendLimiter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddSingleton<ChatService>();
+        // The kinds a device may send, in the order the refusal of any other names them.
+        builder.Services.AddSingleton<IContentHandler, TextHandler>();
+        builder.Services.AddSingleton<IContentHandler, ImageHandler>();
+        builder.Services.AddSingleton<IContentHandler, VoiceHandler>();
+        builder.Services.AddSingleton<IContentHandler, VideoHandler>();
+        builder.Services.AddSingleton<IContentHandler, FileHandler>();
+        builder.Services.AddSingleton<IContentHandler, LocationHandler>();
+        builder.Services.AddSingleton<IContentHandler, CardHandler>();
+        builder.Services.TryAddSingleton<ContentHandlers>();
         builder.Services.TryAddSingleton<MediaService>();
         builder.Services.AddSingleton<IContactObserver, ChatContactObserver>();
         builder.Services.AddSingleton<IAccountObserver, ChatAccountObserver>();

@@ -1,18 +1,18 @@
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Messages.Content;
 using Hutong.Contracts.Chat;
-using Hutong.Core;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Core.Errors;
-using Hutong.Core.Text;
 
 namespace Hutong.Chat;
 
-/// <summary>Sending: what each kind of message must carry, checked before the conversation takes it.</summary>
+/// <summary>Sending: what each kind of message must carry (its <see cref="IContentHandler"/>), checked before the conversation takes it.</summary>
 public sealed partial class ChatService
 {
     public async Task<Result<SendMessageResponse>> SendAsync(Guid me, Guid conversationId, SendMessageRequest request, CancellationToken cancellationToken)
     {
-        var command = ToCommand(me, request, Limits);
+        var command = ToCommand(me, request, Limits, handlers);
         if (!command.IsSuccess)
         {
             return command.Error;
@@ -28,7 +28,7 @@ public sealed partial class ChatService
     }
 
     /// <summary>Checks a send that needs no one's state: the one set of rules for HTTP and the gateway alike.</summary>
-    internal static Result<SendCommand> ToCommand(Guid me, SendMessageRequest request, ChatOptions limits)
+    internal static Result<SendCommand> ToCommand(Guid me, SendMessageRequest request, ChatOptions limits, ContentHandlers handlers)
     {
         var errors = new FieldErrors();
         if (string.IsNullOrWhiteSpace(request.ClientMsgId) || request.ClientMsgId.Length > MaxClientMsgIdLength)
@@ -36,90 +36,19 @@ public sealed partial class ChatService
             errors.Add("clientMsgId", $"clientMsgId is 1 to {MaxClientMsgIdLength} characters chosen by the device.");
         }
 
-        var kind = ChatWire.ParseSendableKind(request.Kind);
-        if (kind is null)
+        MessageContent? content = null;
+        if (request.Content is null)
         {
-            errors.Add("kind", "kind is text, image, voice, video, file, location or card.");
+            errors.Add("content", $"A message has content of a kind: {handlers.Sendable}.");
         }
-
-        if (kind == MessageKind.Text && string.IsNullOrWhiteSpace(request.Text))
+        else if (handlers.Find(request.Content) is { } handler)
         {
-            errors.Add("text", "A message has text.");
+            content = handler.Check(request.Content, limits, errors);
         }
-        else if (kind is not null and not MessageKind.Text && request.Text is not null)
+        else
         {
-            errors.Add("text", "Only text messages carry text.");
-        }
-        else if (request.Text?.Length > limits.MaxTextLength)
-        {
-            errors.Add("text", $"A message has at most {limits.MaxTextLength} characters.");
-        }
-        else if (request.Text is { } text && NameText.HasControlInMessage(text))
-        {
-            errors.Add("text", "A message cannot contain control characters other than tabs and line breaks.");
-        }
-
-        Guid? mediaId = null;
-        if (kind is MessageKind.Image or MessageKind.Voice or MessageKind.Video or MessageKind.File)
-        {
-            if (Ids.TryParse(request.MediaId, out var parsed))
-            {
-                mediaId = parsed;
-            }
-            else
-            {
-                errors.Add("mediaId", "A media message carries the mediaId of an upload.");
-            }
-        }
-
-        if (request.FileName?.Length > 255 || request.FileName?.Any(c => char.IsControl(c) || c is '/' or '\\') == true)
-        {
-            errors.Add("fileName", "A file name has at most 255 characters and no path.");
-        }
-
-        if (kind == MessageKind.Voice && (request.DurationMs is not { } ms || ms < 1 || ms > limits.MaxVoiceDuration.TotalMilliseconds))
-        {
-            errors.Add("durationMs", $"A voice message lasts 1 ms to {limits.MaxVoiceDuration.TotalSeconds:0} seconds.");
-        }
-
-        LocationData? location = null;
-        if (kind == MessageKind.Location)
-        {
-            if (request.Location is not { } place || place.Latitude is < -90 or > 90 || place.Longitude is < -180 or > 180
-                || double.IsNaN(place.Latitude) || double.IsNaN(place.Longitude) || place.Name?.Length > 100 || place.Address?.Length > 200)
-            {
-                errors.Add("location", "A location has a latitude (-90 to 90), a longitude (-180 to 180), and a short name and address.");
-            }
-            else
-            {
-                location = new LocationData(place.Latitude, place.Longitude, place.Name, place.Address);
-            }
-        }
-
-        Guid? cardUserId = null;
-        if (kind == MessageKind.Card)
-        {
-            if (Ids.TryParse(request.CardUserId, out var card))
-            {
-                cardUserId = card;
-            }
-            else
-            {
-                errors.Add("cardUserId", "A contact card names a person by user id.");
-            }
-        }
-
-        var mentions = new List<Guid>();
-        foreach (var id in request.Mentions ?? [])
-        {
-            if (Ids.TryParse(id, out var parsed))
-            {
-                mentions.Add(parsed);
-            }
-            else
-            {
-                errors.Add("mentions", $"'{id}' is not a user id.");
-            }
+            // Unknown kinds, and those only the wallet or the platform writes.
+            errors.Add("kind", $"kind is {handlers.Sendable}.");
         }
 
         if (request.ReplyToSeq is <= 0)
@@ -127,10 +56,6 @@ public sealed partial class ChatService
             errors.Add("replyToSeq", "replyToSeq is a message's seq.");
         }
 
-        return errors.Any
-            ? errors.ToError()
-            : new SendCommand(
-                me, request.ClientMsgId, request.Text, request.ReplyToSeq, mentions.Distinct().ToList(), request.MentionsAll ?? false,
-                kind!.Value, mediaId, request.FileName, request.DurationMs, location, cardUserId);
+        return errors.Any ? errors.ToError() : SendCommand.Of(me, request.ClientMsgId, content!, request.ReplyToSeq);
     }
 }

@@ -2,6 +2,7 @@ using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Messages.Content;
 using Hutong.Chat.Search;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
@@ -23,6 +24,7 @@ public sealed partial class ChatService(
     IMessageSearch search,
     IInvitationStore invitations,
     SendLimiter sendLimiter,
+    ContentHandlers handlers,
     IContactStore contacts,
     IAccountStore accounts,
     IGrainFactory grains,

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Threading.Channels;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 
@@ -126,7 +127,7 @@ public sealed class HutongGateway : IAsyncDisposable
 
     /// <summary>Sends text; the task ends with the server's ack, however many reconnects that takes.</summary>
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, string? clientMsgId = null, CancellationToken cancellationToken = default) =>
-        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), MessageKinds.Text, text, null, null, null), cancellationToken);
+        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.NewGuid().ToString("N"), new TextContent(text)), cancellationToken);
 
     /// <summary>
     /// Sends a message: it joins the outbox, goes out now if connected or else on connect, and the task ends with the

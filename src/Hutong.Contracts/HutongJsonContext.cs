@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Contacts;
 using Hutong.Contracts.Events;
 
@@ -10,7 +11,7 @@ namespace Hutong.Contracts;
 /// <summary>
 /// Source-generated JSON for every wire type: no reflection at run time, the same shapes on server, client and browser.
 /// </summary>
-[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never)]
+[JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.Never, AllowOutOfOrderMetadataProperties = true)]
 [JsonSerializable(typeof(SignUpRequest))]
 [JsonSerializable(typeof(SignUpResponse))]
 [JsonSerializable(typeof(LoginRequest))]
@@ -42,6 +43,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(SendMessageRequest))]
 [JsonSerializable(typeof(SendMessageResponse))]
 [JsonSerializable(typeof(MessageInfo))]
+[JsonSerializable(typeof(MessageContent))]
 [JsonSerializable(typeof(MessageList))]
 [JsonSerializable(typeof(ReadRequest))]
 [JsonSerializable(typeof(UserEventList))]

@@ -3,6 +3,7 @@ using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -114,7 +115,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal(mei.Handle, root.GetProperty("profile").GetProperty("handle").GetString());
         Assert.Equal(lin.UserId, Assert.Single(root.GetProperty("friends").EnumerateArray()).GetProperty("userId").GetString());
         var sent = Assert.Single(root.GetProperty("conversations").EnumerateArray()).GetProperty("messagesSent").EnumerateArray().ToList();
-        Assert.Equal(["mine: tea at four"], sent.Select(m => m.GetProperty("text").GetString()));
+        Assert.Equal([("text", "mine: tea at four")], sent.Select(m => m.GetProperty("content")).Select(c => (c.GetProperty("kind").GetString(), c.GetProperty("text").GetString())));
         Assert.Equal(1_234, Assert.Single(root.GetProperty("walletEntries").EnumerateArray()).GetProperty("amount").GetInt64());
         Assert.DoesNotContain("lantern-hutong", root.GetRawText(), StringComparison.Ordinal);
     }
@@ -134,7 +135,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         var group = (await mei.Client.CreateGroupAsync("tea", [lin.UserId, zhou.UserId], Ct)).ConversationId;
         await mei.Client.SendTextAsync(chat, "goodbye, and thanks for the tea", Ct);
         var photo = await mei.Client.UploadMediaAsync(new MemoryStream(Png), "tea.png", Ct);
-        await mei.Client.SendMessageAsync(chat, new SendMessageRequest("photo", MessageKinds.Image, null, null, null, null, photo.MediaId), Ct);
+        await mei.Client.SendMessageAsync(chat, new SendMessageRequest("photo", new ImageContent(photo.MediaId)), Ct);
         await mei.Client.TopUpAsync("t", 500, Ct);
         await mei.Client.SetPinAsync("215809", cancellationToken: Ct);
 
@@ -153,7 +154,7 @@ public sealed class AccountBasicsTests(ServerFixture servers) : IClassFixture<Se
         Assert.Empty((await lin.Client.GetFriendsAsync(cancellationToken: Ct)).Friends);
         Assert.DoesNotContain((await zhou.Client.GetConversationAsync(group, Ct)).Members, m => m.UserId == mei.UserId);
         var kept = (await lin.Client.GetMessagesAsync(chat, cancellationToken: Ct)).Messages.Where(m => m.SenderId == mei.UserId).ToList();
-        Assert.Equal(["goodbye, and thanks for the tea", null], kept.Select(m => m.Text));
+        Assert.Equal(["goodbye, and thanks for the tea", null], kept.Select(m => m.Text()));
         var gone = await lin.Client.GetUserAsync(mei.UserId, Ct);
         Assert.Equal((true, "", (string?)null), (gone.Deleted, gone.Handle, gone.AvatarUrl));
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DownloadMediaAsync(photo.MediaId, Ct))).Status);

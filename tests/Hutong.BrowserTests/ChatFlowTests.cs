@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Hutong.Client;
+using Hutong.Contracts.Chat.Content;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -138,7 +139,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         var cancellationToken = TestContext.Current.CancellationToken;
         var chat = Assert.Single((await lin.GetConversationsAsync(cancellationToken)).Conversations);
         var stored = await lin.GetMessagesAsync(chat.ConversationId, afterSeq: 0, cancellationToken: cancellationToken);
-        Assert.Single(stored.Messages, m => m.Text == "written offline");
+        Assert.Single(stored.Messages, m => m.Content is TextContent { Text: "written offline" });
     }
 
     [Fact]

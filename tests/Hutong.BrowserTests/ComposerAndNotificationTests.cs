@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hutong.Client;
+using Hutong.Contracts.Chat.Content;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -67,7 +68,7 @@ public sealed class ComposerAndNotificationTests(BrowserFixture fixture) : Brows
         await Expect(mei.Composer).ToHaveValueAsync("");
         await Expect(mei.Message("Dear Lin,")).ToBeVisibleAsync();
         var received = await lin.GetMessagesAsync(chatId, beforeSeq: long.MaxValue, limit: 1, cancellationToken: cancellationToken);
-        Assert.Equal(fits, Assert.Single(received.Messages).Text);
+        Assert.Equal(fits, Assert.IsType<TextContent>(Assert.Single(received.Messages).Content).Text);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Hutong.Client;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -120,7 +120,7 @@ public sealed class MoneyChatTests(BrowserFixture fixture) : BrowserTest(fixture
 
         // Yun takes the last share over the API; the details, Mei's now, show who got what and the best luck.
         var messages = await yunApi.GetMessagesAsync(group.ConversationId, beforeSeq: long.MaxValue, limit: 50, cancellationToken: cancellationToken);
-        var packetId = messages.Messages.Single(m => m.Kind == MessageKinds.RedPacket).Money!.Id;
+        var packetId = messages.Messages.Select(m => m.Content).OfType<RedPacketContent>().Single().Id;
         await yunApi.OpenRedPacketAsync(packetId, cancellationToken);
         await Expect(mei.Notice("Yun opened your red packet")).ToBeVisibleAsync();
         await Expect(meiPacket).ToContainTextAsync("All opened");

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -52,7 +53,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
 
         Assert.Equal([1L, 2L, 3L], [first.Seq, second.Seq, third.Seq]);
         var seenByLin = await ChatTestKit.AllMessagesAsync(lin, id);
-        Assert.Equal(["你好 Lin 👋", "hi Mei", "tea at four?"], seenByLin.Select(m => m.Text));
+        Assert.Equal(["你好 Lin 👋", "hi Mei", "tea at four?"], seenByLin.Select(m => m.Text()));
         Assert.Equal([mei.UserId, lin.UserId, mei.UserId], seenByLin.Select(m => m.SenderId));
         Assert.Equal(seenByLin, await ChatTestKit.AllMessagesAsync(mei, id));
     }
@@ -69,7 +70,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), acks.Select(a => a.Seq).Order());
         var stored = await ChatTestKit.AllMessagesAsync(mei, id);
         Assert.Equal(Enumerable.Range(1, 100).Select(i => (long)i), stored.Select(m => m.Seq));
-        Assert.Equal(100, stored.Select(m => m.Text).Distinct().Count());
+        Assert.Equal(100, stored.Select(m => m.Text()).Distinct().Count());
     }
 
     [Theory, ProviderData]
@@ -77,7 +78,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
     {
         var app = await servers.GetAsync(provider);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
-        var message = new SendMessageRequest("device-1-msg-42", MessageKinds.Text, "only once", null, null, null);
+        var message = new SendMessageRequest("device-1-msg-42", new TextContent("only once"));
 
         var attempts = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => mei.Client.SendMessageAsync(id, message, Ct)));
         var later = await mei.Client.SendMessageAsync(id, message, Ct);
@@ -92,7 +93,7 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
     public async Task Send_RetryAfterARestart_StillReturnsTheFirstSeq(StorageProvider provider)
     {
         using var storage = await TestStorage.CreateAsync(provider, Ct);
-        var message = new SendMessageRequest("retry-across-restart", null, "sent before the restart", null, null, null);
+        var message = new SendMessageRequest("retry-across-restart", new TextContent("sent before the restart"));
         string id, handle;
         SendMessageResponse first;
         await using (var before = HutongApp.Start(storage))
@@ -121,14 +122,14 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         var app = await servers.GetAsync(provider);
         var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
 
-        var empty = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("a", null, "   ", null, null, null), Ct));
-        var tooLong = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("b", null, new string('字', 8_001), null, null, null), Ct));
-        var noClientId = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("", null, "hi", null, null, null), Ct));
-        var badKind = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("c", "hologram", "hi", null, null, null), Ct));
-        var badReply = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("d", null, "hi", 99, null, null), Ct));
-        var badMention = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("e", null, "hi", null, [Guid.NewGuid().ToString()], null), Ct));
-        var nul = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("f", null, "hi\0there", null, null, null), Ct));
-        var escape = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("g", null, "\u001b[2Jgone", null, null, null), Ct));
+        var empty = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("a", new TextContent("   ")), Ct));
+        var tooLong = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("b", new TextContent(new string('字', 8_001))), Ct));
+        var noClientId = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("", new TextContent("hi")), Ct));
+        var badKind = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("c", new UnknownContent("hologram")), Ct));
+        var badReply = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("d", new TextContent("hi"), 99), Ct));
+        var badMention = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("e", new TextContent("hi", [Guid.NewGuid().ToString()])), Ct));
+        var nul = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("f", new TextContent("hi\0there")), Ct));
+        var escape = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.SendMessageAsync(id, new("g", new TextContent("\u001b[2Jgone")), Ct));
 
         Assert.Equal(["text"], empty.Problem!.Errors!.Keys);
         Assert.Equal(["text"], tooLong.Problem!.Errors!.Keys);
@@ -142,6 +143,60 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         Assert.Equal(1, (await mei.Client.SendTextAsync(id, "the first real one", Ct)).Seq);
     }
 
+    [Theory]
+    [InlineData("""{"clientMsgId":"u-1","content":{"kind":"hologram","text":"hi"}}""", "kind")]
+    [InlineData("""{"clientMsgId":"u-2","content":{"text":"a kind left out"}}""", "kind")]
+    [InlineData("""{"clientMsgId":"u-3","content":{"kind":"redPacket","id":"p-1","greeting":"only the wallet writes these"}}""", "kind")]
+    [InlineData("""{"clientMsgId":"u-4"}""", "content")]
+    [InlineData("""{"clientMsgId":"u-5","content":null}""", "content")]
+    [InlineData("""{"clientMsgId":"u-6","kind":"text","text":"the shape before content"}""", "content")]
+    public async Task Send_UnknownOrMissingContent_IsAValidationProblem_AndWritesNothing(string body, string field)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
+        using var raw = app.CreateClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
+
+        using var response = await raw.PostAsync($"/api/v1/conversations/{id}/messages", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, HutongJsonContext.Default.ProblemBody, Ct);
+
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (problem!.Status, problem.Code));
+        Assert.Equal([field], problem.Errors!.Keys);
+        Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
+    }
+
+    [Fact]
+    public async Task Send_ContentThatIsNotAnObject_IsAMalformedBody()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
+        using var raw = app.CreateClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
+
+        using var response = await raw.PostAsync(
+            $"/api/v1/conversations/{id}/messages", new StringContent("""{"clientMsgId":"n-1","content":"hi"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+        var problem = await System.Net.Http.Json.HttpContentJsonExtensions.ReadFromJsonAsync(response.Content, HutongJsonContext.Default.ProblemBody, Ct);
+
+        Assert.Equal((400, ErrorCodes.MalformedBody), (problem!.Status, problem.Code));
+        Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
+    }
+
+    [Fact]
+    public async Task Send_KindNotFirst_IsReadAllTheSame()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
+        using var raw = app.CreateClient();
+        raw.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
+
+        using var response = await raw.PostAsync(
+            $"/api/v1/conversations/{id}/messages", new StringContent("""{"content":{"text":"kind last","kind":"text"},"clientMsgId":"o-1"}""", System.Text.Encoding.UTF8, "application/json"), Ct);
+
+        Assert.Equal(System.Net.HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(new TextContent("kind last"), Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id)).Content);
+    }
+
     [Theory, ProviderData]
     public async Task QuoteReply_PointsAtTheQuotedSeq(StorageProvider provider)
     {
@@ -149,11 +204,11 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         var question = await mei.Client.SendTextAsync(id, "tea or coffee?", Ct);
 
-        await lin.Client.SendMessageAsync(id, new("r1", null, "tea, always", question.Seq, [mei.UserId], null), Ct);
+        await lin.Client.SendMessageAsync(id, new("r1", new TextContent("tea, always", [mei.UserId]), question.Seq), Ct);
 
         var reply = (await ChatTestKit.AllMessagesAsync(mei, id))[^1];
         Assert.Equal(question.Seq, reply.ReplyToSeq);
-        Assert.Equal([mei.UserId], reply.Mentions!);
+        Assert.Equal([mei.UserId], Assert.IsType<TextContent>(reply.Content).Mentions!);
     }
 
     [Theory, ProviderData]
@@ -221,8 +276,8 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
         var newest = await mei.Client.GetMessagesAsync(id, beforeSeq: long.MaxValue, limit: 3, cancellationToken: Ct);
         var older = await mei.Client.GetMessagesAsync(id, beforeSeq: newest.Messages[0].Seq, limit: 3, cancellationToken: Ct);
 
-        Assert.Equal(["m5", "m6", "m7"], newest.Messages.Select(m => m.Text));
-        Assert.Equal(["m2", "m3", "m4"], older.Messages.Select(m => m.Text));
+        Assert.Equal(["m5", "m6", "m7"], newest.Messages.Select(m => m.Text()));
+        Assert.Equal(["m2", "m3", "m4"], older.Messages.Select(m => m.Text()));
     }
 
     [Theory, ProviderData]
@@ -235,8 +290,8 @@ public sealed class DirectChatTests(ServerFixture servers) : IClassFixture<Serve
 
         await mei.Client.DeleteMessageForMeAsync(id, oops.Seq, Ct);
 
-        Assert.Equal(["fine"], (await ChatTestKit.AllMessagesAsync(mei, id)).Select(m => m.Text));
-        Assert.Equal(["embarrassing", "fine"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text));
+        Assert.Equal(["fine"], (await ChatTestKit.AllMessagesAsync(mei, id)).Select(m => m.Text()));
+        Assert.Equal(["embarrassing", "fine"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text()));
         var meiEvents = await mei.Client.GetEventsAsync(cancellationToken: Ct);
         Assert.Contains(meiEvents.Events, e => e is MessageDeletedEvent { MessageSeq: var seq } && seq == oops.Seq);
         Assert.DoesNotContain((await lin.Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is MessageDeletedEvent);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Hutong.Contracts.Events;
+using Hutong.Contracts.Gateway;
 using Hutong.Realtime;
 using Hutong.Realtime.Delivery;
 using Hutong.Realtime.Log;
@@ -36,11 +37,11 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
         // 6,000 three-byte characters: several times the 4 KiB a frame is first read into, in 1,000-byte fragments.
         var text = new string('字', 6_000);
         await socket.SendInPiecesAsync(
-            JsonSerializer.Serialize(new { type = "send", conversationId = id, message = new { clientMsgId = "big", text } }), piece: 1_000, Ct);
+            JsonSerializer.Serialize(new { type = "send", conversationId = id, message = new { clientMsgId = "big", content = new { kind = "text", text } } }), piece: 1_000, Ct);
         var ack = await NextOfTypeAsync(socket, "ack");
 
         Assert.Equal(("big", 1L), (ack.GetProperty("clientMsgId").GetString(), ack.GetProperty("seq").GetInt64()));
-        Assert.Equal(text, Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id)).Text);
+        Assert.Equal(text, Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id)).Text());
         await CloseAsync(socket, running);
     }
 
@@ -72,7 +73,7 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
         await socket.SendInPiecesAsync("""{"type":"ping"}""", piece: 64, Ct);
 
         Assert.Equal(["welcome", "message", "message", "synced", "event"], frames.Select(Type));
-        Assert.Equal(["m2", "m3"], frames.Skip(1).Take(2).Select(f => f.GetProperty("message").GetProperty("text").GetString()));
+        Assert.Equal(["m2", "m3"], frames.Skip(1).Take(2).Select(f => f.GetProperty("message").GetProperty("content").GetProperty("text").GetString()));
         Assert.Equal("4", frames[4].GetProperty("marker").GetString());
         // The very next frame answers the ping: the held repeat of seq 2 never went out.
         Assert.Equal("pong", Type(await NextAsync(socket)));
@@ -151,7 +152,7 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
     }
 
     private static string Hello(string token, Dictionary<string, long>? conversations = null) =>
-        JsonSerializer.Serialize(new { type = "hello", version = 2, token, conversations = conversations ?? [] });
+        JsonSerializer.Serialize(new { type = "hello", version = GatewayProtocol.Version, token, conversations = conversations ?? [] });
 
     private static async Task<JsonElement> NextAsync(InMemorySocket socket) =>
         JsonDocument.Parse(await socket.ReceiveAsync(Ct).WaitAsync(GatewayKit.Patience, Ct) ?? throw new InvalidOperationException("The server closed.")).RootElement;

@@ -1,6 +1,8 @@
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
+using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -61,7 +63,7 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var app = await servers.GetAsync(StorageProvider.Sqlite);
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
 
-        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":2,\"token\":\"" + new string('x', 70 * 1024) + "\"}");
+        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":3,\"token\":\"" + new string('x', 70 * 1024) + "\"}");
         var error = await ReceiveAsync(socket);
         var close = await socket.ReceiveAsync(new byte[64].AsMemory(), Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
 
@@ -75,7 +77,7 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws"), Ct);
-        await SendTextAsync(socket, $"{{\"type\":\"hello\",\"version\":2,\"token\":\"{mei.Client.Token}\"}}");
+        await SendTextAsync(socket, $"{{\"type\":\"hello\",\"version\":3,\"token\":\"{mei.Client.Token}\"}}");
         Assert.IsType<WelcomeFrame>(await ReceiveAsync(socket));
 
         app.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
@@ -128,7 +130,7 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "/ws?access_token=" + mei.Client.Token), Ct);
 
-        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":2}");
+        await SendTextAsync(socket, "{\"type\":\"hello\",\"version\":3}");
 
         var welcome = Assert.IsType<WelcomeFrame>(await ReceiveAsync(socket));
         Assert.Equal(mei.UserId, welcome.UserId);
@@ -137,7 +139,9 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
     [Theory]
     [InlineData("{\"type\":\"hello\",\"token\":\"TOKEN\"}")]
     [InlineData("{\"type\":\"hello\",\"version\":1,\"token\":\"TOKEN\"}")]
-    [InlineData("{\"token\":\"TOKEN\",\"version\":3,\"type\":\"hello\"}")]
+    // Protocol 2 sent flat messages (a field per kind): an app that speaks it is told to update.
+    [InlineData("{\"type\":\"hello\",\"version\":2,\"token\":\"TOKEN\"}")]
+    [InlineData("{\"token\":\"TOKEN\",\"version\":4,\"type\":\"hello\"}")]
     public async Task AHelloInAnotherProtocolVersion_IsToldPlainly_AndClosedWith1002(string hello)
     {
         var app = await servers.GetAsync(StorageProvider.Sqlite);
@@ -159,11 +163,33 @@ public sealed class GatewayFrameTests(ServerFixture servers) : IClassFixture<Ser
         var mei = await TestUser.CreateAsync(app, "mei");
         using var socket = await OpenAsync(app, mei.Client.Token);
 
-        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame(Guid.NewGuid().ToString(), new("c-1", null, "hi", null, null, null)), GatewayJsonContext.Default.ClientFrame));
-        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame("nope", new("c-2", null, "hi", null, null, null)), GatewayJsonContext.Default.ClientFrame));
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame(Guid.NewGuid().ToString(), new("c-1", new TextContent("hi"))), GatewayJsonContext.Default.ClientFrame));
+        await SendTextAsync(socket, JsonSerializer.Serialize<ClientFrame>(new SendFrame("nope", new("c-2", new TextContent("hi"))), GatewayJsonContext.Default.ClientFrame));
         var errors = new[] { await ReceiveAsync(socket), await ReceiveAsync(socket) }.Cast<ErrorFrame>().OrderBy(e => e.ClientMsgId).ToList();
 
         Assert.Equal([("c-1", "conversation_not_found"), ("c-2", "conversation_not_found")], errors.Select(e => (e.ClientMsgId!, e.Code!)));
+    }
+
+    [Theory]
+    [InlineData("""{"clientMsgId":"k-1","content":{"kind":"hologram","text":"hi"}}""")]
+    [InlineData("""{"clientMsgId":"k-1","content":{"text":"a kind left out"}}""")]
+    [InlineData("""{"clientMsgId":"k-1","content":{"kind":"transfer","id":"t-1","amount":100}}""")]
+    [InlineData("""{"clientMsgId":"k-1","content":{"kind":"system","type":"dissolved"}}""")]
+    [InlineData("""{"clientMsgId":"k-1"}""")]
+    [InlineData("""{"clientMsgId":"k-1","kind":"text","text":"the shape of protocol 2"}""")]
+    public async Task SendFrame_WithUnknownOrMissingContent_IsRefusedByItsClientMsgId_AndTheConnectionCarriesOn(string message)
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, _, id) = await ChatTestKit.FriendsAsync(app);
+        using var socket = await OpenAsync(app, mei.Client.Token);
+
+        await SendTextAsync(socket, $$"""{"type":"send","conversationId":"{{id}}","message":{{message}}}""");
+        var error = Assert.IsType<ErrorFrame>(await ReceiveAsync(socket));
+        await SendTextAsync(socket, """{"type":"ping"}""");
+
+        Assert.Equal(("k-1", id, ErrorCodes.ValidationFailed, 400), (error.ClientMsgId, error.ConversationId, error.Code, error.Status));
+        Assert.IsType<PongFrame>(await ReceiveAsync(socket));
+        Assert.Empty(await ChatTestKit.AllMessagesAsync(mei, id));
     }
 
     /// <summary>Connects and says hello; returns once welcomed and synced.</summary>

@@ -1,4 +1,5 @@
 using Hutong.Client;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
@@ -27,13 +28,13 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         var atLaptop = await meiLaptop.NextMessageAsync();
 
         Assert.Equal(1, ack.Seq);
-        Assert.Equal((1L, "在吗? there?", mei.UserId), (atLin.Seq, atLin.Text, atLin.SenderId));
+        Assert.Equal((1L, "在吗? there?", mei.UserId), (atLin.Seq, atLin.Text(), atLin.SenderId));
         Assert.Equal(atLin, echo);
         Assert.Equal(ack.SentAt, atLin.SentAt);
         Assert.Equal(2, reply.Seq);
         // The laptop sent seq 1 itself and still sees it once, in order, before the reply.
         Assert.Equal(1, atLaptop.Seq);
-        Assert.Equal((2L, "here!"), ((await meiLaptop.NextMessageAsync()).Seq, (await meiPhone.NextMessageAsync()).Text));
+        Assert.Equal((2L, "here!"), ((await meiLaptop.NextMessageAsync()).Seq, (await meiPhone.NextMessageAsync()).Text()));
     }
 
     [Theory, ProviderData]
@@ -45,7 +46,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await using (var before = await app.ConnectAsync(lin.Client))
         {
             await mei.Client.SendTextAsync(id, "one", Ct);
-            Assert.Equal("one", (await before.NextMessageAsync()).Text);
+            Assert.Equal("one", (await before.NextMessageAsync()).Text());
             cursor = before.Cursor;
         }
 
@@ -62,7 +63,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await mei.Client.SendTextAsync(id, "live again", Ct);
 
         Assert.Equal([2L, 3L, 4L], missed.Select(m => m.Seq));
-        Assert.Equal(["missed 2", "missed 3", "missed 4"], missed.Select(m => m.Text));
+        Assert.Equal(["missed 2", "missed 3", "missed 4"], missed.Select(m => m.Text()));
         // Nothing came twice: the very next message is the new one.
         Assert.Equal((5L, "live again"), ((await after.NextMessageAsync()).Seq, "live again"));
     }
@@ -97,7 +98,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         await Eventually.ThatAsync(() => first.Pongs >= 10, "ten pongs on the first connection");
         await mei.Client.SendTextAsync(id, "still there?", Ct);
 
-        Assert.Equal("still there?", (await messages.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct)).Message.Text);
+        Assert.Equal("still there?", (await messages.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct)).Message.Text());
         Assert.Empty(changes);
         Assert.Single(sockets);
     }
@@ -133,7 +134,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         await using var gateway = await app.ConnectAsync(mei.Client);
         // The first attempt reached the server, but its ack was lost with the connection.
-        var first = await mei.Client.SendMessageAsync(id, new("lost-ack-1", null, "did this arrive?", null, null, null), Ct);
+        var first = await mei.Client.SendMessageAsync(id, new("lost-ack-1", new TextContent("did this arrive?")), Ct);
 
         gateway.Interrupt();
         var retried = await gateway.SendTextAsync(id, "did this arrive?", "lost-ack-1", Ct).WaitAsync(GatewayKit.Patience, Ct);
@@ -141,7 +142,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
 
         Assert.Equal(first.Seq, retried.Seq);
         Assert.Equal(first.Seq + 1, fresh.Seq);
-        Assert.Equal(["did this arrive?", "sent while reconnecting"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text));
+        Assert.Equal(["did this arrive?", "sent while reconnecting"], (await ChatTestKit.AllMessagesAsync(lin, id)).Select(m => m.Text()));
     }
 
     [Theory, ProviderData]
@@ -165,7 +166,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
 
             var received = await Task.WhenAll(gateways.Select(g => g.NextMessageAsync(m => m.Seq == sent.Seq, $"message {sent.Seq}")));
 
-            Assert.All(received, m => Assert.Equal("大家好 hello all", m.Text));
+            Assert.All(received, m => Assert.Equal("大家好 hello all", m.Text()));
         }
         finally
         {
@@ -194,7 +195,7 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         Assert.Equal((id, 1L), (onMeiPhone.ConversationId, onMeiPhone.MessageSeq));
         // The first thing Lin's device hears after Mei read is Mei's next message: no receipt, no position.
         var first = await linPhone.NextAsync();
-        Assert.Equal("next", Assert.IsType<MessageFrame>(first).Message.Text);
+        Assert.Equal("next", Assert.IsType<MessageFrame>(first).Message.Text());
     }
 
     [Theory, ProviderData]

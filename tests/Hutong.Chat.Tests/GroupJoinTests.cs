@@ -28,7 +28,7 @@ public sealed class GroupJoinTests
         Assert.Equal($"hutong://group/{code.Code}", code.Link);
         Assert.Equal(QrCodes.Png(code.Link), png);
         Assert.Equal((group, "joined"), (joined.ConversationId, joined.State));
-        var notice = (await ChatTestKit.AllMessagesAsync(stranger, group)).Single().Notice!;
+        var notice = (await ChatTestKit.AllMessagesAsync(stranger, group)).Single().Notice()!;
         Assert.Equal((NoticeTypes.Joined, member.UserId, "qr"), (notice.Type, notice.ActorId, notice.Text));
         Assert.Equal(code, await member.Client.GetGroupCodeAsync(group, Ct));
         var again = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.JoinGroupAsync(code.Code, Ct));

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -26,7 +27,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         }
 
         var created = Assert.Single(await ChatTestKit.AllMessagesAsync(friends[1], group.ConversationId));
-        Assert.Equal((1L, NoticeTypes.Created), (created.Seq, created.Notice!.Type));
+        Assert.Equal((1L, NoticeTypes.Created), (created.Seq, created.Notice()!.Type));
         var details = await friends[0].Client.GetConversationAsync(group.ConversationId, Ct);
         Assert.Equal(MemberRoles.Owner, details.Members.Single(m => m.UserId == owner.UserId).Role);
         Assert.Equal(MemberRoles.Member, details.MyRole);
@@ -57,7 +58,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         var sent = await friends[7].Client.SendTextAsync(group.ConversationId, "hello, fifty people", Ct);
 
         var everyone = await Task.WhenAll(friends.Prepend(owner).Select(p => p.Client.GetMessagesAsync(group.ConversationId, afterSeq: sent.Seq - 1, cancellationToken: Ct)));
-        Assert.All(everyone, list => Assert.Equal("hello, fifty people", Assert.Single(list.Messages).Text));
+        Assert.All(everyone, list => Assert.Equal("hello, fifty people", Assert.Single(list.Messages).Text()));
         Assert.Equal(50, (await owner.Client.GetConversationAsync(group.ConversationId, Ct)).Members.Count);
         Assert.Equal(1, (await friends[0].Client.GetConversationsAsync(Ct)).Conversations.Single(c => c.ConversationId == group.ConversationId).Unread);
     }
@@ -74,11 +75,11 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         await owner.Client.SendTextAsync(group.ConversationId, "welcome", Ct);
 
         var seenByNewcomer = await ChatTestKit.AllMessagesAsync(friends[1], group.ConversationId);
-        Assert.Equal([NoticeTypes.Joined, null], seenByNewcomer.Select(m => m.Notice?.Type));
-        Assert.Equal([friends[1].UserId], seenByNewcomer[0].Notice!.UserIds);
-        Assert.Equal("welcome", seenByNewcomer[1].Text);
+        Assert.Equal([NoticeTypes.Joined, null], seenByNewcomer.Select(m => m.Notice()?.Type));
+        Assert.Equal([friends[1].UserId], seenByNewcomer[0].Notice()!.UserIds);
+        Assert.Equal("welcome", seenByNewcomer[1].Text());
         var quoteOld = await Assert.ThrowsAsync<HutongApiException>(() =>
-            friends[1].Client.SendMessageAsync(group.ConversationId, new("q", null, "what?", 2, null, null), Ct));
+            friends[1].Client.SendMessageAsync(group.ConversationId, new("q", new TextContent("what?"), 2), Ct));
         Assert.Equal(["replyToSeq"], quoteOld.Problem!.Errors!.Keys);
     }
 
@@ -97,7 +98,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(ErrorCodes.NotAllowed, ownerByMember.Code);
         var gone = await Assert.ThrowsAsync<HutongApiException>(() => friends[1].Client.GetMessagesAsync(group.ConversationId, afterSeq: 0, cancellationToken: Ct));
         Assert.Equal(404, gone.Status);
-        Assert.Equal(NoticeTypes.Removed, (await ChatTestKit.AllMessagesAsync(owner, group.ConversationId))[^1].Notice!.Type);
+        Assert.Equal(NoticeTypes.Removed, (await ChatTestKit.AllMessagesAsync(owner, group.ConversationId))[^1].Notice()!.Type);
         Assert.Contains((await friends[1].Client.GetEventsAsync(cancellationToken: Ct)).Events, e => e is ConversationEvent { ConversationId: var id, Change: "removed" } && id == group.ConversationId);
     }
 
@@ -114,7 +115,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         var details = await friends[0].Client.GetConversationAsync(group.ConversationId, Ct);
         Assert.Equal(2, details.Members.Count);
         Assert.Equal(MemberRoles.Owner, details.Members.Single(m => m.UserId == friends[1].UserId).Role);
-        var tail = (await ChatTestKit.AllMessagesAsync(friends[0], group.ConversationId)).TakeLast(2).Select(m => m.Notice!.Type);
+        var tail = (await ChatTestKit.AllMessagesAsync(friends[0], group.ConversationId)).TakeLast(2).Select(m => m.Notice()!.Type);
         Assert.Equal([NoticeTypes.OwnerChanged, NoticeTypes.Left], tail);
     }
 
@@ -130,10 +131,10 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         }
 
         var fourth = await Assert.ThrowsAsync<HutongApiException>(() => owner.Client.SetRoleAsync(id, friends[3].UserId, MemberRoles.Admin, Ct));
-        var memberAtAll = await Assert.ThrowsAsync<HutongApiException>(() => friends[4].Client.SendMessageAsync(id, new("x", null, "@all hi", null, null, true), Ct));
+        var memberAtAll = await Assert.ThrowsAsync<HutongApiException>(() => friends[4].Client.SendMessageAsync(id, new("x", new TextContent("@all hi", null, true)), Ct));
         var memberAnnounces = await Assert.ThrowsAsync<HutongApiException>(() => friends[4].Client.UpdateGroupAsync(id, new(null, "listen up"), Ct));
         var notOwnerPromotes = await Assert.ThrowsAsync<HutongApiException>(() => friends[0].Client.SetRoleAsync(id, friends[4].UserId, MemberRoles.Admin, Ct));
-        await friends[0].Client.SendMessageAsync(id, new("y", null, "@all meeting at 5", null, null, true), Ct);
+        await friends[0].Client.SendMessageAsync(id, new("y", new TextContent("@all meeting at 5", null, true)), Ct);
         await friends[0].Client.UpdateGroupAsync(id, new(null, "Meeting at 5"), Ct);
 
         Assert.Equal((409, ErrorCodes.AdminLimitReached), (fourth.Status, fourth.Code));
@@ -141,7 +142,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         Assert.Equal(ErrorCodes.NotAllowed, memberAnnounces.Code);
         Assert.Equal(ErrorCodes.NotAllowed, notOwnerPromotes.Code);
         Assert.Equal("Meeting at 5", (await friends[4].Client.GetConversationAsync(id, Ct)).Announcement);
-        Assert.True((await ChatTestKit.AllMessagesAsync(friends[4], id)).Single(m => m.Text == "@all meeting at 5").MentionsAll);
+        Assert.True(Assert.IsType<TextContent>((await ChatTestKit.AllMessagesAsync(friends[4], id)).Single(m => m.Text() == "@all meeting at 5").Content).MentionsAll);
     }
 
     [Theory, ProviderData]
@@ -154,7 +155,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
         await friends[0].Client.UpdateGroupAsync(id, new("新名字 new name", null), Ct);
 
         Assert.Equal("新名字 new name", (await owner.Client.GetConversationsAsync(Ct)).Conversations.Single(c => c.ConversationId == id).Name);
-        var notice = (await ChatTestKit.AllMessagesAsync(owner, id))[^1].Notice!;
+        var notice = (await ChatTestKit.AllMessagesAsync(owner, id))[^1].Notice()!;
         Assert.Equal((NoticeTypes.Renamed, "新名字 new name", friends[0].UserId), (notice.Type, notice.Text, notice.ActorId));
     }
 
@@ -172,7 +173,7 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
 
         Assert.Equal((403, ErrorCodes.NotAllowed), (oldOwnerDissolves.Status, oldOwnerDissolves.Code));
         Assert.Equal((403, ErrorCodes.MessageRefused), (sendAfter.Status, sendAfter.Code));
-        Assert.Equal([NoticeTypes.OwnerChanged, NoticeTypes.Dissolved], (await ChatTestKit.AllMessagesAsync(friends[1], id)).Skip(1).Select(m => m.Notice!.Type));
+        Assert.Equal([NoticeTypes.OwnerChanged, NoticeTypes.Dissolved], (await ChatTestKit.AllMessagesAsync(friends[1], id)).Skip(1).Select(m => m.Notice()!.Type));
     }
 
     [Fact]

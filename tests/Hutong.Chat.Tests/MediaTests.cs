@@ -1,7 +1,7 @@
 using System.Text;
 using Hutong.Client;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -22,11 +22,12 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
 
         var upload = await mei.Client.UploadMediaAsync(new MemoryStream(Png), "photo.png", Ct);
-        var sent = await mei.Client.SendMessageAsync(id, new("img-1", MessageKinds.Image, null, null, null, null, upload.MediaId), Ct);
+        var sent = await mei.Client.SendMessageAsync(id, new("img-1", new ImageContent(upload.MediaId)), Ct);
 
         Assert.Equal(("image/png", Png.Length, "photo.png"), (upload.ContentType, upload.Size, upload.FileName));
         var message = (await ChatTestKit.AllMessagesAsync(lin, id)).Single(m => m.Seq == sent.Seq);
-        Assert.Equal((MessageKinds.Image, upload.MediaId, "image/png", (long)Png.Length), (message.Kind, message.Attachment!.MediaId, message.Attachment.ContentType, message.Attachment.Size));
+        var image = Assert.IsType<ImageContent>(message.Content);
+        Assert.Equal((upload.MediaId, "image/png", (long?)Png.Length), (image.MediaId, image.ContentType, image.Size));
         var (bytes, contentType) = await lin.Client.DownloadMediaAsync(upload.MediaId, Ct);
         Assert.Equal(Png, bytes);
         Assert.Equal("image/png", contentType);
@@ -40,7 +41,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         var stranger = await TestUser.CreateAsync(app, "stranger");
         var unsent = await mei.Client.UploadMediaAsync(new MemoryStream(Png), "draft.png", Ct);
         var shared = await mei.Client.UploadMediaAsync(new MemoryStream(Encoding.UTF8.GetBytes("%PDF-1.7 minutes of the meeting")), "minutes.pdf", Ct);
-        var sent = await mei.Client.SendMessageAsync(id, new("f-1", MessageKinds.File, null, null, null, null, shared.MediaId), Ct);
+        var sent = await mei.Client.SendMessageAsync(id, new("f-1", new FileContent(shared.MediaId)), Ct);
 
         // The uploader sees their own; the friend sees only what was sent to them; a stranger sees nothing.
         Assert.Equal(Png, (await mei.Client.DownloadMediaAsync(unsent.MediaId, Ct)).Bytes);
@@ -62,7 +63,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
 
         var disguised = await mei.Client.UploadMediaAsync(new MemoryStream(Encoding.UTF8.GetBytes("<script>alert(1)</script>")), "cat.png", Ct);
         var error = await Assert.ThrowsAsync<HutongApiException>(() =>
-            mei.Client.SendMessageAsync(id, new("img-x", MessageKinds.Image, null, null, null, null, disguised.MediaId), Ct));
+            mei.Client.SendMessageAsync(id, new("img-x", new ImageContent(disguised.MediaId)), Ct));
 
         Assert.Equal("application/octet-stream", disguised.ContentType);
         Assert.Equal(["mediaId"], error.Problem!.Errors!.Keys);
@@ -77,7 +78,7 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         var linsPhoto = await lin.Client.UploadMediaAsync(new MemoryStream(Png), "lin.png", Ct);
 
         var error = await Assert.ThrowsAsync<HutongApiException>(() =>
-            mei.Client.SendMessageAsync(id, new("steal", MessageKinds.Image, null, null, null, null, linsPhoto.MediaId), Ct));
+            mei.Client.SendMessageAsync(id, new("steal", new ImageContent(linsPhoto.MediaId)), Ct));
 
         Assert.Equal(["mediaId"], error.Problem!.Errors!.Keys);
     }
@@ -124,12 +125,13 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         var voice = await mei.Client.UploadMediaAsync(new MemoryStream([.. "OggS"u8, .. new byte[64]]), "note.ogg", Ct);
 
         var tooLong = await Assert.ThrowsAsync<HutongApiException>(() =>
-            mei.Client.SendMessageAsync(id, new("v-1", MessageKinds.Voice, null, null, null, null, voice.MediaId, DurationMs: 61_000), Ct));
-        await mei.Client.SendMessageAsync(id, new("v-2", MessageKinds.Voice, null, null, null, null, voice.MediaId, DurationMs: 12_500), Ct);
+            mei.Client.SendMessageAsync(id, new("v-1", new VoiceContent(voice.MediaId, 61_000)), Ct));
+        await mei.Client.SendMessageAsync(id, new("v-2", new VoiceContent(voice.MediaId, 12_500)), Ct);
 
         Assert.Equal(["durationMs"], tooLong.Problem!.Errors!.Keys);
         var message = Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id));
-        Assert.Equal(("audio/ogg", 12_500), (message.Attachment!.ContentType, message.Attachment.DurationMs));
+        var voiceMessage = Assert.IsType<VoiceContent>(message.Content);
+        Assert.Equal(("audio/ogg", 12_500), (voiceMessage.ContentType, voiceMessage.DurationMs));
     }
 
     [Theory, ProviderData]
@@ -139,18 +141,18 @@ public sealed class MediaTests(ServerFixture servers) : IClassFixture<ServerFixt
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         var other = await TestUser.CreateAsync(app, "other");
 
-        await mei.Client.SendMessageAsync(id, new("loc", MessageKinds.Location, null, null, null, null, Location: new LocationInfo(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St")), Ct);
-        await mei.Client.SendMessageAsync(id, new("card", MessageKinds.Card, null, null, null, null, CardUserId: other.UserId), Ct);
+        await mei.Client.SendMessageAsync(id, new("loc", new LocationContent(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St")), Ct);
+        await mei.Client.SendMessageAsync(id, new("card", new CardContent(other.UserId)), Ct);
         var badPlace = await Assert.ThrowsAsync<HutongApiException>(() =>
-            mei.Client.SendMessageAsync(id, new("bad", MessageKinds.Location, null, null, null, null, Location: new LocationInfo(95, 0, null, null)), Ct));
+            mei.Client.SendMessageAsync(id, new("bad", new LocationContent(95, 0, null, null)), Ct));
         var nobody = await Assert.ThrowsAsync<HutongApiException>(() =>
-            mei.Client.SendMessageAsync(id, new("nobody", MessageKinds.Card, null, null, null, null, CardUserId: Guid.NewGuid().ToString()), Ct));
+            mei.Client.SendMessageAsync(id, new("nobody", new CardContent(Guid.NewGuid().ToString())), Ct));
 
         var messages = await ChatTestKit.AllMessagesAsync(lin, id);
-        Assert.Equal(new LocationInfo(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St"), messages[0].Location);
-        Assert.Equal((MessageKinds.Card, other.UserId), (messages[1].Kind, messages[1].CardUserId));
+        Assert.Equal(new LocationContent(39.9163, 116.3972, "故宫 Palace Museum", "4 Jingshan Front St"), messages[0].Content);
+        Assert.Equal(new CardContent(other.UserId), messages[1].Content);
         Assert.Equal(["location"], badPlace.Problem!.Errors!.Keys);
-        Assert.Equal(["cardUserId"], nobody.Problem!.Errors!.Keys);
+        Assert.Equal(["userId"], nobody.Problem!.Errors!.Keys);
     }
 
     private static async Task AssertNotFoundAsync(Func<Task> download)

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -25,12 +26,13 @@ public sealed class RecallTests
         var seenByLin = await ChatTestKit.AllMessagesAsync(lin, id);
         var tombstone = seenByLin[0];
         Assert.True(tombstone.Recalled);
-        Assert.Null(tombstone.Text);
+        Assert.Null(tombstone.Content);
         var notice = seenByLin[1];
-        Assert.Equal((MessageKinds.System, NoticeTypes.Recalled, sent.Seq, mei.UserId), (notice.Kind, notice.Notice!.Type, notice.Notice.TargetSeq, notice.Notice.ActorId));
+        var recalled = Assert.IsType<NoticeContent>(notice.Content);
+        Assert.Equal((NoticeTypes.Recalled, sent.Seq, mei.UserId), (recalled.Type, recalled.TargetSeq, recalled.ActorId));
         // A device that held the message syncs the notice after its last seq and learns to drop it.
         var after = await lin.Client.GetMessagesAsync(id, afterSeq: sent.Seq, cancellationToken: Ct);
-        Assert.Equal(sent.Seq, Assert.Single(after.Messages).Notice!.TargetSeq);
+        Assert.Equal(sent.Seq, Assert.Single(after.Messages).Notice()!.TargetSeq);
         app.Storage.Dispose();
     }
 
@@ -47,7 +49,7 @@ public sealed class RecallTests
 
         Assert.Equal((409, ErrorCodes.RecallWindowPassed), (error.Status, error.Code));
         var message = Assert.Single(await ChatTestKit.AllMessagesAsync(lin, id));
-        Assert.Equal(("too late to take back", false), (message.Text, message.Recalled));
+        Assert.Equal(("too late to take back", false), (message.Text(), message.Recalled));
         app.Storage.Dispose();
     }
 

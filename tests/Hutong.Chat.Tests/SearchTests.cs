@@ -22,9 +22,9 @@ public sealed class SearchTests(ServerFixture servers) : IClassFixture<ServerFix
         var insideAWord = await mei.Client.SearchMessagesAsync("palac", cancellationToken: Ct);
         var nothing = await mei.Client.SearchMessagesAsync("长城", cancellationToken: Ct);
 
-        Assert.Equal("我们明天去故宫看看吧", Assert.Single(threeCharacters.Hits).Message.Text);
+        Assert.Equal("我们明天去故宫看看吧", Assert.Single(threeCharacters.Hits).Message.Text());
         Assert.Equal(id, Assert.Single(twoCharacters.Hits).ConversationId);
-        Assert.Equal("Tea at four, then the Summer Palace?", Assert.Single(insideAWord.Hits).Message.Text);
+        Assert.Equal("Tea at four, then the Summer Palace?", Assert.Single(insideAWord.Hits).Message.Text());
         Assert.Empty(nothing.Hits);
     }
 
@@ -46,10 +46,10 @@ public sealed class SearchTests(ServerFixture servers) : IClassFixture<ServerFix
         await lin.Client.DeleteMessageForMeAsync(id, deleted.Seq, Ct);
 
         Assert.Empty((await stranger.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits);
-        Assert.Equal(["secret plan beta"], (await newcomer.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text));
-        Assert.Equal(["secret plan beta", "secret plan alpha"], (await lin.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text));
-        Assert.Equal(["secret plan delta", "secret plan beta", "secret plan alpha"], (await mei.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text));
-        Assert.Equal(["secret plan delta"], (await mei.Client.SearchMessagesAsync("secret plan", id, cancellationToken: Ct)).Hits.Select(h => h.Message.Text));
+        Assert.Equal(["secret plan beta"], (await newcomer.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text()));
+        Assert.Equal(["secret plan beta", "secret plan alpha"], (await lin.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text()));
+        Assert.Equal(["secret plan delta", "secret plan beta", "secret plan alpha"], (await mei.Client.SearchMessagesAsync("secret plan", cancellationToken: Ct)).Hits.Select(h => h.Message.Text()));
+        Assert.Equal(["secret plan delta"], (await mei.Client.SearchMessagesAsync("secret plan", id, cancellationToken: Ct)).Hits.Select(h => h.Message.Text()));
     }
 
     [Theory]

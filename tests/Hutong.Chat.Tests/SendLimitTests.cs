@@ -27,7 +27,7 @@ public sealed class SendLimitTests
         var overGateway = await Assert.ThrowsAsync<HutongApiException>(() => gateway.SendTextAsync(id, "five", cancellationToken: Ct).WaitAsync(GatewayKit.Patience, Ct));
         using var raw = app.CreateClient();
         raw.DefaultRequestHeaders.Authorization = new("Bearer", mei.Client.Token);
-        using var response = await raw.PostAsync($"/api/v1/conversations/{id}/messages", System.Net.Http.Json.JsonContent.Create(new { clientMsgId = "six", text = "six" }), Ct);
+        using var response = await raw.PostAsync($"/api/v1/conversations/{id}/messages", System.Net.Http.Json.JsonContent.Create(new { clientMsgId = "six", content = new { kind = "text", text = "six" } }), Ct);
 
         Assert.Equal((429, ErrorCodes.RateLimited), (overHttp.Status, overHttp.Code));
         Assert.Equal((429, ErrorCodes.RateLimited), (overGateway.Status, overGateway.Code));

@@ -23,7 +23,7 @@ public sealed class SlowConsumerTests
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:SendQueueFrames"] = "16" }, cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         await using var healthy = await app.ConnectAsync(await lin.NewDeviceAsync(app));
-        var stalled = new StalledSocket("{\"type\":\"hello\",\"version\":2,\"token\":\"" + lin.Client.Token + "\"}");
+        var stalled = new StalledSocket("{\"type\":\"hello\",\"version\":3,\"token\":\"" + lin.Client.Token + "\"}");
         using var connection = new GatewayConnection(
             stalled, app.Services.GetRequiredService<GatewayHub>(), app.Services.GetRequiredService<GatewayBackend>(), TimeProvider.System, NullLogger.Instance);
         var running = connection.RunAsync(null, Ct);

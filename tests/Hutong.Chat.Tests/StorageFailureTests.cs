@@ -1,8 +1,10 @@
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Messages.Content;
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Core;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -24,7 +26,7 @@ public sealed class StorageFailureTests
             provider, services: s => s.Decorate<IMessageStore>(inner => store = new FailingMessageStore(inner)), cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         await using var linPhone = await app.ConnectAsync(lin.Client);
-        var away = new SendMessageRequest("sent-while-away", MessageKinds.Text, "are you there?", null, null, null);
+        var away = new SendMessageRequest("sent-while-away", new TextContent("are you there?"));
         var before = await mei.Client.SendTextAsync(id, "before", Ct);
 
         store!.Failing = true;
@@ -39,11 +41,11 @@ public sealed class StorageFailureTests
         Assert.Equal((503, ErrorCodes.StorageUnavailable), (refused.Status, refused.Code));
         Assert.Equal((503, ErrorCodes.StorageUnavailable), (refusedAgain.Status, refusedAgain.Code));
         Assert.InRange(store.Refused, 2, int.MaxValue);
-        Assert.Equal(["before"], storedMeanwhile.Select(m => m.Text));
+        Assert.Equal(["before"], storedMeanwhile.Select(m => m.Text()));
         Assert.Equal([1L, 2L, 2L, 3L], [before.Seq, resent.Seq, resentAgain.Seq, after.Seq]);
         Assert.Equal(resent, resentAgain);
         var history = await ChatTestKit.AllMessagesAsync(lin, id);
-        Assert.Equal([(1L, "before"), (2L, "are you there?"), (3L, "after")], history.Select(m => (m.Seq, m.Text)));
+        Assert.Equal([(1L, "before"), (2L, "are you there?"), (3L, "after")], history.Select(m => (m.Seq, m.Text())));
         Assert.Equal(history, await ChatTestKit.AllMessagesAsync(mei, id));
         // Live, Lin's phone hears each message once and in order; nothing of the failed attempts reached it.
         Assert.Equal(history, [await linPhone.NextMessageAsync(), await linPhone.NextMessageAsync(), await linPhone.NextMessageAsync()]);
@@ -59,15 +61,15 @@ public sealed class StorageFailureTests
         Assert.True(Ids.TryParse(id, out var conversationId));
         Assert.True(Ids.TryParse(lin.UserId, out var linId));
         var conversation = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IConversationGrain>(conversationId);
-        var fromMei = new SendMessageRequest("mei-2", MessageKinds.Text, "from Mei", null, null, null);
-        var fromLin = new SendMessageRequest("lin-3", MessageKinds.Text, "from Lin", null, null, null);
+        var fromMei = new SendMessageRequest("mei-2", new TextContent("from Mei"));
+        var fromLin = new SendMessageRequest("lin-3", new TextContent("from Lin"));
         await mei.Client.SendTextAsync(id, "before", Ct);
 
         // Mei's message (seq 2) is in a transaction that hangs; Lin's (seq 3) is handed to the writer behind it.
         var held = store!.HoldNextWriteAsync();
         var meiSending = mei.Client.SendMessageAsync(id, fromMei, Ct);
         var heldWrite = await held.WaitAsync(GatewayKit.Patience, Ct);
-        var linSending = conversation.SendAsync(ChatService.ToCommand(linId, fromLin, app.Services.GetRequiredService<IOptions<ChatOptions>>().Value).Value);
+        var linSending = conversation.SendAsync(ChatService.ToCommand(linId, fromLin, app.Services.GetRequiredService<IOptions<ChatOptions>>().Value, app.Services.GetRequiredService<ContentHandlers>()).Value);
         // An activation takes calls in the order they come, and a send takes its seq and queues its write in its first
         // turn: once this call is answered, Lin's write is queued.
         await conversation.FindMembershipAsync(linId).WaitAsync(GatewayKit.Patience, Ct);
@@ -81,10 +83,10 @@ public sealed class StorageFailureTests
         Assert.Equal(2, Assert.IsType<AppendMessage>(Assert.Single(Assert.Single(heldWrite))).Message.Seq);
         Assert.Equal((503, ErrorCodes.StorageUnavailable), (meiRefused.Status, meiRefused.Code));
         Assert.Equal(ErrorCodes.StorageUnavailable, linRefused.IsSuccess ? $"stored at seq {linRefused.Value.Seq}" : linRefused.Error.Code);
-        Assert.Equal(["before"], storedMeanwhile.Select(m => m.Text));
+        Assert.Equal(["before"], storedMeanwhile.Select(m => m.Text()));
         Assert.Equal((2L, 3L), (meiResent.Seq, linResent.Seq));
         var history = await ChatTestKit.AllMessagesAsync(mei, id);
-        Assert.Equal([(1L, "before"), (2L, "from Mei"), (3L, "from Lin")], history.Select(m => (m.Seq, m.Text)));
+        Assert.Equal([(1L, "before"), (2L, "from Mei"), (3L, "from Lin")], history.Select(m => (m.Seq, m.Text())));
         Assert.Equal(history, await ChatTestKit.AllMessagesAsync(lin, id));
     }
 }

@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
@@ -80,7 +81,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         var received = new List<string?>();
         for (var i = 0; i < 4; i++)
         {
-            received.Add((await ReadAsync(messages)).Message.Text);
+            received.Add((await ReadAsync(messages)).Message.Text());
         }
 
         Assert.Equal(["m2", "m3", "m4", "m5"], received);
@@ -107,6 +108,28 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AMessageOfAKindTheClientDoesNotKnow_ArrivesAsUnknownContent_InItsPlace()
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var messages = gateway.Subscribe<MessageFrame>();
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        // A kind a later node may write: dropping it would leave a gap in the seqs, and the fetch to fill it would fail the same way.
+        await connection.SendRawAsync("""{"type":"message","conversationId":"c-1","message":{"seq":1,"senderId":"u-lin","sentAt":"2026-03-18T12:00:00+00:00","recalled":false,"content":{"title":"Hutong life","kind":"article"}}}""");
+        await connection.SendAsync(Message("c-1", 2));
+
+        var unknown = (await ReadAsync(messages)).Message;
+        var next = (await ReadAsync(messages)).Message;
+
+        Assert.Equal((1L, (MessageContent?)new UnknownContent("article")), (unknown.Seq, unknown.Content));
+        Assert.Equal((2L, (MessageContent?)new TextContent("m2")), (next.Seq, next.Content));
+    }
+
+    [Fact]
     public async Task ASendCutOffBeforeItsAck_GoesAgainUnderItsIdAfterTheReconnect_AndEndsWithTheAck()
     {
         using var server = new ScriptedGateway();
@@ -124,7 +147,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         var again = Assert.IsType<SendFrame>(await second.ReadPastPingsAsync());
         await second.SendAsync(new AckFrame("send-1", "c-1", 7, Noon));
 
-        Assert.Equal(("send-1", "still there?"), (attempt.Message.ClientMsgId, attempt.Message.Text));
+        Assert.Equal(("send-1", "still there?"), (attempt.Message.ClientMsgId, Assert.IsType<TextContent>(attempt.Message.Content).Text));
         Assert.Equal(attempt, again);
         Assert.Equal(7, (await sending.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
     }
@@ -174,7 +197,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         var arrived = new List<string?>();
         for (var i = 0; i < 3; i++)
         {
-            arrived.Add(Assert.IsType<SendFrame>(await connection.ReadPastPingsAsync()).Message.Text);
+            arrived.Add(Assert.IsType<SendFrame>(await connection.ReadPastPingsAsync()).Message.Content is TextContent text ? text.Text : null);
         }
 
         // Acks may come in any order; each ends its own send.
@@ -312,7 +335,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     private static HutongClient Offline() => new(new HttpClient { BaseAddress = new Uri("http://127.0.0.1:9/") }) { Token = "token" };
 
     private static MessageFrame Message(string conversationId, long seq) =>
-        new(conversationId, new MessageInfo(seq, "u-lin", MessageKinds.Text, "m" + seq, null, null, false, Noon, false, null, null));
+        new(conversationId, new MessageInfo(seq, "u-lin", Noon, false, null, null, new TextContent("m" + seq)));
 
     private static string Describe(object item) => item switch
     {
@@ -329,7 +352,7 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         _ => userEvent.GetType().Name,
     };
 
-    private static string? Text(ClientFrame frame) => Assert.IsType<SendFrame>(frame).Message.Text;
+    private static string? Text(ClientFrame frame) => Assert.IsType<TextContent>(Assert.IsType<SendFrame>(frame).Message.Content).Text;
 
     private static async Task<T> ReadAsync<T>(System.Threading.Channels.ChannelReader<T> reader) =>
         await reader.ReadAsync(Ct).AsTask().WaitAsync(ScriptedGateway.Patience, Ct);

@@ -79,6 +79,8 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
         }
 
         Assert.Contains("SignUpRequest", document, StringComparison.Ordinal);
+        // Message content is described kind by kind, not as an opaque object.
+        Assert.All(["TextContent", "ImageContent", "VoiceContent", "LocationContent", "CardContent", "NoticeContent"], kind => Assert.Contains($"\"MessageContent{kind}\"", document, StringComparison.Ordinal));
         Assert.Equal(HttpStatusCode.OK, scalar.StatusCode);
         Assert.Contains("openapi/v1.json", await scalar.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }

@@ -1,10 +1,12 @@
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Server.Hosting;
 using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Hutong.Storage.Tests;
@@ -39,11 +41,15 @@ public sealed class MessageStoreTests
 
         Assert.Equal([2], (await search.SearchAsync(me, "火锅店", null, 10, Ct)).Select(m => m.Seq));
         Assert.Empty(await search.SearchAsync(me, "一起吃火锅", null, 10, Ct));
+        // A recall leaves neither the words nor the content; what stays is kept as written, not as \u escapes.
+        await using var db = await contexts.CreateDbContextAsync(Ct);
+        var rows = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.Seq).ToListAsync(Ct);
+        Assert.Equal([(null, null), ("火锅店八点见", """{"kind":"text","text":"火锅店八点见"}""")], rows.Take(2).Select(m => (m.Text, m.Content)));
         Assert.Equal([3], (await search.SearchAsync(me, "hotpot", null, 10, Ct)).Select(m => m.Seq));
     }
 
     private static ChatMessage Text(Guid conversationId, Guid sender, long seq, string text) =>
-        new(conversationId, seq, sender, MessageKind.Text, text, null, null, false, Now.AddSeconds(seq), $"c{seq}", null, null);
+        new(conversationId, seq, sender, new TextContent(text), null, Now.AddSeconds(seq), $"c{seq}");
 
     private static async Task<(Guid ConversationId, Guid Me)> NewGroupAsync(PooledDbContextFactory<HutongDbContext> contexts)
     {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Hutong.Client;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -60,8 +60,8 @@ public sealed class ClientIdScopeTests
 
         // Each chat names its own transfer.
         var chat = await b.Client.OpenDirectAsync(a.UserId, Ct);
-        var cards = (await b.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages.Where(m => m.Kind == MessageKinds.Transfer);
-        Assert.Equal(new[] { aToB.Id, bToA.Id }.Order(), cards.Select(m => m.Money!.Id).Order());
+        var cards = (await b.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages.Where(m => m.Content is TransferContent);
+        Assert.Equal(new[] { aToB.Id, bToA.Id }.Order(), cards.Select(m => ((TransferContent)m.Content!).Id).Order());
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
@@ -27,7 +28,7 @@ public sealed class RedPacketTests
 
         var sent = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("new-year", groupId, RedPacketKinds.Lucky, 1_000, 3, "Happy new year", Pin), Ct);
         var retried = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("new-year", groupId, RedPacketKinds.Lucky, 1_000, 3, "Happy new year", Pin), Ct);
-        var message = (await friends[0].Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages.Single(m => m.Kind == MessageKinds.RedPacket);
+        var message = (await friends[0].Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages.Single(m => m.Content is RedPacketContent);
         var seenByOther = await friends[0].Client.GetRedPacketAsync(sent.Id, Ct);
 
         var opens = new List<RedPacketOpened>();
@@ -41,7 +42,8 @@ public sealed class RedPacketTests
         var details = await friends[1].Client.GetRedPacketAsync(sent.Id, Ct);
 
         Assert.Equal(sent.Id, retried.Id);
-        Assert.Equal((sent.Id, (long?)null, "Happy new year"), (message.Money!.Id, message.Money.Amount, message.Text));
+        // The packet by its id and greeting: its amount stays off the message.
+        Assert.Equal(new RedPacketContent(sent.Id, "Happy new year"), message.Content);
         Assert.Equal((RedPacketStates.Active, 3, (long?)null, (string?)null), (seenByOther.State, seenByOther.RemainingCount, seenByOther.TotalAmount, seenByOther.PacketId));
         Assert.Equal(1_000, opens.Sum(o => o.Amount));
         Assert.All(opens, o => Assert.InRange(o.Amount, 1, 1_000));
@@ -121,7 +123,7 @@ public sealed class RedPacketTests
 
         Assert.Equal([.. Enumerable.Repeat((400, (string?)ErrorCodes.ValidationFailed), 8), (403, ErrorCodes.WrongPin), (409, ErrorCodes.InsufficientFunds)], codes);
         Assert.Equal(10_000 - 300, (await mei.Client.GetWalletAsync(Ct)).Balance);
-        Assert.Single((await mei.Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages, m => m.Kind == MessageKinds.RedPacket);
+        Assert.Single((await mei.Client.GetMessagesAsync(groupId, cancellationToken: Ct)).Messages, m => m.Content is RedPacketContent);
         Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
     }
 
@@ -187,9 +189,10 @@ public sealed class RedPacketTests
             // Lin's device fetches the packet as soon as its message shows, while Mei's send may still be finishing.
             var sending = mei.Client.SendRedPacketAsync(new SendRedPacketRequest($"quick{i}", groupId, RedPacketKinds.Equal, 100, 1, null, Pin), Ct);
             var message = await FirstPacketMessageAfterAsync(lin, groupId, seqs.Count == 0 ? 0 : seqs[^1]);
-            await lin.Client.GetRedPacketAsync(message.Money!.Id, Ct);
+            var packet = Assert.IsType<RedPacketContent>(message.Content);
+            await lin.Client.GetRedPacketAsync(packet.Id, Ct);
             await sending;
-            await lin.Client.OpenRedPacketAsync(message.Money.Id, Ct);
+            await lin.Client.OpenRedPacketAsync(packet.Id, Ct);
             seqs.Add(message.Seq);
         }
 
@@ -201,9 +204,9 @@ public sealed class RedPacketTests
     {
         var found = await Eventually.ValueAsync(
             ct => person.Client.GetMessagesAsync(conversationId, afterSeq: afterSeq, cancellationToken: ct),
-            page => page.Messages.Any(m => m.Kind == MessageKinds.RedPacket),
+            page => page.Messages.Any(m => m.Content is RedPacketContent),
             $"a red packet message after seq {afterSeq}");
-        return found.Messages.First(m => m.Kind == MessageKinds.RedPacket);
+        return found.Messages.First(m => m.Content is RedPacketContent);
     }
 
     /// <summary>A sender with 100.00 CNY and a PIN, in a group with <paramref name="friends"/> friends.</summary>

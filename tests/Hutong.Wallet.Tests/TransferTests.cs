@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -41,10 +42,10 @@ public sealed class TransferTests
         // Both see it in their chat: the transfer, then its outcome, once each.
         var chat = await lin.Client.OpenDirectAsync(mei.UserId, Ct);
         var messages = (await mei.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: Ct)).Messages;
-        var transfer = Assert.Single(messages, m => m.Kind == MessageKinds.Transfer);
-        var outcome = Assert.Single(messages, m => m.Notice?.Type == NoticeTypes.TransferAccepted);
-        Assert.Equal((mei.UserId, "for the tea", sent.Id, (long?)3_000), (transfer.SenderId, transfer.Text, transfer.Money!.Id, transfer.Money.Amount));
-        Assert.Equal((lin.UserId, sent.Id), (outcome.Notice!.ActorId, outcome.Notice.Text));
+        var transfer = Assert.Single(messages, m => m.Content is TransferContent);
+        var outcome = Assert.Single(messages, m => m.Notice()?.Type == NoticeTypes.TransferAccepted);
+        Assert.Equal((mei.UserId, new TransferContent(sent.Id, 3_000, "for the tea")), (transfer.SenderId, transfer.Content));
+        Assert.Equal((lin.UserId, sent.Id), (outcome.Notice()!.ActorId, outcome.Notice()!.Text));
         Assert.True(outcome.Seq > transfer.Seq);
         Assert.Equal(
             [(WalletEntryKinds.Transfer, -3_000L), (WalletEntryKinds.TopUp, 10_000L)],
@@ -98,7 +99,7 @@ public sealed class TransferTests
         Assert.Equal(0, await SweepAsync(app));
         // Whichever sweep voided the hold tells the chat; the node's own may still be telling it.
         var returned = Assert.Single(await NoticesAsync(lin, mei));
-        Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, sent.Id), (returned.Notice!.Type, returned.Notice.ActorId, returned.Notice.Text));
+        Assert.Equal((NoticeTypes.TransferExpired, mei.UserId, sent.Id), (returned.Notice()!.Type, returned.Notice()!.ActorId, returned.Notice()!.Text));
     }
 
     [Theory, ProviderData]
@@ -138,7 +139,7 @@ public sealed class TransferTests
 
         // Every racer that found the money moved told the chat; it shows each outcome once.
         var told = await NoticesAsync(lin, mei, 10);
-        Assert.Equal(ids.Order(), told.Select(n => n.Notice!.Text!).Order());
+        Assert.Equal(ids.Order(), told.Select(n => n.Notice()!.Text!).Order());
     }
 
     [Fact]
@@ -157,7 +158,7 @@ public sealed class TransferTests
 
         var told = await NoticesAsync(lin, mei);
         Assert.Equal(TransferResult.Created, voided.Result);
-        Assert.Equal((NoticeTypes.TransferDeclined, lin.UserId, sent.Id), (Assert.Single(told).Notice!.Type, told[0].Notice!.ActorId, told[0].Notice!.Text));
+        Assert.Equal((NoticeTypes.TransferDeclined, lin.UserId, sent.Id), (Assert.Single(told).Notice()!.Type, told[0].Notice()!.ActorId, told[0].Notice()!.Text));
         Assert.Equal(0, await SweepAsync(app));
         Assert.Equal(TransferStates.Declined, (await mei.Client.GetTransferAsync(sent.Id, Ct)).State);
         Assert.Equal((10_000L, 10_000L), ((await mei.Client.GetWalletAsync(Ct)).Balance, (await mei.Client.GetWalletAsync(Ct)).Available));
@@ -212,7 +213,7 @@ public sealed class TransferTests
     {
         var chat = await person.Client.OpenDirectAsync(other.UserId, Ct);
         return await Eventually.ValueAsync(
-            async ct => (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: ct)).Messages.Where(m => m.Kind == MessageKinds.System).ToList(),
+            async ct => (await person.Client.GetMessagesAsync(chat.ConversationId, cancellationToken: ct)).Messages.Where(m => m.Content is NoticeContent).ToList(),
             notices => notices.Count >= expected,
             $"{expected} notices in the chat");
     }

@@ -1,6 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -72,7 +72,7 @@ public sealed class WalletModelTests
                     break;
                 }
 
-                inGroup.AddRange(page.Where(m => m.Kind == MessageKinds.RedPacket).Select(m => m.Money!.Id));
+                inGroup.AddRange(page.Select(m => m.Content).OfType<RedPacketContent>().Select(p => p.Id));
                 after = page[^1].Seq;
             }
 

@@ -1,10 +1,10 @@
 using Hutong.Core;
 using Hutong.Accounts.Contacts;
-using Hutong.Accounts.Identity;
-using Hutong.Chat.Media;
 using Hutong.Chat.Messages;
+using Hutong.Chat.Messages.Content;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Realtime;
 using Hutong.Realtime.Delivery;
@@ -25,11 +25,10 @@ namespace Hutong.Chat.Conversations;
 internal sealed partial class ConversationGrain(
     IConversationStore conversations,
     IMessageStore messages,
-    IMediaStore uploads,
+    ContentHandlers handlers,
     IInvitationStore invitations,
     ChatWriter writer,
     EventLog events,
-    IAccountStore accounts,
     IContactStore contacts,
     IOptions<ChatOptions> options,
     TimeProvider clock) : Grain, IConversationGrain, IPresenceWatcher, IDisposable
@@ -97,23 +96,25 @@ internal sealed partial class ConversationGrain(
 
     public async Task<Result<SentMessage>> SendAsync(SendCommand command)
     {
-        AttachmentData? attachment = null;
-        if (command.MediaId is not null || command.CardUserId is not null)
+        var content = command.DecodeContent();
+        // Kinds without a handler are the platform's own (money, notices): written as the feature gave them.
+        var handler = handlers.Find(content);
+        if (handler is not null)
         {
             // Lookups first: the part below takes the seq and must not await before handing the message on.
-            var looked = await LookUpAsync(command);
-            if (!looked.IsSuccess)
+            var resolved = await handler.ResolveAsync(command.SenderId, content, CancellationToken.None);
+            if (!resolved.IsSuccess)
             {
-                return looked.Error;
+                return resolved.Error;
             }
 
-            attachment = looked.Value;
+            content = resolved.Value;
         }
 
-        return await SendNowAsync(command, attachment);
+        return await SendNowAsync(command, content, handler);
     }
 
-    private Task<Result<SentMessage>> SendNowAsync(SendCommand command, AttachmentData? attachment)
+    private Task<Result<SentMessage>> SendNowAsync(SendCommand command, MessageContent content, IContentHandler? handler)
     {
         if (_conversation is null || !_members.TryGetValue(command.SenderId, out var sender))
         {
@@ -126,15 +127,12 @@ internal sealed partial class ConversationGrain(
             return first;
         }
 
-        if (Refuse(command, sender) is { } refusal)
+        if (Refuse(command, content, handler, sender) is { } refusal)
         {
             return Task.FromResult<Result<SentMessage>>(refusal);
         }
 
-        return Commit(key, new ChatMessage(
-            Id, ++_lastSeq, command.SenderId, command.Kind, command.Text, command.ReplyToSeq,
-            command.Mentions.Count > 0 ? command.Mentions : null, command.MentionsAll, clock.Now(), command.ClientMsgId, null, null,
-            attachment, command.Location, command.CardUserId, command.Money));
+        return Commit(key, new ChatMessage(Id, ++_lastSeq, command.SenderId, content, command.ReplyToSeq, clock.Now(), command.ClientMsgId));
     }
 
     /// <summary>The first answer to a sender's key, remembered or still being written; null for a new key.</summary>
@@ -153,7 +151,7 @@ internal sealed partial class ConversationGrain(
         return sending;
     }
 
-    private Error? Refuse(SendCommand command, Member sender)
+    private Error? Refuse(SendCommand command, MessageContent content, IContentHandler? handler, Member sender)
     {
         if (_conversation!.Dissolved)
         {
@@ -165,14 +163,9 @@ internal sealed partial class ConversationGrain(
             return Error.Forbidden(ErrorCodes.MessageRefused, "You can message only friends who have not blocked you.");
         }
 
-        if (command.MentionsAll && sender.Role == MemberRole.Member)
+        if (handler?.Refuse(content, new SendContext(sender.Role, _members.ContainsKey)) is { } refused)
         {
-            return Error.Forbidden(ErrorCodes.NotAllowed, "Only the group's owner or admins may mention everyone.");
-        }
-
-        if (command.Mentions.Any(m => !_members.ContainsKey(m)))
-        {
-            return ChatErrors.Invalid("mentions", "Everyone mentioned must be in the conversation.");
+            return refused;
         }
 
         if (command.ReplyToSeq is { } reply && (reply <= sender.VisibleAfterSeq || reply > _lastSeq))
@@ -181,40 +174,6 @@ internal sealed partial class ConversationGrain(
         }
 
         return null;
-    }
-
-    /// <summary>A media message's upload must be the sender's own and of the kind's type; a card must name a person.</summary>
-    private async Task<Result<AttachmentData?>> LookUpAsync(SendCommand command)
-    {
-        if (command.CardUserId is { } card)
-        {
-            if (await accounts.FindAsync(card, CancellationToken.None) is null)
-            {
-                return ChatErrors.Invalid("cardUserId", "The card names no one.");
-            }
-        }
-
-        if (command.MediaId is not { } mediaId)
-        {
-            return (AttachmentData?)null;
-        }
-
-        var media = await uploads.FindAsync(mediaId, CancellationToken.None);
-        if (media is null || media.UploaderId != command.SenderId)
-        {
-            return ChatErrors.Invalid("mediaId", "Send your own upload.");
-        }
-
-        var fits = command.Kind switch
-        {
-            MessageKind.Image => media.ContentType.StartsWith("image/", StringComparison.Ordinal),
-            MessageKind.Voice => media.ContentType.StartsWith("audio/", StringComparison.Ordinal),
-            MessageKind.Video => media.ContentType.StartsWith("video/", StringComparison.Ordinal),
-            _ => true,
-        };
-        return fits
-            ? new AttachmentData(media.Id, media.ContentType, media.Size, command.FileName ?? media.FileName, command.DurationMs)
-            : ChatErrors.Invalid("mediaId", $"The upload is {media.ContentType}, which is not a {command.Kind.ToString().ToLowerInvariant()}.");
     }
 
     private async Task<Result<SentMessage>> CommitSendAsync((Guid, string) key, Task durable, ChatMessage message)
@@ -245,14 +204,13 @@ internal sealed partial class ConversationGrain(
             return ChatErrors.MessageNotFound;
         }
 
-        if (message.SenderId != userId || message.Kind == MessageKind.System)
+        if (message.SenderId != userId || message.Content is NoticeContent)
         {
             return Error.Forbidden(ErrorCodes.NotYourMessage, "You can recall only your own messages.");
         }
 
-        if (message.Kind is MessageKind.Transfer or MessageKind.RedPacket)
+        if (message.Content?.Recallable() == false)
         {
-            // The money is already on its way; hiding the message would not bring it back.
             return Error.Forbidden(ErrorCodes.NotAllowed, "A transfer or red packet cannot be recalled.");
         }
 
@@ -359,8 +317,7 @@ internal sealed partial class ConversationGrain(
 
     /// <summary>A system message with the next seq; hand it to the writer before awaiting anything.</summary>
     private ChatMessage Notice(Guid actorId, string type, IReadOnlyList<Guid>? userIds = null, long? targetSeq = null, string? text = null) =>
-        new(Id, ++_lastSeq, actorId, MessageKind.System, null, null, null, false, clock.Now(), null,
-            new NoticeData(type, actorId, userIds, targetSeq, text), null);
+        new(Id, ++_lastSeq, actorId, new NoticeContent(type, Ids.Format(actorId), userIds?.Select(Ids.Format).ToList(), targetSeq, text), null, clock.Now(), null);
 
     /// <summary>Enqueues the unit at once (keeping seq order), then waits until it is durable.</summary>
     private Task<Result<Done>> WriteAsync(params IReadOnlyList<ChatWrite> unit) => AwaitWriteAsync(Write(unit), unit);

@@ -1,26 +1,26 @@
 namespace Hutong.Contracts.Chat;
 
-/// <summary>Kinds of message.</summary>
+/// <summary>Kinds of message: the <c>kind</c> of each <see cref="Content.MessageContent"/> record, as stored and on the wire.</summary>
 public static class MessageKinds
 {
     public const string Text = "text";
     public const string Image = "image";
 
-    /// <summary>Up to 60 seconds; <c>durationMs</c> says how long.</summary>
+    /// <summary>Up to 60 seconds.</summary>
     public const string Voice = "voice";
     public const string Video = "video";
     public const string File = "file";
     public const string Location = "location";
 
-    /// <summary>A person's contact card; <c>cardUserId</c> says whose.</summary>
+    /// <summary>A person's contact card.</summary>
     public const string Card = "card";
 
-    /// <summary>Money to the other person, held until they accept; <c>money</c> names the transfer, the text is its note.</summary>
+    /// <summary>Money to the other person, held until they accept. Written by the wallet, never sent by a device.</summary>
     public const string Transfer = "transfer";
 
-    /// <summary>A red packet; <c>money</c> names it and the text is its greeting. Written by the wallet, never sent by a device.</summary>
+    /// <summary>A red packet. Written by the wallet, never sent by a device.</summary>
     public const string RedPacket = "redPacket";
 
-    /// <summary>Written by the platform: joined, left, recalled, renamed... The <c>notice</c> says which.</summary>
+    /// <summary>A notice written by the platform: joined, left, recalled, renamed... Its <c>type</c> says which.</summary>
     public const string System = "system";
 }

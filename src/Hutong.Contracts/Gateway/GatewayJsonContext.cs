@@ -10,4 +10,6 @@ namespace Hutong.Contracts.Gateway;
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull, AllowOutOfOrderMetadataProperties = true)]
 [JsonSerializable(typeof(ClientFrame))]
 [JsonSerializable(typeof(ServerFrame))]
+// Message content is read through MessageContentConverter, which asks the context for the polymorphic contract.
+[JsonSerializable(typeof(Chat.Content.MessageContent))]
 public sealed partial class GatewayJsonContext : JsonSerializerContext;

@@ -327,93 +327,24 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("bigint")
                         .HasColumnName("seq");
 
-                    b.Property<Guid?>("CardUserId")
-                        .HasColumnType("uuid")
-                        .HasColumnName("card_user_id");
-
                     b.Property<string>("ClientMsgId")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("client_msg_id");
 
-                    b.Property<int?>("DurationMs")
-                        .HasColumnType("integer")
-                        .HasColumnName("duration_ms");
+                    b.Property<string>("Content")
+                        .HasColumnType("text")
+                        .HasColumnName("content");
 
-                    b.Property<string>("FileName")
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)")
-                        .HasColumnName("file_name");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("kind");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("double precision")
-                        .HasColumnName("latitude");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("double precision")
-                        .HasColumnName("longitude");
 
                     b.Property<Guid?>("MediaId")
                         .HasColumnType("uuid")
                         .HasColumnName("media_id");
-
-                    b.Property<long?>("MediaSize")
-                        .HasColumnType("bigint")
-                        .HasColumnName("media_size");
-
-                    b.Property<string>("MediaType")
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("media_type");
-
-                    b.PrimitiveCollection<List<Guid>>("Mentions")
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("mentions");
-
-                    b.Property<bool>("MentionsAll")
-                        .HasColumnType("boolean")
-                        .HasColumnName("mentions_all");
-
-                    b.Property<long?>("MoneyAmount")
-                        .HasColumnType("bigint")
-                        .HasColumnName("money_amount");
-
-                    b.Property<string>("MoneyRef")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("money_ref");
-
-                    b.Property<long?>("NoticeTargetSeq")
-                        .HasColumnType("bigint")
-                        .HasColumnName("notice_target_seq");
-
-                    b.Property<string>("NoticeText")
-                        .HasMaxLength(10000)
-                        .HasColumnType("character varying(10000)")
-                        .HasColumnName("notice_text");
-
-                    b.Property<string>("NoticeType")
-                        .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
-                        .HasColumnName("notice_type");
-
-                    b.PrimitiveCollection<List<Guid>>("NoticeUserIds")
-                        .HasColumnType("uuid[]")
-                        .HasColumnName("notice_user_ids");
-
-                    b.Property<string>("PlaceAddress")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("place_address");
-
-                    b.Property<string>("PlaceName")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("place_name");
 
                     b.Property<DateTimeOffset?>("RecalledAt")
                         .HasColumnType("timestamp with time zone")

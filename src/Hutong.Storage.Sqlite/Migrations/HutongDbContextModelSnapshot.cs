@@ -321,93 +321,24 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("seq");
 
-                    b.Property<Guid?>("CardUserId")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("card_user_id");
-
                     b.Property<string>("ClientMsgId")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("client_msg_id");
 
-                    b.Property<int?>("DurationMs")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("duration_ms");
-
-                    b.Property<string>("FileName")
-                        .HasMaxLength(255)
+                    b.Property<string>("Content")
                         .HasColumnType("TEXT")
-                        .HasColumnName("file_name");
+                        .HasColumnName("content");
 
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
-
-                    b.Property<double?>("Latitude")
-                        .HasColumnType("REAL")
-                        .HasColumnName("latitude");
-
-                    b.Property<double?>("Longitude")
-                        .HasColumnType("REAL")
-                        .HasColumnName("longitude");
 
                     b.Property<Guid?>("MediaId")
                         .HasColumnType("TEXT")
                         .HasColumnName("media_id");
-
-                    b.Property<long?>("MediaSize")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("media_size");
-
-                    b.Property<string>("MediaType")
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("media_type");
-
-                    b.PrimitiveCollection<string>("Mentions")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("mentions");
-
-                    b.Property<bool>("MentionsAll")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("mentions_all");
-
-                    b.Property<long?>("MoneyAmount")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("money_amount");
-
-                    b.Property<string>("MoneyRef")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("money_ref");
-
-                    b.Property<long?>("NoticeTargetSeq")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("notice_target_seq");
-
-                    b.Property<string>("NoticeText")
-                        .HasMaxLength(10000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notice_text");
-
-                    b.Property<string>("NoticeType")
-                        .HasMaxLength(32)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notice_type");
-
-                    b.PrimitiveCollection<string>("NoticeUserIds")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("notice_user_ids");
-
-                    b.Property<string>("PlaceAddress")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("place_address");
-
-                    b.Property<string>("PlaceName")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("place_name");
 
                     b.Property<long?>("RecalledAt")
                         .HasColumnType("INTEGER")

@@ -1,6 +1,6 @@
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Conversations;
-using Hutong.Chat.Messages;
+using Hutong.Contracts.Chat;
 using Microsoft.EntityFrameworkCore;
 
 namespace Hutong.Storage.Chat;
@@ -151,7 +151,7 @@ internal sealed class ConversationStore(IDbContextFactory<HutongDbContext> conte
                 from m in db.Messages
                 join me in db.Members on m.ConversationId equals me.ConversationId
                 where me.UserId == userId && m.Seq > me.ReadSeq && m.Seq > me.VisibleAfterSeq
-                    && m.SenderId != userId && m.Kind == MessageKind.Text && m.RecalledAt == null
+                    && m.SenderId != userId && m.Kind == MessageKinds.Text && m.RecalledAt == null
                 group m by m.ConversationId into g
                 select new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, cancellationToken);

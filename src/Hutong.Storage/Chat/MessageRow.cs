@@ -1,10 +1,15 @@
 using Hutong.Chat.Messages;
+using Hutong.Contracts.Chat.Content;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Hutong.Storage.Chat;
 
-/// <summary>A message at (conversation, seq); the key is the order, so reads by seq range walk the primary key.</summary>
+/// <summary>
+/// A message at (conversation, seq); the key is the order, so reads by seq range walk the primary key. The content is
+/// its JSON (<see cref="MessageContentJson"/>), so a new kind needs no new column; beside it are only the columns
+/// queries read: its kind (unread counts), its words (search) and its upload (who may fetch it).
+/// </summary>
 internal sealed class MessageRow
 {
     public Guid ConversationId { get; set; }
@@ -13,93 +18,47 @@ internal sealed class MessageRow
 
     public Guid SenderId { get; set; }
 
-    public MessageKind Kind { get; set; }
+    /// <summary>The content's kind, one of <c>MessageKinds</c>.</summary>
+    public required string Kind { get; set; }
 
+    /// <summary>The content's JSON; null once the message is recalled.</summary>
+    public string? Content { get; set; }
+
+    /// <summary>What search finds the message by (<see cref="MessageContent.SearchText"/>); null once recalled.</summary>
     public string? Text { get; set; }
 
     public long? ReplyToSeq { get; set; }
-
-    public List<Guid>? Mentions { get; set; }
-
-    public bool MentionsAll { get; set; }
 
     public DateTimeOffset SentAt { get; set; }
 
     public string? ClientMsgId { get; set; }
 
-    public string? NoticeType { get; set; }
-
-    public List<Guid>? NoticeUserIds { get; set; }
-
-    public long? NoticeTargetSeq { get; set; }
-
-    public string? NoticeText { get; set; }
-
     public DateTimeOffset? RecalledAt { get; set; }
 
+    /// <summary>The upload a media message carries; kept after a recall, when MediaStore.CanSeeAsync skips the row.</summary>
     public Guid? MediaId { get; set; }
 
-    public string? MediaType { get; set; }
-
-    public long? MediaSize { get; set; }
-
-    public string? FileName { get; set; }
-
-    public int? DurationMs { get; set; }
-
-    public double? Latitude { get; set; }
-
-    public double? Longitude { get; set; }
-
-    public string? PlaceName { get; set; }
-
-    public string? PlaceAddress { get; set; }
-
-    public Guid? CardUserId { get; set; }
-
-    public string? MoneyRef { get; set; }
-
-    public long? MoneyAmount { get; set; }
-
     public ChatMessage ToDomain() => new(
-        ConversationId, Seq, SenderId, Kind, Text, ReplyToSeq, Mentions, MentionsAll, SentAt, ClientMsgId,
-        NoticeType is null ? null : new NoticeData(NoticeType, SenderId, NoticeUserIds, NoticeTargetSeq, NoticeText),
-        RecalledAt,
-        MediaId is { } media ? new AttachmentData(media, MediaType!, MediaSize ?? 0, FileName, DurationMs) : null,
-        Latitude is { } latitude ? new LocationData(latitude, Longitude ?? 0, PlaceName, PlaceAddress) : null,
-        CardUserId,
-        MoneyRef is { } money ? new MoneyData(money, MoneyAmount) : null);
+        ConversationId, Seq, SenderId, Content is null ? null : MessageContentJson.Decode(Content), ReplyToSeq, SentAt, ClientMsgId, RecalledAt);
 
-    public static MessageRow From(ChatMessage m) => new()
+    public static MessageRow From(ChatMessage m)
     {
-        ConversationId = m.ConversationId,
-        Seq = m.Seq,
-        SenderId = m.SenderId,
-        Kind = m.Kind,
-        Text = m.Text,
-        ReplyToSeq = m.ReplyToSeq,
-        Mentions = m.Mentions?.ToList(),
-        MentionsAll = m.MentionsAll,
-        SentAt = m.SentAt,
-        ClientMsgId = m.ClientMsgId,
-        NoticeType = m.Notice?.Type,
-        NoticeUserIds = m.Notice?.UserIds?.ToList(),
-        NoticeTargetSeq = m.Notice?.TargetSeq,
-        NoticeText = m.Notice?.Text,
-        RecalledAt = m.RecalledAt,
-        MediaId = m.Attachment?.MediaId,
-        MediaType = m.Attachment?.ContentType,
-        MediaSize = m.Attachment?.Size,
-        FileName = m.Attachment?.FileName,
-        DurationMs = m.Attachment?.DurationMs,
-        Latitude = m.Location?.Latitude,
-        Longitude = m.Location?.Longitude,
-        PlaceName = m.Location?.Name,
-        PlaceAddress = m.Location?.Address,
-        CardUserId = m.CardUserId,
-        MoneyRef = m.Money?.Ref,
-        MoneyAmount = m.Money?.Amount,
-    };
+        var content = m.Content ?? throw new ArgumentException("A message is written with its content.", nameof(m));
+        return new()
+        {
+            ConversationId = m.ConversationId,
+            Seq = m.Seq,
+            SenderId = m.SenderId,
+            Kind = MessageContentJson.KindOf(content),
+            Content = MessageContentJson.EncodeToString(content),
+            Text = content.SearchText(),
+            ReplyToSeq = m.ReplyToSeq,
+            SentAt = m.SentAt,
+            ClientMsgId = m.ClientMsgId,
+            RecalledAt = m.RecalledAt,
+            MediaId = content is MediaContent media && Guid.TryParse(media.MediaId, out var mediaId) ? mediaId : null,
+        };
+    }
 
     internal sealed class Configuration : IEntityTypeConfiguration<MessageRow>
     {
@@ -107,14 +66,8 @@ internal sealed class MessageRow
         {
             row.ToTable("messages");
             row.HasKey(m => new { m.ConversationId, m.Seq });
+            row.Property(m => m.Kind).HasMaxLength(32);
             row.Property(m => m.ClientMsgId).HasMaxLength(64);
-            row.Property(m => m.NoticeType).HasMaxLength(32);
-            row.Property(m => m.NoticeText).HasMaxLength(10_000);
-            row.Property(m => m.MediaType).HasMaxLength(128);
-            row.Property(m => m.FileName).HasMaxLength(255);
-            row.Property(m => m.PlaceName).HasMaxLength(100);
-            row.Property(m => m.PlaceAddress).HasMaxLength(200);
-            row.Property(m => m.MoneyRef).HasMaxLength(100);
             // Who may fetch an upload is decided by the messages that carry it.
             row.HasIndex(m => m.MediaId);
             // The durable guard against a resend becoming a second message; system messages have no client id.

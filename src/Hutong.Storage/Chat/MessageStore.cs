@@ -50,8 +50,8 @@ internal sealed class MessageStore(IDbContextFactory<HutongDbContext> contexts, 
         {
             case MarkRecalled recall:
                 await db.Messages.Where(m => m.ConversationId == recall.ConversationId && m.Seq == recall.Seq)
-                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.RecalledAt, recall.At).SetProperty(m => m.Text, (string?)null), cancellationToken);
-                // The attachment stays referenced (so the row keeps its shape) but MediaStore.CanSeeAsync skips recalled messages.
+                    .ExecuteUpdateAsync(set => set.SetProperty(m => m.RecalledAt, recall.At).SetProperty(m => m.Text, (string?)null).SetProperty(m => m.Content, (string?)null), cancellationToken);
+                // Its words and content are gone; the upload stays referenced, but MediaStore.CanSeeAsync skips recalled messages.
                 break;
             case RemoveMember remove:
                 await db.Members.Where(m => m.ConversationId == remove.ConversationId && m.UserId == remove.UserId).ExecuteDeleteAsync(cancellationToken);

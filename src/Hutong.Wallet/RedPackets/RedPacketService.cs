@@ -1,6 +1,7 @@
 using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -82,8 +83,7 @@ public sealed class RedPacketService(
             return WalletErrors.InsufficientFunds;
         }
 
-        var message = new SendCommand(
-            me, $"redpacket:{stored.Id:N}", stored.Greeting, null, [], false, MessageKind.RedPacket, Money: new MoneyData(Ids.Format(stored.Id), null));
+        var message = SendCommand.Of(me, $"redpacket:{stored.Id:N}", new RedPacketContent(Ids.Format(stored.Id), stored.Greeting));
         var sent = await conversation.SendAsync(message);
         if (!sent.IsSuccess)
         {

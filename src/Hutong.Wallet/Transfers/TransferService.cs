@@ -4,6 +4,7 @@ using Hutong.Chat.Conversations;
 using Hutong.Chat.Messages;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -98,8 +99,7 @@ public sealed class TransferService(
 
         // The money is held; the message tells the receiver. A retry finds the same message by its client id, and a
         // transfer whose message never went out (the node stopped) goes back to its sender when it expires.
-        var message = new SendCommand(
-            me, $"transfer:{stored.Id:N}", stored.Note, null, [], false, MessageKind.Transfer, Money: new MoneyData(Ids.Format(stored.Id), stored.Amount));
+        var message = SendCommand.Of(me, $"transfer:{stored.Id:N}", new TransferContent(Ids.Format(stored.Id), stored.Amount, stored.Note));
         var sent = await conversation.SendAsync(message);
         if (!sent.IsSuccess)
         {

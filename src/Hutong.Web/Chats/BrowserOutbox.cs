@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Hutong.Client;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Session;
 
@@ -23,7 +24,8 @@ internal sealed class BrowserOutbox(Browser browser, string userId) : IOutboxSto
         try
         {
             var saved = JsonSerializer.Deserialize(json, WebJsonContext.Default.SendFrameArray) ?? [];
-            return [.. saved.Where(f => f.Message?.ClientMsgId is not null)];
+            // A send saved by an older version has no content this one can send: it is dropped, as unreadable ones are.
+            return [.. saved.Where(f => f.Message?.ClientMsgId is not null && f.Message.Content is not (null or UnknownContent))];
         }
         catch (JsonException)
         {

@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using System.Threading.Channels;
 
@@ -76,22 +77,22 @@ public sealed partial class ChatStore
         }
 
         var mine = message.SenderId == session.Me?.UserId;
-        var counts = !mine && message.Kind != MessageKinds.System && message.Seq > summary.ReadSeq;
-        var recalledLast = message.Notice is { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
+        var counts = !mine && message.Content is not NoticeContent && message.Seq > summary.ReadSeq;
+        var recalledLast = message.Content is NoticeContent { Type: NoticeTypes.Recalled } notice && summary.LastMessage?.Seq == notice.TargetSeq;
         _summaries[conversationId] = summary with
         {
             LastSeq = Math.Max(summary.LastSeq, message.Seq),
             LastMessage = message.Seq >= (summary.LastMessage?.Seq ?? 0) ? message : summary.LastMessage,
             Unread = summary.Unread + (counts ? 1 : 0) - (recalledLast && summary.Unread > 0 && summary.LastMessage!.SenderId != session.Me?.UserId ? 1 : 0),
         };
-        if (counts && session.Me is { } me && (message.MentionsAll || message.Mentions?.Contains(me.UserId) == true))
+        if (counts && session.Me is { } me && message.Content is TextContent text && (text.MentionsAll || text.Mentions?.Contains(me.UserId) == true))
         {
             _mentioned.Add(conversationId);
         }
 
         // A transfer's outcome changes its card (the wallet follows those), not the group or the list.
-        var transferOutcome = message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: not null };
-        if (message.Kind == MessageKinds.System && message.Notice?.Type is not NoticeTypes.Recalled && !transferOutcome)
+        var transferOutcome = message.Content is NoticeContent { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: not null };
+        if (message.Content is NoticeContent { Type: not NoticeTypes.Recalled } && !transferOutcome)
         {
             // Members, roles or the name changed: the open pane and the list show the group as it is now.
             if (_details.ContainsKey(conversationId))

@@ -1,5 +1,6 @@
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Shared;
 using Microsoft.JSInterop;
@@ -16,7 +17,7 @@ public sealed partial class ChatStore
     public Task SendTextAsync(string conversationId, string text, long? replyToSeq, IReadOnlyList<string>? mentions, bool mentionsAll)
     {
         var frame = new SendFrame(conversationId, new SendMessageRequest(
-            NewId(), MessageKinds.Text, text, replyToSeq, mentions is { Count: > 0 } ? mentions : null, mentionsAll ? true : null));
+            NewId(), new TextContent(text, mentions is { Count: > 0 } ? mentions : null, mentionsAll), replyToSeq));
         return SendFrameAsync(frame, Echo(frame.Message));
     }
 
@@ -26,11 +27,9 @@ public sealed partial class ChatStore
     /// </summary>
     public Task SendFileAsync(string conversationId, Func<Stream> open, string fileName, long size, string? previewUrl)
     {
-        var echo = new OutgoingMessage(NewId(), previewUrl is null ? MessageKinds.File : MessageKinds.Image, null, null, clock.GetUtcNow())
-        {
-            FileName = fileName,
-            PreviewUrl = previewUrl,
-        };
+        // No upload to name yet: the echo shows the file's name, or its local preview.
+        MessageContent content = previewUrl is null ? new FileContent(MediaId: "", FileName: fileName) : new ImageContent(MediaId: "", FileName: fileName);
+        var echo = new OutgoingMessage(NewId(), content, null, clock.GetUtcNow()) { PreviewUrl = previewUrl };
         _uploads[echo.ClientMsgId] = new PendingUpload(conversationId, open, fileName, size);
         _timelines.GetValueOrDefault(conversationId)?.AddOutgoing(echo);
         return UploadAsync(echo);
@@ -92,13 +91,13 @@ public sealed partial class ChatStore
         }
 
         _uploads.Remove(id);
-        var kind = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? MessageKinds.Image
-            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? MessageKinds.Video
-            : MessageKinds.File;
+        MessageContent sent = uploaded.ContentType.StartsWith("image/", StringComparison.Ordinal) ? new ImageContent(uploaded.MediaId, FileName: upload.FileName)
+            : uploaded.ContentType.StartsWith("video/", StringComparison.Ordinal) ? new VideoContent(uploaded.MediaId, FileName: upload.FileName)
+            : new FileContent(uploaded.MediaId, upload.FileName);
         echo.State = OutgoingState.Sending;
         echo.Progress = 1;
         _timelines.GetValueOrDefault(upload.ConversationId)?.RemoveOutgoing(id);
-        var frame = new SendFrame(upload.ConversationId, new SendMessageRequest(id, kind, null, null, null, null, uploaded.MediaId, upload.FileName));
+        var frame = new SendFrame(upload.ConversationId, new SendMessageRequest(id, sent));
         await SendFrameAsync(frame, echo);
     }
 
@@ -139,7 +138,7 @@ public sealed partial class ChatStore
 
     /// <summary>The echo a send shows until its message arrives.</summary>
     private OutgoingMessage Echo(SendMessageRequest message) =>
-        new(message.ClientMsgId, message.Kind ?? MessageKinds.Text, message.Text, message.ReplyToSeq, clock.GetUtcNow());
+        new(message.ClientMsgId, message.Content!, message.ReplyToSeq, clock.GetUtcNow());
 
     /// <summary>Shows the send and hands it to the gateway; its echo follows the outcome.</summary>
     private async Task SendFrameAsync(SendFrame frame, OutgoingMessage echo)

@@ -1,4 +1,4 @@
-using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Contacts;
 
 namespace Hutong.Web.Chats;
@@ -8,9 +8,10 @@ public static class MentionParts
 {
     public readonly record struct Part(string Text, bool Mention);
 
-    public static IReadOnlyList<Part> Split(string text, MessageInfo message, People people)
+    public static IReadOnlyList<Part> Split(TextContent message, People people)
     {
         var names = (message.Mentions ?? []).Select(id => "@" + people.Name(id)).ToList();
+        var text = message.Text ?? string.Empty;
         if (message.MentionsAll)
         {
             names.Add(Composer.AllToken);

@@ -1,4 +1,5 @@
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
@@ -11,7 +12,7 @@ public static class MessageText
 {
     public static string Preview(MessageInfo message, string myId, People people, Strings s, bool group)
     {
-        if (message.Kind == MessageKinds.System && message.Notice is { } notice)
+        if (message.Content is NoticeContent notice)
         {
             return Notice(notice, myId, people, s);
         }
@@ -21,22 +22,26 @@ public static class MessageText
     }
 
     /// <summary>What a message holds, without who sent it.</summary>
-    public static string Body(MessageInfo message, Strings s) => message switch
+    public static string Body(MessageInfo message, Strings s) => message.Recalled ? s.MessageRecalled : Body(message.Content, s);
+
+    /// <summary>What a content holds, in words: a renderer per kind.</summary>
+    public static string Body(MessageContent? content, Strings s) => content switch
     {
-        { Recalled: true } => s.MessageRecalled,
-        { Kind: MessageKinds.Text } => message.Text ?? string.Empty,
-        { Kind: MessageKinds.Image } => s.KindImage,
-        { Kind: MessageKinds.Voice } => s.KindVoice,
-        { Kind: MessageKinds.Video } => s.KindVideo,
-        { Kind: MessageKinds.File } => $"{s.KindFile} {message.Attachment?.FileName}",
-        { Kind: MessageKinds.Location } => $"{s.KindLocation} {message.Location?.Name}",
-        { Kind: MessageKinds.Card } => s.KindCard,
-        { Kind: MessageKinds.Transfer } => Labelled(s.KindTransfer, message.Text),
-        { Kind: MessageKinds.RedPacket } => $"{s.KindRedPacket} {(message.Text is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
-        _ => message.Text ?? string.Empty,
+        TextContent text => text.Text ?? string.Empty,
+        ImageContent => s.KindImage,
+        VoiceContent => s.KindVoice,
+        VideoContent => s.KindVideo,
+        FileContent file => $"{s.KindFile} {file.FileName}",
+        LocationContent place => $"{s.KindLocation} {place.Name}",
+        CardContent => s.KindCard,
+        TransferContent transfer => Labelled(s.KindTransfer, transfer.Note),
+        RedPacketContent packet => $"{s.KindRedPacket} {(packet.Greeting is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
+        NoticeContent notice => notice.Text ?? string.Empty,
+        UnknownContent => s.KindUnknown,
+        _ => string.Empty,
     };
 
-    public static string Notice(Notice notice, string myId, People people, Strings s)
+    public static string Notice(NoticeContent notice, string myId, People people, Strings s)
     {
         var actor = Who(notice.ActorId, myId, people, s);
         var others = string.Join(s.ListSeparator, (notice.UserIds ?? []).Select(id => Who(id, myId, people, s)));

@@ -1,16 +1,17 @@
+using Hutong.Contracts.Chat.Content;
+
 namespace Hutong.Web.Chats;
 
 /// <summary>
 /// A message this device has sent and the server has not yet acknowledged: shown at once, in the place it will take,
-/// and replaced by the real message when that arrives with the same client message id.
+/// and replaced by the real message when that arrives with the same client message id. An upload's content names no
+/// media yet, only the file.
 /// </summary>
-public sealed class OutgoingMessage(string clientMsgId, string kind, string? text, long? replyToSeq, DateTimeOffset createdAt)
+public sealed class OutgoingMessage(string clientMsgId, MessageContent content, long? replyToSeq, DateTimeOffset createdAt)
 {
     public string ClientMsgId { get; } = clientMsgId;
 
-    public string Kind { get; } = kind;
-
-    public string? Text { get; } = text;
+    public MessageContent Content { get; } = content;
 
     public long? ReplyToSeq { get; } = replyToSeq;
 
@@ -26,9 +27,6 @@ public sealed class OutgoingMessage(string clientMsgId, string kind, string? tex
     /// wait is over; never after a refusal of what was sent.
     /// </summary>
     public bool CanRetry { get; set; }
-
-    /// <summary>An attachment's name while it uploads.</summary>
-    public string? FileName { get; set; }
 
     /// <summary>Upload progress from 0 to 1, for attachments.</summary>
     public double Progress { get; set; }

@@ -1,4 +1,5 @@
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 
 namespace Hutong.Web.Chats;
 
@@ -50,7 +51,7 @@ public sealed class Timeline
 
         _messages.Add(message);
 
-        if (message.Notice is { Type: NoticeTypes.Recalled, TargetSeq: { } target })
+        if (message.Content is NoticeContent { Type: NoticeTypes.Recalled, TargetSeq: { } target })
         {
             Recall(target);
         }
@@ -63,7 +64,7 @@ public sealed class Timeline
         var index = IndexOf(seq);
         if (index >= 0 && !_messages[index].Recalled)
         {
-            _messages[index] = _messages[index] with { Recalled = true, Text = null, Attachment = null, Location = null, CardUserId = null };
+            _messages[index] = _messages[index] with { Recalled = true, Content = null };
         }
     }
 

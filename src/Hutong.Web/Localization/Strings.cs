@@ -156,6 +156,9 @@ public sealed class Strings
     public required string JoinGroupByLink { get; init; }
     public required string JoinPending { get; init; }
     public required string KindCard { get; init; }
+
+    /// <summary>A kind of message this version of the app cannot show yet.</summary>
+    public required string KindUnknown { get; init; }
     public required string KindFile { get; init; }
     public required string KindImage { get; init; }
     public required string KindLocation { get; init; }
@@ -450,6 +453,7 @@ public sealed class Strings
         JoinGroupByLink = "Join a group by link",
         JoinPending = "Asked to join: an admin will approve it.",
         KindCard = "[Contact card]",
+        KindUnknown = "[A message this version cannot show: update the app]",
         KindFile = "[File]",
         KindImage = "[Image]",
         KindLocation = "[Location]",
@@ -794,6 +798,7 @@ public sealed class Strings
         JoinGroupByLink = "通过链接加入群聊",
         JoinPending = "已申请加入，等待管理员确认。",
         KindCard = "[名片]",
+        KindUnknown = "[当前版本无法显示此消息，请更新]",
         KindFile = "[文件]",
         KindImage = "[图片]",
         KindLocation = "[位置]",

@@ -1,4 +1,5 @@
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
@@ -20,7 +21,7 @@ public static class NotificationRule
         string conversationId, MessageInfo message, ConversationSummary? chat, string myUserId, bool tabVisible, bool hidePreviews, People people, Strings s)
     {
         // Only new messages from others: not my own from another device, not notices (recalls, joins, money outcomes).
-        if (tabVisible || message.SenderId == myUserId || message.Kind == MessageKinds.System || message.Recalled)
+        if (tabVisible || message.SenderId == myUserId || message.Content is NoticeContent || message.Recalled)
         {
             return null;
         }
@@ -32,7 +33,7 @@ public static class NotificationRule
         }
 
         var group = chat?.Kind == ConversationKinds.Group;
-        var mentioned = group && (message.MentionsAll || message.Mentions?.Contains(myUserId) == true);
+        var mentioned = group && message.Content is TextContent text && (text.MentionsAll || text.Mentions?.Contains(myUserId) == true);
         // As WeChat does: a muted group still tells of an @mention of me (or @all, which only its owner and admins can send).
         if (chat is { Muted: true } && !mentioned)
         {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using Hutong.Client;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Contracts.Wallet;
@@ -185,7 +186,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
 
     private void OnMessage(MessageFrame frame)
     {
-        if (frame.Message.Notice is { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
+        if (frame.Message.Content is NoticeContent { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
         {
             _ = RefreshTransferAsync(transferId);
         }

@@ -1,6 +1,7 @@
 using Bunit;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -37,7 +38,7 @@ public sealed class ComposerTests : IAsyncDisposable
     private static Task PressEnterAsync(IRenderedComponent<Composer> composer) => composer.InvokeAsync(() => composer.Instance.OnKey("Enter"));
 
     /// <summary>The texts sent in chat c-1, once it is open: each shows as an echo until the server has it, and these tests have no server.</summary>
-    private List<string> Sent() => [.. Chats.Timeline("c-1")!.Outgoing.Select(o => o.Text!)];
+    private List<string> Sent() => [.. Chats.Timeline("c-1")!.Outgoing.Select(o => ((TextContent)o.Content).Text)];
 
     private static bool SendDisabled(IRenderedComponent<Composer> composer) => composer.Find("button.send").HasAttribute("disabled");
 

@@ -1,3 +1,4 @@
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Tests.Testing;
 
@@ -12,7 +13,7 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "hi @Mei");
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
         Assert.Equal([new MentionParts.Part("hi @Mei", false)], parts);
     }
@@ -22,7 +23,7 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "hi @Mei, tea?", mentions: ["u-mei"]);
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
         Assert.Equal(
             [new MentionParts.Part("hi ", false), new MentionParts.Part("@Mei", true), new MentionParts.Part(", tea?", false)],
@@ -34,7 +35,7 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "@Mei Lin and @Mei", mentions: ["u-mei", "u-meilin"]);
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
         Assert.Equal(
             [new MentionParts.Part("@Mei Lin", true), new MentionParts.Part(" and ", false), new MentionParts.Part("@Mei", true)],
@@ -46,7 +47,7 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "@all dinner at 7", mentionsAll: true);
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
         Assert.Equal([new MentionParts.Part(Composer.AllToken, true), new MentionParts.Part(" dinner at 7", false)], parts);
     }
@@ -56,7 +57,7 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "@Lin ask @Mei", mentions: ["u-mei"]);
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
         Assert.Equal([new MentionParts.Part("@Lin ask ", false), new MentionParts.Part("@Mei", true)], parts);
     }
@@ -66,9 +67,9 @@ public sealed class MentionPartsTests
     {
         var message = Sample.Text(1, "@Mei@Lin @Mei Lin@@all x", mentions: ["u-mei", "u-lin", "u-meilin"], mentionsAll: true);
 
-        var parts = MentionParts.Split(message.Text!, message, People);
+        var parts = MentionParts.Split((TextContent)message.Content!, People);
 
-        Assert.Equal(message.Text, string.Concat(parts.Select(p => p.Text)));
+        Assert.Equal(message.Text(), string.Concat(parts.Select(p => p.Text)));
         Assert.Equal(["@Mei", "@Lin", "@Mei Lin", "@all"], parts.Where(p => p.Mention).Select(p => p.Text));
     }
 }

@@ -1,5 +1,6 @@
 using Bunit;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -115,6 +116,16 @@ public sealed class MessageBubbleTests : IAsyncDisposable
         var bubble = Render(message, mine: false);
 
         Assert.Equal(["@Mei", "@all"], bubble.FindAll(".text .mention").Select(m => m.TextContent));
-        Assert.Equal(message.Text, bubble.Find(".text").TextContent);
+        Assert.Equal(message.Text(), bubble.Find(".text").TextContent);
+    }
+
+    [Fact]
+    public void Render_AKindThisVersionDoesNotKnow_SaysSoInsteadOfNothing()
+    {
+        var message = new MessageInfo(3, "u-lin", Sample.Noon, false, null, null, new UnknownContent("article"));
+
+        var bubble = Render(message, mine: false);
+
+        Assert.Equal(S.KindUnknown, bubble.Find(".text").TextContent);
     }
 }

@@ -1,6 +1,7 @@
 using Bunit;
 using Hutong.Client;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
@@ -25,7 +26,7 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
             .Add(p => p.OnDiscard, onDiscard ?? (() => { })));
 
     private static OutgoingMessage Message(OutgoingState state, Exception? failure = null, bool canRetry = false) =>
-        new("c-1", "text", "hello", null, Sample.Noon) { State = state, Failure = failure, CanRetry = canRetry };
+        new("c-1", new TextContent("hello"), null, Sample.Noon) { State = state, Failure = failure, CanRetry = canRetry };
 
     private static HutongApiException Refusal(int status, string code, string? title = null, IReadOnlyDictionary<string, string[]>? errors = null) =>
         new(status, new ProblemBody(null, title, status, null, code, errors));
@@ -35,7 +36,7 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
     [Fact]
     public void Render_Uploading_ShowsTheFileAndItsProgress()
     {
-        var message = new OutgoingMessage("c-1", "file", null, null, Sample.Noon) { State = OutgoingState.Uploading, FileName = "menu.pdf", Progress = 0.42 };
+        var message = new OutgoingMessage("c-1", new FileContent(MediaId: "", FileName: "menu.pdf"), null, Sample.Noon) { State = OutgoingState.Uploading, Progress = 0.42 };
 
         var bubble = Render(message);
 
@@ -106,7 +107,7 @@ public sealed class OutgoingBubbleTests : IAsyncDisposable
     [Fact]
     public void Render_EmptyFile_SaysSoAndOffersNoRetry()
     {
-        var message = new OutgoingMessage("c-1", "file", null, null, Sample.Noon) { State = OutgoingState.Failed, FileName = "empty.txt", Failure = Refusal(400, "empty_file") };
+        var message = new OutgoingMessage("c-1", new FileContent(MediaId: "", FileName: "empty.txt"), null, Sample.Noon) { State = OutgoingState.Failed, Failure = Refusal(400, "empty_file") };
 
         var bubble = Render(message);
 

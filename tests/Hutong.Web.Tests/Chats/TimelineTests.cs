@@ -1,3 +1,4 @@
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Chats;
 using Hutong.Web.Tests.Testing;
 
@@ -32,7 +33,7 @@ public sealed class TimelineTests
         timeline.Append(Sample.Text(2, "late"));
 
         Assert.Equal([1L, 3L], timeline.Messages.Select(m => m.Seq));
-        Assert.Equal("third", timeline.Find(3)!.Text);
+        Assert.Equal("third", timeline.Find(3)!.Text());
     }
 
     [Fact]
@@ -46,8 +47,8 @@ public sealed class TimelineTests
 
         var target = timeline.Find(2)!;
         Assert.True(target.Recalled);
-        Assert.Null(target.Text);
-        Assert.Equal("keep", timeline.Find(1)!.Text);
+        Assert.Null(target.Text());
+        Assert.Equal("keep", timeline.Find(1)!.Text());
         Assert.False(timeline.Find(1)!.Recalled);
         Assert.Equal([1L, 2L, 3L], timeline.Messages.Select(m => m.Seq));
     }
@@ -56,8 +57,8 @@ public sealed class TimelineTests
     public void Append_MessageWithMyClientMsgId_RemovesOnlyThatEcho()
     {
         var timeline = new Timeline();
-        timeline.AddOutgoing(new OutgoingMessage("c-1", "text", "one", null, At));
-        timeline.AddOutgoing(new OutgoingMessage("c-2", "text", "two", null, At));
+        timeline.AddOutgoing(new OutgoingMessage("c-1", new TextContent("one"), null, At));
+        timeline.AddOutgoing(new OutgoingMessage("c-2", new TextContent("two"), null, At));
 
         timeline.Append(Sample.Text(7, "one", senderId: "u-me", clientMsgId: "c-1"));
 
@@ -70,7 +71,7 @@ public sealed class TimelineTests
     public void Append_MessageWithoutClientMsgId_LeavesEchoes()
     {
         var timeline = new Timeline();
-        timeline.AddOutgoing(new OutgoingMessage("c-1", "text", "one", null, At));
+        timeline.AddOutgoing(new OutgoingMessage("c-1", new TextContent("one"), null, At));
 
         timeline.Append(Sample.Text(7, "from someone else"));
 
@@ -82,8 +83,8 @@ public sealed class TimelineTests
     {
         var timeline = new Timeline();
         timeline.Append(Sample.Text(10));
-        timeline.AddOutgoing(new OutgoingMessage("c-1", "text", "one", null, At));
-        timeline.AddOutgoing(new OutgoingMessage("c-2", "text", "two", null, At));
+        timeline.AddOutgoing(new OutgoingMessage("c-1", new TextContent("one"), null, At));
+        timeline.AddOutgoing(new OutgoingMessage("c-2", new TextContent("two"), null, At));
 
         timeline.Prepend([Sample.Text(8, "one", senderId: "u-me", clientMsgId: "c-1"), Sample.Text(9)], reachedStart: false);
 
@@ -100,7 +101,7 @@ public sealed class TimelineTests
         timeline.Prepend([Sample.Text(8), Sample.Text(9), Sample.Text(10, "page ten"), Sample.Text(11, "page eleven")], reachedStart: true);
 
         Assert.Equal([8L, 9L, 10L, 11L], timeline.Messages.Select(m => m.Seq));
-        Assert.Equal("held ten", timeline.Find(10)!.Text);
+        Assert.Equal("held ten", timeline.Find(10)!.Text());
         Assert.Equal(8, timeline.Oldest);
         Assert.True(timeline.ReachedStart);
     }
@@ -168,7 +169,7 @@ public sealed class TimelineTests
 
         if (held)
         {
-            Assert.Equal($"message {seq}", found?.Text);
+            Assert.Equal($"message {seq}", found?.Text());
         }
         else
         {

@@ -2,6 +2,7 @@ using Hutong.Client;
 using Hutong.Contracts.Accounts;
 using Hutong.Contracts.Chat;
 using Bunit;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Session;
@@ -15,19 +16,22 @@ internal static class Sample
 
     public static MessageInfo Text(long seq, string text = "hello", string senderId = "u-lin", string? clientMsgId = null,
         IReadOnlyList<string>? mentions = null, bool mentionsAll = false, DateTimeOffset? sentAt = null) =>
-        new(seq, senderId, MessageKinds.Text, text, null, mentions, mentionsAll, sentAt ?? Noon, false, clientMsgId, null);
+        new(seq, senderId, sentAt ?? Noon, false, clientMsgId, null, new TextContent(text, mentions, mentionsAll));
 
     public static MessageInfo RecallNotice(long seq, long targetSeq, string actorId = "u-lin") =>
-        new(seq, actorId, MessageKinds.System, null, null, null, false, Noon, false, null, new Notice(NoticeTypes.Recalled, actorId, null, targetSeq, null));
+        new(seq, actorId, Noon, false, null, null, new NoticeContent(NoticeTypes.Recalled, actorId, null, targetSeq, null));
 
     public static MessageInfo Transfer(long seq, string transferId, long amount, string? note = null, string senderId = "u-lin") =>
-        new(seq, senderId, MessageKinds.Transfer, note, null, null, false, Noon, false, null, null, Money: new MoneyInfo(transferId, amount));
+        new(seq, senderId, Noon, false, null, null, new TransferContent(transferId, amount, note));
 
     public static MessageInfo RedPacket(long seq, string packetId, string? greeting = null, string senderId = "u-lin") =>
-        new(seq, senderId, MessageKinds.RedPacket, greeting, null, null, false, Noon, false, null, null, Money: new MoneyInfo(packetId, null));
+        new(seq, senderId, Noon, false, null, null, new RedPacketContent(packetId, greeting));
 
     public static MessageInfo Notice(long seq, string type, string actorId, string? text = null) =>
-        new(seq, actorId, MessageKinds.System, null, null, null, false, Noon, false, null, new Notice(type, actorId, null, null, text));
+        new(seq, actorId, Noon, false, null, null, new NoticeContent(type, actorId, null, null, text));
+
+    /// <summary>The words of a text message; null for any other kind, or a recalled message.</summary>
+    public static string? Text(this MessageInfo message) => (message.Content as TextContent)?.Text;
 
     public static People People(params (string UserId, string Name)[] known)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using Bunit;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Web.Chats;
 using Hutong.Web.Localization;
@@ -190,9 +191,9 @@ public sealed class MoneyCardTests : IAsyncDisposable
         var s = language == "zh" ? Strings.Chinese : Strings.English;
         var people = Sample.People(("u-lin", "Lin"));
 
-        Assert.Equal(accepted, MessageText.Notice(new Notice(NoticeTypes.TransferAccepted, "u-lin", null, null, "t-1"), "u-me", people, s));
-        Assert.Equal(declined, MessageText.Notice(new Notice(NoticeTypes.TransferDeclined, "u-me", null, null, "t-1"), "u-me", people, s));
-        Assert.Equal(expired, MessageText.Notice(new Notice(NoticeTypes.TransferExpired, "u-me", null, null, "t-1"), "u-me", people, s));
+        Assert.Equal(accepted, MessageText.Notice(new NoticeContent(NoticeTypes.TransferAccepted, "u-lin", null, null, "t-1"), "u-me", people, s));
+        Assert.Equal(declined, MessageText.Notice(new NoticeContent(NoticeTypes.TransferDeclined, "u-me", null, null, "t-1"), "u-me", people, s));
+        Assert.Equal(expired, MessageText.Notice(new NoticeContent(NoticeTypes.TransferExpired, "u-me", null, null, "t-1"), "u-me", people, s));
     }
 
     [Fact]

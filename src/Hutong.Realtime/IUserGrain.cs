@@ -14,6 +14,20 @@ public interface IUserGrain : IGrainWithGuidKey
     Task<long> AppendAsync(EventData data);
 
     /// <summary>
+    /// Takes the next seq for an entry that the caller writes together with other people's (<see cref="EventLog.AppendToEachAsync"/>),
+    /// once everything before it is durable; what the person appends meanwhile waits behind it. Null when the grain is
+    /// already waiting on a reservation: the caller then appends this one alone. Every reservation must be settled.
+    /// </summary>
+    Task<Reserved?> ReserveAsync(EventData data);
+
+    /// <summary>
+    /// Ends a reservation: <paramref name="written"/> says the caller's write committed; otherwise the grain writes the
+    /// entry itself. Either way the entry is pushed and returns when durable. Unsettled after
+    /// <see cref="Reserved.SettleWithin"/>, the grain settles it as not written.
+    /// </summary>
+    Task SettleAsync(long seq, bool written);
+
+    /// <summary>
     /// The node holds a connection of this person. Nodes repeat this as a heartbeat and never detach: a lease that is
     /// not renewed lapses, which also covers a node that died, and no detach can race a new connection.
     /// </summary>

@@ -23,11 +23,18 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
 
     private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
     private readonly Dictionary<GrainId, (IPresenceWatcher Watcher, DateTimeOffset Until)> _watchers = [];
+    private readonly Dictionary<long, Reservation> _reserved = [];
     private long _lastSeq;
     private long _presenceVersion;
 
     /// <summary>This activation's latest append: each follows it, so none is durable past one that failed.</summary>
     private Task? _lastWrite;
+
+    /// <summary>
+    /// Unfinished while a reservation, or an append behind one, is not yet durable: appends then wait for the one before
+    /// them instead of joining the writer's queue at once, since the reserved entry is written elsewhere.
+    /// </summary>
+    private Task? _heldBack;
 
     private Guid UserId => this.GetPrimaryKey();
 
@@ -40,10 +47,14 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
 
     public async Task<long> AppendAsync(EventData data)
     {
-        var entry = new StoredEvent(UserId, ++_lastSeq, data.Kind, clock.Now(), data.Payload);
+        var entry = NextEntry(data);
+        var write = _heldBack is { IsCompleted: false }
+            ? _heldBack = WriteBehindAsync(_lastWrite!, entry)
+            : writer.WriteAsync(_lastWrite, entry);
+        _lastWrite = write;
         try
         {
-            await (_lastWrite = writer.WriteAsync(_lastWrite, entry));
+            await write;
         }
         catch
         {
@@ -52,16 +63,67 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
             throw;
         }
 
-        if (LiveNodes() is { Count: > 0 } nodes)
+        await DeliverAsync(entry);
+        return entry.Seq;
+    }
+
+    public async Task<Reserved?> ReserveAsync(EventData data)
+    {
+        if (_heldBack is { IsCompleted: false })
         {
-            var push = RealtimeFrames.Event(entry);
-            foreach (var node in nodes)
+            // One at a time: a reservation waiting for another, written by someone else, could wait in a circle.
+            return null;
+        }
+
+        var entry = NextEntry(data);
+        var previous = _lastWrite;
+        var reservation = new Reservation(entry);
+        _reserved[entry.Seq] = reservation;
+        _lastWrite = _heldBack = reservation.Durable.Task;
+        _ = SettleByDeadlineAsync(reservation);
+        if (previous is { IsCompleted: false })
+        {
+            // The reserved entry may be written the moment this returns, so what comes before it must be durable first.
+            // That append is in this node's writer and waits for no reservation, so this cannot wait in a circle.
+            await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        }
+
+        if (previous is { IsCompletedSuccessfully: false })
+        {
+            // That append deactivated the grain; this entry fails with it, and so does whatever follows it.
+            _reserved.Remove(entry.Seq);
+            reservation.Fail(new InvalidOperationException("The append before this reservation failed."));
+            throw new InvalidOperationException("The person's previous append failed; try again.");
+        }
+
+        return new Reserved(entry.Seq, entry.At);
+    }
+
+    public async Task SettleAsync(long seq, bool written)
+    {
+        if (!_reserved.Remove(seq, out var reservation))
+        {
+            return; // settled already, at its deadline
+        }
+
+        reservation.StopDeadline();
+        if (!written)
+        {
+            try
             {
-                await node.Deliver(UserId, push);
+                await WriteReservedAsync(reservation.Entry);
+            }
+            catch (Exception e)
+            {
+                // Whatever waits behind it fails too; the grain starts again from storage.
+                reservation.Fail(e);
+                DeactivateOnIdle();
+                throw;
             }
         }
 
-        return entry.Seq;
+        reservation.Durable.TrySetResult();
+        await DeliverAsync(reservation.Entry);
     }
 
     public async Task AttachAsync(IGatewayNode node)
@@ -145,6 +207,80 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A watcher that is gone or slow learns where this person is when it renews its watch.
+        }
+    }
+
+    private StoredEvent NextEntry(EventData data) => new(UserId, ++_lastSeq, data.Kind, clock.Now(), data.Payload);
+
+    private async Task DeliverAsync(StoredEvent entry)
+    {
+        if (LiveNodes() is { Count: > 0 } nodes)
+        {
+            var push = RealtimeFrames.Event(entry);
+            foreach (var node in nodes)
+            {
+                await node.Deliver(UserId, push);
+            }
+        }
+    }
+
+    /// <summary>An append behind a reservation: queued once the one before it is durable, and not at all if it failed.</summary>
+    private async Task WriteBehindAsync(Task previous, StoredEvent entry)
+    {
+        await previous.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        await writer.WriteAsync(previous, entry);
+    }
+
+    /// <summary>Writes a reservation whose writer gave up or never said; returns once it is durable, by either hand.</summary>
+    private async Task WriteReservedAsync(StoredEvent entry)
+    {
+        try
+        {
+            await writer.WriteAsync(null, entry);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A writer that stalled past the deadline may have written it after all: then the key refused this copy.
+            if (await log.ReadAsync(UserId, entry.Seq - 1, 1, CancellationToken.None) is not [{ } stored] || stored.Seq != entry.Seq)
+            {
+                throw;
+            }
+        }
+    }
+
+    private async Task SettleByDeadlineAsync(Reservation reservation)
+    {
+        try
+        {
+            await Task.Delay(Reserved.SettleWithin, clock, reservation.Deadline.Token);
+            await SettleAsync(reservation.Entry.Seq, written: false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Settled in time.
+        }
+        catch (Exception)
+        {
+            // Nobody awaits this: SettleAsync already failed what waits behind the entry and deactivated the grain.
+        }
+    }
+
+    /// <summary>An entry whose seq is taken while another node writes it; what follows waits for <see cref="Durable"/>.</summary>
+    private sealed class Reservation(StoredEvent entry)
+    {
+        public StoredEvent Entry { get; } = entry;
+
+        public TaskCompletionSource Durable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public CancellationTokenSource Deadline { get; } = new();
+
+        /// <summary>Idempotent; the source has no timer of its own, so it needs no disposing.</summary>
+        public void StopDeadline() => Deadline.Cancel();
+
+        public void Fail(Exception failure)
+        {
+            StopDeadline();
+            Durable.TrySetException(failure);
         }
     }
 }

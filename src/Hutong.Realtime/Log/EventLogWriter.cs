@@ -5,8 +5,8 @@ using Microsoft.Extensions.Logging;
 namespace Hutong.Realtime.Log;
 
 /// <summary>
-/// The node's group commit for event logs: appends for every person on the node, up to a thousand per transaction, so
-/// an event told to a whole group costs a few transactions, not one each. A singleton per node, which is safe with
+/// The node's group commit for event logs: appends for every person on the node, up to a thousand entries per
+/// transaction, and an event told to many people as one unit of its own. A singleton per node, which is safe with
 /// several nodes: each entry's seq was already decided by its person's grain, and the database's key rejects a clash.
 /// </summary>
 public sealed class EventLogWriter(IEventLogStore store, ILogger<EventLogWriter> logger) : GroupCommit<EventLogWriter.Unit, Done>(logger)
@@ -17,7 +17,15 @@ public sealed class EventLogWriter(IEventLogStore store, ILogger<EventLogWriter>
     /// Appends the entry, in one transaction with whatever else is waiting; unless <paramref name="after"/> (the task
     /// of the same person's previous append) failed: then it fails unwritten, or the log would skip a seq for good.
     /// </summary>
-    public Task WriteAsync(Task? after, StoredEvent entry) => EnqueueAsync(new Unit(entry, after));
+    public Task WriteAsync(Task? after, StoredEvent entry) => EnqueueAsync(new Unit([entry], after));
+
+    /// <summary>
+    /// Appends entries of different people, all or none, as one unit: each person's grain reserved its entry's seq and
+    /// holds back what follows it until told how this ended.
+    /// </summary>
+    public Task WriteAllAsync(IReadOnlyList<StoredEvent> entries) => EnqueueAsync(new Unit(entries, null));
+
+    protected override int Weight(Unit unit) => unit.Entries.Count;
 
     protected override async Task<IReadOnlyList<Done>> CommitAsync(IReadOnlyList<Unit> units)
     {
@@ -28,10 +36,10 @@ public sealed class EventLogWriter(IEventLogStore store, ILogger<EventLogWriter>
             throw new InvalidOperationException("An append follows one that failed; it is not written, so that its log skips no seq.");
         }
 
-        await store.AppendAsync([.. units.Select(u => u.Entry)], CancellationToken.None);
+        await store.AppendAsync([.. units.SelectMany(u => u.Entries)], CancellationToken.None);
         return [.. Enumerable.Repeat(Done.Value, units.Count)];
     }
 
-    /// <summary>An entry and the same person's previous append, if it follows one.</summary>
-    public sealed record Unit(StoredEvent Entry, Task? After);
+    /// <summary>Entries written together, and the task of their person's previous append if they follow one.</summary>
+    public sealed record Unit(IReadOnlyList<StoredEvent> Entries, Task? After);
 }

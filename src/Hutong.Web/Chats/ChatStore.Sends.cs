@@ -184,7 +184,7 @@ public sealed partial class ChatStore
         Changed?.Invoke();
     }
 
-    private static string NewId() => Guid.NewGuid().ToString("N");
+    private static string NewId() => Guid.CreateVersion7().ToString("N");
 
     /// <summary>A file on its way up, kept until it is sent or discarded, so a failed upload can be tried again.</summary>
     private sealed record PendingUpload(string ConversationId, Func<Stream> Open, string FileName, long Size);

@@ -68,6 +68,29 @@ public sealed class EventLogBulkTests
     }
 
     [Fact]
+    public async Task APersonWhoseGrainHoldsAReservation_GetsTheEventByAPlainAppend_AfterTheReservedOne()
+    {
+        RecordingLogStore? store = null;
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, services: s => s.Decorate<IEventLogStore>(inner => store = new RecordingLogStore(inner)), cancellationToken: Ct);
+        var events = app.Services.GetRequiredService<EventLog>();
+        var (busy, free) = (Guid.NewGuid(), Guid.NewGuid());
+        var grain = app.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(busy);
+        var place = await grain.ReserveAsync(EventLog.Encode(new SettingsEvent("reserved first")));
+
+        var telling = events.AppendToEachAsync([busy, free], new ProfileEvent("everyone"));
+        // The one write carried only the person whose grain was free; the other's append waits behind the reservation.
+        var freeLog = await Eventually.ValueAsync(ct => store!.ReadAsync(free, 0, 10, ct), log => log.Count > 0, "the free person's entry");
+        await grain.SettleAsync(place!.Seq, written: false);
+        await telling.WaitAsync(Eventually.Patience, Ct);
+
+        var bulk = Assert.Single(store!.Writes, w => w.Any(e => e.UserId == free));
+        Assert.Equal([free], bulk.Select(e => e.UserId));
+        Assert.Equal([(1L, UserEventKinds.Profile)], freeLog.Select(e => (e.Seq, e.Kind)));
+        var busyLog = await store.ReadAsync(busy, 0, 10, Ct);
+        Assert.Equal([(1L, UserEventKinds.Settings), (2L, UserEventKinds.Profile)], busyLog.Select(e => (e.Seq, e.Kind)));
+    }
+
+    [Fact]
     public async Task AReservationNobodySettles_IsWrittenByItsPerson_AtTheDeadline_AndHeldWhatCameAfterIt()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero));

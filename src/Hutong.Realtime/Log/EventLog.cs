@@ -54,21 +54,29 @@ public sealed class EventLog(IGrainFactory grains, EventLogWriter writer)
             }
         }
 
+        // A failure to settle or append for one person does not keep the event from the others.
         if (reserved.Count > 0)
         {
             var written = await WriteAllAsync([.. reserved.Select(r => r.Entry)]);
-            await Task.WhenAll(reserved.Select(r => r.Grain.SettleAsync(r.Entry.Seq, written)));
+            failure ??= await FirstFailureAsync(reserved.Select(r => r.Grain.SettleAsync(r.Entry.Seq, written)));
         }
 
         foreach (var batch in alone.Chunk(TogetherAtMost))
         {
-            await Task.WhenAll(batch.Select(id => grains.GetGrain<IUserGrain>(id).AppendAsync(data)));
+            failure ??= await FirstFailureAsync(batch.Select(id => grains.GetGrain<IUserGrain>(id).AppendAsync(data)));
         }
 
         if (failure is not null)
         {
             ExceptionDispatchInfo.Throw(failure);
         }
+    }
+
+    private static async Task<Exception?> FirstFailureAsync(IEnumerable<Task> tasks)
+    {
+        var all = Task.WhenAll(tasks);
+        await all.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing | ConfigureAwaitOptions.ContinueOnCapturedContext);
+        return all.Exception?.InnerException;
     }
 
     private async Task<(Guid UserId, Reserved? Place, Exception? Failure)> TryReserveAsync(Guid userId, EventData data)

@@ -141,7 +141,8 @@ public sealed partial class ChatService(
             return announced.Error;
         }
 
-        await events.AppendToEachAsync(memberIds, new ConversationEvent(Ids.Format(conversation.Id), ConversationChanges.Joined));
+        // The creator too: their other devices learn of the group live, as the members' do.
+        await events.AppendToEachAsync(memberIds.Prepend(me), new ConversationEvent(Ids.Format(conversation.Id), ConversationChanges.Joined));
 
         return conversation.Id;
     }

@@ -36,6 +36,19 @@ public sealed class GroupTests(ServerFixture servers) : IClassFixture<ServerFixt
     }
 
     [Theory, ProviderData]
+    public async Task Create_ReachesTheCreatorsOtherDevices_Live(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (owner, friends) = await OwnerWithFriendsAsync(app, 1);
+        await using var ownerPhone = await app.ConnectAsync(await owner.NewDeviceAsync(app));
+
+        var group = await owner.Client.CreateGroupAsync("tea", [friends[0].UserId], Ct);
+
+        var heard = await ownerPhone.NextUserEventAsync<ConversationEvent>();
+        Assert.Equal((group.ConversationId, ConversationChanges.Joined), (heard.ConversationId, heard.Change));
+    }
+
+    [Theory, ProviderData]
     public async Task Create_WithAStranger_Is403AndCreatesNothing(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -71,7 +71,7 @@ public sealed partial class HutongClient
 
     /// <summary>Sends text under a fresh client message id.</summary>
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, CancellationToken cancellationToken = default) =>
-        SendMessageAsync(conversationId, new SendMessageRequest(Guid.NewGuid().ToString("N"), new TextContent(text)), cancellationToken);
+        SendMessageAsync(conversationId, new SendMessageRequest(ClientMsgIds.New(), new TextContent(text)), cancellationToken);
 
     /// <summary>Messages after <paramref name="afterSeq"/>, or the newest before <paramref name="beforeSeq"/>; ascending either way.</summary>
     public Task<MessageList> GetMessagesAsync(string conversationId, long? afterSeq = null, long? beforeSeq = null, int? limit = null, CancellationToken cancellationToken = default)

@@ -127,7 +127,7 @@ public sealed class HutongGateway : IAsyncDisposable
 
     /// <summary>Sends text; the task ends with the server's ack, however many reconnects that takes.</summary>
     public Task<SendMessageResponse> SendTextAsync(string conversationId, string text, string? clientMsgId = null, CancellationToken cancellationToken = default) =>
-        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? Guid.CreateVersion7().ToString("N"), new TextContent(text)), cancellationToken);
+        SendAsync(conversationId, new SendMessageRequest(clientMsgId ?? ClientMsgIds.New(), new TextContent(text)), cancellationToken);
 
     /// <summary>
     /// Sends a message: it joins the outbox, goes out now if connected or else on connect, and the task ends with the

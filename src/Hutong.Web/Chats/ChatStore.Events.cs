@@ -85,13 +85,13 @@ public sealed partial class ChatStore
             LastMessage = message.Seq >= (summary.LastMessage?.Seq ?? 0) ? message : summary.LastMessage,
             Unread = summary.Unread + (counts ? 1 : 0) - (recalledLast && summary.Unread > 0 && summary.LastMessage!.SenderId != session.Me?.UserId ? 1 : 0),
         };
-        if (counts && session.Me is { } me && message.Content is TextContent text && (text.MentionsAll || text.Mentions?.Contains(me.UserId) == true))
+        if (counts && session.Me is { } me && message.Content is TextContent text && text.Mentioning(me.UserId))
         {
             _mentioned.Add(conversationId);
         }
 
         // A transfer's outcome changes its card (the wallet follows those), not the group or the list.
-        var transferOutcome = message.Content is NoticeContent { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: not null };
+        var transferOutcome = message.Content is NoticeContent outcome && outcome.TransferId() is not null;
         if (message.Content is NoticeContent { Type: not NoticeTypes.Recalled } && !transferOutcome)
         {
             // Members, roles or the name changed: the open pane and the list show the group as it is now.

@@ -17,7 +17,7 @@ public sealed partial class ChatStore
     public Task SendTextAsync(string conversationId, string text, long? replyToSeq, IReadOnlyList<string>? mentions, bool mentionsAll)
     {
         var frame = new SendFrame(conversationId, new SendMessageRequest(
-            NewId(), new TextContent(text, mentions is { Count: > 0 } ? mentions : null, mentionsAll), replyToSeq));
+            ClientMsgIds.New(), new TextContent(text, mentions is { Count: > 0 } ? mentions : null, mentionsAll), replyToSeq));
         return SendFrameAsync(frame, Echo(frame.Message));
     }
 
@@ -29,7 +29,7 @@ public sealed partial class ChatStore
     {
         // No upload to name yet: the echo shows the file's name, or its local preview.
         MessageContent content = previewUrl is null ? new FileContent(MediaId: "", FileName: fileName) : new ImageContent(MediaId: "", FileName: fileName);
-        var echo = new OutgoingMessage(NewId(), content, null, clock.GetUtcNow()) { PreviewUrl = previewUrl };
+        var echo = new OutgoingMessage(ClientMsgIds.New(), content, null, clock.GetUtcNow()) { PreviewUrl = previewUrl };
         _uploads[echo.ClientMsgId] = new PendingUpload(conversationId, open, fileName, size);
         _timelines.GetValueOrDefault(conversationId)?.AddOutgoing(echo);
         return UploadAsync(echo);
@@ -183,8 +183,6 @@ public sealed partial class ChatStore
 
         Changed?.Invoke();
     }
-
-    private static string NewId() => Guid.CreateVersion7().ToString("N");
 
     /// <summary>A file on its way up, kept until it is sent or discarded, so a failed upload can be tried again.</summary>
     private sealed record PendingUpload(string ConversationId, Func<Stream> Open, string FileName, long Size);

@@ -33,7 +33,7 @@ public static class NotificationRule
         }
 
         var group = chat?.Kind == ConversationKinds.Group;
-        var mentioned = group && message.Content is TextContent text && (text.MentionsAll || text.Mentions?.Contains(myUserId) == true);
+        var mentioned = group && message.Content is TextContent text && text.Mentioning(myUserId);
         // As WeChat does: a muted group still tells of an @mention of me (or @all, which only its owner and admins can send).
         if (chat is { Muted: true } && !mentioned)
         {

@@ -1,6 +1,5 @@
 using System.Threading.Channels;
 using Hutong.Client;
-using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
@@ -186,7 +185,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
 
     private void OnMessage(MessageFrame frame)
     {
-        if (frame.Message.Content is NoticeContent { Type: NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired, Text: { } transferId })
+        if (frame.Message.Content is NoticeContent notice && notice.TransferId() is { } transferId)
         {
             _ = RefreshTransferAsync(transferId);
         }

@@ -1,5 +1,4 @@
 using System.Collections.Frozen;
-using Hutong.Contracts;
 using Hutong.Contracts.Chat.Content;
 
 namespace Hutong.Chat.Messages.Content;
@@ -7,16 +6,13 @@ namespace Hutong.Chat.Messages.Content;
 /// <summary>The registered <see cref="IContentHandler"/>s by content record: what devices may send, and how each is taken.</summary>
 public sealed class ContentHandlers
 {
-    private static readonly FrozenDictionary<Type, string> Kinds = HutongJsonContext.Default.MessageContent.PolymorphismOptions!.DerivedTypes
-        .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
-
     private readonly FrozenDictionary<Type, IContentHandler> _handlers;
 
     public ContentHandlers(IEnumerable<IContentHandler> handlers)
     {
         var all = handlers.ToList();
         _handlers = all.ToFrozenDictionary(h => h.ContentType);
-        var names = all.ConvertAll(h => Kinds[h.ContentType]);
+        var names = all.ConvertAll(h => MessageContentJson.KindOf(h.ContentType));
         Sendable = names.Count > 1 ? $"{string.Join(", ", names[..^1])} or {names[^1]}" : string.Concat(names);
     }
 

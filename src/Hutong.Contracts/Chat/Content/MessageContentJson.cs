@@ -26,7 +26,10 @@ public static class MessageContentJson
         .ToFrozenDictionary(d => d.DerivedType, d => (string)d.TypeDiscriminator!);
 
     /// <summary>The content's <c>kind</c>, one of <see cref="MessageKinds"/>.</summary>
-    public static string KindOf(MessageContent content) => Kinds[content.GetType()];
+    public static string KindOf(MessageContent content) => KindOf(content.GetType());
+
+    /// <summary>The <c>kind</c> of a content record type.</summary>
+    public static string KindOf(Type contentType) => Kinds[contentType];
 
     public static byte[] Encode(MessageContent content) => JsonSerializer.SerializeToUtf8Bytes(content, Context.MessageContent);
 

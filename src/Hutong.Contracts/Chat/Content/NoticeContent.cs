@@ -9,4 +9,8 @@ public sealed record NoticeContent(string Type, string? ActorId = null, IReadOnl
     : MessageContent
 {
     public override bool Recallable() => false;
+
+    /// <summary>The transfer this notice says was accepted, declined or expired; null for any other notice.</summary>
+    public string? TransferId() =>
+        Type is NoticeTypes.TransferAccepted or NoticeTypes.TransferDeclined or NoticeTypes.TransferExpired ? Text : null;
 }

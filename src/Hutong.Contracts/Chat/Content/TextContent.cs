@@ -9,4 +9,7 @@ public sealed record TextContent(
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] bool MentionsAll = false) : MessageContent
 {
     public override string? SearchText() => Text;
+
+    /// <summary>Whether the message mentions this person, by name or by @all.</summary>
+    public bool Mentioning(string userId) => MentionsAll || Mentions?.Contains(userId) == true;
 }

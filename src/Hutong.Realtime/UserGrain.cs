@@ -1,31 +1,19 @@
 using Hutong.Core;
-using Hutong.Realtime.Delivery;
 using Hutong.Realtime.Log;
 using Orleans.Concurrency;
 
 namespace Hutong.Realtime;
 
 /// <summary>
-/// Reentrant so that appends queue in the writer together; each takes its seq before its first await, which is what
+/// The person's event log: appends, and the reservations of writes that tell many people at once (where the person is
+/// connected is in UserGrain.Presence.cs). Reentrant so that appends queue in the writer together; each takes its seq before its first await, which is what
 /// keeps the log gap-free and ordered.
 /// </summary>
 [Reentrant]
-internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeProvider clock) : Grain, IUserGrain
+internal sealed partial class UserGrain(IEventLogStore log, EventLogWriter writer, TimeProvider clock) : Grain, IUserGrain
 {
-    /// <summary>A node that stops repeating its attach (it died) stops receiving pushes after this long.</summary>
-    public static readonly TimeSpan NodeLease = TimeSpan.FromMinutes(5);
-
-    /// <summary>A watcher that stops renewing (its activation died with its node) stops hearing after this long.</summary>
-    public static readonly TimeSpan WatchLease = TimeSpan.FromMinutes(5);
-
-    /// <summary>How long a new connection waits for watchers to hear of it; one that did not catches up when it renews.</summary>
-    private static readonly TimeSpan TellingAtMost = TimeSpan.FromSeconds(2);
-
-    private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
-    private readonly Dictionary<GrainId, (IPresenceWatcher Watcher, DateTimeOffset Until)> _watchers = [];
     private readonly Dictionary<long, Reservation> _reserved = [];
     private long _lastSeq;
-    private long _presenceVersion;
 
     /// <summary>This activation's latest append: each follows it, so none is durable past one that failed.</summary>
     private Task? _lastWrite;
@@ -126,103 +114,7 @@ internal sealed class UserGrain(IEventLogStore log, EventLogWriter writer, TimeP
         await DeliverAsync(reservation.Entry);
     }
 
-    public async Task AttachAsync(IGatewayNode node)
-    {
-        var id = node.GetGrainId();
-        var known = _nodes.TryGetValue(id, out var held) && held.Until >= clock.GetUtcNow();
-        _nodes[id] = (node, clock.GetUtcNow() + NodeLease);
-        if (!known)
-        {
-            // Before the new connection reads any state: afterwards every message that missed that read reaches it.
-            await TellWatchersAsync();
-        }
-    }
-
-    public Task<Presence> WatchAsync(IPresenceWatcher watcher)
-    {
-        _watchers[watcher.GetGrainId()] = (watcher, clock.GetUtcNow() + WatchLease);
-        return Task.FromResult(CurrentPresence());
-    }
-
-    public Task UnwatchAsync(IPresenceWatcher watcher)
-    {
-        _watchers.Remove(watcher.GetGrainId());
-        return Task.CompletedTask;
-    }
-
-    public async Task PushAsync(Push push)
-    {
-        foreach (var node in LiveNodes())
-        {
-            await node.Deliver(UserId, push);
-        }
-    }
-
-    public async Task EndSessionAsync(Guid deviceId)
-    {
-        foreach (var node in LiveNodes())
-        {
-            await node.EndSession(UserId, deviceId);
-        }
-    }
-
-    private List<IGatewayNode> LiveNodes()
-    {
-        var now = clock.GetUtcNow();
-        foreach (var expired in _nodes.Where(n => n.Value.Until < now).Select(n => n.Key).ToList())
-        {
-            _nodes.Remove(expired);
-            _presenceVersion++;
-        }
-
-        return _nodes.Values.Select(n => n.Node).ToList();
-    }
-
-    private Presence CurrentPresence()
-    {
-        var nodes = LiveNodes();
-        return new Presence(_presenceVersion, [.. nodes]);
-    }
-
-    private async Task TellWatchersAsync()
-    {
-        _presenceVersion++;
-        var presence = CurrentPresence();
-        var now = clock.GetUtcNow();
-        foreach (var lapsed in _watchers.Where(w => w.Value.Until < now).Select(w => w.Key).ToList())
-        {
-            _watchers.Remove(lapsed);
-        }
-
-        if (_watchers.Count == 0)
-        {
-            return;
-        }
-
-        var told = Task.WhenAll(_watchers.Values.Select(w => w.Watcher.PresenceChanged(UserId, presence)));
-        try
-        {
-            await told.WaitAsync(TellingAtMost);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            // A watcher that is gone or slow learns where this person is when it renews its watch.
-        }
-    }
-
     private StoredEvent NextEntry(EventData data) => new(UserId, ++_lastSeq, data.Kind, clock.Now(), data.Payload);
-
-    private async Task DeliverAsync(StoredEvent entry)
-    {
-        if (LiveNodes() is { Count: > 0 } nodes)
-        {
-            var push = RealtimeFrames.Event(entry);
-            foreach (var node in nodes)
-            {
-                await node.Deliver(UserId, push);
-            }
-        }
-    }
 
     /// <summary>An append behind a reservation: queued once the one before it is durable, and not at all if it failed.</summary>
     private async Task WriteBehindAsync(Task previous, StoredEvent entry)

@@ -4,6 +4,7 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Wallet;
+using Hutong.Core;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Hutong.Wallet.Ledger;
@@ -151,6 +152,41 @@ public sealed class RedPacketTests
     }
 
     [Fact]
+    public async Task ExpiriesAtOnce_ReturnTheRestOnce_AndTellTheSenderOnce()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
+        HeldEscrowReads store = null!;
+        await using var app = await HutongApp.StartAsync(
+            StorageProvider.Sqlite, clock: clock, services: s => s.Decorate<ILedgerStore>(inner => store = new HeldEscrowReads(inner)), cancellationToken: Ct);
+        var (mei, friends, groupId) = await GroupWithMoneyAsync(app, 2);
+        var first = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("first", groupId, RedPacketKinds.Equal, 600, 3, null, Pin), Ct);
+        await friends[0].Client.OpenRedPacketAsync(first.Id, Ct);
+        clock.Advance(TimeSpan.FromHours(1));
+        var second = await mei.Client.SendRedPacketAsync(new SendRedPacketRequest("second", groupId, RedPacketKinds.Equal, 300, 3, null, Pin), Ct);
+
+        // The node's own sweep, the test's and a sweep on another node can ask the one packet to expire at once. The
+        // first expiry is held where it reads the escrow until the others have surely arrived at the grain (a later
+        // call to it has been answered).
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var packet = grains.GetGrain<IRedPacketGrain>(Guid.Parse(first.Id));
+        store.Held = Guid.Parse(first.Id);
+        clock.Advance(TimeSpan.FromHours(23));
+        var expiries = Enumerable.Range(0, 3).Select(_ => packet.ExpireAsync(now: false)).ToList();
+        await Eventually.ThatAsync(() => store.Reads > 0, "an expiry reads the escrow");
+        await packet.ViewAsync(Guid.Parse(mei.UserId));
+        store.Release.SetResult();
+        await Task.WhenAll(expiries);
+        clock.Advance(TimeSpan.FromHours(1));
+        await grains.GetGrain<IRedPacketGrain>(Guid.Parse(second.Id)).ExpireAsync(now: false);
+
+        // The second packet's return comes after any the first could have caused.
+        var returned = await EventsAsync<RedPacketReturnedEvent>(mei, 2);
+        Assert.Equal([400, 300], returned.Select(r => r.Amount));
+        Assert.Equal(10_000 - 200, (await mei.Client.GetWalletAsync(Ct)).Balance);
+        Assert.True((await app.Services.GetRequiredService<ILedgerStore>().TotalsAsync(Ct)).Balanced);
+    }
+
+    [Fact]
     public async Task TheSender_HearsOfAnOpenAtOnce_AndOfTheOpensWithinASecondAfterIt_Together()
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.Zero));
@@ -238,5 +274,37 @@ public sealed class RedPacketTests
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<RedPacketService>().SweepAsync(Ct);
+    }
+
+    /// <summary>Holds reads of one account until released, counting them.</summary>
+    private sealed class HeldEscrowReads(ILedgerStore inner) : ILedgerStore
+    {
+        private int _reads;
+
+        public Guid? Held { get; set; }
+
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public int Reads => Volatile.Read(ref _reads);
+
+        public async Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken)
+        {
+            if (id == Held)
+            {
+                Interlocked.Increment(ref _reads);
+                await Release.Task;
+            }
+
+            return await inner.FindAccountAsync(id, cancellationToken);
+        }
+
+        public Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
+            IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken) =>
+            inner.ApplyAsync(requests, opening, now, cancellationToken);
+
+        public Task<IReadOnlyList<Transfer>> ListAsync(Guid accountId, TimeCursor? after, int limit, CancellationToken cancellationToken) =>
+            inner.ListAsync(accountId, after, limit, cancellationToken);
+
+        public Task<LedgerTotals> TotalsAsync(CancellationToken cancellationToken) => inner.TotalsAsync(cancellationToken);
     }
 }

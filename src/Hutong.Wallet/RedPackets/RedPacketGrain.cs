@@ -42,6 +42,7 @@ internal sealed class RedPacketGrain(
     private bool _gathering;
     private RedPacket? _packet;
     private Task? _loading;
+    private Task? _expiry;
 
     /// <summary>What the escrow account still holds.</summary>
     private long _left;
@@ -143,8 +144,15 @@ internal sealed class RedPacketGrain(
         TellSender();
     }
 
-    public async Task ExpireAsync(bool now)
+    /// <summary>
+    /// One expiry at a time: a late open and the sweep can both ask, and two interleaved on this reentrant grain would
+    /// both read the escrow before either refund landed and tell the sender twice.
+    /// </summary>
+    public Task ExpireAsync(bool now) => _expiry = ExpireAfterAsync(_expiry ?? Task.CompletedTask, now);
+
+    private async Task ExpireAfterAsync(Task before, bool now)
     {
+        await before.ContinueWith(_ => { }, TaskScheduler.Current);
         await LoadAsync();
         if (_packet is not { } packet || packet.Settled || (!now && clock.GetUtcNow() < packet.ExpiresAt))
         {
@@ -165,11 +173,11 @@ internal sealed class RedPacketGrain(
         }
 
         // What goes back is what the escrow holds in storage, whatever this activation believes.
-        _left = (await ledgerStore.FindAccountAsync(Id, CancellationToken.None))!.Balance;
-        if (_left > 0)
+        var left = _left = (await ledgerStore.FindAccountAsync(Id, CancellationToken.None))!.Balance;
+        if (left > 0)
         {
             var refund = await ledger.ApplyAsync(
-                new TransferRequest(RefundId(Id), Id, packet.SenderId, _left, TransferCode.RedPacketRefund, Reference: Ids.Format(Id)));
+                new TransferRequest(RefundId(Id), Id, packet.SenderId, left, TransferCode.RedPacketRefund, Reference: Ids.Format(Id)));
             if (!refund.Succeeded)
             {
                 // The escrow holds something else than this activation thought: read it again and let the next sweep retry.
@@ -180,7 +188,7 @@ internal sealed class RedPacketGrain(
             if (packet.MessageSeq is { } seq)
             {
                 // (A packet whose message was never posted has no card to mark; the refund is in the wallet's history.)
-                _ = events.AppendAsync(packet.SenderId, new RedPacketReturnedEvent(Ids.Format(packet.ConversationId), seq, _left));
+                _ = events.AppendAsync(packet.SenderId, new RedPacketReturnedEvent(Ids.Format(packet.ConversationId), seq, left));
             }
 
             _left = 0;

@@ -112,4 +112,15 @@ public static class ErrorCodes
 
     /// <summary>The payment rail (the bank side) refused to collect a top-up.</summary>
     public const string RailDeclined = "rail_declined";
+
+    // Moments and Status.
+
+    /// <summary>No such post, or not one the caller may see.</summary>
+    public const string PostNotFound = "post_not_found";
+
+    /// <summary>No such comment, or not one the caller may see.</summary>
+    public const string CommentNotFound = "comment_not_found";
+
+    /// <summary>No such status, gone after its day, or not one the caller may see.</summary>
+    public const string StatusNotFound = "status_not_found";
 }

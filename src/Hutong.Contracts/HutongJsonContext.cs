@@ -5,6 +5,7 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Contacts;
 using Hutong.Contracts.Events;
+using Hutong.Contracts.Social;
 
 namespace Hutong.Contracts;
 
@@ -49,6 +50,21 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(UserEventList))]
 [JsonSerializable(typeof(UserEvent))]
 [JsonSerializable(typeof(MediaUploaded))]
+[JsonSerializable(typeof(CreatePostRequest))]
+[JsonSerializable(typeof(PostInfo))]
+[JsonSerializable(typeof(PostPage))]
+[JsonSerializable(typeof(PostCard))]
+[JsonSerializable(typeof(AddCommentRequest))]
+[JsonSerializable(typeof(PostComment))]
+[JsonSerializable(typeof(UpdateMomentsSettingsRequest))]
+[JsonSerializable(typeof(MomentsProfile))]
+[JsonSerializable(typeof(MomentNoticePage))]
+[JsonSerializable(typeof(ReadNoticesRequest))]
+[JsonSerializable(typeof(PostStatusRequest))]
+[JsonSerializable(typeof(StatusInfo))]
+[JsonSerializable(typeof(StatusBoard))]
+[JsonSerializable(typeof(ReactToStatusRequest))]
+[JsonSerializable(typeof(IReadOnlyList<StatusReaction>))]
 [JsonSerializable(typeof(MessageSearchResult))]
 [JsonSerializable(typeof(AddMembersResponse))]
 [JsonSerializable(typeof(GroupInvitationList))]

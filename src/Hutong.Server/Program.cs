@@ -5,6 +5,7 @@ using Hutong.Realtime;
 using Hutong.Server.Export;
 using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
+using Hutong.Social;
 using Hutong.Wallet;
 
 // The content root is the application's own folder, whatever the working directory: a service manager starting
@@ -21,6 +22,7 @@ builder.AddRealtime();
 builder.AddAccounts();
 builder.AddChat();
 builder.AddWallet();
+builder.AddSocial();
 builder.AddGateway();
 builder.AddWebClient();
 
@@ -37,6 +39,7 @@ app.MapMediaApi();
 app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
+app.MapSocialApi();
 app.MapGateway();
 app.MapWebClient();
 

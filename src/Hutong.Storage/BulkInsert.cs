@@ -37,6 +37,11 @@ internal static class BulkInsert
         where TRow : class =>
         WriteAsync(db, rows, string.Join(',', overwrite), cancellationToken);
 
+    /// <summary>Inserts the rows, keeping any row with the same key that is there already.</summary>
+    public static Task InsertMissingAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, CancellationToken cancellationToken)
+        where TRow : class =>
+        WriteAsync(db, rows, overwrite: "", cancellationToken);
+
     private static async Task WriteAsync<TRow>(HutongDbContext db, IReadOnlyList<TRow> rows, string? overwrite, CancellationToken cancellationToken)
         where TRow : class
     {
@@ -45,7 +50,7 @@ internal static class BulkInsert
             return;
         }
 
-        var table = Tables.GetOrAdd((db.Model, typeof(TRow), overwrite), static key => Table.Of(key.Item1, key.Item2, key.Item3?.Split(',')));
+        var table = Tables.GetOrAdd((db.Model, typeof(TRow), overwrite), static key => Table.Of(key.Item1, key.Item2, key.Item3 is "" ? [] : key.Item3?.Split(',')));
         await using var command = db.Database.GetDbConnection().CreateCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("Bulk inserts run inside the writer's transaction.");
@@ -138,7 +143,11 @@ internal static class BulkInsert
                 sql.Append(')');
             }
 
-            if (keys is not null && overwrite is not null)
+            if (overwrite is [])
+            {
+                sql.Append(" ON CONFLICT DO NOTHING");
+            }
+            else if (keys is not null && overwrite is not null)
             {
                 // Both SQLite (3.24 on) and PostgreSQL speak this form of upsert.
                 sql.Append(" ON CONFLICT (").AppendJoin(", ", keys.Select(Quote)).Append(") DO UPDATE SET ")

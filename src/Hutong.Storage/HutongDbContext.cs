@@ -3,6 +3,7 @@ using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
 using Hutong.Storage.Realtime;
+using Hutong.Storage.Social;
 using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,26 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
 
     internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();
+
+    internal DbSet<MomentPostRow> MomentPosts => Set<MomentPostRow>();
+
+    internal DbSet<MomentMediaRow> MomentMedia => Set<MomentMediaRow>();
+
+    internal DbSet<MomentTimelineRow> MomentTimeline => Set<MomentTimelineRow>();
+
+    internal DbSet<MomentLikeRow> MomentLikes => Set<MomentLikeRow>();
+
+    internal DbSet<MomentCommentRow> MomentComments => Set<MomentCommentRow>();
+
+    internal DbSet<MomentNoticeRow> MomentNotices => Set<MomentNoticeRow>();
+
+    internal DbSet<MomentSettingsRow> MomentSettings => Set<MomentSettingsRow>();
+
+    internal DbSet<StatusRow> Statuses => Set<StatusRow>();
+
+    internal DbSet<StatusSeenRow> StatusSeen => Set<StatusSeenRow>();
+
+    internal DbSet<StatusReactionRow> StatusReactions => Set<StatusReactionRow>();
 
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;

@@ -11,6 +11,9 @@ using Hutong.Realtime.Log;
 using Hutong.Chat.Media;
 using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
+using Hutong.Social.Moments;
+using Hutong.Social.Status;
+using Hutong.Storage.Social;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
@@ -46,6 +49,8 @@ public static class StorageExtensions
         services.TryAddSingleton<ILoginFailureStore, LoginFailureStore>();
         services.TryAddSingleton<ITransferStore, TransferStore>();
         services.TryAddSingleton<IRedPacketStore, RedPacketStore>();
+        services.TryAddSingleton<IMomentsStore, MomentsStore>();
+        services.TryAddSingleton<IStatusStore, StatusStore>();
         return services;
     }
 }

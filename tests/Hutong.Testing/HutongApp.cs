@@ -89,6 +89,20 @@ public sealed class HutongApp : WebApplicationFactory<Program>
         return app;
     }
 
+    /// <summary>
+    /// Stops the node and, on PostgreSQL, closes its idle pooled connections at once: the pool outlives the node and
+    /// would keep them open for minutes, and a suite of hundreds of nodes would run the server out of connections.
+    /// </summary>
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (Storage.ConnectionString is { } connectionString)
+        {
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            Npgsql.NpgsqlConnection.ClearPool(connection);
+        }
+    }
+
     /// <summary>A live gateway connection for the device <paramref name="client"/> speaks for, over the in-memory server.</summary>
     /// <summary>A gateway for the client, already subscribed to everything it will be told (<see cref="Delivered"/>).</summary>
     public HutongGateway NewGateway(HutongClient client)

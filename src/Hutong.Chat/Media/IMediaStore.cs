@@ -15,4 +15,7 @@ public interface IMediaStore
 
     /// <summary>Removes every upload of a person; returns the contents no other upload shares any more.</summary>
     Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the uploads; returns the contents no other upload shares any more.</summary>
+    Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken);
 }

@@ -8,7 +8,8 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Chat.Media;
 
 /// <summary>Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload.</summary>
-public sealed class MediaService(IBlobStore blobs, IMediaStore media, IOptions<ChatOptions> options, TimeProvider clock)
+public sealed class MediaService(
+    IBlobStore blobs, IMediaStore media, IEnumerable<IMediaAudience> audiences, IOptions<ChatOptions> options, TimeProvider clock)
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.MediaNotFound, "No such media.");
 
@@ -54,12 +55,30 @@ public sealed class MediaService(IBlobStore blobs, IMediaStore media, IOptions<C
     public async Task<Result<(MediaItem Item, Stream Content)>> OpenAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
     {
         if (await media.FindAsync(mediaId, cancellationToken) is not { } item
-            || !await media.CanSeeAsync(me, mediaId, cancellationToken)
+            || !await CanSeeAsync(me, mediaId, cancellationToken)
             || blobs.OpenRead(item.Sha256) is not { } content)
         {
             return NotFound;
         }
 
         return (item, content);
+    }
+
+    private async Task<bool> CanSeeAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
+    {
+        if (await media.CanSeeAsync(me, mediaId, cancellationToken))
+        {
+            return true;
+        }
+
+        foreach (var audience in audiences)
+        {
+            if (await audience.CanSeeAsync(me, mediaId, cancellationToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -18,6 +18,9 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(GroupInvitationEvent), UserEventKinds.GroupInvitation)]
 [JsonDerivedType(typeof(RedPacketOpenedEvent), UserEventKinds.RedPacketOpened)]
 [JsonDerivedType(typeof(RedPacketReturnedEvent), UserEventKinds.RedPacketReturned)]
+[JsonDerivedType(typeof(MomentNoticeEvent), UserEventKinds.MomentNotice)]
+[JsonDerivedType(typeof(MomentNoticesReadEvent), UserEventKinds.MomentNoticesRead)]
+[JsonDerivedType(typeof(StatusReactionEvent), UserEventKinds.StatusReaction)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

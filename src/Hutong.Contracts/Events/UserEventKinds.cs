@@ -13,4 +13,7 @@ public static class UserEventKinds
     public const string GroupInvitation = "groupInvitation";
     public const string RedPacketOpened = "redPacketOpened";
     public const string RedPacketReturned = "redPacketReturned";
+    public const string MomentNotice = "momentNotice";
+    public const string MomentNoticesRead = "momentNoticesRead";
+    public const string StatusReaction = "statusReaction";
 }

@@ -557,6 +557,391 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("user_events", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Social.MomentCommentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid?>("ReplyToCommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_to_comment_id");
+
+                    b.Property<Guid?>("ReplyToUserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reply_to_user_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("moment_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentLikeRow", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("moment_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentMediaRow", b =>
+                {
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.HasKey("MediaId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("moment_media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentNoticeRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("actor_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("comment_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasAlternateKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("OwnerId", "Seq");
+
+                    b.ToTable("moment_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentPostRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("seq");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Seq"));
+
+                    b.Property<string>("AudienceKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("audience_kind");
+
+                    b.PrimitiveCollection<List<Guid>>("AudiencePeople")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("audience_people");
+
+                    b.PrimitiveCollection<List<string>>("AudienceTags")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("audience_tags");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Card")
+                        .HasColumnType("text")
+                        .HasColumnName("card");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FanOutDone")
+                        .HasColumnType("boolean")
+                        .HasColumnName("fan_out_done");
+
+                    b.Property<Guid?>("FanOutReached")
+                        .HasColumnType("uuid")
+                        .HasColumnName("fan_out_reached");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("media");
+
+                    b.PrimitiveCollection<List<Guid>>("RemindIds")
+                        .IsRequired()
+                        .HasColumnType("uuid[]")
+                        .HasColumnName("remind_ids");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "Seq");
+
+                    b.HasIndex("FanOutDone", "CreatedAt");
+
+                    b.ToTable("moment_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentSettingsRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("NoticesReadUpTo")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notices_read_up_to");
+
+                    b.Property<string>("Range")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("range");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("moment_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentTimelineRow", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("PostSeq")
+                        .HasColumnType("bigint")
+                        .HasColumnName("post_seq");
+
+                    b.HasKey("OwnerId", "PostSeq");
+
+                    b.HasIndex("PostSeq");
+
+                    b.ToTable("moment_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusReactionRow", b =>
+                {
+                    b.Property<Guid>("StatusId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Reaction")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reaction");
+
+                    b.HasKey("StatusId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("status_reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("text")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("MediaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_id");
+
+                    b.Property<string>("MediaKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("media_kind");
+
+                    b.Property<string>("Mood")
+                        .HasColumnType("text")
+                        .HasColumnName("mood");
+
+                    b.Property<Guid?>("PosterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("poster_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("text")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MediaId");
+
+                    b.HasIndex("PosterId");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "ExpiresAt");
+
+                    b.ToTable("statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusSeenRow", b =>
+                {
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("viewer_id");
+
+                    b.Property<Guid>("StatusId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("status_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("ViewerId", "StatusId");
+
+                    b.HasIndex("StatusId");
+
+                    b.ToTable("status_seen", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -921,6 +1306,142 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentCommentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentLikeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentMediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentNoticeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentPostRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentSettingsRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentTimelineRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusReactionRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.StatusRow", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusSeenRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.StatusRow", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ViewerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -551,6 +551,387 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("user_events", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Social.MomentCommentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid?>("ReplyToCommentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to_comment_id");
+
+                    b.Property<Guid?>("ReplyToUserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_to_user_id");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.ToTable("moment_comments", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentLikeRow", b =>
+                {
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("PostId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("moment_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentMediaRow", b =>
+                {
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.HasKey("MediaId", "PostId");
+
+                    b.HasIndex("PostId");
+
+                    b.ToTable("moment_media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentNoticeRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<Guid>("ActorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("actor_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<Guid?>("CommentId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("comment_id");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<Guid>("PostId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("post_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasAlternateKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("CommentId");
+
+                    b.HasIndex("PostId");
+
+                    b.HasIndex("OwnerId", "Seq");
+
+                    b.ToTable("moment_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentPostRow", b =>
+                {
+                    b.Property<long>("Seq")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("seq");
+
+                    b.Property<string>("AudienceKind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_kind");
+
+                    b.PrimitiveCollection<string>("AudiencePeople")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_people");
+
+                    b.PrimitiveCollection<string>("AudienceTags")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("audience_tags");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("Card")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("card");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<bool>("FanOutDone")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fan_out_done");
+
+                    b.Property<Guid?>("FanOutReached")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fan_out_reached");
+
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("Media")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media");
+
+                    b.PrimitiveCollection<string>("RemindIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remind_ids");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Seq");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "Seq");
+
+                    b.HasIndex("FanOutDone", "CreatedAt");
+
+                    b.ToTable("moment_posts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentSettingsRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("NoticesReadUpTo")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notices_read_up_to");
+
+                    b.Property<string>("Range")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("range");
+
+                    b.HasKey("UserId");
+
+                    b.ToTable("moment_settings", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentTimelineRow", b =>
+                {
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("PostSeq")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("post_seq");
+
+                    b.HasKey("OwnerId", "PostSeq");
+
+                    b.HasIndex("PostSeq");
+
+                    b.ToTable("moment_timeline", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusReactionRow", b =>
+                {
+                    b.Property<Guid>("StatusId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Reaction")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reaction");
+
+                    b.HasKey("StatusId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("status_reactions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AuthorId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author_id");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<string>("Location")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<Guid?>("MediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_id");
+
+                    b.Property<string>("MediaKind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_kind");
+
+                    b.Property<string>("Mood")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mood");
+
+                    b.Property<Guid?>("PosterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("poster_id");
+
+                    b.Property<string>("Text")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("MediaId");
+
+                    b.HasIndex("PosterId");
+
+                    b.HasIndex("AuthorId", "ClientId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorId", "ExpiresAt");
+
+                    b.ToTable("statuses", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusSeenRow", b =>
+                {
+                    b.Property<Guid>("ViewerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("viewer_id");
+
+                    b.Property<Guid>("StatusId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("ViewerId", "StatusId");
+
+                    b.HasIndex("StatusId");
+
+                    b.ToTable("status_seen", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -915,6 +1296,142 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentCommentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentLikeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentMediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentNoticeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ActorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostId")
+                        .HasPrincipalKey("Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentPostRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentSettingsRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.MomentTimelineRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Social.MomentPostRow", null)
+                        .WithMany()
+                        .HasForeignKey("PostSeq")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusReactionRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.StatusRow", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Social.StatusSeenRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Social.StatusRow", null)
+                        .WithMany()
+                        .HasForeignKey("StatusId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ViewerId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Microsoft.EntityFrameworkCore;
@@ -43,11 +44,17 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
                 cancellationToken);
     }
 
-    public async Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken) =>
+        RemoveWhereAsync(m => m.UploaderId == uploaderId, cancellationToken);
+
+    public Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken) =>
+        RemoveWhereAsync(m => EF.Parameter(mediaIds).Contains(m.Id), cancellationToken);
+
+    private async Task<IReadOnlyList<string>> RemoveWhereAsync(Expression<Func<MediaRow, bool>> which, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var contents = await db.Media.Where(m => m.UploaderId == uploaderId).Select(m => m.Sha256).Distinct().ToListAsync(cancellationToken);
-        await db.Media.Where(m => m.UploaderId == uploaderId).ExecuteDeleteAsync(cancellationToken);
+        var contents = await db.Media.Where(which).Select(m => m.Sha256).Distinct().ToListAsync(cancellationToken);
+        await db.Media.Where(which).ExecuteDeleteAsync(cancellationToken);
         var shared = await db.Media.Where(m => EF.Parameter(contents).Contains(m.Sha256)).Select(m => m.Sha256).Distinct().ToListAsync(cancellationToken);
         return [.. contents.Except(shared)];
     }

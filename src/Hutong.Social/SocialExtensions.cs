@@ -1,0 +1,22 @@
+using Hutong.Chat.Media;
+using Hutong.Social.Moments;
+using Hutong.Social.Status;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Hutong.Social;
+
+public static class SocialExtensions
+{
+    public static IHostApplicationBuilder AddSocial(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SocialOptions>().BindConfiguration(SocialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<MomentsService>();
+        builder.Services.TryAddSingleton<StatusService>();
+        builder.Services.AddSingleton<IMediaAudience, SocialMediaAudience>();
+        builder.Services.TryAddSingleton<SocialSweeper>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SocialSweeper>());
+        return builder;
+    }
+}

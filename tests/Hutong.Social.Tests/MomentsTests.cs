@@ -204,7 +204,7 @@ public sealed class MomentsTests(ServerFixture servers) : IClassFixture<ServerFi
             var page = await lin.Client.GetTimelineAsync(limit: 3, cursor: cursor, cancellationToken: Ct);
             Assert.InRange(page.Posts.Count, 1, 3);
             read.AddRange(page.Posts.Select(p => p.Id));
-            cursor = page.Next;
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
 

@@ -22,4 +22,4 @@ public static class MomentNoticeKinds
 }
 
 /// <summary>Notices newest first, how many are unread, and the cursor of the next page.</summary>
-public sealed record MomentNoticePage(IReadOnlyList<MomentNotice> Notices, int Unread, string? Next);
+public sealed record MomentNoticePage(IReadOnlyList<MomentNotice> Notices, int Unread, string? NextCursor);

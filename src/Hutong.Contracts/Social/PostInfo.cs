@@ -33,8 +33,8 @@ public sealed record PostLike(string UserId, DateTimeOffset At);
 /// <summary>A comment; a reply names the comment and its author.</summary>
 public sealed record PostComment(string Id, string AuthorId, string Text, DateTimeOffset At, string? ReplyToCommentId, string? ReplyToUserId);
 
-/// <summary>A page of posts, newest first; <see cref="Next"/> asks for the page after it (null at the end).</summary>
-public sealed record PostPage(IReadOnlyList<PostInfo> Posts, string? Next);
+/// <summary>A page of posts, newest first; <see cref="NextCursor"/> asks for the page after it (null at the end).</summary>
+public sealed record PostPage(IReadOnlyList<PostInfo> Posts, string? NextCursor);
 
 /// <summary>A person's Moments header: their cover and, for themselves, their range setting.</summary>
 public sealed record MomentsProfile(string UserId, string? CoverId, string? Range);

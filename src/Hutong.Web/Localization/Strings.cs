@@ -653,6 +653,9 @@ public sealed class Strings
             [ErrorCodes.PacketEmpty] = "Too late: every packet has been opened.",
             [ErrorCodes.PacketExpired] = "This red packet has expired.",
             [ErrorCodes.RailDeclined] = "The bank declined this top-up. Please try again later.",
+            [ErrorCodes.PostNotFound] = "That post is gone, or not shared with you.",
+            [ErrorCodes.CommentNotFound] = "That comment is gone, or not one you can see.",
+            [ErrorCodes.StatusNotFound] = "That status is gone: a status lasts a day.",
         },
     };
 
@@ -997,6 +1000,9 @@ public sealed class Strings
             [ErrorCodes.PacketEmpty] = "手慢了，红包派完了。",
             [ErrorCodes.PacketExpired] = "该红包已过期。",
             [ErrorCodes.RailDeclined] = "银行未通过本次充值，请稍后再试。",
+            [ErrorCodes.PostNotFound] = "该动态已删除，或未对你公开。",
+            [ErrorCodes.CommentNotFound] = "该评论已删除，或你无法查看。",
+            [ErrorCodes.StatusNotFound] = "该状态已消失：状态只保留一天。",
         },
     };
 }

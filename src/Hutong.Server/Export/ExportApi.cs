@@ -6,6 +6,8 @@ using Hutong.Accounts.Sessions;
 using Hutong.Chat;
 using Hutong.Contracts;
 using Hutong.Core.Http;
+using Hutong.Social.Moments;
+using Hutong.Social.Status;
 using Hutong.Wallet;
 
 namespace Hutong.Server.Export;
@@ -29,7 +31,8 @@ internal static class ExportApi
 
     private static async Task ExportAsync(
         HttpContext http, ClaimsPrincipal user, AccountService accounts, SessionService sessions, ContactService contacts,
-        ChatService chat, WalletService wallet, TimeProvider clock, CancellationToken cancellationToken)
+        ChatService chat, WalletService wallet, MomentsService moments, StatusService statuses, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var me = user.UserId();
         var mine = Core.Ids.Format(me);
@@ -115,6 +118,31 @@ internal static class ExportApi
             {
                 break;
             }
+        }
+
+        writer.WriteEndArray();
+
+        writer.WriteStartArray("momentsPosts");
+        for (string? cursor = null; ;)
+        {
+            var posts = (await moments.AlbumAsync(me, me, MomentsService.MaxPageSize, cursor, cancellationToken)).Value;
+            foreach (var post in posts.Posts)
+            {
+                JsonSerializer.Serialize(writer, post, json.PostInfo);
+            }
+
+            await writer.FlushAsync(cancellationToken);
+            if ((cursor = posts.NextCursor) is null)
+            {
+                break;
+            }
+        }
+
+        writer.WriteEndArray();
+        writer.WriteStartArray("statuses");
+        foreach (var status in (await statuses.BoardAsync(me, cancellationToken)).Mine?.Statuses ?? [])
+        {
+            JsonSerializer.Serialize(writer, status, json.StatusInfo);
         }
 
         writer.WriteEndArray();

@@ -107,6 +107,12 @@ internal sealed class ContactStore(IDbContextFactory<HutongDbContext> contexts) 
         return rows.ConvertAll(x => (x.Friendship.ToDomain(), Card(x.Account)));
     }
 
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await new ContactChanges(db).GetFriendTagsAsync(userId, cancellationToken);
+    }
+
     public async Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -221,6 +221,23 @@ public sealed class FriendTagTests(ServerFixture servers) : IClassFixture<Server
     }
 
     [Theory, ProviderData]
+    public async Task FriendTags_GivenWhileTheFriendsRemarkChanges_AreNeverLost(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin, _, _) = await FriendsAsync(app);
+        var phone = await mei.NewDeviceAsync(app, "phone");
+
+        // A remark saved on the phone must not write back the tags it read before a tag given on the laptop.
+        await Task.WhenAll(Enumerable.Range(1, 10).SelectMany(i => new Task[]
+        {
+            mei.Client.CreateFriendTagAsync($"t{i:00}", [lin.UserId], Ct),
+            phone.UpdateFriendAsync(lin.UserId, new UpdateFriendRequest($"Lin {i}", null, null, null), Ct),
+        }));
+
+        Assert.Equal(Enumerable.Range(1, 10).Select(i => $"t{i:00}"), (await TagsOfAsync(mei, lin)).Order(StringComparer.Ordinal));
+    }
+
+    [Theory, ProviderData]
     public async Task FriendTag_Changes_ReachTheCallersOtherDevicesLive_AndNoOneElse(StorageProvider provider)
     {
         var app = await servers.GetAsync(provider);

@@ -27,6 +27,12 @@ public interface IContactChanges
     /// <summary>Removes both sides; false when they were not friends.</summary>
     Task<bool> RemoveFriendshipAsync(Guid a, Guid b, CancellationToken cancellationToken);
 
+    /// <summary>What <paramref name="userId"/> has set for <paramref name="friendId"/>; null when they are not friends.</summary>
+    Task<Friendship?> FindFriendshipAsync(Guid userId, Guid friendId, CancellationToken cancellationToken);
+
+    /// <summary>Writes what <see cref="Friendship.UserId"/> has set for the friend: remark, tags and switches.</summary>
+    Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken);
+
     /// <summary>Every friend of <paramref name="userId"/>, with the tags <paramref name="userId"/> gave them.</summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken);
 

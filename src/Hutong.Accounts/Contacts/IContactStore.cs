@@ -34,8 +34,6 @@ public interface IContactStore
     /// <summary>Every friend of <paramref name="userId"/>, with the tags <paramref name="userId"/> gave them.</summary>
     Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken);
 
-    Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken);
-
     Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<(UserCard Card, DateTimeOffset Since)>> ListBlocksAsync(Guid userId, CancellationToken cancellationToken);

@@ -75,6 +75,19 @@ internal sealed class ContactChanges(HutongDbContext db) : IContactChanges
             .Where(f => (f.UserId == a && f.FriendId == b) || (f.UserId == b && f.FriendId == a))
             .ExecuteDeleteAsync(cancellationToken) > 0;
 
+    public async Task<Friendship?> FindFriendshipAsync(Guid userId, Guid friendId, CancellationToken cancellationToken) =>
+        (await db.Friendships.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == userId && f.FriendId == friendId, cancellationToken))?.ToDomain();
+
+    public async Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken)
+    {
+        var row = await db.Friendships.FirstAsync(f => f.UserId == friendship.UserId && f.FriendId == friendship.FriendId, cancellationToken);
+        row.Remark = friendship.Remark;
+        row.Tags = [.. friendship.Tags];
+        row.ChatOnly = friendship.ChatOnly;
+        row.HideTheirMoments = friendship.HideTheirMoments;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken)
     {
         var rows = await db.Friendships.AsNoTracking()

@@ -22,6 +22,7 @@ public static class AccountsExtensions
         builder.Services.TryAddSingleton<AccountService>();
         builder.Services.TryAddSingleton<SessionService>();
         builder.Services.TryAddSingleton<ContactService>();
+        builder.Services.TryAddSingleton<FriendTagService>();
         builder.Services.AddSingleton<ISessionObserver, GatewaySessionObserver>();
 
         builder.Services

@@ -48,6 +48,18 @@ internal sealed class ChatContactObserver(ChatService chat, IConversationStore c
         }
     }
 
+    public async Task OnFriendTagChangedAsync(FriendTagChange change, CancellationToken cancellationToken) =>
+        await events.AppendAsync(change.UserId, new FriendTagEvent(
+            change.Name,
+            change.Kind switch
+            {
+                FriendTagChangeKind.Created => FriendTagChanges.Created,
+                FriendTagChangeKind.Updated => FriendTagChanges.Updated,
+                FriendTagChangeKind.Deleted => FriendTagChanges.Deleted,
+                _ => throw new ArgumentOutOfRangeException(nameof(change), change.Kind, "Not a friend tag change."),
+            },
+            change.PreviousName));
+
     private async Task RefreshDirectAsync(Guid a, Guid b, CancellationToken cancellationToken)
     {
         var (low, high) = Conversation.DirectPair(a, b);

@@ -75,6 +75,12 @@ public static class ErrorCodes
     public const string FriendLimitReached = "friend_limit_reached";
     public const string CannotBlockSelf = "cannot_block_self";
 
+    /// <summary>A friend tag the caller already has, by the name a new or renamed tag would take.</summary>
+    public const string TagExists = "tag_exists";
+
+    /// <summary>None of the caller's friends carries a tag of that name.</summary>
+    public const string TagNotFound = "tag_not_found";
+
     // Chat.
     public const string ConversationNotFound = "conversation_not_found";
     public const string MessageNotFound = "message_not_found";

@@ -316,6 +316,20 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         await mei.Button("Save").ClickAsync();
         await Expect(mei.Page.GetByText("Saved.")).ToBeVisibleAsync();
         await Expect(mei.Page.Locator(".list-col .row", new() { HasTextString = "Lin (tea)" })).ToContainTextAsync("tea, 朋友");
+
+        // Under Tags, "tea" is given to Yun too and renamed, in one save; both friends show it.
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "Tags" }).ClickAsync();
+        await mei.Page.Locator(".pane-col .row", new() { Has = mei.Page.Locator(".row-name", new() { HasTextString = "tea" }) }).ClickAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Lin (tea)" })).ToBeCheckedAsync();
+        await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Yun" }).CheckAsync();
+        await mei.Field("Tag name").FillAsync("tea club");
+        await mei.Button("Save").ClickAsync();
+        await Expect(mei.Page.Locator(".pane-title")).ToHaveTextAsync("tea club");
+        await mei.ExpectAccessibleAsync("a friend tag");
+        await mei.ScreenshotAsync("friend-tag");
+        await mei.Page.GetByRole(AriaRole.Link, new() { Name = "Tags" }).ClickAsync();
+        await Expect(mei.Page.Locator(".pane-col .row", new() { HasTextString = "tea club" })).ToContainTextAsync("2 friends");
+        await Expect(mei.Page.Locator(".list-col .row", new() { HasTextString = "Yun" })).ToContainTextAsync("tea club");
         await mei.Section("Chats").ClickAsync();
         await Expect(mei.ChatRow("Lin (tea)")).ToBeVisibleAsync();
 

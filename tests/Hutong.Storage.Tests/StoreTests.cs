@@ -98,7 +98,7 @@ public sealed class StoreTests
         await ChangeAsync(contacts, a, b, changes => changes.AddFriendshipAsync(a.Id, b.Id, Now, Ct));
 
         var (friendship, _) = (await contacts.FindFriendAsync(a.Id, b.Id, Ct))!.Value;
-        await contacts.UpdateFriendshipAsync(friendship with { Remark = "老同学", Tags = ["大学", "basketball"], ChatOnly = true }, Ct);
+        await ChangeAsync(contacts, a, a, changes => changes.UpdateFriendshipAsync(friendship with { Remark = "老同学", Tags = ["大学", "basketball"], ChatOnly = true }, Ct));
 
         var reader = new ContactStore(Contexts(database));
         var (reread, card) = (await reader.FindFriendAsync(a.Id, b.Id, Ct))!.Value;

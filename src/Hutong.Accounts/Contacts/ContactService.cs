@@ -248,7 +248,7 @@ public sealed class ContactService(
         }
 
         var errors = new FieldErrors();
-        var remark = update.Remark is null ? found.Friendship.Remark : NameText.Clean(update.Remark) is { Length: > 0 } r ? r : null;
+        var remark = update.Remark is null ? null : NameText.Clean(update.Remark) is { Length: > 0 } r ? r : null;
         if (remark?.Length > Limits.MaxRemarkLength)
         {
             errors.Add("remark", $"A remark has at most {Limits.MaxRemarkLength} characters.");
@@ -258,7 +258,7 @@ public sealed class ContactService(
             errors.Add("remark", "A remark needs a visible character and no control characters.");
         }
 
-        var tags = found.Friendship.Tags;
+        List<string>? tags = null;
         if (update.Tags is not null)
         {
             tags = update.Tags.Select(NameText.Clean).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
@@ -282,16 +282,33 @@ public sealed class ContactService(
             return errors.ToError();
         }
 
-        var updated = found.Friendship with
+        // Read again in the transaction: a change of the person's tags may have come in between, and the fields this
+        // request leaves alone must stay as that change left them.
+        var updated = await contacts.AtomicallyAsync<Friendship>(me, me, async changes =>
         {
-            Remark = remark,
-            Tags = tags,
-            ChatOnly = update.ChatOnly ?? found.Friendship.ChatOnly,
-            HideTheirMoments = update.HideTheirMoments ?? found.Friendship.HideTheirMoments,
-        };
-        await contacts.UpdateFriendshipAsync(updated, cancellationToken);
+            if (await changes.FindFriendshipAsync(me, friendId, cancellationToken) is not { } current)
+            {
+                return NotFriends;
+            }
+
+            var next = current with
+            {
+                Remark = update.Remark is null ? current.Remark : remark,
+                Tags = tags ?? current.Tags,
+                ChatOnly = update.ChatOnly ?? current.ChatOnly,
+                HideTheirMoments = update.HideTheirMoments ?? current.HideTheirMoments,
+            };
+            await changes.UpdateFriendshipAsync(next, cancellationToken);
+            return next;
+        }, cancellationToken);
+
+        if (!updated.IsSuccess)
+        {
+            return updated.Error;
+        }
+
         await NotifyAsync(new ContactChange(ContactChangeKind.FriendUpdated, me, friendId), cancellationToken);
-        return ToInfo(updated, found.Card);
+        return ToInfo(updated.Value, found.Card);
     }
 
     /// <summary>Ends the friendship for both people; either may ask again later.</summary>

@@ -23,10 +23,11 @@ public sealed record ContactsOptions
     [Range(1, 1_000)]
     public int MaxRemarkLength { get; init; } = 64;
 
-    /// <summary>Most tags per friend, and the longest tag.</summary>
+    /// <summary>Most tags a person may give one friend.</summary>
     [Range(0, 1_000)]
     public int MaxTagsPerFriend { get; init; } = 20;
 
+    /// <summary>Longest tag name, in characters once cleaned.</summary>
     [Range(1, 1_000)]
     public int MaxTagLength { get; init; } = 32;
 }

@@ -27,6 +27,18 @@ public interface IContactChanges
     /// <summary>Removes both sides; false when they were not friends.</summary>
     Task<bool> RemoveFriendshipAsync(Guid a, Guid b, CancellationToken cancellationToken);
 
+    /// <summary>What <paramref name="userId"/> has set for <paramref name="friendId"/>; null when they are not friends.</summary>
+    Task<Friendship?> FindFriendshipAsync(Guid userId, Guid friendId, CancellationToken cancellationToken);
+
+    /// <summary>Writes what <see cref="Friendship.UserId"/> has set for the friend: remark, tags and switches.</summary>
+    Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken);
+
+    /// <summary>Every friend of <paramref name="userId"/>, with the tags <paramref name="userId"/> gave them.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the tags <paramref name="userId"/> gave each of these friends, in one write.</summary>
+    Task SetFriendTagsAsync(Guid userId, IReadOnlyDictionary<Guid, IReadOnlyList<string>> tags, CancellationToken cancellationToken);
+
     /// <summary>Blocks; blocking twice is one block.</summary>
     Task AddBlockAsync(Guid userId, Guid blockedId, DateTimeOffset since, CancellationToken cancellationToken);
 }

@@ -7,4 +7,7 @@ namespace Hutong.Accounts.Contacts;
 public interface IContactObserver
 {
     Task OnContactChangedAsync(ContactChange change, CancellationToken cancellationToken);
+
+    /// <summary>Told after a change of one person's friend tags is committed; it concerns no one else.</summary>
+    Task OnFriendTagChangedAsync(FriendTagChange change, CancellationToken cancellationToken);
 }

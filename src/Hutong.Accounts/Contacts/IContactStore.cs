@@ -9,7 +9,7 @@ public interface IContactStore
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction that no other contact change of either person interleaves with,
     /// handing it the reads and writes of that transaction; commits when it succeeds and rolls back when it returns an
-    /// error, so a failed change writes nothing.
+    /// error, so a failed change writes nothing. A change of one person's own side (their tags) names them twice.
     /// </summary>
     Task<Result<T>> AtomicallyAsync<T>(Guid a, Guid b, Func<IContactChanges, Task<Result<T>>> work, CancellationToken cancellationToken);
 
@@ -31,7 +31,8 @@ public interface IContactStore
 
     Task<IReadOnlyList<(Friendship Friendship, UserCard Card)>> ListFriendsAsync(Guid userId, int offset, int limit, CancellationToken cancellationToken);
 
-    Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken);
+    /// <summary>Every friend of <paramref name="userId"/>, with the tags <paramref name="userId"/> gave them.</summary>
+    Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken);
 
     Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken);
 

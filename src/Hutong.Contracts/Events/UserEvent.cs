@@ -21,6 +21,7 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(MomentNoticeEvent), UserEventKinds.MomentNotice)]
 [JsonDerivedType(typeof(MomentNoticesReadEvent), UserEventKinds.MomentNoticesRead)]
 [JsonDerivedType(typeof(StatusReactionEvent), UserEventKinds.StatusReaction)]
+[JsonDerivedType(typeof(FriendTagEvent), UserEventKinds.FriendTag)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

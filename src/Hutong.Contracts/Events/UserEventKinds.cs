@@ -16,4 +16,5 @@ public static class UserEventKinds
     public const string MomentNotice = "momentNotice";
     public const string MomentNoticesRead = "momentNoticesRead";
     public const string StatusReaction = "statusReaction";
+    public const string FriendTag = "friendTag";
 }

@@ -75,6 +75,43 @@ internal sealed class ContactChanges(HutongDbContext db) : IContactChanges
             .Where(f => (f.UserId == a && f.FriendId == b) || (f.UserId == b && f.FriendId == a))
             .ExecuteDeleteAsync(cancellationToken) > 0;
 
+    public async Task<Friendship?> FindFriendshipAsync(Guid userId, Guid friendId, CancellationToken cancellationToken) =>
+        (await db.Friendships.AsNoTracking().FirstOrDefaultAsync(f => f.UserId == userId && f.FriendId == friendId, cancellationToken))?.ToDomain();
+
+    public async Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken)
+    {
+        var row = await db.Friendships.FirstAsync(f => f.UserId == friendship.UserId && f.FriendId == friendship.FriendId, cancellationToken);
+        row.Remark = friendship.Remark;
+        row.Tags = [.. friendship.Tags];
+        row.ChatOnly = friendship.ChatOnly;
+        row.HideTheirMoments = friendship.HideTheirMoments;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Friendships.AsNoTracking()
+            .Where(f => f.UserId == userId)
+            .Select(f => new { f.FriendId, f.Tags })
+            .ToListAsync(cancellationToken);
+        return rows.ToDictionary(r => r.FriendId, r => (IReadOnlyList<string>)r.Tags);
+    }
+
+    public async Task SetFriendTagsAsync(Guid userId, IReadOnlyDictionary<Guid, IReadOnlyList<string>> tags, CancellationToken cancellationToken)
+    {
+        var ids = tags.Keys.ToArray();
+        // One array parameter, not one per friend: a tag may be given to thousands at once.
+        var rows = await db.Friendships
+            .Where(f => f.UserId == userId && EF.Parameter(ids).Contains(f.FriendId))
+            .ToListAsync(cancellationToken);
+        foreach (var row in rows)
+        {
+            row.Tags = [.. tags[row.FriendId]];
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task AddBlockAsync(Guid userId, Guid blockedId, DateTimeOffset since, CancellationToken cancellationToken)
     {
         if (!await db.Blocks.AnyAsync(x => x.UserId == userId && x.BlockedId == blockedId, cancellationToken))

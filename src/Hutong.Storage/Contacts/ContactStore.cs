@@ -107,15 +107,10 @@ internal sealed class ContactStore(IDbContextFactory<HutongDbContext> contexts) 
         return rows.ConvertAll(x => (x.Friendship.ToDomain(), Card(x.Account)));
     }
 
-    public async Task UpdateFriendshipAsync(Friendship friendship, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<Guid, IReadOnlyList<string>>> GetFriendTagsAsync(Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var row = await db.Friendships.FirstAsync(f => f.UserId == friendship.UserId && f.FriendId == friendship.FriendId, cancellationToken);
-        row.Remark = friendship.Remark;
-        row.Tags = [.. friendship.Tags];
-        row.ChatOnly = friendship.ChatOnly;
-        row.HideTheirMoments = friendship.HideTheirMoments;
-        await db.SaveChangesAsync(cancellationToken);
+        return await new ContactChanges(db).GetFriendTagsAsync(userId, cancellationToken);
     }
 
     public async Task RemoveBlockAsync(Guid userId, Guid blockedId, CancellationToken cancellationToken)

@@ -119,7 +119,7 @@ public sealed partial class ChatStore
             case RedPacketReturnedEvent returned:
                 await OnPacketEventAsync(returned.ConversationId, new LocalNote(0, UserEventKinds.RedPacketReturned, null, returned.Amount));
                 break;
-            case FriendRequestEvent or GroupInvitationEvent:
+            case FriendRequestEvent or GroupInvitationEvent or FriendTagEvent:
                 _ = contacts.RefreshAsync();
                 break;
             case FriendsEvent:

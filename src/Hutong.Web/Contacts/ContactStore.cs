@@ -6,7 +6,10 @@ using Hutong.Web.Shared;
 
 namespace Hutong.Web.Contacts;
 
-/// <summary>My friends, the friend requests waiting for me, and group invitations; kept fresh by the event log.</summary>
+/// <summary>
+/// My friends and the tags I gave them, the friend requests waiting for me, and group invitations; kept fresh by the
+/// event log.
+/// </summary>
 public sealed class ContactStore(HutongClient api, People people) : IChangeSource
 {
     private readonly NewestAnswer _refreshes = new();
@@ -20,6 +23,9 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
     public IReadOnlyList<FriendRequestInfo> Outgoing { get; private set; } = [];
 
     public IReadOnlyList<GroupInvitationInfo> Invitations { get; private set; } = [];
+
+    /// <summary>My friend tags by name, each with the friends who carry it: read off the friends, so the two always agree.</summary>
+    public IReadOnlyList<FriendTagInfo> Tags { get; private set; } = [];
 
     /// <summary>What waits for me to act: pending requests and invitations.</summary>
     public int Waiting => Incoming.Count(r => r.State == FriendRequestStates.Pending) + Invitations.Count;
@@ -51,6 +57,11 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
         }
 
         Friends = [.. friends.OrderBy(f => SortKey(f), StringComparer.Ordinal)];
+        Tags = [.. Friends
+            .SelectMany(f => f.Tags.Select(tag => (Tag: tag, f.UserId)))
+            .GroupBy(x => x.Tag, x => x.UserId, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new FriendTagInfo(g.Key, [.. g], g.Count()))];
         (Incoming, Outgoing, Invitations) = (incoming, outgoing, invitations);
         foreach (var request in Incoming.Concat(Outgoing))
         {
@@ -60,6 +71,11 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
     }
 
     public FriendInfo? Friend(string userId) => Friends.FirstOrDefault(f => f.UserId == userId);
+
+    public FriendTagInfo? Tag(string name) => Tags.FirstOrDefault(t => t.Name == name);
+
+    /// <summary>The page of a tag. The name goes in the query, where a '/' in it is only a character.</summary>
+    public static string TagLink(string name) => $"contacts/tag?name={Uri.EscapeDataString(name)}";
 
     public static string DisplayName(FriendInfo friend) => string.IsNullOrWhiteSpace(friend.Remark) ? friend.DisplayName : friend.Remark;
 
@@ -76,6 +92,7 @@ public sealed class ContactStore(HutongClient api, People people) : IChangeSourc
         Incoming = [];
         Outgoing = [];
         Invitations = [];
+        Tags = [];
     }
 
     private static string SortKey(FriendInfo friend) => Initial(friend) == "#" ? "~" + DisplayName(friend) : DisplayName(friend).ToUpperInvariant();

@@ -247,6 +247,19 @@ public sealed class Strings
     public required string StartOfChat { get; init; }
     public required string Tags { get; init; }
     public required string TagsHint { get; init; }
+
+    // Friend tags (Contacts → Tags).
+    public required string NewTag { get; init; }
+    public required string TagName { get; init; }
+    public required string TagMembers { get; init; }
+    public required string NoTagsYet { get; init; }
+    public required string DeleteTag { get; init; }
+    public required string TagNameRequired { get; init; }
+    public required string PickAFriend { get; init; }
+    public required string FilterFriends { get; init; }
+    public required string YourTags { get; init; }
+    public required Func<int, string> FriendCount { get; init; }
+    public required Func<string, string> DeleteTagConfirm { get; init; }
     public required string ThatIsYou { get; init; }
     public required string TheirHandle { get; init; }
     public required string ThisDevice { get; init; }
@@ -538,6 +551,17 @@ public sealed class Strings
         StartOfChat = "This is the start of the chat.",
         Tags = "Tags",
         TagsHint = "Separate tags with commas.",
+        NewTag = "New tag",
+        TagName = "Tag name",
+        TagMembers = "Friends with this tag",
+        NoTagsYet = "No tags yet. A tag groups friends, such as Family or Work.",
+        DeleteTag = "Delete tag",
+        TagNameRequired = "Enter a tag name.",
+        PickAFriend = "Pick at least one friend for the tag.",
+        FilterFriends = "Search friends",
+        YourTags = "Your tags",
+        FriendCount = count => count == 1 ? "1 friend" : $"{count} friends",
+        DeleteTagConfirm = name => $"Delete the tag “{name}”? The friends in it stay in your contacts.",
         ThatIsYou = "That is you.",
         TheirHandle = "Their handle",
         ThisDevice = "this device",
@@ -596,6 +620,8 @@ public sealed class Strings
             [ErrorCodes.BlockedByYou] = "You have blocked this person; unblock them first.",
             [ErrorCodes.CannotBlockSelf] = "You cannot block yourself.",
             [ErrorCodes.FriendLimitReached] = "The friend limit has been reached.",
+            [ErrorCodes.TagExists] = "You already have a tag with that name.",
+            [ErrorCodes.TagNotFound] = "That tag no longer exists.",
             [ErrorCodes.ConversationNotFound] = "This chat does not exist, or you are not in it.",
             [ErrorCodes.NotAMember] = "You are not in this group.",
             [ErrorCodes.MessageRefused] = "The message was refused.",
@@ -886,6 +912,17 @@ public sealed class Strings
         StartOfChat = "以上是全部聊天记录。",
         Tags = "标签",
         TagsHint = "多个标签用逗号分隔。",
+        NewTag = "新建标签",
+        TagName = "标签名字",
+        TagMembers = "标签成员",
+        NoTagsYet = "还没有标签。用标签给朋友分组，例如“家人”“同事”。",
+        DeleteTag = "删除标签",
+        TagNameRequired = "请输入标签名字。",
+        PickAFriend = "请为标签至少选择一位朋友。",
+        FilterFriends = "搜索朋友",
+        YourTags = "已有标签",
+        FriendCount = count => $"{count} 位朋友",
+        DeleteTagConfirm = name => $"删除标签“{name}”？标签中的朋友仍保留在通讯录中。",
         ThatIsYou = "这是你自己。",
         TheirHandle = "对方账号",
         ThisDevice = "本机",
@@ -943,6 +980,8 @@ public sealed class Strings
             [ErrorCodes.BlockedByYou] = "你已将对方拉黑，请先解除。",
             [ErrorCodes.CannotBlockSelf] = "不能拉黑自己。",
             [ErrorCodes.FriendLimitReached] = "好友数量已达上限。",
+            [ErrorCodes.TagExists] = "已有同名标签。",
+            [ErrorCodes.TagNotFound] = "该标签已不存在。",
             [ErrorCodes.ConversationNotFound] = "该聊天不存在，或你不在其中。",
             [ErrorCodes.NotAMember] = "你不在此群聊中。",
             [ErrorCodes.MessageRefused] = "消息被拒收。",

@@ -1,3 +1,4 @@
+using Hutong.Accounts.Contacts;
 using Hutong.Chat.Media;
 using Hutong.Social.Moments;
 using Hutong.Social.Status;
@@ -15,6 +16,7 @@ public static class SocialExtensions
         builder.Services.TryAddSingleton<MomentsService>();
         builder.Services.TryAddSingleton<StatusService>();
         builder.Services.AddSingleton<IMediaAudience, SocialMediaAudience>();
+        builder.Services.AddSingleton<IContactObserver, SocialContactObserver>();
         builder.Services.TryAddSingleton<SocialSweeper>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<SocialSweeper>());
         return builder;

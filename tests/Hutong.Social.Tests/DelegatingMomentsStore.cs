@@ -70,4 +70,7 @@ internal abstract class DelegatingMomentsStore(IMomentsStore inner) : IMomentsSt
 
     public virtual Task<IReadOnlyList<Post>> PostsWithMediaAsync(Guid mediaId, CancellationToken cancellationToken) =>
         inner.PostsWithMediaAsync(mediaId, cancellationToken);
+
+    public virtual Task<int> RenameAudienceTagAsync(Guid authorId, string from, string to, CancellationToken cancellationToken) =>
+        inner.RenameAudienceTagAsync(authorId, from, to, cancellationToken);
 }

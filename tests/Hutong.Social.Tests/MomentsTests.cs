@@ -155,6 +155,22 @@ public sealed class MomentsTests(ServerFixture servers) : IClassFixture<ServerFi
     }
 
     [Theory, ProviderData]
+    public async Task ARenamedTag_KeepsSharingWhatItShared(StorageProvider provider)
+    {
+        var app = await servers.GetAsync(provider);
+        var (mei, lin) = await FriendsAsync(app);
+        await mei.Client.UpdateFriendAsync(lin.UserId, new UpdateFriendRequest(null, ["family"], null, null), Ct);
+        var post = await mei.Client.CreatePostAsync(
+            new CreatePostRequest("family", "For family", Audience: new PostAudience(PostAudienceKinds.ShareWith, ["family"])), Ct);
+        await Eventually.ThatAsync(async c => (await lin.Client.GetTimelineAsync(cancellationToken: c)).Posts.Count == 1, "the post with Lin");
+
+        await mei.Client.UpdateFriendTagAsync("family", "home", null, Ct);
+
+        Assert.Equal([post.Id], (await lin.Client.GetTimelineAsync(cancellationToken: Ct)).Posts.Select(p => p.Id));
+        Assert.Equal(["home"], (await mei.Client.GetPostAsync(post.Id, Ct)).Audience!.Tags);
+    }
+
+    [Theory, ProviderData]
     public async Task TheRangeSetting_LimitsHowFarBackFriendsSee(StorageProvider provider)
     {
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));

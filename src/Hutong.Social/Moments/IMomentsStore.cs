@@ -72,6 +72,9 @@ public interface IMomentsStore
 
     Task SaveSettingsAsync(Guid userId, MomentsSettings settings, CancellationToken cancellationToken);
 
+    /// <summary>Renames a tag in the visibility lists of the author's posts; returns how many posts named it.</summary>
+    Task<int> RenameAudienceTagAsync(Guid authorId, string from, string to, CancellationToken cancellationToken);
+
     /// <summary>Whether the viewer may see a post or comment card that carries the media (for downloads).</summary>
     Task<IReadOnlyList<Post>> PostsWithMediaAsync(Guid mediaId, CancellationToken cancellationToken);
 }

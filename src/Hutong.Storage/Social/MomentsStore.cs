@@ -322,6 +322,19 @@ internal sealed class MomentsStore(IDbContextFactory<HutongDbContext> contexts) 
         await SaveAsync(db, userId, settings, cancellationToken);
     }
 
+    public async Task<int> RenameAudienceTagAsync(Guid authorId, string from, string to, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var posts = await db.MomentPosts.Where(p => p.AuthorId == authorId && p.AudienceTags.Contains(from)).ToListAsync(cancellationToken);
+        foreach (var post in posts)
+        {
+            post.AudienceTags = [.. post.AudienceTags.Select(t => t == from ? to : t).Distinct(StringComparer.Ordinal)];
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return posts.Count;
+    }
+
     public async Task<IReadOnlyList<Post>> PostsWithMediaAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -306,6 +306,8 @@ public sealed class Strings
 
     public required AccountStrings Account { get; init; }
 
+    public required SocialStrings Social { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -316,6 +318,7 @@ public sealed class Strings
         LanguageTag = "en",
         AppName = "Hutong",
         Account = AccountStrings.English,
+        Social = SocialStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -653,6 +656,9 @@ public sealed class Strings
             [ErrorCodes.PacketEmpty] = "Too late: every packet has been opened.",
             [ErrorCodes.PacketExpired] = "This red packet has expired.",
             [ErrorCodes.RailDeclined] = "The bank declined this top-up. Please try again later.",
+            [ErrorCodes.PostNotFound] = "This post is gone, or it is not shared with you.",
+            [ErrorCodes.CommentNotFound] = "That comment is gone.",
+            [ErrorCodes.StatusNotFound] = "This status is gone: statuses last a day.",
         },
     };
 
@@ -661,6 +667,7 @@ public sealed class Strings
         LanguageTag = "zh-Hans",
         AppName = "胡同",
         Account = AccountStrings.Chinese,
+        Social = SocialStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -997,6 +1004,9 @@ public sealed class Strings
             [ErrorCodes.PacketEmpty] = "手慢了，红包派完了。",
             [ErrorCodes.PacketExpired] = "该红包已过期。",
             [ErrorCodes.RailDeclined] = "银行未通过本次充值，请稍后再试。",
+            [ErrorCodes.PostNotFound] = "该动态已删除，或未对你公开。",
+            [ErrorCodes.CommentNotFound] = "该评论已删除。",
+            [ErrorCodes.StatusNotFound] = "该状态已消失：状态只保留一天。",
         },
     };
 }

@@ -23,7 +23,8 @@ public sealed class MomentsTests(BrowserFixture fixture) : BrowserTest(fixture),
         var run = Guid.NewGuid().ToString("N")[..6];
         var an = new Person(await NewPageAsync(), $"man{run}", "An");
         var bo = new Person(await NewPageAsync(), $"mbo{run}", "Bo");
-        var cai = new Person(await NewPageAsync(), $"mcai{run}", "Cai");
+        // Cai is on a phone.
+        var cai = new Person(await NewPageAsync(width: 390, height: 844), $"mcai{run}", "Cai");
         await an.SignUpAsync();
         await bo.SignUpAsync();
         await cai.SignUpAsync();
@@ -98,7 +99,8 @@ public sealed class MomentsTests(BrowserFixture fixture) : BrowserTest(fixture),
         await Expect(boPostForCai).Not.ToContainTextAsync("Lovely garden");
         await Expect(Post(cai, "Spring tea in the hutong")).ToHaveCountAsync(0);
         await Expect(cai.Page.Locator("article.post")).ToHaveCountAsync(1);
-        await cai.ScreenshotAsync("moments-friend-of-a-friend");
+        await cai.ScreenshotAsync("phone-moments");
+        await cai.ExpectAccessibleAsync("Moments at phone width");
 
         // An records a status with the camera: the countdown runs, the recording stops itself at 15 s, the clip plays back.
         await OpenStatusAsync(an);

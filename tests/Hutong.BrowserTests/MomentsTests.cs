@@ -80,10 +80,17 @@ public sealed class MomentsTests(BrowserFixture fixture) : BrowserTest(fixture),
         // Bo posts; An comments on it, and Bo answers there too.
         await bo.Button("New post").ClickAsync();
         await bo.Field("What's on your mind?").FillAsync("The garden is in bloom");
+        await bo.Page.Locator("#post-images").SetInputFilesAsync(new FilePayload { Name = "garden.png", MimeType = "image/png", Buffer = Png });
+        await Expect(bo.Page.Locator(".thumb img")).ToBeVisibleAsync();
         await bo.Page.GetByRole(AriaRole.Dialog, new() { Name = "New post" }).GetByRole(AriaRole.Button, new() { Name = "Post", Exact = true }).ClickAsync();
         await Expect(Post(bo, "The garden is in bloom")).ToBeVisibleAsync();
         await OpenMomentsAsync(an);
         var boPostForAn = Post(an, "The garden is in bloom");
+        await boPostForAn.GetByRole(AriaRole.Button, new() { Name = "Image 1 of 1" }).ClickAsync();
+        var viewer = an.Page.GetByRole(AriaRole.Dialog, new() { Name = "Image" });
+        await Expect(viewer.Locator("img")).ToBeVisibleAsync();
+        await an.Page.Keyboard.PressAsync("Escape");
+        await Expect(viewer).ToHaveCountAsync(0);
         await boPostForAn.GetByRole(AriaRole.Button, new() { Name = "Comment", Exact = true }).ClickAsync();
         await an.Field("Write a comment").FillAsync("Lovely garden");
         await an.Field("Write a comment").PressAsync("Enter");
@@ -136,6 +143,7 @@ public sealed class MomentsTests(BrowserFixture fixture) : BrowserTest(fixture),
 
         // Bo watches it: the clip plays, with its words, mood and place; Bo reacts, and An sees it at once.
         await OpenStatusAsync(bo);
+        await bo.ExpectAccessibleAsync("status board");
         await bo.Page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex(@"^An\b") }).ClickAsync();
         var boViewer = bo.Page.GetByRole(AriaRole.Dialog, new() { Name = "An" });
         await Expect(boViewer).ToContainTextAsync("Morning walk");
@@ -161,6 +169,9 @@ public sealed class MomentsTests(BrowserFixture fixture) : BrowserTest(fixture),
         await Expect(anViewer).ToHaveCountAsync(0);
         await Expect(an.Page.GetByText("Nothing posted in the last 24 hours.")).ToBeVisibleAsync();
     }
+
+    /// <summary>A picture of one pixel, as a PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
 
     private static ILocator Post(Person person, string text) => person.Page.Locator("article.post", new() { HasTextString = text });
 

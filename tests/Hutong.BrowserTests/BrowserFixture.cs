@@ -20,7 +20,10 @@ public sealed class BrowserFixture : IAsyncLifetime
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
             Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run"],
+                "--disable-component-update", "--disable-sync", "--no-first-run",
+                // A status is recorded with the camera: Chromium's fake camera and microphone, allowed without a prompt,
+                // and a clip that starts playing in a page nobody clicked in.
+                "--use-fake-device-for-media-stream", "--use-fake-ui-for-media-stream", "--autoplay-policy=no-user-gesture-required"],
         });
     }
 

@@ -3,9 +3,11 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Web.Contacts;
+using Hutong.Web.Moments;
 using Hutong.Web.Notifications;
 using Hutong.Web.Session;
 using Hutong.Web.Shared;
+using Hutong.Web.Status;
 using Hutong.Web.Wallet;
 
 namespace Hutong.Web.Chats;
@@ -19,7 +21,7 @@ namespace Hutong.Web.Chats;
 /// </summary>
 public sealed partial class ChatStore(
     HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, DesktopNotifications notifications,
-    TimeProvider clock) : IChangeSource, IAsyncDisposable
+    MomentsStore moments, StatusStore statuses, TimeProvider clock) : IChangeSource, IAsyncDisposable
 {
     private const int PageSize = 50;
 
@@ -111,6 +113,9 @@ public sealed partial class ChatStore(
         var cursor = (await api.GetEventsAsync(long.MaxValue - 1, 1)).LastSeq;
         await Task.WhenAll(RefreshListAsync(), contacts.RefreshAsync());
         Loaded = true;
+        // Rings on avatars and the Moments badge; neither holds up the chats.
+        _ = statuses.StartAsync();
+        _ = moments.RefreshUnreadAsync();
         foreach (var summary in _summaries.Values)
         {
             gateway.Track(summary.ConversationId, summary.LastSeq);
@@ -122,6 +127,8 @@ public sealed partial class ChatStore(
         _ = PumpAsync(gateway.Subscribe<MessageFrame>(), m => OnMessageAsync(m.ConversationId, m.Message), _running.Token);
         _ = PumpAsync(gateway.Subscribe<UserEvent>(), OnUserEventAsync, _running.Token);
         money.Follow(gateway, _running.Token);
+        moments.Follow(gateway, _running.Token);
+        statuses.Follow(gateway, _running.Token);
         _ = ConnectAsync(gateway, cursor);
         Changed?.Invoke();
     }
@@ -150,6 +157,8 @@ public sealed partial class ChatStore(
         _drafts.Clear();
         _notes.Clear();
         money.Clear();
+        moments.Clear();
+        statuses.Clear();
         Loaded = false;
         Viewing = null;
         people.Clear();

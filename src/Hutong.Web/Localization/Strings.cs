@@ -319,6 +319,8 @@ public sealed class Strings
 
     public required AccountStrings Account { get; init; }
 
+    public required SocialStrings Social { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -329,6 +331,7 @@ public sealed class Strings
         LanguageTag = "en",
         AppName = "Hutong",
         Account = AccountStrings.English,
+        Social = SocialStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -690,6 +693,7 @@ public sealed class Strings
         LanguageTag = "zh-Hans",
         AppName = "胡同",
         Account = AccountStrings.Chinese,
+        Social = SocialStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

@@ -40,6 +40,9 @@ public sealed class Browser(IJSRuntime js)
 
     public ValueTask OnVisibleAsync<T>(DotNetObjectReference<T> owner) where T : class => js.InvokeVoidAsync("hutong.onVisible", owner);
 
+    /// <summary>Calls <c>OnFocus()</c> on the owner whenever the window comes back to the front.</summary>
+    public ValueTask OnFocusAsync<T>(DotNetObjectReference<T> owner) where T : class => js.InvokeVoidAsync("hutong.onFocus", owner);
+
     public ValueTask<int> CaretAsync(ElementReference input) => js.InvokeAsync<int>("hutong.caret", input);
 
     public ValueTask SetCaretAsync(ElementReference input, int position) => js.InvokeVoidAsync("hutong.setCaret", input, position);

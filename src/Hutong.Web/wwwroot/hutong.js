@@ -68,6 +68,13 @@ window.hutong = {
   },
   toBottom: el => { if (el) { el.__stick = true; el.scrollTop = el.scrollHeight; } },
 
+  // The window came back to the front (another window or tab was): the owner reads again what may have changed.
+  onFocus: owner => {
+    const back = () => owner.invokeMethodAsync('OnFocus');
+    window.addEventListener('focus', back);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') back(); });
+  },
+
   onVisible: owner => document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') owner.invokeMethodAsync('OnVisible');
   }),

@@ -2,8 +2,10 @@ using Bunit;
 using Hutong.Web.Chats;
 using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
+using Hutong.Web.Moments;
 using Hutong.Web.Notifications;
 using Hutong.Web.Session;
+using Hutong.Web.Status;
 using Hutong.Web.Wallet;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +28,8 @@ internal static class WebServices
         context.Services.AddSingleton<MediaCache>();
         context.Services.AddSingleton<MoneyStore>();
         context.Services.AddSingleton<ContactStore>();
+        context.Services.AddSingleton<MomentsStore>();
+        context.Services.AddSingleton<StatusStore>();
         context.Services.AddSingleton<DesktopNotifications>();
         context.Services.AddSingleton<ChatStore>();
         return context;

@@ -11,7 +11,7 @@ namespace Hutong.Bench;
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
     string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
-    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan Think)
+    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think)
 {
     public static Options Parse(string[] args)
     {
@@ -46,7 +46,7 @@ internal sealed record Options(
             Int("--friends", smoke ? 20 : 5_000),
             Int("--readers", smoke ? 4 : 200),
             Int("--posts", smoke ? 2 : 5),
-            TimeSpan.FromMilliseconds(Int("--think", 0)));
+            Value("--think") is { } think ? TimeSpan.FromMilliseconds(int.Parse(think, CultureInfo.InvariantCulture)) : null);
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

@@ -198,8 +198,9 @@ internal static class MomentsRun
     /// <summary>
     /// Every device reads as a person scrolls: the first page, then the next ones by cursor, one to
     /// <see cref="VisitPages"/> pages a visit, and again from the top; <paramref name="think"/> between pages. Measured after the
-    /// warm-up; pages in flight when the window closes are not counted. A pause starts when a page has arrived, so the
-    /// readers offer at most readers / (think + latency) pages a second.
+    /// warm-up; pages in flight when the window closes are not counted. A pause (half to one and a half times
+    /// <paramref name="think"/>) starts when a page has arrived, so the readers offer about readers / (think + latency)
+    /// pages a second.
     /// </summary>
     private static async Task<ReadResult> ReadAsync(Target hutong, HutongClient[] devices, TimeSpan think, Options options, CancellationToken cancellationToken)
     {
@@ -214,6 +215,13 @@ internal static class MomentsRun
 
         async Task ReaderAsync(HutongClient device, Random random)
         {
+            // Readers that start together and pause alike would stay in step and arrive in bursts: start each at a
+            // random moment within one pause, and vary each pause by half either way.
+            if (think > TimeSpan.Zero)
+            {
+                await Task.Delay(think * random.NextDouble(), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
             while (!stop.IsCancellationRequested)
             {
                 var depth = random.Next(1, VisitPages + 1);
@@ -250,7 +258,7 @@ internal static class MomentsRun
 
                     if (think > TimeSpan.Zero)
                     {
-                        await Task.Delay(think, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+                        await Task.Delay(think * (0.5 + random.NextDouble()), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
                     }
                 }
             }

@@ -5,12 +5,13 @@ namespace Hutong.Bench;
 /// <summary>
 /// The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short, <c>--no-peer</c>
 /// leaves out ejabberd, <c>--postgres</c> (an administrator's connection string) runs the wallet's scenarios on a fresh
-/// PostgreSQL database instead of SQLite.
+/// PostgreSQL database instead of SQLite. <c>--friends</c>, <c>--readers</c>, <c>--posts</c> and <c>--think</c> (ms a
+/// reader waits between pages) shape <c>moments</c>.
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
     string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
-    int Packets, int Transfers, string? Postgres)
+    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think)
 {
     public static Options Parse(string[] args)
     {
@@ -41,7 +42,11 @@ internal sealed record Options(
             TimeSpan.FromSeconds(Int("--settle", smoke ? 2 : 5)),
             Int("--packets", 12),
             Int("--transfers", 200_000),
-            Value("--postgres"));
+            Value("--postgres"),
+            Int("--friends", smoke ? 20 : 5_000),
+            Int("--readers", smoke ? 4 : 200),
+            Int("--posts", smoke ? 2 : 5),
+            Value("--think") is { } think ? TimeSpan.FromMilliseconds(int.Parse(think, CultureInfo.InvariantCulture)) : null);
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

@@ -98,6 +98,38 @@ internal static class Seeding
         return [.. seeded];
     }
 
+    /// <summary>
+    /// One person and <paramref name="friends"/> friends of theirs, each friend signed up and logged in with a device of
+    /// their own; every friend asks and the person accepts. Returns the person's handle too, for more devices later.
+    /// </summary>
+    public static async Task<(Account Person, string Handle, Account[] Friends)> HutongCircleAsync(Target target, HttpClient http, int friends, CancellationToken cancellationToken)
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var handle = $"m{run}p";
+        var person = await SignUpAsync(target, handle, cancellationToken, http);
+        var seeded = new Account[friends];
+        await Parallel.ForEachAsync(Enumerable.Range(0, friends), new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var friend = await SignUpAsync(target, $"m{run}f{i}", ct, http);
+            await BefriendAsync(friend, person, ct);
+            seeded[i] = friend;
+        });
+        return (person, handle, seeded);
+    }
+
+    /// <summary>More devices of one person: each a login of its own (its own session token) through the shared <paramref name="http"/> client.</summary>
+    public static async Task<HutongClient[]> HutongDevicesAsync(HttpClient http, string handle, int count, CancellationToken cancellationToken)
+    {
+        var devices = new HutongClient[count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = SeedingConcurrency, CancellationToken = cancellationToken }, async (i, ct) =>
+        {
+            var client = new HutongClient(http);
+            await client.LoginAsync(new LoginRequest(handle, Password, $"bench {i}"), ct);
+            devices[i] = client;
+        });
+        return devices;
+    }
+
     public static List<Person> RelayPairs(Target target, int pairs) =>
         Enumerable.Range(0, pairs).SelectMany(i => new[] { Relayed(target, $"a{i}", $"pair{i}", true), Relayed(target, $"b{i}", $"pair{i}", true) }).ToList();
 

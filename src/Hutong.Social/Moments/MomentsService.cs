@@ -241,12 +241,15 @@ public sealed partial class MomentsService(
             errors.Add("text", "A post has text, images, a video or a card.");
         }
 
-        // Tags and people are checked against my friends as they are now: a list naming a stranger is a mistake.
-        var friends = (await contacts.ListFriendsAsync(me, 0, contactOptions.Value.MaxFriends, cancellationToken))
-            .ToDictionary(f => f.Friendship.FriendId, f => f.Friendship);
-        var audience = CheckAudience(errors, request.Audience ?? PostAudience.Everyone, friends);
-        var reminds = new List<Guid>();
+        // Tags and people are checked against my friends as they are now: a list naming a stranger is a mistake. Only a
+        // list or a reminder needs them, so a post to all friends does not read every friend (up to 5,000) first.
+        var requested = request.Audience ?? PostAudience.Everyone;
         var remindIds = request.RemindIds ?? [];
+        var friends = requested.Kind is PostAudienceKinds.ShareWith or PostAudienceKinds.DontShareWith || remindIds.Count > 0
+            ? (await contacts.ListFriendsAsync(me, 0, contactOptions.Value.MaxFriends, cancellationToken)).ToDictionary(f => f.Friendship.FriendId, f => f.Friendship)
+            : [];
+        var audience = CheckAudience(errors, requested, friends);
+        var reminds = new List<Guid>();
         if (remindIds.Count > Limits.MaxReminds)
         {
             errors.Add("remindIds", $"A post reminds at most {Limits.MaxReminds} friends.");

@@ -189,7 +189,7 @@ internal static class MomentsRun
         {
             var page = await device.GetTimelineAsync(LargestPage, cursor, cancellationToken);
             count += page.Posts.Count;
-            cursor = page.Next;
+            cursor = page.NextCursor;
         }
         while (cursor is not null);
         return count;
@@ -250,7 +250,7 @@ internal static class MomentsRun
                         Interlocked.Add(ref posts, page.Posts.Count);
                     }
 
-                    cursor = page.Next;
+                    cursor = page.NextCursor;
                     if (cursor is null)
                     {
                         break;

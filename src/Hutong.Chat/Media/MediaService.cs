@@ -37,18 +37,25 @@ public sealed class MediaService(
         var head = new byte[ContentSniffer.HeadBytes];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         content.Position = 0;
-        var stored = await blobs.PutAsync(content, options.Value.MaxMediaBytes, cancellationToken);
-        if (stored is not { } blob)
+        if (await blobs.StageAsync(content, options.Value.MaxMediaBytes, cancellationToken) is not { } staged)
         {
             return new Error(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
         }
 
-        var name = Path.GetFileName(file.FileName);
-        var item = new MediaItem(
-            Ids.New(clock), blob.Sha256, ContentSniffer.Sniff(head.AsSpan(0, headLength)), blob.Size,
-            string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name, me, clock.Now());
-        await media.AddAsync(item, cancellationToken);
-        return new MediaUploaded(Ids.Format(item.Id), item.ContentType, item.Size, item.FileName);
+        try
+        {
+            var name = Path.GetFileName(file.FileName);
+            var item = new MediaItem(
+                Ids.New(clock), staged.Sha256, ContentSniffer.Sniff(head.AsSpan(0, headLength)), staged.Size,
+                string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name, me, clock.Now());
+            blobs.Commit(staged);
+            await media.AddAsync(item, cancellationToken);
+            return new MediaUploaded(Ids.Format(item.Id), item.ContentType, item.Size, item.FileName);
+        }
+        finally
+        {
+            blobs.Discard(staged);
+        }
     }
 
     /// <summary>The bytes, for someone allowed to see them; to anyone else the media does not exist.</summary>

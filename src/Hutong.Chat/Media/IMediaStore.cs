@@ -3,13 +3,15 @@ namespace Hutong.Chat.Media;
 /// <summary>Uploads and who may see them. Implemented by Hutong.Storage.</summary>
 public interface IMediaStore
 {
-    Task AddAsync(MediaItem item, CancellationToken cancellationToken);
+    /// <summary>Adds uploads in one transaction: a video with its poster.</summary>
+    Task AddAsync(IReadOnlyCollection<MediaItem> items, CancellationToken cancellationToken);
 
     Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken);
 
     /// <summary>
     /// True for the uploader, for members of a conversation where a message they may see (not recalled, not from
-    /// before they joined) carries it, and for anyone the person whose avatar it is has not blocked.
+    /// before they joined) carries it, and for anyone the person whose avatar it is has not blocked. A video's poster
+    /// is seen by whoever may see the video.
     /// </summary>
     Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken);
 

@@ -7,9 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace Hutong.Chat.Media;
 
-/// <summary>Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload.</summary>
+/// <summary>
+/// Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload. A video is read
+/// with ffprobe before anything is stored (its length, its size, a poster frame); one that cannot be read is refused.
+/// </summary>
 public sealed class MediaService(
-    IBlobStore blobs, IMediaStore media, IEnumerable<IMediaAudience> audiences, IOptions<ChatOptions> options, TimeProvider clock)
+    IBlobStore blobs, IMediaStore media, MediaProbe probe, IEnumerable<IMediaAudience> audiences, IOptions<ChatOptions> options, TimeProvider clock)
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.MediaNotFound, "No such media.");
 
@@ -30,33 +33,59 @@ public sealed class MediaService(
 
         if (file.Length > options.Value.MaxMediaBytes)
         {
-            return new Error(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
+            return TooLarge();
         }
 
         await using var content = file.OpenReadStream();
         var head = new byte[ContentSniffer.HeadBytes];
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         content.Position = 0;
+        var contentType = ContentSniffer.Sniff(head.AsSpan(0, headLength));
         if (await blobs.StageAsync(content, options.Value.MaxMediaBytes, cancellationToken) is not { } staged)
         {
-            return new Error(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
+            return TooLarge();
         }
 
+        var name = Path.GetFileName(file.FileName);
+        var upload = new MediaItem(
+            Ids.New(clock), staged.Sha256, contentType, staged.Size,
+            string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name, me, clock.Now());
+        List<StagedBlob> stagedBlobs = [staged];
         try
         {
-            var name = Path.GetFileName(file.FileName);
-            var item = new MediaItem(
-                Ids.New(clock), staged.Sha256, ContentSniffer.Sniff(head.AsSpan(0, headLength)), staged.Size,
-                string.IsNullOrWhiteSpace(name) ? null : name.Length > 255 ? name[..255] : name, me, clock.Now());
-            blobs.Commit(staged);
-            await media.AddAsync(item, cancellationToken);
-            return new MediaUploaded(Ids.Format(item.Id), item.ContentType, item.Size, item.FileName);
+            var read = upload.IsVideo ? await ReadVideoAsync(upload, staged, stagedBlobs, cancellationToken)
+                : upload.IsImage ? await ReadImageAsync(upload, staged, cancellationToken)
+                : new[] { upload };
+            if (!read.IsSuccess)
+            {
+                return read.Error;
+            }
+
+            foreach (var blob in stagedBlobs)
+            {
+                blobs.Commit(blob);
+            }
+
+            await media.AddAsync(read.Value, cancellationToken);
+            var item = read.Value[^1];
+            return new MediaUploaded(
+                Ids.Format(item.Id), item.ContentType, item.Size, item.FileName,
+                item.DurationMs, item.Width, item.Height, item.PosterId is { } poster ? Ids.Format(poster) : null);
         }
         finally
         {
-            blobs.Discard(staged);
+            foreach (var blob in stagedBlobs)
+            {
+                blobs.Discard(blob);
+            }
         }
     }
+
+    /// <summary>
+    /// An upload with what was read from it (length, size, poster), for features that take media by id: a Moments
+    /// post that must be a short video of its author's, say. Null when there is no such upload.
+    /// </summary>
+    public Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken) => media.FindAsync(mediaId, cancellationToken);
 
     /// <summary>The bytes, for someone allowed to see them; to anyone else the media does not exist.</summary>
     public async Task<Result<(MediaItem Item, Stream Content)>> OpenAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
@@ -88,4 +117,61 @@ public sealed class MediaService(
 
         return false;
     }
+
+    private Error TooLarge() => new(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
+
+    /// <summary>
+    /// The video with its length and size, preceded by its poster (staged into <paramref name="stagedBlobs"/>); or, for
+    /// a file with sound and no picture, the same upload as audio.
+    /// </summary>
+    private async Task<Result<MediaItem[]>> ReadVideoAsync(MediaItem video, StagedBlob staged, List<StagedBlob> stagedBlobs, CancellationToken cancellationToken)
+    {
+        var probed = await probe.ProbeAsync(staged.LocalPath, video.ContentType, cancellationToken);
+        if (!probed.IsSuccess)
+        {
+            return probed.Error;
+        }
+
+        var facts = probed.Value;
+        if (!facts.HasPicture)
+        {
+            // An MP4 or WebM of sound alone (a voice recording, say) is audio, as a player would take it.
+            return new[] { video with { ContentType = video.ContentType == "video/webm" ? "audio/webm" : "audio/mp4", DurationMs = facts.DurationMs } };
+        }
+
+        if (facts.DurationMs is null)
+        {
+            return MediaProbe.Unreadable($"The length of the {video.ContentType} video cannot be read.");
+        }
+
+        var frame = await probe.PosterAsync(staged.LocalPath, video.ContentType, facts, cancellationToken);
+        if (!frame.IsSuccess)
+        {
+            return frame.Error;
+        }
+
+        var posterBlob = (await blobs.StageAsync(new MemoryStream(frame.Value), long.MaxValue, cancellationToken))!;
+        stagedBlobs.Add(posterBlob);
+        var poster = new MediaItem(
+            Ids.New(clock), posterBlob.Sha256, "image/jpeg", posterBlob.Size, PosterName(video.FileName), video.UploaderId, video.CreatedAt);
+        var posterRead = await ReadImageAsync(poster, posterBlob, cancellationToken);
+        if (posterRead.IsSuccess)
+        {
+            poster = posterRead.Value[0];
+        }
+
+        return new[] { poster, video with { DurationMs = facts.DurationMs, Width = facts.Width, Height = facts.Height, PosterId = poster.Id } };
+    }
+
+    /// <summary>The image with its size when ffprobe can read it; as it was otherwise (an image is stored as before).</summary>
+    private async Task<Result<MediaItem[]>> ReadImageAsync(MediaItem image, StagedBlob staged, CancellationToken cancellationToken)
+    {
+        var probed = await probe.ProbeAsync(staged.LocalPath, image.ContentType, cancellationToken);
+        return probed is { IsSuccess: true, Value.HasPicture: true }
+            ? new[] { image with { Width = probed.Value.Width, Height = probed.Value.Height } }
+            : new[] { image };
+    }
+
+    private static string PosterName(string? videoName) =>
+        videoName is null ? "poster.jpg" : $"{Path.GetFileNameWithoutExtension(videoName)}.jpg" is { Length: <= 255 } name ? name : "poster.jpg";
 }

@@ -7,19 +7,10 @@ namespace Hutong.Storage.Media;
 
 internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : IMediaStore
 {
-    public async Task AddAsync(MediaItem item, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyCollection<MediaItem> items, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Media.Add(new MediaRow
-        {
-            Id = item.Id,
-            Sha256 = item.Sha256,
-            ContentType = item.ContentType,
-            Size = item.Size,
-            FileName = item.FileName,
-            UploaderId = item.UploaderId,
-            CreatedAt = item.CreatedAt,
-        });
+        db.Media.AddRange(items.Select(MediaRow.From));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -32,11 +23,17 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Media.AnyAsync(m => m.Id == mediaId && m.UploaderId == userId, cancellationToken)
-            || await (
+        if (await db.Media.AnyAsync(m => m.Id == mediaId && m.UploaderId == userId, cancellationToken))
+        {
+            return true;
+        }
+
+        // A poster is seen by whoever may see its video.
+        var video = await db.Media.Where(m => m.PosterId == mediaId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+        return await (
                 from message in db.Messages
                 join member in db.Members on message.ConversationId equals member.ConversationId
-                where message.MediaId == mediaId && message.RecalledAt == null
+                where (message.MediaId == mediaId || (video != null && message.MediaId == video)) && message.RecalledAt == null
                     && member.UserId == userId && message.Seq > member.VisibleAfterSeq
                 select message.Seq).AnyAsync(cancellationToken)
             || await db.Accounts.AnyAsync(

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Hutong.Chat.Media;
 using Hutong.Client;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
@@ -64,6 +65,78 @@ public sealed class MediaProbeTests(VideoFixture clips) : IClassFixture<VideoFix
 
         Assert.Equal((415, ErrorCodes.UnsupportedMedia), (error.Status, error.Code));
         AssertNothingStored(app, mei, garbage);
+    }
+
+    [Theory, ProviderData]
+    public async Task VideoUpload_LongerThanItsMaxSeconds_IsVideoTooLong_AndStoresNothing(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.SixteenSeconds), "status.mp4", MediaUploadKinds.Video, maxSeconds: 15, Ct));
+
+        Assert.Equal((422, ErrorCodes.VideoTooLong), (error.Status, error.Code));
+        Assert.Contains("at most 15 s", error.Problem!.Detail, StringComparison.Ordinal);
+        AssertNothingStored(app, mei, clips.SixteenSeconds);
+        var shortClip = await mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "status.mp4", MediaUploadKinds.Video, maxSeconds: 15, Ct);
+        Assert.Equal(("video/mp4", 3000), (shortClip.ContentType, shortClip.DurationMs));
+    }
+
+    [Theory, ProviderData]
+    public async Task VideoUpload_AsVideo_OfRandomBytesNamedMp4_IsUnsupportedMedia_AndStoresNothing(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var noise = RandomNumberGenerator.GetBytes(4096);
+
+        var error = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(noise), "clip.mp4", MediaUploadKinds.Video, cancellationToken: Ct));
+
+        Assert.Equal((415, ErrorCodes.UnsupportedMedia), (error.Status, error.Code));
+        AssertNothingStored(app, mei, noise);
+    }
+
+    [Theory, ProviderData]
+    public async Task Upload_NotOfTheKindItIsMeantAs_IsUnsupportedMedia(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var png = QrCodes.Png("hutong://as", 4);
+
+        var imageAsVideo = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(png), "clip.mp4", MediaUploadKinds.Video, cancellationToken: Ct));
+        var soundAsVideo = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.SoundOnlyMp4), "clip.mp4", MediaUploadKinds.Video, cancellationToken: Ct));
+        var videoAsImage = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "photo.png", MediaUploadKinds.Image, cancellationToken: Ct));
+        var image = await mei.Client.UploadMediaAsync(new MemoryStream(png), "code.png", MediaUploadKinds.Image, cancellationToken: Ct);
+
+        Assert.All([imageAsVideo, soundAsVideo, videoAsImage], e => Assert.Equal((415, ErrorCodes.UnsupportedMedia), (e.Status, e.Code)));
+        Assert.Equal("image/png", image.ContentType);
+        Assert.NotNull(image.Width);
+        var store = (RecordingMediaStore)app.Services.GetRequiredService<IMediaStore>();
+        Assert.Equal([Guid.Parse(image.MediaId)], store.Added.Where(m => m.UploaderId == Guid.Parse(mei.UserId)).Select(m => m.Id));
+    }
+
+    [Theory, ProviderData]
+    public async Task Upload_WithAnUnknownAsOrAMaxSecondsWithoutAVideo_IsAValidationFailure(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var unknown = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "clip.mp4", "movie", cancellationToken: Ct));
+        // An empty as is no as at all, so the limit has no video to apply to.
+        var stray = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "clip.mp4", "", maxSeconds: 15, Ct));
+        var zero = await Assert.ThrowsAsync<HutongApiException>(() =>
+            mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "clip.mp4", MediaUploadKinds.Video, maxSeconds: 0, Ct));
+
+        Assert.Equal((400, ErrorCodes.ValidationFailed), (unknown.Status, unknown.Code));
+        Assert.Equal(["as"], unknown.Problem!.Errors!.Keys);
+        Assert.Equal(["maxSeconds"], stray.Problem!.Errors!.Keys);
+        Assert.Equal(["maxSeconds"], zero.Problem!.Errors!.Keys);
     }
 
     [Theory, ProviderData]

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Core;
@@ -9,7 +10,8 @@ namespace Hutong.Chat.Media;
 
 /// <summary>
 /// Uploads and downloads. Bytes are stored once per content; who may fetch them is decided per upload. A video is read
-/// with ffprobe before anything is stored (its length, its size, a poster frame); one that cannot be read is refused.
+/// with ffprobe before anything is stored (its length, its size, a poster frame); one that cannot be read, or is not
+/// what the upload was meant as (<see cref="UploadExpectation"/>), is refused.
 /// </summary>
 public sealed class MediaService(
     IBlobStore blobs, IMediaStore media, MediaProbe probe, IEnumerable<IMediaAudience> audiences, IOptions<ChatOptions> options, TimeProvider clock)
@@ -18,7 +20,7 @@ public sealed class MediaService(
 
     public static readonly Error EmptyFile = Error.BadRequest(ErrorCodes.EmptyFile, "The file is empty.");
 
-    public async Task<Result<MediaUploaded>> UploadAsync(Guid me, IFormFile? file, CancellationToken cancellationToken)
+    public async Task<Result<MediaUploaded>> UploadAsync(Guid me, IFormFile? file, UploadExpectation expected, CancellationToken cancellationToken)
     {
         if (file is null)
         {
@@ -41,6 +43,11 @@ public sealed class MediaService(
         var headLength = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
         content.Position = 0;
         var contentType = ContentSniffer.Sniff(head.AsSpan(0, headLength));
+        if (NotAsExpected(contentType, expected) is { } refusal)
+        {
+            return refusal;
+        }
+
         if (await blobs.StageAsync(content, options.Value.MaxMediaBytes, cancellationToken) is not { } staged)
         {
             return TooLarge();
@@ -53,8 +60,8 @@ public sealed class MediaService(
         List<StagedBlob> stagedBlobs = [staged];
         try
         {
-            var read = upload.IsVideo ? await ReadVideoAsync(upload, staged, stagedBlobs, cancellationToken)
-                : upload.IsImage ? await ReadImageAsync(upload, staged, cancellationToken)
+            var read = upload.IsVideo ? await ReadVideoAsync(upload, staged, expected, stagedBlobs, cancellationToken)
+                : upload.IsImage ? await ReadImageAsync(upload, staged, expected, cancellationToken)
                 : new[] { upload };
             if (!read.IsSuccess)
             {
@@ -120,11 +127,26 @@ public sealed class MediaService(
 
     private Error TooLarge() => new(ErrorCodes.PayloadTooLarge, 413, $"An upload has at most {options.Value.MaxMediaBytes} bytes.");
 
+    /// <summary>A refusal when the sniffed type is not the kind the upload was meant as.</summary>
+    private static Error? NotAsExpected(string contentType, UploadExpectation expected) => expected.Kind switch
+    {
+        MediaUploadKinds.Video when !contentType.StartsWith("video/", StringComparison.Ordinal) =>
+            MediaProbe.Unreadable("The file is not a video: send an MP4, QuickTime or WebM file."),
+        MediaUploadKinds.Image when !contentType.StartsWith("image/", StringComparison.Ordinal) =>
+            MediaProbe.Unreadable("The file is not an image: send a JPEG, PNG, WebP or GIF file."),
+        _ => null,
+    };
+
+    private static Error TooLong(int durationMs, TimeSpan limit) => new(
+        ErrorCodes.VideoTooLong, 422, "The video is too long.",
+        string.Create(CultureInfo.InvariantCulture, $"The video lasts {durationMs / 1000.0:0.0##} s; this upload takes at most {limit.TotalSeconds:0} s."));
+
     /// <summary>
     /// The video with its length and size, preceded by its poster (staged into <paramref name="stagedBlobs"/>); or, for
     /// a file with sound and no picture, the same upload as audio.
     /// </summary>
-    private async Task<Result<MediaItem[]>> ReadVideoAsync(MediaItem video, StagedBlob staged, List<StagedBlob> stagedBlobs, CancellationToken cancellationToken)
+    private async Task<Result<MediaItem[]>> ReadVideoAsync(
+        MediaItem video, StagedBlob staged, UploadExpectation expected, List<StagedBlob> stagedBlobs, CancellationToken cancellationToken)
     {
         var probed = await probe.ProbeAsync(staged.LocalPath, video.ContentType, cancellationToken);
         if (!probed.IsSuccess)
@@ -133,6 +155,11 @@ public sealed class MediaService(
         }
 
         var facts = probed.Value;
+        if (!facts.HasPicture && expected.Kind == MediaUploadKinds.Video)
+        {
+            return MediaProbe.Unreadable($"The {video.ContentType} file has sound but no picture.");
+        }
+
         if (!facts.HasPicture)
         {
             // An MP4 or WebM of sound alone (a voice recording, say) is audio, as a player would take it.
@@ -142,6 +169,11 @@ public sealed class MediaService(
         if (facts.DurationMs is null)
         {
             return MediaProbe.Unreadable($"The length of the {video.ContentType} video cannot be read.");
+        }
+
+        if (facts.DurationMs > expected.MaxDuration?.TotalMilliseconds)
+        {
+            return TooLong(facts.DurationMs.Value, expected.MaxDuration!.Value);
         }
 
         var frame = await probe.PosterAsync(staged.LocalPath, video.ContentType, facts, cancellationToken);
@@ -154,7 +186,7 @@ public sealed class MediaService(
         stagedBlobs.Add(posterBlob);
         var poster = new MediaItem(
             Ids.New(clock), posterBlob.Sha256, "image/jpeg", posterBlob.Size, PosterName(video.FileName), video.UploaderId, video.CreatedAt);
-        var posterRead = await ReadImageAsync(poster, posterBlob, cancellationToken);
+        var posterRead = await ReadImageAsync(poster, posterBlob, UploadExpectation.Any, cancellationToken);
         if (posterRead.IsSuccess)
         {
             poster = posterRead.Value[0];
@@ -163,13 +195,24 @@ public sealed class MediaService(
         return new[] { poster, video with { DurationMs = facts.DurationMs, Width = facts.Width, Height = facts.Height, PosterId = poster.Id } };
     }
 
-    /// <summary>The image with its size when ffprobe can read it; as it was otherwise (an image is stored as before).</summary>
-    private async Task<Result<MediaItem[]>> ReadImageAsync(MediaItem image, StagedBlob staged, CancellationToken cancellationToken)
+    /// <summary>
+    /// The image with its size when ffprobe can read it. Otherwise it is stored as before, without its size, unless it
+    /// was meant as an image: then it must be read.
+    /// </summary>
+    private async Task<Result<MediaItem[]>> ReadImageAsync(MediaItem image, StagedBlob staged, UploadExpectation expected, CancellationToken cancellationToken)
     {
         var probed = await probe.ProbeAsync(staged.LocalPath, image.ContentType, cancellationToken);
-        return probed is { IsSuccess: true, Value.HasPicture: true }
-            ? new[] { image with { Width = probed.Value.Width, Height = probed.Value.Height } }
-            : new[] { image };
+        if (probed is { IsSuccess: true, Value.HasPicture: true })
+        {
+            return new[] { image with { Width = probed.Value.Width, Height = probed.Value.Height } };
+        }
+
+        if (expected.Kind != MediaUploadKinds.Image)
+        {
+            return new[] { image };
+        }
+
+        return probed.IsSuccess ? MediaProbe.Unreadable($"The {image.ContentType} file holds no picture.") : probed.Error;
     }
 
     private static string PosterName(string? videoName) =>

@@ -43,6 +43,19 @@ public sealed class MediaProbeTests(VideoFixture clips) : IClassFixture<VideoFix
     }
 
     [Theory, ProviderData]
+    public async Task VideoUpload_FilmedUpright_HasTheSizeItShowsAt_AndSoDoesItsPoster(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+
+        var upload = await mei.Client.UploadMediaAsync(new MemoryStream(clips.Portrait), "upright.mp4", Ct);
+
+        Assert.Equal((1000, 48, 64), (upload.DurationMs, upload.Width, upload.Height));
+        var poster = await app.Services.GetRequiredService<MediaService>().FindAsync(Guid.Parse(upload.PosterId!), Ct);
+        Assert.Equal((48, 64), (poster!.Width, poster.Height));
+    }
+
+    [Theory, ProviderData]
     public async Task VideoUpload_StreamedWebmWithNoLengthInItsHeader_IsMeasuredByItsFrames(StorageProvider provider)
     {
         var app = await clips.GetAsync(provider);

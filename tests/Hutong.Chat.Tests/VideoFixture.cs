@@ -26,6 +26,9 @@ public sealed class VideoFixture : IAsyncLifetime
     /// <summary>16 s of 64x48 H.264 at 5 frames a second.</summary>
     public byte[] SixteenSeconds { get; private set; } = [];
 
+    /// <summary>1 s of 64x48 H.264 filmed turned a quarter (a phone held upright): it shows 48 wide and 64 high.</summary>
+    public byte[] Portrait { get; private set; } = [];
+
     /// <summary>1 s of a tone in an MP4 (its brand is isom, so its first bytes say video).</summary>
     public byte[] SoundOnlyMp4 { get; private set; } = [];
 
@@ -35,6 +38,8 @@ public sealed class VideoFixture : IAsyncLifetime
         Webm = await MakeAsync("clip.webm", "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=25", "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8");
         StreamedWebm = await MakeAsync("pipe:1", "-f", "lavfi", "-i", "testsrc=duration=3:size=320x240:rate=25", "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-f", "webm");
         SixteenSeconds = await MakeAsync("long.mp4", "-f", "lavfi", "-i", "testsrc=duration=16:size=64x48:rate=5", "-pix_fmt", "yuv420p", "-preset", "ultrafast");
+        await MakeAsync("landscape.mp4", "-f", "lavfi", "-i", "testsrc=duration=1:size=64x48:rate=5", "-pix_fmt", "yuv420p", "-preset", "ultrafast");
+        Portrait = await MakeAsync("portrait.mp4", "-i", Path.Combine(_folder, "landscape.mp4"), "-c", "copy", "-metadata:s:v:0", "rotate=90");
         SoundOnlyMp4 = await MakeAsync("tone.mp4", "-f", "lavfi", "-i", "sine=duration=1", "-c:a", "aac");
     }
 

@@ -4,6 +4,7 @@ using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.Social;
 using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -196,6 +197,35 @@ public sealed class MediaProbeTests(VideoFixture clips) : IClassFixture<VideoFix
         Assert.Equal("image/jpeg", (await lin.Client.DownloadMediaAsync(video.PosterId!, Ct)).ContentType);
         var hidden = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.DownloadMediaAsync(video.PosterId!, Ct));
         Assert.Equal(ErrorCodes.MediaNotFound, hidden.Code);
+    }
+
+    [Theory, ProviderData]
+    public async Task Poster_OfAVideoInAMomentsPost_IsSeenByWhoeverMaySeeThePost(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var (mei, lin, _) = await ChatTestKit.FriendsAsync(app);
+        var stranger = await TestUser.CreateAsync(app, "stranger");
+        var video = await mei.Client.UploadMediaAsync(new MemoryStream(clips.Mp4), "walk.mp4", MediaUploadKinds.Video, maxSeconds: 15, Ct);
+
+        await mei.Client.CreatePostAsync(new CreatePostRequest("walk", "A walk in the hutong", VideoId: video.MediaId), Ct);
+
+        Assert.Equal("image/jpeg", (await lin.Client.DownloadMediaAsync(video.PosterId!, Ct)).ContentType);
+        var hidden = await Assert.ThrowsAsync<HutongApiException>(() => stranger.Client.DownloadMediaAsync(video.PosterId!, Ct));
+        Assert.Equal(ErrorCodes.MediaNotFound, hidden.Code);
+    }
+
+    [Theory, ProviderData]
+    public async Task RemovingAVideo_RemovesItsPosterToo(StorageProvider provider)
+    {
+        var app = await clips.GetAsync(provider);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var video = await mei.Client.UploadMediaAsync(new MemoryStream(clips.Webm), "status.webm", Ct);
+        var store = app.Services.GetRequiredService<IMediaStore>();
+
+        await store.RemoveAsync([Guid.Parse(video.MediaId)], Ct);
+
+        Assert.Null(await store.FindAsync(Guid.Parse(video.MediaId), Ct));
+        Assert.Null(await store.FindAsync(Guid.Parse(video.PosterId!), Ct));
     }
 
     [Theory, ProviderData]

@@ -23,6 +23,8 @@ internal sealed class RecordingMediaStore(IMediaStore inner) : IMediaStore
 
     public Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken) => inner.CanSeeAsync(userId, mediaId, cancellationToken);
 
+    public Task<Guid?> FindVideoOfPosterAsync(Guid posterId, CancellationToken cancellationToken) => inner.FindVideoOfPosterAsync(posterId, cancellationToken);
+
     public Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken) => inner.RemoveUploadsAsync(uploaderId, cancellationToken);
 
     public Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken) => inner.RemoveAsync(mediaIds, cancellationToken);

@@ -10,14 +10,16 @@ public interface IMediaStore
 
     /// <summary>
     /// True for the uploader, for members of a conversation where a message they may see (not recalled, not from
-    /// before they joined) carries it, and for anyone the person whose avatar it is has not blocked. A video's poster
-    /// is seen by whoever may see the video.
+    /// before they joined) carries it, and for anyone the person whose avatar it is has not blocked.
     /// </summary>
     Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken);
 
     /// <summary>Removes every upload of a person; returns the contents no other upload shares any more.</summary>
     Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken);
 
-    /// <summary>Removes the uploads; returns the contents no other upload shares any more.</summary>
+    /// <summary>The video whose poster frame <paramref name="posterId"/> is, if it is one.</summary>
+    Task<Guid?> FindVideoOfPosterAsync(Guid posterId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the uploads, and the poster of any video among them; returns the contents no other upload shares any more.</summary>
     Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken);
 }

@@ -107,7 +107,15 @@ public sealed class MediaService(
         return (item, content);
     }
 
-    private async Task<bool> CanSeeAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Whether chat's own rule or any other feature's audience lets the person see the upload. A video's poster is seen
+    /// by whoever may see the video, wherever it is shown.
+    /// </summary>
+    private async Task<bool> CanSeeAsync(Guid me, Guid mediaId, CancellationToken cancellationToken) =>
+        await CanSeeItselfAsync(me, mediaId, cancellationToken)
+        || (await media.FindVideoOfPosterAsync(mediaId, cancellationToken) is { } video && await CanSeeItselfAsync(me, video, cancellationToken));
+
+    private async Task<bool> CanSeeItselfAsync(Guid me, Guid mediaId, CancellationToken cancellationToken)
     {
         if (await media.CanSeeAsync(me, mediaId, cancellationToken))
         {

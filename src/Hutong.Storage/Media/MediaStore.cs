@@ -23,17 +23,11 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task<bool> CanSeeAsync(Guid userId, Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        if (await db.Media.AnyAsync(m => m.Id == mediaId && m.UploaderId == userId, cancellationToken))
-        {
-            return true;
-        }
-
-        // A poster is seen by whoever may see its video.
-        var video = await db.Media.Where(m => m.PosterId == mediaId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
-        return await (
+        return await db.Media.AnyAsync(m => m.Id == mediaId && m.UploaderId == userId, cancellationToken)
+            || await (
                 from message in db.Messages
                 join member in db.Members on message.ConversationId equals member.ConversationId
-                where (message.MediaId == mediaId || (video != null && message.MediaId == video)) && message.RecalledAt == null
+                where message.MediaId == mediaId && message.RecalledAt == null
                     && member.UserId == userId && message.Seq > member.VisibleAfterSeq
                 select message.Seq).AnyAsync(cancellationToken)
             || await db.Accounts.AnyAsync(
@@ -41,11 +35,27 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
                 cancellationToken);
     }
 
+    public async Task<Guid?> FindVideoOfPosterAsync(Guid posterId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Media.Where(m => m.PosterId == posterId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken) =>
         RemoveWhereAsync(m => m.UploaderId == uploaderId, cancellationToken);
 
-    public Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken) =>
-        RemoveWhereAsync(m => EF.Parameter(mediaIds).Contains(m.Id), cancellationToken);
+    public async Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken)
+    {
+        List<Guid> posters;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            posters = await db.Media.Where(m => EF.Parameter(mediaIds).Contains(m.Id) && m.PosterId != null).Select(m => m.PosterId!.Value).ToListAsync(cancellationToken);
+        }
+
+        // A video's poster leaves with it.
+        Guid[] removed = [.. mediaIds, .. posters];
+        return await RemoveWhereAsync(m => EF.Parameter(removed).Contains(m.Id), cancellationToken);
+    }
 
     private async Task<IReadOnlyList<string>> RemoveWhereAsync(Expression<Func<MediaRow, bool>> which, CancellationToken cancellationToken)
     {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
-# It installs what the tests need (PostgreSQL, Chromium, a CJK font and Node via apt-get when missing, axe-core via
-# npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway PostgreSQL
+# It installs what the tests need (PostgreSQL, ffmpeg, Chromium, a CJK font and Node via apt-get when missing, axe-core
+# via npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway PostgreSQL
 # cluster on a free loopback port in a temporary folder, removes it afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
 # Arguments go to `dotnet test`, e.g. `--project tests/Hutong.Server.Tests` or `--filter-method '*Restart*'`.
@@ -29,6 +29,17 @@ ensure_postgres() {
   fi
   [ -n "$bin" ] && [ -x "$bin/initdb" ] || { log "PostgreSQL is not installed and could not be installed"; return 1; }
   echo "$bin"
+}
+
+# Nodes read uploaded videos with Debian's ffmpeg (ffprobe for length and size, ffmpeg for a poster frame), and the
+# media tests make their clips with it.
+ensure_ffmpeg() {
+  if ! command -v ffprobe >/dev/null || ! command -v ffmpeg >/dev/null; then
+    log "installing ffmpeg with apt-get"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends ffmpeg >/dev/null
+  fi
+  command -v ffprobe >/dev/null && command -v ffmpeg >/dev/null || { log "ffmpeg is not installed and could not be installed"; return 1; }
 }
 
 free_port() {
@@ -95,6 +106,10 @@ ensure_browser() {
     npm ci --prefix tests/Hutong.BrowserTests --no-audit --no-fund --loglevel=error >/dev/null
   fi
 }
+
+if ! ensure_ffmpeg; then
+  log "ffmpeg could not be installed: the media tests will fail"
+fi
 
 if ! ensure_browser; then
   log "Chromium or axe-core could not be installed: the browser tests will fail"

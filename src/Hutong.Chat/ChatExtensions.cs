@@ -29,6 +29,9 @@ public static class ChatExtensions
         builder.Services.AddSingleton<IContentHandler, LocationHandler>();
         builder.Services.AddSingleton<IContentHandler, CardHandler>();
         builder.Services.TryAddSingleton<ContentHandlers>();
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<MediaProbe>();
+        builder.Services.AddHostedService<MediaToolsCheck>();
         builder.Services.TryAddSingleton<MediaService>();
         builder.Services.AddSingleton<IContactObserver, ChatContactObserver>();
         builder.Services.AddSingleton<IAccountObserver, ChatAccountObserver>();

@@ -100,6 +100,15 @@ public static class ErrorCodes
     // Media.
     public const string EmptyFile = "empty_file";
 
+    /// <summary>The bytes are not media the node can read as what they claim or were meant as (a video ffprobe cannot open, say).</summary>
+    public const string UnsupportedMedia = "unsupported_media";
+
+    /// <summary>A video longer than the <c>maxSeconds</c> its upload asked for; nothing was stored.</summary>
+    public const string VideoTooLong = "video_too_long";
+
+    /// <summary>The tools that read videos (ffprobe, ffmpeg) are missing on the node or took too long; nothing was stored.</summary>
+    public const string MediaProcessingUnavailable = "media_processing_unavailable";
+
     // Wallet.
     public const string InsufficientFunds = "insufficient_funds";
     public const string PinNotSet = "pin_not_set";

@@ -38,7 +38,7 @@ public static class AvatarApi
             return new Error(Contracts.ErrorCodes.PayloadTooLarge, 413, $"An avatar has at most {MaxAvatarBytes / (1024 * 1024)} MB.").ToProblem();
         }
 
-        var uploaded = await media.UploadAsync(user.UserId(), file, cancellationToken);
+        var uploaded = await media.UploadAsync(user.UserId(), file, UploadExpectation.Any, cancellationToken);
         if (!uploaded.IsSuccess)
         {
             return uploaded.Error.ToProblem();

@@ -1,10 +1,23 @@
 namespace Hutong.Chat.Media;
 
-/// <summary>Content-addressed bytes: stored once per SHA-256, whoever uploads them. Implemented by Hutong.Storage.</summary>
+/// <summary>
+/// Content-addressed bytes: stored once per SHA-256, whoever uploads them. Implemented by Hutong.Storage.
+/// An upload is staged first, so it can be looked at (sniffed, probed) and refused with nothing stored.
+/// </summary>
 public interface IBlobStore
 {
-    /// <summary>Stores the content and returns its SHA-256 (lower-case hex) and length; null when it is over <paramref name="maxBytes"/>.</summary>
-    Task<(string Sha256, long Size)?> PutAsync(Stream content, long maxBytes, CancellationToken cancellationToken);
+    /// <summary>
+    /// Copies the content to a staging file while hashing it; null (and nothing kept) when it is over
+    /// <paramref name="maxBytes"/>. The bytes are stored only by <see cref="Commit"/>; <see cref="Discard"/> whatever
+    /// was staged, committed or not.
+    /// </summary>
+    Task<StagedBlob?> StageAsync(Stream content, long maxBytes, CancellationToken cancellationToken);
+
+    /// <summary>Stores the staged bytes under their SHA-256; the same content already stored stays as it is.</summary>
+    void Commit(StagedBlob staged);
+
+    /// <summary>Deletes the staging file, if it is still there.</summary>
+    void Discard(StagedBlob staged);
 
     /// <summary>The stored content, or null when there is none.</summary>
     Stream? OpenRead(string sha256);

@@ -3,7 +3,8 @@ namespace Hutong.Chat.Media;
 /// <summary>Uploads and who may see them. Implemented by Hutong.Storage.</summary>
 public interface IMediaStore
 {
-    Task AddAsync(MediaItem item, CancellationToken cancellationToken);
+    /// <summary>Adds uploads in one transaction: a video with its poster.</summary>
+    Task AddAsync(IReadOnlyCollection<MediaItem> items, CancellationToken cancellationToken);
 
     Task<MediaItem?> FindAsync(Guid mediaId, CancellationToken cancellationToken);
 
@@ -16,6 +17,9 @@ public interface IMediaStore
     /// <summary>Removes every upload of a person; returns the contents no other upload shares any more.</summary>
     Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken);
 
-    /// <summary>Removes the uploads; returns the contents no other upload shares any more.</summary>
+    /// <summary>The video whose poster frame <paramref name="posterId"/> is, if it is one.</summary>
+    Task<Guid?> FindVideoOfPosterAsync(Guid posterId, CancellationToken cancellationToken);
+
+    /// <summary>Removes the uploads, and the poster of any video among them; returns the contents no other upload shares any more.</summary>
     Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken);
 }

@@ -27,10 +27,17 @@ public static class MediaApi
         return app;
     }
 
+    /// <summary><c>?as=image|video</c> says what the upload is meant as; <c>maxSeconds</c> (with <c>as=video</c>) limits its length.</summary>
     private static async Task<Results<Created<MediaUploaded>, ProblemHttpResult>> Upload(
-        IFormFile? file, ClaimsPrincipal user, MediaService media, CancellationToken cancellationToken)
+        IFormFile? file, string? @as, int? maxSeconds, ClaimsPrincipal user, MediaService media, CancellationToken cancellationToken)
     {
-        var result = await media.UploadAsync(user.UserId(), file, cancellationToken);
+        var expected = UploadExpectation.Parse(@as, maxSeconds);
+        if (!expected.IsSuccess)
+        {
+            return expected.Error.ToProblem();
+        }
+
+        var result = await media.UploadAsync(user.UserId(), file, expected.Value, cancellationToken);
         return result.IsSuccess ? TypedResults.Created($"/api/v1/media/{result.Value.MediaId}", result.Value) : result.Error.ToProblem();
     }
 

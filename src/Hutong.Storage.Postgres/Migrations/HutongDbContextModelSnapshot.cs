@@ -499,10 +499,22 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("integer")
+                        .HasColumnName("duration_ms");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("integer")
+                        .HasColumnName("height");
+
+                    b.Property<Guid?>("PosterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("poster_id");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -518,7 +530,13 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("uploader_id");
 
+                    b.Property<int?>("Width")
+                        .HasColumnType("integer")
+                        .HasColumnName("width");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("PosterId");
 
                     b.HasIndex("Sha256");
 

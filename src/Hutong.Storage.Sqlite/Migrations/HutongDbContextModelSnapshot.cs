@@ -493,10 +493,22 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
 
+                    b.Property<int?>("DurationMs")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_ms");
+
                     b.Property<string>("FileName")
                         .HasMaxLength(255)
                         .HasColumnType("TEXT")
                         .HasColumnName("file_name");
+
+                    b.Property<int?>("Height")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("height");
+
+                    b.Property<Guid?>("PosterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("poster_id");
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -512,7 +524,13 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("uploader_id");
 
+                    b.Property<int?>("Width")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("width");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("PosterId");
 
                     b.HasIndex("Sha256");
 

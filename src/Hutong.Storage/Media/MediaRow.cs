@@ -21,7 +21,31 @@ internal sealed class MediaRow
 
     public DateTimeOffset CreatedAt { get; set; }
 
-    public MediaItem ToDomain() => new(Id, Sha256, ContentType, Size, FileName, UploaderId, CreatedAt);
+    public int? DurationMs { get; set; }
+
+    public int? Width { get; set; }
+
+    public int? Height { get; set; }
+
+    /// <summary>A video's poster frame: an image upload of the same person.</summary>
+    public Guid? PosterId { get; set; }
+
+    public static MediaRow From(MediaItem item) => new()
+    {
+        Id = item.Id,
+        Sha256 = item.Sha256,
+        ContentType = item.ContentType,
+        Size = item.Size,
+        FileName = item.FileName,
+        UploaderId = item.UploaderId,
+        CreatedAt = item.CreatedAt,
+        DurationMs = item.DurationMs,
+        Width = item.Width,
+        Height = item.Height,
+        PosterId = item.PosterId,
+    };
+
+    public MediaItem ToDomain() => new(Id, Sha256, ContentType, Size, FileName, UploaderId, CreatedAt, DurationMs, Width, Height, PosterId);
 
     internal sealed class Configuration : IEntityTypeConfiguration<MediaRow>
     {
@@ -34,6 +58,9 @@ internal sealed class MediaRow
             row.Property(m => m.FileName).HasMaxLength(255);
             row.HasIndex(m => m.Sha256);
             row.HasOne<AccountRow>().WithMany().HasForeignKey(m => m.UploaderId).OnDelete(DeleteBehavior.Cascade);
+            // Who may see a poster is asked by its id. No foreign key: a poster is its video's uploader's and leaves with
+            // it, and on SQLite adding one would rebuild the table.
+            row.HasIndex(m => m.PosterId);
         }
     }
 }

@@ -7,19 +7,10 @@ namespace Hutong.Storage.Media;
 
 internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : IMediaStore
 {
-    public async Task AddAsync(MediaItem item, CancellationToken cancellationToken)
+    public async Task AddAsync(IReadOnlyCollection<MediaItem> items, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.Media.Add(new MediaRow
-        {
-            Id = item.Id,
-            Sha256 = item.Sha256,
-            ContentType = item.ContentType,
-            Size = item.Size,
-            FileName = item.FileName,
-            UploaderId = item.UploaderId,
-            CreatedAt = item.CreatedAt,
-        });
+        db.Media.AddRange(items.Select(MediaRow.From));
         await db.SaveChangesAsync(cancellationToken);
     }
 
@@ -44,11 +35,27 @@ internal sealed class MediaStore(IDbContextFactory<HutongDbContext> contexts) : 
                 cancellationToken);
     }
 
+    public async Task<Guid?> FindVideoOfPosterAsync(Guid posterId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Media.Where(m => m.PosterId == posterId).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken);
+    }
+
     public Task<IReadOnlyList<string>> RemoveUploadsAsync(Guid uploaderId, CancellationToken cancellationToken) =>
         RemoveWhereAsync(m => m.UploaderId == uploaderId, cancellationToken);
 
-    public Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken) =>
-        RemoveWhereAsync(m => EF.Parameter(mediaIds).Contains(m.Id), cancellationToken);
+    public async Task<IReadOnlyList<string>> RemoveAsync(IReadOnlyCollection<Guid> mediaIds, CancellationToken cancellationToken)
+    {
+        List<Guid> posters;
+        await using (var db = await contexts.CreateDbContextAsync(cancellationToken))
+        {
+            posters = await db.Media.Where(m => EF.Parameter(mediaIds).Contains(m.Id) && m.PosterId != null).Select(m => m.PosterId!.Value).ToListAsync(cancellationToken);
+        }
+
+        // A video's poster leaves with it.
+        Guid[] removed = [.. mediaIds, .. posters];
+        return await RemoveWhereAsync(m => EF.Parameter(removed).Contains(m.Id), cancellationToken);
+    }
 
     private async Task<IReadOnlyList<string>> RemoveWhereAsync(Expression<Func<MediaRow, bool>> which, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hutong.Contracts.Social;
 
 namespace Hutong.Social;
 
@@ -49,7 +50,7 @@ public sealed record SocialOptions
 
     /// <summary>The longest status video, in seconds.</summary>
     [Range(1, 600)]
-    public int MaxStatusVideoSeconds { get; init; } = 15;
+    public int MaxStatusVideoSeconds { get; init; } = SocialLimits.DefaultMaxStatusVideoSeconds;
 
     /// <summary>How long a status lives.</summary>
     public TimeSpan StatusLifetime { get; init; } = TimeSpan.FromHours(24);

@@ -231,7 +231,12 @@ public sealed partial class MomentsService(
             if (request.VideoId is not null
                 && await PostInput.OwnMediaAsync(errors, "videoId", request.VideoId, "video", me, media, cancellationToken) is { } video)
             {
-                postMedia.Add(new PostMedia(Ids.Format(video.Id), PostMediaKinds.Video));
+                if (PostInput.VideoLength(video, Limits.MaxPostVideoSeconds) is { } tooLong)
+                {
+                    return tooLong;
+                }
+
+                postMedia.Add(PostInput.Shown(video));
             }
         }
 

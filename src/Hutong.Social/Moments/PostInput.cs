@@ -1,4 +1,6 @@
+using System.Globalization;
 using Hutong.Chat.Media;
+using Hutong.Contracts;
 using Hutong.Contracts.Social;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -89,4 +91,17 @@ internal static class PostInput
 
         return item;
     }
+
+    /// <summary>A video no longer than <paramref name="maxSeconds"/>, as the node measured it on upload.</summary>
+    public static Error? VideoLength(MediaItem video, int maxSeconds) =>
+        video.DurationMs is { } ms && ms > maxSeconds * 1000
+            ? new Error(ErrorCodes.VideoTooLong, 422, "The video is too long.",
+                string.Create(CultureInfo.InvariantCulture, $"The video lasts {ms / 1000.0:0.0##} s; at most {maxSeconds} s here."))
+            : null;
+
+    /// <summary>How a post or status shows an upload: a video with its poster, or an image.</summary>
+    public static PostMedia Shown(MediaItem item) =>
+        item.IsVideo
+            ? new PostMedia(Ids.Format(item.Id), PostMediaKinds.Video, item.PosterId is { } poster ? Ids.Format(poster) : null)
+            : new PostMedia(Ids.Format(item.Id), PostMediaKinds.Image);
 }

@@ -41,7 +41,12 @@ public sealed class StatusService(
                 && found.ContentType.StartsWith("video/", StringComparison.Ordinal) ? "video" : "image";
             if (await PostInput.OwnMediaAsync(errors, "mediaId", request.MediaId, kind, me, media, cancellationToken) is { } item)
             {
-                clip = new PostMedia(Ids.Format(item.Id), kind == "video" ? PostMediaKinds.Video : PostMediaKinds.Image);
+                if (PostInput.VideoLength(item, Limits.MaxStatusVideoSeconds) is { } tooLong)
+                {
+                    return tooLong;
+                }
+
+                clip = PostInput.Shown(item);
             }
         }
 

@@ -12,6 +12,9 @@ public sealed class SocialStrings
     public required string AddImages { get; init; }
     public required string AddVideo { get; init; }
     public required string Location { get; init; }
+    public required string LinkUrl { get; init; }
+    public required string LinkTitle { get; init; }
+    public required string LinkInvalid { get; init; }
     public required string WhoCanSee { get; init; }
     public required string AudiencePublic { get; init; }
     public required string AudiencePrivate { get; init; }
@@ -104,6 +107,9 @@ public sealed class SocialStrings
         AddImages = "Add images",
         AddVideo = "Add a video",
         Location = "Location (optional)",
+        LinkUrl = "Share a link (optional)",
+        LinkTitle = "The link's title",
+        LinkInvalid = "A link starts with https:// or http://.",
         WhoCanSee = "Who can see it",
         AudiencePublic = "Public (all friends)",
         AudiencePrivate = "Private (only me)",
@@ -201,6 +207,9 @@ public sealed class SocialStrings
         AddImages = "添加图片",
         AddVideo = "添加视频",
         Location = "所在位置（可选）",
+        LinkUrl = "分享链接（可选）",
+        LinkTitle = "链接标题",
+        LinkInvalid = "链接须以 https:// 或 http:// 开头。",
         WhoCanSee = "谁可以看",
         AudiencePublic = "公开（所有朋友可见）",
         AudiencePrivate = "私密（仅自己可见）",

@@ -21,6 +21,11 @@ public sealed class PostDraft
 
     public string Location { get; set; } = "";
 
+    /// <summary>A web page shared in the post as a link card; its title defaults to the page's host.</summary>
+    public string LinkUrl { get; set; } = "";
+
+    public string LinkTitle { get; set; } = "";
+
     /// <summary>One of <see cref="PostAudienceKinds"/>.</summary>
     public string Audience { get; set; } = PostAudienceKinds.Public;
 
@@ -50,7 +55,12 @@ public sealed class PostDraft
     /// <summary>Why the post cannot go yet, or null.</summary>
     public string? Refusal(SocialStrings s)
     {
-        if (Length == 0 && !Images.Exists(i => i.MediaId is not null) && Video?.MediaId is null)
+        if (LinkUrl.Trim().Length > 0 && Link() is null)
+        {
+            return s.LinkInvalid;
+        }
+
+        if (Length == 0 && !Images.Exists(i => i.MediaId is not null) && Video?.MediaId is null && Link() is null)
         {
             return s.NothingToPost;
         }
@@ -86,7 +96,21 @@ public sealed class PostDraft
             Video?.MediaId,
             place.Length > 0 ? new PlaceInfo(place) : null,
             audience,
-            Reminds.Count > 0 ? [.. Reminds.Order(StringComparer.Ordinal)] : null);
+            Reminds.Count > 0 ? [.. Reminds.Order(StringComparer.Ordinal)] : null,
+            Link());
+    }
+
+    /// <summary>The link card, when the link is an http or https address.</summary>
+    private LinkCard? Link()
+    {
+        var url = LinkUrl.Trim();
+        if (!Uri.TryCreate(url, UriKind.Absolute, out var address) || address.Scheme is not ("https" or "http"))
+        {
+            return null;
+        }
+
+        var title = LinkTitle.Trim();
+        return new LinkCard(title.Length > 0 ? title : address.Host, url);
     }
 }
 

@@ -56,6 +56,30 @@ public sealed class PostDraftTests
         Assert.Equal(expected, draft.Refusal(S));
     }
 
+    [Theory]
+    [InlineData("https://example.org/tea", "", "example.org")]
+    [InlineData(" http://example.org/a ", " Tea houses ", "Tea houses")]
+    public void Request_WithALink_CarriesALinkCard_TitledByItsHostUnlessGivenOne(string url, string title, string expectedTitle)
+    {
+        var draft = new PostDraft { LinkUrl = url, LinkTitle = title };
+
+        var request = draft.Request("c-1");
+
+        Assert.Null(draft.Refusal(S));
+        Assert.Equal(new LinkCard(expectedTitle, url.Trim()), request.Card);
+    }
+
+    [Theory]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("example.org")]
+    public void Refusal_ALinkThatIsNotAWebAddress_IsRefusedBeforeSending(string url)
+    {
+        var draft = new PostDraft { Text = "tea", LinkUrl = url };
+
+        Assert.Equal(S.LinkInvalid, draft.Refusal(S));
+        Assert.Null(draft.Request("c-1").Card);
+    }
+
     [Fact]
     public void Remind_StopsAtTen()
     {

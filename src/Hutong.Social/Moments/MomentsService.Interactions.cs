@@ -125,19 +125,13 @@ public sealed partial class MomentsService
     /// <summary>My Moments messages from people who are my friends now, newest first, with the unread count.</summary>
     public async Task<Result<MomentNoticePage>> NoticesAsync(Guid me, int? limit, string? cursor, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var take = limit ?? DefaultPageSize;
-        if (take is < 1 or > MaxPageSize)
+        var paging = SeqCursor.Page(limit, cursor, DefaultPageSize, MaxPageSize);
+        if (!paging.IsSuccess)
         {
-            errors.Add("limit", $"limit is 1 to {MaxPageSize}.");
+            return paging.Error;
         }
 
-        var before = SeqCursor.Parse(errors, cursor);
-
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
+        var (take, before) = paging.Value;
 
         var notices = await store.NoticesAsync(me, before, take + 1, cancellationToken);
         var page = notices.Take(take).ToList();

@@ -155,19 +155,13 @@ public sealed partial class MomentsService(
     private async Task<Result<PostPage>> PageAsync(
         Guid me, int? limit, string? cursor, bool inTimeline, Func<long?, int, Task<IReadOnlyList<Post>>> read, CancellationToken cancellationToken)
     {
-        var errors = new FieldErrors();
-        var take = limit ?? DefaultPageSize;
-        if (take is < 1 or > MaxPageSize)
+        var paging = SeqCursor.Page(limit, cursor, DefaultPageSize, MaxPageSize);
+        if (!paging.IsSuccess)
         {
-            errors.Add("limit", $"limit is 1 to {MaxPageSize}.");
+            return paging.Error;
         }
 
-        var before = SeqCursor.Parse(errors, cursor);
-
-        if (errors.Any)
-        {
-            return errors.ToError();
-        }
+        var (take, before) = paging.Value;
 
         var now = clock.GetUtcNow();
         var shown = new List<Post>(take);

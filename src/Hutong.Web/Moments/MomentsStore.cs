@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hutong.Client;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Social;
@@ -58,8 +57,8 @@ public sealed class MomentsStore(HutongClient api, People people) : IChangeSourc
     /// </summary>
     public void Follow(HutongGateway gateway, CancellationToken stop)
     {
-        _ = FollowAsync(gateway.Subscribe<MomentNoticeEvent>(), OnNoticeAsync, stop);
-        _ = FollowAsync(gateway.Subscribe<MomentNoticesReadEvent>(), read =>
+        _ = Subscriptions.FollowAsync(gateway.Subscribe<MomentNoticeEvent>(), OnNoticeAsync, stop);
+        _ = Subscriptions.FollowAsync(gateway.Subscribe<MomentNoticesReadEvent>(), read =>
         {
             Unread = read.Unread;
             Changed?.Invoke();
@@ -290,25 +289,4 @@ public sealed class MomentsStore(HutongClient api, People people) : IChangeSourc
         Changed?.Invoke();
     }
 
-    private static async Task FollowAsync<T>(ChannelReader<T> delivered, Func<T, Task> apply, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var item in delivered.ReadAllAsync(stop))
-            {
-                try
-                {
-                    await apply(item);
-                }
-                catch (Exception e) when (e is HutongApiException or HttpRequestException)
-                {
-                    // A name that could not be looked up stays unknown; the count is what matters.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Signed out.
-        }
-    }
 }

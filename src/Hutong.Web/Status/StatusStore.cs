@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Hutong.Client;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Social;
@@ -73,8 +72,8 @@ public sealed class StatusStore(HutongClient api, People people, Browser browser
     /// <summary>Follows reactions to my statuses, and friendships that change whose statuses I see.</summary>
     public void Follow(HutongGateway gateway, CancellationToken stop)
     {
-        _ = FollowAsync(gateway.Subscribe<StatusReactionEvent>(), OnReactionAsync, stop);
-        _ = FollowAsync(gateway.Subscribe<FriendsEvent>(), _ => RefreshAsync(), stop);
+        _ = Subscriptions.FollowAsync(gateway.Subscribe<StatusReactionEvent>(), OnReactionAsync, stop);
+        _ = Subscriptions.FollowAsync(gateway.Subscribe<FriendsEvent>(), _ => RefreshAsync(), stop);
     }
 
     public async Task<StatusInfo> PostAsync(PostStatusRequest request)
@@ -164,25 +163,4 @@ public sealed class StatusStore(HutongClient api, People people, Browser browser
         Changed?.Invoke();
     }
 
-    private static async Task FollowAsync<T>(ChannelReader<T> delivered, Func<T, Task> apply, CancellationToken stop)
-    {
-        try
-        {
-            await foreach (var item in delivered.ReadAllAsync(stop))
-            {
-                try
-                {
-                    await apply(item);
-                }
-                catch (Exception e) when (e is HutongApiException or HttpRequestException)
-                {
-                    // The next board read catches up.
-                }
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Signed out.
-        }
-    }
 }

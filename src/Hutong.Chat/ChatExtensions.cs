@@ -29,7 +29,9 @@ public static class ChatExtensions
         builder.Services.AddSingleton<IContentHandler, LocationHandler>();
         builder.Services.AddSingleton<IContentHandler, CardHandler>();
         builder.Services.TryAddSingleton<ContentHandlers>();
-        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.Section).ValidateDataAnnotations()
+            .Validate(o => o.IsToolTimeoutValid, $"{MediaOptions.Section}:ToolTimeout is 00:00:01 to 00:10:00.")
+            .ValidateOnStart();
         builder.Services.TryAddSingleton<MediaProbe>();
         builder.Services.AddHostedService<MediaToolsCheck>();
         builder.Services.TryAddSingleton<MediaService>();

@@ -261,6 +261,22 @@ public sealed class MediaProbeTests(VideoFixture clips) : IClassFixture<VideoFix
     }
 
     [Fact]
+    public async Task Startup_WithAToolTimeoutOutOfRange_FailsNamingTheKey()
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Sqlite, Ct);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(storage, new Dictionary<string, string?> { ["Hutong:Media:ToolTimeout"] = "00:00:00" }));
+
+        var failures = new List<string>();
+        for (Exception? e = error; e is not null; e = e.InnerException)
+        {
+            failures.AddRange(e is Microsoft.Extensions.Options.OptionsValidationException validation ? validation.Failures : [e.Message]);
+        }
+
+        Assert.Contains(failures, f => f.Contains("Hutong:Media:ToolTimeout", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task MediaTool_PastItsTime_IsStopped()
     {
         var started = TimeProvider.System.GetTimestamp();

@@ -18,9 +18,18 @@ public sealed record MediaOptions
     [Required]
     public string FfmpegPath { get; init; } = "ffmpeg";
 
-    /// <summary>How long one run of either tool may take before it is stopped and the upload answered with 503.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    public static readonly TimeSpan MinToolTimeout = TimeSpan.FromSeconds(1);
+
+    public static readonly TimeSpan MaxToolTimeout = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// How long one run of either tool may take before it is stopped and the upload answered with 503; 1 s to 10 min.
+    /// Checked by <see cref="IsToolTimeoutValid"/> rather than a <c>[Range(typeof(TimeSpan), …)]</c>, whose first use is
+    /// not thread-safe (dotnet/runtime#1143) and fails now and then when nodes start side by side in one process.
+    /// </summary>
     public TimeSpan ToolTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    public bool IsToolTimeoutValid => ToolTimeout >= MinToolTimeout && ToolTimeout <= MaxToolTimeout;
 
     /// <summary>A video's poster frame is scaled down to fit this many pixels on its long side (never up).</summary>
     [Range(16, 4096)]

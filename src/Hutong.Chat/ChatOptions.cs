@@ -1,3 +1,4 @@
+using Hutong.Core.Options;
 using System.ComponentModel.DataAnnotations;
 using Hutong.Contracts.Chat;
 
@@ -36,7 +37,7 @@ public sealed record ChatOptions
     public int QrMaxMembers { get; init; } = 200;
 
     /// <summary>How long a group QR code, and an invitation, stay good.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan GroupCodeLifetime { get; init; } = TimeSpan.FromDays(7);
 
     /// <summary>Largest upload (images, voice, video, files).</summary>
@@ -44,17 +45,17 @@ public sealed record ChatOptions
     public long MaxMediaBytes { get; init; } = 100L * 1024 * 1024;
 
     /// <summary>Longest voice message.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan MaxVoiceDuration { get; init; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Messages a person may send per <see cref="SendWindow"/>, over HTTP and the gateway together.</summary>
     [Range(1, int.MaxValue)]
     public int SendsPerWindow { get; init; } = 600;
 
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan SendWindow { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>How long after sending a sender may recall a message.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
     public TimeSpan RecallWindow { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -1,3 +1,4 @@
+using Hutong.Core.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Hutong.Accounts.Contacts;
@@ -12,7 +13,7 @@ public sealed record ContactsOptions
     public int MaxFriends { get; init; } = 5_000;
 
     /// <summary>How long an unanswered friend request stays open.</summary>
-    [Range(typeof(TimeSpan), "00:01:00", "365.00:00:00")]
+    [TimeSpanRange("00:01:00", "365.00:00:00")]
     public TimeSpan FriendRequestLifetime { get; init; } = TimeSpan.FromDays(30);
 
     /// <summary>Longest greeting on a friend request, in characters.</summary>

@@ -1,3 +1,4 @@
+using Hutong.Core.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Hutong.Server.Gateway;
@@ -20,11 +21,11 @@ public sealed record GatewayOptions
     public int MaxSendsInFlight { get; init; } = 256;
 
     /// <summary>A connection that sends nothing (not even a ping) for this long is closed.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    [TimeSpanRange("00:00:01", "01:00:00")]
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromSeconds(90);
 
     /// <summary>How long a new connection has to say hello.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:10:00")]
+    [TimeSpanRange("00:00:01", "00:10:00")]
     public TimeSpan HelloTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
     /// <summary>At most this many missed messages per conversation come with a resume; the rest by HTTP.</summary>
@@ -36,6 +37,6 @@ public sealed record GatewayOptions
     public int ResumeEvents { get; init; } = 1_000;
 
     /// <summary>How often the node renews its claim on the people it holds connections for.</summary>
-    [Range(typeof(TimeSpan), "00:00:01", "00:04:00")]
+    [TimeSpanRange("00:00:01", "00:04:00")]
     public TimeSpan Heartbeat { get; init; } = TimeSpan.FromMinutes(2);
 }

@@ -1,3 +1,4 @@
+using Hutong.Core.Options;
 using System.ComponentModel.DataAnnotations;
 
 namespace Hutong.Server.Hosting;
@@ -8,6 +9,6 @@ public sealed record RateLimit
     [Range(1, int.MaxValue)]
     public int PermitLimit { get; init; }
 
-    [Range(typeof(TimeSpan), "00:00:01", "7.00:00:00")]
+    [TimeSpanRange("00:00:01", "7.00:00:00")]
     public TimeSpan Window { get; init; }
 }

@@ -179,9 +179,9 @@ public sealed class MediaService(
             return MediaProbe.Unreadable($"The length of the {video.ContentType} video cannot be read.");
         }
 
-        if (facts.DurationMs > expected.MaxDuration?.TotalMilliseconds)
+        if (expected.MaxDuration is { } max && VideoLength.Exceeds(facts.DurationMs.Value, (int)max.TotalSeconds))
         {
-            return TooLong(facts.DurationMs.Value, expected.MaxDuration!.Value);
+            return TooLong(facts.DurationMs.Value, max);
         }
 
         var frame = await probe.PosterAsync(staged.LocalPath, video.ContentType, facts, cancellationToken);

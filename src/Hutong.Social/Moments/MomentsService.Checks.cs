@@ -39,7 +39,7 @@ public sealed partial class MomentsService
             if (request.VideoId is not null
                 && await PostInput.OwnMediaAsync(errors, "videoId", request.VideoId, "video", me, media, cancellationToken) is { } video)
             {
-                if (PostInput.VideoLength(video, Limits.MaxPostVideoSeconds) is { } tooLong)
+                if (PostInput.VideoTooLong(video, Limits.MaxPostVideoSeconds) is { } tooLong)
                 {
                     return tooLong;
                 }

@@ -93,8 +93,8 @@ internal static class PostInput
     }
 
     /// <summary>A video no longer than <paramref name="maxSeconds"/>, as the node measured it on upload.</summary>
-    public static Error? VideoLength(MediaItem video, int maxSeconds) =>
-        video.DurationMs is { } ms && ms > maxSeconds * 1000
+    public static Error? VideoTooLong(MediaItem video, int maxSeconds) =>
+        video.DurationMs is { } ms && VideoLength.Exceeds(ms, maxSeconds)
             ? new Error(ErrorCodes.VideoTooLong, 422, "The video is too long.",
                 string.Create(CultureInfo.InvariantCulture, $"The video lasts {ms / 1000.0:0.0##} s; at most {maxSeconds} s here."))
             : null;

@@ -41,7 +41,7 @@ public sealed class StatusService(
                 && found.ContentType.StartsWith("video/", StringComparison.Ordinal) ? "video" : "image";
             if (await PostInput.OwnMediaAsync(errors, "mediaId", request.MediaId, kind, me, media, cancellationToken) is { } item)
             {
-                if (PostInput.VideoLength(item, Limits.MaxStatusVideoSeconds) is { } tooLong)
+                if (PostInput.VideoTooLong(item, Limits.MaxStatusVideoSeconds) is { } tooLong)
                 {
                     return tooLong;
                 }

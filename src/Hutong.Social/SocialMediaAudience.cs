@@ -11,7 +11,7 @@ internal sealed class SocialMediaAudience(IMomentsStore moments, MomentsService 
     {
         foreach (var post in await moments.PostsWithMediaAsync(mediaId, cancellationToken))
         {
-            if (await posts.VisibleAsync(userId, post.Id, cancellationToken) is not null)
+            if (await posts.SeesAsync(userId, post, cancellationToken))
             {
                 return true;
             }

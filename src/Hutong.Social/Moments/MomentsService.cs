@@ -132,20 +132,19 @@ public sealed partial class MomentsService(
     }
 
     /// <summary>The post, if the person may see it wherever they meet it (so hiding someone's posts does not apply).</summary>
-    internal async Task<Post?> VisibleAsync(Guid me, Guid postId, CancellationToken cancellationToken)
-    {
-        if (await store.FindPostAsync(postId, cancellationToken) is not { } post)
-        {
-            return null;
-        }
+    internal async Task<Post?> VisibleAsync(Guid me, Guid postId, CancellationToken cancellationToken) =>
+        await store.FindPostAsync(postId, cancellationToken) is { } post && await SeesAsync(me, post, cancellationToken) ? post : null;
 
+    /// <summary>Whether the person may see a post they met anywhere but their timeline.</summary>
+    internal async Task<bool> SeesAsync(Guid me, Post post, CancellationToken cancellationToken)
+    {
         if (post.AuthorId == me)
         {
-            return post;
+            return true;
         }
 
         var sights = await store.SightsAsync(me, [post.AuthorId], cancellationToken);
-        return MomentsRules.CanSee(post, me, sights.GetValueOrDefault(post.AuthorId, Sight.None), clock.GetUtcNow(), inTimeline: false) ? post : null;
+        return MomentsRules.CanSee(post, me, sights.GetValueOrDefault(post.AuthorId, Sight.None), clock.GetUtcNow(), inTimeline: false);
     }
 
     /// <summary>

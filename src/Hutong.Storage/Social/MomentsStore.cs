@@ -299,12 +299,12 @@ internal sealed class MomentsStore(IDbContextFactory<HutongDbContext> contexts) 
             return;
         }
 
-        var settings = await SettingsAsync(ownerId, cancellationToken);
-        if (seq > settings.NoticesReadUpTo)
+        // Moves the mark forward only, so a device reading older notices never takes it back.
+        var moved = await db.MomentSettings.Where(s => s.UserId == ownerId && s.NoticesReadUpTo < seq)
+            .ExecuteUpdateAsync(set => set.SetProperty(s => s.NoticesReadUpTo, seq.Value), cancellationToken);
+        if (moved == 0 && !await db.MomentSettings.AnyAsync(s => s.UserId == ownerId, cancellationToken))
         {
-            await SaveAsync(db, ownerId, settings with { NoticesReadUpTo = seq.Value }, cancellationToken);
-            await db.MomentSettings.Where(s => s.UserId == ownerId && s.NoticesReadUpTo < seq)
-                .ExecuteUpdateAsync(set => set.SetProperty(s => s.NoticesReadUpTo, seq.Value), cancellationToken);
+            await SaveAsync(db, ownerId, MomentsSettings.Default with { NoticesReadUpTo = seq.Value }, cancellationToken);
         }
     }
 

@@ -23,6 +23,7 @@ public static class AccountsExtensions
         builder.Services.TryAddSingleton<SessionService>();
         builder.Services.TryAddSingleton<ContactService>();
         builder.Services.TryAddSingleton<FriendTagService>();
+        builder.Services.TryAddSingleton<Operators>();
         builder.Services.AddSingleton<ISessionObserver, GatewaySessionObserver>();
 
         builder.Services

@@ -138,4 +138,33 @@ public static class ErrorCodes
 
     /// <summary>No such status, gone after its day, or not one the caller may see.</summary>
     public const string StatusNotFound = "status_not_found";
+
+    // Official accounts.
+
+    /// <summary>No such official account, or one the caller may not see yet (a service account under review).</summary>
+    public const string AccountNotFound = "official_account_not_found";
+
+    /// <summary>Only the account's admins may do that.</summary>
+    public const string NotAccountAdmin = "not_account_admin";
+
+    /// <summary>Only an operator (the setting Hutong:Operators) may do that.</summary>
+    public const string NotOperator = "not_operator";
+
+    /// <summary>The account is under review or was rejected: nobody can follow it and it sends nothing.</summary>
+    public const string AccountNotActive = "official_account_not_active";
+
+    /// <summary>The person already has as many official accounts as one person may.</summary>
+    public const string TooManyAccounts = "too_many_official_accounts";
+
+    /// <summary>No such follower of the account (the openid is unknown, or the person does not follow it).</summary>
+    public const string FollowerNotFound = "follower_not_found";
+
+    /// <summary>No such follower tag at the account.</summary>
+    public const string FollowerTagNotFound = "follower_tag_not_found";
+
+    /// <summary>The account has as many tags as it may, or the follower carries as many as one may.</summary>
+    public const string TooManyTags = "too_many_follower_tags";
+
+    /// <summary>The account has a tag of that name already.</summary>
+    public const string FollowerTagExists = "follower_tag_exists";
 }

@@ -5,6 +5,7 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Contacts;
 using Hutong.Contracts.Events;
+using Hutong.Contracts.OfficialAccounts;
 using Hutong.Contracts.Social;
 
 namespace Hutong.Contracts;
@@ -54,6 +55,22 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(UserEventList))]
 [JsonSerializable(typeof(UserEvent))]
 [JsonSerializable(typeof(MediaUploaded))]
+[JsonSerializable(typeof(OfficialAccountInfo))]
+[JsonSerializable(typeof(OfficialAccountList))]
+[JsonSerializable(typeof(CreateOfficialAccountRequest))]
+[JsonSerializable(typeof(CreatedOfficialAccount))]
+[JsonSerializable(typeof(UpdateOfficialAccountRequest))]
+[JsonSerializable(typeof(AppSecretResponse))]
+[JsonSerializable(typeof(FollowRequest))]
+[JsonSerializable(typeof(UpdateFollowRequest))]
+[JsonSerializable(typeof(ReportOfficialAccountRequest))]
+[JsonSerializable(typeof(RejectOfficialAccountRequest))]
+[JsonSerializable(typeof(FollowerInfo))]
+[JsonSerializable(typeof(FollowerPage))]
+[JsonSerializable(typeof(UpdateFollowerRequest))]
+[JsonSerializable(typeof(FollowerTagInfo))]
+[JsonSerializable(typeof(FollowerTagList))]
+[JsonSerializable(typeof(FollowerTagRequest))]
 [JsonSerializable(typeof(CreatePostRequest))]
 [JsonSerializable(typeof(PostInfo))]
 [JsonSerializable(typeof(PostPage))]

@@ -7,4 +7,8 @@ public static class DeepLinks
 
     /// <summary>A group's join code, shown as a QR.</summary>
     public static string Group(string code) => $"hutong://group/{code}";
+
+    /// <summary>An official account; with a parameter QR code's ticket, scanning it tells the account which code it was.</summary>
+    public static string OfficialAccount(Guid accountId, string? ticket = null) =>
+        ticket is null ? $"hutong://oa/{Ids.Format(accountId)}" : $"hutong://oa/{Ids.Format(accountId)}?ticket={ticket}";
 }

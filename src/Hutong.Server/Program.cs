@@ -1,6 +1,7 @@
 using Hutong.Accounts;
 using Hutong.Chat;
 using Hutong.Chat.Media;
+using Hutong.OfficialAccounts;
 using Hutong.Realtime;
 using Hutong.Server.Export;
 using Hutong.Server.Gateway;
@@ -23,6 +24,7 @@ builder.AddAccounts();
 builder.AddChat();
 builder.AddWallet();
 builder.AddSocial();
+builder.AddOfficialAccounts();
 builder.AddGateway();
 builder.AddWebClient();
 
@@ -40,6 +42,7 @@ app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
 app.MapSocialApi();
+app.MapOfficialAccountsApi();
 app.MapGateway();
 app.MapWebClient();
 

@@ -3,6 +3,8 @@ using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
 using Hutong.Storage.Realtime;
+using Hutong.Storage.OfficialAccounts;
+using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
@@ -79,6 +81,18 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<StatusSeenRow> StatusSeen => Set<StatusSeenRow>();
 
     internal DbSet<StatusReactionRow> StatusReactions => Set<StatusReactionRow>();
+
+    internal DbSet<PlatformKeyRow> PlatformKeys => Set<PlatformKeyRow>();
+
+    internal DbSet<OfficialAccountRow> OfficialAccounts => Set<OfficialAccountRow>();
+
+    internal DbSet<FollowerRow> Followers => Set<FollowerRow>();
+
+    internal DbSet<FollowerTagRow> FollowerTags => Set<FollowerTagRow>();
+
+    internal DbSet<FollowerTagMemberRow> FollowerTagMembers => Set<FollowerTagMemberRow>();
+
+    internal DbSet<OfficialAccountReportRow> OfficialAccountReports => Set<OfficialAccountReportRow>();
 
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;

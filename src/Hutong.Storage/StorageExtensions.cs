@@ -13,7 +13,12 @@ using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
 using Hutong.Social.Moments;
 using Hutong.Social.Status;
+using Hutong.Storage.OfficialAccounts;
+using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
+using Hutong.Core.Identity;
+using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Following;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
@@ -51,6 +56,9 @@ public static class StorageExtensions
         services.TryAddSingleton<IRedPacketStore, RedPacketStore>();
         services.TryAddSingleton<IMomentsStore, MomentsStore>();
         services.TryAddSingleton<IStatusStore, StatusStore>();
+        services.TryAddSingleton<IPlatformKeys, PlatformKeys>();
+        services.TryAddSingleton<IOfficialAccountStore, OfficialAccountStore>();
+        services.TryAddSingleton<IFollowerStore, FollowerStore>();
         return services;
     }
 }

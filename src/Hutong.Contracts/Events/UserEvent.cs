@@ -22,6 +22,7 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(MomentNoticesReadEvent), UserEventKinds.MomentNoticesRead)]
 [JsonDerivedType(typeof(StatusReactionEvent), UserEventKinds.StatusReaction)]
 [JsonDerivedType(typeof(FriendTagEvent), UserEventKinds.FriendTag)]
+[JsonDerivedType(typeof(OfficialAccountEvent), UserEventKinds.OfficialAccount)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

@@ -17,4 +17,5 @@ public static class UserEventKinds
     public const string MomentNoticesRead = "momentNoticesRead";
     public const string StatusReaction = "statusReaction";
     public const string FriendTag = "friendTag";
+    public const string OfficialAccount = "officialAccount";
 }

@@ -688,6 +688,15 @@ public sealed class Strings
             [ErrorCodes.PostNotFound] = "That post is gone, or not shared with you.",
             [ErrorCodes.CommentNotFound] = "That comment is gone, or not one you can see.",
             [ErrorCodes.StatusNotFound] = "That status is gone: a status lasts a day.",
+            [ErrorCodes.AccountNotFound] = "No such official account.",
+            [ErrorCodes.NotAccountAdmin] = "Only the account's admins can do that.",
+            [ErrorCodes.NotOperator] = "Only an operator can do that.",
+            [ErrorCodes.AccountNotActive] = "This account is not open yet: it is waiting for review, or was rejected.",
+            [ErrorCodes.TooManyAccounts] = "You have as many official accounts as one person may.",
+            [ErrorCodes.FollowerNotFound] = "That person does not follow the account.",
+            [ErrorCodes.FollowerTagNotFound] = "That tag is gone.",
+            [ErrorCodes.TooManyTags] = "No more tags can be added there.",
+            [ErrorCodes.FollowerTagExists] = "The account has a tag of that name already.",
         },
     };
 
@@ -1052,6 +1061,15 @@ public sealed class Strings
             [ErrorCodes.PostNotFound] = "该动态已删除，或未对你公开。",
             [ErrorCodes.CommentNotFound] = "该评论已删除，或你无法查看。",
             [ErrorCodes.StatusNotFound] = "该状态已消失：状态只保留一天。",
+            [ErrorCodes.AccountNotFound] = "没有这个公众号。",
+            [ErrorCodes.NotAccountAdmin] = "只有公众号的管理员可以这样做。",
+            [ErrorCodes.NotOperator] = "只有平台运营人员可以这样做。",
+            [ErrorCodes.AccountNotActive] = "该公众号尚未开放：正在审核，或未通过审核。",
+            [ErrorCodes.TooManyAccounts] = "你拥有的公众号已达上限。",
+            [ErrorCodes.FollowerNotFound] = "此人未关注该公众号。",
+            [ErrorCodes.FollowerTagNotFound] = "该标签已删除。",
+            [ErrorCodes.TooManyTags] = "标签已达上限。",
+            [ErrorCodes.FollowerTagExists] = "已有同名标签。",
         },
     };
 }

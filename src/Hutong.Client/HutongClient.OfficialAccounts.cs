@@ -1,0 +1,76 @@
+using Hutong.Contracts.OfficialAccounts;
+
+namespace Hutong.Client;
+
+/// <summary>Official accounts: the follower's side, the studio's side and the operators' review (docs/api.md).</summary>
+public sealed partial class HutongClient
+{
+    /// <summary>Makes an account; its app secret is in the answer, and only there.</summary>
+    public Task<CreatedOfficialAccount> CreateOfficialAccountAsync(CreateOfficialAccountRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/official-accounts", request, Json.CreateOfficialAccountRequest, Json.CreatedOfficialAccount, cancellationToken);
+
+    public Task<OfficialAccountInfo> GetOfficialAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}", Json.OfficialAccountInfo, cancellationToken);
+
+    public Task<OfficialAccountList> SearchOfficialAccountsAsync(string text, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts?q={Escape(text)}", Json.OfficialAccountList, cancellationToken);
+
+    /// <summary>The accounts the caller owns.</summary>
+    public Task<OfficialAccountList> GetMyOfficialAccountsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/official-accounts/mine", Json.OfficialAccountList, cancellationToken);
+
+    /// <summary>The accounts the caller follows.</summary>
+    public Task<OfficialAccountList> GetFollowedAccountsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/official-accounts/following", Json.OfficialAccountList, cancellationToken);
+
+    public Task<OfficialAccountInfo> UpdateOfficialAccountAsync(string accountId, UpdateOfficialAccountRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Patch, $"api/v1/official-accounts/{Escape(accountId)}", request, Json.UpdateOfficialAccountRequest, Json.OfficialAccountInfo, cancellationToken);
+
+    /// <summary>A new app secret; the old one stops working at once.</summary>
+    public Task<AppSecretResponse> ResetAppSecretAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/secret", Json.AppSecretResponse, cancellationToken);
+
+    public async Task<byte[]> GetOfficialAccountQrAsync(string accountId, string format = "png", CancellationToken cancellationToken = default) =>
+        (await GetBytesAsync($"api/v1/official-accounts/{Escape(accountId)}/qr?format={Escape(format)}", cancellationToken)).Bytes;
+
+    public Task<OfficialAccountInfo> FollowAsync(string accountId, FollowRequest? request = null, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/follow", request ?? new FollowRequest(), Json.FollowRequest, Json.OfficialAccountInfo, cancellationToken);
+
+    public Task<OfficialAccountInfo> UpdateFollowAsync(string accountId, UpdateFollowRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Patch, $"api/v1/official-accounts/{Escape(accountId)}/follow", request, Json.UpdateFollowRequest, Json.OfficialAccountInfo, cancellationToken);
+
+    public Task UnfollowAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/follow", cancellationToken);
+
+    public Task ReportOfficialAccountAsync(string accountId, string reason, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/reports", new ReportOfficialAccountRequest(reason), Json.ReportOfficialAccountRequest, cancellationToken);
+
+    /// <summary>A page of the account's followers by openid, for its admins; <paramref name="cursor"/> is the last page's <c>nextCursor</c>.</summary>
+    public Task<FollowerPage> GetFollowersAsync(string accountId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/followers?{Page(limit, cursor).TrimStart('&')}", Json.FollowerPage, cancellationToken);
+
+    public Task<FollowerInfo> UpdateFollowerAsync(string accountId, string openId, UpdateFollowerRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Patch, $"api/v1/official-accounts/{Escape(accountId)}/followers/{Escape(openId)}", request, Json.UpdateFollowerRequest, Json.FollowerInfo, cancellationToken);
+
+    public Task<FollowerTagList> GetFollowerTagsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/tags", Json.FollowerTagList, cancellationToken);
+
+    public Task<FollowerTagInfo> CreateFollowerTagAsync(string accountId, string name, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/tags", new FollowerTagRequest(name), Json.FollowerTagRequest, Json.FollowerTagInfo, cancellationToken);
+
+    public Task RenameFollowerTagAsync(string accountId, int tagId, string name, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Patch, $"api/v1/official-accounts/{Escape(accountId)}/tags/{tagId}", new FollowerTagRequest(name), Json.FollowerTagRequest, cancellationToken);
+
+    public Task DeleteFollowerTagAsync(string accountId, int tagId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/tags/{tagId}", cancellationToken);
+
+    /// <summary>Service accounts waiting for review, for operators.</summary>
+    public Task<OfficialAccountList> GetAccountReviewQueueAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/admin/official-accounts", Json.OfficialAccountList, cancellationToken);
+
+    public Task<OfficialAccountInfo> ApproveOfficialAccountAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/admin/official-accounts/{Escape(accountId)}/approve", Json.OfficialAccountInfo, cancellationToken);
+
+    public Task<OfficialAccountInfo> RejectOfficialAccountAsync(string accountId, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/admin/official-accounts/{Escape(accountId)}/reject", new RejectOfficialAccountRequest(reason), Json.RejectOfficialAccountRequest, Json.OfficialAccountInfo, cancellationToken);
+}

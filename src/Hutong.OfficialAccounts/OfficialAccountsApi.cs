@@ -1,0 +1,179 @@
+using System.Security.Claims;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Core.Http;
+using Hutong.Core.Qr;
+using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Following;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.OfficialAccounts;
+
+/// <summary>docs/api.md "Official accounts": the studio's side, the follower's side and the operators' review.</summary>
+public static class OfficialAccountsApi
+{
+    public static IEndpointRouteBuilder MapOfficialAccountsApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/v1/official-accounts").WithTags("Official accounts").RequireAuthorization();
+        api.MapPost("/", Create);
+        api.MapGet("/", Search);
+        api.MapGet("/mine", Mine);
+        api.MapGet("/following", Following);
+        api.MapGet("/{accountId}", Get);
+        api.MapPatch("/{accountId}", Update);
+        api.MapPost("/{accountId}/secret", ResetSecret);
+        api.MapGet("/{accountId}/qr", Qr);
+        api.MapPut("/{accountId}/follow", Follow);
+        api.MapPatch("/{accountId}/follow", UpdateFollow);
+        api.MapDelete("/{accountId}/follow", Unfollow);
+        api.MapPost("/{accountId}/reports", Report);
+        api.MapGet("/{accountId}/followers", Followers);
+        api.MapPatch("/{accountId}/followers/{openId}", UpdateFollower);
+        api.MapGet("/{accountId}/tags", Tags);
+        api.MapPost("/{accountId}/tags", CreateTag);
+        api.MapPatch("/{accountId}/tags/{tagId:int}", RenameTag);
+        api.MapDelete("/{accountId}/tags/{tagId:int}", DeleteTag);
+
+        var admin = app.MapGroup("/api/v1/admin/official-accounts").WithTags("Operators").RequireAuthorization();
+        admin.MapGet("/", ReviewQueue);
+        admin.MapPost("/{accountId}/approve", Approve);
+        admin.MapPost("/{accountId}/reject", Reject);
+        return app;
+    }
+
+    private static async Task<Results<Created<CreatedOfficialAccount>, ProblemHttpResult>> Create(
+        CreateOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken)
+    {
+        var result = await accounts.CreateAsync(user.UserId(), request, cancellationToken);
+        return result.IsSuccess
+            ? TypedResults.Created($"/api/v1/official-accounts/{result.Value.Account.Id}", result.Value)
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<Ok<OfficialAccountList>> Search(
+        string? q, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.SearchAsync(user.UserId(), q, cancellationToken));
+
+    private static async Task<Ok<OfficialAccountList>> Mine(ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.OwnedAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Ok<OfficialAccountList>> Following(ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await follows.FollowingAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Get(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.GetAsync(user.UserId(), id, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Update(
+        string accountId, UpdateOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.UpdateAsync(user.UserId(), id, request, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<AppSecretResponse>, ProblemHttpResult>> ResetSecret(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.ResetSecretAsync(user.UserId(), id, cancellationToken)).ToOk() : NoAccount();
+
+    /// <summary>The account's own code (its profile): <c>?format=png</c> (default) or <c>svg</c>.</summary>
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> Qr(
+        string accountId, string? format, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id) || await accounts.VisibleAsync(user.UserId(), id, cancellationToken) is null)
+        {
+            return NoAccount();
+        }
+
+        var link = DeepLinks.OfficialAccount(id);
+        return format?.ToLowerInvariant() switch
+        {
+            null or "" or "png" => TypedResults.File(QrCodes.Png(link), "image/png"),
+            "svg" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(link)), "image/svg+xml"),
+            _ => BadFormat(),
+        };
+    }
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Follow(
+        string accountId, FollowRequest? request, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id)
+            ? (await follows.FollowAsync(user.UserId(), id, request ?? new FollowRequest(), null, cancellationToken)).ToOk()
+            : NoAccount();
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> UpdateFollow(
+        string accountId, UpdateFollowRequest request, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await follows.UpdateAsync(user.UserId(), id, request, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Unfollow(
+        string accountId, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await follows.UnfollowAsync(user.UserId(), id, cancellationToken)).ToNoContent() : NoAccount();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> Report(
+        string accountId, ReportOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.ReportAsync(user.UserId(), id, request, cancellationToken)).ToNoContent() : NoAccount();
+
+    private static async Task<Results<Ok<FollowerPage>, ProblemHttpResult>> Followers(
+        string accountId, string? cursor, int? limit, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await follows.FollowersAsync(user.UserId(), id, cursor, limit, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<FollowerInfo>, ProblemHttpResult>> UpdateFollower(
+        string accountId, string openId, UpdateFollowerRequest request, ClaimsPrincipal user,
+        OfficialAccountService accounts, FollowerTagService tags, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
+        return managed.IsSuccess ? (await tags.UpdateFollowerAsync(managed.Value, openId, request, cancellationToken)).ToOk() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<FollowerTagList>, ProblemHttpResult>> Tags(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, FollowerTagService tags, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
+        return managed.IsSuccess ? TypedResults.Ok(await tags.ListAsync(managed.Value, cancellationToken)) : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<FollowerTagInfo>, ProblemHttpResult>> CreateTag(
+        string accountId, FollowerTagRequest request, ClaimsPrincipal user, OfficialAccountService accounts, FollowerTagService tags, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
+        return managed.IsSuccess ? (await tags.CreateAsync(managed.Value, request.Name, cancellationToken)).ToOk() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> RenameTag(
+        string accountId, int tagId, FollowerTagRequest request, ClaimsPrincipal user, OfficialAccountService accounts, FollowerTagService tags, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
+        return managed.IsSuccess ? (await tags.RenameAsync(managed.Value, tagId, request.Name, cancellationToken)).ToNoContent() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTag(
+        string accountId, int tagId, ClaimsPrincipal user, OfficialAccountService accounts, FollowerTagService tags, CancellationToken cancellationToken)
+    {
+        var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
+        return managed.IsSuccess ? (await tags.DeleteAsync(managed.Value, tagId, cancellationToken)).ToNoContent() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<OfficialAccountList>, ProblemHttpResult>> ReviewQueue(
+        ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        (await accounts.ReviewQueueAsync(user.UserId(), cancellationToken)).ToOk();
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Approve(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.ReviewAsync(user.UserId(), id, approve: true, null, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Reject(
+        string accountId, RejectOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.ReviewAsync(user.UserId(), id, approve: false, request.Reason, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Result<OfficialAccount>> ManagedAsync(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? await accounts.ManagedAsync(user.UserId(), id, cancellationToken) : OfficialAccountService.NotFound;
+
+    private static ProblemHttpResult NoAccount() => OfficialAccountService.NotFound.ToProblem();
+
+    private static ProblemHttpResult BadFormat()
+    {
+        var errors = new FieldErrors();
+        errors.Add("format", "format is png or svg.");
+        return errors.ToError().ToProblem();
+    }
+}

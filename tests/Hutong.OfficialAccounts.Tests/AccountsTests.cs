@@ -1,0 +1,148 @@
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.OfficialAccounts.Tests;
+
+/// <summary>Official accounts through the real server: making them, review, who manages them, and finding them.</summary>
+public sealed class AccountsTests(OfficialAccountServers servers) : IClassFixture<OfficialAccountServers>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ProviderData]
+    public async Task ASubscriptionAccount_OpensAtOnce_WithIdsOfWeChatsShapes_AndItsSecretShownOnce(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var reader = await TestUser.CreateAsync(app, "reader");
+        var name = $"Tea Notes {Guid.NewGuid():N}"[..24];
+
+        var created = await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest(name, OfficialAccountKinds.Subscription, "Leaves and water"), Ct);
+
+        var account = created.Account;
+        Assert.Matches("^[0-9a-f]{32}$", created.AppSecret);
+        Assert.Matches("^gh_[0-9a-f]{12}$", account.OriginalId);
+        Assert.Equal((name, OfficialAccountKinds.Subscription, "Leaves and water", 0, false), (account.Name, account.Kind, account.Description, account.Followers, account.Following));
+        Assert.Equal(OfficialAccountStates.Active, account.Admin!.State);
+        Assert.Matches("^wx[0-9a-f]{16}$", account.Admin.AppId);
+
+        var seen = await reader.Client.GetOfficialAccountAsync(account.Id, Ct);
+        Assert.Null(seen.Admin);
+        Assert.Equal(account.OriginalId, seen.OriginalId);
+        Assert.Contains((await reader.Client.SearchOfficialAccountsAsync(name[4..12].ToUpperInvariant(), Ct)).Accounts, a => a.Id == account.Id);
+        Assert.Equal(account.Id, Assert.Single((await owner.Client.GetMyOfficialAccountsAsync(Ct)).Accounts).Id);
+        Assert.Empty((await reader.Client.GetMyOfficialAccountsAsync(Ct)).Accounts);
+
+        // The secret is never shown again: a reset gives a new one.
+        var reset = await owner.Client.ResetAppSecretAsync(account.Id, Ct);
+        Assert.Matches("^[0-9a-f]{32}$", reset.AppSecret);
+        Assert.NotEqual(created.AppSecret, reset.AppSecret);
+        Assert.DoesNotContain(created.AppSecret, System.Text.Encoding.UTF8.GetString(await owner.Client.GetOfficialAccountQrAsync(account.Id, "svg", Ct)), StringComparison.Ordinal);
+    }
+
+    [Theory, ProviderData]
+    public async Task AServiceAccount_WaitsForAnOperator_AndIsHiddenUntilApproved(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var reader = await TestUser.CreateAsync(app, "reader");
+        var name = $"Clinic {Guid.NewGuid():N}"[..20];
+
+        var account = (await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest(name, OfficialAccountKinds.Service), Ct)).Account;
+
+        Assert.Equal(OfficialAccountStates.Pending, account.Admin!.State);
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => reader.Client.GetOfficialAccountAsync(account.Id, Ct));
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => reader.Client.FollowAsync(account.Id, cancellationToken: Ct));
+        await ExpectAsync(409, ErrorCodes.AccountNotActive, () => owner.Client.FollowAsync(account.Id, cancellationToken: Ct));
+        Assert.DoesNotContain((await reader.Client.SearchOfficialAccountsAsync(name, Ct)).Accounts, a => a.Id == account.Id);
+        await ExpectAsync(403, ErrorCodes.NotOperator, () => owner.Client.ApproveOfficialAccountAsync(account.Id, Ct));
+        await ExpectAsync(403, ErrorCodes.NotOperator, () => reader.Client.GetAccountReviewQueueAsync(Ct));
+
+        Assert.Contains((await ops.GetAccountReviewQueueAsync(Ct)).Accounts, a => a.Id == account.Id);
+        Assert.Equal(name, (await ops.GetOfficialAccountAsync(account.Id, Ct)).Name);
+        var approved = await ops.ApproveOfficialAccountAsync(account.Id, Ct);
+
+        Assert.Equal(account.Id, approved.Id);
+        Assert.DoesNotContain((await ops.GetAccountReviewQueueAsync(Ct)).Accounts, a => a.Id == account.Id);
+        Assert.True((await reader.Client.FollowAsync(account.Id, cancellationToken: Ct)).Following);
+        Assert.Equal(OfficialAccountStates.Active, (await owner.Client.GetOfficialAccountAsync(account.Id, Ct)).Admin!.State);
+        await ExpectAsync(409, ErrorCodes.Conflict, () => ops.RejectOfficialAccountAsync(account.Id, "Too late", Ct));
+    }
+
+    [Theory, ProviderData]
+    public async Task ARejectedServiceAccount_TellsItsOwnerWhy_AndARejectionNeedsAReason(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var account = (await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Lucky Draws", OfficialAccountKinds.Service), Ct)).Account;
+
+        await ExpectAsync(400, ErrorCodes.ValidationFailed, () => ops.RejectOfficialAccountAsync(account.Id, "  ", Ct));
+        await ops.RejectOfficialAccountAsync(account.Id, "Lotteries are not allowed", Ct);
+
+        var seen = await owner.Client.GetOfficialAccountAsync(account.Id, Ct);
+        Assert.Equal((OfficialAccountStates.Rejected, "Lotteries are not allowed"), (seen.Admin!.State, seen.Admin.ReviewNote));
+        await ExpectAsync(409, ErrorCodes.Conflict, () => ops.ApproveOfficialAccountAsync(account.Id, Ct));
+    }
+
+    [Theory, ProviderData]
+    public async Task OnlyTheAccountsAdmins_ManageIt(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var other = await TestUser.CreateAsync(app, "other");
+        var account = (await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Noodle Bar", OfficialAccountKinds.Subscription), Ct)).Account;
+        await other.Client.FollowAsync(account.Id, cancellationToken: Ct);
+
+        await ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.UpdateOfficialAccountAsync(account.Id, new UpdateOfficialAccountRequest("Mine now"), Ct));
+        await ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.ResetAppSecretAsync(account.Id, Ct));
+        await ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.GetFollowersAsync(account.Id, cancellationToken: Ct));
+        await ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.GetFollowerTagsAsync(account.Id, Ct));
+        await ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.CreateFollowerTagAsync(account.Id, "vip", Ct));
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => other.Client.GetFollowersAsync(Guid.NewGuid().ToString(), cancellationToken: Ct));
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => other.Client.GetOfficialAccountAsync("not-an-id", Ct));
+
+        var renamed = await owner.Client.UpdateOfficialAccountAsync(account.Id, new UpdateOfficialAccountRequest("Noodle House", "Hand-pulled"), Ct);
+        Assert.Equal(("Noodle House", "Hand-pulled"), (renamed.Name, renamed.Description));
+        Assert.Equal("Noodle House", (await other.Client.GetOfficialAccountAsync(account.Id, Ct)).Name);
+    }
+
+    [Theory, ProviderData]
+    public async Task BadRequests_AreRefusedWithTheirFields_AndChangeNothing(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+
+        var bad = await ExpectAsync(400, ErrorCodes.ValidationFailed, () => owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("x", "newsletter", new string('d', 500)), Ct));
+        Assert.Equal(["description", "kind", "name"], bad.Problem!.Errors!.Keys.Order());
+        await ExpectAsync(400, ErrorCodes.ValidationFailed, () => owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Two\nlines", OfficialAccountKinds.Subscription), Ct));
+        Assert.Empty((await owner.Client.GetMyOfficialAccountsAsync(Ct)).Accounts);
+
+        var account = (await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Bakery", OfficialAccountKinds.Subscription), Ct)).Account;
+        await ExpectAsync(400, ErrorCodes.ValidationFailed, () => owner.Client.UpdateOfficialAccountAsync(account.Id, new UpdateOfficialAccountRequest(AvatarId: Guid.NewGuid().ToString()), Ct));
+        await ExpectAsync(400, ErrorCodes.ValidationFailed, () => owner.Client.FollowAsync(account.Id, new FollowRequest(Scene: "billboard"), Ct));
+        Assert.False((await owner.Client.GetOfficialAccountAsync(account.Id, Ct)).Following);
+    }
+
+    [Theory, ProviderData]
+    public async Task OnePerson_OwnsAtMostFiveAccounts(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        for (var i = 0; i < 5; i++)
+        {
+            await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest($"Shop {i}", OfficialAccountKinds.Subscription), Ct);
+        }
+
+        await ExpectAsync(409, ErrorCodes.TooManyAccounts, () => owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Shop 6", OfficialAccountKinds.Subscription), Ct));
+        Assert.Equal(5, (await owner.Client.GetMyOfficialAccountsAsync(Ct)).Accounts.Count);
+    }
+
+    internal static async Task<HutongApiException> ExpectAsync(int status, string code, Func<Task> call)
+    {
+        var error = await Assert.ThrowsAsync<HutongApiException>(call);
+        Assert.Equal((status, code), (error.Status, error.Code));
+        return error;
+    }
+}

@@ -396,6 +396,13 @@ public sealed class HutongGateway : IAsyncDisposable
 
     private async Task OnUserEventAsync(UserEvent userEvent, CancellationToken cancellationToken)
     {
+        if (userEvent.Seq == 0)
+        {
+            // A live notice, outside the log: handed on as it comes, never filled in later.
+            await DeliverAsync(userEvent, cancellationToken);
+            return;
+        }
+
         if (userEvent.Seq <= Cursor)
         {
             return;

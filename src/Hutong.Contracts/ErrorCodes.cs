@@ -165,6 +165,15 @@ public static class ErrorCodes
     /// <summary>The account has as many tags as it may, or the follower carries as many as one may.</summary>
     public const string TooManyTags = "too_many_follower_tags";
 
+    /// <summary>The account used its broadcasts for the day (subscription) or month (service); Retry-After says when more come.</summary>
+    public const string BroadcastQuotaExceeded = "broadcast_quota_exceeded";
+
+    /// <summary>The follower's customer-service window is closed (or used up): the account cannot message them now.</summary>
+    public const string OutsideServiceWindow = "outside_service_window";
+
+    /// <summary>No such item in the thread.</summary>
+    public const string AccountMessageNotFound = "account_message_not_found";
+
     /// <summary>The account has a tag of that name already.</summary>
     public const string FollowerTagExists = "follower_tag_exists";
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Hutong.Core.Options;
 
 namespace Hutong.OfficialAccounts;
 
@@ -34,4 +35,46 @@ public sealed record OfficialAccountsOptions
 
     [Range(1, 10_000)]
     public int MaxReportReason { get; init; } = 500;
+
+    /// <summary>
+    /// The zone whose days and months the broadcast quotas (and read counts) follow: an IANA id such as
+    /// <c>Asia/Shanghai</c> or <c>Europe/Berlin</c>.
+    /// </summary>
+    [Required, TimeZoneId]
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    /// <summary>Broadcasts a subscription account may send a day.</summary>
+    [Range(1, 1_000)]
+    public int SubscriptionBroadcastsPerDay { get; init; } = 1;
+
+    /// <summary>Broadcasts a service account may send a calendar month (so each follower receives at most that many from it).</summary>
+    [Range(1, 1_000)]
+    public int ServiceBroadcastsPerMonth { get; init; } = 4;
+
+    /// <summary>Previews (a broadcast to one follower, not counted) an account may send a day.</summary>
+    [Range(1, 100_000)]
+    public int PreviewsPerDay { get; init; } = 100;
+
+    /// <summary>After a follower's message, how long the account may answer with customer-service messages...</summary>
+    [TimeSpanRange("00:00:01", "30.00:00:00")]
+    public TimeSpan MessageWindow { get; init; } = TimeSpan.FromHours(48);
+
+    /// <summary>...and how many.</summary>
+    [Range(1, 1_000)]
+    public int MessageWindowAllowance { get; init; } = 5;
+
+    /// <summary>After a menu click, a follow or a QR scan, how long the account may send...</summary>
+    [TimeSpanRange("00:00:01", "1.00:00:00")]
+    public TimeSpan EventWindow { get; init; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>...and how many.</summary>
+    [Range(1, 1_000)]
+    public int EventWindowAllowance { get; init; } = 3;
+
+    /// <summary>The longest text in a thread, either way.</summary>
+    [Range(1, 100_000)]
+    public int MaxMessageText { get; init; } = 2_000;
+
+    /// <summary>The zone of <see cref="TimeZone"/>; the setting is checked on start.</summary>
+    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 }

@@ -14,6 +14,7 @@ public static class RealtimeExtensions
         builder.Services.TryAddSingleton<EventLogWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<EventLogWriter>());
         builder.Services.TryAddSingleton<EventLog>();
+        builder.Services.TryAddSingleton<Delivery.OnlinePush>();
         return builder;
     }
 }

@@ -23,4 +23,7 @@ public static class MessageKinds
 
     /// <summary>A notice written by the platform: joined, left, recalled, renamed... Its <c>type</c> says which.</summary>
     public const string System = "system";
+
+    /// <summary>An official account's news (articles or links). Written by the account, never sent by a device.</summary>
+    public const string News = "news";
 }

@@ -23,6 +23,8 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(StatusReactionEvent), UserEventKinds.StatusReaction)]
 [JsonDerivedType(typeof(FriendTagEvent), UserEventKinds.FriendTag)]
 [JsonDerivedType(typeof(OfficialAccountEvent), UserEventKinds.OfficialAccount)]
+[JsonDerivedType(typeof(AccountMessageEvent), UserEventKinds.AccountMessage)]
+[JsonDerivedType(typeof(AccountThreadReadEvent), UserEventKinds.AccountThreadRead)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

@@ -18,4 +18,6 @@ public static class UserEventKinds
     public const string StatusReaction = "statusReaction";
     public const string FriendTag = "friendTag";
     public const string OfficialAccount = "officialAccount";
+    public const string AccountMessage = "accountMessage";
+    public const string AccountThreadRead = "accountThreadRead";
 }

@@ -15,6 +15,9 @@ public interface IGatewayNode : IGrainObserver
     [OneWay]
     Task DeliverTo(Guid[] userIds, Push push);
 
+    /// <summary>The people this node holds connections for now, for pushes that go to whoever is online of many.</summary>
+    Task<Guid[]> ConnectedAsync();
+
     /// <summary>The device's session ended: close its connections.</summary>
     [OneWay]
     Task EndSession(Guid userId, Guid deviceId);

@@ -10,4 +10,9 @@ public sealed record Push([property: Id(0)] Guid Stream, [property: Id(1)] long 
 {
     /// <summary>The stream of the person's own event log.</summary>
     public static readonly Guid EventLogStream = Guid.Empty;
+
+    /// <summary>Frames in no stream: live notices (a broadcast's arrival) that are neither logged nor replayed, so never skipped as already sent.</summary>
+    public static readonly Guid LiveStream = new("00000000-0000-0000-0000-00000000001f");
+
+    public static Push Live(byte[] frame) => new(LiveStream, 0, frame);
 }

@@ -136,7 +136,8 @@ internal sealed partial class GatewayConnection
 
         foreach (var push in held)
         {
-            var alreadySent = push.Seq <= (push.Stream == Realtime.Delivery.Push.EventLogStream ? eventsUpTo : resumedUpTo.GetValueOrDefault(push.Stream));
+            var alreadySent = push.Stream != Realtime.Delivery.Push.LiveStream
+                && push.Seq <= (push.Stream == Realtime.Delivery.Push.EventLogStream ? eventsUpTo : resumedUpTo.GetValueOrDefault(push.Stream));
             if (!alreadySent)
             {
                 Enqueue(push.Frame);

@@ -69,6 +69,8 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         return Task.CompletedTask;
     }
 
+    public Task<Guid[]> ConnectedAsync() => Task.FromResult(_users.Keys.ToArray());
+
     public Task EndSession(Guid userId, Guid deviceId)
     {
         if (_users.TryGetValue(userId, out var set))
@@ -89,8 +91,11 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         // elsewhere; otherwise each WebSocket would hold the stop until the host's shutdown timeout.
         using var stopping = lifetime.ApplicationStopping.Register(GoAwayAll);
         using var timer = new PeriodicTimer(Options.Heartbeat, clock);
+        var directory = grains.GetGrain<IGatewayDirectoryGrain>(0);
+        await RegisterNodeAsync(directory);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
+            await RegisterNodeAsync(directory);
             try
             {
                 foreach (var userId in _users.Keys)
@@ -102,6 +107,18 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
             {
                 GatewayLog.HeartbeatFailed(logger, ex);
             }
+        }
+    }
+
+    private async Task RegisterNodeAsync(IGatewayDirectoryGrain directory)
+    {
+        try
+        {
+            await directory.RegisterAsync(Node);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            GatewayLog.HeartbeatFailed(logger, ex);
         }
     }
 

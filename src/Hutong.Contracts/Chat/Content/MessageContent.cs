@@ -25,6 +25,7 @@ namespace Hutong.Contracts.Chat.Content;
 [JsonDerivedType(typeof(TransferContent), MessageKinds.Transfer)]
 [JsonDerivedType(typeof(RedPacketContent), MessageKinds.RedPacket)]
 [JsonDerivedType(typeof(NoticeContent), MessageKinds.System)]
+[JsonDerivedType(typeof(NewsContent), MessageKinds.News)]
 public abstract record MessageContent
 {
     // Methods rather than properties: they stay off the wire without an attribute on every override.

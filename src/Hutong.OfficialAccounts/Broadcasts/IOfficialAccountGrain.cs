@@ -1,0 +1,32 @@
+using Hutong.Core.Errors;
+
+namespace Hutong.OfficialAccounts.Broadcasts;
+
+/// <summary>
+/// An official account's contended state: its broadcast quota. Every broadcast of the account, from the studio or the
+/// app API, to all or to some, passes here one at a time, so two sends at once never both take the last one.
+/// </summary>
+public interface IOfficialAccountGrain : IGrainWithGuidKey
+{
+    Task<Result<BroadcastReceipt>> BroadcastAsync(BroadcastOrder order);
+}
+
+/// <summary>A broadcast ready to send: its audience resolved and its content encoded (<c>MessageContentJson</c>).</summary>
+[GenerateSerializer, Immutable, Alias("hutong.oa.broadcast-order")]
+public sealed record BroadcastOrder(
+    [property: Id(0)] string AccountKind,
+    [property: Id(1)] string ClientId,
+    [property: Id(2)] string Audience,
+    [property: Id(3)] int? TagId,
+    [property: Id(4)] Guid[]? Recipients,
+    [property: Id(5)] byte[] Content);
+
+/// <summary>The broadcast sent (or the one sent before under the same client id: <see cref="Created"/> false).</summary>
+[GenerateSerializer, Immutable, Alias("hutong.oa.broadcast-receipt")]
+public sealed record BroadcastReceipt(
+    [property: Id(0)] Guid BroadcastId,
+    [property: Id(1)] Guid MessageId,
+    [property: Id(2)] long Seq,
+    [property: Id(3)] DateTimeOffset SentAt,
+    [property: Id(4)] int Recipients,
+    [property: Id(5)] bool Created);

@@ -73,4 +73,34 @@ public sealed partial class HutongClient
 
     public Task<OfficialAccountInfo> RejectOfficialAccountAsync(string accountId, string reason, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/admin/official-accounts/{Escape(accountId)}/reject", new RejectOfficialAccountRequest(reason), Json.RejectOfficialAccountRequest, Json.OfficialAccountInfo, cancellationToken);
+
+    /// <summary>The caller's threads with the accounts they follow: service accounts, and subscriptions folded together.</summary>
+    public Task<AccountThreadList> GetAccountThreadsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/official-accounts/threads", Json.AccountThreadList, cancellationToken);
+
+    /// <summary>The caller's thread with an account, newest first.</summary>
+    public Task<AccountThread> GetAccountThreadAsync(string accountId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/messages?{Page(limit, cursor).TrimStart('&')}", Json.AccountThread, cancellationToken);
+
+    /// <summary>A message to an account the caller follows; a resend with the same client id returns the first.</summary>
+    public Task<AccountMessage> SendToAccountAsync(string accountId, SendToAccountRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/messages", request, Json.SendToAccountRequest, Json.AccountMessage, cancellationToken);
+
+    public Task ReadAccountThreadAsync(string accountId, string upTo, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/messages/read", new ReadAccountThreadRequest(upTo), Json.ReadAccountThreadRequest, cancellationToken);
+
+    /// <summary>A follower's thread, for the account's admins.</summary>
+    public Task<AccountThread> GetFollowerThreadAsync(string accountId, string openId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/followers/{Escape(openId)}/messages?{Page(limit, cursor).TrimStart('&')}", Json.AccountThread, cancellationToken);
+
+    /// <summary>A customer-service message to a follower, inside their service window.</summary>
+    public Task<AccountMessage> ReplyToFollowerAsync(string accountId, string openId, AccountReplyRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/followers/{Escape(openId)}/messages", request, Json.AccountReplyRequest, Json.AccountMessage, cancellationToken);
+
+    /// <summary>The account's broadcasts and what is left of its quota.</summary>
+    public Task<BroadcastList> GetBroadcastsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/broadcasts", Json.BroadcastList, cancellationToken);
+
+    public Task<BroadcastInfo> BroadcastAsync(string accountId, BroadcastRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/broadcasts", request, Json.BroadcastRequest, Json.BroadcastInfo, cancellationToken);
 }

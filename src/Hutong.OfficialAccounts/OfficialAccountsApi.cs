@@ -5,7 +5,9 @@ using Hutong.Core.Errors;
 using Hutong.Core.Http;
 using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -37,6 +39,14 @@ public static class OfficialAccountsApi
         api.MapPost("/{accountId}/tags", CreateTag);
         api.MapPatch("/{accountId}/tags/{tagId:int}", RenameTag);
         api.MapDelete("/{accountId}/tags/{tagId:int}", DeleteTag);
+        api.MapGet("/threads", Threads);
+        api.MapGet("/{accountId}/messages", Thread);
+        api.MapPost("/{accountId}/messages", Send);
+        api.MapPost("/{accountId}/messages/read", ReadThread);
+        api.MapGet("/{accountId}/followers/{openId}/messages", FollowerThread);
+        api.MapPost("/{accountId}/followers/{openId}/messages", Reply);
+        api.MapGet("/{accountId}/broadcasts", Broadcasts);
+        api.MapPost("/{accountId}/broadcasts", Broadcast);
 
         var admin = app.MapGroup("/api/v1/admin/official-accounts").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/", ReviewQueue);
@@ -150,6 +160,65 @@ public static class OfficialAccountsApi
     {
         var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
         return managed.IsSuccess ? (await tags.DeleteAsync(managed.Value, tagId, cancellationToken)).ToNoContent() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Ok<AccountThreadList>> Threads(ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await threads.ThreadsAsync(user.UserId(), cancellationToken));
+
+    private static async Task<Results<Ok<AccountThread>, ProblemHttpResult>> Thread(
+        string accountId, string? cursor, int? limit, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await threads.ThreadAsync(user.UserId(), id, cursor, limit, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Created<AccountMessage>, Ok<AccountMessage>, ProblemHttpResult>> Send(
+        string accountId, SendToAccountRequest request, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id))
+        {
+            return NoAccount();
+        }
+
+        var result = await threads.SendAsync(user.UserId(), id, request, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var (message, created) = result.Value;
+        return created ? TypedResults.Created($"/api/v1/official-accounts/{accountId}/messages", message) : TypedResults.Ok(message);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> ReadThread(
+        string accountId, ReadAccountThreadRequest request, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await threads.MarkReadAsync(user.UserId(), id, request, cancellationToken)).ToNoContent() : NoAccount();
+
+    private static async Task<Results<Ok<AccountThread>, ProblemHttpResult>> FollowerThread(
+        string accountId, string openId, string? cursor, int? limit, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await threads.FollowerThreadAsync(user.UserId(), id, openId, cursor, limit, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<AccountMessage>, ProblemHttpResult>> Reply(
+        string accountId, string openId, AccountReplyRequest request, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await threads.StudioReplyAsync(user.UserId(), id, openId, request, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<BroadcastList>, ProblemHttpResult>> Broadcasts(
+        string accountId, ClaimsPrincipal user, BroadcastService broadcasts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await broadcasts.ListAsync(user.UserId(), id, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Created<BroadcastInfo>, Ok<BroadcastInfo>, ProblemHttpResult>> Broadcast(
+        string accountId, BroadcastRequest request, ClaimsPrincipal user, BroadcastService broadcasts, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id))
+        {
+            return NoAccount();
+        }
+
+        var result = await broadcasts.SendAsync(user.UserId(), id, request, cancellationToken);
+        if (!result.IsSuccess)
+        {
+            return result.Error.ToProblem();
+        }
+
+        var (broadcast, created) = result.Value;
+        return created ? TypedResults.Created($"/api/v1/official-accounts/{accountId}/broadcasts/{broadcast.Id}", broadcast) : TypedResults.Ok(broadcast);
     }
 
     private static async Task<Results<Ok<OfficialAccountList>, ProblemHttpResult>> ReviewQueue(

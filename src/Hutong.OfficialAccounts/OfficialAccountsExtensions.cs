@@ -1,5 +1,8 @@
+using Hutong.Chat.Media;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Threads;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +18,11 @@ public static class OfficialAccountsExtensions
         builder.Services.TryAddSingleton<OfficialAccountService>();
         builder.Services.TryAddSingleton<FollowService>();
         builder.Services.TryAddSingleton<FollowerTagService>();
+        builder.Services.TryAddSingleton<ThreadContent>();
+        builder.Services.TryAddSingleton<ThreadService>();
+        builder.Services.TryAddSingleton<BroadcastService>();
+        builder.Services.AddSingleton<IFollowObserver, FollowWindowOpener>();
+        builder.Services.AddSingleton<IMediaAudience, ThreadMediaAudience>();
         return builder;
     }
 }

@@ -7,4 +7,10 @@ internal static partial class OfficialAccountsLog
 {
     [LoggerMessage(6001, LogLevel.Warning, "A follow observer {Observer} failed for the account {AccountId}; the follow stands")]
     public static partial void ObserverFailed(ILogger logger, string observer, Guid accountId, Exception exception);
+
+    [LoggerMessage(6002, LogLevel.Debug, "Broadcast {BroadcastId} of {AccountId} pushed live to {Count} followers online")]
+    public static partial void BroadcastPushed(ILogger logger, Guid accountId, Guid broadcastId, int count);
+
+    [LoggerMessage(6003, LogLevel.Warning, "Broadcast {BroadcastId} of {AccountId} was sent but its live push failed; followers see it when they read")]
+    public static partial void BroadcastPushFailed(ILogger logger, Guid accountId, Guid broadcastId, Exception exception);
 }

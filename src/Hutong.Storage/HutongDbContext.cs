@@ -94,6 +94,14 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<OfficialAccountReportRow> OfficialAccountReports => Set<OfficialAccountReportRow>();
 
+    internal DbSet<AccountMessageRow> AccountMessages => Set<AccountMessageRow>();
+
+    internal DbSet<BroadcastRow> Broadcasts => Set<BroadcastRow>();
+
+    internal DbSet<BroadcastRecipientRow> BroadcastRecipients => Set<BroadcastRecipientRow>();
+
+    internal DbSet<ServiceWindowRow> ServiceWindows => Set<ServiceWindowRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

@@ -18,7 +18,9 @@ using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Threads;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
@@ -59,6 +61,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IPlatformKeys, PlatformKeys>();
         services.TryAddSingleton<IOfficialAccountStore, OfficialAccountStore>();
         services.TryAddSingleton<IFollowerStore, FollowerStore>();
+        services.TryAddSingleton<IThreadStore, ThreadStore>();
+        services.TryAddSingleton<IBroadcastStore, BroadcastStore>();
         return services;
     }
 }

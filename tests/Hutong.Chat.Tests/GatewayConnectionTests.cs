@@ -196,6 +196,8 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
             return Task.CompletedTask;
         }
 
+        public Task<Guid[]> ConnectedAsync() => Task.FromResult<Guid[]>([]);
+
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
     }
 }

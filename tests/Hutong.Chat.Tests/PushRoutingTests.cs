@@ -75,6 +75,8 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
             return Task.CompletedTask;
         }
 
+        public Task<Guid[]> ConnectedAsync() => Task.FromResult<Guid[]>([]);
+
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
     }
 }

@@ -30,6 +30,9 @@ internal sealed class FollowerRow
 
     public string? QrSceneStr { get; set; }
 
+    /// <summary>The seq of the last thread item the follower read: theirs alone, told to nobody.</summary>
+    public long ReadUpTo { get; set; }
+
     public static FollowerRow From(Follower f) => new()
     {
         AccountId = f.AccountId,

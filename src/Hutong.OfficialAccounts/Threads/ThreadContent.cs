@@ -1,0 +1,58 @@
+using Hutong.Chat.Media;
+using Hutong.Contracts.Chat.Content;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.Core.Text;
+
+namespace Hutong.OfficialAccounts.Threads;
+
+/// <summary>
+/// What a thread takes: text, an image the sender uploaded, and (from followers) a place. Checked the same way for the
+/// follower's messages, the studio's replies and broadcasts; the stored content is what the node made of it (the
+/// upload's type and size, not what the device said).
+/// </summary>
+public sealed class ThreadContent(IMediaStore media)
+{
+    public async Task<Result<MessageContent>> CheckAsync(
+        MessageContent? content, Guid uploader, bool places, int maxText, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        switch (content)
+        {
+            case TextContent { Text: var text }:
+                var trimmed = (text ?? string.Empty).Trim();
+                if (trimmed.Length == 0 || trimmed.Length > maxText || NameText.HasControlInMessage(trimmed))
+                {
+                    errors.Add("content.text", $"Text is 1 to {maxText} characters.");
+                    break;
+                }
+
+                return new TextContent(trimmed);
+            case ImageContent image:
+                if (Ids.TryParse(image.MediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
+                    && found.UploaderId == uploader && found.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                {
+                    return new ImageContent(image.MediaId, found.ContentType, found.Size, found.FileName);
+                }
+
+                errors.Add("content.mediaId", "An image is one the sender uploaded.");
+                break;
+            case LocationContent place when places:
+                if (double.IsFinite(place.Latitude) && double.IsFinite(place.Longitude) && Math.Abs(place.Latitude) <= 90 && Math.Abs(place.Longitude) <= 180
+                    && (place.Name?.Length ?? 0) <= 100 && (place.Address?.Length ?? 0) <= 200)
+                {
+                    return place with { Name = Clean(place.Name), Address = Clean(place.Address) };
+                }
+
+                errors.Add("content", "A place has a latitude, a longitude, and a short name and address.");
+                break;
+            default:
+                errors.Add("content", places ? "A message is text, an image or a place." : "A message is text or an image.");
+                break;
+        }
+
+        return errors.ToError();
+    }
+
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : NameText.Clean(text);
+}

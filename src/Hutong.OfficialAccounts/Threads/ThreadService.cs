@@ -1,0 +1,230 @@
+using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.Events;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.Core;
+using Hutong.Core.Errors;
+using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Following;
+using Hutong.Realtime.Log;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.OfficialAccounts.Threads;
+
+/// <summary>
+/// A follower's thread with an account: what they send, what the account answers (a reply to their message, an
+/// auto-reply, or a customer-service message inside the window) and the broadcasts that reached them.
+/// </summary>
+public sealed class ThreadService(
+    IThreadStore store,
+    IFollowerStore followers,
+    OfficialAccountService accounts,
+    ThreadContent contents,
+    EventLog events,
+    IEnumerable<IFollowerMessageObserver> observers,
+    IOptions<OfficialAccountsOptions> options,
+    ILogger<ThreadService> logger,
+    TimeProvider clock)
+{
+    public static readonly Error NotFollowing = Error.Conflict(ErrorCodes.FollowerNotFound, "You do not follow the account.");
+    public static readonly Error WindowClosed = Error.Conflict(
+        ErrorCodes.OutsideServiceWindow, "The follower's service window is closed.", "An account may message a follower for a while after they message it, click its menu, follow it or scan its code.");
+
+    private readonly IFollowerMessageObserver[] _observers = [.. observers];
+
+    private OfficialAccountsOptions Limits => options.Value;
+
+    /// <summary>A follower's message to the account; a resend with the same client id returns the first one.</summary>
+    public async Task<Result<(AccountMessage Message, bool Created)>> SendAsync(Guid me, Guid accountId, SendToAccountRequest request, CancellationToken cancellationToken)
+    {
+        var standing = await FollowingAsync(me, accountId, cancellationToken);
+        if (!standing.IsSuccess)
+        {
+            return standing.Error;
+        }
+
+        var (account, follower) = standing.Value;
+        var errors = new FieldErrors();
+        if (string.IsNullOrEmpty(request.ClientId) || request.ClientId.Length > 64)
+        {
+            errors.Add("clientId", "A client id is 1 to 64 characters.");
+            return errors.ToError();
+        }
+
+        var content = await contents.CheckAsync(request.Content, me, places: true, Limits.MaxMessageText, cancellationToken);
+        if (!content.IsSuccess)
+        {
+            return content.Error;
+        }
+
+        var now = clock.Now();
+        var (stored, created) = await store.AddFromFollowerAsync(
+            new ThreadMessage(Ids.New(clock), accountId, me, false, now, content.Value, ClientId: request.ClientId),
+            now + Limits.MessageWindow, Limits.MessageWindowAllowance, cancellationToken);
+        if (created)
+        {
+            await events.AppendAsync(me, new AccountMessageEvent(Info(stored)));
+            _ = TellAsync(account, follower, stored);
+        }
+
+        return (Info(stored), created);
+    }
+
+    /// <summary>
+    /// The account's message to one follower: inside the service window (a customer-service message, taking one of
+    /// the window's messages), or as the answer to their message or action (a passive reply or an auto-reply).
+    /// </summary>
+    public async Task<Result<AccountMessage>> ReplyAsync(OfficialAccount account, Guid userId, MessageContent content, bool inWindow, CancellationToken cancellationToken)
+    {
+        var follower = await followers.FindAsync(account.Id, userId, cancellationToken);
+        if (follower is not { Following: true })
+        {
+            return FollowService.NoFollower;
+        }
+
+        var stored = await store.AddFromAccountAsync(new ThreadMessage(Ids.New(clock), account.Id, userId, true, clock.Now(), content), inWindow, cancellationToken);
+        if (stored is null)
+        {
+            return WindowClosed;
+        }
+
+        var info = Info(stored);
+        await events.AppendAsync(userId, new AccountMessageEvent(info));
+        return info;
+    }
+
+    /// <summary>The studio's customer-service message to a follower, by openid.</summary>
+    public async Task<Result<AccountMessage>> StudioReplyAsync(Guid me, Guid accountId, string openId, AccountReplyRequest request, CancellationToken cancellationToken)
+    {
+        var managed = await accounts.ManagedAsync(me, accountId, cancellationToken);
+        if (!managed.IsSuccess)
+        {
+            return managed.Error;
+        }
+
+        var follower = await followers.FindByOpenIdAsync(accountId, openId, cancellationToken);
+        if (follower is not { Following: true })
+        {
+            return FollowService.NoFollower;
+        }
+
+        var content = await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken);
+        return content.IsSuccess ? await ReplyAsync(managed.Value, follower.UserId, content.Value, inWindow: true, cancellationToken) : content.Error;
+    }
+
+    /// <summary>The follower's thread, newest first.</summary>
+    public async Task<Result<AccountThread>> ThreadAsync(Guid me, Guid accountId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var standing = await FollowingAsync(me, accountId, cancellationToken);
+        if (!standing.IsSuccess)
+        {
+            return standing.Error;
+        }
+
+        return await PageAsync(accountId, standing.Value.Follower, cursor, limit, cancellationToken);
+    }
+
+    /// <summary>A follower's thread as the account's admins see it in the studio.</summary>
+    public async Task<Result<AccountThread>> FollowerThreadAsync(Guid me, Guid accountId, string openId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var managed = await accounts.ManagedAsync(me, accountId, cancellationToken);
+        if (!managed.IsSuccess)
+        {
+            return managed.Error;
+        }
+
+        var follower = await followers.FindByOpenIdAsync(accountId, openId, cancellationToken);
+        return follower is { Following: true } ? await PageAsync(accountId, follower, cursor, limit, cancellationToken) : FollowService.NoFollower;
+    }
+
+    /// <summary>The follower's threads: service accounts each on their own, subscriptions together; newest first.</summary>
+    public async Task<AccountThreadList> ThreadsAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var services = new List<AccountThreadSummary>();
+        var subscriptions = new List<AccountThreadSummary>();
+        var following = await followers.FollowingAsync(me, cancellationToken);
+        var counts = await followers.CountsAsync(following.Select(f => f.AccountId).ToList(), cancellationToken);
+        foreach (var follower in following)
+        {
+            if (await accounts.VisibleAsync(me, follower.AccountId, cancellationToken) is not { } account)
+            {
+                continue;
+            }
+
+            var newest = await store.ThreadAsync(account.Id, me, follower.FollowedAt, null, 1, cancellationToken);
+            var last = newest.Count == 0 ? null : newest[0];
+            var summary = new AccountThreadSummary(
+                OfficialAccountService.Info(account, me, counts.GetValueOrDefault(account.Id), follower),
+                last is null ? null : Info(last),
+                await store.UnreadAsync(account.Id, me, follower.FollowedAt, cancellationToken));
+            (account.IsService ? services : subscriptions).Add(summary);
+        }
+
+        return new AccountThreadList(Newest(services), Newest(subscriptions));
+    }
+
+    public async Task<Result<Done>> MarkReadAsync(Guid me, Guid accountId, ReadAccountThreadRequest request, CancellationToken cancellationToken)
+    {
+        var standing = await FollowingAsync(me, accountId, cancellationToken);
+        if (!standing.IsSuccess)
+        {
+            return standing.Error;
+        }
+
+        if (!Ids.TryParse(request.UpTo, out var upTo)
+            || await store.MarkReadAsync(accountId, me, upTo, standing.Value.Follower.FollowedAt, cancellationToken) is null)
+        {
+            return Error.NotFound(ErrorCodes.AccountMessageNotFound, "No such item in your thread.");
+        }
+
+        await events.AppendAsync(me, new AccountThreadReadEvent(Ids.Format(accountId), request.UpTo));
+        return Done.Value;
+    }
+
+    internal static AccountMessage Info(ThreadMessage m) => new(
+        Ids.Format(m.Id), Ids.Format(m.AccountId), m.FromAccount, m.SentAt, m.Content, m.BroadcastId is { } b ? Ids.Format(b) : null);
+
+    private async Task<AccountThread> PageAsync(Guid accountId, Follower follower, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        var take = Math.Clamp(limit ?? Paging.DefaultLimit, 1, Paging.MaxLimit);
+        long? before = long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : null;
+        var page = await store.ThreadAsync(accountId, follower.UserId, follower.FollowedAt, before, take + 1, cancellationToken);
+        var shown = page.Take(take).ToList();
+        return new AccountThread(
+            shown.ConvertAll(Info),
+            page.Count > take ? shown[^1].Seq.ToString(System.Globalization.CultureInfo.InvariantCulture) : null);
+    }
+
+    private async Task<Result<(OfficialAccount Account, Follower Follower)>> FollowingAsync(Guid me, Guid accountId, CancellationToken cancellationToken)
+    {
+        var account = await accounts.VisibleAsync(me, accountId, cancellationToken);
+        if (account is null)
+        {
+            return OfficialAccountService.NotFound;
+        }
+
+        var follower = await followers.FindAsync(accountId, me, cancellationToken);
+        return follower is { Following: true } ? (account, follower) : NotFollowing;
+    }
+
+    private async Task TellAsync(OfficialAccount account, Follower follower, ThreadMessage message)
+    {
+        // Off the follower's request: a developer's server may take seconds to answer, and the answer comes as an event.
+        await Task.Yield();
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                await observer.ReceivedAsync(account, follower, message, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                OfficialAccountsLog.ObserverFailed(logger, observer.GetType().Name, account.Id, e);
+            }
+        }
+    }
+
+    private static List<AccountThreadSummary> Newest(List<AccountThreadSummary> threads) =>
+        [.. threads.OrderByDescending(t => t.Last?.SentAt ?? DateTimeOffset.MinValue)];
+}

@@ -1,0 +1,4 @@
+namespace Hutong.OfficialAccounts.Protocol;
+
+/// <summary>Article cards, one to <see cref="ReplyXml.MaxArticles"/>.</summary>
+internal sealed record NewsReply(DateTimeOffset CreateTime, IReadOnlyList<NewsArticle> Articles) : PassiveReply(CreateTime);

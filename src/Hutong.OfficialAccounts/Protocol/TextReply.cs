@@ -1,0 +1,3 @@
+namespace Hutong.OfficialAccounts.Protocol;
+
+internal sealed record TextReply(DateTimeOffset CreateTime, string Content) : PassiveReply(CreateTime);

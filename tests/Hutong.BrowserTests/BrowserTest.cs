@@ -14,9 +14,9 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
 
     protected BrowserFixture Fixture { get; } = fixture;
 
-    protected async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 800)
+    protected async Task<IPage> NewPageAsync(string locale = "en-US", int width = 1280, int height = 800, IBrowser? browser = null)
     {
-        var page = await Fixture.NewPersonAsync(locale, width, height);
+        var page = await Fixture.NewPersonAsync(locale, width, height, browser);
         _contexts.Add(page.Context);
         return page;
     }

@@ -154,6 +154,7 @@ public sealed class ChatFlowTests(BrowserFixture fixture) : BrowserTest(fixture)
         var yun = await NewFriendOverApiAsync($"gyun{run}", "Yun", mei.Handle);
         await BefriendInBrowsersAsync(mei, lin);
 
+        await mei.Button("More actions").ClickAsync();
         await mei.Page.GetByRole(AriaRole.Link, new() { Name = "New group" }).ClickAsync();
         await mei.Field("Group name").FillAsync("Tea house");
         await mei.Page.GetByRole(AriaRole.Checkbox, new() { Name = "Lin" }).CheckAsync();

@@ -321,6 +321,8 @@ public sealed class Strings
 
     public required SocialStrings Social { get; init; }
 
+    public required ScanStrings Scan { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -332,6 +334,7 @@ public sealed class Strings
         AppName = "Hutong",
         Account = AccountStrings.English,
         Social = SocialStrings.English,
+        Scan = ScanStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -706,6 +709,7 @@ public sealed class Strings
         AppName = "胡同",
         Account = AccountStrings.Chinese,
         Social = SocialStrings.Chinese,
+        Scan = ScanStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

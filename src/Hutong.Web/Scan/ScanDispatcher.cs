@@ -1,0 +1,120 @@
+using System.Text.RegularExpressions;
+
+namespace Hutong.Web.Scan;
+
+/// <summary>
+/// Decides what a scanned code opens. Hutong's codes carry the <c>hutong://{kind}/...</c> links the server makes
+/// (<c>DeepLinks</c> in Hutong.Core, which the browser does not load); each kind the client opens is one case of
+/// <see cref="Dispatch"/>, and a kind it does not know yet is <see cref="UnsupportedTarget"/>. Anything else is text.
+/// </summary>
+public static partial class ScanDispatcher
+{
+    private const string Scheme = "hutong:";
+
+    /// <summary>Group codes are 16 characters today; the limit only keeps a made-up one off the address bar.</summary>
+    private const int MaxCodeLength = 64;
+
+    public static ScanTarget Dispatch(string decoded)
+    {
+        // A code's text may end in a line break (some generators add one); inside, whitespace is part of it.
+        var text = decoded.Trim();
+        if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        {
+            return new OtherTarget(text, WebLinks(text));
+        }
+
+        var rest = text[Scheme.Length..];
+        if (!rest.StartsWith("//", StringComparison.Ordinal))
+        {
+            return new InvalidTarget(text);
+        }
+
+        rest = rest[2..];
+        var fragment = rest.IndexOf('#', StringComparison.Ordinal);
+        rest = fragment < 0 ? rest : rest[..fragment];
+        var question = rest.IndexOf('?', StringComparison.Ordinal);
+        var query = question < 0 ? "" : rest[(question + 1)..];
+        var segments = (question < 0 ? rest : rest[..question]).TrimEnd('/').Split('/');
+        var kind = segments[0].ToLowerInvariant();
+        var path = segments[1..];
+        return kind switch
+        {
+            "user" => Person(path, text),
+            "group" => Group(path, text),
+            "oa" => OfficialAccount(path, query, text),
+            "" => new InvalidTarget(text),
+            _ => new UnsupportedTarget(kind, text),
+        };
+    }
+
+    private static ScanTarget Person(string[] path, string text) =>
+        path is [var id] && Guid.TryParseExact(id, "D", out var userId) && userId != Guid.Empty
+            ? new PersonTarget(userId.ToString("D"))
+            : new InvalidTarget(text);
+
+    private static ScanTarget Group(string[] path, string text) =>
+        path is [var code] && IsQuerySafe(code) && code.Length <= MaxCodeLength ? new GroupTarget(code) : new InvalidTarget(text);
+
+    private static ScanTarget OfficialAccount(string[] path, string query, string text)
+    {
+        if (path is not [var accountId] || !IsQuerySafe(accountId) || accountId.Length > MaxCodeLength)
+        {
+            return new InvalidTarget(text);
+        }
+
+        string? ticket = null;
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            var name = equals < 0 ? pair : pair[..equals];
+            if (name != "ticket")
+            {
+                // Parameters a later server adds are not this client's to judge.
+                continue;
+            }
+
+            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            if (ticket is not null || !IsQuerySafe(value))
+            {
+                return new InvalidTarget(text);
+            }
+
+            ticket = value;
+        }
+
+        return new OfficialAccountTarget(accountId, ticket);
+    }
+
+    /// <summary>Ids, codes and tickets in Hutong links are letters, digits, '_' and '-' (base64url or a GUID).</summary>
+    private static bool IsQuerySafe(string value) =>
+        value.Length > 0 && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
+
+    /// <summary>The http and https addresses in a text, in order and once each, without the punctuation after them.</summary>
+    internal static IReadOnlyList<string> WebLinks(string text) =>
+        [.. WebLink().Matches(text)
+            .Select(m => WithoutTrailingPunctuation(m.Value))
+            .Where(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.Host.Length > 0)
+            .Distinct(StringComparer.Ordinal)];
+
+    /// <summary>A sentence's full stop or comma is not the address's; nor is a bracket the address did not open.</summary>
+    private static string WithoutTrailingPunctuation(string link)
+    {
+        while (link.Length > 0)
+        {
+            var last = link[^1];
+            var unopened = last is ')' or ']' && link.Count(c => c == last) > link.Count(c => c == (last == ')' ? '(' : '['));
+            if (!unopened && last is not ('.' or ',' or ';' or ':' or '!' or '?' or '\'' or '"'))
+            {
+                break;
+            }
+
+            link = link[..^1];
+        }
+
+        return link;
+    }
+
+    /// <summary>An address runs to a space, a quote or angle bracket, or a Chinese punctuation mark, which URLs leave encoded.</summary>
+    [GeneratedRegex(@"https?://[^\s<>""。，、；：！？（）「」『』【】《》“”‘’]+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex WebLink();
+}

@@ -1,0 +1,215 @@
+using Hutong.Web.Scan;
+
+namespace Hutong.Web.Tests.Scan;
+
+/// <summary>
+/// What a scanned code opens. The links are written out as the server's <c>DeepLinks</c> makes them; the browser
+/// tests scan the server's own QR codes.
+/// </summary>
+public sealed class ScanDispatcherTests
+{
+    private const string Lin = "0195a3c4-8f2e-7b61-9d4a-3c2b1a0f9e8d";
+
+    [Theory]
+    [InlineData("hutong://user/" + Lin)]
+    [InlineData("  hutong://user/" + Lin + "\r\n")]
+    [InlineData("\thutong://user/" + Lin + "/")]
+    [InlineData("HUTONG://USER/0195A3C4-8F2E-7B61-9D4A-3C2B1A0F9E8D")]
+    [InlineData("hutong://user/" + Lin + "#profile")]
+    public void Dispatch_PersonLink_OpensTheirProfileToAddThem(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new PersonTarget(Lin), target);
+        Assert.Equal($"contacts/add?user={Lin}", target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://user/")]
+    [InlineData("hutong://user")]
+    [InlineData("hutong://user/lin")]
+    [InlineData("hutong://user/0195a3c48f2e7b619d4a3c2b1a0f9e8d")]
+    [InlineData("hutong://user/{0195a3c4-8f2e-7b61-9d4a-3c2b1a0f9e8d}")]
+    [InlineData("hutong://user/00000000-0000-0000-0000-000000000000")]
+    [InlineData("hutong://user/" + Lin + "/moments")]
+    [InlineData("hutong://user/0195a3c4-8f2e-7b61-9d4a-3c2b1a0f9e8")]
+    public void Dispatch_PersonLinkWhoseIdDoesNotParse_IsInvalidAndOpensNothing(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new InvalidTarget(decoded.Trim()), target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://group/Ab3_-xYz01234567", "Ab3_-xYz01234567")]
+    [InlineData(" hutong://group/Ab3_-xYz01234567/ \n", "Ab3_-xYz01234567")]
+    [InlineData("hutong://GROUP/Ab3_-xYz01234567", "Ab3_-xYz01234567")]
+    public void Dispatch_GroupLink_AsksToJoinWithTheCodeAsItIs(string decoded, string code)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new GroupTarget(code), target);
+        Assert.Equal($"discover?join={code}", target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://group/")]
+    [InlineData("hutong://group/Ab3 xYz")]
+    [InlineData("hutong://group/Ab3%2FxYz")]
+    [InlineData("hutong://group/Ab3+xYz/")]
+    [InlineData("hutong://group/Ab3/xYz")]
+    [InlineData("hutong://group/ÄbcDef")]
+    public void Dispatch_GroupLinkWithACodeThatCannotBeOne_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.IsType<InvalidTarget>(target);
+        Assert.Null(target.Route);
+    }
+
+    [Fact]
+    public void Dispatch_GroupCodeLongerThanAnyTheServerMakes_IsInvalid()
+    {
+        var target = ScanDispatcher.Dispatch("hutong://group/" + new string('a', 65));
+
+        Assert.IsType<InvalidTarget>(target);
+    }
+
+    [Theory]
+    [InlineData("hutong://oa/gh_0123abcd", "gh_0123abcd", null, "oa/gh_0123abcd")]
+    [InlineData("hutong://oa/" + Lin, Lin, null, "oa/" + Lin)]
+    [InlineData("hutong://oa/gh_0123abcd?ticket=Tk-9_zQ", "gh_0123abcd", "Tk-9_zQ", "oa/gh_0123abcd?ticket=Tk-9_zQ")]
+    [InlineData("hutong://oa/gh_0123abcd/?ticket=Tk-9_zQ", "gh_0123abcd", "Tk-9_zQ", "oa/gh_0123abcd?ticket=Tk-9_zQ")]
+    [InlineData("hutong://oa/gh_0123abcd?scene=7&ticket=Tk-9_zQ", "gh_0123abcd", "Tk-9_zQ", "oa/gh_0123abcd?ticket=Tk-9_zQ")]
+    [InlineData("hutong://oa/gh_0123abcd?scene=7", "gh_0123abcd", null, "oa/gh_0123abcd")]
+    public void Dispatch_OfficialAccountLink_OpensTheAccountWithItsTicket(string decoded, string accountId, string? ticket, string route)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new OfficialAccountTarget(accountId, ticket), target);
+        Assert.Equal(route, target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://oa/")]
+    [InlineData("hutong://oa/gh 0123")]
+    [InlineData("hutong://oa/gh_0123abcd/menu")]
+    [InlineData("hutong://oa/gh_0123abcd?ticket=")]
+    [InlineData("hutong://oa/gh_0123abcd?ticket")]
+    [InlineData("hutong://oa/gh_0123abcd?ticket=a+b")]
+    [InlineData("hutong://oa/gh_0123abcd?ticket=a%2Fb")]
+    [InlineData("hutong://oa/gh_0123abcd?ticket=one&ticket=two")]
+    public void Dispatch_OfficialAccountLinkWithABadIdOrTicket_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.IsType<InvalidTarget>(target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://mp/wx0123456789abcdef/pages/index", "mp")]
+    [InlineData("hutong://pay/ord-2026-0001", "pay")]
+    [InlineData("hutong://pay?amount=100", "pay")]
+    [InlineData("hutong://moments/0195a3c4", "moments")]
+    [InlineData("Hutong://MP/wx01", "mp")]
+    public void Dispatch_HutongLinkOfAKindNotOpenedYet_IsUnsupportedWithItsText(string decoded, string kind)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new UnsupportedTarget(kind, decoded), target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://")]
+    [InlineData("hutong:///" + Lin)]
+    [InlineData("hutong:user/" + Lin)]
+    [InlineData("hutong:")]
+    public void Dispatch_HutongSchemeWithoutAKind_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new InvalidTarget(decoded), target);
+    }
+
+    [Theory]
+    [InlineData("weixin://dl/business/?t=abc")]
+    [InlineData("mailto:lin@example.com")]
+    [InlineData("tel:+8610123456")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("WIFI:T:WPA;S:teahouse;P:oolong;;")]
+    [InlineData("hutongx://user/" + Lin)]
+    [InlineData("user/" + Lin)]
+    [InlineData(Lin)]
+    [InlineData("Lin's tea house, table 4")]
+    [InlineData("二维码里的一句话")]
+    public void Dispatch_OtherSchemeOrPlainText_IsNotHutongAndLinksNothing(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        var other = Assert.IsType<OtherTarget>(target);
+        Assert.Equal(decoded, other.Text);
+        Assert.Empty(other.Links);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\r\n\t")]
+    public void Dispatch_OnlyWhitespace_IsEmptyText(string decoded)
+    {
+        var other = Assert.IsType<OtherTarget>(ScanDispatcher.Dispatch(decoded));
+
+        Assert.Equal("", other.Text);
+        Assert.Empty(other.Links);
+    }
+
+    [Theory]
+    [InlineData("https://tea.example/menu")]
+    [InlineData("http://tea.example")]
+    [InlineData("HTTPS://TEA.EXAMPLE/MENU?TABLE=4")]
+    [InlineData("https://tea.example/wiki/Tea_(drink)")]
+    public void Dispatch_WebLink_IsNotHutongAndIsShownAsALinkButNotOpened(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        var other = Assert.IsType<OtherTarget>(target);
+        Assert.Equal(decoded, other.Text);
+        Assert.Equal([decoded], other.Links);
+        Assert.Null(target.Route);
+    }
+
+    [Fact]
+    public void Dispatch_WebLinkToAHutongLink_IsStillAWebLink()
+    {
+        var target = ScanDispatcher.Dispatch("https://hutong.example/?next=hutong://user/" + Lin);
+
+        Assert.IsType<OtherTarget>(target);
+        Assert.Null(target.Route);
+    }
+
+    [Fact]
+    public void Dispatch_TextWithLinks_FindsEachOnceWithoutTheTextAroundIt()
+    {
+        const string decoded = "Menu: https://tea.example/menu, wifi at http://tea.example/wifi. (again: https://tea.example/menu)。见“https://茶.example/菜单”，谢谢";
+
+        var other = Assert.IsType<OtherTarget>(ScanDispatcher.Dispatch(decoded));
+
+        Assert.Equal(decoded, other.Text);
+        Assert.Equal(["https://tea.example/menu", "http://tea.example/wifi", "https://茶.example/菜单"], other.Links);
+    }
+
+    [Theory]
+    [InlineData("https://")]
+    [InlineData("see https://) or ftp://tea.example/menu")]
+    [InlineData("javascript:location='https:'")]
+    public void Dispatch_TextWithoutAWholeWebAddress_LinksNothing(string decoded)
+    {
+        var other = Assert.IsType<OtherTarget>(ScanDispatcher.Dispatch(decoded));
+
+        Assert.Empty(other.Links);
+    }
+}

@@ -41,3 +41,12 @@ public static class BroadcastAudiences
     public const string OpenIds = "openids";
     public const string Preview = "preview";
 }
+
+public static class BroadcastQuotaPeriods
+{
+    /// <summary>A calendar day of the account's time zone: subscription accounts.</summary>
+    public const string Day = "day";
+
+    /// <summary>A calendar month of the account's time zone: service accounts.</summary>
+    public const string Month = "month";
+}

@@ -8,8 +8,8 @@ namespace Hutong.OfficialAccounts.Broadcasts;
 /// </summary>
 public readonly record struct QuotaPeriod(string Name, DateTimeOffset Start, DateTimeOffset End, int Limit)
 {
-    public const string Day = "day";
-    public const string Month = "month";
+    public const string Day = BroadcastQuotaPeriods.Day;
+    public const string Month = BroadcastQuotaPeriods.Month;
 
     public static QuotaPeriod For(string accountKind, DateTimeOffset now, OfficialAccountsOptions options) =>
         accountKind == OfficialAccountKinds.Service

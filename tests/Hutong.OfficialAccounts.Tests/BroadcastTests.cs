@@ -1,0 +1,123 @@
+using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.Core.Qr;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Hutong.OfficialAccounts.Tests;
+
+/// <summary>Broadcasts through the real server: quotas in the account's time zone, audiences, fan-out on read, live pushes.</summary>
+public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixture<OfficialAccountServers>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static BroadcastRequest Text(string clientId, string text, int? tagId = null, string? preview = null) =>
+        new(clientId, new TextContent(text), TagId: tagId, PreviewOpenId: preview);
+
+    [Theory, ProviderData]
+    public async Task ASubscriptionAccount_BroadcastsOnceADay_InShanghaiDays_AndPreviewsDoNotCount(StorageProvider provider)
+    {
+        // 23:30 in Shanghai (UTC+8): the day ends in half an hour.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 4, 15, 30, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, clock: clock, cancellationToken: Ct);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync();
+        var meiOpenId = await owner.FollowedByAsync(account.Id, mei);
+
+        var first = await owner.Client.BroadcastAsync(account.Id, Text("b1", "Good night"), Ct);
+        var again = await owner.Client.BroadcastAsync(account.Id, Text("b1", "Good night"), Ct);
+        var preview = await owner.Client.BroadcastAsync(account.Id, Text("p1", "Draft for tomorrow", preview: meiOpenId), Ct);
+        var refused = await AccountsTests.ExpectAsync(429, ErrorCodes.BroadcastQuotaExceeded, () => owner.Client.BroadcastAsync(account.Id, Text("b2", "One more"), Ct));
+
+        Assert.Equal((first.Id, true, 1), (again.Id, first.Counted, first.Recipients));
+        Assert.Equal((BroadcastAudiences.Preview, false, 1), (preview.Audience, preview.Counted, preview.Recipients));
+        Assert.Equal(30 * 60, refused.Problem!.RetryAfter);
+        var listed = await owner.Client.GetBroadcastsAsync(account.Id, Ct);
+        Assert.Equal([preview.Id, first.Id], listed.Broadcasts.Select(b => b.Id));
+        Assert.Equal((BroadcastQuotaPeriods.Day, 1, 1, 0), (listed.Quota.Period, listed.Quota.Limit, listed.Quota.Used, listed.Quota.Remaining));
+        Assert.Equal(new DateTimeOffset(2026, 12, 4, 16, 0, 0, TimeSpan.Zero), listed.Quota.ResetsAt);
+        Assert.Equal(["Draft for tomorrow", "Good night"], (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Select(m => ((TextContent)m.Content).Text));
+
+        // Past midnight in Shanghai (still the 4th in UTC) a new day's broadcast goes out.
+        clock.Advance(TimeSpan.FromMinutes(31));
+        var next = await owner.Client.BroadcastAsync(account.Id, Text("b2", "Good morning"), Ct);
+        Assert.True(next.Counted);
+        await AccountsTests.ExpectAsync(429, ErrorCodes.BroadcastQuotaExceeded, () => owner.Client.BroadcastAsync(account.Id, Text("b3", "Again"), Ct));
+    }
+
+    [Theory, ProviderData]
+    public async Task AServiceAccount_BroadcastsFourTimesAMonth_ToAllOrToATag_AndTheFifthWaitsForTheNextMonth(StorageProvider provider)
+    {
+        // The 31st of December, 23:00 in Shanghai.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 31, 15, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(
+            provider, new Dictionary<string, string?> { ["Hutong:Operators:0"] = "ops_quota" }, clock, cancellationToken: Ct);
+        var ops = app.NewClient();
+        await ops.SignUpAsync(new Contracts.Accounts.SignUpRequest("ops_quota", TestUser.DefaultPassword, "Ops"), Ct);
+        await ops.LoginAsync(new Contracts.Accounts.LoginRequest("ops_quota", TestUser.DefaultPassword, "desk"), Ct);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        var account = await owner.NewAccountAsync(OfficialAccountKinds.Service, "City Clinic");
+        await ops.ApproveOfficialAccountAsync(account.Id, Ct);
+        var meiOpenId = await owner.FollowedByAsync(account.Id, mei);
+        await owner.FollowedByAsync(account.Id, lin);
+        var tag = await owner.Client.CreateFollowerTagAsync(account.Id, "Patients", Ct);
+        await owner.Client.UpdateFollowerAsync(account.Id, meiOpenId, new UpdateFollowerRequest(TagIds: [tag.Id]), Ct);
+
+        await owner.Client.BroadcastAsync(account.Id, Text("m1", "Opening hours"), Ct);
+        var tagged = await owner.Client.BroadcastAsync(account.Id, Text("m2", "Your results are in", tag.Id), Ct);
+        await owner.Client.BroadcastAsync(account.Id, Text("m3", "Flu shots"), Ct);
+        await owner.Client.BroadcastAsync(account.Id, Text("m4", "Closed on the 1st"), Ct);
+        await AccountsTests.ExpectAsync(429, ErrorCodes.BroadcastQuotaExceeded, () => owner.Client.BroadcastAsync(account.Id, Text("m5", "Too many"), Ct));
+        await AccountsTests.ExpectAsync(429, ErrorCodes.BroadcastQuotaExceeded, () => owner.Client.BroadcastAsync(account.Id, Text("m6", "By tag too", tag.Id), Ct));
+
+        Assert.Equal((BroadcastAudiences.Tag, 1), (tagged.Audience, tagged.Recipients));
+        Assert.Equal(4, (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Count);
+        Assert.Equal(3, (await lin.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Count);
+        var quota = (await owner.Client.GetBroadcastsAsync(account.Id, Ct)).Quota;
+        Assert.Equal((BroadcastQuotaPeriods.Month, 4, 4, 0), (quota.Period, quota.Limit, quota.Used, quota.Remaining));
+        Assert.Equal(new DateTimeOffset(2026, 12, 31, 16, 0, 0, TimeSpan.Zero), quota.ResetsAt);
+
+        clock.Advance(TimeSpan.FromHours(1));
+        Assert.True((await owner.Client.BroadcastAsync(account.Id, Text("m5", "Happy new year"), Ct)).Counted);
+    }
+
+    [Theory, ProviderData]
+    public async Task ABroadcast_IsReadByFollowersSinceBefore_AndPushedLiveToThoseOnline(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        var stranger = await TestUser.CreateAsync(app, "stranger");
+        var account = await owner.NewAccountAsync(name: "Morning Paper");
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        await using var meiOnline = await app.ConnectAsync(mei.Client);
+        await using var strangerOnline = await app.ConnectAsync(stranger.Client);
+        var png = QrCodes.Png("front page", 4);
+        var photo = (await owner.Client.UploadMediaAsync(new MemoryStream(png), "front.png", Ct)).MediaId;
+
+        var sent = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("front", new ImageContent(photo)), Ct);
+
+        var live = await meiOnline.NextAccountMessageAsync(e => e.Message.BroadcastId == sent.Id, "the broadcast, live");
+        Assert.Equal((0L, account.Id, true), (live.Seq, live.Message.AccountId, live.Message.FromAccount));
+        Assert.Equal(photo, ((ImageContent)live.Message.Content).MediaId);
+        Assert.Equal(png, (await mei.Client.DownloadMediaAsync(photo, Ct)).Bytes);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => stranger.Client.DownloadMediaAsync(photo, Ct));
+
+        // Lin follows afterwards: the broadcast is not in his thread (it is on the account's profile).
+        await lin.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        Assert.Empty((await lin.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => lin.Client.DownloadMediaAsync(photo, Ct));
+
+        // The stranger's device heard nothing: a later push that would have followed the broadcast proves it.
+        var strangerOpenId = await owner.FollowedByAsync(account.Id, stranger);
+        var later = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("later", new TextContent("Evening edition"), PreviewOpenId: strangerOpenId), Ct);
+        var first = await strangerOnline.NextAccountMessageAsync(_ => true, "the stranger's first thread item");
+        Assert.Equal(later.Id, first.Message.BroadcastId);
+    }
+}

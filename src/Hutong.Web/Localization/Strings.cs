@@ -700,6 +700,9 @@ public sealed class Strings
             [ErrorCodes.FollowerTagNotFound] = "That tag is gone.",
             [ErrorCodes.TooManyTags] = "No more tags can be added there.",
             [ErrorCodes.FollowerTagExists] = "The account has a tag of that name already.",
+            [ErrorCodes.BroadcastQuotaExceeded] = "No broadcasts are left for now: a subscription account sends one a day, a service account four a month.",
+            [ErrorCodes.OutsideServiceWindow] = "You can message this follower only for a while after they message you, click your menu, follow or scan your code.",
+            [ErrorCodes.AccountMessageNotFound] = "That message is not in this conversation.",
         },
     };
 
@@ -1074,6 +1077,9 @@ public sealed class Strings
             [ErrorCodes.FollowerTagNotFound] = "该标签已删除。",
             [ErrorCodes.TooManyTags] = "标签已达上限。",
             [ErrorCodes.FollowerTagExists] = "已有同名标签。",
+            [ErrorCodes.BroadcastQuotaExceeded] = "群发次数已用完：订阅号每天一次，服务号每月四次。",
+            [ErrorCodes.OutsideServiceWindow] = "只有在粉丝发消息、点击菜单、关注或扫码后的一段时间内才能给其发消息。",
+            [ErrorCodes.AccountMessageNotFound] = "该消息不在此会话中。",
         },
     };
 }

@@ -103,4 +103,21 @@ public sealed partial class HutongClient
 
     public Task<BroadcastInfo> BroadcastAsync(string accountId, BroadcastRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/broadcasts", request, Json.BroadcastRequest, Json.BroadcastInfo, cancellationToken);
+
+    /// <summary>The account's developer server settings, or null when developer mode is off.</summary>
+    public async Task<DeveloperSettingsInfo?> GetDeveloperSettingsAsync(string accountId, CancellationToken cancellationToken = default)
+    {
+        var (bytes, _) = await GetBytesAsync($"api/v1/official-accounts/{Escape(accountId)}/developer", cancellationToken);
+        return bytes.Length == 0 ? null : System.Text.Json.JsonSerializer.Deserialize(bytes, Json.DeveloperSettingsInfo);
+    }
+
+    /// <summary>Saves the settings once the URL has echoed a signed verification (422 <c>developer_url_not_verified</c> otherwise).</summary>
+    public Task<DeveloperSettingsInfo> SaveDeveloperSettingsAsync(string accountId, DeveloperSettingsRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/developer", request, Json.DeveloperSettingsRequest, Json.DeveloperSettingsInfo, cancellationToken);
+
+    public Task<DeveloperSettingsInfo> VerifyDeveloperUrlAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/developer/verify", Json.DeveloperSettingsInfo, cancellationToken);
+
+    public Task DisableDeveloperModeAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/developer", cancellationToken);
 }

@@ -171,6 +171,12 @@ public static class ErrorCodes
     /// <summary>The follower's customer-service window is closed (or used up): the account cannot message them now.</summary>
     public const string OutsideServiceWindow = "outside_service_window";
 
+    /// <summary>The developer URL did not echo the signed verification (the detail says what happened); nothing was saved.</summary>
+    public const string DeveloperUrlNotVerified = "developer_url_not_verified";
+
+    /// <summary>The account has no developer server settings.</summary>
+    public const string DeveloperModeOff = "developer_mode_off";
+
     /// <summary>No such item in the thread.</summary>
     public const string AccountMessageNotFound = "account_message_not_found";
 

@@ -82,6 +82,8 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(BroadcastInfo))]
 [JsonSerializable(typeof(BroadcastList))]
 [JsonSerializable(typeof(BroadcastQuota))]
+[JsonSerializable(typeof(DeveloperSettingsRequest))]
+[JsonSerializable(typeof(DeveloperSettingsInfo))]
 [JsonSerializable(typeof(CreatePostRequest))]
 [JsonSerializable(typeof(PostInfo))]
 [JsonSerializable(typeof(PostPage))]

@@ -6,6 +6,7 @@ using Hutong.Core.Http;
 using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
+using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
@@ -47,6 +48,10 @@ public static class OfficialAccountsApi
         api.MapPost("/{accountId}/followers/{openId}/messages", Reply);
         api.MapGet("/{accountId}/broadcasts", Broadcasts);
         api.MapPost("/{accountId}/broadcasts", Broadcast);
+        api.MapGet("/{accountId}/developer", Developer);
+        api.MapPut("/{accountId}/developer", SaveDeveloper);
+        api.MapPost("/{accountId}/developer/verify", VerifyDeveloper);
+        api.MapDelete("/{accountId}/developer", DisableDeveloper);
 
         var admin = app.MapGroup("/api/v1/admin/official-accounts").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/", ReviewQueue);
@@ -220,6 +225,30 @@ public static class OfficialAccountsApi
         var (broadcast, created) = result.Value;
         return created ? TypedResults.Created($"/api/v1/official-accounts/{accountId}/broadcasts/{broadcast.Id}", broadcast) : TypedResults.Ok(broadcast);
     }
+
+    private static async Task<Results<Ok<DeveloperSettingsInfo>, NoContent, ProblemHttpResult>> Developer(
+        string accountId, ClaimsPrincipal user, DeveloperService developer, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id))
+        {
+            return NoAccount();
+        }
+
+        var result = await developer.GetAsync(user.UserId(), id, cancellationToken);
+        return !result.IsSuccess ? result.Error.ToProblem() : result.Value is { } settings ? TypedResults.Ok(settings) : TypedResults.NoContent();
+    }
+
+    private static async Task<Results<Ok<DeveloperSettingsInfo>, ProblemHttpResult>> SaveDeveloper(
+        string accountId, DeveloperSettingsRequest request, ClaimsPrincipal user, DeveloperService developer, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await developer.SaveAsync(user.UserId(), id, request, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<DeveloperSettingsInfo>, ProblemHttpResult>> VerifyDeveloper(
+        string accountId, ClaimsPrincipal user, DeveloperService developer, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await developer.VerifyAsync(user.UserId(), id, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DisableDeveloper(
+        string accountId, ClaimsPrincipal user, DeveloperService developer, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await developer.DisableAsync(user.UserId(), id, cancellationToken)).ToNoContent() : NoAccount();
 
     private static async Task<Results<Ok<OfficialAccountList>, ProblemHttpResult>> ReviewQueue(
         ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>

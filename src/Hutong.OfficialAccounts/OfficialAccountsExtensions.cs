@@ -1,6 +1,8 @@
 using Hutong.Chat.Media;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.Core.Outbound;
 using Hutong.OfficialAccounts.Broadcasts;
+using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,9 +21,16 @@ public static class OfficialAccountsExtensions
         builder.Services.TryAddSingleton<FollowService>();
         builder.Services.TryAddSingleton<FollowerTagService>();
         builder.Services.TryAddSingleton<ThreadContent>();
+        builder.Services.TryAddSingleton<AccountReplies>();
         builder.Services.TryAddSingleton<ThreadService>();
         builder.Services.TryAddSingleton<BroadcastService>();
         builder.Services.AddSingleton<IFollowObserver, FollowWindowOpener>();
+        builder.AddOutboundHttp();
+        builder.Services.TryAddSingleton<Webhook>();
+        builder.Services.TryAddSingleton<DeveloperService>();
+        builder.Services.TryAddSingleton<WebhookDispatcher>();
+        builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IMediaAudience, ThreadMediaAudience>();
         return builder;
     }

@@ -13,4 +13,7 @@ internal static partial class OfficialAccountsLog
 
     [LoggerMessage(6003, LogLevel.Warning, "Broadcast {BroadcastId} of {AccountId} was sent but its live push failed; followers see it when they read")]
     public static partial void BroadcastPushFailed(ILogger logger, Guid accountId, Guid broadcastId, Exception exception);
+
+    [LoggerMessage(6004, LogLevel.Information, "The developer server of {AccountId} gave no usable answer: {Why}")]
+    public static partial void DeveloperServerFailed(ILogger logger, Guid accountId, string why);
 }

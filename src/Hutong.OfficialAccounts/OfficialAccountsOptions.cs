@@ -71,6 +71,20 @@ public sealed record OfficialAccountsOptions
     [Range(1, 1_000)]
     public int EventWindowAllowance { get; init; } = 3;
 
+    /// <summary>
+    /// Whether developer URLs may be plain http (WeChat takes https only); a node for development or tests allows it,
+    /// with <c>Hutong:Outbound:AllowPrivateAddresses</c> for servers on the same machine.
+    /// </summary>
+    public bool AllowPlainHttpUrls { get; init; }
+
+    /// <summary>How long the developer server has to answer a push, each try (WeChat: 5 seconds)...</summary>
+    [TimeSpanRange("00:00:00.050", "00:01:00")]
+    public TimeSpan DeveloperTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>...and how many tries a push gets, each with the same body and <c>MsgId</c> (WeChat: 3).</summary>
+    [Range(1, 10)]
+    public int DeveloperTries { get; init; } = 3;
+
     /// <summary>The longest text in a thread, either way.</summary>
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;

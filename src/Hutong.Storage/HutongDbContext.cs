@@ -102,6 +102,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<ServiceWindowRow> ServiceWindows => Set<ServiceWindowRow>();
 
+    internal DbSet<DeveloperSettingsRow> DeveloperSettings => Set<DeveloperSettingsRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

@@ -19,6 +19,7 @@ using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
+using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Storage.Wallet;
@@ -63,6 +64,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IFollowerStore, FollowerStore>();
         services.TryAddSingleton<IThreadStore, ThreadStore>();
         services.TryAddSingleton<IBroadcastStore, BroadcastStore>();
+        services.TryAddSingleton<IDeveloperSettingsStore, DeveloperSettingsStore>();
         return services;
     }
 }

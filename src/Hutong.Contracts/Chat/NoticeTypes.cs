@@ -18,4 +18,7 @@ public static class NoticeTypes
     public const string TransferAccepted = "transferAccepted";
     public const string TransferDeclined = "transferDeclined";
     public const string TransferExpired = "transferExpired";
+
+    /// <summary>An official account's server did not answer a follower in time, or answered something unreadable.</summary>
+    public const string AccountUnavailable = "accountUnavailable";
 }

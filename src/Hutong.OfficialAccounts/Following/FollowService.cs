@@ -29,7 +29,7 @@ public sealed class FollowService(
 
     /// <summary>Follows the account; following again changes nothing (the first follow's time and scene stand).</summary>
     public async Task<Result<OfficialAccountInfo>> FollowAsync(
-        Guid me, Guid accountId, FollowRequest request, (int? Id, string? Str)? qrScene, CancellationToken cancellationToken)
+        Guid me, Guid accountId, FollowRequest request, QrScene? qrScene, CancellationToken cancellationToken)
     {
         var account = await accounts.VisibleAsync(me, accountId, cancellationToken);
         if (account is null)
@@ -62,7 +62,7 @@ public sealed class FollowService(
 
         var follower = new Follower(
             accountId, me, await openIds.ForAsync(account.AppId, me, cancellationToken), true, clock.Now(), scene, language, string.Empty, false,
-            qrScene?.Id, qrScene?.Str);
+            qrScene?.Id, qrScene?.Str, qrScene?.Ticket);
         if (await store.FollowAsync(follower, cancellationToken))
         {
             await events.AppendAsync(me, new OfficialAccountEvent(Ids.Format(accountId), true, false));

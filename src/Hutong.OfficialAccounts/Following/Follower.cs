@@ -15,7 +15,11 @@ public sealed record Follower(
     string Remark,
     bool Muted,
     int? QrSceneId = null,
-    string? QrSceneStr = null);
+    string? QrSceneStr = null,
+    string? QrTicket = null);
 
 /// <summary>A follower tag: ids from 100 up, as WeChat numbers its own (0-99 are reserved there).</summary>
 public sealed record FollowerTag(Guid AccountId, int Id, string Name, int Count);
+
+/// <summary>The parameter QR code a follow came through: its integer or string scene and its ticket.</summary>
+public sealed record QrScene(int? Id, string? Str, string Ticket);

@@ -5,7 +5,7 @@ namespace Hutong.OfficialAccounts.Threads;
 
 /// <summary>
 /// Told of each new message a follower sends an account, after it is stored and without holding up the follower's send:
-/// the account's auto-reply or its developer's server answers through <see cref="ThreadService.ReplyAsync"/>.
+/// the account's auto-reply or its developer's server answers through <see cref="AccountReplies.ReplyAsync"/>.
 /// </summary>
 public interface IFollowerMessageObserver
 {

@@ -1,5 +1,4 @@
 using Hutong.Contracts;
-using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
@@ -21,6 +20,7 @@ public sealed class ThreadService(
     IFollowerStore followers,
     OfficialAccountService accounts,
     ThreadContent contents,
+    AccountReplies replies,
     EventLog events,
     IEnumerable<IFollowerMessageObserver> observers,
     IOptions<OfficialAccountsOptions> options,
@@ -71,29 +71,6 @@ public sealed class ThreadService(
         return (Info(stored), created);
     }
 
-    /// <summary>
-    /// The account's message to one follower: inside the service window (a customer-service message, taking one of
-    /// the window's messages), or as the answer to their message or action (a passive reply or an auto-reply).
-    /// </summary>
-    public async Task<Result<AccountMessage>> ReplyAsync(OfficialAccount account, Guid userId, MessageContent content, bool inWindow, CancellationToken cancellationToken)
-    {
-        var follower = await followers.FindAsync(account.Id, userId, cancellationToken);
-        if (follower is not { Following: true })
-        {
-            return FollowService.NoFollower;
-        }
-
-        var stored = await store.AddFromAccountAsync(new ThreadMessage(Ids.New(clock), account.Id, userId, true, clock.Now(), content), inWindow, cancellationToken);
-        if (stored is null)
-        {
-            return WindowClosed;
-        }
-
-        var info = Info(stored);
-        await events.AppendAsync(userId, new AccountMessageEvent(info));
-        return info;
-    }
-
     /// <summary>The studio's customer-service message to a follower, by openid.</summary>
     public async Task<Result<AccountMessage>> StudioReplyAsync(Guid me, Guid accountId, string openId, AccountReplyRequest request, CancellationToken cancellationToken)
     {
@@ -110,7 +87,7 @@ public sealed class ThreadService(
         }
 
         var content = await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken);
-        return content.IsSuccess ? await ReplyAsync(managed.Value, follower.UserId, content.Value, inWindow: true, cancellationToken) : content.Error;
+        return content.IsSuccess ? await replies.ReplyAsync(managed.Value, follower.UserId, content.Value, inWindow: true, cancellationToken) : content.Error;
     }
 
     /// <summary>The follower's thread, newest first.</summary>

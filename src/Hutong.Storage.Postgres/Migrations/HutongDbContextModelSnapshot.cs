@@ -680,6 +680,44 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("oa_broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.DeveloperSettingsRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("EncodingAesKey")
+                        .HasMaxLength(43)
+                        .HasColumnType("character varying(43)")
+                        .HasColumnName("encoding_aes_key");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("token");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("url");
+
+                    b.Property<DateTimeOffset>("VerifiedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_developer_settings", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.FollowerRow", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -722,6 +760,11 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("qr_scene_str");
+
+                    b.Property<string>("QrTicket")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("qr_ticket");
 
                     b.Property<long>("ReadUpTo")
                         .HasColumnType("bigint")
@@ -1760,6 +1803,15 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.DeveloperSettingsRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
                         .WithMany()

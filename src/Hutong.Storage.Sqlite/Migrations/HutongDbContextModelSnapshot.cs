@@ -672,6 +672,44 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("oa_broadcasts", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.DeveloperSettingsRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("EncodingAesKey")
+                        .HasMaxLength(43)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("encoding_aes_key");
+
+                    b.Property<string>("Mode")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mode");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("url");
+
+                    b.Property<long>("VerifiedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("verified_at");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_developer_settings", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.FollowerRow", b =>
                 {
                     b.Property<Guid>("AccountId")
@@ -714,6 +752,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("qr_scene_str");
+
+                    b.Property<string>("QrTicket")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("qr_ticket");
 
                     b.Property<long>("ReadUpTo")
                         .HasColumnType("INTEGER")
@@ -1748,6 +1791,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.DeveloperSettingsRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
                         .WithMany()

@@ -30,6 +30,8 @@ internal sealed class FollowerRow
 
     public string? QrSceneStr { get; set; }
 
+    public string? QrTicket { get; set; }
+
     /// <summary>The seq of the last thread item the follower read: theirs alone, told to nobody.</summary>
     public long ReadUpTo { get; set; }
 
@@ -46,9 +48,10 @@ internal sealed class FollowerRow
         Muted = f.Muted,
         QrSceneId = f.QrSceneId,
         QrSceneStr = f.QrSceneStr,
+        QrTicket = f.QrTicket,
     };
 
-    public Follower ToDomain() => new(AccountId, UserId, OpenId, Following, FollowedAt, Scene, Language, Remark, Muted, QrSceneId, QrSceneStr);
+    public Follower ToDomain() => new(AccountId, UserId, OpenId, Following, FollowedAt, Scene, Language, Remark, Muted, QrSceneId, QrSceneStr, QrTicket);
 
     internal sealed class Configuration : IEntityTypeConfiguration<FollowerRow>
     {
@@ -63,6 +66,7 @@ internal sealed class FollowerRow
             row.Property(f => f.Language).HasMaxLength(16);
             row.Property(f => f.Remark).HasMaxLength(200);
             row.Property(f => f.QrSceneStr).HasMaxLength(64);
+            row.Property(f => f.QrTicket).HasMaxLength(128);
             row.HasOne<OfficialAccountRow>().WithMany().HasForeignKey(f => f.AccountId).OnDelete(DeleteBehavior.Cascade);
             row.HasOne<AccountRow>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         }

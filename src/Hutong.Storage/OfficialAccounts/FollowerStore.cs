@@ -42,6 +42,7 @@ internal sealed class FollowerStore(IDbContextFactory<HutongDbContext> contexts)
             row.Muted = false;
             row.QrSceneId = follower.QrSceneId;
             row.QrSceneStr = follower.QrSceneStr;
+            row.QrTicket = follower.QrTicket;
         }
 
         try

@@ -1,0 +1,240 @@
+using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.OfficialAccounts.Protocol;
+using Hutong.Server.Hosting;
+using Hutong.Testing;
+
+namespace Hutong.OfficialAccounts.Tests;
+
+/// <summary>
+/// Developer mode through the real server and a developer's server on loopback: verification, signed and sealed
+/// pushes, passive replies, and a server that is down, slow or talks nonsense.
+/// </summary>
+public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassFixture<DeveloperModeTests.Nodes>
+{
+    /// <summary>EncodingAESKey of WeChat's published sample: any 43 letters and digits do.</summary>
+    private const string AesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Theory, ProviderData]
+    public async Task SavingSettings_VerifiesTheUrl_AndAWrongTokenSavesNothing(StorageProvider provider)
+    {
+        var app = await nodes.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var account = await owner.NewAccountAsync(name: "Echo");
+        await using var bot = await FakeDeveloperServer.StartAsync("righttoken");
+
+        var refused = await AccountsTests.ExpectAsync(422, ErrorCodes.DeveloperUrlNotVerified,
+            () => owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, "wrongtoken"), Ct));
+        Assert.Contains("403", refused.Problem!.Detail, StringComparison.Ordinal);
+        Assert.Null(await owner.Client.GetDeveloperSettingsAsync(account.Id, Ct));
+
+        var saved = await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, "righttoken"), Ct);
+        Assert.Equal((bot.Url, "righttoken", DeveloperModes.Plaintext), (saved.Url, saved.Token, saved.Mode));
+        Assert.Equal(saved, await owner.Client.GetDeveloperSettingsAsync(account.Id, Ct));
+        Assert.Equal(saved.Url, (await owner.Client.VerifyDeveloperUrlAsync(account.Id, Ct)).Url);
+
+        var bad = await AccountsTests.ExpectAsync(400, ErrorCodes.ValidationFailed,
+            () => owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest("ftp://x", "a!", "short", "loud"), Ct));
+        Assert.Equal(["mode", "token", "url"], bad.Problem!.Errors!.Keys.Order());
+        await AccountsTests.ExpectAsync(400, ErrorCodes.ValidationFailed,
+            () => owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, "righttoken", null, DeveloperModes.Safe), Ct));
+        var other = await TestUser.CreateAsync(app, "other");
+        await AccountsTests.ExpectAsync(403, ErrorCodes.NotAccountAdmin, () => other.Client.GetDeveloperSettingsAsync(account.Id, Ct));
+    }
+
+    [Theory, ProviderData]
+    public async Task AFollowersText_IsPushedSigned_AndThePassiveReplyLandsInTheirThread(StorageProvider provider)
+    {
+        var app = await nodes.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Echo");
+        await using var bot = await FakeDeveloperServer.StartAsync();
+        bot.Answer = (push, _) => push.Message.Element("MsgType")!.Value == "text"
+            ? FakeDeveloperServer.TextReply(push, "You said: " + push.Message.Element("Content")!.Value)
+            : "success";
+        await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
+        var openId = await owner.FollowedByAsync(account.Id, mei);
+        var subscribe = await bot.NextPushAsync();
+        await using var online = await app.ConnectAsync(mei.Client);
+
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("h1", new TextContent("你好 <b>&")), Ct);
+
+        var push = await bot.NextPushAsync();
+        var reply = await online.NextAccountMessageAsync(e => e.Message.FromAccount, "the bot's reply");
+        Assert.Equal(("event", "subscribe"), (subscribe.Message.Element("MsgType")!.Value, subscribe.Message.Element("Event")!.Value));
+        Assert.Equal((account.OriginalId, openId, "text", "你好 <b>&"),
+            (push.Message.Element("ToUserName")!.Value, push.Message.Element("FromUserName")!.Value, push.Message.Element("MsgType")!.Value, push.Message.Element("Content")!.Value));
+        Assert.True(long.Parse(push.Message.Element("MsgId")!.Value, System.Globalization.CultureInfo.InvariantCulture) > 0);
+        Assert.Equal(openId, push.Query["openid"]);
+        Assert.Equal("You said: 你好 <b>&", ((TextContent)reply.Message.Content).Text);
+    }
+
+    [Theory, ProviderData]
+    public async Task InSafeMode_ThePushIsSealed_AndAnEncryptedReplyIsOpenedOnlyWithAGoodSignature(StorageProvider provider)
+    {
+        var app = await nodes.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Vault");
+        var appId = (await owner.Client.GetOfficialAccountAsync(account.Id, Ct)).Admin!.AppId;
+        var crypto = new WeChatCrypto("vaulttoken", AesKey, appId);
+        await using var bot = await FakeDeveloperServer.StartAsync("vaulttoken", crypto);
+        var forge = false;
+        bot.Answer = (push, _) =>
+        {
+            var wrapped = crypto.WrapReply(FakeDeveloperServer.TextReply(push, "sealed answer"), "1733300000", "42");
+            return forge ? wrapped.Replace("<MsgSignature><![CDATA[", "<MsgSignature><![CDATA[0", StringComparison.Ordinal) : wrapped;
+        };
+        await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, "vaulttoken", AesKey, DeveloperModes.Safe), Ct);
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        await bot.NextPushAsync();
+        await using var online = await app.ConnectAsync(mei.Client);
+
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("s1", new TextContent("the secret word")), Ct);
+        var push = await bot.NextPushAsync();
+        var answer = await online.NextAccountMessageAsync(e => e.Message.FromAccount && e.Message.Content is TextContent, "the sealed answer");
+
+        Assert.Equal("aes", push.Query["encrypt_type"]);
+        Assert.DoesNotContain("the secret word", push.Body, StringComparison.Ordinal);
+        Assert.Equal("the secret word", push.Message.Element("Content")!.Value);
+        Assert.Equal("sealed answer", ((TextContent)answer.Message.Content).Text);
+
+        forge = true;
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("s2", new TextContent("again")), Ct);
+        var dropped = await online.NextAccountMessageAsync(e => e.Message.FromAccount && e.Message.Content is NoticeContent, "the notice for a forged reply");
+        Assert.Equal(NoticeTypes.AccountUnavailable, ((NoticeContent)dropped.Message.Content).Type);
+    }
+
+    [Theory, ProviderData]
+    public async Task ADeveloperServer_ThatFailsTwice_IsTriedThreeTimesWithTheSameMsgId_AndSuccessMeansNoReply(StorageProvider provider)
+    {
+        var app = await nodes.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Flaky");
+        await using var bot = await FakeDeveloperServer.StartAsync();
+        await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        await bot.NextPushAsync();
+        await using var online = await app.ConnectAsync(mei.Client);
+        var tries = 0;
+        bot.Answer = (push, _) => push.Message.Element("Content")?.Value switch
+        {
+            "quiet" => "success",
+            _ when ++tries < 3 => null,
+            _ => FakeDeveloperServer.TextReply(push, "third time lucky"),
+        };
+
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("q", new TextContent("quiet")), Ct);
+        await bot.NextPushAsync();
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("f", new TextContent("flaky")), Ct);
+        var attempts = new[] { await bot.NextPushAsync(), await bot.NextPushAsync(), await bot.NextPushAsync() };
+        var reply = await online.NextAccountMessageAsync(e => e.Message.FromAccount, "the reply to the third try");
+
+        Assert.Single(attempts.Select(a => a.Message.Element("MsgId")!.Value).Distinct());
+        Assert.Equal("third time lucky", ((TextContent)reply.Message.Content).Text);
+        // "success" made no reply: the only item from the account is the one to the third try.
+        Assert.Equal(["third time lucky"], (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Where(m => m.FromAccount).Select(m => ((TextContent)m.Content).Text));
+    }
+
+    [Theory, ProviderData]
+    public async Task ADeveloperServer_ThatIsSlow_Down_OrTalksNonsense_LeavesTheFollowerANotice(StorageProvider provider)
+    {
+        var app = await nodes.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Broken");
+        var release = new TaskCompletionSource();
+        await using var bot = await FakeDeveloperServer.StartAsync();
+        await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        await bot.NextPushAsync();
+        await using var online = await app.ConnectAsync(mei.Client);
+        bot.Answer = (push, _) => push.Message.Element("Content")!.Value switch
+        {
+            "json" => """{"errcode":0}""",
+            "html" => "<html><body>Oops</body></html>",
+            _ => "success",
+        };
+        bot.Hold = push => push.Message.Element("Content")!.Value == "slow" ? release.Task : null;
+
+        foreach (var text in new[] { "json", "html", "slow" })
+        {
+            await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest(text, new TextContent(text)), Ct);
+            var notice = await online.NextAccountMessageAsync(e => e.Message.FromAccount, $"the notice after '{text}'");
+            Assert.Equal(NoticeTypes.AccountUnavailable, ((NoticeContent)notice.Message.Content).Type);
+        }
+
+        release.SetResult();
+        await bot.DisposeAsync();
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("down", new TextContent("anyone?")), Ct);
+        var down = await online.NextAccountMessageAsync(e => e.Message.FromAccount, "the notice when the server is down");
+        Assert.Equal(NoticeTypes.AccountUnavailable, ((NoticeContent)down.Message.Content).Type);
+    }
+
+    [Theory, ProviderData]
+    public async Task WithoutTheOperatorsLeave_PrivateAndLocalUrlsAreRefused_BeforeAnyRequest(StorageProvider provider)
+    {
+        await using var app = await HutongApp.StartAsync(
+            provider, new Dictionary<string, string?> { ["Hutong:OfficialAccounts:AllowPlainHttpUrls"] = "true" }, cancellationToken: Ct);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var account = await owner.NewAccountAsync(name: "Nosy");
+        await using var bot = await FakeDeveloperServer.StartAsync();
+
+        foreach (var url in new[] { bot.Url, $"http://localhost:{new Uri(bot.Url).Port}/wechat", "http://10.0.0.1/wechat", "http://169.254.169.254/latest/meta-data/", "http://[::1]/wechat" })
+        {
+            var refused = await AccountsTests.ExpectAsync(422, ErrorCodes.DeveloperUrlNotVerified,
+                () => owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(url, bot.Token), Ct));
+            Assert.Contains("not one the platform may call", refused.Problem!.Detail, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(0, bot.Requests);
+        Assert.Null(await owner.Client.GetDeveloperSettingsAsync(account.Id, Ct));
+    }
+
+    /// <summary>Nodes that may call loopback servers over plain http, with a short deadline for developer servers.</summary>
+    public sealed class Nodes : IAsyncDisposable
+    {
+        private readonly SemaphoreSlim _gate = new(1, 1);
+        private readonly Dictionary<StorageProvider, HutongApp> _apps = [];
+
+        public async Task<HutongApp> GetAsync(StorageProvider provider)
+        {
+            await _gate.WaitAsync(Ct);
+            try
+            {
+                if (!_apps.TryGetValue(provider, out var app))
+                {
+                    _apps[provider] = app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
+                    {
+                        ["Hutong:Outbound:AllowPrivateAddresses"] = "true",
+                        ["Hutong:OfficialAccounts:AllowPlainHttpUrls"] = "true",
+                        ["Hutong:OfficialAccounts:DeveloperTimeout"] = "00:00:00.500",
+                    }, cancellationToken: Ct);
+                }
+
+                return app;
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var app in _apps.Values)
+            {
+                await app.DisposeAsync();
+                app.Storage.Dispose();
+            }
+
+            _gate.Dispose();
+        }
+    }
+}

@@ -1,0 +1,3 @@
+namespace EchoBot.Protocol;
+
+internal sealed record TextReply(string Content) : Reply;

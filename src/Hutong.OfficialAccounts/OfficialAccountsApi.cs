@@ -5,6 +5,7 @@ using Hutong.Core.Errors;
 using Hutong.Core.Http;
 using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -42,6 +43,8 @@ public static class OfficialAccountsApi
         admin.MapGet("/", ReviewQueue);
         admin.MapPost("/{accountId}/approve", Approve);
         admin.MapPost("/{accountId}/reject", Reject);
+
+        app.MapOfficialAccountArticles();
         return app;
     }
 

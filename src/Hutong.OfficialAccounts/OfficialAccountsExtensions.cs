@@ -1,5 +1,9 @@
+using Hutong.Chat.Media;
+using Hutong.Chat.Messages.Content;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
+using Hutong.Social.Moments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +19,10 @@ public static class OfficialAccountsExtensions
         builder.Services.TryAddSingleton<OfficialAccountService>();
         builder.Services.TryAddSingleton<FollowService>();
         builder.Services.TryAddSingleton<FollowerTagService>();
+        builder.Services.TryAddSingleton<ArticleService>();
+        builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
+        builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();
+        builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
         return builder;
     }
 }

@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Hutong.OfficialAccounts;
 
 /// <summary><c>Hutong:OfficialAccounts</c>: the official-account rules of docs/product.md.</summary>
-public sealed record OfficialAccountsOptions
+public sealed record OfficialAccountsOptions : IValidatableObject
 {
     public const string Section = "Hutong:OfficialAccounts";
 
@@ -34,4 +34,36 @@ public sealed record OfficialAccountsOptions
 
     [Range(1, 10_000)]
     public int MaxReportReason { get; init; } = 500;
+
+    /// <summary>The longest article title, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxArticleTitle { get; init; } = 64;
+
+    /// <summary>The longest article digest, in characters (WeChat's limit).</summary>
+    [Range(1, 10_000)]
+    public int MaxArticleDigest { get; init; } = 120;
+
+    /// <summary>The longest author name on an article, in characters (WeChat's limit).</summary>
+    [Range(1, 200)]
+    public int MaxArticleAuthor { get; init; } = 16;
+
+    /// <summary>The longest article body, in characters of HTML as sent (before it is sanitised).</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxArticleBody { get; init; } = 200_000;
+
+    /// <summary>
+    /// The IANA time zone whose days an article's read count goes by: each person, or browser, counts once a day.
+    /// </summary>
+    [Required]
+    public string TimeZone { get; init; } = "Asia/Shanghai";
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(TimeZone)} is '{TimeZone}', which is not a time zone this machine knows (an IANA name such as Asia/Shanghai).",
+                [nameof(TimeZone)]);
+        }
+    }
 }

@@ -18,6 +18,7 @@ using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
@@ -59,6 +60,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IPlatformKeys, PlatformKeys>();
         services.TryAddSingleton<IOfficialAccountStore, OfficialAccountStore>();
         services.TryAddSingleton<IFollowerStore, FollowerStore>();
+        services.TryAddSingleton<IArticleStore, ArticleStore>();
         return services;
     }
 }

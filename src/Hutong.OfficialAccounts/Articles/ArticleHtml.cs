@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using AngleSharp;
 using AngleSharp.Html.Parser;
@@ -12,7 +13,8 @@ namespace Hutong.OfficialAccounts.Articles;
 /// handler, no frame, object, embed, form, SVG or MathML). Links are absolute http, https or mailto and open apart
 /// (<c>rel="noopener noreferrer nofollow"</c>, <c>target="_blank"</c>); images are the node's own uploads
 /// (<c>/api/v1/media/{id}</c>) or https addresses; <c>style</c> keeps only colours, alignment and font weight and
-/// style. Whatever else there is goes, with its content.
+/// style. Code, frames, forms, SVG and MathML go with their content; any other element that is not allowed gives way
+/// to its content.
 /// </summary>
 internal static partial class ArticleHtml
 {
@@ -25,10 +27,26 @@ internal static partial class ArticleHtml
     /// <summary>The clean body, the uploads its images show (in order, once each), and its words alone.</summary>
     public sealed record Clean(string Html, IReadOnlyList<Guid> MediaIds, string Text);
 
+    /// <summary>
+    /// Elements whose content is code, a document of its own or a form, and goes with them. Any other element that is
+    /// not allowed gives way to its content, so one unknown or unclosed tag does not take the rest of an article along.
+    /// </summary>
+    private static readonly FrozenSet<string> Swallowed = FrozenSet.ToFrozenSet(
+    [
+        "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed", "noframes",
+        "xmp", "plaintext", "svg", "math", "textarea", "select", "option", "title", "head", "form", "button", "input", "audio", "video",
+    ], StringComparer.OrdinalIgnoreCase);
+
     public static Clean Sanitize(string html)
     {
-        using var document = Sanitizer.SanitizeDom(html, string.Empty);
+        using var document = Sanitizer.HtmlParserFactory().ParseDocument("<!DOCTYPE html><html><body>" + html);
         var body = document.Body!;
+        foreach (var element in body.QuerySelectorAll("*").Where(e => Swallowed.Contains(e.LocalName)).ToList())
+        {
+            element.Remove();
+        }
+
+        Sanitizer.SanitizeDom(document, body, string.Empty);
         foreach (var image in body.QuerySelectorAll("img").ToList())
         {
             // An image whose address was refused would show as a broken frame: it goes whole.
@@ -110,7 +128,7 @@ internal static partial class ArticleHtml
             AllowedAtRules = new HashSet<AngleSharp.Css.Dom.CssRuleType>(),
         })
         {
-            KeepChildNodes = false,
+            KeepChildNodes = true,
         };
         sanitizer.FilterUrl += (_, e) => e.SanitizedUrl = Address(e.Tag.LocalName, e.SanitizedUrl);
         return sanitizer;

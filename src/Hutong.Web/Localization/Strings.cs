@@ -156,6 +156,7 @@ public sealed class Strings
     public required string JoinGroupByLink { get; init; }
     public required string JoinPending { get; init; }
     public required string KindCard { get; init; }
+    public required string KindArticle { get; init; }
 
     /// <summary>A kind of message this version of the app cannot show yet.</summary>
     public required string KindUnknown { get; init; }
@@ -469,6 +470,7 @@ public sealed class Strings
         JoinGroupByLink = "Join a group by link",
         JoinPending = "Asked to join: an admin will approve it.",
         KindCard = "[Contact card]",
+        KindArticle = "[Article]",
         KindUnknown = "[A message this version cannot show: update the app]",
         KindFile = "[File]",
         KindImage = "[Image]",
@@ -697,6 +699,8 @@ public sealed class Strings
             [ErrorCodes.FollowerTagNotFound] = "That tag is gone.",
             [ErrorCodes.TooManyTags] = "No more tags can be added there.",
             [ErrorCodes.FollowerTagExists] = "The account has a tag of that name already.",
+            [ErrorCodes.ArticleNotFound] = "That article is gone, or not published yet.",
+            [ErrorCodes.ArticlePublished] = "A published article cannot be deleted.",
         },
     };
 
@@ -843,6 +847,7 @@ public sealed class Strings
         JoinGroupByLink = "通过链接加入群聊",
         JoinPending = "已申请加入，等待管理员确认。",
         KindCard = "[名片]",
+        KindArticle = "[文章]",
         KindUnknown = "[当前版本无法显示此消息，请更新]",
         KindFile = "[文件]",
         KindImage = "[图片]",
@@ -1070,6 +1075,8 @@ public sealed class Strings
             [ErrorCodes.FollowerTagNotFound] = "该标签已删除。",
             [ErrorCodes.TooManyTags] = "标签已达上限。",
             [ErrorCodes.FollowerTagExists] = "已有同名标签。",
+            [ErrorCodes.ArticleNotFound] = "该文章不存在，或尚未发布。",
+            [ErrorCodes.ArticlePublished] = "已发布的文章不能删除。",
         },
     };
 }

@@ -155,7 +155,9 @@ public sealed class ArticleService(
             return errors.ToError();
         }
 
-        var published = await store.PublishAsync(account.Id, articleIds.Distinct().ToList(), at, cancellationToken);
+        // To the microsecond, as storage keeps it, so the time returned is the time read back later.
+        var stored = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
+        var published = await store.PublishAsync(account.Id, articleIds.Distinct().ToList(), stored, cancellationToken);
         if (published is null)
         {
             return NotFound;

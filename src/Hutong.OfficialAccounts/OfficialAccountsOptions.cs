@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 
 namespace Hutong.OfficialAccounts;
 
@@ -55,15 +56,34 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     /// The IANA time zone whose days an article's read count goes by: each person, or browser, counts once a day.
     /// </summary>
     [Required]
-    public string TimeZone { get; init; } = "Asia/Shanghai";
+    public string TimeZone { get; init; } = DefaultTimeZone;
+
+    private const string DefaultTimeZone = "Asia/Shanghai";
+
+    /// <summary>
+    /// The zone <see cref="TimeZone"/> names. The default stands in for itself on a machine without time-zone data
+    /// (a slim container): China keeps UTC+8 all year, and has since 1991.
+    /// </summary>
+    public TimeZoneInfo Zone() => TryZone(TimeZone, out var zone) ? zone : throw new InvalidOperationException($"{Section}:{nameof(TimeZone)} is not a time zone.");
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone ?? string.Empty, out _))
+        if (!TryZone(TimeZone, out _))
         {
             yield return new ValidationResult(
                 $"{Section}:{nameof(TimeZone)} is '{TimeZone}', which is not a time zone this machine knows (an IANA name such as Asia/Shanghai).",
                 [nameof(TimeZone)]);
         }
+    }
+
+    private static bool TryZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id ?? string.Empty, out zone))
+        {
+            return true;
+        }
+
+        zone = id == DefaultTimeZone ? TimeZoneInfo.CreateCustomTimeZone(DefaultTimeZone, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time") : null;
+        return zone is not null;
     }
 }

@@ -59,6 +59,10 @@ public sealed class ArticlesTests(OfficialAccountServers servers) : IClassFixtur
         await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => other.Client.GetArticleDraftAsync(elsewhere.Id, first.Id, Ct));
         await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => other.Client.DeleteArticleAsync(elsewhere.Id, first.Id, Ct));
 
+        // A digest made of the body's first words follows a new body; one the author wrote stays.
+        Assert.Equal("New words.", (await owner.Client.UpdateArticleAsync(account.Id, first.Id, new UpdateArticleRequest(Body: "<p>New words.</p>"), Ct)).Digest);
+        Assert.Equal("Darker", (await owner.Client.UpdateArticleAsync(account.Id, second.Id, new UpdateArticleRequest(Body: "<p>Other.</p>"), Ct)).Digest);
+
         await owner.Client.DeleteArticleAsync(account.Id, second.Id, Ct);
 
         await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => owner.Client.GetArticleDraftAsync(account.Id, second.Id, Ct));
@@ -350,6 +354,24 @@ public sealed class ArticlesTests(OfficialAccountServers servers) : IClassFixtur
         Assert.Equal(new ArticleCard(article.Id, account.Id, "Shared", "Short", null), post.Card);
         Assert.Equal(new ArticleCard(article.Id, account.Id, "Shared", "Short", null), (await mei.Client.GetPostAsync(post.Id, Ct)).Card);
         Assert.Equal(["card.articleId"], refused.Problem!.Errors!.Keys);
+    }
+
+    [Fact]
+    public async Task AnUnknownTimeZone_StopsTheNodeAtStartUp_NamingTheSetting()
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Sqlite, Ct);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(storage, new Dictionary<string, string?> { ["Hutong:OfficialAccounts:TimeZone"] = "Mars/Olympus_Mons" }));
+
+        var messages = new List<string>();
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            messages.Add(e.Message);
+            messages.AddRange((e as Microsoft.Extensions.Options.OptionsValidationException)?.Failures ?? []);
+            messages.AddRange((e as AggregateException)?.InnerExceptions.Select(i => i.Message) ?? []);
+        }
+
+        Assert.Contains(messages, m => m.Contains("Hutong:OfficialAccounts:TimeZone is 'Mars/Olympus_Mons'", StringComparison.Ordinal));
     }
 
     private static async Task<(TestUser Owner, OfficialAccountInfo Account)> AccountAsync(HutongApp app, TestUser? owner = null)

@@ -8,6 +8,7 @@ using Hutong.Core;
 using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Hutong.OfficialAccounts.Articles;
 
@@ -52,7 +53,7 @@ internal static class ArticlePage
         .account-card .hint{color:var(--muted);font-size:14px}
         """;
 
-    public static async Task<IResult> RenderAsync(string articleId, HttpContext http, ArticleService articles, CancellationToken cancellationToken)
+    public static async Task<ContentHttpResult> RenderAsync(string articleId, HttpContext http, ArticleService articles, CancellationToken cancellationToken)
     {
         var labels = Labels.For(http.Request.Headers.AcceptLanguage.ToString());
         Secure(http.Response);
@@ -73,7 +74,7 @@ internal static class ArticlePage
     /// An upload the article shows (its cover, an image of its body), to anyone, while the article is published: the
     /// media API itself stays for signed-in people.
     /// </summary>
-    public static async Task<IResult> MediaAsync(
+    public static async Task<Results<FileStreamHttpResult, NotFound>> MediaAsync(
         string articleId, string mediaId, HttpContext http, ArticleService articles, IMediaStore media, IBlobStore blobs, CancellationToken cancellationToken)
     {
         if (!Ids.TryParse(articleId, out var id) || !Ids.TryParse(mediaId, out var upload)

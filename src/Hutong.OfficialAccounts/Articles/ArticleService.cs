@@ -32,7 +32,7 @@ public sealed class ArticleService(
 
     private const int MaxSourceUrl = 2048;
 
-    private readonly Lazy<TimeZoneInfo> _zone = new(() => TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone));
+    private readonly Lazy<TimeZoneInfo> _zone = new(() => options.Value.Zone());
 
     private OfficialAccountsOptions Limits => options.Value;
 
@@ -91,6 +91,12 @@ public sealed class ArticleService(
 
         // The stored body is clean already: read again, it gives its words and uploads as they were.
         var clean = body ?? ArticleHtml.Sanitize(article.Body);
+        if (body is not null && request.Digest is null && article.Digest == FirstWords(ArticleHtml.Sanitize(article.Body).Text))
+        {
+            // The digest was the old body's first words: it follows the new body.
+            digest = string.Empty;
+        }
+
         var updated = article with
         {
             Title = title,

@@ -41,6 +41,8 @@ internal static class ArticlePage
         img{max-width:100%;height:auto}
         .cover{display:block;width:100%;border-radius:4px;margin:0 0 20px}
         .body{margin-bottom:28px}
+        .body h1,.body h2{font-size:19px;line-height:1.5}
+        .body h3,.body h4,.body h5,.body h6{font-size:17px;line-height:1.5}
         .body blockquote{margin:0 0 1em;padding:0 0 0 12px;border-left:3px solid var(--muted);color:var(--muted)}
         .body table{border-collapse:collapse;max-width:100%;display:block;overflow-x:auto}
         .body td,.body th{border:1px solid var(--muted);padding:4px 8px}

@@ -182,4 +182,10 @@ public static class ErrorCodes
 
     /// <summary>The account has a tag of that name already.</summary>
     public const string FollowerTagExists = "follower_tag_exists";
+
+    /// <summary>No such article at the account, or (to readers) one that is not published.</summary>
+    public const string ArticleNotFound = "article_not_found";
+
+    /// <summary>A published article cannot be deleted (it may still be edited).</summary>
+    public const string ArticlePublished = "article_published";
 }

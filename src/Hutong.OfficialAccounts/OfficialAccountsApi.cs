@@ -7,6 +7,7 @@ using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
@@ -57,6 +58,8 @@ public static class OfficialAccountsApi
         admin.MapGet("/", ReviewQueue);
         admin.MapPost("/{accountId}/approve", Approve);
         admin.MapPost("/{accountId}/reject", Reject);
+
+        app.MapOfficialAccountArticles();
         return app;
     }
 

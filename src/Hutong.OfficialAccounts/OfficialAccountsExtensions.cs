@@ -1,10 +1,13 @@
 using Hutong.Chat.Media;
-using Hutong.OfficialAccounts.Accounts;
+using Hutong.Chat.Messages.Content;
 using Hutong.Core.Outbound;
+using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
+using Hutong.Social.Moments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -32,6 +35,10 @@ public static class OfficialAccountsExtensions
         builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IMediaAudience, ThreadMediaAudience>();
+        builder.Services.TryAddSingleton<ArticleService>();
+        builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
+        builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();
+        builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
         return builder;
     }
 }

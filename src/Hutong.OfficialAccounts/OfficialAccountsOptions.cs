@@ -1,10 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Hutong.Core.Options;
 
 namespace Hutong.OfficialAccounts;
 
 /// <summary><c>Hutong:OfficialAccounts</c>: the official-account rules of docs/product.md.</summary>
-public sealed record OfficialAccountsOptions
+public sealed record OfficialAccountsOptions : IValidatableObject
 {
     public const string Section = "Hutong:OfficialAccounts";
 
@@ -35,13 +36,6 @@ public sealed record OfficialAccountsOptions
 
     [Range(1, 10_000)]
     public int MaxReportReason { get; init; } = 500;
-
-    /// <summary>
-    /// The zone whose days and months the broadcast quotas (and read counts) follow: an IANA id such as
-    /// <c>Asia/Shanghai</c> or <c>Europe/Berlin</c>.
-    /// </summary>
-    [Required, TimeZoneId]
-    public string TimeZone { get; init; } = "Asia/Shanghai";
 
     /// <summary>Broadcasts a subscription account may send a day.</summary>
     [Range(1, 1_000)]
@@ -89,6 +83,55 @@ public sealed record OfficialAccountsOptions
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;
 
-    /// <summary>The zone of <see cref="TimeZone"/>; the setting is checked on start.</summary>
-    public TimeZoneInfo Zone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
+    /// <summary>The longest article title, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxArticleTitle { get; init; } = 64;
+
+    /// <summary>The longest article digest, in characters (WeChat's limit).</summary>
+    [Range(1, 10_000)]
+    public int MaxArticleDigest { get; init; } = 120;
+
+    /// <summary>The longest author name on an article, in characters (WeChat's limit).</summary>
+    [Range(1, 200)]
+    public int MaxArticleAuthor { get; init; } = 16;
+
+    /// <summary>The longest article body, in characters of HTML as sent (before it is sanitised).</summary>
+    [Range(1_000, 10_000_000)]
+    public int MaxArticleBody { get; init; } = 200_000;
+
+    /// <summary>
+    /// The IANA time zone whose days and months the broadcast quotas follow, and whose days an article's read count
+    /// goes by (each person, or browser, counts once a day).
+    /// </summary>
+    [Required]
+    public string TimeZone { get; init; } = DefaultTimeZone;
+
+    private const string DefaultTimeZone = "Asia/Shanghai";
+
+    /// <summary>
+    /// The zone <see cref="TimeZone"/> names. The default stands in for itself on a machine without time-zone data
+    /// (a slim container): China keeps UTC+8 all year, and has since 1991.
+    /// </summary>
+    public TimeZoneInfo Zone() => TryZone(TimeZone, out var zone) ? zone : throw new InvalidOperationException($"{Section}:{nameof(TimeZone)} is not a time zone.");
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!TryZone(TimeZone, out _))
+        {
+            yield return new ValidationResult(
+                $"{Section}:{nameof(TimeZone)} is '{TimeZone}', which is not a time zone this machine knows (an IANA name such as Asia/Shanghai).",
+                [nameof(TimeZone)]);
+        }
+    }
+
+    private static bool TryZone(string? id, [NotNullWhen(true)] out TimeZoneInfo? zone)
+    {
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id ?? string.Empty, out zone))
+        {
+            return true;
+        }
+
+        zone = id == DefaultTimeZone ? TimeZoneInfo.CreateCustomTimeZone(DefaultTimeZone, TimeSpan.FromHours(8), "China Standard Time", "China Standard Time") : null;
+        return zone is not null;
+    }
 }

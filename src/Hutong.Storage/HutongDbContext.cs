@@ -103,6 +103,13 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<ServiceWindowRow> ServiceWindows => Set<ServiceWindowRow>();
 
     internal DbSet<DeveloperSettingsRow> DeveloperSettings => Set<DeveloperSettingsRow>();
+    internal DbSet<ArticleRow> Articles => Set<ArticleRow>();
+
+    internal DbSet<ArticleMediaRow> ArticleMedia => Set<ArticleMediaRow>();
+
+    internal DbSet<ArticleReadRow> ArticleReads => Set<ArticleReadRow>();
+
+    internal DbSet<ArticleLikeRow> ArticleLikes => Set<ArticleLikeRow>();
 
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;

@@ -20,6 +20,7 @@ using Hutong.Core.Identity;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Storage.Wallet;
@@ -65,6 +66,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IThreadStore, ThreadStore>();
         services.TryAddSingleton<IBroadcastStore, BroadcastStore>();
         services.TryAddSingleton<IDeveloperSettingsStore, DeveloperSettingsStore>();
+        services.TryAddSingleton<IArticleStore, ArticleStore>();
         return services;
     }
 }

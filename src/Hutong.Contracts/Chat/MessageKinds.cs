@@ -15,6 +15,9 @@ public static class MessageKinds
     /// <summary>A person's contact card.</summary>
     public const string Card = "card";
 
+    /// <summary>An official account's published article; the node fills its title, digest and cover.</summary>
+    public const string Article = "article";
+
     /// <summary>Money to the other person, held until they accept. Written by the wallet, never sent by a device.</summary>
     public const string Transfer = "transfer";
 

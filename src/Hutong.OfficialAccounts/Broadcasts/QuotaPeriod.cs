@@ -13,10 +13,10 @@ public readonly record struct QuotaPeriod(string Name, DateTimeOffset Start, Dat
 
     public static QuotaPeriod For(string accountKind, DateTimeOffset now, OfficialAccountsOptions options) =>
         accountKind == OfficialAccountKinds.Service
-            ? Of(Month, now, options.Zone, options.ServiceBroadcastsPerMonth)
-            : Of(Day, now, options.Zone, options.SubscriptionBroadcastsPerDay);
+            ? Of(Month, now, options.Zone(), options.ServiceBroadcastsPerMonth)
+            : Of(Day, now, options.Zone(), options.SubscriptionBroadcastsPerDay);
 
-    public static QuotaPeriod Previews(DateTimeOffset now, OfficialAccountsOptions options) => Of(Day, now, options.Zone, options.PreviewsPerDay);
+    public static QuotaPeriod Previews(DateTimeOffset now, OfficialAccountsOptions options) => Of(Day, now, options.Zone(), options.PreviewsPerDay);
 
     public static QuotaPeriod Of(string name, DateTimeOffset now, TimeZoneInfo zone, int limit)
     {

@@ -173,6 +173,11 @@ public sealed partial class MomentsService
 
                 return new LinkCard(title, link.Url ?? "", imageId);
             default:
+                if (Array.Find(_cardChecks, c => c.CardType == card.GetType()) is { } check)
+                {
+                    return await check.CheckAsync(me, card, errors, cancellationToken);
+                }
+
                 errors.Add("card.kind", "Not a kind of card this server knows.");
                 return null;
         }

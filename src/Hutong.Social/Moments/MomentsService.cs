@@ -21,12 +21,15 @@ public sealed partial class MomentsService(
     EventLog events,
     IOptions<SocialOptions> options,
     IOptions<ContactsOptions> contactOptions,
+    IEnumerable<IPostCardCheck> cardChecks,
     TimeProvider clock)
 {
     public const int DefaultPageSize = 20;
     public const int MaxPageSize = 50;
 
     public static readonly Error PostNotFound = Error.NotFound(ErrorCodes.PostNotFound, "No such post.");
+
+    private readonly IPostCardCheck[] _cardChecks = [.. cardChecks];
 
     private SocialOptions Limits => options.Value;
 

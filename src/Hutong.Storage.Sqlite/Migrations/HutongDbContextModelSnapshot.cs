@@ -606,6 +606,126 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("oa_messages", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleLikeRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oa_article_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleMediaRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.HasKey("ArticleId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("oa_article_media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reader_key");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("day");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Day");
+
+                    b.ToTable("oa_article_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("digest");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_url");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.ToTable("oa_articles", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.Property<Guid>("BroadcastId")
@@ -1773,6 +1893,48 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccountMessageRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleLikeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleMediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
                         .WithMany()

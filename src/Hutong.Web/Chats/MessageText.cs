@@ -34,6 +34,7 @@ public static class MessageText
         FileContent file => $"{s.KindFile} {file.FileName}",
         LocationContent place => $"{s.KindLocation} {place.Name}",
         CardContent => s.KindCard,
+        ArticleContent article => $"{s.KindArticle} {article.Title}",
         TransferContent transfer => Labelled(s.KindTransfer, transfer.Note),
         RedPacketContent packet => $"{s.KindRedPacket} {(packet.Greeting is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
         NoticeContent notice => notice.Text ?? string.Empty,

@@ -156,6 +156,7 @@ public sealed class Strings
     public required string JoinGroupByLink { get; init; }
     public required string JoinPending { get; init; }
     public required string KindCard { get; init; }
+    public required string KindArticle { get; init; }
 
     /// <summary>A kind of message this version of the app cannot show yet.</summary>
     public required string KindUnknown { get; init; }
@@ -472,6 +473,7 @@ public sealed class Strings
         JoinGroupByLink = "Join a group by link",
         JoinPending = "Asked to join: an admin will approve it.",
         KindCard = "[Contact card]",
+        KindArticle = "[Article]",
         KindUnknown = "[A message this version cannot show: update the app]",
         KindFile = "[File]",
         KindImage = "[Image]",
@@ -703,6 +705,8 @@ public sealed class Strings
             [ErrorCodes.BroadcastQuotaExceeded] = "No broadcasts are left for now: a subscription account sends one a day, a service account four a month.",
             [ErrorCodes.OutsideServiceWindow] = "You can message this follower only for a while after they message you, click your menu, follow or scan your code.",
             [ErrorCodes.AccountMessageNotFound] = "That message is not in this conversation.",
+            [ErrorCodes.ArticleNotFound] = "That article is gone, or not published yet.",
+            [ErrorCodes.ArticlePublished] = "A published article cannot be deleted.",
         },
     };
 
@@ -850,6 +854,7 @@ public sealed class Strings
         JoinGroupByLink = "通过链接加入群聊",
         JoinPending = "已申请加入，等待管理员确认。",
         KindCard = "[名片]",
+        KindArticle = "[文章]",
         KindUnknown = "[当前版本无法显示此消息，请更新]",
         KindFile = "[文件]",
         KindImage = "[图片]",
@@ -1080,6 +1085,8 @@ public sealed class Strings
             [ErrorCodes.BroadcastQuotaExceeded] = "群发次数已用完：订阅号每天一次，服务号每月四次。",
             [ErrorCodes.OutsideServiceWindow] = "只有在粉丝发消息、点击菜单、关注或扫码后的一段时间内才能给其发消息。",
             [ErrorCodes.AccountMessageNotFound] = "该消息不在此会话中。",
+            [ErrorCodes.ArticleNotFound] = "该文章不存在，或尚未发布。",
+            [ErrorCodes.ArticlePublished] = "已发布的文章不能删除。",
         },
     };
 }

@@ -22,6 +22,7 @@ namespace Hutong.Contracts.Chat.Content;
 [JsonDerivedType(typeof(FileContent), MessageKinds.File)]
 [JsonDerivedType(typeof(LocationContent), MessageKinds.Location)]
 [JsonDerivedType(typeof(CardContent), MessageKinds.Card)]
+[JsonDerivedType(typeof(ArticleContent), MessageKinds.Article)]
 [JsonDerivedType(typeof(TransferContent), MessageKinds.Transfer)]
 [JsonDerivedType(typeof(RedPacketContent), MessageKinds.RedPacket)]
 [JsonDerivedType(typeof(NoticeContent), MessageKinds.System)]

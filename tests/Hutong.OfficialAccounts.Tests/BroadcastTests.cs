@@ -120,4 +120,34 @@ public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixtu
         var first = await strangerOnline.NextAccountMessageAsync(_ => true, "the stranger's first thread item");
         Assert.Equal(later.Id, first.Message.BroadcastId);
     }
+
+    [Theory, ProviderData]
+    public async Task ABroadcastOfArticles_PublishesThem_AsNews_AndOneOverQuotaPublishesNothing(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Tea Journal");
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        var green = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Green tea", "<p>Long Jing, picked in spring.</p>", "Spring leaves"), Ct);
+        var black = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Black tea", "<p>Dian Hong from Yunnan.</p>"), Ct);
+        var oolong = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Oolong", "<p>Tie Guan Yin.</p>"), Ct);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => mei.Client.GetArticleAsync(green.Id, Ct));
+
+        var sent = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("weekly", ArticleIds: [green.Id, black.Id]), Ct);
+        await AccountsTests.ExpectAsync(429, ErrorCodes.BroadcastQuotaExceeded, () => owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("more", ArticleIds: [oolong.Id]), Ct));
+
+        var news = Assert.IsType<NewsContent>(sent.Content);
+        Assert.Equal([("Green tea", "Spring leaves", green.Id), ("Black tea", black.Digest, black.Id)], news.Items.Select(i => (i.Title, i.Description, i.ArticleId)));
+        Assert.Equal($"/a/{green.Id}", news.Items[0].Url);
+        var item = Assert.Single((await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages);
+        Assert.Equal(sent.Id, item.BroadcastId);
+        Assert.Equal("Green tea", (await mei.Client.GetArticleAsync(green.Id, Ct)).Title);
+        Assert.Equal("Black tea", (await mei.Client.GetArticleAsync(black.Id, Ct)).Title);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => mei.Client.GetArticleAsync(oolong.Id, Ct));
+
+        var other = await owner.NewAccountAsync(name: "Other Journal");
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => owner.Client.BroadcastAsync(other.Id, new BroadcastRequest("theirs", ArticleIds: [oolong.Id]), Ct));
+        await AccountsTests.ExpectAsync(400, ErrorCodes.ValidationFailed, () => owner.Client.BroadcastAsync(other.Id, new BroadcastRequest("nine", ArticleIds: [.. Enumerable.Repeat(oolong.Id, 9)]), Ct));
+    }
 }

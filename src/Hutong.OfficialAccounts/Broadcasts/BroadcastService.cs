@@ -5,6 +5,7 @@ using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Realtime.Delivery;
@@ -23,6 +24,8 @@ public sealed class BroadcastService(
     IFollowerStore followers,
     OfficialAccountService accounts,
     ThreadContent contents,
+    ArticleService articles,
+    IArticleStore articleStore,
     IGrainFactory grains,
     OnlinePush online,
     IOptions<OfficialAccountsOptions> options,
@@ -57,7 +60,9 @@ public sealed class BroadcastService(
             return errors.ToError();
         }
 
-        var content = await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken);
+        var content = request.ArticleIds is null
+            ? await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken)
+            : await NewsAsync(account, request, cancellationToken);
         if (!content.IsSuccess)
         {
             return content.Error;
@@ -70,7 +75,48 @@ public sealed class BroadcastService(
         }
 
         var (kind, tagId, recipients) = audience.Value;
-        return await SendAsync(account, request.ClientId, kind, tagId, recipients, content.Value, cancellationToken);
+        var sent = await SendAsync(account, request.ClientId, kind, tagId, recipients, content.Value, cancellationToken);
+        if (sent.IsSuccess && sent.Value.Created && content.Value is NewsContent news)
+        {
+            // Published once the broadcast is sent, not before: a broadcast over quota publishes nothing.
+            await articles.PublishAsync(account, news.Items.Select(i => Guid.Parse(i.ArticleId!)).ToList(), sent.Value.Broadcast.SentAt, cancellationToken);
+        }
+
+        return sent;
+    }
+
+    /// <summary>A broadcast of 1 to 8 of the account's articles, as news: each item links to the article's page.</summary>
+    private async Task<Result<MessageContent>> NewsAsync(OfficialAccount account, BroadcastRequest request, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (request.Content is not null)
+        {
+            errors.Add("content", "A broadcast carries articles or content, not both.");
+        }
+
+        if (request.ArticleIds is not { Count: >= 1 and <= 8 } ids)
+        {
+            errors.Add("articleIds", "A broadcast carries 1 to 8 articles.");
+            return errors.ToError();
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToError();
+        }
+
+        var items = new List<NewsItem>(ids.Count);
+        foreach (var text in ids)
+        {
+            if (!Ids.TryParse(text, out var id) || await articleStore.FindAsync(id, cancellationToken) is not { } article || article.AccountId != account.Id)
+            {
+                return ArticleService.NotFound;
+            }
+
+            items.Add(new NewsItem(article.Title, article.Digest, ArticleService.CoverUrl(article), Article.PagePath(article.Id), Ids.Format(article.Id)));
+        }
+
+        return new NewsContent(items);
     }
 
     /// <summary>

@@ -2,6 +2,7 @@ using Hutong.Chat.Media;
 using Hutong.Chat.Messages.Content;
 using Hutong.Core.Outbound;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.AppApi;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
@@ -31,6 +32,7 @@ public static class OfficialAccountsExtensions
         builder.AddOutboundHttp();
         builder.Services.TryAddSingleton<Webhook>();
         builder.Services.TryAddSingleton<DeveloperService>();
+        builder.Services.TryAddSingleton<AccessTokens>();
         builder.Services.TryAddSingleton<WebhookDispatcher>();
         builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());

@@ -79,6 +79,10 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 10)]
     public int DeveloperTries { get; init; } = 3;
 
+    /// <summary>Access tokens an account may fetch a day (WeChat: 2,000); more is errcode 45009.</summary>
+    [Range(1, 1_000_000)]
+    public int AccessTokensPerDay { get; init; } = 2_000;
+
     /// <summary>The longest text in a thread, either way.</summary>
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;

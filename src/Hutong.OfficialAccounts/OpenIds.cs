@@ -12,12 +12,19 @@ public sealed class OpenIds(IPlatformKeys keys)
 
     private Task<byte[]>? _key;
 
-    public async Task<string> ForAsync(string appId, Guid userId, CancellationToken cancellationToken)
+    public async Task<string> ForAsync(string appId, Guid userId, CancellationToken cancellationToken) =>
+        AppIdentities.OpenId(await KeyAsync(cancellationToken), appId, userId);
+
+    /// <summary>The person's unionid at the developer (an account's owner): the same at all of that developer's apps.</summary>
+    public async Task<string> UnionIdAsync(Guid developerId, Guid userId, CancellationToken cancellationToken) =>
+        AppIdentities.UnionId(await KeyAsync(cancellationToken), developerId, userId);
+
+    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
     {
         var pending = _key ??= keys.GetAsync(KeyName, CancellationToken.None);
         try
         {
-            return AppIdentities.OpenId(await pending.WaitAsync(cancellationToken), appId, userId);
+            return await pending.WaitAsync(cancellationToken);
         }
         catch when (pending.IsFaulted)
         {

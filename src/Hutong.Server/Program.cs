@@ -2,6 +2,7 @@ using Hutong.Accounts;
 using Hutong.Chat;
 using Hutong.Chat.Media;
 using Hutong.OfficialAccounts;
+using Hutong.OfficialAccounts.AppApi;
 using Hutong.Realtime;
 using Hutong.Server.Export;
 using Hutong.Server.Gateway;
@@ -43,6 +44,7 @@ app.MapExportApi();
 app.MapWalletApi();
 app.MapSocialApi();
 app.MapOfficialAccountsApi();
+app.MapWeChatApi();
 app.MapGateway();
 app.MapWebClient();
 

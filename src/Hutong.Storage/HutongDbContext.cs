@@ -103,6 +103,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<ServiceWindowRow> ServiceWindows => Set<ServiceWindowRow>();
 
     internal DbSet<DeveloperSettingsRow> DeveloperSettings => Set<DeveloperSettingsRow>();
+
+    internal DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
     internal DbSet<ArticleRow> Articles => Set<ArticleRow>();
 
     internal DbSet<ArticleMediaRow> ArticleMedia => Set<ArticleMediaRow>();

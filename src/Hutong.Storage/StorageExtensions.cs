@@ -18,6 +18,7 @@ using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.AppApi;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Articles;
@@ -66,6 +67,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IThreadStore, ThreadStore>();
         services.TryAddSingleton<IBroadcastStore, BroadcastStore>();
         services.TryAddSingleton<IDeveloperSettingsStore, DeveloperSettingsStore>();
+        services.TryAddSingleton<IAccessTokenStore, AccessTokenStore>();
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         return services;
     }

@@ -3,12 +3,15 @@ using Hutong.Core.Errors;
 namespace Hutong.OfficialAccounts.Broadcasts;
 
 /// <summary>
-/// An official account's contended state: its broadcast quota. Every broadcast of the account, from the studio or the
+/// An official account's contended state: its broadcast quota and its daily access tokens. Every broadcast of the account, from the studio or the
 /// app API, to all or to some, passes here one at a time, so two sends at once never both take the last one.
 /// </summary>
 public interface IOfficialAccountGrain : IGrainWithGuidKey
 {
     Task<Result<BroadcastReceipt>> BroadcastAsync(BroadcastOrder order);
+
+    /// <summary>Keeps a new access token (its hash) unless the account had its tokens for the day (false).</summary>
+    Task<bool> IssueTokenAsync(string tokenHash);
 }
 
 /// <summary>A broadcast ready to send: its audience resolved and its content encoded (<c>MessageContentJson</c>).</summary>

@@ -13,7 +13,8 @@ namespace Hutong.OfficialAccounts.Broadcasts;
 /// Checks the quota and writes the broadcast in one turn. The counts are read from the database each time: the grain
 /// holds no state that could drift from it, so a new activation elsewhere decides the same way.
 /// </summary>
-internal sealed class OfficialAccountGrain(IBroadcastStore broadcasts, IFollowerStore followers, IOptions<OfficialAccountsOptions> options, TimeProvider clock)
+internal sealed class OfficialAccountGrain(
+    IBroadcastStore broadcasts, IFollowerStore followers, AppApi.IAccessTokenStore tokens, IOptions<OfficialAccountsOptions> options, TimeProvider clock)
     : Grain, IOfficialAccountGrain
 {
     private Guid AccountId => this.GetPrimaryKey();
@@ -38,6 +39,19 @@ internal sealed class OfficialAccountGrain(IBroadcastStore broadcasts, IFollower
         var message = new ThreadMessage(Ids.New(clock), AccountId, null, true, now, MessageContentJson.Decode(order.Content), broadcast.Id);
         var stored = await broadcasts.AddAsync(broadcast, message, order.Recipients, CancellationToken.None);
         return new BroadcastReceipt(broadcast.Id, stored.Id, stored.Seq, now, recipients, true);
+    }
+
+    public async Task<bool> IssueTokenAsync(string tokenHash)
+    {
+        var now = clock.Now();
+        var day = QuotaPeriod.Of(QuotaPeriod.Day, now, options.Value.Zone(), options.Value.AccessTokensPerDay);
+        if (await tokens.IssuedAsync(AccountId, day.Start, day.End, CancellationToken.None) >= day.Limit)
+        {
+            return false;
+        }
+
+        await tokens.AddAsync(AccountId, tokenHash, now, now + AppApi.AccessTokens.Lifetime, CancellationToken.None);
+        return true;
     }
 
     public static Error QuotaExceeded(QuotaPeriod period, DateTimeOffset now, bool preview) =>

@@ -1,0 +1,375 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Hutong.Chat.Media;
+using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.OfficialAccounts;
+using Hutong.Core;
+using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Broadcasts;
+using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Threads;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.OfficialAccounts.AppApi;
+
+/// <summary>
+/// The app API as WeChat's official-account server answers it, under <c>/cgi-bin/</c>: HTTP 200 with
+/// <c>{errcode, errmsg}</c> on error, bodies read as JSON whatever their Content-Type, field names and codes exactly as
+/// WeChat's, so a bot written for WeChat works by changing the host. The access token is the credential: no sign-in.
+/// </summary>
+public static class WeChatApi
+{
+    private const int MaxBody = 1024 * 1024;
+
+    public static IEndpointRouteBuilder MapWeChatApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/cgi-bin").WithTags("App API (WeChat)").AllowAnonymous();
+        api.MapGet("/token", Token);
+        api.MapPost("/stable_token", StableToken);
+        api.MapPost("/message/custom/send", CustomSend);
+        api.MapPost("/message/mass/sendall", SendAll);
+        api.MapPost("/message/mass/send", SendToOpenIds);
+        api.MapPost("/message/mass/preview", Preview);
+        api.MapGet("/user/get", Users);
+        api.MapGet("/user/info", UserInfo);
+        return app;
+    }
+
+    private static async Task<IResult> Token(
+        string? grant_type, string? appid, string? secret, IOfficialAccountStore accounts, AccessTokens tokens, CancellationToken cancellationToken)
+    {
+        if (grant_type != "client_credential")
+        {
+            return Error(WeChatErrors.InvalidGrantType);
+        }
+
+        var account = await CredentialsAsync(appid, secret, accounts, cancellationToken);
+        return account.Error is { } error ? Error(error) : TokenAnswer(await tokens.IssueAsync(account.Account!));
+    }
+
+    private static async Task<IResult> StableToken(HttpRequest request, IOfficialAccountStore accounts, AccessTokens tokens, CancellationToken cancellationToken)
+    {
+        var body = await BodyAsync(request, cancellationToken);
+        if (body.Error is { } bad)
+        {
+            return Error(bad);
+        }
+
+        if (Text(body.Json, "grant_type") != "client_credential")
+        {
+            return Error(WeChatErrors.InvalidGrantType);
+        }
+
+        var account = await CredentialsAsync(Text(body.Json, "appid"), Text(body.Json, "secret"), accounts, cancellationToken);
+        if (account.Error is { } error)
+        {
+            return Error(error);
+        }
+
+        var force = body.Json?["force_refresh"] is JsonValue value && value.TryGetValue<bool>(out var forced) && forced;
+        return TokenAnswer(await tokens.StableAsync(account.Account!, force, cancellationToken));
+    }
+
+    /// <summary>A customer-service message to one follower, inside their service window (45015 outside it).</summary>
+    private static async Task<IResult> CustomSend(
+        HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, IFollowerStore followers,
+        AccountReplies replies, IMediaStore media, CancellationToken cancellationToken)
+    {
+        var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        var openId = Text(json, "touser");
+        var follower = openId is null ? null : await followers.FindByOpenIdAsync(account!.Id, openId, cancellationToken);
+        if (follower is not { Following: true })
+        {
+            return Error(WeChatErrors.InvalidOpenId);
+        }
+
+        var content = await ContentAsync(json!, account!, media, allowNews: true, cancellationToken);
+        if (content.Error is { } refused)
+        {
+            return Error(refused);
+        }
+
+        var sent = await replies.ReplyAsync(account!, follower.UserId, content.Content!, inWindow: true, cancellationToken);
+        return sent.IsSuccess ? Error(WeChatErrors.Ok) : Error(sent.Error.Code == Contracts.ErrorCodes.OutsideServiceWindow ? WeChatErrors.OutOfWindow : WeChatErrors.InvalidOpenId);
+    }
+
+    /// <summary>A broadcast to all followers (<c>filter.is_to_all</c>) or to a tag (<c>filter.tag_id</c>, or the older <c>group_id</c>).</summary>
+    private static async Task<IResult> SendAll(
+        HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
+        IMediaStore media, CancellationToken cancellationToken)
+    {
+        var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        var filter = json!["filter"] as JsonObject;
+        var toAll = filter?["is_to_all"] is JsonValue all && all.TryGetValue<bool>(out var everyone) && everyone;
+        var tagId = toAll ? null : Number(filter, "tag_id") ?? Number(filter, "group_id");
+        if (!toAll && tagId is null)
+        {
+            return Error(WeChatErrors.InvalidTagId);
+        }
+
+        var audience = await broadcasts.AudienceAsync(account!, tagId, null, preview: false, cancellationToken);
+        return audience.IsSuccess
+            ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, cancellationToken)
+            : Error(WeChatErrors.InvalidTagId);
+    }
+
+    /// <summary>A broadcast to followers named by openid.</summary>
+    private static async Task<IResult> SendToOpenIds(
+        HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
+        IMediaStore media, CancellationToken cancellationToken)
+    {
+        var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        if (json!["touser"] is not JsonArray list || list.Count is 0 or > 10_000 || list.Any(o => o is not JsonValue v || !v.TryGetValue<string>(out _)))
+        {
+            return Error(WeChatErrors.InvalidOpenId);
+        }
+
+        var audience = await broadcasts.AudienceAsync(account!, null, list.Select(o => o!.GetValue<string>()).ToList(), preview: false, cancellationToken);
+        return audience.IsSuccess ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+    }
+
+    /// <summary>A preview to one follower: not counted against the quota.</summary>
+    private static async Task<IResult> Preview(
+        HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
+        IMediaStore media, CancellationToken cancellationToken)
+    {
+        var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        var audience = Text(json, "touser") is { } openId
+            ? await broadcasts.AudienceAsync(account!, null, [openId], preview: true, cancellationToken)
+            : default;
+        return audience.IsSuccess ? await BroadcastAsync(json!, account!, audience.Value, broadcasts, media, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+    }
+
+    /// <summary>Followers' openids in order, 10,000 a page, from <c>next_openid</c> on.</summary>
+    private static async Task<IResult> Users(
+        string? access_token, string? next_openid, AccessTokens tokens, IOfficialAccountStore accounts, IFollowerStore followers, CancellationToken cancellationToken)
+    {
+        var (account, error) = await AuthAsync(access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        var page = await followers.PageAsync(account!.Id, string.IsNullOrEmpty(next_openid) ? null : next_openid, 10_000, cancellationToken);
+        var openIds = new JsonArray([.. page.Select(p => (JsonNode)JsonValue.Create(p.Follower.OpenId))]);
+        return Json(new JsonObject
+        {
+            ["total"] = await followers.CountAsync(account.Id, cancellationToken),
+            ["count"] = page.Count,
+            ["data"] = new JsonObject { ["openid"] = openIds },
+            ["next_openid"] = page.Count == 0 ? "" : page[^1].Follower.OpenId,
+        });
+    }
+
+    private static async Task<IResult> UserInfo(
+        string? access_token, string? openid, AccessTokens tokens, IOfficialAccountStore accounts, IFollowerStore followers, OpenIds ids, CancellationToken cancellationToken)
+    {
+        var (account, error) = await AuthAsync(access_token, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return Error(error);
+        }
+
+        var follower = string.IsNullOrEmpty(openid) ? null : await followers.FindByOpenIdAsync(account!.Id, openid, cancellationToken);
+        if (follower is null)
+        {
+            return Error(WeChatErrors.InvalidOpenId);
+        }
+
+        if (!follower.Following)
+        {
+            return Json(new JsonObject { ["subscribe"] = 0, ["openid"] = follower.OpenId });
+        }
+
+        var tags = await followers.TagIdsAsync(account!.Id, follower.UserId, cancellationToken);
+        return Json(new JsonObject
+        {
+            ["subscribe"] = 1,
+            ["openid"] = follower.OpenId,
+            ["language"] = follower.Language,
+            ["subscribe_time"] = follower.FollowedAt.ToUnixTimeSeconds(),
+            ["unionid"] = await ids.UnionIdAsync(account.OwnerId, follower.UserId, cancellationToken),
+            ["remark"] = follower.Remark,
+            ["groupid"] = 0,
+            ["tagid_list"] = new JsonArray([.. tags.Select(t => (JsonNode)JsonValue.Create(t))]),
+            ["subscribe_scene"] = follower.Scene switch
+            {
+                FollowScenes.Search => "ADD_SCENE_SEARCH",
+                FollowScenes.Qr => "ADD_SCENE_QR_CODE",
+                FollowScenes.Article => "ADD_SCENE_PROFILE_LINK",
+                FollowScenes.Card => "ADD_SCENE_PROFILE_CARD",
+                _ => "ADD_SCENE_OTHERS",
+            },
+            ["qr_scene"] = follower.QrSceneId ?? 0,
+            ["qr_scene_str"] = follower.QrSceneStr ?? "",
+        });
+    }
+
+    private static async Task<IResult> BroadcastAsync(
+        JsonObject json, OfficialAccount account, (string Audience, int? TagId, Guid[]? Recipients) audience, BroadcastService broadcasts,
+        IMediaStore media, CancellationToken cancellationToken)
+    {
+        var content = await ContentAsync(json, account, media, allowNews: false, cancellationToken);
+        if (content.Error is { } refused)
+        {
+            return Error(refused);
+        }
+
+        // clientmsgid makes a resend count once, as WeChat's does; without one every call is a new broadcast.
+        var clientId = Text(json, "clientmsgid") is { Length: > 0 and <= 64 } given ? "api:" + given : "api:" + Ids.Format(Guid.NewGuid());
+        var sent = await broadcasts.SendAsync(account, clientId, audience.Audience, audience.TagId, audience.Recipients, content.Content!, cancellationToken);
+        if (!sent.IsSuccess)
+        {
+            return Error(sent.Error.Code == Contracts.ErrorCodes.BroadcastQuotaExceeded ? WeChatErrors.MassQuota : WeChatErrors.Unauthorized);
+        }
+
+        var id = Guid.Parse(sent.Value.Broadcast.Id);
+        var number = BitConverter.ToInt64(id.ToByteArray(), 8) & long.MaxValue;
+        return Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "send job submission success", ["msg_id"] = number, ["msg_data_id"] = number });
+    }
+
+    /// <summary>A message's content from WeChat's <c>msgtype</c> and its object: text, image, and (custom messages) news.</summary>
+    private static async Task<(MessageContent? Content, WeChatError? Error)> ContentAsync(
+        JsonObject json, OfficialAccount account, IMediaStore media, bool allowNews, CancellationToken cancellationToken)
+    {
+        switch (Text(json, "msgtype"))
+        {
+            case "text":
+                var text = Text(json["text"] as JsonObject, "content");
+                return string.IsNullOrWhiteSpace(text) || text.Length > 2_000 ? (null, WeChatErrors.DataFormat) : (new TextContent(text), null);
+            case "image":
+                var mediaId = Text(json["image"] as JsonObject, "media_id");
+                if (Ids.TryParse(mediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
+                    && found.UploaderId == account.OwnerId && found.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                {
+                    return (new ImageContent(mediaId, found.ContentType, found.Size, found.FileName), null);
+                }
+
+                return (null, WeChatErrors.InvalidMediaId);
+            case "news" when allowNews:
+                if ((json["news"] as JsonObject)?["articles"] is not JsonArray { Count: >= 1 and <= 8 } articles || articles.Any(a => Text(a as JsonObject, "title") is null))
+                {
+                    return (null, WeChatErrors.DataFormat);
+                }
+
+                return (new NewsContent(articles.Select(a => (JsonObject)a!).Select(a => new NewsItem(
+                    Text(a, "title")!, Text(a, "description"), Text(a, "picurl"), Text(a, "url"))).ToList()), null);
+            default:
+                return (null, WeChatErrors.InvalidMessageType);
+        }
+    }
+
+    private static async Task<(OfficialAccount? Account, JsonObject? Json, WeChatError? Error)> OpenAsync(
+        HttpRequest request, string? accessToken, AccessTokens tokens, IOfficialAccountStore accounts, CancellationToken cancellationToken)
+    {
+        var (account, error) = await AuthAsync(accessToken, tokens, accounts, cancellationToken);
+        if (error is not null)
+        {
+            return (null, null, error);
+        }
+
+        var body = await BodyAsync(request, cancellationToken);
+        return body.Error is not null ? (null, null, body.Error) : (account, body.Json, null);
+    }
+
+    private static async Task<(OfficialAccount? Account, WeChatError? Error)> AuthAsync(
+        string? accessToken, AccessTokens tokens, IOfficialAccountStore accounts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(accessToken))
+        {
+            return (null, WeChatErrors.MissingAccessToken);
+        }
+
+        var accountId = await tokens.AccountOfAsync(accessToken, cancellationToken);
+        var account = accountId is { } id ? await accounts.FindAsync(id, cancellationToken) : null;
+        if (account is null)
+        {
+            return (null, WeChatErrors.InvalidCredential);
+        }
+
+        return account.IsActive ? (account, null) : (null, WeChatErrors.Unauthorized);
+    }
+
+    private static async Task<(OfficialAccount? Account, WeChatError? Error)> CredentialsAsync(
+        string? appId, string? secret, IOfficialAccountStore accounts, CancellationToken cancellationToken)
+    {
+        var account = string.IsNullOrEmpty(appId) || appId.Length > 64 ? null : await accounts.FindByAppIdAsync(appId, cancellationToken);
+        if (account is null)
+        {
+            return (null, WeChatErrors.InvalidAppId);
+        }
+
+        return OfficialAccountService.SecretMatches(account, secret) ? (account, null) : (null, WeChatErrors.InvalidAppSecret);
+    }
+
+    /// <summary>The body as a JSON object, whatever its Content-Type says; 44002 when empty, 47001 when not JSON.</summary>
+    private static async Task<(JsonObject? Json, WeChatError? Error)> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBody)
+            {
+                return (null, WeChatErrors.DataFormat);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return (null, WeChatErrors.EmptyPostData);
+        }
+
+        try
+        {
+            return JsonNode.Parse(buffer.ToArray()) is JsonObject json ? (json, null) : (null, WeChatErrors.DataFormat);
+        }
+        catch (JsonException)
+        {
+            return (null, WeChatErrors.DataFormat);
+        }
+    }
+
+    private static string? Text(JsonObject? json, string name) =>
+        json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static int? Number(JsonObject? json, string name) => json?[name] switch
+    {
+        JsonValue value when value.TryGetValue<int>(out var number) => number,
+        JsonValue value when value.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
+
+    private static IResult TokenAnswer((string Token, int ExpiresIn)? token) =>
+        token is { } t ? Json(new JsonObject { ["access_token"] = t.Token, ["expires_in"] = t.ExpiresIn }) : Error(WeChatErrors.TokenQuota);
+
+    private static IResult Error(WeChatError error) => Json(new JsonObject { ["errcode"] = error.Code, ["errmsg"] = error.Message });
+
+    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
+}

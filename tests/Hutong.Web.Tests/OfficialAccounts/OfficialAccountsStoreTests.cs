@@ -237,6 +237,37 @@ public sealed class OfficialAccountsStoreTests : IAsyncDisposable
         await echoed;
     }
 
+    [Fact]
+    public async Task SendImage_UploadsOnceAsAnImage_AndARetryAfterAFailedSendUsesTheSameUploadAndClientId()
+    {
+        AnswerThreads();
+        _server.Answer(HttpMethod.Get, $"api/v1/official-accounts/{Service}/messages?limit=30", () =>
+            RecordingHandler.Json(new AccountThread([], null), HutongJsonContext.Default.AccountThread));
+        _server.Answer(HttpMethod.Post, "api/v1/media?as=image", () =>
+            RecordingHandler.Json(new Contracts.Chat.MediaUploaded("media-1", "image/png", 3, "tea.png"), HutongJsonContext.Default.MediaUploaded, System.Net.HttpStatusCode.Created));
+        var stored = false;
+        _server.Answer(HttpMethod.Post, $"api/v1/official-accounts/{Service}/messages", () => stored
+            ? RecordingHandler.Json(new AccountMessage("m-s2", Service, false, Sample.Noon, new ImageContent("media-1", "image/png", 3, "tea.png")), HutongJsonContext.Default.AccountMessage, System.Net.HttpStatusCode.Created)
+            : RecordingHandler.Problem(System.Net.HttpStatusCode.ServiceUnavailable, ErrorCodes.StorageUnavailable));
+        await Dispatcher.InvokeAsync(Store.RefreshAsync);
+        var timeline = await Dispatcher.InvokeAsync(() => Store.OpenAsync(Service));
+
+        await Dispatcher.InvokeAsync(() => Store.SendImageAsync(Service, [1, 2, 3], "tea.png", "blob:preview"));
+        var echo = Assert.Single(timeline.Outgoing);
+        Assert.True(echo is { State: OutgoingState.Failed, CanRetry: true, PreviewUrl: "blob:preview" });
+        stored = true;
+        await Dispatcher.InvokeAsync(() => Store.RetryAsync(echo));
+
+        Assert.Single(_server.Requests, r => r == "POST api/v1/media?as=image");
+        var sends = _server.Bodies.Where(b => b.Request == $"POST api/v1/official-accounts/{Service}/messages").Select(b => JsonDocument.Parse(b.Body).RootElement).ToList();
+        Assert.Equal(2, sends.Count);
+        Assert.Equal(sends[0].GetProperty("clientId").GetString(), sends[1].GetProperty("clientId").GetString());
+        Assert.All(sends, s => Assert.Equal("media-1", s.GetProperty("content").GetProperty("mediaId").GetString()));
+        Assert.Empty(timeline.Outgoing);
+        Assert.Equal("m-s2", Assert.Single(timeline.Messages).Id);
+        Assert.Equal("m-s2", Store.Thread(Service)!.Last!.Id);
+    }
+
     private int ThreadReads => _server.Requests.Count(r => r == "GET api/v1/official-accounts/threads");
 
     /// <summary>Connects the store's gateway, and waits for the threads it reads again on connecting (broadcasts are not replayed).</summary>

@@ -5,6 +5,7 @@ using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Moments;
 using Hutong.Web.Notifications;
+using Hutong.Web.OfficialAccounts;
 using Hutong.Web.Session;
 using Hutong.Web.Status;
 using Hutong.Web.Wallet;
@@ -27,6 +28,10 @@ builder.Services.AddSingleton<ContactStore>();
 builder.Services.AddSingleton<MoneyStore>();
 builder.Services.AddSingleton<MomentsStore>();
 builder.Services.AddSingleton<StatusStore>();
+builder.Services.AddSingleton<OfficialAccountsStore>();
+// Official accounts show among the chats and live on the chats' gateway, which know them only by these.
+builder.Services.AddSingleton<IChatListRows>(sp => sp.GetRequiredService<OfficialAccountsStore>());
+builder.Services.AddSingleton<IGatewayFeature>(sp => sp.GetRequiredService<OfficialAccountsStore>());
 builder.Services.AddSingleton<DesktopNotifications>();
 
 var host = builder.Build();

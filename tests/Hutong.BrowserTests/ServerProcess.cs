@@ -12,6 +12,9 @@ namespace Hutong.BrowserTests;
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
+    /// <summary>The handle the node treats as an operator (<c>Hutong:Operators</c>): whoever signs up with it reviews accounts.</summary>
+    public const string Operator = "oaoperator";
+
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hutong-browser-").FullName;
     /// <summary>A cold start (JIT, migrations, the silo joining) on a machine busy with other tests.</summary>
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
@@ -56,6 +59,7 @@ public sealed class ServerProcess : IAsyncDisposable
             "--Hutong:RateLimits:SignUp:PermitLimit", "100000",
             "--Hutong:Security:FailedLoginsPerAddress", "1000000",
             "--Hutong:RateLimits:FriendRequests:PermitLimit", "100000",
+            "--Hutong:Operators:0", Operator,
             "--Logging:LogLevel:Default", "Warning",
             // The host's "Application started" line is what StartAsync waits for.
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",

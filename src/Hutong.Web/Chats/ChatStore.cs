@@ -21,7 +21,7 @@ namespace Hutong.Web.Chats;
 /// </summary>
 public sealed partial class ChatStore(
     HutongClient api, AppSession session, Browser browser, People people, ContactStore contacts, MoneyStore money, DesktopNotifications notifications,
-    MomentsStore moments, StatusStore statuses, TimeProvider clock) : IChangeSource, IAsyncDisposable
+    MomentsStore moments, StatusStore statuses, IEnumerable<IGatewayFeature> features, TimeProvider clock) : IChangeSource, IAsyncDisposable
 {
     private const int PageSize = 50;
 
@@ -38,6 +38,7 @@ public sealed partial class ChatStore(
     private bool _refreshQueued;
     private readonly NewestAnswer _lists = new();
     private readonly NewestAnswer<string> _detailLoads = new();
+    private readonly IGatewayFeature[] _features = [.. features];
 
     /// <summary>The conversation on screen, if the page is visible: its messages count as read as they arrive.</summary>
     public string? Viewing { get; set; }
@@ -116,6 +117,10 @@ public sealed partial class ChatStore(
         // Rings on avatars and the Moments badge; neither holds up the chats.
         _ = statuses.StartAsync();
         _ = moments.RefreshUnreadAsync();
+        foreach (var feature in _features)
+        {
+            _ = feature.StartAsync();
+        }
         foreach (var summary in _summaries.Values)
         {
             gateway.Track(summary.ConversationId, summary.LastSeq);
@@ -129,6 +134,11 @@ public sealed partial class ChatStore(
         money.Follow(gateway, _running.Token);
         moments.Follow(gateway, _running.Token);
         statuses.Follow(gateway, _running.Token);
+        foreach (var feature in _features)
+        {
+            feature.Follow(gateway, _running.Token);
+        }
+
         _ = ConnectAsync(gateway, cursor);
         Changed?.Invoke();
     }
@@ -159,6 +169,11 @@ public sealed partial class ChatStore(
         money.Clear();
         moments.Clear();
         statuses.Clear();
+        foreach (var feature in _features)
+        {
+            feature.Clear();
+        }
+
         Loaded = false;
         Viewing = null;
         people.Clear();

@@ -37,6 +37,7 @@ public static class MessageText
         ArticleContent article => $"{s.KindArticle} {article.Title}",
         TransferContent transfer => Labelled(s.KindTransfer, transfer.Note),
         RedPacketContent packet => $"{s.KindRedPacket} {(packet.Greeting is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
+        NewsContent news => Labelled(s.OfficialAccounts.KindNews, news.Items.Count > 0 ? news.Items[0].Title : null),
         NoticeContent notice => notice.Text ?? string.Empty,
         UnknownContent => s.KindUnknown,
         _ => string.Empty,

@@ -324,6 +324,8 @@ public sealed class Strings
 
     public required ScanStrings Scan { get; init; }
 
+    public required OfficialAccountStrings OfficialAccounts { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -336,6 +338,7 @@ public sealed class Strings
         Account = AccountStrings.English,
         Social = SocialStrings.English,
         Scan = ScanStrings.English,
+        OfficialAccounts = OfficialAccountStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -717,6 +720,7 @@ public sealed class Strings
         Account = AccountStrings.Chinese,
         Social = SocialStrings.Chinese,
         Scan = ScanStrings.Chinese,
+        OfficialAccounts = OfficialAccountStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

@@ -77,9 +77,31 @@ public sealed class DesktopNotifications(Browser browser, Texts texts, People pe
         }
     }
 
-    /// <summary>The person clicked a notification (the page has already taken the focus): its chat opens.</summary>
+    /// <summary>
+    /// Something other than a chat message arrived (an official account's message): <paramref name="decide"/> says,
+    /// from whether the page is on screen and whether previews are hidden, what to show, if anything.
+    /// </summary>
+    public async Task OnOtherAsync(Func<bool, bool, DesktopNotification?> decide)
+    {
+        if (!On)
+        {
+            return;
+        }
+
+        if (decide(await browser.IsVisibleAsync(), HidePreviews) is { } notification)
+        {
+            _self ??= DotNetObjectReference.Create(this);
+            await browser.NotifyAsync(notification.Title, notification.Body, notification.ConversationId, _self);
+        }
+    }
+
+    /// <summary>
+    /// The person clicked a notification (the page has already taken the focus): its chat opens, or the page it names
+    /// (a tag that starts with '/').
+    /// </summary>
     [JSInvokable]
-    public void Open(string conversationId) => navigation.NavigateTo("chats/" + Uri.EscapeDataString(conversationId));
+    public void Open(string conversationId) =>
+        navigation.NavigateTo(conversationId.StartsWith('/') ? conversationId[1..] : "chats/" + Uri.EscapeDataString(conversationId));
 
     public void Dispose() => _self?.Dispose();
 

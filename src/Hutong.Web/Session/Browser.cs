@@ -31,6 +31,12 @@ public sealed class Browser(IJSRuntime js)
 
     public ValueTask FocusAsync(string selector) => js.InvokeVoidAsync("hutong.focus", selector);
 
+    /// <summary>Puts the text on the clipboard; false when the browser does not allow it.</summary>
+    public ValueTask<bool> CopyAsync(string text) => js.InvokeAsync<bool>("hutong.copy", text);
+
+    /// <summary>Selects all of a field's text, ready to copy by hand.</summary>
+    public ValueTask SelectAsync(ElementReference input) => js.InvokeVoidAsync("hutong.select", input);
+
     public ValueTask WatchScrollAsync<T>(ElementReference list, DotNetObjectReference<T> owner) where T : class =>
         js.InvokeVoidAsync("hutong.watchScroll", list, owner);
 

@@ -20,6 +20,12 @@ window.hutong = {
 
   focus: selector => { const el = document.querySelector(selector); if (el) el.focus(); },
 
+  // Copies text (an app secret) to the clipboard; false when the browser refuses, so the page can say to copy by hand.
+  copy: async text => {
+    try { await navigator.clipboard.writeText(text); return true; } catch { return false; }
+  },
+  select: el => { if (el) el.select(); },
+
   // A modal dialog: focus moves in (to [data-autofocus], else the dialog), Tab and Shift+Tab stay inside, and on
   // close focus goes back to where it was, or to the fallback when that is gone.
   dialog: (el, fallback) => {

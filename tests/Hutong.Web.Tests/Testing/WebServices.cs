@@ -4,6 +4,7 @@ using Hutong.Web.Contacts;
 using Hutong.Web.Localization;
 using Hutong.Web.Moments;
 using Hutong.Web.Notifications;
+using Hutong.Web.OfficialAccounts;
 using Hutong.Web.Session;
 using Hutong.Web.Status;
 using Hutong.Web.Wallet;
@@ -31,6 +32,9 @@ internal static class WebServices
         context.Services.AddSingleton<MomentsStore>();
         context.Services.AddSingleton<StatusStore>();
         context.Services.AddSingleton<DesktopNotifications>();
+        context.Services.AddSingleton<OfficialAccountsStore>();
+        context.Services.AddSingleton<IChatListRows>(sp => sp.GetRequiredService<OfficialAccountsStore>());
+        context.Services.AddSingleton<IGatewayFeature>(sp => sp.GetRequiredService<OfficialAccountsStore>());
         context.Services.AddSingleton<ChatStore>();
         return context;
     }

@@ -1,0 +1,496 @@
+namespace Hutong.Web.Localization;
+
+/// <summary>The words of official accounts: following them, their threads, Subscriptions, the studio and the review.</summary>
+public sealed class OfficialAccountStrings
+{
+    // Following: the accounts, an account's page, reporting it.
+    public required string OfficialAccounts { get; init; }
+    public required string OfficialAccount { get; init; }
+    public required string OfficialAccountsHint { get; init; }
+    public required string SearchAccounts { get; init; }
+    public required string NoAccountsFound { get; init; }
+    public required string Following { get; init; }
+    public required string NotFollowingAny { get; init; }
+    public required string AccountProfile { get; init; }
+    public required string SubscriptionAccount { get; init; }
+    public required string ServiceAccount { get; init; }
+    public required string Follow { get; init; }
+    public required string Followed { get; init; }
+    public required string Unfollow { get; init; }
+    public required string Unfollowed { get; init; }
+    public required string UnfollowHint { get; init; }
+    public required string SendMessage { get; init; }
+    public required string MuteAccount { get; init; }
+    public required string MuteServiceHint { get; init; }
+    public required string MuteSubscriptionHint { get; init; }
+    public required string MutedStatus { get; init; }
+    public required string UnmutedStatus { get; init; }
+    public required string QrCode { get; init; }
+    public required string QrHint { get; init; }
+    public required string ManageInStudio { get; init; }
+    public required string Report { get; init; }
+    public required string ReportWhy { get; init; }
+    public required string ReportDetails { get; init; }
+    public required string ReportHint { get; init; }
+    public required string ReportDetailsNeeded { get; init; }
+    public required string SendReport { get; init; }
+    public required string Reported { get; init; }
+
+    /// <summary>Why a person reports an account; the last is "Other", which needs their own words.</summary>
+    public required IReadOnlyList<string> ReportReasons { get; init; }
+
+    // Threads and Subscriptions.
+    public required string Subscriptions { get; init; }
+    public required string NewInSubscriptions { get; init; }
+    public required string NoSubscriptions { get; init; }
+    public required string FindAccounts { get; init; }
+    public required string NothingYet { get; init; }
+    public required string StartOfThread { get; init; }
+    public required string FollowToMessage { get; init; }
+    public required string SendImage { get; init; }
+    public required string NotAnImage { get; init; }
+    public required string KindNews { get; init; }
+    public required string OpensInNewTab { get; init; }
+    public required string Follower { get; init; }
+
+    // The studio.
+    public required string MyOfficialAccounts { get; init; }
+    public required string Studio { get; init; }
+    public required string StudioHint { get; init; }
+    public required string MyAccounts { get; init; }
+    public required string NoAccountsYet { get; init; }
+    public required string CreateAccount { get; init; }
+    public required string Create { get; init; }
+    public required string AccountName { get; init; }
+    public required string AccountNameHint { get; init; }
+    public required string AccountKind { get; init; }
+    public required string SubscriptionHint { get; init; }
+    public required string ServiceHint { get; init; }
+    public required string Description { get; init; }
+    public required string DescriptionHint { get; init; }
+    public required string AppId { get; init; }
+    public required string AppSecret { get; init; }
+    public required string SecretOnce { get; init; }
+    public required string Copy { get; init; }
+    public required string Copied { get; init; }
+    public required string CopyByHand { get; init; }
+    public required string SecretKept { get; init; }
+    public required string ViewAsFollower { get; init; }
+    public required string AccountSections { get; init; }
+    public required string Followers { get; init; }
+    public required string Broadcast { get; init; }
+    public required string Messages { get; init; }
+    public required string StateActive { get; init; }
+    public required string StatePending { get; init; }
+    public required string StateRejected { get; init; }
+    public required string PendingNote { get; init; }
+    public required string RejectedNote { get; init; }
+    public required string ReviewNote { get; init; }
+    public required string OriginalId { get; init; }
+    public required string Created { get; init; }
+    public required string FollowersLabel { get; init; }
+    public required string Picture { get; init; }
+    public required string ChangePicture { get; init; }
+    public required string PictureSaved { get; init; }
+    public required string ResetSecret { get; init; }
+    public required string ResetSecretTitle { get; init; }
+    public required string ResetSecretHint { get; init; }
+    public required string ResetSecretConfirm { get; init; }
+    public required string NoFollowersYet { get; init; }
+    public required string NoRemark { get; init; }
+    public required string OpenId { get; init; }
+    public required string Edit { get; init; }
+    public required string NoTagsHint { get; init; }
+    public required string Rename { get; init; }
+    public required string Delete { get; init; }
+
+    /// <summary>How a follower came, by the follow's scene (<c>search</c>, <c>profile</c>, <c>qr</c>, <c>article</c>, <c>card</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Scenes { get; init; }
+
+    // Broadcasts.
+    public required string NewBroadcast { get; init; }
+    public required string BroadcastWhat { get; init; }
+    public required string KindText { get; init; }
+    public required string BroadcastText { get; init; }
+    public required string ChooseImage { get; init; }
+    public required string Audience { get; init; }
+    public required string AllFollowers { get; init; }
+    public required string FollowersTagged { get; init; }
+    public required string SendBroadcast { get; init; }
+    public required string PreviewTo { get; init; }
+    public required string PreviewHint { get; init; }
+    public required string SendPreview { get; init; }
+    public required string PreviewSent { get; init; }
+    public required string SentBroadcasts { get; init; }
+    public required string NoBroadcastsYet { get; init; }
+    public required string NotCounted { get; init; }
+    public required string AudiencePreview { get; init; }
+    public required string AudienceChosen { get; init; }
+
+    // Customer service.
+    public required string ServiceWindowHint { get; init; }
+    public required string PickAFollower { get; init; }
+    public required string Refresh { get; init; }
+    public required string LoadEarlier { get; init; }
+    public required string NoMessagesYet { get; init; }
+    public required string WriteReply { get; init; }
+
+    // Review.
+    public required string Operators { get; init; }
+    public required string Review { get; init; }
+    public required string ReviewHint { get; init; }
+    public required string NothingToReview { get; init; }
+    public required string Approve { get; init; }
+    public required string Reject { get; init; }
+    public required string RejectReason { get; init; }
+    public required string RejectReasonHint { get; init; }
+
+    public required Func<int, string> FollowerCount { get; init; }
+    public required Func<string, string> SearchResultsFor { get; init; }
+    public required Func<string, string> QrOf { get; init; }
+    public required Func<string, string> UnfollowTitle { get; init; }
+    public required Func<string, string> ReportTitle { get; init; }
+    public required Func<string, string, string> FollowedOn { get; init; }
+    public required Func<string, string> EditFollower { get; init; }
+    public required Func<string, string> RenameTag { get; init; }
+    public required Func<string, string> DeleteTagNamed { get; init; }
+    public required Func<int, string> DeleteTagConfirm { get; init; }
+    public required Func<string, string> TagCreated { get; init; }
+    public required Func<string, string> TagDeleted { get; init; }
+
+    /// <summary>What is left of the quota: remaining, the period's limit, and whether the period is a month (else a day).</summary>
+    public required Func<int, int, bool, string> QuotaLeft { get; init; }
+    public required Func<string, string> QuotaResets { get; init; }
+    public required Func<string, string> ChosenImage { get; init; }
+    public required Func<int, string> BroadcastSent { get; init; }
+    public required Func<int, string> Reached { get; init; }
+    public required Func<string, string> AudienceTag { get; init; }
+    public required Func<string, string> ThreadWith { get; init; }
+    public required Func<string, string> ReplyTo { get; init; }
+    public required Func<string, string> ApproveNamed { get; init; }
+    public required Func<string, string> RejectNamed { get; init; }
+    public required Func<string, string> Approved { get; init; }
+    public required Func<string, string> Rejected { get; init; }
+
+    public static OfficialAccountStrings English { get; } = new()
+    {
+        OfficialAccounts = "Official accounts",
+        OfficialAccount = "Official account",
+        OfficialAccountsHint = "Search for an account by its name, or pick one you follow.",
+        SearchAccounts = "Search official accounts",
+        NoAccountsFound = "No account has that name.",
+        Following = "Following",
+        NotFollowingAny = "You follow no official accounts yet.",
+        AccountProfile = "Account profile",
+        SubscriptionAccount = "Subscription account",
+        ServiceAccount = "Service account",
+        Follow = "Follow",
+        Followed = "Following. Its messages show in your chats.",
+        Unfollow = "Unfollow",
+        Unfollowed = "You no longer follow this account.",
+        UnfollowHint = "Its messages stop, and your thread with it closes. You can follow it again at any time.",
+        SendMessage = "Send message",
+        MuteAccount = "Mute notifications",
+        MuteServiceHint = "Its messages still come, without a notification or a number on Chats.",
+        MuteSubscriptionHint = "Subscriptions never notify: their messages wait in Subscriptions.",
+        MutedStatus = "Muted.",
+        UnmutedStatus = "Notifications on.",
+        QrCode = "QR code",
+        QrHint = "Scan it with Hutong to open this account and follow it.",
+        ManageInStudio = "Manage in the studio",
+        Report = "Report",
+        ReportWhy = "What is wrong with this account?",
+        ReportDetails = "Details (optional)",
+        ReportHint = "Operators read reports; the account is not told who reported it.",
+        ReportDetailsNeeded = "Say what is wrong, in a few words.",
+        SendReport = "Send report",
+        Reported = "Reported. Thank you: an operator will look at it.",
+        ReportReasons = ["Spam or advertising", "Fraud or a scam", "Offensive content", "Pretends to be someone else", "Other"],
+        Subscriptions = "Subscriptions",
+        NewInSubscriptions = "New in Subscriptions",
+        NoSubscriptions = "You follow no subscription accounts.",
+        FindAccounts = "Find accounts",
+        NothingYet = "Nothing yet",
+        StartOfThread = "This is the start of your thread with this account.",
+        FollowToMessage = "Follow this account to message it.",
+        SendImage = "Send an image",
+        NotAnImage = "That file is not a picture. Choose a JPEG, PNG, WebP or GIF.",
+        KindNews = "[News]",
+        OpensInNewTab = "opens in a new tab",
+        Follower = "Follower",
+        MyOfficialAccounts = "My official accounts",
+        Studio = "Account studio",
+        StudioHint = "Pick one of your accounts, or create one.",
+        MyAccounts = "My accounts",
+        NoAccountsYet = "You have no official accounts yet.",
+        CreateAccount = "Create an account",
+        Create = "Create",
+        AccountName = "Name",
+        AccountNameHint = "2 to 30 characters, on one line.",
+        AccountKind = "Kind",
+        SubscriptionHint = "Opens at once. One broadcast a day, shown to followers in their Subscriptions, without notifications.",
+        ServiceHint = "An operator reviews it first. Four broadcasts a month, each in its own chat with notifications.",
+        Description = "Description",
+        DescriptionHint = "What followers see on its page; up to 120 characters.",
+        AppId = "App ID",
+        AppSecret = "App secret",
+        SecretOnce = "This is the only time Hutong shows this secret: it keeps only a hash. Copy it now to where your server keeps its settings. If it is lost, reset it for a new one.",
+        Copy = "Copy",
+        Copied = "Copied.",
+        CopyByHand = "This browser did not allow copying: select the secret and copy it yourself.",
+        SecretKept = "I have kept it",
+        ViewAsFollower = "View as a follower",
+        AccountSections = "Account sections",
+        Followers = "Followers",
+        Broadcast = "Broadcast",
+        Messages = "Messages",
+        StateActive = "Open",
+        StatePending = "Waiting for review",
+        StateRejected = "Rejected",
+        PendingNote = "Waiting for an operator's review: people can follow the account once it is approved.",
+        RejectedNote = "An operator rejected this account: nobody can follow it.",
+        ReviewNote = "Why:",
+        OriginalId = "Original ID",
+        Created = "Created",
+        FollowersLabel = "Followers",
+        Picture = "Picture",
+        ChangePicture = "Change picture",
+        PictureSaved = "Picture saved.",
+        ResetSecret = "Reset app secret",
+        ResetSecretTitle = "Reset the app secret?",
+        ResetSecretHint = "A new secret replaces the old one, which stops working at once. Do it if the secret was lost or seen by someone else.",
+        ResetSecretConfirm = "The old secret stops working at once: your server needs the new one before it can call Hutong again.",
+        NoFollowersYet = "No followers yet.",
+        NoRemark = "No remark",
+        OpenId = "OpenID",
+        Edit = "Edit",
+        NoTagsHint = "No tags yet. Make tags in the Tags tab, to broadcast to some followers only.",
+        Rename = "Rename",
+        Delete = "Delete",
+        Scenes = new Dictionary<string, string>
+        {
+            ["search"] = "search",
+            ["profile"] = "the account's page",
+            ["qr"] = "a QR code",
+            ["article"] = "an article",
+            ["card"] = "a shared card",
+        },
+        NewBroadcast = "New broadcast",
+        BroadcastWhat = "Message",
+        KindText = "Text",
+        BroadcastText = "Broadcast text",
+        ChooseImage = "Choose an image",
+        Audience = "To",
+        AllFollowers = "All followers",
+        FollowersTagged = "Followers with a tag",
+        SendBroadcast = "Send broadcast",
+        PreviewTo = "Preview to a follower (openid)",
+        PreviewHint = "A preview goes to that follower alone and does not count against the quota.",
+        SendPreview = "Send preview",
+        PreviewSent = "Preview sent.",
+        SentBroadcasts = "Sent",
+        NoBroadcastsYet = "Nothing sent yet.",
+        NotCounted = "not counted",
+        AudiencePreview = "Preview",
+        AudienceChosen = "Chosen followers",
+        ServiceWindowHint = "You can message a follower for 48 hours after they message the account (5 messages), and for a minute after they follow it (3).",
+        PickAFollower = "Pick a follower to read your thread with them.",
+        Refresh = "Refresh",
+        LoadEarlier = "Load earlier messages",
+        NoMessagesYet = "No messages yet.",
+        WriteReply = "Write a reply",
+        Operators = "Operators",
+        Review = "Review accounts",
+        ReviewHint = "Service accounts wait here until an operator approves them; a rejection tells the owner why.",
+        NothingToReview = "Nothing waits for review.",
+        Approve = "Approve",
+        Reject = "Reject",
+        RejectReason = "Reason",
+        RejectReasonHint = "Say why, for the account's owner.",
+        FollowerCount = n => n == 1 ? "1 follower" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} followers",
+        SearchResultsFor = query => $"Accounts named “{query}”",
+        QrOf = name => $"QR code of {name}",
+        UnfollowTitle = name => $"Unfollow {name}?",
+        ReportTitle = name => $"Report {name}",
+        FollowedOn = (date, scene) => $"Followed {date}, from {scene}",
+        EditFollower = name => $"Edit {name}",
+        RenameTag = name => $"Rename {name}",
+        DeleteTagNamed = name => $"Delete the tag {name}?",
+        DeleteTagConfirm = count => count == 1 ? "1 follower carries it; they keep following, without the tag." : $"{count} followers carry it; they keep following, without the tag.",
+        TagCreated = name => $"Tag {name} created.",
+        TagDeleted = name => $"Tag {name} deleted.",
+        QuotaLeft = (remaining, limit, month) => $"{remaining} of {limit} {(limit == 1 ? "broadcast" : "broadcasts")} left {(month ? "this month" : "today")}.",
+        QuotaResets = when => $"More from {when}.",
+        ChosenImage = name => $"The image chosen: {name}",
+        BroadcastSent = count => count == 1 ? "Sent to 1 follower." : $"Sent to {count} followers.",
+        Reached = count => count == 1 ? "reached 1" : $"reached {count}",
+        AudienceTag = name => $"Tag {name}",
+        ThreadWith = name => $"Thread with {name}",
+        ReplyTo = name => $"Reply to {name}",
+        ApproveNamed = name => $"Approve {name}",
+        RejectNamed = name => $"Reject {name}",
+        Approved = name => $"{name} is approved: people can follow it now.",
+        Rejected = name => $"{name} is rejected; its owner sees why.",
+    };
+
+    public static OfficialAccountStrings Chinese { get; } = new()
+    {
+        OfficialAccounts = "公众号",
+        OfficialAccount = "公众号",
+        OfficialAccountsHint = "按名称搜索公众号，或选择已关注的公众号。",
+        SearchAccounts = "搜索公众号",
+        NoAccountsFound = "没有叫这个名字的公众号。",
+        Following = "已关注",
+        NotFollowingAny = "你还没有关注任何公众号。",
+        AccountProfile = "公众号资料",
+        SubscriptionAccount = "订阅号",
+        ServiceAccount = "服务号",
+        Follow = "关注",
+        Followed = "已关注，它的消息会显示在聊天中。",
+        Unfollow = "不再关注",
+        Unfollowed = "你已不再关注这个公众号。",
+        UnfollowHint = "你将不再收到它的消息，与它的对话也会关闭。之后可以随时重新关注。",
+        SendMessage = "发消息",
+        MuteAccount = "消息免打扰",
+        MuteServiceHint = "仍会收到它的消息，但不提醒，也不计入“聊天”上的数字。",
+        MuteSubscriptionHint = "订阅号从不提醒：它们的消息都在“订阅号消息”里。",
+        MutedStatus = "已开启免打扰。",
+        UnmutedStatus = "已开启提醒。",
+        QrCode = "二维码",
+        QrHint = "用胡同扫一扫，即可打开并关注这个公众号。",
+        ManageInStudio = "在公众号后台管理",
+        Report = "投诉",
+        ReportWhy = "这个公众号有什么问题？",
+        ReportDetails = "补充说明（选填）",
+        ReportHint = "投诉由运营人员处理，公众号不会知道是谁投诉的。",
+        ReportDetailsNeeded = "请简单说明问题所在。",
+        SendReport = "提交投诉",
+        Reported = "已投诉，谢谢。运营人员会尽快处理。",
+        ReportReasons = ["垃圾信息或广告", "欺诈或诈骗", "内容令人反感", "冒充他人", "其他"],
+        Subscriptions = "订阅号消息",
+        NewInSubscriptions = "订阅号有新消息",
+        NoSubscriptions = "你没有关注任何订阅号。",
+        FindAccounts = "查找公众号",
+        NothingYet = "暂无消息",
+        StartOfThread = "以上是你与这个公众号的全部消息。",
+        FollowToMessage = "关注这个公众号后才能给它发消息。",
+        SendImage = "发送图片",
+        NotAnImage = "这个文件不是图片。请选择 JPEG、PNG、WebP 或 GIF 图片。",
+        KindNews = "[图文]",
+        OpensInNewTab = "在新标签页中打开",
+        Follower = "粉丝",
+        MyOfficialAccounts = "我的公众号",
+        Studio = "公众号后台",
+        StudioHint = "选择你的一个公众号，或新建一个。",
+        MyAccounts = "我的公众号",
+        NoAccountsYet = "你还没有公众号。",
+        CreateAccount = "新建公众号",
+        Create = "创建",
+        AccountName = "名称",
+        AccountNameHint = "2 到 30 个字符，不能换行。",
+        AccountKind = "类型",
+        SubscriptionHint = "立即开通。每天可群发 1 次，粉丝在“订阅号消息”中查看，不会提醒。",
+        ServiceHint = "需运营人员审核。每月可群发 4 次，每个服务号有自己的对话并会提醒。",
+        Description = "简介",
+        DescriptionHint = "粉丝在公众号资料页看到的介绍，最多 120 个字符。",
+        AppId = "AppID",
+        AppSecret = "AppSecret",
+        SecretOnce = "这是胡同唯一一次显示这个密钥：胡同只保存它的哈希值。请立即复制到你的服务器配置中。如果遗失，请重置以获得新密钥。",
+        Copy = "复制",
+        Copied = "已复制。",
+        CopyByHand = "浏览器不允许复制：请选中密钥后手动复制。",
+        SecretKept = "我已保存",
+        ViewAsFollower = "以粉丝身份查看",
+        AccountSections = "公众号管理",
+        Followers = "粉丝",
+        Broadcast = "群发",
+        Messages = "消息",
+        StateActive = "已开通",
+        StatePending = "审核中",
+        StateRejected = "未通过审核",
+        PendingNote = "正在等待运营人员审核：通过后才能被关注。",
+        RejectedNote = "运营人员没有通过这个公众号的审核：它不能被关注。",
+        ReviewNote = "原因：",
+        OriginalId = "原始 ID",
+        Created = "创建时间",
+        FollowersLabel = "粉丝数",
+        Picture = "头像",
+        ChangePicture = "更换头像",
+        PictureSaved = "头像已保存。",
+        ResetSecret = "重置 AppSecret",
+        ResetSecretTitle = "重置 AppSecret？",
+        ResetSecretHint = "新密钥会替换旧密钥，旧密钥立即失效。密钥遗失或泄露时请重置。",
+        ResetSecretConfirm = "旧密钥会立即失效：你的服务器需要换上新密钥才能继续调用胡同。",
+        NoFollowersYet = "还没有粉丝。",
+        NoRemark = "无备注",
+        OpenId = "粉丝 OpenID",
+        Edit = "编辑",
+        NoTagsHint = "还没有标签。在“标签”页创建标签后，可以只向部分粉丝群发。",
+        Rename = "重命名",
+        Delete = "删除",
+        Scenes = new Dictionary<string, string>
+        {
+            ["search"] = "搜索",
+            ["profile"] = "公众号资料页",
+            ["qr"] = "二维码",
+            ["article"] = "文章",
+            ["card"] = "名片分享",
+        },
+        NewBroadcast = "新建群发",
+        BroadcastWhat = "消息",
+        KindText = "文字",
+        BroadcastText = "群发内容",
+        ChooseImage = "选择图片",
+        Audience = "发送给",
+        AllFollowers = "全部粉丝",
+        FollowersTagged = "按标签选择粉丝",
+        SendBroadcast = "群发",
+        PreviewTo = "预览给某个粉丝（OpenID）",
+        PreviewHint = "预览只发给这一位粉丝，不占用群发次数。",
+        SendPreview = "发送预览",
+        PreviewSent = "预览已发送。",
+        SentBroadcasts = "已群发",
+        NoBroadcastsYet = "还没有群发过。",
+        NotCounted = "不计次数",
+        AudiencePreview = "预览",
+        AudienceChosen = "指定粉丝",
+        ServiceWindowHint = "粉丝给公众号发消息后 48 小时内，你可以回复 5 条消息；粉丝关注后 1 分钟内，可以发送 3 条。",
+        PickAFollower = "选择一位粉丝，查看你们的对话。",
+        Refresh = "刷新",
+        LoadEarlier = "加载更早的消息",
+        NoMessagesYet = "还没有消息。",
+        WriteReply = "输入回复",
+        Operators = "运营",
+        Review = "审核公众号",
+        ReviewHint = "服务号在这里等待运营人员审核；不通过时，所有者会看到原因。",
+        NothingToReview = "没有待审核的公众号。",
+        Approve = "通过",
+        Reject = "不通过",
+        RejectReason = "原因",
+        RejectReasonHint = "请写明原因，公众号所有者会看到。",
+        FollowerCount = n => $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 位粉丝",
+        SearchResultsFor = query => $"名为“{query}”的公众号",
+        QrOf = name => $"{name} 的二维码",
+        UnfollowTitle = name => $"不再关注 {name}？",
+        ReportTitle = name => $"投诉 {name}",
+        FollowedOn = (date, scene) => $"{date} 通过{scene}关注",
+        EditFollower = name => $"编辑 {name}",
+        RenameTag = name => $"重命名 {name}",
+        DeleteTagNamed = name => $"删除标签 {name}？",
+        DeleteTagConfirm = count => $"{count} 位粉丝带有这个标签；删除后他们仍然关注，只是不再带这个标签。",
+        TagCreated = name => $"已创建标签 {name}。",
+        TagDeleted = name => $"已删除标签 {name}。",
+        QuotaLeft = (remaining, limit, month) => $"{(month ? "本月" : "今天")}还可群发 {remaining} 次（共 {limit} 次）。",
+        QuotaResets = when => $"{when} 起恢复。",
+        ChosenImage = name => $"已选图片：{name}",
+        BroadcastSent = count => $"已发送给 {count} 位粉丝。",
+        Reached = count => $"送达 {count} 人",
+        AudienceTag = name => $"标签 {name}",
+        ThreadWith = name => $"与 {name} 的对话",
+        ReplyTo = name => $"回复 {name}",
+        ApproveNamed = name => $"通过 {name}",
+        RejectNamed = name => $"不通过 {name}",
+        Approved = name => $"{name} 已通过审核，现在可以被关注了。",
+        Rejected = name => $"{name} 未通过审核，所有者会看到原因。",
+    };
+}

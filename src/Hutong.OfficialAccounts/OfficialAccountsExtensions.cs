@@ -37,6 +37,7 @@ public static class OfficialAccountsExtensions
         builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IMediaAudience, ThreadMediaAudience>();
+        builder.Services.AddSingleton<IMediaAudience, AvatarAudience>();
         builder.Services.TryAddSingleton<ArticleService>();
         builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
         builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();

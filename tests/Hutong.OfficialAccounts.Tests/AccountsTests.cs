@@ -103,9 +103,14 @@ public sealed class AccountsTests(OfficialAccountServers servers) : IClassFixtur
         await ExpectAsync(404, ErrorCodes.AccountNotFound, () => other.Client.GetFollowersAsync(Guid.NewGuid().ToString(), cancellationToken: Ct));
         await ExpectAsync(404, ErrorCodes.AccountNotFound, () => other.Client.GetOfficialAccountAsync("not-an-id", Ct));
 
-        var renamed = await owner.Client.UpdateOfficialAccountAsync(account.Id, new UpdateOfficialAccountRequest("Noodle House", "Hand-pulled"), Ct);
+        var png = Core.Qr.QrCodes.Png("noodles", 4);
+        var picture = (await owner.Client.UploadMediaAsync(new MemoryStream(png), "logo.png", Ct)).MediaId;
+        await ExpectAsync(404, ErrorCodes.MediaNotFound, () => other.Client.DownloadMediaAsync(picture, Ct));
+        var renamed = await owner.Client.UpdateOfficialAccountAsync(account.Id, new UpdateOfficialAccountRequest("Noodle House", "Hand-pulled", picture), Ct);
         Assert.Equal(("Noodle House", "Hand-pulled"), (renamed.Name, renamed.Description));
-        Assert.Equal("Noodle House", (await other.Client.GetOfficialAccountAsync(account.Id, Ct)).Name);
+        var seen = await other.Client.GetOfficialAccountAsync(account.Id, Ct);
+        Assert.Equal(("Noodle House", $"/api/v1/media/{picture}"), (seen.Name, seen.AvatarUrl));
+        Assert.Equal(png, (await other.Client.DownloadMediaAsync(picture, Ct)).Bytes);
     }
 
     [Theory, ProviderData]

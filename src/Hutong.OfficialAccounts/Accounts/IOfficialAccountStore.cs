@@ -30,6 +30,9 @@ public interface IOfficialAccountStore
     /// </summary>
     Task<bool> ReviewAsync(Guid accountId, string from, string to, string? note, CancellationToken cancellationToken);
 
+    /// <summary>Whether the upload is the avatar of an active account (anyone signed in may see those).</summary>
+    Task<bool> IsActiveAvatarAsync(Guid mediaId, CancellationToken cancellationToken);
+
     /// <summary>Keeps a follower's report for the operators.</summary>
     Task AddReportAsync(Guid accountId, Guid reporterId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -1094,6 +1094,8 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("AppId")
                         .IsUnique();
 
+                    b.HasIndex("AvatarId");
+
                     b.HasIndex("OriginalId")
                         .IsUnique();
 

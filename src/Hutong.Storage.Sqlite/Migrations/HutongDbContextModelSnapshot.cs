@@ -1086,6 +1086,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("AppId")
                         .IsUnique();
 
+                    b.HasIndex("AvatarId");
+
                     b.HasIndex("OriginalId")
                         .IsUnique();
 

@@ -63,6 +63,7 @@ internal sealed class OfficialAccountRow
             row.HasIndex(a => a.OriginalId).IsUnique();
             row.HasIndex(a => a.AppId).IsUnique();
             row.HasIndex(a => a.OwnerId);
+            row.HasIndex(a => a.AvatarId);
             row.HasIndex(a => new { a.State, a.CreatedAt });
             row.Property(a => a.Kind).HasMaxLength(16);
             row.Property(a => a.State).HasMaxLength(16);

@@ -96,6 +96,12 @@ internal sealed class OfficialAccountStore(IDbContextFactory<HutongDbContext> co
             .ExecuteUpdateAsync(set => set.SetProperty(a => a.State, to).SetProperty(a => a.ReviewNote, note), cancellationToken) == 1;
     }
 
+    public async Task<bool> IsActiveAvatarAsync(Guid mediaId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OfficialAccounts.AnyAsync(a => a.AvatarId == mediaId && a.State == Contracts.OfficialAccounts.OfficialAccountStates.Active, cancellationToken);
+    }
+
     public async Task AddReportAsync(Guid accountId, Guid reporterId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -13,8 +13,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hutong.Storage.Postgres.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261204160924_OfficialAccountDeveloperMode")]
-    partial class OfficialAccountDeveloperMode
+    [Migration("20261204170315_OfficialAccounts")]
+    partial class OfficialAccounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -548,6 +548,34 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("token_hash");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("AccountId", "IssuedAt");
+
+                    b.ToTable("oa_access_tokens", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccountMessageRow", b =>
                 {
                     b.Property<long>("Seq")
@@ -615,6 +643,126 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("AccountId", "UserId", "Seq");
 
                     b.ToTable("oa_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleLikeRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oa_article_likes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleMediaRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("MediaId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("media_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.HasKey("ArticleId", "MediaId");
+
+                    b.HasIndex("MediaId");
+
+                    b.ToTable("oa_article_media", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<string>("ReaderKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("reader_key");
+
+                    b.Property<int>("Day")
+                        .HasColumnType("integer")
+                        .HasColumnName("day");
+
+                    b.HasKey("ArticleId", "ReaderKey", "Day");
+
+                    b.ToTable("oa_article_reads", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("author");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Digest")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("digest");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("published_at");
+
+                    b.Property<string>("SourceUrl")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)")
+                        .HasColumnName("source_url");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.ToTable("oa_articles", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
@@ -948,6 +1096,8 @@ namespace Hutong.Storage.Postgres.Migrations
 
                     b.HasIndex("AppId")
                         .IsUnique();
+
+                    b.HasIndex("AvatarId");
 
                     b.HasIndex("OriginalId")
                         .IsUnique();
@@ -1787,7 +1937,58 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccountMessageRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleLikeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleMediaRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
                         .WithMany()

@@ -119,13 +119,13 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
 
         // A kind a later node may write: dropping it would leave a gap in the seqs, and the fetch to fill it would fail the same way.
-        await connection.SendRawAsync("""{"type":"message","conversationId":"c-1","message":{"seq":1,"senderId":"u-lin","sentAt":"2026-03-18T12:00:00+00:00","recalled":false,"content":{"title":"Hutong life","kind":"article"}}}""");
+        await connection.SendRawAsync("""{"type":"message","conversationId":"c-1","message":{"seq":1,"senderId":"u-lin","sentAt":"2026-03-18T12:00:00+00:00","recalled":false,"content":{"title":"Hutong life","kind":"hologram"}}}""");
         await connection.SendAsync(Message("c-1", 2));
 
         var unknown = (await ReadAsync(messages)).Message;
         var next = (await ReadAsync(messages)).Message;
 
-        Assert.Equal((1L, (MessageContent?)new UnknownContent("article")), (unknown.Seq, unknown.Content));
+        Assert.Equal((1L, (MessageContent?)new UnknownContent("hologram")), (unknown.Seq, unknown.Content));
         Assert.Equal((2L, (MessageContent?)new TextContent("m2")), (next.Seq, next.Content));
     }
 

@@ -122,7 +122,7 @@ public sealed class MessageBubbleTests : IAsyncDisposable
     [Fact]
     public void Render_AKindThisVersionDoesNotKnow_SaysSoInsteadOfNothing()
     {
-        var message = new MessageInfo(3, "u-lin", Sample.Noon, false, null, null, new UnknownContent("article"));
+        var message = new MessageInfo(3, "u-lin", Sample.Noon, false, null, null, new UnknownContent("hologram"));
 
         var bubble = Render(message, mine: false);
 

@@ -12,7 +12,7 @@ namespace Hutong.OfficialAccounts.Tests;
 /// Developer mode through the real server and a developer's server on loopback: verification, signed and sealed
 /// pushes, passive replies, and a server that is down, slow or talks nonsense.
 /// </summary>
-public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassFixture<DeveloperModeTests.Nodes>
+public sealed class DeveloperModeTests(OfficialAccountServers servers) : IClassFixture<OfficialAccountServers>
 {
     /// <summary>EncodingAESKey of WeChat's published sample: any 43 letters and digits do.</summary>
     private const string AesKey = "jWmYm7qr5nMoAUwZRjGtBxmz3KA1tkAj3ykkR6q2B2C";
@@ -22,7 +22,7 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
     [Theory, ProviderData]
     public async Task SavingSettings_VerifiesTheUrl_AndAWrongTokenSavesNothing(StorageProvider provider)
     {
-        var app = await nodes.GetAsync(provider);
+        var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var account = await owner.NewAccountAsync(name: "Echo");
         await using var bot = await FakeDeveloperServer.StartAsync("righttoken");
@@ -49,7 +49,7 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
     [Theory, ProviderData]
     public async Task AFollowersText_IsPushedSigned_AndThePassiveReplyLandsInTheirThread(StorageProvider provider)
     {
-        var app = await nodes.GetAsync(provider);
+        var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
         var account = await owner.NewAccountAsync(name: "Echo");
@@ -77,7 +77,7 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
     [Theory, ProviderData]
     public async Task InSafeMode_ThePushIsSealed_AndAnEncryptedReplyIsOpenedOnlyWithAGoodSignature(StorageProvider provider)
     {
-        var app = await nodes.GetAsync(provider);
+        var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
         var account = await owner.NewAccountAsync(name: "Vault");
@@ -113,7 +113,7 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
     [Theory, ProviderData]
     public async Task ADeveloperServer_ThatFailsTwice_IsTriedThreeTimesWithTheSameMsgId_AndSuccessMeansNoReply(StorageProvider provider)
     {
-        var app = await nodes.GetAsync(provider);
+        var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
         var account = await owner.NewAccountAsync(name: "Flaky");
@@ -145,7 +145,7 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
     [Theory, ProviderData]
     public async Task ADeveloperServer_ThatIsSlow_Down_OrTalksNonsense_LeavesTheFollowerANotice(StorageProvider provider)
     {
-        var app = await nodes.GetAsync(provider);
+        var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
         var account = await owner.NewAccountAsync(name: "Broken");
@@ -195,46 +195,5 @@ public sealed class DeveloperModeTests(DeveloperModeTests.Nodes nodes) : IClassF
 
         Assert.Equal(0, bot.Requests);
         Assert.Null(await owner.Client.GetDeveloperSettingsAsync(account.Id, Ct));
-    }
-
-    /// <summary>Nodes that may call loopback servers over plain http, with a short deadline for developer servers.</summary>
-    public sealed class Nodes : IAsyncDisposable
-    {
-        private readonly SemaphoreSlim _gate = new(1, 1);
-        private readonly Dictionary<StorageProvider, HutongApp> _apps = [];
-
-        public async Task<HutongApp> GetAsync(StorageProvider provider)
-        {
-            await _gate.WaitAsync(Ct);
-            try
-            {
-                if (!_apps.TryGetValue(provider, out var app))
-                {
-                    _apps[provider] = app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
-                    {
-                        ["Hutong:Outbound:AllowPrivateAddresses"] = "true",
-                        ["Hutong:OfficialAccounts:AllowPlainHttpUrls"] = "true",
-                        ["Hutong:OfficialAccounts:DeveloperTimeout"] = "00:00:00.500",
-                    }, cancellationToken: Ct);
-                }
-
-                return app;
-            }
-            finally
-            {
-                _gate.Release();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            foreach (var app in _apps.Values)
-            {
-                await app.DisposeAsync();
-                app.Storage.Dispose();
-            }
-
-            _gate.Dispose();
-        }
     }
 }

@@ -7,7 +7,8 @@ namespace Hutong.OfficialAccounts.Tests;
 
 /// <summary>
 /// One node per provider for the official-account tests, with an operator named in <c>Hutong:Operators</c> and signed
-/// in, so service accounts can be reviewed.
+/// in, so service accounts can be reviewed, and leave to call developer servers on loopback over plain http, with a
+/// short deadline for them.
 /// </summary>
 public sealed class OfficialAccountServers : IAsyncDisposable
 {
@@ -24,7 +25,13 @@ public sealed class OfficialAccountServers : IAsyncDisposable
         {
             if (!_nodes.TryGetValue(provider, out var node))
             {
-                var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:Operators:0"] = OperatorHandle }, cancellationToken: cancellationToken);
+                var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
+                {
+                    ["Hutong:Operators:0"] = OperatorHandle,
+                    ["Hutong:Outbound:AllowPrivateAddresses"] = "true",
+                    ["Hutong:OfficialAccounts:AllowPlainHttpUrls"] = "true",
+                    ["Hutong:OfficialAccounts:DeveloperTimeout"] = "00:00:00.500",
+                }, cancellationToken: cancellationToken);
                 var client = app.NewClient();
                 await client.SignUpAsync(new SignUpRequest(OperatorHandle, TestUser.DefaultPassword, "Operator"), cancellationToken);
                 await client.LoginAsync(new LoginRequest(OperatorHandle, TestUser.DefaultPassword, "desk"), cancellationToken);

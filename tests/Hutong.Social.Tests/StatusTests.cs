@@ -106,8 +106,10 @@ public sealed class StatusTests(ServerFixture servers) : IClassFixture<ServerFix
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.GetStatusAsync(status.Id, Ct))).Status);
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DownloadMediaAsync(photo, Ct))).Status);
 
+        // The node's own sweep may have woken with the clock and be halfway through this status: then this sweep finds
+        // nothing to do, and the media goes when that one finishes.
         await app.Services.GetRequiredService<SocialSweeper>().SweepAsync(Ct);
-        Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.DownloadMediaAsync(photo, Ct))).Status);
+        await Eventually.ThatAsync(async c => await GoneAsync(() => mei.Client.DownloadMediaAsync(photo, c)), "the expired status's photo removed");
         Assert.Equal([later.Id], (await mei.Client.GetStatusBoardAsync(Ct)).Mine!.Statuses.Select(s => s.Id));
     }
 
@@ -139,5 +141,19 @@ public sealed class StatusTests(ServerFixture servers) : IClassFixture<ServerFix
         await mei.Client.DeleteStatusAsync(once.Id, Ct);
         Assert.Null((await mei.Client.GetStatusBoardAsync(Ct)).Mine);
         Assert.Equal(404, (await Assert.ThrowsAsync<HutongApiException>(() => lin.Client.DeleteStatusAsync(once.Id, Ct))).Status);
+    }
+
+    /// <summary>Whether the call answers 404 (and not anything else that fails).</summary>
+    private static async Task<bool> GoneAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return false;
+        }
+        catch (HutongApiException e) when (e.Status == 404)
+        {
+            return true;
+        }
     }
 }

@@ -12,6 +12,7 @@ using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.OfficialAccounts.AppApi;
 
@@ -76,7 +77,7 @@ public static class WeChatApi
     /// <summary>A customer-service message to one follower, inside their service window (45015 outside it).</summary>
     private static async Task<IResult> CustomSend(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, IFollowerStore followers,
-        AccountReplies replies, IMediaStore media, CancellationToken cancellationToken)
+        AccountReplies replies, IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -91,7 +92,7 @@ public static class WeChatApi
             return Error(WeChatErrors.InvalidOpenId);
         }
 
-        var content = await ContentAsync(json!, account!, media, allowNews: true, cancellationToken);
+        var content = await ContentAsync(json!, account!, media, allowNews: true, options.Value.MaxMessageText, cancellationToken);
         if (content.Error is { } refused)
         {
             return Error(refused);
@@ -104,7 +105,7 @@ public static class WeChatApi
     /// <summary>A broadcast to all followers (<c>filter.is_to_all</c>) or to a tag (<c>filter.tag_id</c>, or the older <c>group_id</c>).</summary>
     private static async Task<IResult> SendAll(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, CancellationToken cancellationToken)
+        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -122,14 +123,14 @@ public static class WeChatApi
 
         var audience = await broadcasts.AudienceAsync(account!, tagId, null, preview: false, cancellationToken);
         return audience.IsSuccess
-            ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, cancellationToken)
+            ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, options, cancellationToken)
             : Error(WeChatErrors.InvalidTagId);
     }
 
     /// <summary>A broadcast to followers named by openid.</summary>
     private static async Task<IResult> SendToOpenIds(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, CancellationToken cancellationToken)
+        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -143,13 +144,13 @@ public static class WeChatApi
         }
 
         var audience = await broadcasts.AudienceAsync(account!, null, list.Select(o => o!.GetValue<string>()).ToList(), preview: false, cancellationToken);
-        return audience.IsSuccess ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+        return audience.IsSuccess ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
     }
 
     /// <summary>A preview to one follower: not counted against the quota.</summary>
     private static async Task<IResult> Preview(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, CancellationToken cancellationToken)
+        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -160,7 +161,7 @@ public static class WeChatApi
         var audience = Text(json, "touser") is { } openId
             ? await broadcasts.AudienceAsync(account!, null, [openId], preview: true, cancellationToken)
             : default;
-        return audience.IsSuccess ? await BroadcastAsync(json!, account!, audience.Value, broadcasts, media, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+        return audience.IsSuccess ? await BroadcastAsync(json!, account!, audience.Value, broadcasts, media, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
     }
 
     /// <summary>Followers' openids in order, 10,000 a page, from <c>next_openid</c> on.</summary>
@@ -230,9 +231,9 @@ public static class WeChatApi
 
     private static async Task<IResult> BroadcastAsync(
         JsonObject json, OfficialAccount account, (string Audience, int? TagId, Guid[]? Recipients) audience, BroadcastService broadcasts,
-        IMediaStore media, CancellationToken cancellationToken)
+        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
-        var content = await ContentAsync(json, account, media, allowNews: false, cancellationToken);
+        var content = await ContentAsync(json, account, media, allowNews: false, options.Value.MaxMessageText, cancellationToken);
         if (content.Error is { } refused)
         {
             return Error(refused);
@@ -253,13 +254,13 @@ public static class WeChatApi
 
     /// <summary>A message's content from WeChat's <c>msgtype</c> and its object: text, image, and (custom messages) news.</summary>
     private static async Task<(MessageContent? Content, WeChatError? Error)> ContentAsync(
-        JsonObject json, OfficialAccount account, IMediaStore media, bool allowNews, CancellationToken cancellationToken)
+        JsonObject json, OfficialAccount account, IMediaStore media, bool allowNews, int maxText, CancellationToken cancellationToken)
     {
         switch (Text(json, "msgtype"))
         {
             case "text":
                 var text = Text(json["text"] as JsonObject, "content");
-                return string.IsNullOrWhiteSpace(text) || text.Length > 2_000 ? (null, WeChatErrors.DataFormat) : (new TextContent(text), null);
+                return string.IsNullOrWhiteSpace(text) || text.Length > maxText ? (null, WeChatErrors.DataFormat) : (new TextContent(text), null);
             case "image":
                 var mediaId = Text(json["image"] as JsonObject, "media_id");
                 if (Ids.TryParse(mediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found

@@ -8,6 +8,7 @@ using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Protocol;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.OfficialAccounts.Developer;
 
@@ -17,13 +18,10 @@ namespace Hutong.OfficialAccounts.Developer;
 /// a short notice instead, never a hang.
 /// </summary>
 internal sealed class WebhookDispatcher(
-    IDeveloperSettingsStore settings, Webhook webhook, AccountReplies threads, IMediaStore media, ILogger<WebhookDispatcher> logger, TimeProvider clock)
+    IDeveloperSettingsStore settings, Webhook webhook, AccountReplies threads, IMediaStore media, IOptions<OfficialAccountsOptions> options,
+    ILogger<WebhookDispatcher> logger, TimeProvider clock)
     : IFollowerMessageObserver, IFollowObserver
 {
-    /// <summary>Whether the account hands its followers to a developer server (and not to its auto-replies).</summary>
-    public async Task<bool> HandlesAsync(Guid accountId, CancellationToken cancellationToken) =>
-        await settings.FindAsync(accountId, cancellationToken) is not null;
-
     public async Task ReceivedAsync(OfficialAccount account, Follower follower, ThreadMessage message, CancellationToken cancellationToken)
     {
         if (await settings.FindAsync(account.Id, cancellationToken) is not { } developer)
@@ -87,7 +85,7 @@ internal sealed class WebhookDispatcher(
 
     private async Task<MessageContent?> ContentAsync(OfficialAccount account, PassiveReply reply, CancellationToken cancellationToken) => reply switch
     {
-        TextReply text => new TextContent(text.Content.Length > 2_000 ? text.Content[..2_000] : text.Content),
+        TextReply text => new TextContent(text.Content.Length > options.Value.MaxMessageText ? text.Content[..options.Value.MaxMessageText] : text.Content),
         ImageReply image when Ids.TryParse(image.MediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
             && found.UploaderId == account.OwnerId && found.ContentType.StartsWith("image/", StringComparison.Ordinal) =>
             new ImageContent(image.MediaId, found.ContentType, found.Size, found.FileName),

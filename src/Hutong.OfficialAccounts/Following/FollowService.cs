@@ -24,6 +24,7 @@ public sealed class FollowService(
 {
     public static readonly Error NotActive = Error.Conflict(ErrorCodes.AccountNotActive, "The account is not open to followers.");
     public static readonly Error NoFollower = Error.NotFound(ErrorCodes.FollowerNotFound, "No such follower.");
+    public static readonly Error NotFollowing = Error.Conflict(ErrorCodes.FollowerNotFound, "You do not follow the account.");
 
     private readonly IFollowObserver[] _observers = [.. observers];
 
@@ -101,7 +102,7 @@ public sealed class FollowService(
         var follower = await store.FindAsync(accountId, me, cancellationToken);
         if (follower is not { Following: true })
         {
-            return Error.Conflict(ErrorCodes.FollowerNotFound, "You do not follow the account.");
+            return NotFollowing;
         }
 
         if (request.Muted is { } muted && muted != follower.Muted)

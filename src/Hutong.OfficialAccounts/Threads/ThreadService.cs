@@ -27,7 +27,6 @@ public sealed class ThreadService(
     ILogger<ThreadService> logger,
     TimeProvider clock)
 {
-    public static readonly Error NotFollowing = Error.Conflict(ErrorCodes.FollowerNotFound, "You do not follow the account.");
     public static readonly Error WindowClosed = Error.Conflict(
         ErrorCodes.OutsideServiceWindow, "The follower's service window is closed.", "An account may message a follower for a while after they message it, click its menu, follow it or scan its code.");
 
@@ -182,7 +181,7 @@ public sealed class ThreadService(
         }
 
         var follower = await followers.FindAsync(accountId, me, cancellationToken);
-        return follower is { Following: true } ? (account, follower) : NotFollowing;
+        return follower is { Following: true } ? (account, follower) : FollowService.NotFollowing;
     }
 
     private async Task TellAsync(OfficialAccount account, Follower follower, ThreadMessage message)

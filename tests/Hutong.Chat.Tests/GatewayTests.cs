@@ -4,6 +4,7 @@ using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Chat.Tests;
 
@@ -71,7 +72,10 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
     [Fact]
     public async Task AListeningDevice_PingsOnItsOwn_AndOutlivesTheIdleTimeout()
     {
-        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:IdleTimeout"] = "00:00:02" }, cancellationToken: Ct);
+        // The node's idle wait runs on a clock the test moves, so a busy machine cannot stretch it; the device pings on
+        // real time, every 500 ms.
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 1, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:IdleTimeout"] = "00:00:02" }, clock, cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         var sockets = new List<PongCountingSocket>();
         await using var gateway = new HutongGateway(lin.Client, async (uri, ct) =>
@@ -94,8 +98,15 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         gateway.StateChanged += changes.Add;
         var first = Assert.Single(sockets);
 
-        // Lin only listens, for more than twice the idle timeout: ten pings 500 ms apart, each answered on the first connection.
-        await Eventually.ThatAsync(() => first.Pongs >= 10, "ten pongs on the first connection");
+        // Lin only listens, for five times the idle timeout on the node's clock: after each pong (the node has seen the
+        // ping before it answers) the clock moves a second, half the timeout, which a node that did not count pings
+        // as signs of life would have closed the connection by the second time.
+        for (var pong = 1; pong <= 10; pong++)
+        {
+            await Eventually.ThatAsync(() => first.Pongs >= pong, $"pong {pong} on the first connection");
+            clock.Advance(TimeSpan.FromSeconds(1));
+        }
+
         await mei.Client.SendTextAsync(id, "still there?", Ct);
 
         Assert.Equal("still there?", (await messages.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct)).Message.Text());

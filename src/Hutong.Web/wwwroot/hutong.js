@@ -130,3 +130,14 @@ document.addEventListener('keydown', e => {
     if (search) { e.preventDefault(); search.focus(); }
   }
 });
+
+// A file input that looks like a button (class file-input) opens its chooser on Enter too, as a button does (inputs
+// answer Space by themselves). Handled here, in the key's own event, on the document and from the start: the browser
+// opens a chooser only while the keypress is fresh, and a page's own script may not have loaded yet when the key comes.
+document.addEventListener('keydown', e => {
+  const input = e.target;
+  if (e.key === 'Enter' && input instanceof HTMLInputElement && input.type === 'file' && input.classList.contains('file-input') && !input.disabled) {
+    e.preventDefault();
+    input.click();
+  }
+});

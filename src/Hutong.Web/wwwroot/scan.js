@@ -84,22 +84,6 @@ export async function scanFile(input) {
   }
 }
 
-// Gives the page's file inputs the Enter of the button they look like (they answer Space by themselves). Handled here,
-// in the key's own event and on the document (the page may render the input again): the browser opens a file chooser
-// only while the person's keypress is fresh, and a round trip through the app could outlast that on a busy machine.
-let pickingOnEnter = false;
-export function pickOnEnter() {
-  if (pickingOnEnter) return;
-  pickingOnEnter = true;
-  document.addEventListener('keydown', e => {
-    const input = e.target;
-    if (e.key === 'Enter' && input instanceof HTMLInputElement && input.type === 'file' && input.classList.contains('file-input') && !input.disabled) {
-      e.preventDefault();
-      input.click();
-    }
-  });
-}
-
 // Lets the camera go.
 export function stop() {
   run++;

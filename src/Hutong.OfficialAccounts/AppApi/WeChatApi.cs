@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Hutong.Chat.Media;
 using Hutong.Contracts.Chat.Content;
@@ -13,6 +11,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using static Hutong.OfficialAccounts.AppApi.AppCall;
 
 namespace Hutong.OfficialAccounts.AppApi;
 
@@ -23,8 +22,6 @@ namespace Hutong.OfficialAccounts.AppApi;
 /// </summary>
 public static class WeChatApi
 {
-    private const int MaxBody = 1024 * 1024;
-
     public static IEndpointRouteBuilder MapWeChatApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/cgi-bin").WithTags("App API (WeChat)").AllowAnonymous();
@@ -283,94 +280,7 @@ public static class WeChatApi
         }
     }
 
-    private static async Task<(OfficialAccount? Account, JsonObject? Json, WeChatError? Error)> OpenAsync(
-        HttpRequest request, string? accessToken, AccessTokens tokens, IOfficialAccountStore accounts, CancellationToken cancellationToken)
-    {
-        var (account, error) = await AuthAsync(accessToken, tokens, accounts, cancellationToken);
-        if (error is not null)
-        {
-            return (null, null, error);
-        }
-
-        var body = await BodyAsync(request, cancellationToken);
-        return body.Error is not null ? (null, null, body.Error) : (account, body.Json, null);
-    }
-
-    private static async Task<(OfficialAccount? Account, WeChatError? Error)> AuthAsync(
-        string? accessToken, AccessTokens tokens, IOfficialAccountStore accounts, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(accessToken))
-        {
-            return (null, WeChatErrors.MissingAccessToken);
-        }
-
-        var accountId = await tokens.AccountOfAsync(accessToken, cancellationToken);
-        var account = accountId is { } id ? await accounts.FindAsync(id, cancellationToken) : null;
-        if (account is null)
-        {
-            return (null, WeChatErrors.InvalidCredential);
-        }
-
-        return account.IsActive ? (account, null) : (null, WeChatErrors.Unauthorized);
-    }
-
-    private static async Task<(OfficialAccount? Account, WeChatError? Error)> CredentialsAsync(
-        string? appId, string? secret, IOfficialAccountStore accounts, CancellationToken cancellationToken)
-    {
-        var account = string.IsNullOrEmpty(appId) || appId.Length > 64 ? null : await accounts.FindByAppIdAsync(appId, cancellationToken);
-        if (account is null)
-        {
-            return (null, WeChatErrors.InvalidAppId);
-        }
-
-        return OfficialAccountService.SecretMatches(account, secret) ? (account, null) : (null, WeChatErrors.InvalidAppSecret);
-    }
-
-    /// <summary>The body as a JSON object, whatever its Content-Type says; 44002 when empty, 47001 when not JSON.</summary>
-    private static async Task<(JsonObject? Json, WeChatError? Error)> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBody)
-            {
-                return (null, WeChatErrors.DataFormat);
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        if (buffer.Length == 0)
-        {
-            return (null, WeChatErrors.EmptyPostData);
-        }
-
-        try
-        {
-            return JsonNode.Parse(buffer.ToArray()) is JsonObject json ? (json, null) : (null, WeChatErrors.DataFormat);
-        }
-        catch (JsonException)
-        {
-            return (null, WeChatErrors.DataFormat);
-        }
-    }
-
-    private static string? Text(JsonObject? json, string name) =>
-        json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
-
-    private static int? Number(JsonObject? json, string name) => json?[name] switch
-    {
-        JsonValue value when value.TryGetValue<int>(out var number) => number,
-        JsonValue value when value.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
-        _ => null,
-    };
-
     private static IResult TokenAnswer((string Token, int ExpiresIn)? token) =>
         token is { } t ? Json(new JsonObject { ["access_token"] = t.Token, ["expires_in"] = t.ExpiresIn }) : Error(WeChatErrors.TokenQuota);
 
-    private static IResult Error(WeChatError error) => Json(new JsonObject { ["errcode"] = error.Code, ["errmsg"] = error.Message });
-
-    private static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
 }

@@ -6,12 +6,13 @@ namespace Hutong.Bench;
 /// The command line: a scenario and its knobs; <c>--smoke</c> makes every run small and short, <c>--no-peer</c>
 /// leaves out ejabberd, <c>--postgres</c> (an administrator's connection string) runs the wallet's scenarios on a fresh
 /// PostgreSQL database instead of SQLite. <c>--friends</c>, <c>--readers</c>, <c>--posts</c> and <c>--think</c> (ms a
-/// reader waits between pages) shape <c>moments</c>.
+/// reader waits between pages) shape <c>moments</c>; <c>--followers</c>, <c>--clients</c> (followers online), <c>--posts</c>
+/// and <c>--readers</c> shape <c>broadcast</c>.
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
     string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
-    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think)
+    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think, int Followers)
 {
     public static Options Parse(string[] args)
     {
@@ -46,7 +47,8 @@ internal sealed record Options(
             Int("--friends", smoke ? 20 : 5_000),
             Int("--readers", smoke ? 4 : 200),
             Int("--posts", smoke ? 2 : 5),
-            Value("--think") is { } think ? TimeSpan.FromMilliseconds(int.Parse(think, CultureInfo.InvariantCulture)) : null);
+            Value("--think") is { } think ? TimeSpan.FromMilliseconds(int.Parse(think, CultureInfo.InvariantCulture)) : null,
+            Int("--followers", smoke ? 2_000 : 1_000_000));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

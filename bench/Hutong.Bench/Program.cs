@@ -5,7 +5,7 @@ using Hutong.Bench.Xmpp;
 
 // dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [options]; see bench/README.md.
 // Scenarios: direct (1:1 pairs), group (senders in large groups), idle (memory per open connection), resume (everyone
-// reconnects at once), redpacket and transfers (the wallet's engine) and moments (fan-out and timeline reads). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
+// reconnects at once), redpacket and transfers (the wallet's engine), moments (fan-out and timeline reads) and broadcast (an official account's broadcast to a million followers). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -23,11 +23,12 @@ var outcome = options.Scenario switch
     "resume" => await ResumeRun.RunAsync(options, cancel.Token),
     "redpacket" or "transfers" => await Hutong.Bench.Wallet.WalletRun.RunAsync(options, cancel.Token),
     "moments" => await Hutong.Bench.Moments.MomentsRun.RunAsync(options, cancel.Token),
+    "broadcast" => await Hutong.Bench.Broadcasts.BroadcastRun.RunAsync(options, cancel.Token),
     _ => null,
 };
 if (outcome is null)
 {
-    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--out DIR] [--no-peer] [--postgres CONNECTION]");
+    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments|broadcast [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--followers N] [--out DIR] [--no-peer] [--postgres CONNECTION]");
     return 2;
 }
 

@@ -139,6 +139,10 @@ internal static class Seeding
     private static Person Relayed(Target target, string user, string conversationId, bool sends) =>
         new Account(new HutongClient(new HttpClient { BaseAddress = target.BaseAddress }) { Token = user }, user).In(conversationId, sends);
 
+    /// <summary>One person, signed up and logged in through <paramref name="http"/>.</summary>
+    public static Task<Account> HutongPersonAsync(Target target, HttpClient http, string handle, CancellationToken cancellationToken) =>
+        SignUpAsync(target, handle, cancellationToken, http);
+
     private static async Task<Account> SignUpAsync(Target target, string handle, CancellationToken cancellationToken, HttpClient? http = null)
     {
         var client = new HutongClient(http ?? new HttpClient { BaseAddress = target.BaseAddress });

@@ -23,6 +23,9 @@ internal sealed class Target : ITarget
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The node's data folder (its SQLite file is <c>hutong.db</c> there); null for the relay.</summary>
+    public string? DataDirectory => _dataDirectory;
+
     /// <summary>A Hutong node on SQLite in a fresh folder, tuned only where a benchmark must be: cheap password hashing for seeding, and no limits on how fast one client may go.</summary>
     public static Task<Target> StartHutongAsync(string serverDll, CancellationToken cancellationToken) =>
         StartHutongAsync(serverDll, [], cancellationToken);

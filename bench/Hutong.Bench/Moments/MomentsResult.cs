@@ -40,10 +40,7 @@ internal sealed record MomentsResult(
             text.AppendLine();
         }
 
-        text.AppendLine(Report.Table(
-            "readers | think ms | pages | pages/s | posts a page | first page p50/p99 ms | next pages p50/p99 ms | all p50/p99/max ms | server CPU s | CPU ms/page | errors",
-            Reads.Select(r => string.Create(c,
-                $"{r.Readers} | {r.ThinkMs:0} | {r.Pages:N0} | {r.PagesPerSecond:N0} | {r.PostsPerPage:0.0} | {r.FirstPage.P50:0.0}/{r.FirstPage.P99:0.0} | {r.NextPages.P50:0.0}/{r.NextPages.P99:0.0} | {r.All.P50:0.0}/{r.All.P99:0.0}/{r.All.Max:0.0} | {r.ServerCpuSeconds:0.0} | {r.CpuMsPerPage:0.00} | {r.Errors}"))));
+        text.AppendLine(ReadResult.Table(Reads, "posts"));
         return text.ToString();
     }
 }
@@ -51,18 +48,3 @@ internal sealed record MomentsResult(
 /// <summary>One post's fan-out, times from its 201 in milliseconds.</summary>
 internal sealed record FanOutResult(
     string Label, string PostId, double CreatedMs, double FirstBatchMs, double AllFriendsMs, int Polls, double ServerCpuSeconds, double? NetCpuSeconds);
-
-/// <summary>Timeline pages read by many devices at once, over the measured window.</summary>
-internal sealed record ReadResult(
-    int Readers,
-    double ThinkMs,
-    int Pages,
-    double Seconds,
-    double PagesPerSecond,
-    double PostsPerPage,
-    LatencySummary FirstPage,
-    LatencySummary NextPages,
-    LatencySummary All,
-    double ServerCpuSeconds,
-    double CpuMsPerPage,
-    int Errors);

@@ -14,9 +14,6 @@ internal static class MomentsRun
 {
     private const int PageSize = 20;
 
-    /// <summary>A visit reads the first page and follows the cursor for up to this many pages in all (one to ten, at random).</summary>
-    private const int VisitPages = 10;
-
     /// <summary>
     /// How often a sampled friend's timeline is asked while a fan-out runs: fine enough against a target of a second,
     /// and sparse enough that the polling is a small part of the server's work.
@@ -103,7 +100,7 @@ internal static class MomentsRun
         var reads = new List<ReadResult>();
         foreach (var think in options.Think is { } given ? [given] : DefaultThinks)
         {
-            reads.Add(await ReadAsync(hutong, devices, think, options, cancellationToken));
+            reads.Add(await PagedReads.RunAsync(hutong, devices, ReadTimelineAsync, think, options, cancellationToken));
         }
 
         var result = new MomentsResult(
@@ -195,91 +192,11 @@ internal static class MomentsRun
         return count;
     }
 
-    /// <summary>
-    /// Every device reads as a person scrolls: the first page, then the next ones by cursor, one to
-    /// <see cref="VisitPages"/> pages a visit, and again from the top; <paramref name="think"/> between pages. Measured after the
-    /// warm-up; pages in flight when the window closes are not counted. A pause (half to one and a half times
-    /// <paramref name="think"/>) starts when a page has arrived, so the readers offer about readers / (think + latency)
-    /// pages a second.
-    /// </summary>
-    private static async Task<ReadResult> ReadAsync(Target hutong, HutongClient[] devices, TimeSpan think, Options options, CancellationToken cancellationToken)
+    private static async Task<(int Items, string? Next)> ReadTimelineAsync(HutongClient device, string? cursor, CancellationToken cancellationToken)
     {
-        var first = new Latencies();
-        var next = new Latencies();
-        var all = new Latencies();
-        var pages = 0;
-        var posts = 0L;
-        var errors = 0;
-        var measuring = 0;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-
-        async Task ReaderAsync(HutongClient device, Random random)
-        {
-            // Readers that start together and pause alike would stay in step and arrive in bursts: start each at a
-            // random moment within one pause, and vary each pause by half either way.
-            if (think > TimeSpan.Zero)
-            {
-                await Task.Delay(think * random.NextDouble(), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-            }
-
-            while (!stop.IsCancellationRequested)
-            {
-                var depth = random.Next(1, VisitPages + 1);
-                string? cursor = null;
-                for (var p = 0; p < depth && !stop.IsCancellationRequested; p++)
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    PostPage page;
-                    try
-                    {
-                        page = await device.GetTimelineAsync(PageSize, cursor, cancellationToken);
-                    }
-                    catch (Exception ex) when (ex is HutongApiException or HttpRequestException)
-                    {
-                        Interlocked.Increment(ref errors);
-                        Console.Error.WriteLine($"moments: a timeline read failed: {ex.Message}");
-                        break;
-                    }
-
-                    var elapsed = Stopwatch.GetElapsedTime(started);
-                    if (Volatile.Read(ref measuring) == 1)
-                    {
-                        (p == 0 ? first : next).Add(elapsed);
-                        all.Add(elapsed);
-                        Interlocked.Increment(ref pages);
-                        Interlocked.Add(ref posts, page.Posts.Count);
-                    }
-
-                    cursor = page.NextCursor;
-                    if (cursor is null)
-                    {
-                        break;
-                    }
-
-                    if (think > TimeSpan.Zero)
-                    {
-                        await Task.Delay(think * (0.5 + random.NextDouble()), stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
-                    }
-                }
-            }
-        }
-
-        var readers = devices.Select((d, i) => Task.Run(() => ReaderAsync(d, new Random(i)), cancellationToken)).ToArray();
-        await Task.Delay(options.Warmup, cancellationToken);
-        Volatile.Write(ref measuring, 1);
-        var cpu = hutong.Sample().Cpu;
-        var clock = Stopwatch.StartNew();
-        await Task.Delay(options.Duration, cancellationToken);
-        Volatile.Write(ref measuring, 0);
-        var seconds = clock.Elapsed.TotalSeconds;
-        var used = (hutong.Sample().Cpu - cpu).TotalSeconds;
-        var counted = Volatile.Read(ref pages);
-        await stop.CancelAsync();
-        await Task.WhenAll(readers);
-        return new ReadResult(
-            devices.Length, think.TotalMilliseconds, counted, seconds, counted / seconds, counted == 0 ? 0 : (double)Interlocked.Read(ref posts) / counted,
-            first.Summarize(), next.Summarize(), all.Summarize(), used, counted == 0 ? 0 : used * 1000 / counted, Volatile.Read(ref errors));
+        var page = await device.GetTimelineAsync(PageSize, cursor, cancellationToken);
+        return (page.Posts.Count, page.NextCursor);
     }
 
-    private static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
+    internal static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
 }

@@ -28,6 +28,7 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 1_000)]
     public int MaxTagsPerFollower { get; init; } = 20;
 
+    /// <summary>A tag name's length in UTF-8 bytes, as WeChat counts it (30 bytes: ten Chinese characters).</summary>
     [Range(1, 200)]
     public int MaxTagName { get; init; } = 30;
 

@@ -67,7 +67,7 @@ internal static class ArticlePage
 
         await articles.CountReadAsync(id, ArticleService.BrowserReader(Reader(http)), cancellationToken);
         var stats = await articles.StatsAsync(id, null, cancellationToken);
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var origin = ArticlesApi.Origin(http);
         var page = Html(found.Article, found.Account, stats.Reads, articles.DateOf(found.Article.PublishedAt!.Value), origin, labels);
         return TypedResults.Content(page, "text/html; charset=utf-8", Encoding.UTF8);
     }

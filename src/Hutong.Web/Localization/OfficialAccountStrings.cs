@@ -145,6 +145,36 @@ public sealed class OfficialAccountStrings
     public required string RejectReason { get; init; }
     public required string RejectReasonHint { get; init; }
 
+    // Developer settings.
+    public required string Developer { get; init; }
+    public required string DeveloperIntro { get; init; }
+    public required string ResetSecretLink { get; init; }
+    public required string DeveloperState { get; init; }
+    public required string DeveloperOff { get; init; }
+    public required string ServerSettings { get; init; }
+    public required string ServerUrl { get; init; }
+    public required string ServerUrlHint { get; init; }
+    public required string ServerToken { get; init; }
+    public required string ServerTokenHint { get; init; }
+    public required string EncodingAesKey { get; init; }
+    public required string EncodingAesKeyHint { get; init; }
+    public required string GenerateKey { get; init; }
+    public required string MessageMode { get; init; }
+    public required string ModePlaintext { get; init; }
+    public required string ModePlaintextHint { get; init; }
+    public required string ModeCompatible { get; init; }
+    public required string ModeCompatibleHint { get; init; }
+    public required string ModeSafe { get; init; }
+    public required string ModeSafeHint { get; init; }
+    public required string VerifyUrl { get; init; }
+    public required string DeveloperSaved { get; init; }
+    public required string DeveloperVerified { get; init; }
+    public required string DisableDeveloper { get; init; }
+    public required string DisableDeveloperTitle { get; init; }
+    public required string DisableDeveloperHint { get; init; }
+    public required string DeveloperDisabled { get; init; }
+    public required Func<string, string> VerifiedAt { get; init; }
+
     public required Func<int, string> FollowerCount { get; init; }
     public required Func<string, string> SearchResultsFor { get; init; }
     public required Func<string, string> QrOf { get; init; }
@@ -331,6 +361,34 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"Reject {name}",
         Approved = name => $"{name} is approved: people can follow it now.",
         Rejected = name => $"{name} is rejected; its owner sees why.",
+        Developer = "Developer",
+        DeveloperIntro = "With developer mode on, followers' messages and events go to your server as WeChat pushes them, and your server answers them and calls the app API with the app id and secret. Auto-replies are off meanwhile.",
+        ResetSecretLink = "Reset it on the Profile tab",
+        DeveloperState = "Developer mode",
+        DeveloperOff = "Off",
+        ServerSettings = "Server settings",
+        ServerUrl = "Server URL",
+        ServerUrlHint = "The address your server takes pushes at. Saving calls it with a signed check that it must answer with the echostr it is sent.",
+        ServerToken = "Token",
+        ServerTokenHint = "3 to 32 letters and digits, the same as in your server's settings: it signs every call.",
+        EncodingAesKey = "EncodingAESKey",
+        EncodingAesKeyHint = "43 letters and digits that seal messages in compatible and safe mode. Generate one and give your server the same.",
+        GenerateKey = "Generate",
+        MessageMode = "Message mode",
+        ModePlaintext = "Plaintext",
+        ModePlaintextHint = "Messages go as they are, signed.",
+        ModeCompatible = "Compatible",
+        ModeCompatibleHint = "Each message goes both plain and sealed, while your server moves to safe mode.",
+        ModeSafe = "Safe (recommended)",
+        ModeSafeHint = "Messages go sealed with the EncodingAESKey only.",
+        VerifyUrl = "Verify",
+        DeveloperSaved = "Your server answered the check: the settings are saved and developer mode is on.",
+        DeveloperVerified = "Your server answered the check.",
+        DisableDeveloper = "Turn developer mode off",
+        DisableDeveloperTitle = "Turn developer mode off?",
+        DisableDeveloperHint = "Pushes stop going to your server and the auto-replies answer again. The settings are forgotten.",
+        DeveloperDisabled = "Developer mode is off.",
+        VerifiedAt = time => $"On, server verified {time}",
     };
 
     public static OfficialAccountStrings Chinese { get; } = new()
@@ -492,5 +550,33 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"不通过 {name}",
         Approved = name => $"{name} 已通过审核，现在可以被关注了。",
         Rejected = name => $"{name} 未通过审核，所有者会看到原因。",
+        Developer = "开发",
+        DeveloperIntro = "开启开发者模式后，关注者的消息和事件会按微信的方式推送到你的服务器，由你的服务器回复，并用 AppID 和 AppSecret 调用接口。此时自动回复停用。",
+        ResetSecretLink = "在“资料”页重置",
+        DeveloperState = "开发者模式",
+        DeveloperOff = "未开启",
+        ServerSettings = "服务器配置",
+        ServerUrl = "服务器地址（URL）",
+        ServerUrlHint = "你的服务器接收推送的地址。保存时会发送带签名的验证请求，服务器须原样返回 echostr。",
+        ServerToken = "令牌（Token）",
+        ServerTokenHint = "3 到 32 个字母或数字，须与你服务器上的配置一致，用于为每次请求签名。",
+        EncodingAesKey = "消息加解密密钥（EncodingAESKey）",
+        EncodingAesKeyHint = "43 个字母或数字，在兼容模式和安全模式下用于加密消息。可随机生成，并在你的服务器上配置相同的值。",
+        GenerateKey = "随机生成",
+        MessageMode = "消息加解密方式",
+        ModePlaintext = "明文模式",
+        ModePlaintextHint = "消息不加密，只签名。",
+        ModeCompatible = "兼容模式",
+        ModeCompatibleHint = "每条消息同时带明文和密文，便于服务器过渡到安全模式。",
+        ModeSafe = "安全模式（推荐）",
+        ModeSafeHint = "消息只以 EncodingAESKey 加密后的密文发送。",
+        VerifyUrl = "验证",
+        DeveloperSaved = "你的服务器通过了验证：配置已保存，开发者模式已开启。",
+        DeveloperVerified = "你的服务器通过了验证。",
+        DisableDeveloper = "关闭开发者模式",
+        DisableDeveloperTitle = "关闭开发者模式？",
+        DisableDeveloperHint = "推送将不再发往你的服务器，自动回复重新生效。服务器配置会被清除。",
+        DeveloperDisabled = "开发者模式已关闭。",
+        VerifiedAt = time => $"已开启，服务器于 {time} 通过验证",
     };
 }

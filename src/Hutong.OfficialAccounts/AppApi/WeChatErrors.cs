@@ -10,6 +10,18 @@ internal static class WeChatErrors
     public static readonly WeChatError InvalidMediaId = new(40007, "invalid media_id");
     public static readonly WeChatError InvalidMessageType = new(40008, "invalid message type");
     public static readonly WeChatError InvalidAppId = new(40013, "invalid appid");
+    public static readonly WeChatError InvalidButtonSize = new(40016, "invalid button size");
+    public static readonly WeChatError InvalidButtonType = new(40017, "invalid button type");
+    public static readonly WeChatError InvalidButtonNameSize = new(40018, "invalid button name size");
+    public static readonly WeChatError InvalidButtonKeySize = new(40019, "invalid button key size");
+    public static readonly WeChatError InvalidButtonUrlSize = new(40020, "invalid button url size");
+    public static readonly WeChatError InvalidSubButtonSize = new(40023, "invalid sub button size");
+    public static readonly WeChatError InvalidSubButtonType = new(40024, "invalid sub button type");
+    public static readonly WeChatError InvalidSubButtonNameSize = new(40025, "invalid sub button name size");
+    public static readonly WeChatError InvalidSubButtonKeySize = new(40026, "invalid sub button key size");
+    public static readonly WeChatError InvalidSubButtonUrlSize = new(40027, "invalid sub button url size");
+    public static readonly WeChatError InvalidSubButtonUrlDomain = new(40054, "invalid sub button url domain");
+    public static readonly WeChatError InvalidButtonUrlDomain = new(40055, "invalid button url domain");
     public static readonly WeChatError InvalidTagId = new(45159, "invalid tag id");
     public static readonly WeChatError InvalidAppSecret = new(40125, "invalid appsecret");
     public static readonly WeChatError MissingAccessToken = new(41001, "access_token missing");
@@ -17,6 +29,7 @@ internal static class WeChatErrors
     public static readonly WeChatError TokenQuota = new(45009, "reach max api daily quota limit");
     public static readonly WeChatError OutOfWindow = new(45015, "response out of time limit or subscription is canceled");
     public static readonly WeChatError MassQuota = new(45028, "has no masssend quota");
+    public static readonly WeChatError MenuNoExist = new(46003, "menu no exist");
     public static readonly WeChatError DataFormat = new(47001, "data format error");
     public static readonly WeChatError Unauthorized = new(48001, "api unauthorized");
 }

@@ -87,7 +87,6 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(AutoReply))]
 [JsonSerializable(typeof(AutoRepliesRequest))]
 [JsonSerializable(typeof(AutoRepliesInfo))]
-[JsonSerializable(typeof(IReadOnlyList<ReplyRule>))]
 [JsonSerializable(typeof(IReadOnlyList<ReplyKeyword>))]
 [JsonSerializable(typeof(AccountMenu))]
 [JsonSerializable(typeof(IReadOnlyList<MenuButton>))]

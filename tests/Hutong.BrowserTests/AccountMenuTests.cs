@@ -5,8 +5,8 @@ using static Microsoft.Playwright.Assertions;
 namespace Hutong.BrowserTests;
 
 /// <summary>
-/// An account's own answers in the browser. Lin builds a keyword rule and a menu in the studio (the menu's rules said
-/// beside the field that breaks them); Mei, on a phone, uses the menu under the thread with a tap and with the keys,
+/// An account's own answers in the browser, on phones. Lin builds a keyword rule and a menu in the studio (the menu's
+/// rules said beside the field that breaks them); Mei uses the menu under the thread with a tap and with the keys,
 /// opens its link in a new tab, and sends the keyword: the replies come into her thread.
 /// </summary>
 public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
@@ -17,7 +17,7 @@ public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixtu
     public async Task OwnerBuildsAMenuAndAKeywordRule_AndAFollowerOnAPhoneUsesThem()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var lin = new Person(await NewPageAsync(), $"mlin{run}", "Lin");
+        var lin = new Person(await NewPageAsync(width: 390, height: 844), $"mlin{run}", "Lin");
         var mei = new Person(await NewPageAsync(width: 390, height: 844), $"mmei{run}", "Mei");
         await lin.SignUpAsync();
         await mei.SignUpAsync();
@@ -36,8 +36,8 @@ public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixtu
         await lin.Field("Reply").FillAsync("We open at 9 every day.");
         await lin.Button("Save").ClickAsync();
         await Expect(lin.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Saved." })).ToBeVisibleAsync();
-        await lin.ScreenshotAsync("oa-studio-auto-replies");
-        await lin.ExpectAccessibleAsync("the studio's auto-replies tab");
+        await lin.ScreenshotAsync("phone-oa-studio-auto-replies");
+        await lin.ExpectAccessibleAsync("the studio's auto-replies tab at phone width");
 
         // Then the menu: a click button with a reply, and a button of items holding a link.
         await lin.Link("Menu").ClickAsync();
@@ -57,8 +57,8 @@ public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixtu
         await lin.Page.Locator("#menu-buttons-1-subButtons-0-url").FillAsync(site);
         await lin.Button("Save").ClickAsync();
         await Expect(lin.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Saved." })).ToBeVisibleAsync();
-        await lin.ScreenshotAsync("oa-studio-menu");
-        await lin.ExpectAccessibleAsync("the studio's menu tab");
+        await lin.ScreenshotAsync("phone-oa-studio-menu");
+        await lin.ExpectAccessibleAsync("the studio's menu tab at phone width");
         Assert.Equal(["Today", "More"], (await owner.GetAccountMenuAsync(account.Id, Ct)).Buttons.Select(b => b.Name));
 
         // Mei taps Today under the thread; the item's reply comes into it.

@@ -120,4 +120,26 @@ public sealed partial class HutongClient
 
     public Task DisableDeveloperModeAsync(string accountId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/developer", cancellationToken);
+
+    /// <summary>The account's auto-replies, for its admins; <see cref="AutoRepliesInfo.DeveloperMode"/> says whether they run.</summary>
+    public Task<AutoRepliesInfo> GetAutoRepliesAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/auto-replies", Json.AutoRepliesInfo, cancellationToken);
+
+    /// <summary>Replaces the follow reply, the default reply and the keyword rules (in order) at once.</summary>
+    public Task<AutoRepliesInfo> SaveAutoRepliesAsync(string accountId, AutoRepliesRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/auto-replies", request, Json.AutoRepliesRequest, Json.AutoRepliesInfo, cancellationToken);
+
+    /// <summary>The account's menu: with click replies for its admins, without for its followers; no buttons when it has none.</summary>
+    public Task<AccountMenu> GetAccountMenuAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/menu", Json.AccountMenu, cancellationToken);
+
+    public Task<AccountMenu> SaveAccountMenuAsync(string accountId, AccountMenu menu, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/menu", menu, Json.AccountMenu, Json.AccountMenu, cancellationToken);
+
+    public Task DeleteAccountMenuAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/menu", cancellationToken);
+
+    /// <summary>The follower used a menu item: a click item by key, or a link by URL (open the link yourself).</summary>
+    public Task ClickAccountMenuAsync(string accountId, MenuClickRequest click, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/menu/clicks", click, Json.MenuClickRequest, cancellationToken);
 }

@@ -188,4 +188,7 @@ public static class ErrorCodes
 
     /// <summary>A published article cannot be deleted (it may still be edited).</summary>
     public const string ArticlePublished = "article_published";
+
+    /// <summary>The account's menu has no such item (a click item by that key, a link item by that URL): it changed, or never had it.</summary>
+    public const string MenuItemNotFound = "menu_item_not_found";
 }

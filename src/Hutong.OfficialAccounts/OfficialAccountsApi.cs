@@ -9,6 +9,8 @@ using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +62,8 @@ public static class OfficialAccountsApi
         admin.MapPost("/{accountId}/reject", Reject);
 
         app.MapOfficialAccountArticles();
+        app.MapOfficialAccountAutoReplies();
+        app.MapOfficialAccountMenus();
         return app;
     }
 

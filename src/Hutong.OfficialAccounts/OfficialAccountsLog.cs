@@ -16,4 +16,7 @@ internal static partial class OfficialAccountsLog
 
     [LoggerMessage(6004, LogLevel.Information, "The developer server of {AccountId} gave no usable answer: {Why}")]
     public static partial void DeveloperServerFailed(ILogger logger, Guid accountId, string why);
+
+    [LoggerMessage(6005, LogLevel.Warning, "A menu event of a follower of {AccountId} could not be pushed to its developer server")]
+    public static partial void MenuPushFailed(ILogger logger, Guid accountId, Exception exception);
 }

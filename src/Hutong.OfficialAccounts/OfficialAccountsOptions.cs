@@ -88,6 +88,22 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;
 
+    /// <summary>Keyword rules an account may have (WeChat's limit).</summary>
+    [Range(1, 10_000)]
+    public int MaxReplyRules { get; init; } = 200;
+
+    /// <summary>The longest rule name, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxReplyRuleName { get; init; } = 60;
+
+    /// <summary>Keywords one rule may have (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxRuleKeywords { get; init; } = 10;
+
+    /// <summary>The longest keyword, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxKeyword { get; init; } = 30;
+
     /// <summary>The longest article title, in characters (WeChat's limit).</summary>
     [Range(1, 1_000)]
     public int MaxArticleTitle { get; init; } = 64;

@@ -113,6 +113,12 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<ArticleLikeRow> ArticleLikes => Set<ArticleLikeRow>();
 
+    internal DbSet<AutoReplyRow> AutoReplies => Set<AutoReplyRow>();
+
+    internal DbSet<ReplyRuleRow> ReplyRules => Set<ReplyRuleRow>();
+
+    internal DbSet<MenuRow> Menus => Set<MenuRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

@@ -7,6 +7,7 @@ using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -36,6 +37,7 @@ public static class WeChatApi
         api.MapGet("/user/info", UserInfo);
         api.MapFollowerAppApi();
         api.MapMediaAppApi();
+        api.MapMenuAppApi();
         return app;
     }
 

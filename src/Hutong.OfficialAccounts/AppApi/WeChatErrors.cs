@@ -14,7 +14,19 @@ internal static class WeChatErrors
     public static readonly WeChatError InvalidImageSize = new(40009, "invalid image size");
     public static readonly WeChatError InvalidThumbSize = new(40012, "invalid thumb size");
     public static readonly WeChatError InvalidAppId = new(40013, "invalid appid");
+    public static readonly WeChatError InvalidButtonSize = new(40016, "invalid button size");
+    public static readonly WeChatError InvalidButtonType = new(40017, "invalid button type");
+    public static readonly WeChatError InvalidButtonNameSize = new(40018, "invalid button name size");
+    public static readonly WeChatError InvalidButtonKeySize = new(40019, "invalid button key size");
+    public static readonly WeChatError InvalidButtonUrlSize = new(40020, "invalid button url size");
+    public static readonly WeChatError InvalidSubButtonSize = new(40023, "invalid sub button size");
+    public static readonly WeChatError InvalidSubButtonType = new(40024, "invalid sub button type");
+    public static readonly WeChatError InvalidSubButtonNameSize = new(40025, "invalid sub button name size");
+    public static readonly WeChatError InvalidSubButtonKeySize = new(40026, "invalid sub button key size");
+    public static readonly WeChatError InvalidSubButtonUrlSize = new(40027, "invalid sub button url size");
     public static readonly WeChatError InvalidOpenIdListSize = new(40032, "invalid openid list size");
+    public static readonly WeChatError InvalidSubButtonUrlDomain = new(40054, "invalid sub button url domain");
+    public static readonly WeChatError InvalidButtonUrlDomain = new(40055, "invalid button url domain");
     public static readonly WeChatError InvalidRemark = new(40092, "invalid remark name");
     public static readonly WeChatError InvalidAppSecret = new(40125, "invalid appsecret");
     public static readonly WeChatError MissingAccessToken = new(41001, "access_token missing");
@@ -33,6 +45,7 @@ internal static class WeChatErrors
     public static readonly WeChatError InvalidTagName = new(45157, "invalid tag name");
     public static readonly WeChatError TagNameTooLong = new(45158, "tag name too long");
     public static readonly WeChatError InvalidTagId = new(45159, "invalid tag id");
+    public static readonly WeChatError MenuNoExist = new(46003, "menu no exist");
     public static readonly WeChatError DataFormat = new(47001, "data format error");
     public static readonly WeChatError Unauthorized = new(48001, "api unauthorized");
 }

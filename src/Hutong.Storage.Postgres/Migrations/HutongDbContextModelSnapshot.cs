@@ -762,6 +762,25 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("oa_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Default")
+                        .HasColumnType("text")
+                        .HasColumnName("default");
+
+                    b.Property<string>("Follow")
+                        .HasColumnType("text")
+                        .HasColumnName("follow");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_auto_replies", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.Property<Guid>("BroadcastId")
@@ -985,6 +1004,30 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("oa_tags", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Buttons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("buttons");
+
+                    b.Property<long>("MenuId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("menu_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_menus", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1104,6 +1147,37 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reply");
+
+                    b.HasKey("AccountId", "Position");
+
+                    b.ToTable("oa_reply_rules", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ServiceWindowRow", b =>
@@ -1994,6 +2068,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.BroadcastRow", null)
@@ -2060,6 +2143,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
@@ -2081,6 +2173,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -175,6 +175,61 @@ public sealed class OfficialAccountStrings
     public required string DeveloperDisabled { get; init; }
     public required Func<string, string> VerifiedAt { get; init; }
 
+    // Auto-replies and the menu.
+    public required string AutoReplies { get; init; }
+    public required string AutoRepliesHint { get; init; }
+    public required string DeveloperModeOnReplies { get; init; }
+    public required string FollowReply { get; init; }
+    public required string DefaultReply { get; init; }
+    public required string DefaultReplyHint { get; init; }
+    public required string KeywordRules { get; init; }
+    public required string KeywordRulesHint { get; init; }
+    public required string AddRule { get; init; }
+    public required string NoRulesYet { get; init; }
+    public required string RuleName { get; init; }
+    public required string Keywords { get; init; }
+    public required string AddKeyword { get; init; }
+    public required string MatchExact { get; init; }
+    public required string MatchContains { get; init; }
+    public required string ReplyText { get; init; }
+    public required string NotTextReply { get; init; }
+    public required string Remove { get; init; }
+    public required string MenuTab { get; init; }
+    public required string MenuHint { get; init; }
+    public required string NoMenuYet { get; init; }
+    public required string AddButton { get; init; }
+    public required string AddItem { get; init; }
+    public required string MenuName { get; init; }
+    public required string MenuAction { get; init; }
+    public required string KindClick { get; init; }
+    public required string KindView { get; init; }
+    public required string KindMiniProgram { get; init; }
+    public required string MenuKey { get; init; }
+    public required string MenuKeyHint { get; init; }
+    public required string MenuUrl { get; init; }
+    public required string MenuReply { get; init; }
+    public required string MiniProgramAppId { get; init; }
+    public required string MiniProgramPage { get; init; }
+    public required string MiniProgramFallback { get; init; }
+    public required string DeleteMenu { get; init; }
+    public required string DeleteMenuConfirm { get; init; }
+    public required string MenuDeleted { get; init; }
+    public required string MenuNeedsFixing { get; init; }
+    public required string FieldRequired { get; init; }
+    public required string MenuKeyInvalid { get; init; }
+    public required string MenuUrlInvalid { get; init; }
+    public required string MiniProgramSoon { get; init; }
+    public required Func<int, string> RuleNumber { get; init; }
+    public required Func<int, string> KeywordNumber { get; init; }
+    public required Func<int, string> MatchOfKeyword { get; init; }
+    public required Func<string, string> MoveUpNamed { get; init; }
+    public required Func<string, string> MoveDownNamed { get; init; }
+    public required Func<string, string> RemoveNamed { get; init; }
+    public required Func<int, string> ButtonNumber { get; init; }
+    public required Func<int, int, string> ItemNumber { get; init; }
+    public required Func<int, string> MenuNameTooLong { get; init; }
+    public required Func<string, string> MenuOf { get; init; }
+
     public required Func<int, string> FollowerCount { get; init; }
     public required Func<string, string> SearchResultsFor { get; init; }
     public required Func<string, string> QrOf { get; init; }
@@ -337,6 +392,59 @@ public sealed class OfficialAccountStrings
         Reject = "Reject",
         RejectReason = "Reason",
         RejectReasonHint = "Say why, for the account's owner.",
+        AutoReplies = "Auto-replies",
+        AutoRepliesHint = "The account answers by itself: a greeting to new followers, answers to keywords, and a default reply to anything else. Auto-replies do not use the service window.",
+        DeveloperModeOnReplies = "Developer mode is on: your server answers followers, and these auto-replies and menu replies do not run.",
+        FollowReply = "Reply on follow",
+        DefaultReply = "Default reply",
+        DefaultReplyHint = "Sent when no keyword rule matches. Leave empty for none.",
+        KeywordRules = "Keyword rules",
+        KeywordRulesHint = "The first rule from the top with a matching keyword answers; case does not count.",
+        AddRule = "Add rule",
+        NoRulesYet = "No rules yet.",
+        RuleName = "Rule name",
+        Keywords = "Keywords",
+        AddKeyword = "Add keyword",
+        MatchExact = "Whole message",
+        MatchContains = "Contains",
+        ReplyText = "Reply",
+        NotTextReply = "This reply sends an image or articles (set through the API); write text here to replace it.",
+        Remove = "Remove",
+        MenuTab = "Menu",
+        MenuHint = "Up to 3 buttons under the account's thread. A button does one thing, or opens up to 5 items.",
+        NoMenuYet = "No menu yet: followers see only the message box.",
+        AddButton = "Add button",
+        AddItem = "Add item",
+        MenuName = "Name",
+        MenuAction = "Does",
+        KindClick = "Send a click",
+        KindView = "Open a link",
+        KindMiniProgram = "Open a mini-program",
+        MenuKey = "Key",
+        MenuKeyHint = "Sent to your server as EventKey.",
+        MenuUrl = "Link",
+        MenuReply = "Reply when clicked (without developer mode)",
+        MiniProgramAppId = "Mini-program app ID",
+        MiniProgramPage = "Page",
+        MiniProgramFallback = "Link for clients without mini-programs",
+        DeleteMenu = "Delete menu",
+        DeleteMenuConfirm = "Followers stop seeing the menu at once.",
+        MenuDeleted = "Menu deleted.",
+        MenuNeedsFixing = "Some fields need fixing: see the notes beside them.",
+        FieldRequired = "Required.",
+        MenuKeyInvalid = "A key is 1 to 128 bytes.",
+        MenuUrlInvalid = "A link is an http or https address, up to 1,024 bytes.",
+        MiniProgramSoon = "Opening mini-programs from a menu is not supported yet.",
+        RuleNumber = n => $"Rule {n}",
+        KeywordNumber = n => $"Keyword {n}",
+        MatchOfKeyword = n => $"How keyword {n} matches",
+        MoveUpNamed = name => $"Move {name} up",
+        MoveDownNamed = name => $"Move {name} down",
+        RemoveNamed = name => $"Remove {name}",
+        ButtonNumber = n => $"Button {n}",
+        ItemNumber = (button, n) => $"Item {n} of button {button}",
+        MenuNameTooLong = max => $"A name is 1 to {max} bytes (a Chinese character takes 3).",
+        MenuOf = name => $"Menu of {name}",
         FollowerCount = n => n == 1 ? "1 follower" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} followers",
         SearchResultsFor = query => $"Accounts named “{query}”",
         QrOf = name => $"QR code of {name}",
@@ -526,6 +634,59 @@ public sealed class OfficialAccountStrings
         Reject = "不通过",
         RejectReason = "原因",
         RejectReasonHint = "请写明原因，公众号所有者会看到。",
+        AutoReplies = "自动回复",
+        AutoRepliesHint = "公众号自动回答：向新粉丝致意、回答关键词，其余消息用默认回复。自动回复不占用客服消息窗口。",
+        DeveloperModeOnReplies = "开发者模式已开启：由你的服务器回答粉丝，这里的自动回复和菜单回复不会发送。",
+        FollowReply = "被关注回复",
+        DefaultReply = "收到消息回复",
+        DefaultReplyHint = "没有关键词规则匹配时发送。留空则不回复。",
+        KeywordRules = "关键词回复",
+        KeywordRulesHint = "从上往下第一条关键词匹配的规则回答；不区分大小写。",
+        AddRule = "添加规则",
+        NoRulesYet = "还没有规则。",
+        RuleName = "规则名称",
+        Keywords = "关键词",
+        AddKeyword = "添加关键词",
+        MatchExact = "全匹配",
+        MatchContains = "半匹配",
+        ReplyText = "回复内容",
+        NotTextReply = "此回复发送图片或文章（通过接口设置）；在此填写文字即可替换。",
+        Remove = "移除",
+        MenuTab = "自定义菜单",
+        MenuHint = "会话下方最多 3 个菜单。每个菜单执行一个动作，或展开最多 5 个子菜单。",
+        NoMenuYet = "还没有菜单：粉丝只看到输入框。",
+        AddButton = "添加菜单",
+        AddItem = "添加子菜单",
+        MenuName = "名称",
+        MenuAction = "动作",
+        KindClick = "发送点击",
+        KindView = "打开网页",
+        KindMiniProgram = "打开小程序",
+        MenuKey = "菜单 KEY",
+        MenuKeyHint = "作为 EventKey 推送给你的服务器。",
+        MenuUrl = "网页链接",
+        MenuReply = "点击后的回复（未开启开发者模式时）",
+        MiniProgramAppId = "小程序 AppID",
+        MiniProgramPage = "页面路径",
+        MiniProgramFallback = "不支持小程序时打开的网页",
+        DeleteMenu = "删除菜单",
+        DeleteMenuConfirm = "粉丝将立即看不到菜单。",
+        MenuDeleted = "菜单已删除。",
+        MenuNeedsFixing = "部分内容需要修改：见旁边的提示。",
+        FieldRequired = "必填。",
+        MenuKeyInvalid = "KEY 为 1 到 128 字节。",
+        MenuUrlInvalid = "链接须为 http 或 https 地址，不超过 1024 字节。",
+        MiniProgramSoon = "暂不支持从菜单打开小程序。",
+        RuleNumber = n => $"规则 {n}",
+        KeywordNumber = n => $"关键词 {n}",
+        MatchOfKeyword = n => $"关键词 {n} 的匹配方式",
+        MoveUpNamed = name => $"上移 {name}",
+        MoveDownNamed = name => $"下移 {name}",
+        RemoveNamed = name => $"移除 {name}",
+        ButtonNumber = n => $"菜单 {n}",
+        ItemNumber = (button, n) => $"菜单 {button} 的子菜单 {n}",
+        MenuNameTooLong = max => $"名称为 1 到 {max} 字节（一个汉字占 3 字节）。",
+        MenuOf = name => $"{name} 的菜单",
         FollowerCount = n => $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 位粉丝",
         SearchResultsFor = query => $"名为“{query}”的公众号",
         QrOf = name => $"{name} 的二维码",

@@ -712,6 +712,7 @@ public sealed class Strings
             [ErrorCodes.DeveloperModeOff] = "Developer mode is off for this account.",
             [ErrorCodes.ArticleNotFound] = "That article is gone, or not published yet.",
             [ErrorCodes.ArticlePublished] = "A published article cannot be deleted.",
+            [ErrorCodes.MenuItemNotFound] = "The menu changed: that item is gone. Open the thread again to see the menu as it is now.",
         },
     };
 
@@ -1095,6 +1096,7 @@ public sealed class Strings
             [ErrorCodes.DeveloperModeOff] = "该公众号未启用开发者模式。",
             [ErrorCodes.ArticleNotFound] = "该文章不存在，或尚未发布。",
             [ErrorCodes.ArticlePublished] = "已发布的文章不能删除。",
+            [ErrorCodes.MenuItemNotFound] = "菜单已更改，该项已不存在。请重新打开会话查看最新菜单。",
         },
     };
 }

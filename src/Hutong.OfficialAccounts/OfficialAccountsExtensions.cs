@@ -7,6 +7,7 @@ using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Social.Moments;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,6 +43,8 @@ public static class OfficialAccountsExtensions
         builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
         builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();
         builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
+        builder.Services.TryAddSingleton<QrCodeService>();
+        builder.Services.AddSingleton<IFollowObserver, QrFollowCounter>();
         return builder;
     }
 }

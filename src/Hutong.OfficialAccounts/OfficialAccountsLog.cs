@@ -16,4 +16,7 @@ internal static partial class OfficialAccountsLog
 
     [LoggerMessage(6004, LogLevel.Information, "The developer server of {AccountId} gave no usable answer: {Why}")]
     public static partial void DeveloperServerFailed(ILogger logger, Guid accountId, string why);
+
+    [LoggerMessage(6020, LogLevel.Warning, "The scan of a parameter code of {AccountId} was counted but telling its developer server failed")]
+    public static partial void ScanPushFailed(ILogger logger, Guid accountId, Exception exception);
 }

@@ -6,6 +6,7 @@ using Hutong.Core;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +34,7 @@ public static class WeChatApi
         api.MapPost("/message/mass/preview", Preview);
         api.MapGet("/user/get", Users);
         api.MapGet("/user/info", UserInfo);
+        api.MapQrCodes();
         return app;
     }
 

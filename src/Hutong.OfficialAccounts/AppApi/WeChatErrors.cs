@@ -10,6 +10,8 @@ internal static class WeChatErrors
     public static readonly WeChatError InvalidMediaId = new(40007, "invalid media_id");
     public static readonly WeChatError InvalidMessageType = new(40008, "invalid message type");
     public static readonly WeChatError InvalidAppId = new(40013, "invalid appid");
+    public static readonly WeChatError InvalidActionName = new(40052, "invalid action name");
+    public static readonly WeChatError InvalidActionInfo = new(40053, "invalid action info, please check document");
     public static readonly WeChatError InvalidTagId = new(45159, "invalid tag id");
     public static readonly WeChatError InvalidAppSecret = new(40125, "invalid appsecret");
     public static readonly WeChatError MissingAccessToken = new(41001, "access_token missing");
@@ -17,6 +19,7 @@ internal static class WeChatErrors
     public static readonly WeChatError TokenQuota = new(45009, "reach max api daily quota limit");
     public static readonly WeChatError OutOfWindow = new(45015, "response out of time limit or subscription is canceled");
     public static readonly WeChatError MassQuota = new(45028, "has no masssend quota");
+    public static readonly WeChatError QrCodeLimit = new(45029, "qrcode count out of limit");
     public static readonly WeChatError DataFormat = new(47001, "data format error");
     public static readonly WeChatError Unauthorized = new(48001, "api unauthorized");
 }

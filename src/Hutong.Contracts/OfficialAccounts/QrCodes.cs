@@ -10,7 +10,7 @@ public sealed record CreateQrCodeRequest(bool Permanent = false, long? SceneId =
 /// <summary>
 /// A parameter code of an account. <see cref="Url"/> is what its image encodes (the account's page with the ticket);
 /// <see cref="ImageUrl"/> serves the image to anyone who has the ticket, as WeChat's <c>showqrcode</c> does.
-/// <see cref="Scans"/> counts scans reported by people who followed already or came to follow; <see cref="Follows"/>
+/// <see cref="Scans"/> counts the scans people reported (<c>POST .../scans</c>), followers or not; <see cref="Follows"/>
 /// the follows it brought.
 /// </summary>
 public sealed record QrCodeInfo(

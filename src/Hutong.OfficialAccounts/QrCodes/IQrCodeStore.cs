@@ -20,6 +20,6 @@ public interface IQrCodeStore
     /// <summary>The account's live codes, newest first, after the (created, ticket) position of the last page.</summary>
     Task<IReadOnlyList<QrCode>> ListAsync(Guid accountId, DateTimeOffset now, (DateTimeOffset At, string Ticket)? after, int take, CancellationToken cancellationToken);
 
-    /// <summary>Counts a scan of the code, and a follow it brought when <paramref name="follow"/>.</summary>
+    /// <summary>Counts a scan of the code reported, or (<paramref name="follow"/>) a follow it brought.</summary>
     Task CountAsync(string ticket, bool follow, CancellationToken cancellationToken);
 }

@@ -3,7 +3,7 @@ using Hutong.OfficialAccounts.Following;
 
 namespace Hutong.OfficialAccounts.QrCodes;
 
-/// <summary>A follow through a parameter code counts on the code: a scan, and a follow it brought.</summary>
+/// <summary>A follow through a parameter code counts on the code (its scan was counted when reported).</summary>
 internal sealed class QrFollowCounter(IQrCodeStore store) : IFollowObserver
 {
     public Task FollowedAsync(OfficialAccount account, Follower follower, CancellationToken cancellationToken) =>

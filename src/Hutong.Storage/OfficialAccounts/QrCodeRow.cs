@@ -108,8 +108,8 @@ internal sealed class QrCodeStore(IDbContextFactory<HutongDbContext> contexts) :
     public async Task CountAsync(string ticket, bool follow, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var follows = follow ? 1 : 0;
+        var (scans, follows) = follow ? (0, 1) : (1, 0);
         await db.QrCodes.Where(q => q.Ticket == ticket)
-            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Scans, q => q.Scans + 1).SetProperty(q => q.Follows, q => q.Follows + follows), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(q => q.Scans, q => q.Scans + scans).SetProperty(q => q.Follows, q => q.Follows + follows), cancellationToken);
     }
 }

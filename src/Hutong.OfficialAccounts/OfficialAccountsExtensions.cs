@@ -8,6 +8,7 @@ using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Social.Moments;
@@ -52,6 +53,8 @@ public static class OfficialAccountsExtensions
         builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
         builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();
         builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
+        builder.Services.TryAddSingleton<QrCodeService>();
+        builder.Services.AddSingleton<IFollowObserver, QrFollowCounter>();
         return builder;
     }
 }

@@ -19,4 +19,7 @@ internal static partial class OfficialAccountsLog
 
     [LoggerMessage(6005, LogLevel.Warning, "A menu event of a follower of {AccountId} could not be pushed to its developer server")]
     public static partial void MenuPushFailed(ILogger logger, Guid accountId, Exception exception);
+
+    [LoggerMessage(6006, LogLevel.Warning, "The scan of a parameter code of {AccountId} was counted but telling its developer server failed")]
+    public static partial void ScanPushFailed(ILogger logger, Guid accountId, Exception exception);
 }

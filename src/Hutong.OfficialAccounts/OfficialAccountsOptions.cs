@@ -84,6 +84,10 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int AccessTokensPerDay { get; init; } = 2_000;
 
+    /// <summary>Permanent parameter QR codes one account may have (WeChat's limit); temporary codes are not limited.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxPermanentQrCodes { get; init; } = 100_000;
+
     /// <summary>The longest text in a thread, either way.</summary>
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;

@@ -105,6 +105,9 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<DeveloperSettingsRow> DeveloperSettings => Set<DeveloperSettingsRow>();
 
     internal DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
+
+    internal DbSet<QrCodeRow> QrCodes => Set<QrCodeRow>();
+
     internal DbSet<ArticleRow> Articles => Set<ArticleRow>();
 
     internal DbSet<ArticleMediaRow> ArticleMedia => Set<ArticleMediaRow>();

@@ -24,6 +24,7 @@ using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Storage.Wallet;
@@ -73,6 +74,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IArticleStore, ArticleStore>();
         services.TryAddSingleton<IAutoReplyStore, AutoReplyStore>();
         services.TryAddSingleton<IMenuStore, MenuStore>();
+        services.TryAddSingleton<IQrCodeStore, QrCodeStore>();
         return services;
     }
 }

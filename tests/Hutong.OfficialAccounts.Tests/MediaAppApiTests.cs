@@ -1,6 +1,5 @@
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
-using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using static Hutong.OfficialAccounts.Tests.AppApiKit;
@@ -13,7 +12,7 @@ namespace Hutong.OfficialAccounts.Tests;
 /// </summary>
 public sealed class MediaAppApiTests(OfficialAccountServers servers) : IClassFixture<OfficialAccountServers>
 {
-    private static readonly byte[] Png = QrCodes.Png("hutong://media-app-api", 4);
+    private static readonly byte[] Png = Core.Qr.QrCodes.Png("hutong://media-app-api", 4);
 
     /// <summary>An 8×8 red JPEG (ffmpeg's), small enough for a thumb.</summary>
     private static readonly byte[] Jpeg = Convert.FromBase64String(

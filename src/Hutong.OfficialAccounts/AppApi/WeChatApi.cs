@@ -8,6 +8,7 @@ using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,7 @@ public static class WeChatApi
         api.MapFollowerAppApi();
         api.MapMediaAppApi();
         api.MapMenuAppApi();
+        api.MapQrCodes();
         return app;
     }
 

@@ -25,6 +25,8 @@ internal static class WeChatErrors
     public static readonly WeChatError InvalidSubButtonKeySize = new(40026, "invalid sub button key size");
     public static readonly WeChatError InvalidSubButtonUrlSize = new(40027, "invalid sub button url size");
     public static readonly WeChatError InvalidOpenIdListSize = new(40032, "invalid openid list size");
+    public static readonly WeChatError InvalidActionName = new(40052, "invalid action name");
+    public static readonly WeChatError InvalidActionInfo = new(40053, "invalid action info, please check document");
     public static readonly WeChatError InvalidSubButtonUrlDomain = new(40054, "invalid sub button url domain");
     public static readonly WeChatError InvalidButtonUrlDomain = new(40055, "invalid button url domain");
     public static readonly WeChatError InvalidRemark = new(40092, "invalid remark name");
@@ -39,6 +41,7 @@ internal static class WeChatErrors
     public static readonly WeChatError TokenQuota = new(45009, "reach max api daily quota limit");
     public static readonly WeChatError OutOfWindow = new(45015, "response out of time limit or subscription is canceled");
     public static readonly WeChatError MassQuota = new(45028, "has no masssend quota");
+    public static readonly WeChatError QrCodeLimit = new(45029, "qrcode count out of limit");
     public static readonly WeChatError TooManyTags = new(45056, "too many tags now, no need to add new");
     public static readonly WeChatError SystemTag = new(45058, "can't modify sys tag");
     public static readonly WeChatError FollowerTagsFull = new(45059, "user tag count exceeds limit");

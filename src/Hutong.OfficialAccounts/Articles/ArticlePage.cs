@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Hutong.Chat.Media;
 using Hutong.Core;
-using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -172,7 +171,7 @@ internal static class ArticlePage
     /// <summary>The account's code, drawn in the page: no request of its own, and nothing for the policy to allow.</summary>
     private static string QrSvg(Guid accountId)
     {
-        var svg = QrCodes.Svg(DeepLinks.OfficialAccount(accountId));
+        var svg = Core.Qr.QrCodes.Svg(DeepLinks.OfficialAccount(accountId));
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return start > 0 ? svg[start..] : svg;
     }

@@ -919,8 +919,8 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("open_id");
 
-                    b.Property<int?>("QrSceneId")
-                        .HasColumnType("integer")
+                    b.Property<long?>("QrSceneId")
+                        .HasColumnType("bigint")
                         .HasColumnName("qr_scene_id");
 
                     b.Property<string>("QrSceneStr")
@@ -1147,6 +1147,57 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.Property<string>("Ticket")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Follows")
+                        .HasColumnType("integer")
+                        .HasColumnName("follows");
+
+                    b.Property<string>("PermanentScene")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("permanent_scene");
+
+                    b.Property<int>("Scans")
+                        .HasColumnType("integer")
+                        .HasColumnName("scans");
+
+                    b.Property<long?>("SceneId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("scene_id");
+
+                    b.Property<string>("SceneStr")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scene_str");
+
+                    b.HasKey("Ticket");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "PermanentScene")
+                        .IsUnique();
+
+                    b.ToTable("oa_qr_codes", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
@@ -2173,6 +2224,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

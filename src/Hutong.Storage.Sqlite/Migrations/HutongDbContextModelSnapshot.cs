@@ -911,7 +911,7 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("open_id");
 
-                    b.Property<int?>("QrSceneId")
+                    b.Property<long?>("QrSceneId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("qr_scene_id");
 
@@ -1139,6 +1139,57 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.Property<string>("Ticket")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Follows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follows");
+
+                    b.Property<string>("PermanentScene")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permanent_scene");
+
+                    b.Property<int>("Scans")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scans");
+
+                    b.Property<long?>("SceneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scene_id");
+
+                    b.Property<string>("SceneStr")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scene_str");
+
+                    b.HasKey("Ticket");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "PermanentScene")
+                        .IsUnique();
+
+                    b.ToTable("oa_qr_codes", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
@@ -2161,6 +2212,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

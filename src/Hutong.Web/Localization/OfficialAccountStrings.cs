@@ -233,6 +233,28 @@ public sealed class OfficialAccountStrings
     public required Func<int, string> FollowerCount { get; init; }
     public required Func<string, string> SearchResultsFor { get; init; }
     public required Func<string, string> QrOf { get; init; }
+
+    // The studio's parameter QR codes.
+    public required string QrCodes { get; init; }
+    public required string NewQrCode { get; init; }
+    public required string QrKind { get; init; }
+    public required string TemporaryCode { get; init; }
+    public required string PermanentCode { get; init; }
+    public required string QrLifetime { get; init; }
+    public required string OneHour { get; init; }
+    public required string OneDay { get; init; }
+    public required string SevenDays { get; init; }
+    public required string ThirtyDays { get; init; }
+    public required string QrScene { get; init; }
+    public required string QrSceneHint { get; init; }
+    public required string QrSceneRequired { get; init; }
+    public required string MakeQrCode { get; init; }
+    public required string NoQrCodesHint { get; init; }
+    public required string DownloadQr { get; init; }
+    public required Func<string, string> QrCodeMade { get; init; }
+    public required Func<string, string> QrCodeForScene { get; init; }
+    public required Func<string, string> QrExpires { get; init; }
+    public required Func<int, int, string> QrCounts { get; init; }
     public required Func<string, string> UnfollowTitle { get; init; }
     public required Func<string, string> ReportTitle { get; init; }
     public required Func<string, string, string> FollowedOn { get; init; }
@@ -448,6 +470,26 @@ public sealed class OfficialAccountStrings
         FollowerCount = n => n == 1 ? "1 follower" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} followers",
         SearchResultsFor = query => $"Accounts named “{query}”",
         QrOf = name => $"QR code of {name}",
+        QrCodes = "QR codes",
+        NewQrCode = "New QR code",
+        QrKind = "Kind",
+        TemporaryCode = "Temporary",
+        PermanentCode = "Permanent",
+        QrLifetime = "Lasts",
+        OneHour = "1 hour",
+        OneDay = "1 day",
+        SevenDays = "7 days",
+        ThirtyDays = "30 days",
+        QrScene = "Scene",
+        QrSceneHint = "What the code tells you when someone follows or scans through it. Digits make a number (1 to 100,000 for a permanent code); anything else is text of up to 64 characters.",
+        QrSceneRequired = "Give the code a scene.",
+        MakeQrCode = "Make code",
+        NoQrCodesHint = "No codes yet. Each code tells you which poster, table or flyer brought a follower.",
+        DownloadQr = "Download",
+        QrCodeMade = scene => $"Code for {scene} made.",
+        QrCodeForScene = scene => $"QR code for {scene}",
+        QrExpires = when => $"Temporary, until {when}",
+        QrCounts = (scans, follows) => $"{(scans == 1 ? "1 scan" : $"{scans} scans")}, {(follows == 1 ? "1 follow" : $"{follows} follows")}",
         UnfollowTitle = name => $"Unfollow {name}?",
         ReportTitle = name => $"Report {name}",
         FollowedOn = (date, scene) => $"Followed {date}, from {scene}",
@@ -690,6 +732,26 @@ public sealed class OfficialAccountStrings
         FollowerCount = n => $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 位粉丝",
         SearchResultsFor = query => $"名为“{query}”的公众号",
         QrOf = name => $"{name} 的二维码",
+        QrCodes = "二维码",
+        NewQrCode = "新建二维码",
+        QrKind = "类型",
+        TemporaryCode = "临时",
+        PermanentCode = "永久",
+        QrLifetime = "有效期",
+        OneHour = "1 小时",
+        OneDay = "1 天",
+        SevenDays = "7 天",
+        ThirtyDays = "30 天",
+        QrScene = "场景值",
+        QrSceneHint = "有人通过这个二维码关注或扫码时，你会收到它。纯数字是整型场景值（永久二维码为 1 到 100,000），其他为不超过 64 个字符的字符串。",
+        QrSceneRequired = "请填写场景值。",
+        MakeQrCode = "生成二维码",
+        NoQrCodesHint = "还没有二维码。每个二维码都能告诉你粉丝来自哪张海报、哪张桌子或哪份传单。",
+        DownloadQr = "下载",
+        QrCodeMade = scene => $"已生成场景值为 {scene} 的二维码。",
+        QrCodeForScene = scene => $"场景值 {scene} 的二维码",
+        QrExpires = when => $"临时，有效至 {when}",
+        QrCounts = (scans, follows) => $"扫码 {scans} 次，关注 {follows} 人",
         UnfollowTitle = name => $"不再关注 {name}？",
         ReportTitle = name => $"投诉 {name}",
         FollowedOn = (date, scene) => $"{date} 通过{scene}关注",

@@ -34,6 +34,7 @@ public static partial class ArticleImages
         return urls.TryGetValue(id, out var url) ? $"src=\"{url}\"" + (marked ? $" data-media=\"{id}\"" : "") : m.Value;
     });
 
-    [GeneratedRegex("src=\"/api/v1/media/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
+    /// <summary>An img tag's address of an upload; the same words in an article's text are only words.</summary>
+    [GeneratedRegex("(?<=<img\\s[^>]*)src=\"/api/v1/media/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\"")]
     private static partial Regex Src();
 }

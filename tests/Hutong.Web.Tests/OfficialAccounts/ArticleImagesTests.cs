@@ -31,6 +31,15 @@ public sealed class ArticleImagesTests
         Assert.Contains("<img src=\"/api/v1/media/0194a1b2-c3d4-7e5f-8a9b-000000000000\">", shown, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AnAddressInTheText_IsLeftAsWords()
+    {
+        var words = $"<p>src=\"/api/v1/media/{Upload}\"</p>";
+
+        Assert.Empty(ArticleImages.MediaIds(words));
+        Assert.Equal(words, ArticleImages.PublishedBody(words, "art-1"));
+    }
+
     [Theory]
     [InlineData($"/api/v1/media/{Upload}", Upload)]
     [InlineData("/api/v1/media/", null)]

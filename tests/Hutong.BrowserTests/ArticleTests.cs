@@ -113,6 +113,14 @@ public sealed class ArticleTests(BrowserFixture fixture) : BrowserTest(fixture),
         await lin.Page.Locator(".article-preview").ScrollIntoViewIfNeededAsync();
         await lin.ScreenshotAsync("oa-studio-article");
         await lin.ExpectAccessibleAsync("the article preview");
+        // Leaving with words not saved asks first.
+        await body.FocusAsync();
+        await body.PressAsync("Control+End");
+        await body.PressSequentiallyAsync(" More soon.");
+        await lin.Button("All articles").ClickAsync();
+        await lin.Page.GetByRole(AriaRole.Dialog, new() { Name = "Leave without saving?" }).GetByRole(AriaRole.Button, new() { Name = "Keep editing" }).ClickAsync();
+        await lin.Button("Save draft").ClickAsync();
+        await Expect(lin.Page.Locator(".article-status")).ToHaveTextAsync("Draft saved.");
         await lin.Button("All articles").ClickAsync();
         var row = lin.Page.Locator(".studio-article", new() { HasTextString = title });
         await Expect(row).ToContainTextAsync("Draft");

@@ -53,6 +53,10 @@ public sealed class ArticleStrings
     public required string DeleteDraftTitle { get; init; }
     public required string DeleteDraftHint { get; init; }
     public required string FixFields { get; init; }
+    public required string LeaveTitle { get; init; }
+    public required string LeaveHint { get; init; }
+    public required string KeepEditing { get; init; }
+    public required string Leave { get; init; }
     public required string PickArticles { get; init; }
     public required string PickArticlesHint { get; init; }
 
@@ -130,6 +134,10 @@ public sealed class ArticleStrings
         DeleteDraftTitle = "Delete this draft?",
         DeleteDraftHint = "It is gone for good. Published articles cannot be deleted.",
         FixFields = "Some fields need a change: see below each.",
+        LeaveTitle = "Leave without saving?",
+        LeaveHint = "What you changed since the last save will be lost.",
+        KeepEditing = "Keep editing",
+        Leave = "Leave",
         PickArticles = "Articles to send",
         PickArticlesHint = "Pick 1 to 8: the first you pick shows large. Sending publishes them.",
         Article = "Article",
@@ -203,6 +211,10 @@ public sealed class ArticleStrings
         DeleteDraftTitle = "删除这篇草稿？",
         DeleteDraftHint = "删除后无法恢复。已发表的图文不能删除。",
         FixFields = "有些内容需要修改，请看各项下方的说明。",
+        LeaveTitle = "不保存就离开？",
+        LeaveHint = "上次保存之后的修改将会丢失。",
+        KeepEditing = "继续编辑",
+        Leave = "离开",
         PickArticles = "要发送的图文",
         PickArticlesHint = "选择 1 到 8 篇：先选的大图显示。发送即发表。",
         Article = "文章",

@@ -160,6 +160,8 @@ export function attach(editor, toolbar, file, owner) {
     }
   };
   document.addEventListener('selectionchange', onSelection);
+  // Typing, a command, a paste or an image: the body differs from the one last saved.
+  editor.addEventListener('input', () => { editor.__changed = true; });
   editor.__detach = () => document.removeEventListener('selectionchange', onSelection);
 
   editor.addEventListener('keydown', e => {
@@ -225,6 +227,15 @@ export function getHtml(editor) {
     if (!paragraph.textContent.trim() && !paragraph.querySelector('img')) paragraph.remove();
   }
   return body.innerHTML;
+}
+
+// Whether the body was edited since it was shown or last saved; saved() starts counting again.
+export function changed(editor) {
+  return !!editor.__changed;
+}
+
+export function saved(editor) {
+  editor.__changed = false;
 }
 
 // Makes the selection a link to the address, or takes the link away when the address is empty.

@@ -120,4 +120,48 @@ public sealed partial class HutongClient
 
     public Task DisableDeveloperModeAsync(string accountId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/developer", cancellationToken);
+
+    /// <summary>The account's auto-replies, for its admins; <see cref="AutoRepliesInfo.DeveloperMode"/> says whether they run.</summary>
+    public Task<AutoRepliesInfo> GetAutoRepliesAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/auto-replies", Json.AutoRepliesInfo, cancellationToken);
+
+    /// <summary>Replaces the follow reply, the default reply and the keyword rules (in order) at once.</summary>
+    public Task<AutoRepliesInfo> SaveAutoRepliesAsync(string accountId, AutoRepliesRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/auto-replies", request, Json.AutoRepliesRequest, Json.AutoRepliesInfo, cancellationToken);
+
+    /// <summary>The account's menu: with click replies for its admins, without for its followers; no buttons when it has none.</summary>
+    public Task<AccountMenu> GetAccountMenuAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/menu", Json.AccountMenu, cancellationToken);
+
+    public Task<AccountMenu> SaveAccountMenuAsync(string accountId, AccountMenu menu, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/menu", menu, Json.AccountMenu, Json.AccountMenu, cancellationToken);
+
+    public Task DeleteAccountMenuAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/menu", cancellationToken);
+
+    /// <summary>The follower used a menu item: a click item by key, or a link by URL (open the link yourself).</summary>
+    public Task ClickAccountMenuAsync(string accountId, MenuClickRequest click, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/menu/clicks", click, Json.MenuClickRequest, cancellationToken);
+
+    /// <summary>
+    /// A parameter QR code of the account (its admins only): temporary, or permanent (the same scene again answers the
+    /// code it has).
+    /// </summary>
+    public Task<QrCodeInfo> CreateQrCodeAsync(string accountId, CreateQrCodeRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/qr-codes", request, Json.CreateQrCodeRequest, Json.QrCodeInfo, cancellationToken);
+
+    /// <summary>The account's live parameter codes, newest first.</summary>
+    public Task<QrCodeList> GetQrCodesAsync(string accountId, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/qr-codes?{Page(limit, cursor).TrimStart('&')}", Json.QrCodeList, cancellationToken);
+
+    /// <summary>A parameter code's PNG, as anyone holding the ticket may fetch it (<c>/cgi-bin/showqrcode</c>).</summary>
+    public async Task<byte[]> GetQrCodeImageAsync(string ticket, CancellationToken cancellationToken = default) =>
+        (await GetBytesAsync($"cgi-bin/showqrcode?ticket={Escape(ticket)}", cancellationToken)).Bytes;
+
+    /// <summary>
+    /// Reports that the caller scanned the account's parameter code: a follower's thread opens to the account's answer;
+    /// anyone else gets the account back, to follow it with the ticket (<see cref="FollowRequest.Ticket"/>).
+    /// </summary>
+    public Task<OfficialAccountInfo> ScanQrCodeAsync(string accountId, string ticket, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/scans", new ScanQrCodeRequest(ticket), Json.ScanQrCodeRequest, Json.OfficialAccountInfo, cancellationToken);
 }

@@ -188,4 +188,13 @@ public static class ErrorCodes
 
     /// <summary>A published article cannot be deleted (it may still be edited).</summary>
     public const string ArticlePublished = "article_published";
+
+    /// <summary>The account's menu has no such item (a click item by that key, a link item by that URL): it changed, or never had it.</summary>
+    public const string MenuItemNotFound = "menu_item_not_found";
+
+    /// <summary>The parameter code's ticket is unknown, expired, or another account's: nothing was done.</summary>
+    public const string QrCodeInvalid = "qr_code_invalid";
+
+    /// <summary>The account has as many permanent parameter codes as it may (100,000).</summary>
+    public const string TooManyQrCodes = "too_many_qr_codes";
 }

@@ -3,12 +3,14 @@ using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
-using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
+using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -60,6 +62,9 @@ public static class OfficialAccountsApi
         admin.MapPost("/{accountId}/reject", Reject);
 
         app.MapOfficialAccountArticles();
+        app.MapOfficialAccountAutoReplies();
+        app.MapOfficialAccountMenus();
+        app.MapOfficialAccountQrCodes();
         return app;
     }
 
@@ -106,17 +111,36 @@ public static class OfficialAccountsApi
         var link = DeepLinks.OfficialAccount(id);
         return format?.ToLowerInvariant() switch
         {
-            null or "" or "png" => TypedResults.File(QrCodes.Png(link), "image/png"),
-            "svg" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(QrCodes.Svg(link)), "image/svg+xml"),
+            null or "" or "png" => TypedResults.File(Core.Qr.QrCodes.Png(link), "image/png"),
+            "svg" => TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Core.Qr.QrCodes.Svg(link)), "image/svg+xml"),
             _ => BadFormat(),
         };
     }
 
+    /// <summary>A follow, through a parameter code when the request carries its ticket (which must be the account's, and live).</summary>
     private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Follow(
-        string accountId, FollowRequest? request, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>
-        Ids.TryParse(accountId, out var id)
-            ? (await follows.FollowAsync(user.UserId(), id, request ?? new FollowRequest(), null, cancellationToken)).ToOk()
-            : NoAccount();
+        string accountId, FollowRequest? request, ClaimsPrincipal user, FollowService follows, QrCodeService codes, CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id))
+        {
+            return NoAccount();
+        }
+
+        request ??= new FollowRequest();
+        QrScene? scene = null;
+        if (request.Ticket is not null)
+        {
+            var found = await codes.SceneAsync(id, request.Ticket, cancellationToken);
+            if (!found.IsSuccess)
+            {
+                return found.Error.ToProblem();
+            }
+
+            scene = found.Value;
+        }
+
+        return (await follows.FollowAsync(user.UserId(), id, request, scene, cancellationToken)).ToOk();
+    }
 
     private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> UpdateFollow(
         string accountId, UpdateFollowRequest request, ClaimsPrincipal user, FollowService follows, CancellationToken cancellationToken) =>

@@ -7,6 +7,9 @@ using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
+using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Social.Moments;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,14 +37,24 @@ public static class OfficialAccountsExtensions
         builder.Services.TryAddSingleton<DeveloperService>();
         builder.Services.TryAddSingleton<AccessTokens>();
         builder.Services.TryAddSingleton<WebhookDispatcher>();
+        builder.Services.TryAddSingleton<AutoReplyService>();
+        builder.Services.TryAddSingleton<AutoResponder>();
+
+        // Observers run in this order. Either the auto-replies or the webhook answer (developer mode decides); the quick
+        // one is asked first, so a developer's reply arrives after the auto-replies have declined.
+        builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<AutoResponder>());
+        builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<AutoResponder>());
         builder.Services.AddSingleton<IFollowerMessageObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
         builder.Services.AddSingleton<IFollowObserver>(sp => sp.GetRequiredService<WebhookDispatcher>());
+        builder.Services.TryAddSingleton<MenuService>();
         builder.Services.AddSingleton<IMediaAudience, ThreadMediaAudience>();
         builder.Services.AddSingleton<IMediaAudience, AvatarAudience>();
         builder.Services.TryAddSingleton<ArticleService>();
         builder.Services.AddSingleton<IContentHandler, ArticleContentHandler>();
         builder.Services.AddSingleton<IPostCardCheck, ArticleCardCheck>();
         builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
+        builder.Services.TryAddSingleton<QrCodeService>();
+        builder.Services.AddSingleton<IFollowObserver, QrFollowCounter>();
         return builder;
     }
 }

@@ -16,4 +16,10 @@ internal static partial class OfficialAccountsLog
 
     [LoggerMessage(6004, LogLevel.Information, "The developer server of {AccountId} gave no usable answer: {Why}")]
     public static partial void DeveloperServerFailed(ILogger logger, Guid accountId, string why);
+
+    [LoggerMessage(6005, LogLevel.Warning, "A menu event of a follower of {AccountId} could not be pushed to its developer server")]
+    public static partial void MenuPushFailed(ILogger logger, Guid accountId, Exception exception);
+
+    [LoggerMessage(6006, LogLevel.Warning, "The scan of a parameter code of {AccountId} was counted but telling its developer server failed")]
+    public static partial void ScanPushFailed(ILogger logger, Guid accountId, Exception exception);
 }

@@ -28,6 +28,7 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 1_000)]
     public int MaxTagsPerFollower { get; init; } = 20;
 
+    /// <summary>A tag name's length in UTF-8 bytes, as WeChat counts it (30 bytes: ten Chinese characters).</summary>
     [Range(1, 200)]
     public int MaxTagName { get; init; } = 30;
 
@@ -83,9 +84,29 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     [Range(1, 1_000_000)]
     public int AccessTokensPerDay { get; init; } = 2_000;
 
+    /// <summary>Permanent parameter QR codes one account may have (WeChat's limit); temporary codes are not limited.</summary>
+    [Range(1, 10_000_000)]
+    public int MaxPermanentQrCodes { get; init; } = 100_000;
+
     /// <summary>The longest text in a thread, either way.</summary>
     [Range(1, 100_000)]
     public int MaxMessageText { get; init; } = 2_000;
+
+    /// <summary>Keyword rules an account may have (WeChat's limit).</summary>
+    [Range(1, 10_000)]
+    public int MaxReplyRules { get; init; } = 200;
+
+    /// <summary>The longest rule name, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxReplyRuleName { get; init; } = 60;
+
+    /// <summary>Keywords one rule may have (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxRuleKeywords { get; init; } = 10;
+
+    /// <summary>The longest keyword, in characters (WeChat's limit).</summary>
+    [Range(1, 1_000)]
+    public int MaxKeyword { get; init; } = 30;
 
     /// <summary>The longest article title, in characters (WeChat's limit).</summary>
     [Range(1, 1_000)]

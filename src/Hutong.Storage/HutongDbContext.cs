@@ -105,6 +105,9 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<DeveloperSettingsRow> DeveloperSettings => Set<DeveloperSettingsRow>();
 
     internal DbSet<AccessTokenRow> AccessTokens => Set<AccessTokenRow>();
+
+    internal DbSet<QrCodeRow> QrCodes => Set<QrCodeRow>();
+
     internal DbSet<ArticleRow> Articles => Set<ArticleRow>();
 
     internal DbSet<ArticleMediaRow> ArticleMedia => Set<ArticleMediaRow>();
@@ -112,6 +115,12 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<ArticleReadRow> ArticleReads => Set<ArticleReadRow>();
 
     internal DbSet<ArticleLikeRow> ArticleLikes => Set<ArticleLikeRow>();
+
+    internal DbSet<AutoReplyRow> AutoReplies => Set<AutoReplyRow>();
+
+    internal DbSet<ReplyRuleRow> ReplyRules => Set<ReplyRuleRow>();
+
+    internal DbSet<MenuRow> Menus => Set<MenuRow>();
 
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;

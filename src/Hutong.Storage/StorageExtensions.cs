@@ -23,6 +23,9 @@ using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Developer;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
+using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
 using Hutong.Storage.Wallet;
 using Hutong.Wallet.Ledger;
@@ -69,6 +72,9 @@ public static class StorageExtensions
         services.TryAddSingleton<IDeveloperSettingsStore, DeveloperSettingsStore>();
         services.TryAddSingleton<IAccessTokenStore, AccessTokenStore>();
         services.TryAddSingleton<IArticleStore, ArticleStore>();
+        services.TryAddSingleton<IAutoReplyStore, AutoReplyStore>();
+        services.TryAddSingleton<IMenuStore, MenuStore>();
+        services.TryAddSingleton<IQrCodeStore, QrCodeStore>();
         return services;
     }
 }

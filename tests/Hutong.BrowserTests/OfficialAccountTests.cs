@@ -219,4 +219,54 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
     /// <summary>The studio's link to the review page; its name grows with the count of what waits.</summary>
     private static ILocator ReviewLink(Person person) =>
         person.Page.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Review accounts") });
+
+    [Fact]
+    public async Task OwnerSetsUpDeveloperMode_OnAPhone_AWrongTokenFailsVerification_TheRightOnePasses()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var lin = new Person(await NewPageAsync(width: 390, height: 844), $"dlin{run}", "Lin");
+        await lin.SignUpAsync();
+        var owner = await SignInOverApiAsync(lin.Handle);
+        var created = await owner.CreateOfficialAccountAsync(new CreateOfficialAccountRequest($"Bot Tea {run}", OfficialAccountKinds.Subscription), Ct);
+        await using var bot = DeveloperServer.Start("browsertoken");
+
+        await lin.Page.GotoAsync($"/studio/{created.Account.Id}");
+        await lin.Link("Developer").ClickAsync();
+        await Expect(lin.Page.Locator("#developer-state")).ToHaveTextAsync("Off");
+        await Expect(lin.Page.Locator(".facts")).ToContainTextAsync(created.Account.Admin!.AppId);
+        await lin.Field("Server URL").FillAsync(bot.Url);
+        await lin.Field("Token").FillAsync("wrongtoken");
+        await lin.Button("Generate").ClickAsync();
+        await Expect(lin.Field("EncodingAESKey")).ToHaveValueAsync(new Regex("^[A-Za-z0-9]{43}$"));
+        await lin.Page.GetByRole(AriaRole.Radio, new() { Name = "Safe (recommended)" }).CheckAsync();
+
+        // The wrong token: the server does not echo, nothing is saved, and the page says why.
+        await lin.Button("Save").ClickAsync();
+        var failure = lin.Page.Locator(".form-error[role=alert]");
+        await Expect(failure).ToContainTextAsync("The server URL did not pass verification");
+        await Expect(lin.Page.Locator("#developer-state")).ToHaveTextAsync("Off");
+        await lin.ScreenshotAsync("oa-developer-failed");
+        await lin.ExpectAccessibleAsync("developer settings that failed verification");
+
+        // The right one: saved, verified, and verified again on demand.
+        await lin.Field("Token").FillAsync("browsertoken");
+        await lin.Button("Save").ClickAsync();
+        await Expect(lin.Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your server answered the check: the settings are saved");
+        await Expect(lin.Page.Locator("#developer-state")).ToContainTextAsync("On, server verified");
+        Assert.Equal(DeveloperModes.Safe, (await owner.GetDeveloperSettingsAsync(created.Account.Id, Ct))!.Mode);
+        await lin.Button("Verify").ClickAsync();
+        await Expect(lin.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Your server answered the check.");
+        await lin.ScreenshotAsync("oa-developer-verified");
+        await lin.ExpectAccessibleAsync("developer settings, verified");
+
+        // Turned off from the keyboard: the dialog's Cancel has the focus, Tab reaches Turn off.
+        await lin.Button("Turn developer mode off").ClickAsync();
+        var dialog = lin.Page.GetByRole(AriaRole.Dialog, new() { Name = "Turn developer mode off?" });
+        await Expect(dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" })).ToBeFocusedAsync();
+        await lin.Page.Keyboard.PressAsync("Tab");
+        await lin.Page.Keyboard.PressAsync("Enter");
+        await Expect(lin.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Developer mode is off.");
+        Assert.Null(await owner.GetDeveloperSettingsAsync(created.Account.Id, Ct));
+        Assert.True(bot.Checks >= 3);
+    }
 }

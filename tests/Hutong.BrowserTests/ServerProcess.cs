@@ -60,6 +60,9 @@ public sealed class ServerProcess : IAsyncDisposable
             "--Hutong:Security:FailedLoginsPerAddress", "1000000",
             "--Hutong:RateLimits:FriendRequests:PermitLimit", "100000",
             "--Hutong:Operators:0", Operator,
+            // Developer servers in tests are plain http on loopback.
+            "--Hutong:Outbound:AllowPrivateAddresses", "true",
+            "--Hutong:OfficialAccounts:AllowPlainHttpUrls", "true",
             "--Logging:LogLevel:Default", "Warning",
             // The host's "Application started" line is what StartAsync waits for.
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",

@@ -87,16 +87,16 @@ public sealed class AppApiTests(OfficialAccountServers servers) : IClassFixture<
         Assert.Empty((await mei.Client.GetAccountThreadAsync(other.Account.Id, cancellationToken: Ct)).Messages);
     }
 
-    private static int Code(JsonObject answer) => answer["errcode"] is { } code ? (int)code : 0;
+    internal static int Code(JsonObject answer) => answer["errcode"] is { } code ? (int)code : 0;
 
-    private static async Task<JsonObject> GetAsync(HttpClient http, string path)
+    internal static async Task<JsonObject> GetAsync(HttpClient http, string path)
     {
         using var response = await http.GetAsync(new Uri(path, UriKind.Relative), Ct);
         Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
     }
 
-    private static async Task<JsonObject> PostAsync(HttpClient http, string path, string body, string? contentType)
+    internal static async Task<JsonObject> PostAsync(HttpClient http, string path, string body, string? contentType)
     {
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
         if (contentType is not null)

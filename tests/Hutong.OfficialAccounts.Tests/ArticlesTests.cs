@@ -5,7 +5,6 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Contracts.Social;
-using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Articles;
 using Hutong.Server.Hosting;
@@ -19,7 +18,7 @@ namespace Hutong.OfficialAccounts.Tests;
 /// <summary>Articles through the real server: the studio, sanitised bodies, the public page, reads, likes and sharing.</summary>
 public sealed class ArticlesTests(OfficialAccountServers servers) : IClassFixture<OfficialAccountServers>
 {
-    private static readonly byte[] Png = QrCodes.Png("hutong://article-cover", 4);
+    private static readonly byte[] Png = Hutong.Core.Qr.QrCodes.Png("hutong://article-cover", 4);
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -155,8 +154,8 @@ public sealed class ArticlesTests(OfficialAccountServers servers) : IClassFixtur
         var (app, _) = await servers.GetAsync(provider);
         var (owner, account) = await AccountAsync(app);
         var cover = await owner.Client.UploadMediaAsync(new MemoryStream(Png), "cover.png", Ct);
-        var inside = await owner.Client.UploadMediaAsync(new MemoryStream(QrCodes.Png("hutong://inside", 4)), "inside.png", Ct);
-        var elsewhere = await owner.Client.UploadMediaAsync(new MemoryStream(QrCodes.Png("hutong://elsewhere", 4)), "elsewhere.png", Ct);
+        var inside = await owner.Client.UploadMediaAsync(new MemoryStream(Hutong.Core.Qr.QrCodes.Png("hutong://inside", 4)), "inside.png", Ct);
+        var elsewhere = await owner.Client.UploadMediaAsync(new MemoryStream(Hutong.Core.Qr.QrCodes.Png("hutong://elsewhere", 4)), "elsewhere.png", Ct);
         var article = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest(
             "Tea <script>alert(1)</script> & \"friends\"", $"<p>Hot water.</p><img src=\"/api/v1/media/{inside.MediaId}\" alt=\"cup\"><script>alert(2)</script>",
             "Leaves, \"water\" & <time>", "Lin <b>", cover.MediaId, "https://tea.example/orig?a=1&b=2"), Ct);

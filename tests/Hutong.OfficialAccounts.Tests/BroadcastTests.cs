@@ -1,7 +1,6 @@
 using Hutong.Contracts;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
-using Hutong.Core.Qr;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.Time.Testing;
@@ -98,7 +97,7 @@ public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixtu
         await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
         await using var meiOnline = await app.ConnectAsync(mei.Client);
         await using var strangerOnline = await app.ConnectAsync(stranger.Client);
-        var png = QrCodes.Png("front page", 4);
+        var png = Hutong.Core.Qr.QrCodes.Png("front page", 4);
         var photo = (await owner.Client.UploadMediaAsync(new MemoryStream(png), "front.png", Ct)).MediaId;
 
         var sent = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("front", new ImageContent(photo)), Ct);

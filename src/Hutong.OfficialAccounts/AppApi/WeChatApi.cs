@@ -4,8 +4,11 @@ using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
 using Hutong.OfficialAccounts.Accounts;
+using Hutong.OfficialAccounts.Articles;
 using Hutong.OfficialAccounts.Broadcasts;
 using Hutong.OfficialAccounts.Following;
+using Hutong.OfficialAccounts.Menus;
+using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Threads;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -33,6 +36,10 @@ public static class WeChatApi
         api.MapPost("/message/mass/preview", Preview);
         api.MapGet("/user/get", Users);
         api.MapGet("/user/info", UserInfo);
+        api.MapFollowerAppApi();
+        api.MapMediaAppApi();
+        api.MapMenuAppApi();
+        api.MapQrCodes();
         return app;
     }
 
@@ -74,7 +81,8 @@ public static class WeChatApi
     /// <summary>A customer-service message to one follower, inside their service window (45015 outside it).</summary>
     private static async Task<IResult> CustomSend(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, IFollowerStore followers,
-        AccountReplies replies, IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
+        AccountReplies replies, IMediaStore media, ArticleService articles, IOptions<OfficialAccountsOptions> options, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -89,20 +97,31 @@ public static class WeChatApi
             return Error(WeChatErrors.InvalidOpenId);
         }
 
-        var content = await ContentAsync(json!, account!, media, allowNews: true, options.Value.MaxMessageText, cancellationToken);
+        var content = await ContentAsync(json!, account!, media, articles, allowNews: true, options.Value.MaxMessageText, cancellationToken);
         if (content.Error is { } refused)
         {
             return Error(refused);
         }
 
         var sent = await replies.ReplyAsync(account!, follower.UserId, content.Content!, inWindow: true, cancellationToken);
-        return sent.IsSuccess ? Error(WeChatErrors.Ok) : Error(sent.Error.Code == Contracts.ErrorCodes.OutsideServiceWindow ? WeChatErrors.OutOfWindow : WeChatErrors.InvalidOpenId);
+        if (!sent.IsSuccess)
+        {
+            return Error(sent.Error.Code == Contracts.ErrorCodes.OutsideServiceWindow ? WeChatErrors.OutOfWindow : WeChatErrors.InvalidOpenId);
+        }
+
+        if (content.Content is NewsContent news)
+        {
+            // The follower can open what was sent: its articles are published with it, as a broadcast's are.
+            await articles.PublishNewsAsync(account!, news, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return Ok();
     }
 
     /// <summary>A broadcast to all followers (<c>filter.is_to_all</c>) or to a tag (<c>filter.tag_id</c>, or the older <c>group_id</c>).</summary>
     private static async Task<IResult> SendAll(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
+        IMediaStore media, ArticleService articles, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -120,14 +139,14 @@ public static class WeChatApi
 
         var audience = await broadcasts.AudienceAsync(account!, tagId, null, preview: false, cancellationToken);
         return audience.IsSuccess
-            ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, options, cancellationToken)
+            ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, articles, options, cancellationToken)
             : Error(WeChatErrors.InvalidTagId);
     }
 
     /// <summary>A broadcast to followers named by openid.</summary>
     private static async Task<IResult> SendToOpenIds(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
+        IMediaStore media, ArticleService articles, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -141,13 +160,13 @@ public static class WeChatApi
         }
 
         var audience = await broadcasts.AudienceAsync(account!, null, list.Select(o => o!.GetValue<string>()).ToList(), preview: false, cancellationToken);
-        return audience.IsSuccess ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+        return audience.IsSuccess ? await BroadcastAsync(json, account!, audience.Value, broadcasts, media, articles, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
     }
 
     /// <summary>A preview to one follower: not counted against the quota.</summary>
     private static async Task<IResult> Preview(
         HttpRequest request, string? access_token, AccessTokens tokens, IOfficialAccountStore accounts, BroadcastService broadcasts,
-        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
+        IMediaStore media, ArticleService articles, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
         var (account, json, error) = await OpenAsync(request, access_token, tokens, accounts, cancellationToken);
         if (error is not null)
@@ -158,7 +177,7 @@ public static class WeChatApi
         var audience = Text(json, "touser") is { } openId
             ? await broadcasts.AudienceAsync(account!, null, [openId], preview: true, cancellationToken)
             : default;
-        return audience.IsSuccess ? await BroadcastAsync(json!, account!, audience.Value, broadcasts, media, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
+        return audience.IsSuccess ? await BroadcastAsync(json!, account!, audience.Value, broadcasts, media, articles, options, cancellationToken) : Error(WeChatErrors.InvalidOpenId);
     }
 
     /// <summary>Followers' openids in order, 10,000 a page, from <c>next_openid</c> on.</summary>
@@ -171,7 +190,7 @@ public static class WeChatApi
             return Error(error);
         }
 
-        var page = await followers.PageAsync(account!.Id, string.IsNullOrEmpty(next_openid) ? null : next_openid, 10_000, cancellationToken);
+        var page = await followers.PageAsync(account!.Id, null, string.IsNullOrEmpty(next_openid) ? null : next_openid, 10_000, cancellationToken);
         var openIds = new JsonArray([.. page.Select(p => (JsonNode)JsonValue.Create(p.Follower.OpenId))]);
         return Json(new JsonObject
         {
@@ -197,13 +216,20 @@ public static class WeChatApi
             return Error(WeChatErrors.InvalidOpenId);
         }
 
+        return Json(await UserInfoAsync(account!, follower, followers, ids, cancellationToken));
+    }
+
+    /// <summary>A follower as <c>user/info</c> (and each entry of <c>user/info/batchget</c>) gives them.</summary>
+    internal static async Task<JsonObject> UserInfoAsync(
+        OfficialAccount account, Follower follower, IFollowerStore followers, OpenIds ids, CancellationToken cancellationToken)
+    {
         if (!follower.Following)
         {
-            return Json(new JsonObject { ["subscribe"] = 0, ["openid"] = follower.OpenId });
+            return new JsonObject { ["subscribe"] = 0, ["openid"] = follower.OpenId };
         }
 
-        var tags = await followers.TagIdsAsync(account!.Id, follower.UserId, cancellationToken);
-        return Json(new JsonObject
+        var tags = await followers.TagIdsAsync(account.Id, follower.UserId, cancellationToken);
+        return new JsonObject
         {
             ["subscribe"] = 1,
             ["openid"] = follower.OpenId,
@@ -223,14 +249,14 @@ public static class WeChatApi
             },
             ["qr_scene"] = follower.QrSceneId ?? 0,
             ["qr_scene_str"] = follower.QrSceneStr ?? "",
-        });
+        };
     }
 
     private static async Task<IResult> BroadcastAsync(
         JsonObject json, OfficialAccount account, (string Audience, int? TagId, Guid[]? Recipients) audience, BroadcastService broadcasts,
-        IMediaStore media, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
+        IMediaStore media, ArticleService articles, IOptions<OfficialAccountsOptions> options, CancellationToken cancellationToken)
     {
-        var content = await ContentAsync(json, account, media, allowNews: false, options.Value.MaxMessageText, cancellationToken);
+        var content = await ContentAsync(json, account, media, articles, allowNews: false, options.Value.MaxMessageText, cancellationToken);
         if (content.Error is { } refused)
         {
             return Error(refused);
@@ -249,9 +275,12 @@ public static class WeChatApi
         return Json(new JsonObject { ["errcode"] = 0, ["errmsg"] = "send job submission success", ["msg_id"] = number, ["msg_data_id"] = number });
     }
 
-    /// <summary>A message's content from WeChat's <c>msgtype</c> and its object: text, image, and (custom messages) news.</summary>
+    /// <summary>
+    /// A message's content from WeChat's <c>msgtype</c> and its object: text, image, mpnews (articles of
+    /// <c>media/uploadnews</c>, published when sent) and, in custom messages, news.
+    /// </summary>
     private static async Task<(MessageContent? Content, WeChatError? Error)> ContentAsync(
-        JsonObject json, OfficialAccount account, IMediaStore media, bool allowNews, int maxText, CancellationToken cancellationToken)
+        JsonObject json, OfficialAccount account, IMediaStore media, ArticleService articles, bool allowNews, int maxText, CancellationToken cancellationToken)
     {
         switch (Text(json, "msgtype"))
         {
@@ -267,13 +296,21 @@ public static class WeChatApi
                 }
 
                 return (null, WeChatErrors.InvalidMediaId);
+            case "mpnews":
+                if (!NewsMediaId.TryParse(Text(json["mpnews"] as JsonObject, "media_id"), out var articleIds))
+                {
+                    return (null, WeChatErrors.InvalidMediaId);
+                }
+
+                var news = await articles.NewsAsync(account, articleIds, cancellationToken);
+                return news.IsSuccess ? (news.Value, null) : (null, WeChatErrors.InvalidMediaId);
             case "news" when allowNews:
-                if ((json["news"] as JsonObject)?["articles"] is not JsonArray { Count: >= 1 and <= 8 } articles || articles.Any(a => Text(a as JsonObject, "title") is null))
+                if ((json["news"] as JsonObject)?["articles"] is not JsonArray { Count: >= 1 and <= 8 } items || items.Any(a => Text(a as JsonObject, "title") is null))
                 {
                     return (null, WeChatErrors.DataFormat);
                 }
 
-                return (new NewsContent(articles.Select(a => (JsonObject)a!).Select(a => new NewsItem(
+                return (new NewsContent(items.Select(a => (JsonObject)a!).Select(a => new NewsItem(
                     Text(a, "title")!, Text(a, "description"), Text(a, "picurl"), Text(a, "url"))).ToList()), null);
             default:
                 return (null, WeChatErrors.InvalidMessageType);

@@ -46,10 +46,26 @@ internal static partial class ArticleHtml
         "table", "tr", "th", "td", "caption", "figure", "figcaption", "pre",
     ], StringComparer.OrdinalIgnoreCase);
 
-    public static Clean Sanitize(string html)
+    /// <summary>
+    /// Makes the body safe. <paramref name="origin"/> is the node's own address as the caller reached it: an image there
+    /// on the media path (as the app API's <c>media/uploadimg</c> gives them, absolute like WeChat's) is the upload it
+    /// names, kept as the node's own path.
+    /// </summary>
+    public static Clean Sanitize(string html, string? origin = null)
     {
         using var document = Sanitizer.HtmlParserFactory().ParseDocument("<!DOCTYPE html><html><body>" + html);
         var body = document.Body!;
+        if (origin is not null)
+        {
+            foreach (var image in body.QuerySelectorAll("img"))
+            {
+                if (image.GetAttribute("src") is { } src && src.StartsWith(origin + MediaPrefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    image.SetAttribute("src", src[origin.Length..]);
+                }
+            }
+        }
+
         foreach (var element in body.QuerySelectorAll("*").Where(e => Swallowed.Contains(e.LocalName)).ToList())
         {
             element.Remove();

@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Hutong.Chat.Media;
 using Hutong.Core;
-using Hutong.Core.Qr;
 using Hutong.OfficialAccounts.Accounts;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -67,7 +66,7 @@ internal static class ArticlePage
 
         await articles.CountReadAsync(id, ArticleService.BrowserReader(Reader(http)), cancellationToken);
         var stats = await articles.StatsAsync(id, null, cancellationToken);
-        var origin = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
+        var origin = ArticlesApi.Origin(http);
         var page = Html(found.Article, found.Account, stats.Reads, articles.DateOf(found.Article.PublishedAt!.Value), origin, labels);
         return TypedResults.Content(page, "text/html; charset=utf-8", Encoding.UTF8);
     }
@@ -172,7 +171,7 @@ internal static class ArticlePage
     /// <summary>The account's code, drawn in the page: no request of its own, and nothing for the policy to allow.</summary>
     private static string QrSvg(Guid accountId)
     {
-        var svg = QrCodes.Svg(DeepLinks.OfficialAccount(accountId));
+        var svg = Core.Qr.QrCodes.Svg(DeepLinks.OfficialAccount(accountId));
         var start = svg.IndexOf("<svg", StringComparison.Ordinal);
         return start > 0 ? svg[start..] : svg;
     }

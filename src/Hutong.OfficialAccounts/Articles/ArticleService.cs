@@ -1,6 +1,7 @@
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -36,11 +37,15 @@ public sealed class ArticleService(
 
     private OfficialAccountsOptions Limits => options.Value;
 
-    public async Task<Result<ArticleInfo>> CreateAsync(OfficialAccount account, Guid me, CreateArticleRequest request, CancellationToken cancellationToken)
+    /// <summary>
+    /// A new draft. <paramref name="origin"/> is the node's address as the caller reached it, so that images the body
+    /// shows there by absolute address are read as the uploads they are (see <see cref="ArticleHtml.Sanitize"/>).
+    /// </summary>
+    public async Task<Result<ArticleInfo>> CreateAsync(OfficialAccount account, Guid me, CreateArticleRequest request, string? origin, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var title = Title(errors, request.Title);
-        var body = Body(errors, request.Body);
+        var body = Body(errors, request.Body, origin);
         var author = Author(errors, request.Author);
         var digest = Digest(errors, request.Digest);
         var source = SourceUrl(errors, request.SourceUrl);
@@ -64,7 +69,7 @@ public sealed class ArticleService(
     }
 
     public async Task<Result<ArticleInfo>> UpdateAsync(
-        OfficialAccount account, Guid me, Guid articleId, UpdateArticleRequest request, CancellationToken cancellationToken)
+        OfficialAccount account, Guid me, Guid articleId, UpdateArticleRequest request, string? origin, CancellationToken cancellationToken)
     {
         var article = await store.FindAsync(articleId, cancellationToken);
         if (article is null || article.AccountId != account.Id)
@@ -74,7 +79,7 @@ public sealed class ArticleService(
 
         var errors = new FieldErrors();
         var title = request.Title is null ? article.Title : Title(errors, request.Title);
-        var body = request.Body is null ? null : Body(errors, request.Body);
+        var body = request.Body is null ? null : Body(errors, request.Body, origin);
         var author = request.Author is null ? article.Author : Author(errors, request.Author);
         var digest = request.Digest is null ? article.Digest : Digest(errors, request.Digest);
         var source = request.SourceUrl is null ? article.SourceUrl : SourceUrl(errors, request.SourceUrl);
@@ -186,6 +191,36 @@ public sealed class ArticleService(
 
         var byId = published.ToDictionary(a => a.Id);
         return articleIds.Select(id => byId[id]).ToList();
+    }
+
+    /// <summary>
+    /// 1 to 8 of the account's articles as news, each item linking to the article's page and naming it, so that sending
+    /// it publishes them (<see cref="PublishNewsAsync"/>); not found when any is not the account's.
+    /// </summary>
+    public async Task<Result<NewsContent>> NewsAsync(OfficialAccount account, IReadOnlyList<Guid> articleIds, CancellationToken cancellationToken)
+    {
+        var items = new List<NewsItem>(articleIds.Count);
+        foreach (var id in articleIds)
+        {
+            if (await store.FindAsync(id, cancellationToken) is not { } article || article.AccountId != account.Id)
+            {
+                return NotFound;
+            }
+
+            items.Add(new NewsItem(article.Title, article.Digest, CoverUrl(article), Article.PagePath(article.Id), Ids.Format(article.Id)));
+        }
+
+        return new NewsContent(items);
+    }
+
+    /// <summary>Publishes the articles a news message names (those made by <see cref="NewsAsync"/>) once it is sent; other news is left alone.</summary>
+    public async Task PublishNewsAsync(OfficialAccount account, NewsContent news, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        var ids = news.Items.Select(i => Ids.TryParse(i.ArticleId, out var id) ? id : (Guid?)null).ToList();
+        if (ids.Count > 0 && ids.All(id => id is not null))
+        {
+            await PublishAsync(account, ids.Select(id => id!.Value).ToList(), at, cancellationToken);
+        }
     }
 
     /// <summary>A published article of an active account, with its account; null for anything else (a draft is not there).</summary>
@@ -327,7 +362,7 @@ public sealed class ArticleService(
         return digest;
     }
 
-    private ArticleHtml.Clean? Body(FieldErrors errors, string? html)
+    private ArticleHtml.Clean? Body(FieldErrors errors, string? html, string? origin)
     {
         if (html is null || html.Length > Limits.MaxArticleBody)
         {
@@ -335,7 +370,7 @@ public sealed class ArticleService(
             return null;
         }
 
-        var clean = ArticleHtml.Sanitize(html);
+        var clean = ArticleHtml.Sanitize(html, origin);
         if (clean.Text.Length == 0 && clean.MediaIds.Count == 0 && !clean.Html.Contains("<img", StringComparison.Ordinal))
         {
             errors.Add("body", "An article has words or images that remain once its HTML is made safe.");

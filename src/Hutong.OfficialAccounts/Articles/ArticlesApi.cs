@@ -43,7 +43,7 @@ public static class ArticlesApi
 
     private static async Task<Results<Created<ArticleInfo>, ProblemHttpResult>> Create(
         string accountId, CreateArticleRequest request, ClaimsPrincipal user, OfficialAccountService accounts, ArticleService articles,
-        CancellationToken cancellationToken)
+        HttpContext http, CancellationToken cancellationToken)
     {
         var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
         if (!managed.IsSuccess)
@@ -51,7 +51,7 @@ public static class ArticlesApi
             return managed.Error.ToProblem();
         }
 
-        var result = await articles.CreateAsync(managed.Value, user.UserId(), request, cancellationToken);
+        var result = await articles.CreateAsync(managed.Value, user.UserId(), request, Origin(http), cancellationToken);
         return result.IsSuccess
             ? TypedResults.Created($"/api/v1/official-accounts/{result.Value.AccountId}/articles/{result.Value.Id}", result.Value)
             : result.Error.ToProblem();
@@ -92,7 +92,7 @@ public static class ArticlesApi
 
     private static async Task<Results<Ok<ArticleInfo>, ProblemHttpResult>> Update(
         string accountId, string articleId, UpdateArticleRequest request, ClaimsPrincipal user, OfficialAccountService accounts,
-        ArticleService articles, CancellationToken cancellationToken)
+        ArticleService articles, HttpContext http, CancellationToken cancellationToken)
     {
         var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
         if (!managed.IsSuccess)
@@ -101,7 +101,7 @@ public static class ArticlesApi
         }
 
         return Ids.TryParse(articleId, out var id)
-            ? (await articles.UpdateAsync(managed.Value, user.UserId(), id, request, cancellationToken)).ToOk()
+            ? (await articles.UpdateAsync(managed.Value, user.UserId(), id, request, Origin(http), cancellationToken)).ToOk()
             : NoArticle();
     }
 
@@ -133,6 +133,9 @@ public static class ArticlesApi
     private static async Task<Results<Ok<ArticleStats>, ProblemHttpResult>> Read(
         string articleId, ClaimsPrincipal user, ArticleService articles, CancellationToken cancellationToken) =>
         Ids.TryParse(articleId, out var id) ? (await articles.ReadAsync(user.UserId(), id, cancellationToken)).ToOk() : NoArticle();
+
+    /// <summary>The node's address as this request reached it: where its pages and uploads are for the caller.</summary>
+    internal static string Origin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}";
 
     private static async Task<Result<OfficialAccount>> ManagedAsync(
         string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>

@@ -25,7 +25,6 @@ public sealed class BroadcastService(
     OfficialAccountService accounts,
     ThreadContent contents,
     ArticleService articles,
-    IArticleStore articleStore,
     IGrainFactory grains,
     OnlinePush online,
     IOptions<OfficialAccountsOptions> options,
@@ -75,14 +74,7 @@ public sealed class BroadcastService(
         }
 
         var (kind, tagId, recipients) = audience.Value;
-        var sent = await SendAsync(account, request.ClientId, kind, tagId, recipients, content.Value, cancellationToken);
-        if (sent.IsSuccess && sent.Value.Created && content.Value is NewsContent news)
-        {
-            // Published once the broadcast is sent, not before: a broadcast over quota publishes nothing.
-            await articles.PublishAsync(account, news.Items.Select(i => Guid.Parse(i.ArticleId!)).ToList(), sent.Value.Broadcast.SentAt, cancellationToken);
-        }
-
-        return sent;
+        return await SendAsync(account, request.ClientId, kind, tagId, recipients, content.Value, cancellationToken);
     }
 
     /// <summary>A broadcast of 1 to 8 of the account's articles, as news: each item links to the article's page.</summary>
@@ -105,18 +97,19 @@ public sealed class BroadcastService(
             return errors.ToError();
         }
 
-        var items = new List<NewsItem>(ids.Count);
+        var articleIds = new List<Guid>(ids.Count);
         foreach (var text in ids)
         {
-            if (!Ids.TryParse(text, out var id) || await articleStore.FindAsync(id, cancellationToken) is not { } article || article.AccountId != account.Id)
+            if (!Ids.TryParse(text, out var id))
             {
                 return ArticleService.NotFound;
             }
 
-            items.Add(new NewsItem(article.Title, article.Digest, ArticleService.CoverUrl(article), Article.PagePath(article.Id), Ids.Format(article.Id)));
+            articleIds.Add(id);
         }
 
-        return new NewsContent(items);
+        var news = await articles.NewsAsync(account, articleIds, cancellationToken);
+        return news.IsSuccess ? news.Value : news.Error;
     }
 
     /// <summary>
@@ -139,6 +132,12 @@ public sealed class BroadcastService(
         }
 
         var sent = receipt.Value;
+        if (sent.Created && content is NewsContent news)
+        {
+            // Published once the broadcast is sent, not before: a broadcast over quota publishes nothing.
+            await articles.PublishNewsAsync(account, news, sent.SentAt, cancellationToken);
+        }
+
         var message = new ThreadMessage(sent.MessageId, account.Id, null, true, sent.SentAt, content, sent.BroadcastId, Seq: sent.Seq);
         if (sent.Created)
         {

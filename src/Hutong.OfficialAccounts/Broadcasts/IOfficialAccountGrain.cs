@@ -3,7 +3,7 @@ using Hutong.Core.Errors;
 namespace Hutong.OfficialAccounts.Broadcasts;
 
 /// <summary>
-/// An official account's contended state: its broadcast quota and its daily access tokens. Every broadcast of the account, from the studio or the
+/// An official account's contended state: its broadcast quota, its daily access tokens and its permanent QR codes. Every broadcast of the account, from the studio or the
 /// app API, to all or to some, passes here one at a time, so two sends at once never both take the last one.
 /// </summary>
 public interface IOfficialAccountGrain : IGrainWithGuidKey
@@ -12,6 +12,12 @@ public interface IOfficialAccountGrain : IGrainWithGuidKey
 
     /// <summary>Keeps a new access token (its hash) unless the account had its tokens for the day (false).</summary>
     Task<bool> IssueTokenAsync(string tokenHash);
+
+    /// <summary>
+    /// The ticket of the account's permanent QR code for the scene: the code it has, or a new one with
+    /// <paramref name="ticket"/>; null when the account has as many permanent codes as it may.
+    /// </summary>
+    Task<string?> PermanentQrCodeAsync(long? sceneId, string? sceneStr, string ticket);
 }
 
 /// <summary>A broadcast ready to send: its audience resolved and its content encoded (<c>MessageContentJson</c>).</summary>

@@ -14,7 +14,8 @@ namespace Hutong.OfficialAccounts.Broadcasts;
 /// holds no state that could drift from it, so a new activation elsewhere decides the same way.
 /// </summary>
 internal sealed class OfficialAccountGrain(
-    IBroadcastStore broadcasts, IFollowerStore followers, AppApi.IAccessTokenStore tokens, IOptions<OfficialAccountsOptions> options, TimeProvider clock)
+    IBroadcastStore broadcasts, IFollowerStore followers, AppApi.IAccessTokenStore tokens, QrCodes.IQrCodeStore qrCodes,
+    IOptions<OfficialAccountsOptions> options, TimeProvider clock)
     : Grain, IOfficialAccountGrain
 {
     private Guid AccountId => this.GetPrimaryKey();
@@ -52,6 +53,23 @@ internal sealed class OfficialAccountGrain(
 
         await tokens.AddAsync(AccountId, tokenHash, now, now + AppApi.AccessTokens.Lifetime, CancellationToken.None);
         return true;
+    }
+
+    public async Task<string?> PermanentQrCodeAsync(long? sceneId, string? sceneStr, string ticket)
+    {
+        if (await qrCodes.FindPermanentAsync(AccountId, sceneId, sceneStr, CancellationToken.None) is { } kept)
+        {
+            return kept.Ticket;
+        }
+
+        if (await qrCodes.CountPermanentAsync(AccountId, CancellationToken.None) >= options.Value.MaxPermanentQrCodes)
+        {
+            return null;
+        }
+
+        var now = clock.Now();
+        await qrCodes.AddAsync(new QrCodes.QrCode(AccountId, ticket, sceneId, sceneStr, now, null), now, CancellationToken.None);
+        return ticket;
     }
 
     public static Error QuotaExceeded(QuotaPeriod period, DateTimeOffset now, bool preview) =>

@@ -148,7 +148,7 @@ public sealed class FollowService(
             return errors.ToError();
         }
 
-        var page = await store.PageAsync(accountId, string.IsNullOrEmpty(cursor) ? null : cursor, take + 1, cancellationToken);
+        var page = await store.PageAsync(accountId, null, string.IsNullOrEmpty(cursor) ? null : cursor, take + 1, cancellationToken);
         var shown = page.Take(take).Select(p => Info(p.Follower, p.TagIds)).ToList();
         return new FollowerPage(shown, await store.CountAsync(accountId, cancellationToken), page.Count > take ? shown[^1].OpenId : null);
     }

@@ -14,7 +14,7 @@ public sealed record Follower(
     string Language,
     string Remark,
     bool Muted,
-    int? QrSceneId = null,
+    long? QrSceneId = null,
     string? QrSceneStr = null,
     string? QrTicket = null);
 
@@ -22,4 +22,4 @@ public sealed record Follower(
 public sealed record FollowerTag(Guid AccountId, int Id, string Name, int Count);
 
 /// <summary>The parameter QR code a follow came through: its integer or string scene and its ticket.</summary>
-public sealed record QrScene(int? Id, string? Str, string Ticket);
+public sealed record QrScene(long? Id, string? Str, string Ticket);

@@ -1,3 +1,4 @@
+using System.Text;
 using Hutong.Contracts;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core.Errors;
@@ -15,6 +16,9 @@ public sealed class FollowerTagService(IFollowerStore store, IOptions<OfficialAc
 {
     public static readonly Error NoTag = Error.NotFound(ErrorCodes.FollowerTagNotFound, "No such tag.");
     public static readonly Error Exists = Error.Conflict(ErrorCodes.FollowerTagExists, "The account has a tag of that name.");
+
+    /// <summary>Followers tagged (or untagged) in one call, as WeChat's batch tagging takes them.</summary>
+    public const int MaxTaggedAtOnce = 50;
 
     private OfficialAccountsOptions Limits => options.Value;
 
@@ -65,8 +69,15 @@ public sealed class FollowerTagService(IFollowerStore store, IOptions<OfficialAc
             return NoTag;
         }
 
+        if (openIds.Count is 0 or > MaxTaggedAtOnce)
+        {
+            var errors = new FieldErrors();
+            errors.Add("openIds", $"Tag 1 to {MaxTaggedAtOnce} followers at a time.");
+            return errors.ToError();
+        }
+
         var users = await store.UsersAsync(account.Id, openIds, cancellationToken);
-        if (openIds.Count == 0 || users.Count != openIds.Distinct(StringComparer.Ordinal).Count())
+        if (users.Count != openIds.Distinct(StringComparer.Ordinal).Count())
         {
             return FollowService.NoFollower;
         }
@@ -146,13 +157,16 @@ public sealed class FollowerTagService(IFollowerStore store, IOptions<OfficialAc
             follower with { Remark = remark ?? follower.Remark }, await store.TagIdsAsync(account.Id, follower.UserId, cancellationToken));
     }
 
+    /// <summary>Whether a tag name is over the limit, which counts UTF-8 bytes as WeChat's does (30: ten Chinese characters).</summary>
+    public bool TagNameTooLong(string? name) => Encoding.UTF8.GetByteCount(NameText.Clean(name)) > Limits.MaxTagName;
+
     private Result<string> TagName(string? name)
     {
         var clean = NameText.Clean(name);
-        if (clean.Length == 0 || clean.Length > Limits.MaxTagName || NameText.IsBlank(clean) || NameText.HasControl(clean))
+        if (clean.Length == 0 || TagNameTooLong(clean) || NameText.IsBlank(clean) || NameText.HasControl(clean))
         {
             var errors = new FieldErrors();
-            errors.Add("name", $"A tag name is 1 to {Limits.MaxTagName} characters on one line.");
+            errors.Add("name", $"A tag name is one line of 1 to {Limits.MaxTagName} bytes (as many letters, a third as many Chinese characters).");
             return errors.ToError();
         }
 

@@ -22,9 +22,12 @@ public interface IFollowerStore
 
     Task<int> CountAsync(Guid accountId, CancellationToken cancellationToken);
 
-    /// <summary>Current followers in openid order after <paramref name="afterOpenId"/>, each with their tag ids.</summary>
+    /// <summary>
+    /// Current followers in openid order after <paramref name="afterOpenId"/>, each with their tag ids; with
+    /// <paramref name="tagId"/>, only those who carry that tag.
+    /// </summary>
     Task<IReadOnlyList<(Follower Follower, IReadOnlyList<int> TagIds)>> PageAsync(
-        Guid accountId, string? afterOpenId, int take, CancellationToken cancellationToken);
+        Guid accountId, int? tagId, string? afterOpenId, int take, CancellationToken cancellationToken);
 
     /// <summary>The accounts the person follows now, with their own standing at each.</summary>
     Task<IReadOnlyList<Follower>> FollowingAsync(Guid userId, CancellationToken cancellationToken);

@@ -754,6 +754,25 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("oa_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Default")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("default");
+
+                    b.Property<string>("Follow")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("follow");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_auto_replies", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.Property<Guid>("BroadcastId")
@@ -892,7 +911,7 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("open_id");
 
-                    b.Property<int?>("QrSceneId")
+                    b.Property<long?>("QrSceneId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("qr_scene_id");
 
@@ -975,6 +994,30 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("oa_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Buttons")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("buttons");
+
+                    b.Property<long>("MenuId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("menu_id");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_menus", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
@@ -1096,6 +1139,88 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.Property<string>("Ticket")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<long?>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Follows")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follows");
+
+                    b.Property<string>("PermanentScene")
+                        .HasMaxLength(66)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("permanent_scene");
+
+                    b.Property<int>("Scans")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scans");
+
+                    b.Property<long?>("SceneId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("scene_id");
+
+                    b.Property<string>("SceneStr")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scene_str");
+
+                    b.HasKey("Ticket");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "PermanentScene")
+                        .IsUnique();
+
+                    b.ToTable("oa_qr_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.HasKey("AccountId", "Position");
+
+                    b.ToTable("oa_reply_rules", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ServiceWindowRow", b =>
@@ -1982,6 +2107,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.BroadcastRow", null)
@@ -2048,6 +2182,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
@@ -2069,6 +2212,24 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -26,7 +26,7 @@ internal sealed class FollowerRow
 
     public bool Muted { get; set; }
 
-    public int? QrSceneId { get; set; }
+    public long? QrSceneId { get; set; }
 
     public string? QrSceneStr { get; set; }
 

@@ -88,10 +88,15 @@ internal sealed class FollowerStore(IDbContextFactory<HutongDbContext> contexts)
     }
 
     public async Task<IReadOnlyList<(Follower Follower, IReadOnlyList<int> TagIds)>> PageAsync(
-        Guid accountId, string? afterOpenId, int take, CancellationToken cancellationToken)
+        Guid accountId, int? tagId, string? afterOpenId, int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Followers.AsNoTracking().Where(f => f.AccountId == accountId && f.Following);
+        if (tagId is { } tag)
+        {
+            query = query.Where(f => db.FollowerTagMembers.Any(m => m.AccountId == accountId && m.TagId == tag && m.UserId == f.UserId));
+        }
+
         if (afterOpenId is not null)
         {
             query = query.Where(f => string.Compare(f.OpenId, afterOpenId) > 0);

@@ -145,9 +145,116 @@ public sealed class OfficialAccountStrings
     public required string RejectReason { get; init; }
     public required string RejectReasonHint { get; init; }
 
+    // Developer settings.
+    public required string Developer { get; init; }
+    public required string DeveloperIntro { get; init; }
+    public required string ResetSecretLink { get; init; }
+    public required string DeveloperState { get; init; }
+    public required string DeveloperOff { get; init; }
+    public required string ServerSettings { get; init; }
+    public required string ServerUrl { get; init; }
+    public required string ServerUrlHint { get; init; }
+    public required string ServerToken { get; init; }
+    public required string ServerTokenHint { get; init; }
+    public required string EncodingAesKey { get; init; }
+    public required string EncodingAesKeyHint { get; init; }
+    public required string GenerateKey { get; init; }
+    public required string MessageMode { get; init; }
+    public required string ModePlaintext { get; init; }
+    public required string ModePlaintextHint { get; init; }
+    public required string ModeCompatible { get; init; }
+    public required string ModeCompatibleHint { get; init; }
+    public required string ModeSafe { get; init; }
+    public required string ModeSafeHint { get; init; }
+    public required string VerifyUrl { get; init; }
+    public required string DeveloperSaved { get; init; }
+    public required string DeveloperVerified { get; init; }
+    public required string DisableDeveloper { get; init; }
+    public required string DisableDeveloperTitle { get; init; }
+    public required string DisableDeveloperHint { get; init; }
+    public required string DeveloperDisabled { get; init; }
+    public required Func<string, string> VerifiedAt { get; init; }
+
+    // Auto-replies and the menu.
+    public required string AutoReplies { get; init; }
+    public required string AutoRepliesHint { get; init; }
+    public required string DeveloperModeOnReplies { get; init; }
+    public required string FollowReply { get; init; }
+    public required string DefaultReply { get; init; }
+    public required string DefaultReplyHint { get; init; }
+    public required string KeywordRules { get; init; }
+    public required string KeywordRulesHint { get; init; }
+    public required string AddRule { get; init; }
+    public required string NoRulesYet { get; init; }
+    public required string RuleName { get; init; }
+    public required string Keywords { get; init; }
+    public required string AddKeyword { get; init; }
+    public required string MatchExact { get; init; }
+    public required string MatchContains { get; init; }
+    public required string ReplyText { get; init; }
+    public required string NotTextReply { get; init; }
+    public required string Remove { get; init; }
+    public required string MenuTab { get; init; }
+    public required string MenuHint { get; init; }
+    public required string NoMenuYet { get; init; }
+    public required string AddButton { get; init; }
+    public required string AddItem { get; init; }
+    public required string MenuName { get; init; }
+    public required string MenuAction { get; init; }
+    public required string KindClick { get; init; }
+    public required string KindView { get; init; }
+    public required string KindMiniProgram { get; init; }
+    public required string MenuKey { get; init; }
+    public required string MenuKeyHint { get; init; }
+    public required string MenuUrl { get; init; }
+    public required string MenuReply { get; init; }
+    public required string MiniProgramAppId { get; init; }
+    public required string MiniProgramPage { get; init; }
+    public required string MiniProgramFallback { get; init; }
+    public required string DeleteMenu { get; init; }
+    public required string DeleteMenuConfirm { get; init; }
+    public required string MenuDeleted { get; init; }
+    public required string MenuNeedsFixing { get; init; }
+    public required string FieldRequired { get; init; }
+    public required string MenuKeyInvalid { get; init; }
+    public required string MenuUrlInvalid { get; init; }
+    public required string MiniProgramSoon { get; init; }
+    public required Func<int, string> RuleNumber { get; init; }
+    public required Func<int, string> KeywordNumber { get; init; }
+    public required Func<int, string> MatchOfKeyword { get; init; }
+    public required Func<string, string> MoveUpNamed { get; init; }
+    public required Func<string, string> MoveDownNamed { get; init; }
+    public required Func<string, string> RemoveNamed { get; init; }
+    public required Func<int, string> ButtonNumber { get; init; }
+    public required Func<int, int, string> ItemNumber { get; init; }
+    public required Func<int, string> MenuNameTooLong { get; init; }
+    public required Func<string, string> MenuOf { get; init; }
+
     public required Func<int, string> FollowerCount { get; init; }
     public required Func<string, string> SearchResultsFor { get; init; }
     public required Func<string, string> QrOf { get; init; }
+
+    // The studio's parameter QR codes.
+    public required string QrCodes { get; init; }
+    public required string NewQrCode { get; init; }
+    public required string QrKind { get; init; }
+    public required string TemporaryCode { get; init; }
+    public required string PermanentCode { get; init; }
+    public required string QrLifetime { get; init; }
+    public required string OneHour { get; init; }
+    public required string OneDay { get; init; }
+    public required string SevenDays { get; init; }
+    public required string ThirtyDays { get; init; }
+    public required string QrScene { get; init; }
+    public required string QrSceneHint { get; init; }
+    public required string QrSceneRequired { get; init; }
+    public required string MakeQrCode { get; init; }
+    public required string NoQrCodesHint { get; init; }
+    public required string DownloadQr { get; init; }
+    public required Func<string, string> QrCodeMade { get; init; }
+    public required Func<string, string> QrCodeForScene { get; init; }
+    public required Func<string, string> QrExpires { get; init; }
+    public required Func<int, int, string> QrCounts { get; init; }
     public required Func<string, string> UnfollowTitle { get; init; }
     public required Func<string, string> ReportTitle { get; init; }
     public required Func<string, string, string> FollowedOn { get; init; }
@@ -307,9 +414,82 @@ public sealed class OfficialAccountStrings
         Reject = "Reject",
         RejectReason = "Reason",
         RejectReasonHint = "Say why, for the account's owner.",
+        AutoReplies = "Auto-replies",
+        AutoRepliesHint = "The account answers by itself: a greeting to new followers, answers to keywords, and a default reply to anything else. Auto-replies do not use the service window.",
+        DeveloperModeOnReplies = "Developer mode is on: your server answers followers, and these auto-replies and menu replies do not run.",
+        FollowReply = "Reply on follow",
+        DefaultReply = "Default reply",
+        DefaultReplyHint = "Sent when no keyword rule matches. Leave empty for none.",
+        KeywordRules = "Keyword rules",
+        KeywordRulesHint = "The first rule from the top with a matching keyword answers; case does not count.",
+        AddRule = "Add rule",
+        NoRulesYet = "No rules yet.",
+        RuleName = "Rule name",
+        Keywords = "Keywords",
+        AddKeyword = "Add keyword",
+        MatchExact = "Whole message",
+        MatchContains = "Contains",
+        ReplyText = "Reply",
+        NotTextReply = "This reply sends an image or articles (set through the API); write text here to replace it.",
+        Remove = "Remove",
+        MenuTab = "Menu",
+        MenuHint = "Up to 3 buttons under the account's thread. A button does one thing, or opens up to 5 items.",
+        NoMenuYet = "No menu yet: followers see only the message box.",
+        AddButton = "Add button",
+        AddItem = "Add item",
+        MenuName = "Name",
+        MenuAction = "Does",
+        KindClick = "Send a click",
+        KindView = "Open a link",
+        KindMiniProgram = "Open a mini-program",
+        MenuKey = "Key",
+        MenuKeyHint = "Sent to your server as EventKey.",
+        MenuUrl = "Link",
+        MenuReply = "Reply when clicked (without developer mode)",
+        MiniProgramAppId = "Mini-program app ID",
+        MiniProgramPage = "Page",
+        MiniProgramFallback = "Link for clients without mini-programs",
+        DeleteMenu = "Delete menu",
+        DeleteMenuConfirm = "Followers stop seeing the menu at once.",
+        MenuDeleted = "Menu deleted.",
+        MenuNeedsFixing = "Some fields need fixing: see the notes beside them.",
+        FieldRequired = "Required.",
+        MenuKeyInvalid = "A key is 1 to 128 bytes.",
+        MenuUrlInvalid = "A link is an http or https address, up to 1,024 bytes.",
+        MiniProgramSoon = "Opening mini-programs from a menu is not supported yet.",
+        RuleNumber = n => $"Rule {n}",
+        KeywordNumber = n => $"Keyword {n}",
+        MatchOfKeyword = n => $"How keyword {n} matches",
+        MoveUpNamed = name => $"Move {name} up",
+        MoveDownNamed = name => $"Move {name} down",
+        RemoveNamed = name => $"Remove {name}",
+        ButtonNumber = n => $"Button {n}",
+        ItemNumber = (button, n) => $"Item {n} of button {button}",
+        MenuNameTooLong = max => $"A name is 1 to {max} bytes (a Chinese character takes 3).",
+        MenuOf = name => $"Menu of {name}",
         FollowerCount = n => n == 1 ? "1 follower" : $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} followers",
         SearchResultsFor = query => $"Accounts named “{query}”",
         QrOf = name => $"QR code of {name}",
+        QrCodes = "QR codes",
+        NewQrCode = "New QR code",
+        QrKind = "Kind",
+        TemporaryCode = "Temporary",
+        PermanentCode = "Permanent",
+        QrLifetime = "Lasts",
+        OneHour = "1 hour",
+        OneDay = "1 day",
+        SevenDays = "7 days",
+        ThirtyDays = "30 days",
+        QrScene = "Scene",
+        QrSceneHint = "What the code tells you when someone follows or scans through it. Digits make a number (1 to 100,000 for a permanent code); anything else is text of up to 64 characters.",
+        QrSceneRequired = "Give the code a scene.",
+        MakeQrCode = "Make code",
+        NoQrCodesHint = "No codes yet. Each code tells you which poster, table or flyer brought a follower.",
+        DownloadQr = "Download",
+        QrCodeMade = scene => $"Code for {scene} made.",
+        QrCodeForScene = scene => $"QR code for {scene}",
+        QrExpires = when => $"Temporary, until {when}",
+        QrCounts = (scans, follows) => $"{(scans == 1 ? "1 scan" : $"{scans} scans")}, {(follows == 1 ? "1 follow" : $"{follows} follows")}",
         UnfollowTitle = name => $"Unfollow {name}?",
         ReportTitle = name => $"Report {name}",
         FollowedOn = (date, scene) => $"Followed {date}, from {scene}",
@@ -331,6 +511,34 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"Reject {name}",
         Approved = name => $"{name} is approved: people can follow it now.",
         Rejected = name => $"{name} is rejected; its owner sees why.",
+        Developer = "Developer",
+        DeveloperIntro = "With developer mode on, followers' messages and events go to your server as WeChat pushes them, and your server answers them and calls the app API with the app id and secret. Auto-replies are off meanwhile.",
+        ResetSecretLink = "Reset it on the Profile tab",
+        DeveloperState = "Developer mode",
+        DeveloperOff = "Off",
+        ServerSettings = "Server settings",
+        ServerUrl = "Server URL",
+        ServerUrlHint = "The address your server takes pushes at. Saving calls it with a signed check that it must answer with the echostr it is sent.",
+        ServerToken = "Token",
+        ServerTokenHint = "3 to 32 letters and digits, the same as in your server's settings: it signs every call.",
+        EncodingAesKey = "EncodingAESKey",
+        EncodingAesKeyHint = "43 letters and digits that seal messages in compatible and safe mode. Generate one and give your server the same.",
+        GenerateKey = "Generate",
+        MessageMode = "Message mode",
+        ModePlaintext = "Plaintext",
+        ModePlaintextHint = "Messages go as they are, signed.",
+        ModeCompatible = "Compatible",
+        ModeCompatibleHint = "Each message goes both plain and sealed, while your server moves to safe mode.",
+        ModeSafe = "Safe (recommended)",
+        ModeSafeHint = "Messages go sealed with the EncodingAESKey only.",
+        VerifyUrl = "Verify",
+        DeveloperSaved = "Your server answered the check: the settings are saved and developer mode is on.",
+        DeveloperVerified = "Your server answered the check.",
+        DisableDeveloper = "Turn developer mode off",
+        DisableDeveloperTitle = "Turn developer mode off?",
+        DisableDeveloperHint = "Pushes stop going to your server and the auto-replies answer again. The settings are forgotten.",
+        DeveloperDisabled = "Developer mode is off.",
+        VerifiedAt = time => $"On, server verified {time}",
     };
 
     public static OfficialAccountStrings Chinese { get; } = new()
@@ -468,9 +676,82 @@ public sealed class OfficialAccountStrings
         Reject = "不通过",
         RejectReason = "原因",
         RejectReasonHint = "请写明原因，公众号所有者会看到。",
+        AutoReplies = "自动回复",
+        AutoRepliesHint = "公众号自动回答：向新粉丝致意、回答关键词，其余消息用默认回复。自动回复不占用客服消息窗口。",
+        DeveloperModeOnReplies = "开发者模式已开启：由你的服务器回答粉丝，这里的自动回复和菜单回复不会发送。",
+        FollowReply = "被关注回复",
+        DefaultReply = "收到消息回复",
+        DefaultReplyHint = "没有关键词规则匹配时发送。留空则不回复。",
+        KeywordRules = "关键词回复",
+        KeywordRulesHint = "从上往下第一条关键词匹配的规则回答；不区分大小写。",
+        AddRule = "添加规则",
+        NoRulesYet = "还没有规则。",
+        RuleName = "规则名称",
+        Keywords = "关键词",
+        AddKeyword = "添加关键词",
+        MatchExact = "全匹配",
+        MatchContains = "半匹配",
+        ReplyText = "回复内容",
+        NotTextReply = "此回复发送图片或文章（通过接口设置）；在此填写文字即可替换。",
+        Remove = "移除",
+        MenuTab = "自定义菜单",
+        MenuHint = "会话下方最多 3 个菜单。每个菜单执行一个动作，或展开最多 5 个子菜单。",
+        NoMenuYet = "还没有菜单：粉丝只看到输入框。",
+        AddButton = "添加菜单",
+        AddItem = "添加子菜单",
+        MenuName = "名称",
+        MenuAction = "动作",
+        KindClick = "发送点击",
+        KindView = "打开网页",
+        KindMiniProgram = "打开小程序",
+        MenuKey = "菜单 KEY",
+        MenuKeyHint = "作为 EventKey 推送给你的服务器。",
+        MenuUrl = "网页链接",
+        MenuReply = "点击后的回复（未开启开发者模式时）",
+        MiniProgramAppId = "小程序 AppID",
+        MiniProgramPage = "页面路径",
+        MiniProgramFallback = "不支持小程序时打开的网页",
+        DeleteMenu = "删除菜单",
+        DeleteMenuConfirm = "粉丝将立即看不到菜单。",
+        MenuDeleted = "菜单已删除。",
+        MenuNeedsFixing = "部分内容需要修改：见旁边的提示。",
+        FieldRequired = "必填。",
+        MenuKeyInvalid = "KEY 为 1 到 128 字节。",
+        MenuUrlInvalid = "链接须为 http 或 https 地址，不超过 1024 字节。",
+        MiniProgramSoon = "暂不支持从菜单打开小程序。",
+        RuleNumber = n => $"规则 {n}",
+        KeywordNumber = n => $"关键词 {n}",
+        MatchOfKeyword = n => $"关键词 {n} 的匹配方式",
+        MoveUpNamed = name => $"上移 {name}",
+        MoveDownNamed = name => $"下移 {name}",
+        RemoveNamed = name => $"移除 {name}",
+        ButtonNumber = n => $"菜单 {n}",
+        ItemNumber = (button, n) => $"菜单 {button} 的子菜单 {n}",
+        MenuNameTooLong = max => $"名称为 1 到 {max} 字节（一个汉字占 3 字节）。",
+        MenuOf = name => $"{name} 的菜单",
         FollowerCount = n => $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 位粉丝",
         SearchResultsFor = query => $"名为“{query}”的公众号",
         QrOf = name => $"{name} 的二维码",
+        QrCodes = "二维码",
+        NewQrCode = "新建二维码",
+        QrKind = "类型",
+        TemporaryCode = "临时",
+        PermanentCode = "永久",
+        QrLifetime = "有效期",
+        OneHour = "1 小时",
+        OneDay = "1 天",
+        SevenDays = "7 天",
+        ThirtyDays = "30 天",
+        QrScene = "场景值",
+        QrSceneHint = "有人通过这个二维码关注或扫码时，你会收到它。纯数字是整型场景值（永久二维码为 1 到 100,000），其他为不超过 64 个字符的字符串。",
+        QrSceneRequired = "请填写场景值。",
+        MakeQrCode = "生成二维码",
+        NoQrCodesHint = "还没有二维码。每个二维码都能告诉你粉丝来自哪张海报、哪张桌子或哪份传单。",
+        DownloadQr = "下载",
+        QrCodeMade = scene => $"已生成场景值为 {scene} 的二维码。",
+        QrCodeForScene = scene => $"场景值 {scene} 的二维码",
+        QrExpires = when => $"临时，有效至 {when}",
+        QrCounts = (scans, follows) => $"扫码 {scans} 次，关注 {follows} 人",
         UnfollowTitle = name => $"不再关注 {name}？",
         ReportTitle = name => $"投诉 {name}",
         FollowedOn = (date, scene) => $"{date} 通过{scene}关注",
@@ -492,5 +773,33 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"不通过 {name}",
         Approved = name => $"{name} 已通过审核，现在可以被关注了。",
         Rejected = name => $"{name} 未通过审核，所有者会看到原因。",
+        Developer = "开发",
+        DeveloperIntro = "开启开发者模式后，关注者的消息和事件会按微信的方式推送到你的服务器，由你的服务器回复，并用 AppID 和 AppSecret 调用接口。此时自动回复停用。",
+        ResetSecretLink = "在“资料”页重置",
+        DeveloperState = "开发者模式",
+        DeveloperOff = "未开启",
+        ServerSettings = "服务器配置",
+        ServerUrl = "服务器地址（URL）",
+        ServerUrlHint = "你的服务器接收推送的地址。保存时会发送带签名的验证请求，服务器须原样返回 echostr。",
+        ServerToken = "令牌（Token）",
+        ServerTokenHint = "3 到 32 个字母或数字，须与你服务器上的配置一致，用于为每次请求签名。",
+        EncodingAesKey = "消息加解密密钥（EncodingAESKey）",
+        EncodingAesKeyHint = "43 个字母或数字，在兼容模式和安全模式下用于加密消息。可随机生成，并在你的服务器上配置相同的值。",
+        GenerateKey = "随机生成",
+        MessageMode = "消息加解密方式",
+        ModePlaintext = "明文模式",
+        ModePlaintextHint = "消息不加密，只签名。",
+        ModeCompatible = "兼容模式",
+        ModeCompatibleHint = "每条消息同时带明文和密文，便于服务器过渡到安全模式。",
+        ModeSafe = "安全模式（推荐）",
+        ModeSafeHint = "消息只以 EncodingAESKey 加密后的密文发送。",
+        VerifyUrl = "验证",
+        DeveloperSaved = "你的服务器通过了验证：配置已保存，开发者模式已开启。",
+        DeveloperVerified = "你的服务器通过了验证。",
+        DisableDeveloper = "关闭开发者模式",
+        DisableDeveloperTitle = "关闭开发者模式？",
+        DisableDeveloperHint = "推送将不再发往你的服务器，自动回复重新生效。服务器配置会被清除。",
+        DeveloperDisabled = "开发者模式已关闭。",
+        VerifiedAt = time => $"已开启，服务器于 {time} 通过验证",
     };
 }

@@ -716,6 +716,9 @@ public sealed class Strings
             [ErrorCodes.DeveloperModeOff] = "Developer mode is off for this account.",
             [ErrorCodes.ArticleNotFound] = "That article is gone, or not published yet.",
             [ErrorCodes.ArticlePublished] = "A published article cannot be deleted.",
+            [ErrorCodes.MenuItemNotFound] = "The menu changed: that item is gone. Open the thread again to see the menu as it is now.",
+            [ErrorCodes.QrCodeInvalid] = "This QR code has expired or is not valid. Ask for a new one.",
+            [ErrorCodes.TooManyQrCodes] = "The account has as many permanent QR codes as it may.",
         },
     };
 
@@ -1100,6 +1103,9 @@ public sealed class Strings
             [ErrorCodes.DeveloperModeOff] = "该公众号未启用开发者模式。",
             [ErrorCodes.ArticleNotFound] = "该文章不存在，或尚未发布。",
             [ErrorCodes.ArticlePublished] = "已发布的文章不能删除。",
+            [ErrorCodes.MenuItemNotFound] = "菜单已更改，该项已不存在。请重新打开会话查看最新菜单。",
+            [ErrorCodes.QrCodeInvalid] = "该二维码已过期或无效，请索取新的二维码。",
+            [ErrorCodes.TooManyQrCodes] = "该公众号的永久二维码已达上限。",
         },
     };
 }

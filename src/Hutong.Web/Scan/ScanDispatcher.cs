@@ -14,10 +14,20 @@ public static partial class ScanDispatcher
     /// <summary>Group codes are 16 characters today; the limit only keeps a made-up one off the address bar.</summary>
     private const int MaxCodeLength = 64;
 
-    public static ScanTarget Dispatch(string decoded)
+    /// <param name="decoded">The code's text.</param>
+    /// <param name="home">
+    /// The web client's own address: a parameter code of an official account encodes a page of this node
+    /// (<c>{home}oa/{accountId}?ticket=...</c>), which opens here as a <c>hutong://oa/</c> link would.
+    /// </param>
+    public static ScanTarget Dispatch(string decoded, string? home = null)
     {
         // A code's text may end in a line break (some generators add one); inside, whitespace is part of it.
         var text = decoded.Trim();
+        if (home is not null && OwnPage(text, home) is { } page)
+        {
+            return page;
+        }
+
         if (!text.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
         {
             return new OtherTarget(text, WebLinks(text));
@@ -45,6 +55,20 @@ public static partial class ScanDispatcher
             "" => new InvalidTarget(text),
             _ => new UnsupportedTarget(kind, text),
         };
+    }
+
+    /// <summary>An account's page on this node, as parameter codes encode it; null for any other address.</summary>
+    private static ScanTarget? OwnPage(string text, string home)
+    {
+        if (!Uri.TryCreate(home, UriKind.Absolute, out var homeUri) || !Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            || uri.Scheme is not ("http" or "https") || Uri.Compare(uri, homeUri, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0
+            || !uri.AbsolutePath.StartsWith(homeUri.AbsolutePath, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var path = uri.AbsolutePath[homeUri.AbsolutePath.Length..].TrimEnd('/').Split('/');
+        return path is ["oa", var accountId] ? OfficialAccount([accountId], uri.Query.TrimStart('?'), text) : null;
     }
 
     private static ScanTarget Person(string[] path, string text) =>

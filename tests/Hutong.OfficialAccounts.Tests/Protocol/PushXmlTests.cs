@@ -192,6 +192,7 @@ public sealed partial class PushXmlTests
     [Fact]
     public void View_IsWeChatsExample()
     {
+        // WeChat's example writes MENUID where the menu's number goes, bare like every number.
         AssertIsExample(
             """
             <xml>
@@ -201,9 +202,10 @@ public sealed partial class PushXmlTests
             <MsgType><![CDATA[event]]></MsgType>
             <Event><![CDATA[VIEW]]></Event>
             <EventKey><![CDATA[www.qq.com]]></EventKey>
+            <MenuId>208396938</MenuId>
             </xml>
             """,
-            new ViewEvent("toUser", "FromUser", At(123456789), "www.qq.com"));
+            new ViewEvent("toUser", "FromUser", At(123456789), "www.qq.com", 208396938));
     }
 
     [Fact]

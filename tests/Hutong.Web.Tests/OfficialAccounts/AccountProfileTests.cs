@@ -5,6 +5,8 @@ using Hutong.Contracts;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Web.OfficialAccounts;
 using Hutong.Web.Tests.Testing;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Web.Tests.OfficialAccounts;
@@ -22,6 +24,7 @@ public sealed class AccountProfileTests : IAsyncDisposable
         _context.AddWebClient(_server, new FakeTimeProvider(Sample.Noon));
         _server.Answer(HttpMethod.Get, $"api/v1/official-accounts/{Id}", () => RecordingHandler.Json(Account(following: false), HutongJsonContext.Default.OfficialAccountInfo));
         _server.Answer(HttpMethod.Put, $"api/v1/official-accounts/{Id}/follow", () => RecordingHandler.Json(Account(following: true), HutongJsonContext.Default.OfficialAccountInfo));
+        _server.Answer(HttpMethod.Post, $"api/v1/official-accounts/{Id}/scans", () => RecordingHandler.Json(Account(following: false), HutongJsonContext.Default.OfficialAccountInfo));
         _server.Answer(HttpMethod.Get, "api/v1/official-accounts/threads", () =>
             RecordingHandler.Json(new AccountThreadList([], [new AccountThreadSummary(Account(following: true), null, 0)]), HutongJsonContext.Default.AccountThreadList));
     }
@@ -58,6 +61,31 @@ public sealed class AccountProfileTests : IAsyncDisposable
 
         page.WaitForAssertion(() => Assert.Equal("4 followers", page.Find(".oa-followers").TextContent));
         Assert.Single(page.FindAll("a.button"), a => a.GetAttribute("href") == $"oa/{Id}/thread");
+    }
+
+    [Fact]
+    public void AScannedCode_OfAnAccountFollowedAlready_IsReported_AndOpensTheThread()
+    {
+        _server.Answer(HttpMethod.Post, $"api/v1/official-accounts/{Id}/scans", () => RecordingHandler.Json(Account(following: true), HutongJsonContext.Default.OfficialAccountInfo));
+        var nav = _context.Services.GetRequiredService<NavigationManager>();
+
+        var page = _context.Render<AccountProfile>(ps => ps.Add(p => p.AccountId, Id).Add(p => p.Ticket, "Tk-9_zQ"));
+
+        page.WaitForAssertion(() => Assert.EndsWith($"oa/{Id}/thread", nav.Uri, StringComparison.Ordinal));
+        Assert.Equal("Tk-9_zQ", JsonDocument.Parse(_server.Bodies.Single(b => b.Request == $"POST api/v1/official-accounts/{Id}/scans").Body).RootElement.GetProperty("ticket").GetString());
+    }
+
+    [Fact]
+    public async Task AnExpiredCode_SaysSo_AndAFollowThenCarriesNoTicket()
+    {
+        _server.Answer(HttpMethod.Post, $"api/v1/official-accounts/{Id}/scans", () => RecordingHandler.Problem(HttpStatusCode.NotFound, ErrorCodes.QrCodeInvalid));
+
+        var page = _context.Render<AccountProfile>(ps => ps.Add(p => p.AccountId, Id).Add(p => p.Ticket, "Tk-old"));
+        page.WaitForAssertion(() => Assert.Equal("This QR code has expired or is not valid. Ask for a new one.", page.Find("[role=alert]").TextContent));
+        await page.FindAll("button").Single(b => b.TextContent.Trim() == "Follow").ClickAsync(new());
+
+        var sent = Follow();
+        Assert.True(!sent.TryGetProperty("ticket", out var none) || none.ValueKind == JsonValueKind.Null);
     }
 
     [Fact]

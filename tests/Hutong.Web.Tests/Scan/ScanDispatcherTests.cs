@@ -92,6 +92,31 @@ public sealed class ScanDispatcherTests
     }
 
     [Theory]
+    [InlineData("https://hutong.example/oa/" + Lin + "?ticket=Tk-9_zQ", "https://hutong.example/", "oa/" + Lin + "?ticket=Tk-9_zQ")]
+    [InlineData("HTTPS://Hutong.Example/oa/" + Lin + "?ticket=Tk-9_zQ", "https://hutong.example/", "oa/" + Lin + "?ticket=Tk-9_zQ")]
+    [InlineData("https://hutong.example/app/oa/" + Lin + "?ticket=Tk-9_zQ", "https://hutong.example/app/", "oa/" + Lin + "?ticket=Tk-9_zQ")]
+    [InlineData("http://localhost:5080/oa/" + Lin, "http://localhost:5080/", "oa/" + Lin)]
+    public void Dispatch_AParameterCodesPageOnThisNode_OpensTheAccountWithItsTicket(string decoded, string home, string route)
+    {
+        var target = ScanDispatcher.Dispatch(decoded, home);
+
+        Assert.IsType<OfficialAccountTarget>(target);
+        Assert.Equal(route, target.Route);
+    }
+
+    [Theory]
+    [InlineData("https://elsewhere.example/oa/" + Lin + "?ticket=Tk-9_zQ")]
+    [InlineData("http://hutong.example/oa/" + Lin + "?ticket=Tk-9_zQ")]
+    [InlineData("https://hutong.example/chats")]
+    [InlineData("https://hutong.example/oa/" + Lin + "/thread")]
+    public void Dispatch_AnyOtherWebAddress_IsShownAsALink(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded, "https://hutong.example/");
+
+        Assert.Equal([decoded], Assert.IsType<OtherTarget>(target).Links);
+    }
+
+    [Theory]
     [InlineData("hutong://oa/")]
     [InlineData("hutong://oa/gh 0123")]
     [InlineData("hutong://oa/gh_0123abcd/menu")]

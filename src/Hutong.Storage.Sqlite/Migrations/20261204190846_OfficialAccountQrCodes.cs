@@ -1,0 +1,58 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hutong.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class OfficialAccountQrCodes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "oa_qr_codes",
+                columns: table => new
+                {
+                    ticket = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    scene_id = table.Column<long>(type: "INTEGER", nullable: true),
+                    scene_str = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    permanent_scene = table.Column<string>(type: "TEXT", maxLength: 66, nullable: true),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    scans = table.Column<int>(type: "INTEGER", nullable: false),
+                    follows = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oa_qr_codes", x => x.ticket);
+                    table.ForeignKey(
+                        name: "FK_oa_qr_codes_official_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "official_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oa_qr_codes_account_id_created_at",
+                table: "oa_qr_codes",
+                columns: new[] { "account_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oa_qr_codes_account_id_permanent_scene",
+                table: "oa_qr_codes",
+                columns: new[] { "account_id", "permanent_scene" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "oa_qr_codes");
+        }
+    }
+}

@@ -13,6 +13,13 @@ public sealed partial class HutongClient
     public Task<ArticleList> GetArticlesAsync(string accountId, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/official-accounts/{Escape(accountId)}/articles?{Page(limit, cursor).TrimStart('&')}", Json.ArticleList, cancellationToken);
 
+    /// <summary>
+    /// The account's published articles, newest published first, for anyone who may see the account;
+    /// <paramref name="cursor"/> is the last page's <c>nextCursor</c>.
+    /// </summary>
+    public Task<ArticleList> GetPublishedArticlesAsync(string accountId, int? limit = null, string? cursor = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/articles/published?{Page(limit, cursor).TrimStart('&')}", Json.ArticleList, cancellationToken);
+
     /// <summary>One of the account's articles, draft or published, as its admins see it.</summary>
     public Task<ArticleInfo> GetArticleDraftAsync(string accountId, string articleId, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/official-accounts/{Escape(accountId)}/articles/{Escape(articleId)}", Json.ArticleInfo, cancellationToken);

@@ -114,6 +114,14 @@ public sealed partial class ArticleHtmlTests
     }
 
     [Fact]
+    public void Sanitize_Text_KeepsBlocksApart_AndWordsWhole()
+    {
+        var clean = ArticleHtml.Sanitize("<p>The leaves are <b>picked</b> early.</p><h2>How to brew</h2><ul><li>Warm the pot</li><li>Tea<i>pot</i></li></ul>");
+
+        Assert.Equal("The leaves are picked early. How to brew Warm the pot Teapot", clean.Text);
+    }
+
+    [Fact]
     public void ForPublicPage_ServesUploadsThroughTheArticle()
     {
         var article = Guid.CreateVersion7();

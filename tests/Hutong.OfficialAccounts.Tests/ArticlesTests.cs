@@ -309,6 +309,43 @@ public sealed class ArticlesTests(OfficialAccountServers servers) : IClassFixtur
     }
 
     [Theory, ProviderData]
+    public async Task PublishedArticles_AreListedToAnyoneWhoSeesTheAccount_NewestPublishedFirst_WithTheirCounts(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var (owner, account) = await AccountAsync(app);
+        var reader = await TestUser.CreateAsync(app, "reader");
+        var older = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Written first", "<p>One</p>"), Ct);
+        var newer = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Written second", "<p>Two</p>"), Ct);
+        await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Still a draft", "<p>Three</p>"), Ct);
+        var pending = (await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest("Waiting Teas", OfficialAccountKinds.Service), Ct)).Account;
+        // Published in the other order than written: the list goes by publication.
+        await PublishAsync(app, account.Id, newer.Id);
+        await PublishAsync(app, account.Id, older.Id);
+        await reader.Client.ReadArticleAsync(older.Id, Ct);
+        await reader.Client.LikeArticleAsync(older.Id, Ct);
+        await owner.Client.LikeArticleAsync(older.Id, Ct);
+
+        var all = await reader.Client.GetPublishedArticlesAsync(account.Id, cancellationToken: Ct);
+        var first = await reader.Client.GetPublishedArticlesAsync(account.Id, limit: 1, cancellationToken: Ct);
+        var rest = await reader.Client.GetPublishedArticlesAsync(account.Id, limit: 1, cursor: first.NextCursor, cancellationToken: Ct);
+
+        Assert.Equal([(older.Id, 1L, 2L), (newer.Id, 0L, 0L)], all.Articles.Select(a => (a.Id, a.Reads, a.Likes)));
+        Assert.Null(all.NextCursor);
+        Assert.All(all.Articles, a => Assert.NotNull(a.PublishedAt));
+        Assert.Equal(older.Id, Assert.Single(first.Articles).Id);
+        Assert.Equal(newer.Id, Assert.Single(rest.Articles).Id);
+        Assert.Null(rest.NextCursor);
+        // The studio's list of drafts and published articles carries the same counts.
+        Assert.Equal((1L, 2L), (await owner.Client.GetArticlesAsync(account.Id, cancellationToken: Ct)).Articles.Where(a => a.Id == older.Id).Select(a => (a.Reads, a.Likes)).Single());
+        // An account the reader may not see (waiting for review), or none at all, has no list; its admin sees it empty.
+        await AccountsTests.ExpectAsync(404, ErrorCodes.AccountNotFound, () => reader.Client.GetPublishedArticlesAsync(pending.Id, cancellationToken: Ct));
+        await AccountsTests.ExpectAsync(404, ErrorCodes.AccountNotFound, () => reader.Client.GetPublishedArticlesAsync(Guid.NewGuid().ToString(), cancellationToken: Ct));
+        await AccountsTests.ExpectAsync(404, ErrorCodes.AccountNotFound, () => reader.Client.GetPublishedArticlesAsync("not-an-id", cancellationToken: Ct));
+        Assert.Empty((await owner.Client.GetPublishedArticlesAsync(pending.Id, cancellationToken: Ct)).Articles);
+        await AccountsTests.ExpectAsync(400, ErrorCodes.ValidationFailed, () => reader.Client.GetPublishedArticlesAsync(account.Id, limit: 0, cancellationToken: Ct));
+    }
+
+    [Theory, ProviderData]
     public async Task SharingAnArticle_IntoAChat_TakesItsTitleFromTheArticle(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);

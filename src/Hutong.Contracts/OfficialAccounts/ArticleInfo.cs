@@ -19,7 +19,10 @@ public sealed record ArticleInfo(
     DateTimeOffset? PublishedAt,
     string PageUrl);
 
-/// <summary>An article in the studio's list: everything but its body.</summary>
+/// <summary>
+/// An article in a list (the studio's, or an account's published articles): everything but its body, with its
+/// <see cref="Reads"/> and <see cref="Likes"/> as <see cref="ArticleStats"/> counts them.
+/// </summary>
 public sealed record ArticleSummary(
     string Id,
     string Title,
@@ -29,7 +32,12 @@ public sealed record ArticleSummary(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? PublishedAt,
-    string PageUrl);
+    string PageUrl,
+    long Reads = 0,
+    long Likes = 0);
 
-/// <summary>An account's articles, drafts and published alike, newest first.</summary>
+/// <summary>
+/// A page of articles, newest first: in the studio, drafts and published alike (newest written first); on an account's
+/// page, its published ones (newest published first).
+/// </summary>
 public sealed record ArticleList(IReadOnlyList<ArticleSummary> Articles, string? NextCursor);

@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
+using System.Text;
 using System.Text.RegularExpressions;
 using AngleSharp;
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Ganss.Xss;
 using Hutong.Core;
@@ -35,6 +37,13 @@ internal static partial class ArticleHtml
     [
         "script", "style", "template", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript", "noembed", "noframes",
         "xmp", "plaintext", "svg", "math", "textarea", "select", "option", "title", "head", "form", "button", "input", "audio", "video",
+    ], StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Elements that stand apart from the words before them.</summary>
+    private static readonly FrozenSet<string> Blocks = FrozenSet.ToFrozenSet(
+    [
+        "p", "br", "hr", "div", "section", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "ul", "ol", "li", "dl", "dt", "dd",
+        "table", "tr", "th", "td", "caption", "figure", "figcaption", "pre",
     ], StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
@@ -90,8 +99,30 @@ internal static partial class ArticleHtml
             }
         }
 
-        var text = Whitespace().Replace(body.TextContent, " ").Trim();
+        var text = Whitespace().Replace(Words(body), " ").Trim();
         return new Clean(body.ChildNodes.ToHtml(HtmlFormatter.Instance).Trim(), media, text);
+    }
+
+    /// <summary>
+    /// The body's words as a reader sees them: a paragraph, heading or list item starts after a space, so a digest made
+    /// of the first words does not run one block into the next ("early.How to brew").
+    /// </summary>
+    private static string Words(IElement body)
+    {
+        var words = new StringBuilder();
+        foreach (var node in body.Descendants())
+        {
+            if (node is IText text)
+            {
+                words.Append(text.Data);
+            }
+            else if (node is IElement element && Blocks.Contains(element.LocalName))
+            {
+                words.Append(' ');
+            }
+        }
+
+        return words.ToString();
     }
 
     /// <summary>

@@ -148,8 +148,23 @@ public sealed class ArticleService(
         }
 
         var page = await store.ListAsync(account.Id, paging.Value.Offset, paging.Value.Limit + 1, cancellationToken);
-        var shown = page.Take(paging.Value.Limit).Select(Summary).ToList();
-        return new ArticleList(shown, paging.Value.Next(shown.Count, page.Count > paging.Value.Limit));
+        return await PageAsync(page, paging.Value, cancellationToken);
+    }
+
+    /// <summary>
+    /// The account's published articles, newest published first, for anyone who may see the account: followers who
+    /// came after a broadcast find it here, on the account's page, and not in their thread.
+    /// </summary>
+    public async Task<Result<ArticleList>> ListPublishedAsync(OfficialAccount account, int? limit, string? cursor, CancellationToken cancellationToken)
+    {
+        var paging = Paging.Parse(limit, cursor);
+        if (!paging.IsSuccess)
+        {
+            return paging.Error;
+        }
+
+        var page = await store.ListPublishedAsync(account.Id, paging.Value.Offset, paging.Value.Limit + 1, cancellationToken);
+        return await PageAsync(page, paging.Value, cancellationToken);
     }
 
     /// <summary>
@@ -288,8 +303,17 @@ public sealed class ArticleService(
         Ids.Format(a.Id), Ids.Format(a.AccountId), a.Title, a.CoverId is { } cover ? Ids.Format(cover) : null, CoverUrl(a), a.Digest, a.Author,
         a.Body, a.SourceUrl, a.CreatedAt, a.UpdatedAt, a.PublishedAt, Article.PagePath(a.Id));
 
-    private static ArticleSummary Summary(Article a) =>
-        new(Ids.Format(a.Id), a.Title, CoverUrl(a), a.Digest, a.Author, a.CreatedAt, a.UpdatedAt, a.PublishedAt, Article.PagePath(a.Id));
+    /// <summary>A page of a list read one past its limit (so the next cursor is known), with each article's counts.</summary>
+    private async Task<ArticleList> PageAsync(IReadOnlyList<Article> page, Paging paging, CancellationToken cancellationToken)
+    {
+        var shown = page.Take(paging.Limit).ToList();
+        var counts = await store.CountsAsync(shown.ConvertAll(a => a.Id), cancellationToken);
+        return new ArticleList(
+            shown.ConvertAll(a => Summary(a, counts.GetValueOrDefault(a.Id))), paging.Next(shown.Count, page.Count > paging.Limit));
+    }
+
+    private static ArticleSummary Summary(Article a, (long Reads, long Likes) counts) => new(
+        Ids.Format(a.Id), a.Title, CoverUrl(a), a.Digest, a.Author, a.CreatedAt, a.UpdatedAt, a.PublishedAt, Article.PagePath(a.Id), counts.Reads, counts.Likes);
 
     private static List<Guid> MediaOf(Guid? cover, ArticleHtml.Clean body)
     {

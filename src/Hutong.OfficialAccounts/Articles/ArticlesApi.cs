@@ -22,6 +22,8 @@ public static class ArticlesApi
         var studio = app.MapGroup("/api/v1/official-accounts/{accountId}/articles").WithTags("Official accounts").RequireAuthorization();
         studio.MapPost("/", Create);
         studio.MapGet("/", List);
+        // Not the studio's: anyone who may see the account reads its published articles (its page lists them).
+        studio.MapGet("/published", Published);
         studio.MapGet("/{articleId}", Get);
         studio.MapPatch("/{articleId}", Update);
         studio.MapDelete("/{articleId}", Delete);
@@ -61,6 +63,18 @@ public static class ArticlesApi
     {
         var managed = await ManagedAsync(accountId, user, accounts, cancellationToken);
         return managed.IsSuccess ? (await articles.ListAsync(managed.Value, limit, cursor, cancellationToken)).ToOk() : managed.Error.ToProblem();
+    }
+
+    private static async Task<Results<Ok<ArticleList>, ProblemHttpResult>> Published(
+        string accountId, int? limit, string? cursor, ClaimsPrincipal user, OfficialAccountService accounts, ArticleService articles,
+        CancellationToken cancellationToken)
+    {
+        if (!Ids.TryParse(accountId, out var id) || await accounts.VisibleAsync(user.UserId(), id, cancellationToken) is not { } account)
+        {
+            return OfficialAccountService.NotFound.ToProblem();
+        }
+
+        return (await articles.ListPublishedAsync(account, limit, cursor, cancellationToken)).ToOk();
     }
 
     private static async Task<Results<Ok<ArticleInfo>, ProblemHttpResult>> Get(

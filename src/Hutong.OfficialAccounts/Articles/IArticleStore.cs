@@ -10,6 +10,12 @@ public interface IArticleStore
     /// <summary>The account's articles, newest first, skipping <paramref name="skip"/>.</summary>
     Task<IReadOnlyList<Article>> ListAsync(Guid accountId, int skip, int take, CancellationToken cancellationToken);
 
+    /// <summary>The account's published articles, newest published first, skipping <paramref name="skip"/>.</summary>
+    Task<IReadOnlyList<Article>> ListPublishedAsync(Guid accountId, int skip, int take, CancellationToken cancellationToken);
+
+    /// <summary>Reads and likes of each of the articles, in one query each; an article with neither is absent.</summary>
+    Task<IReadOnlyDictionary<Guid, (long Reads, long Likes)>> CountsAsync(IReadOnlyCollection<Guid> articleIds, CancellationToken cancellationToken);
+
     /// <summary>Writes the article's fields and the uploads it shows, as given; false when it is gone.</summary>
     Task<bool> UpdateAsync(Article article, CancellationToken cancellationToken);
 

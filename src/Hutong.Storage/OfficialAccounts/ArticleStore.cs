@@ -30,6 +30,25 @@ internal sealed class ArticleStore(IDbContextFactory<HutongDbContext> contexts) 
         return rows.ConvertAll(r => r.ToDomain(media[r.Id].ToList()));
     }
 
+    public async Task<IReadOnlyList<Article>> ListPublishedAsync(Guid accountId, int skip, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Articles.AsNoTracking().Where(a => a.AccountId == accountId && a.PublishedAt != null)
+            .OrderByDescending(a => a.PublishedAt).ThenByDescending(a => a.Id).Skip(skip).Take(take).ToListAsync(cancellationToken);
+        var media = await MediaAsync(db, rows.ConvertAll(r => r.Id), cancellationToken);
+        return rows.ConvertAll(r => r.ToDomain(media[r.Id].ToList()));
+    }
+
+    public async Task<IReadOnlyDictionary<Guid, (long Reads, long Likes)>> CountsAsync(IReadOnlyCollection<Guid> articleIds, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var reads = await db.ArticleReads.AsNoTracking().Where(r => articleIds.Contains(r.ArticleId))
+            .GroupBy(r => r.ArticleId).Select(g => new { Id = g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        var likes = await db.ArticleLikes.AsNoTracking().Where(l => articleIds.Contains(l.ArticleId))
+            .GroupBy(l => l.ArticleId).Select(g => new { Id = g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Id, g => g.Count, cancellationToken);
+        return reads.Keys.Union(likes.Keys).ToDictionary(id => id, id => (reads.GetValueOrDefault(id), likes.GetValueOrDefault(id)));
+    }
+
     public async Task<bool> UpdateAsync(Article article, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -22,6 +22,16 @@ public sealed partial class ChatStore
     }
 
     /// <summary>
+    /// Sends content that names what it shares (an article card), which the node fills in itself; it shows at once and
+    /// goes out when it can, as text does.
+    /// </summary>
+    public Task SendContentAsync(string conversationId, MessageContent content)
+    {
+        var frame = new SendFrame(conversationId, new SendMessageRequest(ClientMsgIds.New(), content));
+        return SendFrameAsync(frame, Echo(frame.Message));
+    }
+
+    /// <summary>
     /// Uploads a file, reporting progress on its echo, then sends it as an image or a file. <paramref name="open"/> reads
     /// the file from its start, each time it is called: a retry of a failed upload reads it again.
     /// </summary>

@@ -326,6 +326,9 @@ public sealed class Strings
 
     public required OfficialAccountStrings OfficialAccounts { get; init; }
 
+    /// <summary>Official accounts' articles: the studio's editor, the reader, sharing.</summary>
+    public required ArticleStrings Articles { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -339,6 +342,7 @@ public sealed class Strings
         Social = SocialStrings.English,
         Scan = ScanStrings.English,
         OfficialAccounts = OfficialAccountStrings.English,
+        Articles = ArticleStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -726,6 +730,7 @@ public sealed class Strings
         Social = SocialStrings.Chinese,
         Scan = ScanStrings.Chinese,
         OfficialAccounts = OfficialAccountStrings.Chinese,
+        Articles = ArticleStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

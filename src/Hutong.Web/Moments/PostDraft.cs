@@ -26,6 +26,9 @@ public sealed class PostDraft
 
     public string LinkTitle { get; set; } = "";
 
+    /// <summary>An official account's article shared into the post, in place of a link.</summary>
+    public ArticleCard? Article { get; set; }
+
     /// <summary>One of <see cref="PostAudienceKinds"/>.</summary>
     public string Audience { get; set; } = PostAudienceKinds.Public;
 
@@ -60,7 +63,7 @@ public sealed class PostDraft
             return s.LinkInvalid;
         }
 
-        if (Length == 0 && !Images.Exists(i => i.MediaId is not null) && Video?.MediaId is null && Link() is null)
+        if (Length == 0 && !Images.Exists(i => i.MediaId is not null) && Video?.MediaId is null && Card() is null)
         {
             return s.NothingToPost;
         }
@@ -97,8 +100,11 @@ public sealed class PostDraft
             place.Length > 0 ? new PlaceInfo(place) : null,
             audience,
             Reminds.Count > 0 ? [.. Reminds.Order(StringComparer.Ordinal)] : null,
-            Link());
+            Card());
     }
+
+    /// <summary>The article shared, else the link; the node fills an article's card from the article itself.</summary>
+    private PostCard? Card() => Article is { } article ? new ArticleCard(article.ArticleId) : Link();
 
     /// <summary>The link card, when the link is an http or https address.</summary>
     private LinkCard? Link()

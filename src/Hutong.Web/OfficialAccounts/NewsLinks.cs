@@ -3,8 +3,8 @@ namespace Hutong.Web.OfficialAccounts;
 /// <summary>
 /// Where a news item's link goes. Only web addresses (http, https) and the node's own paths are links; anything else
 /// (a <c>javascript:</c> address, a made-up scheme) shows as text. An article of an account (<c>/a/{id}</c> on the
-/// node) opens in the client's article view once the client has one; until then it, like every other page, opens in
-/// a new tab, without giving that tab a hold on this one.
+/// node) opens in the client's article view (<see cref="ArticleReader"/>); every other page opens in a new tab,
+/// without giving that tab a hold on this one.
 /// </summary>
 public static class NewsLinks
 {
@@ -26,13 +26,10 @@ public static class NewsLinks
     }
 
     /// <summary>
-    /// The route of the client's article view, to which an article's id is added; null while the client has none (the
-    /// node's articles are being built), so article links open in a new tab like any other.
+    /// The client's own page for a link to an article of this node (<c>/a/{id}</c>, as the node writes it); else null.
+    /// An address on another host is another site's page, whatever its path looks like.
     /// </summary>
-    private static string? ArticleView => null;
-
-    /// <summary>The client's own page for a link, when it is an article and the client has an article view; else null.</summary>
-    public static string? InClient(string href) => ArticleView is { } view && ArticleId(href) is { } id ? $"{view}/{Uri.EscapeDataString(id)}" : null;
+    public static string? InClient(string href) => href.StartsWith('/') && ArticleId(href) is { } id ? ArticleReader.Route(id) : null;
 
     /// <summary>The article's id when the link is the node's article page (<c>/a/{id}</c>).</summary>
     public static string? ArticleId(string href)

@@ -119,4 +119,16 @@ public sealed class PostDraftTests
         Assert.False(draft.CanAddImages);
         Assert.False(draft.Uploading);
     }
+
+    [Fact]
+    public void Request_AnArticleShared_NamesItOnly_AndIsEnoughToPost()
+    {
+        var draft = new PostDraft { Article = new ArticleCard("art-1", "acc-1", "Spring tea", "Picked early") };
+
+        var request = draft.Request("c-1");
+
+        Assert.Null(draft.Refusal(S));
+        Assert.Equal(new ArticleCard("art-1"), request.Card);
+        Assert.Null(request.Text);
+    }
 }

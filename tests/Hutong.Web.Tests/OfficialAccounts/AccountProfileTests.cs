@@ -98,4 +98,18 @@ public sealed class AccountProfileTests : IAsyncDisposable
         page.WaitForAssertion(() => Assert.Equal("No such official account.", page.Find("[role=alert]").TextContent));
         Assert.Empty(page.FindAll("button"));
     }
+
+    [Fact]
+    public void PublishedArticles_AreListed_EachOpeningInTheClient()
+    {
+        _server.Answer(HttpMethod.Get, $"api/v1/official-accounts/{Id}/articles/published?limit=10", () => RecordingHandler.Json(new ArticleList(
+            [new ArticleSummary("art-1", "Spring tea", null, "Picked early", "Lin", Sample.Noon, Sample.Noon, Sample.Noon, "/a/art-1", 12, 3)], null),
+            HutongJsonContext.Default.ArticleList));
+
+        var page = _context.Render<AccountProfile>(ps => ps.Add(p => p.AccountId, Id));
+
+        page.WaitForAssertion(() => Assert.Equal("articles/art-1", page.Find("a.oa-article").GetAttribute("href")));
+        Assert.Equal("Spring tea", page.Find(".oa-article-title").TextContent);
+        Assert.EndsWith("Reads 12", page.Find(".oa-article-meta").TextContent, StringComparison.Ordinal);
+    }
 }

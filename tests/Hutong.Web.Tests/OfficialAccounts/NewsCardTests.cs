@@ -16,7 +16,7 @@ public sealed class NewsCardTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
     [Fact]
-    public void News_FirstItemLarge_OthersAsRows_EachOpeningInANewTabWithoutAHoldOnThisPage()
+    public void News_FirstItemLarge_OthersAsRows_AnArticleOpensInTheClient_AnyOtherPageInANewTab()
     {
         var card = _context.Render<NewsCard>(ps => ps.Add(p => p.News, new NewsContent(
         [
@@ -33,10 +33,9 @@ public sealed class NewsCardTests : IAsyncDisposable
         Assert.Equal("https://tea.example/spring.jpg", lead.QuerySelector("img")!.GetAttribute("src"));
         Assert.Equal("no-referrer", lead.QuerySelector("img")!.GetAttribute("referrerpolicy"));
         var row = Assert.Single(card.FindAll("a.news-item"));
-        // No article view in the client yet: an article opens in a new tab too.
-        Assert.Equal("/a/01a2b3c4", row.GetAttribute("href"));
-        Assert.Equal("_blank", row.GetAttribute("target"));
-        Assert.Contains("opens in a new tab", row.TextContent, StringComparison.Ordinal);
+        Assert.Equal("articles/01a2b3c4", row.GetAttribute("href"));
+        Assert.Null(row.GetAttribute("target"));
+        Assert.DoesNotContain("opens in a new tab", row.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -70,4 +69,11 @@ public sealed class NewsCardTests : IAsyncDisposable
     [InlineData("/a/01/comments", null)]
     [InlineData("/articles/01", null)]
     public void ArticleId_OfTheNodesArticlePage(string href, string? expected) => Assert.Equal(expected, NewsLinks.ArticleId(href));
+
+    [Theory]
+    [InlineData("/a/01a2b3", "articles/01a2b3")]
+    [InlineData("https://other.example/a/01a2b3", null)]
+    [InlineData("/a/01/comments", null)]
+    [InlineData("https://tea.example/spring", null)]
+    public void InClient_OnlyThisNodesArticles(string href, string? expected) => Assert.Equal(expected, NewsLinks.InClient(href));
 }

@@ -951,6 +951,8 @@ namespace Hutong.Storage.Postgres.Migrations
 
                     b.HasKey("AccountId", "UserId");
 
+                    b.HasIndex("AccountId", "Following");
+
                     b.HasIndex("AccountId", "OpenId")
                         .IsUnique();
 

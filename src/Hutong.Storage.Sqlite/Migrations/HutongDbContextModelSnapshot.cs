@@ -943,6 +943,8 @@ namespace Hutong.Storage.Sqlite.Migrations
 
                     b.HasKey("AccountId", "UserId");
 
+                    b.HasIndex("AccountId", "Following");
+
                     b.HasIndex("AccountId", "OpenId")
                         .IsUnique();
 

@@ -61,6 +61,9 @@ internal sealed class FollowerRow
             row.HasKey(f => new { f.AccountId, f.UserId });
             row.HasIndex(f => new { f.AccountId, f.OpenId }).IsUnique();
             row.HasIndex(f => new { f.UserId, f.Following });
+            // Counting an account's followers (each broadcast, each profile) within the index: through the key alone
+            // every one of a million rows was read for its flag (1.4 s in the broadcast bench).
+            row.HasIndex(f => new { f.AccountId, f.Following });
             row.Property(f => f.OpenId).HasMaxLength(64);
             row.Property(f => f.Scene).HasMaxLength(16);
             row.Property(f => f.Language).HasMaxLength(16);

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Hutong.Storage.Sqlite.Migrations
+namespace Hutong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class OfficialAccounts : Migration
@@ -15,19 +16,19 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "official_accounts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    search_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", nullable: false),
-                    avatar_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    original_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    app_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    owner_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    review_note = table.Column<string>(type: "TEXT", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    avatar_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    original_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    app_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    owner_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    review_note = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -44,8 +45,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "platform_keys",
                 columns: table => new
                 {
-                    name = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    value = table.Column<byte[]>(type: "BLOB", nullable: false)
+                    name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    value = table.Column<byte[]>(type: "bytea", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,10 +57,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_access_tokens",
                 columns: table => new
                 {
-                    token_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    issued_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    token_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    issued_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -76,17 +77,17 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_articles",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    cover_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    digest = table.Column<string>(type: "TEXT", maxLength: 10000, nullable: false),
-                    author = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    body = table.Column<string>(type: "TEXT", nullable: false),
-                    source_url = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    published_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    cover_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    digest = table.Column<string>(type: "character varying(10000)", maxLength: 10000, nullable: false),
+                    author = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    body = table.Column<string>(type: "text", nullable: false),
+                    source_url = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    published_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -100,17 +101,36 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "oa_auto_replies",
+                columns: table => new
+                {
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    follow = table.Column<string>(type: "text", nullable: true),
+                    @default = table.Column<string>(name: "default", type: "text", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oa_auto_replies", x => x.account_id);
+                    table.ForeignKey(
+                        name: "FK_oa_auto_replies_official_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "official_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oa_broadcasts",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    client_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    sent_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    audience = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    tag_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    recipients = table.Column<int>(type: "INTEGER", nullable: false),
-                    counted = table.Column<bool>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    client_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    audience = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    tag_id = table.Column<int>(type: "integer", nullable: true),
+                    recipients = table.Column<int>(type: "integer", nullable: false),
+                    counted = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -127,12 +147,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_developer_settings",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    url = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
-                    token = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    encoding_aes_key = table.Column<string>(type: "TEXT", maxLength: 43, nullable: true),
-                    mode = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    verified_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    url = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    token = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    encoding_aes_key = table.Column<string>(type: "character varying(43)", maxLength: 43, nullable: true),
+                    mode = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    verified_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -149,19 +169,19 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_followers",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    open_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    following = table.Column<bool>(type: "INTEGER", nullable: false),
-                    followed_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    scene = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    language = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    remark = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    muted = table.Column<bool>(type: "INTEGER", nullable: false),
-                    qr_scene_id = table.Column<int>(type: "INTEGER", nullable: true),
-                    qr_scene_str = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    qr_ticket = table.Column<string>(type: "TEXT", maxLength: 128, nullable: true),
-                    read_up_to = table.Column<long>(type: "INTEGER", nullable: false)
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    open_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    following = table.Column<bool>(type: "boolean", nullable: false),
+                    followed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    scene = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    language = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    remark = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    muted = table.Column<bool>(type: "boolean", nullable: false),
+                    qr_scene_id = table.Column<long>(type: "bigint", nullable: true),
+                    qr_scene_str = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    qr_ticket = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: true),
+                    read_up_to = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -181,21 +201,41 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "oa_menus",
+                columns: table => new
+                {
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    buttons = table.Column<string>(type: "text", nullable: false),
+                    menu_id = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oa_menus", x => x.account_id);
+                    table.ForeignKey(
+                        name: "FK_oa_menus_official_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "official_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oa_messages",
                 columns: table => new
                 {
-                    seq = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    from_account = table.Column<bool>(type: "INTEGER", nullable: false),
-                    sent_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    content = table.Column<string>(type: "TEXT", nullable: false),
-                    media_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    broadcast_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    client_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true)
+                    seq = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    from_account = table.Column<bool>(type: "boolean", nullable: false),
+                    sent_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    content = table.Column<string>(type: "text", nullable: false),
+                    media_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    broadcast_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    client_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -210,14 +250,60 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "oa_qr_codes",
+                columns: table => new
+                {
+                    ticket = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    scene_id = table.Column<long>(type: "bigint", nullable: true),
+                    scene_str = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    permanent_scene = table.Column<string>(type: "character varying(66)", maxLength: 66, nullable: true),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    scans = table.Column<int>(type: "integer", nullable: false),
+                    follows = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oa_qr_codes", x => x.ticket);
+                    table.ForeignKey(
+                        name: "FK_oa_qr_codes_official_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "official_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "oa_reply_rules",
+                columns: table => new
+                {
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    keywords = table.Column<string>(type: "text", nullable: false),
+                    reply = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_oa_reply_rules", x => new { x.account_id, x.position });
+                    table.ForeignKey(
+                        name: "FK_oa_reply_rules_official_accounts_account_id",
+                        column: x => x.account_id,
+                        principalTable: "official_accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "oa_reports",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reporter_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reporter_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -240,11 +326,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_service_windows",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    until = table.Column<long>(type: "INTEGER", nullable: false),
-                    remaining = table.Column<int>(type: "INTEGER", nullable: false)
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    until = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    remaining = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -261,9 +347,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_tags",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    id = table.Column<int>(type: "INTEGER", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    id = table.Column<int>(type: "integer", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -280,8 +366,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_article_likes",
                 columns: table => new
                 {
-                    article_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    article_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -304,9 +390,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_article_media",
                 columns: table => new
                 {
-                    article_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    media_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    position = table.Column<int>(type: "INTEGER", nullable: false)
+                    article_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    media_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -323,9 +409,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_article_reads",
                 columns: table => new
                 {
-                    article_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    reader_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    day = table.Column<int>(type: "INTEGER", nullable: false)
+                    article_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    reader_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    day = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -342,8 +428,8 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_broadcast_recipients",
                 columns: table => new
                 {
-                    broadcast_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    broadcast_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -360,9 +446,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_tag_members",
                 columns: table => new
                 {
-                    account_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tag_id = table.Column<int>(type: "INTEGER", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false)
+                    account_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    tag_id = table.Column<int>(type: "integer", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -423,6 +509,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                 columns: new[] { "account_id", "counted", "sent_at" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_oa_followers_account_id_following",
+                table: "oa_followers",
+                columns: new[] { "account_id", "following" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_oa_followers_account_id_open_id",
                 table: "oa_followers",
                 columns: new[] { "account_id", "open_id" },
@@ -453,6 +544,17 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "IX_oa_messages_media_id",
                 table: "oa_messages",
                 column: "media_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oa_qr_codes_account_id_created_at",
+                table: "oa_qr_codes",
+                columns: new[] { "account_id", "created_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_oa_qr_codes_account_id_permanent_scene",
+                table: "oa_qr_codes",
+                columns: new[] { "account_id", "permanent_scene" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_oa_reports_account_id_at",
@@ -519,13 +621,25 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "oa_article_reads");
 
             migrationBuilder.DropTable(
+                name: "oa_auto_replies");
+
+            migrationBuilder.DropTable(
                 name: "oa_broadcast_recipients");
 
             migrationBuilder.DropTable(
                 name: "oa_developer_settings");
 
             migrationBuilder.DropTable(
+                name: "oa_menus");
+
+            migrationBuilder.DropTable(
                 name: "oa_messages");
+
+            migrationBuilder.DropTable(
+                name: "oa_qr_codes");
+
+            migrationBuilder.DropTable(
+                name: "oa_reply_rules");
 
             migrationBuilder.DropTable(
                 name: "oa_reports");

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Hutong.Storage.Postgres.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261204170315_OfficialAccounts")]
+    [Migration("20261204202512_OfficialAccounts")]
     partial class OfficialAccounts
     {
         /// <inheritdoc />
@@ -765,6 +765,25 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("oa_articles", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Default")
+                        .HasColumnType("text")
+                        .HasColumnName("default");
+
+                    b.Property<string>("Follow")
+                        .HasColumnType("text")
+                        .HasColumnName("follow");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_auto_replies", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.Property<Guid>("BroadcastId")
@@ -903,8 +922,8 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("open_id");
 
-                    b.Property<int?>("QrSceneId")
-                        .HasColumnType("integer")
+                    b.Property<long?>("QrSceneId")
+                        .HasColumnType("bigint")
                         .HasColumnName("qr_scene_id");
 
                     b.Property<string>("QrSceneStr")
@@ -934,6 +953,8 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnName("scene");
 
                     b.HasKey("AccountId", "UserId");
+
+                    b.HasIndex("AccountId", "Following");
 
                     b.HasIndex("AccountId", "OpenId")
                         .IsUnique();
@@ -986,6 +1007,30 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("oa_tags", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("Buttons")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("buttons");
+
+                    b.Property<long>("MenuId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("menu_id");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AccountId");
+
+                    b.ToTable("oa_menus", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
@@ -1107,6 +1152,88 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("State", "CreatedAt");
 
                     b.ToTable("official_accounts", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.Property<string>("Ticket")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("ticket");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTimeOffset?>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<int>("Follows")
+                        .HasColumnType("integer")
+                        .HasColumnName("follows");
+
+                    b.Property<string>("PermanentScene")
+                        .HasMaxLength(66)
+                        .HasColumnType("character varying(66)")
+                        .HasColumnName("permanent_scene");
+
+                    b.Property<int>("Scans")
+                        .HasColumnType("integer")
+                        .HasColumnName("scans");
+
+                    b.Property<long?>("SceneId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("scene_id");
+
+                    b.Property<string>("SceneStr")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("scene_str");
+
+                    b.HasKey("Ticket");
+
+                    b.HasIndex("AccountId", "CreatedAt");
+
+                    b.HasIndex("AccountId", "PermanentScene")
+                        .IsUnique();
+
+                    b.ToTable("oa_qr_codes", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("account_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Reply")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reply");
+
+                    b.HasKey("AccountId", "Position");
+
+                    b.ToTable("oa_reply_rules", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ServiceWindowRow", b =>
@@ -1997,6 +2124,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AutoReplyRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.BroadcastRecipientRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.BroadcastRow", null)
@@ -2063,6 +2199,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.MenuRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.OfficialAccountReportRow", b =>
                 {
                     b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
@@ -2084,6 +2229,24 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("OwnerId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.QrCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ReplyRuleRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.OfficialAccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

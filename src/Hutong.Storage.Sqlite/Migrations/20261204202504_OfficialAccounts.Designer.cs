@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261204201245_FollowerCountIndex")]
-    partial class FollowerCountIndex
+    [Migration("20261204202504_OfficialAccounts")]
+    partial class OfficialAccounts
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -1,9 +1,9 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using static Hutong.OfficialAccounts.Tests.AppApiKit;
 
 namespace Hutong.OfficialAccounts.Tests;
 
@@ -85,27 +85,5 @@ public sealed class AppApiTests(OfficialAccountServers servers) : IClassFixture<
         var thread = (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Select(m => ((TextContent)m.Content).Text);
         Assert.Equal(["Preview", "Weekly news", "Hello 3", "Hello 2", "Hello 1"], thread);
         Assert.Empty((await mei.Client.GetAccountThreadAsync(other.Account.Id, cancellationToken: Ct)).Messages);
-    }
-
-    internal static int Code(JsonObject answer) => answer["errcode"] is { } code ? (int)code : 0;
-
-    internal static async Task<JsonObject> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), Ct);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-    }
-
-    internal static async Task<JsonObject> PostAsync(HttpClient http, string path, string body, string? contentType)
-    {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(body));
-        if (contentType is not null)
-        {
-            content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType);
-        }
-
-        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
-        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
-        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
     }
 }

@@ -5,7 +5,7 @@ using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
-using static Hutong.OfficialAccounts.Tests.AppApiTests;
+using static Hutong.OfficialAccounts.Tests.AppApiKit;
 
 namespace Hutong.OfficialAccounts.Tests;
 

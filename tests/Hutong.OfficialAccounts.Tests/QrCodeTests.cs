@@ -1,12 +1,11 @@
-using Hutong.Contracts;
 using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
+using Hutong.Contracts;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.Time.Testing;
+using static Hutong.OfficialAccounts.Tests.AppApiKit;
 
 namespace Hutong.OfficialAccounts.Tests;
 
@@ -27,8 +26,8 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
     {
         var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
-        var (account, token) = await AccountWithTokenAsync(app, owner, "Tea Stall");
         using var http = app.CreateClient();
+        var (account, token) = await owner.AccountWithTokenAsync(http, "Tea Stall");
         var create = $"/cgi-bin/qrcode/create?access_token={token}";
 
         var byId = await PostAsync(http, create, """{"expire_seconds":300,"action_name":"QR_SCENE","action_info":{"scene":{"scene_id":4294967295}}}""");
@@ -109,7 +108,8 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
         var lin = await TestUser.CreateAsync(app, "lin");
-        var (account, token) = await AccountWithTokenAsync(app, owner, "Bookshop");
+        using var http = app.CreateClient();
+        var (account, token) = await owner.AccountWithTokenAsync(http, "Bookshop");
         await using var bot = await FakeDeveloperServer.StartAsync();
         await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
         var poster = await owner.Client.CreateQrCodeAsync(account.Id, new CreateQrCodeRequest(Permanent: true, SceneStr: "poster-3"), Ct);
@@ -122,7 +122,6 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
 
         Assert.Equal(("subscribe", "qrscene_poster-3", poster.Ticket, meiOpenId), Event(meiPush));
         Assert.Equal(("subscribe", "qrscene_3000000000", flyer.Ticket, linOpenId), Event(linPush));
-        using var http = app.CreateClient();
         var meiInfo = await GetAsync(http, $"/cgi-bin/user/info?access_token={token}&openid={meiOpenId}");
         var linInfo = await GetAsync(http, $"/cgi-bin/user/info?access_token={token}&openid={linOpenId}");
         Assert.Equal(("ADD_SCENE_QR_CODE", 0L, "poster-3"), ((string)meiInfo["subscribe_scene"]!, (long)meiInfo["qr_scene"]!, (string)meiInfo["qr_scene_str"]!));
@@ -174,10 +173,10 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
         await using var app = await HutongApp.StartAsync(provider, DeveloperSettings, clock, cancellationToken: Ct);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
-        var (account, token) = await AccountWithTokenAsync(app, owner, "Pop-up Market");
+        using var http = app.CreateClient();
+        var (account, token) = await owner.AccountWithTokenAsync(http, "Pop-up Market");
         await using var bot = await FakeDeveloperServer.StartAsync();
         await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
-        using var http = app.CreateClient();
         var minute = await PostAsync(http, $"/cgi-bin/qrcode/create?access_token={token}", """{"action_name":"QR_SCENE","action_info":{"scene":{"scene_id":7}}}""");
         var ticket = (string)minute["ticket"]!;
         var door = await owner.Client.CreateQrCodeAsync(account.Id, new CreateQrCodeRequest(Permanent: true, SceneStr: "door"), Ct);
@@ -211,9 +210,9 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
         var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
         var mei = await TestUser.CreateAsync(app, "mei");
-        var (teaHouse, teaToken) = await AccountWithTokenAsync(app, owner, "Tea House");
-        var bakery = await owner.NewAccountAsync(name: "Bakery");
         using var http = app.CreateClient();
+        var (teaHouse, teaToken) = await owner.AccountWithTokenAsync(http, "Tea House");
+        var bakery = await owner.NewAccountAsync(name: "Bakery");
         var teaTicket = (string)(await PostAsync(http, $"/cgi-bin/qrcode/create?access_token={teaToken}", """{"action_name":"QR_LIMIT_SCENE","action_info":{"scene":{"scene_id":1}}}"""))["ticket"]!;
         await mei.Client.FollowAsync(bakery.Id, cancellationToken: Ct);
 
@@ -232,8 +231,8 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
     {
         await using var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?> { ["Hutong:OfficialAccounts:MaxPermanentQrCodes"] = "2" }, cancellationToken: Ct);
         var owner = await TestUser.CreateAsync(app, "owner");
-        var (account, token) = await AccountWithTokenAsync(app, owner, "Corner Shop");
         using var http = app.CreateClient();
+        var (account, token) = await owner.AccountWithTokenAsync(http, "Corner Shop");
         var create = $"/cgi-bin/qrcode/create?access_token={token}";
         var first = await PostAsync(http, create, """{"action_name":"QR_LIMIT_SCENE","action_info":{"scene":{"scene_id":1}}}""");
         await owner.Client.CreateQrCodeAsync(account.Id, new CreateQrCodeRequest(Permanent: true, SceneStr: "two"), Ct);
@@ -246,29 +245,4 @@ public sealed class QrCodeTests(OfficialAccountServers servers) : IClassFixture<
 
     private static (string Event, string? Key, string? Ticket, string From) Event(ReceivedPush push) =>
         (push.Message.Element("Event")!.Value, push.Message.Element("EventKey")?.Value, push.Message.Element("Ticket")?.Value, push.Message.Element("FromUserName")!.Value);
-
-    private static async Task<(OfficialAccountInfo Account, string Token)> AccountWithTokenAsync(HutongApp app, TestUser owner, string name)
-    {
-        var created = await owner.Client.CreateOfficialAccountAsync(new CreateOfficialAccountRequest(name, OfficialAccountKinds.Subscription), Ct);
-        using var http = app.CreateClient();
-        var token = await GetAsync(http, $"/cgi-bin/token?grant_type=client_credential&appid={created.Account.Admin!.AppId}&secret={created.AppSecret}");
-        return (created.Account, (string)token["access_token"]!);
-    }
-
-    private static int Code(JsonObject answer) => answer["errcode"] is { } code ? (int)code : 0;
-
-    private static async Task<JsonObject> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(new Uri(path, UriKind.Relative), Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-    }
-
-    private static async Task<JsonObject> PostAsync(HttpClient http, string path, string body)
-    {
-        using var content = new StringContent(body, Encoding.UTF8, "application/json");
-        using var response = await http.PostAsync(new Uri(path, UriKind.Relative), content, Ct);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync(Ct))!;
-    }
 }

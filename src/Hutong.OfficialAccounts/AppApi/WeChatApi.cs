@@ -289,13 +289,7 @@ public static class WeChatApi
                 return string.IsNullOrWhiteSpace(text) || text.Length > maxText ? (null, WeChatErrors.DataFormat) : (new TextContent(text), null);
             case "image":
                 var mediaId = Text(json["image"] as JsonObject, "media_id");
-                if (Ids.TryParse(mediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
-                    && found.UploaderId == account.OwnerId && found.ContentType.StartsWith("image/", StringComparison.Ordinal))
-                {
-                    return (new ImageContent(mediaId, found.ContentType, found.Size, found.FileName), null);
-                }
-
-                return (null, WeChatErrors.InvalidMediaId);
+                return await media.OwnImageAsync(mediaId, account.OwnerId, cancellationToken) is { } image ? (image, null) : (null, WeChatErrors.InvalidMediaId);
             case "mpnews":
                 if (!NewsMediaId.TryParse(Text(json["mpnews"] as JsonObject, "media_id"), out var articleIds))
                 {

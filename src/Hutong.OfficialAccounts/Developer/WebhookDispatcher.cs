@@ -2,7 +2,6 @@ using System.Globalization;
 using Hutong.Chat.Media;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
-using Hutong.Core;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.Following;
 using Hutong.OfficialAccounts.Protocol;
@@ -86,9 +85,7 @@ internal sealed class WebhookDispatcher(
     private async Task<MessageContent?> ContentAsync(OfficialAccount account, PassiveReply reply, CancellationToken cancellationToken) => reply switch
     {
         TextReply text => new TextContent(text.Content.Length > options.Value.MaxMessageText ? text.Content[..options.Value.MaxMessageText] : text.Content),
-        ImageReply image when Ids.TryParse(image.MediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
-            && found.UploaderId == account.OwnerId && found.ContentType.StartsWith("image/", StringComparison.Ordinal) =>
-            new ImageContent(image.MediaId, found.ContentType, found.Size, found.FileName),
+        ImageReply image => await media.OwnImageAsync(image.MediaId, account.OwnerId, cancellationToken),
         NewsReply news => new NewsContent(news.Articles.Select(a => new NewsItem(a.Title, Blank(a.Description), Blank(a.PicUrl), Blank(a.Url))).ToList()),
         _ => null,
     };

@@ -29,10 +29,9 @@ public sealed class ThreadContent(IMediaStore media)
 
                 return new TextContent(trimmed);
             case ImageContent image:
-                if (Ids.TryParse(image.MediaId, out var id) && await media.FindAsync(id, cancellationToken) is { } found
-                    && found.UploaderId == uploader && found.ContentType.StartsWith("image/", StringComparison.Ordinal))
+                if (await media.OwnImageAsync(image.MediaId, uploader, cancellationToken) is { } own)
                 {
-                    return new ImageContent(image.MediaId, found.ContentType, found.Size, found.FileName);
+                    return own;
                 }
 
                 errors.Add("content.mediaId", "An image is one the sender uploaded.");
@@ -55,4 +54,17 @@ public sealed class ThreadContent(IMediaStore media)
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : NameText.Clean(text);
+}
+
+/// <summary>The one check of an image an account sends, whichever way it comes (studio, app API, passive reply).</summary>
+public static class OwnImages
+{
+    /// <summary>
+    /// The image content of an upload of <paramref name="uploader"/>'s that is an image, as the node stored it (its type
+    /// and size, not what the caller said); null for anything else.
+    /// </summary>
+    public static async Task<ImageContent?> OwnImageAsync(this IMediaStore media, string? mediaId, Guid uploader, CancellationToken cancellationToken) =>
+        Ids.TryParse(mediaId, out var id) && await media.FindAsync(id, cancellationToken) is { IsImage: true } found && found.UploaderId == uploader
+            ? new ImageContent(mediaId, found.ContentType, found.Size, found.FileName)
+            : null;
 }

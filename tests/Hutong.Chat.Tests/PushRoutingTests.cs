@@ -52,6 +52,44 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
         Assert.Equal(heard.UserIds.Order(), next.UserIds.Order());
     }
 
+    [Fact]
+    public async Task APushToWhoeverIsOnline_OffersTheProducerEachNodesPeople_AndDeliversExactlyItsPick()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var node = new RecordingNode { Connected = [.. Enumerable.Range(0, 2_500).Select(_ => Guid.NewGuid())] };
+        node.Reference = grains.CreateObjectReference<IGatewayNode>(node);
+        var directory = grains.GetGrain<IGatewayDirectoryGrain>(0);
+        await directory.RegisterAsync(node.Reference);
+        var asked = new List<Guid[]>();
+        try
+        {
+            // Every third person held by the recorded node is in the audience; the node's own gateway holds nobody.
+            var audience = node.Connected.Where((_, i) => i % 3 == 0).ToHashSet();
+            var pushed = await app.Services.GetRequiredService<OnlinePush>().PushAsync(
+                (connected, _) =>
+                {
+                    lock (asked)
+                    {
+                        asked.Add(connected);
+                    }
+
+                    return Task.FromResult<IReadOnlyCollection<Guid>>([.. connected.Where(audience.Contains)]);
+                },
+                Push.Live([1]),
+                Ct);
+
+            // One question for the node's 2,500 people, however many of them the producer wants.
+            Assert.Equal(node.Connected, Assert.Single(asked, a => a.Any(node.Connected.Contains)));
+            Assert.Equal(audience.Order(), (await node.NextAsync()).UserIds.Order());
+            Assert.Equal(audience.Count, pushed);
+        }
+        finally
+        {
+            await directory.UnregisterAsync(node.Reference);
+        }
+    }
+
     private static Task AttachAsync(HutongApp app, string userId, RecordingNode node)
     {
         var grains = app.Services.GetRequiredService<IGrainFactory>();
@@ -65,6 +103,8 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
 
         public IGatewayNode? Reference { get; set; }
 
+        public Guid[] Connected { get; init; } = [];
+
         public async Task<(Guid[] UserIds, Push Push)> NextAsync() => await _heard.Reader.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
 
         public Task Deliver(Guid userId, Push push) => DeliverTo([userId], push);
@@ -75,7 +115,7 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
             return Task.CompletedTask;
         }
 
-        public Task<Guid[]> ConnectedAsync() => Task.FromResult<Guid[]>([]);
+        public Task<Guid[]> ConnectedAsync() => Task.FromResult(Connected);
 
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
     }

@@ -65,7 +65,9 @@ internal sealed class BroadcastStore(IDbContextFactory<HutongDbContext> contexts
             return [];
         }
 
-        var following = db.Followers.AsNoTracking().Where(f => f.AccountId == broadcast.AccountId && f.Following && people.Contains(f.UserId));
+        // The ids go as one array parameter (json_each, = ANY): as 10,000 scalar ones SQLite chose the (account,
+        // following) index and walked a million followers, 300 ms before the first push in the broadcast bench; now 50.
+        var following = db.Followers.AsNoTracking().Where(f => f.AccountId == broadcast.AccountId && f.Following && EF.Parameter(people).Contains(f.UserId));
         return broadcast.Audience == BroadcastAudiences.All
             ? await following.Where(f => f.FollowedAt <= broadcast.SentAt).Select(f => f.UserId).ToListAsync(cancellationToken)
             : await following.Where(f => db.BroadcastRecipients.Any(r => r.BroadcastId == broadcastId && r.UserId == f.UserId)).Select(f => f.UserId).ToListAsync(cancellationToken);

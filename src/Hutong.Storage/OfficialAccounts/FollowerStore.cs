@@ -221,7 +221,7 @@ internal sealed class FollowerStore(IDbContextFactory<HutongDbContext> contexts)
     public async Task<IReadOnlyDictionary<string, Guid>> UsersAsync(Guid accountId, IReadOnlyCollection<string> openIds, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Followers.AsNoTracking().Where(f => f.AccountId == accountId && f.Following && openIds.Contains(f.OpenId))
+        return await db.Followers.AsNoTracking().Where(f => f.AccountId == accountId && f.Following && EF.Parameter(openIds).Contains(f.OpenId))
             .ToDictionaryAsync(f => f.OpenId, f => f.UserId, StringComparer.Ordinal, cancellationToken);
     }
 }

@@ -9,8 +9,8 @@ namespace Hutong.BrowserTests;
 /// <summary>
 /// Articles end to end. Lin writes one in the studio with formatting, a cover and an image, pastes something messy that
 /// the editor cleans, previews what the node keeps and broadcasts it. Mei, on a phone, opens it from her thread inside
-/// the client, likes it, shares it to a chat where Bo opens it, and to Moments; the account's page lists it, and the
-/// studio counts its reads and likes.
+/// the client, likes it, shares it to a chat where Bo opens it and follows the account from it, and to Moments; the
+/// account's page lists it, and the studio counts its reads and likes.
 /// </summary>
 public sealed class ArticleTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -163,6 +163,12 @@ public sealed class ArticleTests(BrowserFixture fixture) : BrowserTest(fixture),
         await card.ClickAsync();
         await Expect(bo.Page).ToHaveURLAsync(new Regex($"/articles/{draft.Id}$"));
         await Expect(bo.Page.Locator(".article-reads")).ToHaveTextAsync("Reads 2");
+        // Bo does not follow the account; he does from the card at the article's end, and the account learns where from.
+        await bo.Button($"Follow {accountName}").ClickAsync();
+        await Expect(bo.Page.Locator(".article-status")).ToHaveTextAsync("Following. Its messages show in your chats.");
+        await Expect(bo.Page.Locator(".article-account-card .article-following")).ToHaveTextAsync("Following");
+        var followers = (await owner.GetFollowersAsync(account.Id, cancellationToken: Ct)).Followers;
+        Assert.Equal([FollowScenes.Profile, FollowScenes.Article], followers.OrderBy(f => f.FollowedAt).Select(f => f.Scene));
 
         // And to Moments, where the post carries the article's card.
         await mei.Button("Share to Moments").ClickAsync();

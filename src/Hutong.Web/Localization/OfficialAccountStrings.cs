@@ -15,6 +15,7 @@ public sealed class OfficialAccountStrings
     public required string SubscriptionAccount { get; init; }
     public required string ServiceAccount { get; init; }
     public required string Follow { get; init; }
+    public required Func<string, string> FollowNamed { get; init; }
     public required string Followed { get; init; }
     public required string Unfollow { get; init; }
     public required string Unfollowed { get; init; }
@@ -292,6 +293,7 @@ public sealed class OfficialAccountStrings
         SubscriptionAccount = "Subscription account",
         ServiceAccount = "Service account",
         Follow = "Follow",
+        FollowNamed = name => $"Follow {name}",
         Followed = "Following. Its messages show in your chats.",
         Unfollow = "Unfollow",
         Unfollowed = "You no longer follow this account.",
@@ -554,6 +556,7 @@ public sealed class OfficialAccountStrings
         SubscriptionAccount = "订阅号",
         ServiceAccount = "服务号",
         Follow = "关注",
+        FollowNamed = name => $"关注 {name}",
         Followed = "已关注，它的消息会显示在聊天中。",
         Unfollow = "不再关注",
         Unfollowed = "你已不再关注这个公众号。",

@@ -82,6 +82,10 @@ public sealed partial class HutongClient
     public Task<AccountThread> GetAccountThreadAsync(string accountId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/official-accounts/{Escape(accountId)}/messages?{Page(limit, cursor).TrimStart('&')}", Json.AccountThread, cancellationToken);
 
+    /// <summary>The account's broadcasts to all followers, newest first, as its page shows them to anyone.</summary>
+    public Task<AccountThread> GetAccountHistoryAsync(string accountId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/history?{Page(limit, cursor).TrimStart('&')}", Json.AccountThread, cancellationToken);
+
     /// <summary>A message to an account the caller follows; a resend with the same client id returns the first.</summary>
     public Task<AccountMessage> SendToAccountAsync(string accountId, SendToAccountRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/messages", request, Json.SendToAccountRequest, Json.AccountMessage, cancellationToken);

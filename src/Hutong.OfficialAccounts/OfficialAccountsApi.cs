@@ -45,6 +45,7 @@ public static class OfficialAccountsApi
         api.MapDelete("/{accountId}/tags/{tagId:int}", DeleteTag);
         api.MapGet("/threads", Threads);
         api.MapGet("/{accountId}/messages", Thread);
+        api.MapGet("/{accountId}/history", History);
         api.MapPost("/{accountId}/messages", Send);
         api.MapPost("/{accountId}/messages/read", ReadThread);
         api.MapGet("/{accountId}/followers/{openId}/messages", FollowerThread);
@@ -200,6 +201,10 @@ public static class OfficialAccountsApi
     private static async Task<Results<Ok<AccountThread>, ProblemHttpResult>> Thread(
         string accountId, string? cursor, int? limit, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
         Ids.TryParse(accountId, out var id) ? (await threads.ThreadAsync(user.UserId(), id, cursor, limit, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<AccountThread>, ProblemHttpResult>> History(
+        string accountId, string? cursor, int? limit, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await threads.HistoryAsync(user.UserId(), id, cursor, limit, cancellationToken)).ToOk() : NoAccount();
 
     private static async Task<Results<Created<AccountMessage>, Ok<AccountMessage>, ProblemHttpResult>> Send(
         string accountId, SendToAccountRequest request, ClaimsPrincipal user, ThreadService threads, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task OwnerMakesASubscriptionAccount_FollowerFindsIt_AndABroadcastReachesSubscriptionsLive_OncePerDay()
+    public async Task OwnerMakesASubscriptionAccount_FollowerFindsIt_AndABroadcastReachesSubscriptionsLive_OncePerDay_AndStaysOnItsPage()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var lin = new Person(await NewPageAsync(), $"olin{run}", "Lin");
@@ -108,6 +108,13 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
         await lin.Button("Send broadcast").ClickAsync();
         await Expect(lin.Page.Locator(".broadcast-error")).ToContainTextAsync("No broadcasts are left for now");
         Assert.Single((await owner.GetBroadcastsAsync(account.Id, Ct)).Broadcasts);
+
+        // The account's page shows its broadcasts to all followers to whoever opens it, Lin (who does not follow) too.
+        await lin.Page.GotoAsync($"/oa/{account.Id}");
+        var history = lin.Page.GetByRole(AriaRole.Region, new() { Name = "Broadcasts" });
+        await Expect(history.Locator("article.message")).ToHaveCountAsync(1);
+        await Expect(history.Locator("article.message")).ToContainTextAsync("Spring tea has arrived");
+        await lin.ExpectAccessibleAsync("an account's page with its broadcasts");
     }
 
     [Fact]

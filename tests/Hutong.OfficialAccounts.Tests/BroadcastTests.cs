@@ -86,7 +86,7 @@ public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixtu
     }
 
     [Theory, ProviderData]
-    public async Task ABroadcast_IsReadByFollowersSinceBefore_AndPushedLiveToThoseOnline(StorageProvider provider)
+    public async Task ABroadcast_IsReadByFollowersSinceBefore_AndPushedLiveToThoseOnline_AndShownToAnyoneOnTheAccountsPage(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);
         var owner = await TestUser.CreateAsync(app, "owner");
@@ -94,24 +94,35 @@ public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixtu
         var lin = await TestUser.CreateAsync(app, "lin");
         var stranger = await TestUser.CreateAsync(app, "stranger");
         var account = await owner.NewAccountAsync(name: "Morning Paper");
-        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        var meiOpenId = await owner.FollowedByAsync(account.Id, mei);
         await using var meiOnline = await app.ConnectAsync(mei.Client);
         await using var strangerOnline = await app.ConnectAsync(stranger.Client);
         var png = Hutong.Core.Qr.QrCodes.Png("front page", 4);
         var photo = (await owner.Client.UploadMediaAsync(new MemoryStream(png), "front.png", Ct)).MediaId;
+        var draftPhoto = (await owner.Client.UploadMediaAsync(new MemoryStream(Hutong.Core.Qr.QrCodes.Png("draft", 4)), "draft.png", Ct)).MediaId;
 
         var sent = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("front", new ImageContent(photo)), Ct);
+        var preview = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("draft", new ImageContent(draftPhoto), PreviewOpenId: meiOpenId), Ct);
 
         var live = await meiOnline.NextAccountMessageAsync(e => e.Message.BroadcastId == sent.Id, "the broadcast, live");
         Assert.Equal((0L, account.Id, true), (live.Seq, live.Message.AccountId, live.Message.FromAccount));
         Assert.Equal(photo, ((ImageContent)live.Message.Content).MediaId);
         Assert.Equal(png, (await mei.Client.DownloadMediaAsync(photo, Ct)).Bytes);
-        await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => stranger.Client.DownloadMediaAsync(photo, Ct));
+        Assert.Equal([preview.Id, sent.Id], (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages.Select(m => m.BroadcastId));
 
-        // Lin follows afterwards: the broadcast is not in his thread (it is on the account's profile).
+        // Lin follows afterwards: the broadcast is not in his thread; it is on the account's page, for anyone to see.
         await lin.Client.FollowAsync(account.Id, cancellationToken: Ct);
         Assert.Empty((await lin.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages);
-        await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => lin.Client.DownloadMediaAsync(photo, Ct));
+        foreach (var reader in new[] { lin, stranger })
+        {
+            var history = await reader.Client.GetAccountHistoryAsync(account.Id, cancellationToken: Ct);
+            Assert.Equal([sent.Id], history.Messages.Select(m => m.BroadcastId));
+            Assert.Equal(png, (await reader.Client.DownloadMediaAsync(photo, Ct)).Bytes);
+            // The preview went to Mei alone: neither on the page nor fetchable by others.
+            await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => reader.Client.DownloadMediaAsync(draftPhoto, Ct));
+        }
+
+        await AccountsTests.ExpectAsync(404, ErrorCodes.AccountNotFound, () => stranger.Client.GetAccountHistoryAsync(Guid.NewGuid().ToString(), cancellationToken: Ct));
 
         // The stranger's device heard nothing: a later push that would have followed the broadcast proves it.
         var strangerOpenId = await owner.FollowedByAsync(account.Id, stranger);

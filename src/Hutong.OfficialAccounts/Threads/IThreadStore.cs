@@ -26,6 +26,15 @@ public interface IThreadStore
     Task<IReadOnlyList<ThreadMessage>> ThreadAsync(
         Guid accountId, Guid userId, DateTimeOffset followedAt, long? beforeSeq, int take, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A page of the account's history, newest first, before <paramref name="beforeSeq"/>: its broadcasts to all
+    /// followers, which its page shows to anyone (broadcasts to a tag or to named followers stay theirs).
+    /// </summary>
+    Task<IReadOnlyList<ThreadMessage>> HistoryAsync(Guid accountId, long? beforeSeq, int take, CancellationToken cancellationToken);
+
+    /// <summary>Whether the item is a broadcast to all followers (its media are as public as the account's page).</summary>
+    Task<bool> IsToAllAsync(Guid broadcastId, CancellationToken cancellationToken);
+
     /// <summary>Where the follower read up to (a seq), 0 when never.</summary>
     Task<long> ReadUpToAsync(Guid accountId, Guid userId, CancellationToken cancellationToken);
 

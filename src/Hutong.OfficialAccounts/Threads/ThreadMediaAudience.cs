@@ -6,7 +6,8 @@ namespace Hutong.OfficialAccounts.Threads;
 
 /// <summary>
 /// An upload in a thread may be fetched by the account's admins and by the follower whose thread it is; one in a
-/// broadcast, by the followers it reached.
+/// broadcast, by the followers it reached, and one in a broadcast to all followers by anyone who sees the account's page
+/// (which shows those broadcasts).
 /// </summary>
 internal sealed class ThreadMediaAudience(IThreadStore threads, IFollowerStore followers, IOfficialAccountStore accounts, Broadcasts.IBroadcastStore broadcasts)
     : IMediaAudience
@@ -16,6 +17,13 @@ internal sealed class ThreadMediaAudience(IThreadStore threads, IFollowerStore f
         foreach (var item in await threads.WithMediaAsync(mediaId, cancellationToken))
         {
             if (item.UserId == userId || (await accounts.FindAsync(item.AccountId, cancellationToken))?.IsAdmin(userId) == true)
+            {
+                return true;
+            }
+
+            if (item is { UserId: null, BroadcastId: { } toAll }
+                && await threads.IsToAllAsync(toAll, cancellationToken)
+                && (await accounts.FindAsync(item.AccountId, cancellationToken))?.IsActive == true)
             {
                 return true;
             }

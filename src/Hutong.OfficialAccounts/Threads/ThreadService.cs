@@ -101,6 +101,22 @@ public sealed class ThreadService(
         return await PageAsync(accountId, standing.Value.Follower, cursor, limit, cancellationToken);
     }
 
+    /// <summary>
+    /// The account's broadcasts to all followers, for its page: anyone who may see the account reads them, so a follower
+    /// who came later finds what was sent before (their thread starts when they followed).
+    /// </summary>
+    public async Task<Result<AccountThread>> HistoryAsync(Guid me, Guid accountId, string? cursor, int? limit, CancellationToken cancellationToken)
+    {
+        if (await accounts.VisibleAsync(me, accountId, cancellationToken) is null)
+        {
+            return OfficialAccountService.NotFound;
+        }
+
+        var take = Math.Clamp(limit ?? Paging.DefaultLimit, 1, Paging.MaxLimit);
+        var page = await store.HistoryAsync(accountId, Before(cursor), take + 1, cancellationToken);
+        return Paged(page, take);
+    }
+
     /// <summary>A follower's thread as the account's admins see it in the studio.</summary>
     public async Task<Result<AccountThread>> FollowerThreadAsync(Guid me, Guid accountId, string openId, string? cursor, int? limit, CancellationToken cancellationToken)
     {
@@ -164,8 +180,17 @@ public sealed class ThreadService(
     private async Task<AccountThread> PageAsync(Guid accountId, Follower follower, string? cursor, int? limit, CancellationToken cancellationToken)
     {
         var take = Math.Clamp(limit ?? Paging.DefaultLimit, 1, Paging.MaxLimit);
-        long? before = long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : null;
-        var page = await store.ThreadAsync(accountId, follower.UserId, follower.FollowedAt, before, take + 1, cancellationToken);
+        var page = await store.ThreadAsync(accountId, follower.UserId, follower.FollowedAt, Before(cursor), take + 1, cancellationToken);
+        return Paged(page, take);
+    }
+
+    /// <summary>A cursor is the seq of the last item of the page before; anything else starts at the newest.</summary>
+    private static long? Before(string? cursor) =>
+        long.TryParse(cursor, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seq) ? seq : null;
+
+    /// <summary>Up to <paramref name="take"/> items of a page read one longer, and the cursor on when there are more.</summary>
+    private static AccountThread Paged(IReadOnlyList<ThreadMessage> page, int take)
+    {
         var shown = page.Take(take).ToList();
         return new AccountThread(
             shown.ConvertAll(Info),

@@ -74,6 +74,22 @@ internal sealed class ThreadStore(IDbContextFactory<HutongDbContext> contexts) :
         return own.Concat(broadcasts).OrderByDescending(m => m.Seq).Take(take).Select(m => m.ToDomain()).ToList();
     }
 
+    public async Task<IReadOnlyList<ThreadMessage>> HistoryAsync(Guid accountId, long? beforeSeq, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var before = beforeSeq ?? long.MaxValue;
+        return (await db.AccountMessages.AsNoTracking()
+            .Where(m => m.AccountId == accountId && m.UserId == null && m.Seq < before)
+            .Where(m => db.Broadcasts.Any(b => b.Id == m.BroadcastId && b.Audience == BroadcastAudiences.All))
+            .OrderByDescending(m => m.Seq).Take(take).ToListAsync(cancellationToken)).ConvertAll(m => m.ToDomain());
+    }
+
+    public async Task<bool> IsToAllAsync(Guid broadcastId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Broadcasts.AnyAsync(b => b.Id == broadcastId && b.Audience == BroadcastAudiences.All, cancellationToken);
+    }
+
     public async Task<long> ReadUpToAsync(Guid accountId, Guid userId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

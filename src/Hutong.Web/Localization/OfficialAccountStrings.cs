@@ -16,6 +16,9 @@ public sealed class OfficialAccountStrings
     public required string ServiceAccount { get; init; }
     public required string Follow { get; init; }
     public required Func<string, string> FollowNamed { get; init; }
+    public required string PastBroadcasts { get; init; }
+    public required string NoPastBroadcasts { get; init; }
+    public required string MorePastBroadcasts { get; init; }
     public required string Followed { get; init; }
     public required string Unfollow { get; init; }
     public required string Unfollowed { get; init; }
@@ -294,6 +297,9 @@ public sealed class OfficialAccountStrings
         ServiceAccount = "Service account",
         Follow = "Follow",
         FollowNamed = name => $"Follow {name}",
+        PastBroadcasts = "Broadcasts",
+        NoPastBroadcasts = "Nothing broadcast to all followers yet.",
+        MorePastBroadcasts = "Earlier broadcasts",
         Followed = "Following. Its messages show in your chats.",
         Unfollow = "Unfollow",
         Unfollowed = "You no longer follow this account.",
@@ -557,6 +563,9 @@ public sealed class OfficialAccountStrings
         ServiceAccount = "服务号",
         Follow = "关注",
         FollowNamed = name => $"关注 {name}",
+        PastBroadcasts = "历史消息",
+        NoPastBroadcasts = "还没有群发过消息。",
+        MorePastBroadcasts = "更早的消息",
         Followed = "已关注，它的消息会显示在聊天中。",
         Unfollow = "不再关注",
         Unfollowed = "你已不再关注这个公众号。",

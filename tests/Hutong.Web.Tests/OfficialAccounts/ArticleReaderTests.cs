@@ -38,7 +38,9 @@ public sealed class ArticleReaderTests : IAsyncDisposable
 
         page.WaitForAssertion(() => Assert.Equal("Reads 5", page.Find(".article-reads").TextContent));
         Assert.Equal("Spring tea", page.Find("h1").TextContent);
-        Assert.Equal("oa/oa-1", page.Find("a.article-account").GetAttribute("href"));
+        // The account's page, told the reader came from an article, so a follow there counts as from it.
+        Assert.Equal("oa/oa-1?from=article", page.Find("a.article-account").GetAttribute("href"));
+        Assert.Equal("Following", page.Find(".article-account-card .article-following").TextContent);
         Assert.Equal("picked", page.Find(".article-body b").TextContent);
         Assert.Equal($"/a/{Id}/media/{Upload}", page.Find(".article-body img").GetAttribute("src"));
         Assert.Equal($"/a/{Id}/media/{Upload}", page.Find("img.article-view-cover").GetAttribute("src"));

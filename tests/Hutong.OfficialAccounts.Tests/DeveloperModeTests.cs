@@ -75,6 +75,50 @@ public sealed class DeveloperModeTests(OfficialAccountServers servers) : IClassF
     }
 
     [Theory, ProviderData]
+    public async Task AFollowersPlaceVoiceAndArticle_ArePushedAsWeChatsLocationVoiceAndLink_AndTheVoiceIsTheBotsToFetch(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        using var http = app.CreateClient();
+        var (account, token) = await owner.AccountWithTokenAsync(http, "Listener");
+        await using var bot = await FakeDeveloperServer.StartAsync();
+        await owner.Client.SaveDeveloperSettingsAsync(account.Id, new DeveloperSettingsRequest(bot.Url, bot.Token), Ct);
+        var openId = await owner.FollowedByAsync(account.Id, mei);
+        await bot.NextPushAsync();
+        byte[] ogg = [.. "OggS"u8, .. new byte[64]];
+        var voice = await mei.Client.UploadMediaAsync(new MemoryStream(ogg), "note.ogg", Ct);
+        var article = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Spring tea", "<p>Leaves.</p>", "Picked early"), Ct);
+        var draft = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Not yet", "<p>Soon.</p>"), Ct);
+        await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("publish", ArticleIds: [article.Id]), Ct);
+
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("place", new LocationContent(39.94, 116.38, "Houhai", "Xicheng")), Ct);
+        var place = await bot.NextPushAsync();
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("voice", new VoiceContent(voice.MediaId, 3_000)), Ct);
+        var said = await bot.NextPushAsync();
+        // The card is the article's own, whatever title the device gave it.
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("link", new ArticleContent(account.Id, article.Id, "a title of Mei's own")), Ct);
+        var link = await bot.NextPushAsync();
+
+        static string Field(ReceivedPush push, string name) => push.Message.Element(name)!.Value;
+        Assert.Equal(("location", "39.94", "116.38", "Houhai Xicheng"), (Field(place, "MsgType"), Field(place, "Location_X"), Field(place, "Location_Y"), Field(place, "Label")));
+        Assert.Equal(("voice", voice.MediaId, "ogg"), (Field(said, "MsgType"), Field(said, "MediaId"), Field(said, "Format")));
+        Assert.Equal(("link", "Spring tea", "Picked early", $"/a/{article.Id}"), (Field(link, "MsgType"), Field(link, "Title"), Field(link, "Description"), Field(link, "Url")));
+        Assert.All(new[] { place, said, link }, p => Assert.Equal(openId, Field(p, "FromUserName")));
+        Assert.Equal(ogg, await http.GetByteArrayAsync($"/cgi-bin/media/get?access_token={token}&media_id={voice.MediaId}", Ct));
+        var thread = (await mei.Client.GetAccountThreadAsync(account.Id, cancellationToken: Ct)).Messages;
+        Assert.Equal(("Spring tea", 3_000), (Assert.IsType<ArticleContent>(thread[0].Content).Title, Assert.IsType<VoiceContent>(thread[1].Content).DurationMs));
+
+        // A voice message over a minute and a card of an unpublished article are refused, and nothing reaches the bot:
+        // the next push is the text sent after them.
+        var tooLong = await AccountsTests.ExpectAsync(400, ErrorCodes.ValidationFailed, () => mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("long", new VoiceContent(voice.MediaId, 61_000)), Ct));
+        Assert.Equal(["durationMs"], tooLong.Problem!.Errors!.Keys);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("draft", new ArticleContent(account.Id, draft.Id, "Not yet")), Ct));
+        await mei.Client.SendToAccountAsync(account.Id, new SendToAccountRequest("after", new TextContent("after them")), Ct);
+        Assert.Equal("after them", Field(await bot.NextPushAsync(), "Content"));
+    }
+
+    [Theory, ProviderData]
     public async Task InSafeMode_ThePushIsSealed_AndAnEncryptedReplyIsOpenedOnlyWithAGoodSignature(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);

@@ -60,7 +60,7 @@ public sealed class BroadcastService(
         }
 
         var content = request.ArticleIds is null
-            ? await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken)
+            ? await contents.CheckAsync(request.Content, me, fromFollower: false, Limits.MaxMessageText, cancellationToken)
             : await NewsAsync(account, request, cancellationToken);
         if (!content.IsSuccess)
         {

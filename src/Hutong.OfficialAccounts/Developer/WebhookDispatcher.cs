@@ -36,6 +36,8 @@ internal sealed class WebhookDispatcher(
             LocationContent place => new LocationMessage(
                 to, from, at, Math.Round((decimal)place.Latitude, 6), Math.Round((decimal)place.Longitude, 6), 15,
                 string.Join(' ', new[] { place.Name, place.Address }.Where(p => p is not null)), message.Seq),
+            VoiceContent voice => new VoiceMessage(to, from, at, voice.MediaId, Format(voice.ContentType), message.Seq),
+            ArticleContent article => new LinkMessage(to, from, at, article.Title, article.Digest ?? "", $"/a/{article.ArticleId}", message.Seq),
             _ => null,
         };
         if (push is not null)
@@ -43,6 +45,10 @@ internal sealed class WebhookDispatcher(
             await AnswerAsync(account, developer, follower, push, cancellationToken);
         }
     }
+
+    /// <summary>WeChat names a voice message's codec (amr, speex); here it is the upload's audio type: ogg, webm, mpeg...</summary>
+    private static string Format(string? contentType) =>
+        contentType is { } type && type.StartsWith("audio/", StringComparison.Ordinal) ? type["audio/".Length..].Split(';')[0].Trim() : "";
 
     public async Task FollowedAsync(OfficialAccount account, Follower follower, CancellationToken cancellationToken)
     {

@@ -135,7 +135,7 @@ public sealed class AutoReplyService(
     {
         if (reply.ArticleIds is null)
         {
-            var content = await contents.CheckAsync(reply.Content, me, places: false, Limits.MaxMessageText, cancellationToken);
+            var content = await contents.CheckAsync(reply.Content, me, fromFollower: false, Limits.MaxMessageText, cancellationToken);
             if (content.IsSuccess)
             {
                 return new AutoReply(content.Value);

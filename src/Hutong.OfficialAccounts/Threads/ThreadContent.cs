@@ -1,20 +1,24 @@
+using Hutong.Chat;
 using Hutong.Chat.Media;
+using Hutong.Chat.Messages.Content;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Text;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.OfficialAccounts.Threads;
 
 /// <summary>
-/// What a thread takes: text, an image the sender uploaded, and (from followers) a place. Checked the same way for the
-/// follower's messages, the studio's replies and broadcasts; the stored content is what the node made of it (the
-/// upload's type and size, not what the device said).
+/// What a thread takes: text and an image the sender uploaded; from followers also a place, a voice message and a
+/// published article's card (which developers get as WeChat's location, voice and link messages). Checked the same way
+/// for the follower's messages, the studio's replies and broadcasts; the stored content is what the node made of it (the
+/// upload's type and size, the article's own title, not what the device said).
 /// </summary>
-public sealed class ThreadContent(IMediaStore media)
+public sealed class ThreadContent(IMediaStore media, ContentHandlers chat, IOptions<ChatOptions> chatOptions)
 {
     public async Task<Result<MessageContent>> CheckAsync(
-        MessageContent? content, Guid uploader, bool places, int maxText, CancellationToken cancellationToken)
+        MessageContent? content, Guid uploader, bool fromFollower, int maxText, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         switch (content)
@@ -36,7 +40,7 @@ public sealed class ThreadContent(IMediaStore media)
 
                 errors.Add("content.mediaId", "An image is one the sender uploaded.");
                 break;
-            case LocationContent place when places:
+            case LocationContent place when fromFollower:
                 if (double.IsFinite(place.Latitude) && double.IsFinite(place.Longitude) && Math.Abs(place.Latitude) <= 90 && Math.Abs(place.Longitude) <= 180
                     && (place.Name?.Length ?? 0) <= 100 && (place.Address?.Length ?? 0) <= 200)
                 {
@@ -45,8 +49,17 @@ public sealed class ThreadContent(IMediaStore media)
 
                 errors.Add("content", "A place has a latitude, a longitude, and a short name and address.");
                 break;
+            case VoiceContent or ArticleContent when fromFollower && chat.Find(content) is { } handler:
+                // Taken as a chat takes them: an audio upload of the sender's within the voice limit; a published article.
+                var taken = handler.Check(content, chatOptions.Value, errors);
+                if (!errors.Any)
+                {
+                    return await handler.ResolveAsync(uploader, taken, cancellationToken);
+                }
+
+                break;
             default:
-                errors.Add("content", places ? "A message is text, an image or a place." : "A message is text or an image.");
+                errors.Add("content", fromFollower ? "A message is text, an image, a voice message, a place or an article." : "A message is text or an image.");
                 break;
         }
 

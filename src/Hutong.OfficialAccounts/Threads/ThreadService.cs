@@ -51,7 +51,7 @@ public sealed class ThreadService(
             return errors.ToError();
         }
 
-        var content = await contents.CheckAsync(request.Content, me, places: true, Limits.MaxMessageText, cancellationToken);
+        var content = await contents.CheckAsync(request.Content, me, fromFollower: true, Limits.MaxMessageText, cancellationToken);
         if (!content.IsSuccess)
         {
             return content.Error;
@@ -85,7 +85,7 @@ public sealed class ThreadService(
             return FollowService.NoFollower;
         }
 
-        var content = await contents.CheckAsync(request.Content, me, places: false, Limits.MaxMessageText, cancellationToken);
+        var content = await contents.CheckAsync(request.Content, me, fromFollower: false, Limits.MaxMessageText, cancellationToken);
         return content.IsSuccess ? await replies.ReplyAsync(managed.Value, follower.UserId, content.Value, inWindow: true, cancellationToken) : content.Error;
     }
 

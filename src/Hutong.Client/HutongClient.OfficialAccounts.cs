@@ -74,6 +74,14 @@ public sealed partial class HutongClient
     public Task<OfficialAccountInfo> RejectOfficialAccountAsync(string accountId, string reason, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/admin/official-accounts/{Escape(accountId)}/reject", new RejectOfficialAccountRequest(reason), Json.RejectOfficialAccountRequest, Json.OfficialAccountInfo, cancellationToken);
 
+    /// <summary>For operators: the accounts with reports nobody has dismissed, the most recently reported first.</summary>
+    public Task<ReportedAccountList> GetReportedAccountsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/admin/official-accounts/reports", Json.ReportedAccountList, cancellationToken);
+
+    /// <summary>For operators: closes the account's open reports (they are kept); a later report opens it again.</summary>
+    public Task DismissAccountReportsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/admin/official-accounts/{Escape(accountId)}/reports/dismiss", cancellationToken);
+
     /// <summary>The caller's threads with the accounts they follow: service accounts, and subscriptions folded together.</summary>
     public Task<AccountThreadList> GetAccountThreadsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/official-accounts/threads", Json.AccountThreadList, cancellationToken);

@@ -65,6 +65,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(UpdateFollowRequest))]
 [JsonSerializable(typeof(ReportOfficialAccountRequest))]
 [JsonSerializable(typeof(RejectOfficialAccountRequest))]
+[JsonSerializable(typeof(ReportedAccountList))]
 [JsonSerializable(typeof(FollowerInfo))]
 [JsonSerializable(typeof(FollowerPage))]
 [JsonSerializable(typeof(UpdateFollowerRequest))]

@@ -59,6 +59,8 @@ public static class OfficialAccountsApi
 
         var admin = app.MapGroup("/api/v1/admin/official-accounts").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/", ReviewQueue);
+        admin.MapGet("/reports", Reported);
+        admin.MapPost("/{accountId}/reports/dismiss", DismissReports);
         admin.MapPost("/{accountId}/approve", Approve);
         admin.MapPost("/{accountId}/reject", Reject);
 
@@ -293,6 +295,14 @@ public static class OfficialAccountsApi
     private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Reject(
         string accountId, RejectOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
         Ids.TryParse(accountId, out var id) ? (await accounts.ReviewAsync(user.UserId(), id, approve: false, request.Reason, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Results<Ok<ReportedAccountList>, ProblemHttpResult>> Reported(
+        ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        (await accounts.ReportedAsync(user.UserId(), cancellationToken)).ToOk();
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DismissReports(
+        string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        Ids.TryParse(accountId, out var id) ? (await accounts.DismissReportsAsync(user.UserId(), id, cancellationToken)).ToNoContent() : NoAccount();
 
     private static async Task<Result<OfficialAccount>> ManagedAsync(
         string accountId, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>

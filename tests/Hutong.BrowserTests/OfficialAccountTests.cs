@@ -11,7 +11,7 @@ namespace Hutong.BrowserTests;
 /// its secret once; Mei finds it by search and follows it; Lin's broadcast reaches Mei's Subscriptions row live and she
 /// reads it in the thread, and a second broadcast that day is refused. Mei messages an account and Lin answers from the
 /// studio while the window is open, and is told why not once it closes. A service account waits for an operator, then
-/// shows among Mei's chats with a count of its own.
+/// shows among Mei's chats with a count of its own; Mei reports it, and the operator reads why and dismisses the report.
 /// </summary>
 public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -172,7 +172,7 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
     }
 
     [Fact]
-    public async Task ServiceAccount_WaitsForAnOperator_ThenShowsAmongTheChatsWithItsOwnCount()
+    public async Task ServiceAccount_WaitsForAnOperator_ThenShowsAmongTheChatsWithItsOwnCount_AndAReportReachesTheOperator()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var lin = new Person(await NewPageAsync(), $"slin{run}", "Lin");
@@ -221,6 +221,35 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
         await row.ClickAsync();
         await Expect(mei.Messages.Locator("article.message.theirs", new() { HasTextString = "Open until ten tonight" })).ToBeVisibleAsync();
         await Expect(mei.Section("Chats").Locator(".badge")).ToHaveCountAsync(0);
+
+        // Mei reports it from its page.
+        await mei.Page.GotoAsync($"/oa/{account.Id}");
+        await mei.Button("Report").ClickAsync();
+        var report = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = $"Report {accountName}" });
+        await report.GetByRole(AriaRole.Radio, new() { Name = "Fraud or a scam" }).CheckAsync();
+        await report.GetByLabel("Details (optional)").FillAsync("Asks for a deposit");
+        await report.GetByRole(AriaRole.Button, new() { Name = "Send report" }).ClickAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Reported. Thank you" })).ToBeVisibleAsync();
+
+        // The operator's review row counts it; the review page shows what Mei said, never that it was Mei, and the
+        // reports are dismissed from the keyboard.
+        await op.Page.GotoAsync("/studio");
+        await Expect(ReviewLink(op)).ToContainTextAsync("1");
+        await ReviewLink(op).ClickAsync();
+        var reported = op.Page.Locator(".report-item", new() { HasTextString = accountName });
+        await Expect(reported).ToContainTextAsync("Fraud or a scam: Asks for a deposit");
+        await Expect(reported).ToContainTextAsync("reported by 1 person");
+        await Expect(reported).Not.ToContainTextAsync("Mei");
+        await Expect(reported.GetByRole(AriaRole.Link, new() { Name = accountName })).ToHaveAttributeAsync("href", $"oa/{account.Id}");
+        await op.ScreenshotAsync("oa-review-reports");
+        await op.ExpectAccessibleAsync("the review page with a reported account");
+        await reported.GetByRole(AriaRole.Button, new() { Name = $"Dismiss the reports of {accountName}" }).FocusAsync();
+        await op.Page.Keyboard.PressAsync("Enter");
+        await Expect(op.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "are dismissed" })).ToBeVisibleAsync();
+        await Expect(reported).ToHaveCountAsync(0);
+        await Expect(op.Page.GetByText("No account has open reports.")).ToBeVisibleAsync();
+        await Expect(op.Page.Locator("#reports-title")).ToBeFocusedAsync();
+        await Expect(ReviewLink(op).Locator(".badge")).ToHaveCountAsync(0);
     }
 
     /// <summary>The studio's link to the review page; its name grows with the count of what waits.</summary>

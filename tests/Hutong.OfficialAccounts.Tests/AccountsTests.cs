@@ -144,6 +144,84 @@ public sealed class AccountsTests(OfficialAccountServers servers) : IClassFixtur
         Assert.Equal(5, (await owner.Client.GetMyOfficialAccountsAsync(Ct)).Accounts.Count);
     }
 
+    [Theory, ProviderData]
+    public async Task AReport_NeedsAReasonOfOneTo500Characters_AndOnlyOperatorsReadOrDismissReports(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var account = await owner.NewAccountAsync(name: "Cheap Watches");
+        await mei.Client.FollowAsync(account.Id, cancellationToken: Ct);
+
+        var empty = await ExpectAsync(400, ErrorCodes.ValidationFailed, () => mei.Client.ReportOfficialAccountAsync(account.Id, " \n ", Ct));
+        var tooLong = await ExpectAsync(400, ErrorCodes.ValidationFailed, () => mei.Client.ReportOfficialAccountAsync(account.Id, new string('x', 501), Ct));
+
+        Assert.Equal(["reason"], empty.Problem!.Errors!.Keys);
+        Assert.Equal(["reason"], tooLong.Problem!.Errors!.Keys);
+        Assert.DoesNotContain((await ops.GetReportedAccountsAsync(Ct)).Accounts, r => r.Account.Id == account.Id);
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => mei.Client.ReportOfficialAccountAsync(Guid.NewGuid().ToString(), "Spam", Ct));
+
+        await mei.Client.ReportOfficialAccountAsync(account.Id, new string('y', 500), Ct);
+        await ExpectAsync(403, ErrorCodes.NotOperator, () => mei.Client.GetReportedAccountsAsync(Ct));
+        await ExpectAsync(403, ErrorCodes.NotOperator, () => owner.Client.GetReportedAccountsAsync(Ct));
+        await ExpectAsync(403, ErrorCodes.NotOperator, () => owner.Client.DismissAccountReportsAsync(account.Id, Ct));
+        await ExpectAsync(404, ErrorCodes.AccountNotFound, () => ops.DismissAccountReportsAsync(Guid.NewGuid().ToString(), Ct));
+        var kept = Assert.Single((await ops.GetReportedAccountsAsync(Ct)).Accounts, r => r.Account.Id == account.Id);
+        Assert.Equal(new string('y', 500), Assert.Single(kept.Reports).Reason);
+    }
+
+    [Theory, ProviderData]
+    public async Task Operators_SeeReportedAccounts_EachReporterCountedOnce_NeverNamed_UntilDismissed_AndANewReportBringsOneBack(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        var draws = await owner.NewAccountAsync(name: "Lucky Draws");
+        var loans = await owner.NewAccountAsync(name: "Quick Loans");
+        await mei.Client.FollowAsync(loans.Id, cancellationToken: Ct);
+
+        await lin.Client.ReportOfficialAccountAsync(draws.Id, "Spam or advertising", Ct);
+        await mei.Client.ReportOfficialAccountAsync(loans.Id, "Fraud or a scam: asks for a deposit first", Ct);
+        await lin.Client.ReportOfficialAccountAsync(loans.Id, "Fraud or a scam", Ct);
+        await mei.Client.ReportOfficialAccountAsync(loans.Id, "Other: still at it", Ct);
+
+        // The most recently reported first; Mei reported twice and counts once; what was said, newest first.
+        var reported = (await ops.GetReportedAccountsAsync(Ct)).Accounts.Where(r => r.Account.Id == loans.Id || r.Account.Id == draws.Id).ToList();
+        Assert.Equal([loans.Id, draws.Id], reported.Select(r => r.Account.Id));
+        var loansReports = reported[0];
+        Assert.Equal(("Quick Loans", OfficialAccountKinds.Subscription, 1), (loansReports.Account.Name, loansReports.Account.Kind, loansReports.Account.Followers));
+        Assert.Equal(2, loansReports.Reporters);
+        Assert.Equal(["Other: still at it", "Fraud or a scam", "Fraud or a scam: asks for a deposit first"], loansReports.Reports.Select(r => r.Reason));
+        Assert.True(loansReports.Reports[0].At > loansReports.Reports[1].At && loansReports.Reports[1].At > loansReports.Reports[2].At);
+        Assert.Equal(loansReports.Reports[0].At, loansReports.LastReportedAt);
+        Assert.Equal((1, "Spam or advertising"), (reported[1].Reporters, Assert.Single(reported[1].Reports).Reason));
+
+        // Nobody is named: neither reporter's id (nor handle) is anywhere in what operators read.
+        using var http = app.CreateClient();
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ops.Token);
+        var json = await http.GetStringAsync("/api/v1/admin/official-accounts/reports", Ct);
+        Assert.Contains(loans.Id, json, StringComparison.Ordinal);
+        foreach (var reporter in new[] { mei, lin })
+        {
+            Assert.DoesNotContain(reporter.UserId, json, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain(reporter.Handle, json, StringComparison.OrdinalIgnoreCase);
+        }
+
+        // Dismissed (twice is fine), the account leaves the list and the other stays.
+        await ops.DismissAccountReportsAsync(loans.Id, Ct);
+        await ops.DismissAccountReportsAsync(loans.Id, Ct);
+        var left = (await ops.GetReportedAccountsAsync(Ct)).Accounts;
+        Assert.DoesNotContain(left, r => r.Account.Id == loans.Id);
+        Assert.Contains(left, r => r.Account.Id == draws.Id);
+
+        // A new report brings it back, alone: the dismissed ones are kept, no longer open.
+        await lin.Client.ReportOfficialAccountAsync(loans.Id, "Offensive content", Ct);
+        var back = Assert.Single((await ops.GetReportedAccountsAsync(Ct)).Accounts, r => r.Account.Id == loans.Id);
+        Assert.Equal((1, "Offensive content"), (back.Reporters, Assert.Single(back.Reports).Reason));
+        Assert.Equal(loans.Id, (await ops.GetReportedAccountsAsync(Ct)).Accounts[0].Account.Id);
+    }
+
     internal static async Task<HutongApiException> ExpectAsync(int status, string code, Func<Task> call)
     {
         var error = await Assert.ThrowsAsync<HutongApiException>(call);

@@ -3,8 +3,8 @@ using Microsoft.Extensions.Configuration;
 namespace Hutong.Accounts.Identity;
 
 /// <summary>
-/// The platform's operators: the people named by handle in <c>Hutong:Operators</c>, who review service accounts (and
-/// later mini-programs and reports). Read from configuration on each call, so a change in the settings file applies
+/// The platform's operators: the people named by handle in <c>Hutong:Operators</c>, who review service accounts and
+/// reports of them (and later mini-programs). Read from configuration on each call, so a change in the settings file applies
 /// without a restart; every node must carry the same list, like every other setting.
 /// </summary>
 public sealed class Operators(IConfiguration configuration, IAccountStore accounts)

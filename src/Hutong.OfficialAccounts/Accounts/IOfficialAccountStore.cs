@@ -35,4 +35,13 @@ public interface IOfficialAccountStore
 
     /// <summary>Keeps a follower's report for the operators.</summary>
     Task AddReportAsync(Guid accountId, Guid reporterId, string reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The accounts with open reports, the most recently reported first, each with its <paramref name="newest"/> open
+    /// reports, newest first.
+    /// </summary>
+    Task<IReadOnlyList<OpenReports>> OpenReportsAsync(int take, int newest, CancellationToken cancellationToken);
+
+    /// <summary>Dismisses the account's open reports made up to <paramref name="at"/>; a later report stays open.</summary>
+    Task DismissReportsAsync(Guid accountId, DateTimeOffset at, CancellationToken cancellationToken);
 }

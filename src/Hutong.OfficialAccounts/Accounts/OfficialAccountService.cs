@@ -32,6 +32,10 @@ public sealed class OfficialAccountService(
     /// <summary>App secrets are 32 hex digits, as WeChat's are.</summary>
     private const int SecretDigits = 32;
 
+    /// <summary>The operators' list of reported accounts: this many accounts, with this many of each one's reports.</summary>
+    private const int ReportedAccountsShown = 100;
+    private const int ReportsShown = 5;
+
     private OfficialAccountsOptions Limits => options.Value;
 
     public async Task<Result<CreatedOfficialAccount>> CreateAsync(Guid me, CreateOfficialAccountRequest request, CancellationToken cancellationToken)
@@ -210,6 +214,42 @@ public sealed class OfficialAccountService(
         }
 
         await store.AddReportAsync(accountId, me, reason, clock.Now(), cancellationToken);
+        return Done.Value;
+    }
+
+    /// <summary>
+    /// For operators: the accounts with reports nobody has dismissed, the most recently reported first. The reporters are
+    /// counted, never named.
+    /// </summary>
+    public async Task<Result<ReportedAccountList>> ReportedAsync(Guid me, CancellationToken cancellationToken)
+    {
+        if (!await operators.IsOperatorAsync(me, cancellationToken))
+        {
+            return NotOperator;
+        }
+
+        var open = await store.OpenReportsAsync(ReportedAccountsShown, ReportsShown, cancellationToken);
+        var accounts = (await ListAsync(me, [.. open.Select(o => o.Account)], cancellationToken)).Accounts;
+        return new ReportedAccountList([.. open.Zip(accounts, (o, account) => new ReportedAccount(account, o.Reporters, o.LastAt, o.Newest))]);
+    }
+
+    /// <summary>
+    /// An operator has read the account's open reports and dismisses them; they are kept, no longer open. A report made
+    /// afterwards is open again. Dismissing again changes nothing.
+    /// </summary>
+    public async Task<Result<Done>> DismissReportsAsync(Guid me, Guid accountId, CancellationToken cancellationToken)
+    {
+        if (!await operators.IsOperatorAsync(me, cancellationToken))
+        {
+            return NotOperator;
+        }
+
+        if (await store.FindAsync(accountId, cancellationToken) is null)
+        {
+            return NotFound;
+        }
+
+        await store.DismissReportsAsync(accountId, clock.Now(), cancellationToken);
         return Done.Value;
     }
 

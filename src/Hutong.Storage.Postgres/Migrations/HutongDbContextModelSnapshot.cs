@@ -1045,6 +1045,10 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<DateTimeOffset?>("DismissedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1060,6 +1064,9 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "At", "ReporterId")
+                        .HasFilter("dismissed_at IS NULL");
 
                     b.ToTable("oa_reports", (string)null);
                 });

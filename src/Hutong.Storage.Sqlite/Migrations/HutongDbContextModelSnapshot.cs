@@ -1037,6 +1037,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("at");
 
+                    b.Property<long?>("DismissedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dismissed_at");
+
                     b.Property<string>("Reason")
                         .IsRequired()
                         .HasMaxLength(2000)
@@ -1052,6 +1056,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("ReporterId");
 
                     b.HasIndex("AccountId", "At");
+
+                    b.HasIndex("AccountId", "At", "ReporterId")
+                        .HasFilter("dismissed_at IS NULL");
 
                     b.ToTable("oa_reports", (string)null);
                 });

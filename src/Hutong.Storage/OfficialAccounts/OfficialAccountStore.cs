@@ -1,3 +1,4 @@
+using Hutong.Contracts.OfficialAccounts;
 using Hutong.OfficialAccounts.Accounts;
 using Microsoft.EntityFrameworkCore;
 
@@ -60,7 +61,7 @@ internal sealed class OfficialAccountStore(IDbContextFactory<HutongDbContext> co
         var needle = text.ToLowerInvariant();
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.OfficialAccounts.AsNoTracking()
-            .Where(a => a.State == Contracts.OfficialAccounts.OfficialAccountStates.Active && a.SearchName.Contains(needle))
+            .Where(a => a.State == OfficialAccountStates.Active && a.SearchName.Contains(needle))
             .OrderBy(a => a.SearchName == needle ? 0 : a.SearchName.StartsWith(needle) ? 1 : 2)
             .ThenBy(a => a.SearchName.Length)
             .ThenBy(a => a.CreatedAt)
@@ -99,7 +100,7 @@ internal sealed class OfficialAccountStore(IDbContextFactory<HutongDbContext> co
     public async Task<bool> IsActiveAvatarAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.OfficialAccounts.AnyAsync(a => a.AvatarId == mediaId && a.State == Contracts.OfficialAccounts.OfficialAccountStates.Active, cancellationToken);
+        return await db.OfficialAccounts.AnyAsync(a => a.AvatarId == mediaId && a.State == OfficialAccountStates.Active, cancellationToken);
     }
 
     public async Task AddReportAsync(Guid accountId, Guid reporterId, string reason, DateTimeOffset at, CancellationToken cancellationToken)
@@ -107,6 +108,49 @@ internal sealed class OfficialAccountStore(IDbContextFactory<HutongDbContext> co
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.OfficialAccountReports.Add(new OfficialAccountReportRow { Id = Guid.CreateVersion7(at), AccountId = accountId, ReporterId = reporterId, Reason = reason, At = at });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<OpenReports>> OpenReportsAsync(int take, int newest, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var open = db.OfficialAccountReports.Where(r => r.DismissedAt == null);
+        var reported = await open
+            .GroupBy(r => r.AccountId)
+            .Select(g => new { AccountId = g.Key, Reporters = g.Select(r => r.ReporterId).Distinct().Count(), LastAt = g.Max(r => r.At) })
+            .OrderByDescending(g => g.LastAt)
+            .ThenBy(g => g.AccountId)
+            .Take(take)
+            .ToListAsync(cancellationToken);
+        if (reported.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = reported.ConvertAll(r => r.AccountId);
+        var accounts = await db.OfficialAccounts.AsNoTracking()
+            .Where(a => ids.Contains(a.Id))
+            .Select(a => new
+            {
+                Row = a,
+                Newest = db.OfficialAccountReports
+                    .Where(r => r.AccountId == a.Id && r.DismissedAt == null)
+                    .OrderByDescending(r => r.At).ThenByDescending(r => r.Id)
+                    .Take(newest)
+                    .Select(r => new AccountReport(r.Reason, r.At))
+                    .ToList(),
+            })
+            .ToDictionaryAsync(a => a.Row.Id, cancellationToken);
+        // An account deleted between the two reads took its reports with it: it is left out.
+        return [.. reported
+            .Where(r => accounts.ContainsKey(r.AccountId))
+            .Select(r => new OpenReports(accounts[r.AccountId].Row.ToDomain(), r.Reporters, r.LastAt, accounts[r.AccountId].Newest))];
+    }
+
+    public async Task DismissReportsAsync(Guid accountId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.OfficialAccountReports.Where(r => r.AccountId == accountId && r.DismissedAt == null && r.At <= at)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.DismissedAt, at), cancellationToken);
     }
 
     private async Task<bool> TakenAsync(OfficialAccount account, CancellationToken cancellationToken)

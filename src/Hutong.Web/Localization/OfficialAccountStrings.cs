@@ -148,6 +148,11 @@ public sealed class OfficialAccountStrings
     public required string Reject { get; init; }
     public required string RejectReason { get; init; }
     public required string RejectReasonHint { get; init; }
+    public required string PendingAccounts { get; init; }
+    public required string ReportedAccounts { get; init; }
+    public required string ReportsHint { get; init; }
+    public required string NothingReported { get; init; }
+    public required string Dismiss { get; init; }
 
     // Developer settings.
     public required string Developer { get; init; }
@@ -282,6 +287,10 @@ public sealed class OfficialAccountStrings
     public required Func<string, string> RejectNamed { get; init; }
     public required Func<string, string> Approved { get; init; }
     public required Func<string, string> Rejected { get; init; }
+    public required Func<int, string> ReportedBy { get; init; }
+    public required Func<string, string> LastReported { get; init; }
+    public required Func<string, string> DismissNamed { get; init; }
+    public required Func<string, string> Dismissed { get; init; }
 
     public static OfficialAccountStrings English { get; } = new()
     {
@@ -422,6 +431,11 @@ public sealed class OfficialAccountStrings
         Reject = "Reject",
         RejectReason = "Reason",
         RejectReasonHint = "Say why, for the account's owner.",
+        PendingAccounts = "Waiting for review",
+        ReportedAccounts = "Reported accounts",
+        ReportsHint = "What followers reported, never who. Dismiss an account's reports once you have dealt with them; a new report lists it again.",
+        NothingReported = "No account has open reports.",
+        Dismiss = "Dismiss",
         AutoReplies = "Auto-replies",
         AutoRepliesHint = "The account answers by itself: a greeting to new followers, answers to keywords, and a default reply to anything else. Auto-replies do not use the service window.",
         DeveloperModeOnReplies = "Developer mode is on: your server answers followers, and these auto-replies and menu replies do not run.",
@@ -519,6 +533,10 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"Reject {name}",
         Approved = name => $"{name} is approved: people can follow it now.",
         Rejected = name => $"{name} is rejected; its owner sees why.",
+        ReportedBy = n => n == 1 ? "reported by 1 person" : $"reported by {n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} people",
+        LastReported = time => $"last {time}",
+        DismissNamed = name => $"Dismiss the reports of {name}",
+        Dismissed = name => $"The reports of {name} are dismissed.",
         Developer = "Developer",
         DeveloperIntro = "With developer mode on, followers' messages and events go to your server as WeChat pushes them, and your server answers them and calls the app API with the app id and secret. Auto-replies are off meanwhile.",
         ResetSecretLink = "Reset it on the Profile tab",
@@ -688,6 +706,11 @@ public sealed class OfficialAccountStrings
         Reject = "不通过",
         RejectReason = "原因",
         RejectReasonHint = "请写明原因，公众号所有者会看到。",
+        PendingAccounts = "待审核",
+        ReportedAccounts = "被投诉的公众号",
+        ReportsHint = "这里只显示粉丝投诉的内容，不显示投诉人。处理完后把投诉标记为已处理；有新的投诉时，公众号会再次出现在这里。",
+        NothingReported = "没有待处理的投诉。",
+        Dismiss = "标记为已处理",
         AutoReplies = "自动回复",
         AutoRepliesHint = "公众号自动回答：向新粉丝致意、回答关键词，其余消息用默认回复。自动回复不占用客服消息窗口。",
         DeveloperModeOnReplies = "开发者模式已开启：由你的服务器回答粉丝，这里的自动回复和菜单回复不会发送。",
@@ -785,6 +808,10 @@ public sealed class OfficialAccountStrings
         RejectNamed = name => $"不通过 {name}",
         Approved = name => $"{name} 已通过审核，现在可以被关注了。",
         Rejected = name => $"{name} 未通过审核，所有者会看到原因。",
+        ReportedBy = n => $"{n.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)} 人投诉",
+        LastReported = time => $"最近一次 {time}",
+        DismissNamed = name => $"将对 {name} 的投诉标记为已处理",
+        Dismissed = name => $"对 {name} 的投诉已标记为已处理。",
         Developer = "开发",
         DeveloperIntro = "开启开发者模式后，关注者的消息和事件会按微信的方式推送到你的服务器，由你的服务器回复，并用 AppID 和 AppSecret 调用接口。此时自动回复停用。",
         ResetSecretLink = "在“资料”页重置",

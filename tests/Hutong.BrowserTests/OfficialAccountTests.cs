@@ -202,6 +202,8 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
         await waiting.GetByRole(AriaRole.Button, new() { Name = $"Approve {accountName}" }).ClickAsync();
         await Expect(op.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "is approved" })).ToBeVisibleAsync();
         await Expect(waiting).ToHaveCountAsync(0);
+        // The approved account's buttons are gone: the keyboard carries on from the list's heading.
+        await Expect(op.Page.Locator("#pending-title")).ToBeFocusedAsync();
 
         // Mei follows it; its broadcast shows as a chat of its own, with a count on the row and the Chats tab.
         var owner = await SignInOverApiAsync(lin.Handle);

@@ -64,6 +64,10 @@ public sealed partial class HutongClient
     public Task DeleteFollowerTagAsync(string accountId, int tagId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/official-accounts/{Escape(accountId)}/tags/{tagId}", cancellationToken);
 
+    /// <summary>Whether the caller reviews accounts, and what waits for them; anyone may ask.</summary>
+    public Task<ReviewSummary> GetReviewSummaryAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/admin/official-accounts/summary", Json.ReviewSummary, cancellationToken);
+
     /// <summary>Service accounts waiting for review, for operators.</summary>
     public Task<OfficialAccountList> GetAccountReviewQueueAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/admin/official-accounts", Json.OfficialAccountList, cancellationToken);

@@ -66,6 +66,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(ReportOfficialAccountRequest))]
 [JsonSerializable(typeof(RejectOfficialAccountRequest))]
 [JsonSerializable(typeof(ReportedAccountList))]
+[JsonSerializable(typeof(ReviewSummary))]
 [JsonSerializable(typeof(FollowerInfo))]
 [JsonSerializable(typeof(FollowerPage))]
 [JsonSerializable(typeof(UpdateFollowerRequest))]

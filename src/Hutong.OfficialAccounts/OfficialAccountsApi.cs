@@ -59,6 +59,7 @@ public static class OfficialAccountsApi
 
         var admin = app.MapGroup("/api/v1/admin/official-accounts").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/", ReviewQueue);
+        admin.MapGet("/summary", ReviewSummary);
         admin.MapGet("/reports", Reported);
         admin.MapPost("/{accountId}/reports/dismiss", DismissReports);
         admin.MapPost("/{accountId}/approve", Approve);
@@ -295,6 +296,9 @@ public static class OfficialAccountsApi
     private static async Task<Results<Ok<OfficialAccountInfo>, ProblemHttpResult>> Reject(
         string accountId, RejectOfficialAccountRequest request, ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
         Ids.TryParse(accountId, out var id) ? (await accounts.ReviewAsync(user.UserId(), id, approve: false, request.Reason, cancellationToken)).ToOk() : NoAccount();
+
+    private static async Task<Ok<ReviewSummary>> ReviewSummary(ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await accounts.ReviewSummaryAsync(user.UserId(), cancellationToken));
 
     private static async Task<Results<Ok<ReportedAccountList>, ProblemHttpResult>> Reported(
         ClaimsPrincipal user, OfficialAccountService accounts, CancellationToken cancellationToken) =>

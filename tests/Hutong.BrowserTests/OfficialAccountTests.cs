@@ -118,6 +118,51 @@ public sealed class OfficialAccountTests(BrowserFixture fixture) : BrowserTest(f
     }
 
     [Fact]
+    public async Task InChinese_AFollowerOnAPhoneFollows_TheStudioBroadcastsWithinItsQuota_AndSubscriptionsTakeItLive()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var lin = new Person(await NewPageAsync(locale: "zh-CN"), $"zlin{run}", "Lin");
+        var mei = new Person(await NewPageAsync(locale: "zh-CN", width: 390, height: 844), $"zmei{run}", "Mei");
+        await lin.SignUpInChineseAsync();
+        await mei.SignUpInChineseAsync();
+        var owner = await SignInOverApiAsync(lin.Handle);
+        var accountName = $"茶话 {run}";
+        var account = (await owner.CreateOfficialAccountAsync(new CreateOfficialAccountRequest(accountName, OfficialAccountKinds.Subscription, "每周一杯好茶。"), Ct)).Account;
+
+        // Mei opens the account's page on her phone and follows it.
+        await mei.Page.GotoAsync($"/oa/{account.Id}");
+        await Expect(mei.Page.Locator(".profile-name")).ToHaveTextAsync(accountName);
+        await Expect(mei.Page.GetByRole(AriaRole.Region, new() { Name = "历史消息" })).ToContainTextAsync("还没有群发过消息。");
+        await mei.Button("关注").ClickAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "已关注" })).ToHaveTextAsync("已关注，它的消息会显示在聊天中。");
+        await Expect(mei.Link("发消息")).ToBeVisibleAsync();
+        await mei.ExpectAccessibleAsync("an account's page in Chinese at phone width");
+        // Back to the chats, where the account waits behind the 订阅号消息 row. (Section's whole-word match is ASCII's;
+        // Chinese names have no word boundary to find.)
+        await mei.Link("返回").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^聊天") }).ClickAsync();
+        var row = mei.ChatRow("订阅号消息");
+        await Expect(row.Locator(".row-preview")).ToHaveTextAsync(accountName);
+
+        // Lin broadcasts from the studio's 群发 tab; the quota speaks Chinese, before and after.
+        await lin.Page.GotoAsync($"/studio/{account.Id}");
+        await lin.Link("群发").ClickAsync();
+        await Expect(lin.Page.Locator("#broadcast-quota")).ToContainTextAsync("今天还可群发 1 次（共 1 次）。");
+        await lin.Field("群发内容").FillAsync("新茶到了");
+        await lin.Button("群发").ClickAsync();
+        await Expect(lin.Page.Locator(".broadcast-status")).ToHaveTextAsync("已发送给 1 位粉丝。");
+        await Expect(lin.Page.Locator("#broadcast-quota")).ToContainTextAsync("今天还可群发 0 次（共 1 次）。");
+        await lin.ExpectAccessibleAsync("the studio's broadcast tab in Chinese");
+
+        // Mei's 订阅号消息 row takes it live, with a dot and no count.
+        await Expect(row.Locator(".row-preview")).ToHaveTextAsync($"{accountName}: 新茶到了");
+        await Expect(row.GetByRole(AriaRole.Img, new() { Name = "订阅号有新消息" })).ToBeVisibleAsync();
+        await Expect(row.Locator(".badge")).ToHaveCountAsync(0);
+        await mei.ScreenshotAsync("phone-oa-subscriptions-zh");
+        await mei.ExpectAccessibleAsync("the chats with Subscriptions in Chinese at phone width");
+    }
+
+    [Fact]
     public async Task FollowerMessagesTheAccount_OnAPhone_AndTheOwnerAnswersFromTheStudio_UntilTheWindowCloses()
     {
         var run = Guid.NewGuid().ToString("N")[..6];

@@ -40,6 +40,17 @@ public sealed class Person(IPage page, string handle, string name)
         await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "Chats", Exact = true })).ToBeVisibleAsync();
     }
 
+    /// <summary>Signs up on a page whose browser speaks Chinese: the client shows Chinese from the first screen.</summary>
+    public async Task SignUpInChineseAsync()
+    {
+        await Page.GotoAsync("/signup");
+        await Field("名字").FillAsync(Name);
+        await Field("账号").FillAsync(Handle);
+        await Field("密码").FillAsync(Password);
+        await Button("注册账号").ClickAsync();
+        await Expect(Page.GetByRole(AriaRole.Heading, new() { Name = "聊天", Exact = true })).ToBeVisibleAsync();
+    }
+
     /// <summary>
     /// A section of the navigation; its name grows with a badge ("Chats 2 unread messages"), so the name is matched at the
     /// start and as a whole word ("Me" is not the "me" in "messages").

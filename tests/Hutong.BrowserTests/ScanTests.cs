@@ -97,12 +97,7 @@ public sealed class ScanTests(BrowserFixture fixture) : BrowserTest(fixture), IC
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var mei = new Person(await NewPageAsync(locale: "zh-CN"), $"zmei{run}", "Mei");
-        await mei.Page.GotoAsync("/signup");
-        await mei.Field("名字").FillAsync(mei.Name);
-        await mei.Field("账号").FillAsync(mei.Handle);
-        await mei.Field("密码").FillAsync(Person.Password);
-        await mei.Button("注册账号").ClickAsync();
-        await Expect(mei.Page.GetByRole(AriaRole.Heading, new() { Name = "聊天", Exact = true })).ToBeVisibleAsync();
+        await mei.SignUpInChineseAsync();
         await mei.Page.GotoAsync("/scan");
         await Expect(mei.Page.GetByRole(AriaRole.Heading, new() { Name = "扫一扫", Exact = true })).ToBeVisibleAsync();
 

@@ -208,9 +208,13 @@ public sealed class AccountsTests(OfficialAccountServers servers) : IClassFixtur
             Assert.DoesNotContain(reporter.Handle, json, StringComparison.OrdinalIgnoreCase);
         }
 
-        // Dismissed (twice is fine), the account leaves the list and the other stays.
+        // Dismissed (twice is fine), the account leaves the list and the other stays; the studio's count follows.
+        var before = await ops.GetReviewSummaryAsync(Ct);
         await ops.DismissAccountReportsAsync(loans.Id, Ct);
         await ops.DismissAccountReportsAsync(loans.Id, Ct);
+        var after = await ops.GetReviewSummaryAsync(Ct);
+        Assert.Equal((true, before.Waiting, before.Reported - 1), (after.Operator, after.Waiting, after.Reported));
+        Assert.Equal(new ReviewSummary(false, 0, 0), await mei.Client.GetReviewSummaryAsync(Ct));
         var left = (await ops.GetReportedAccountsAsync(Ct)).Accounts;
         Assert.DoesNotContain(left, r => r.Account.Id == loans.Id);
         Assert.Contains(left, r => r.Account.Id == draws.Id);

@@ -217,6 +217,19 @@ public sealed class OfficialAccountService(
         return Done.Value;
     }
 
+    /// <summary>Whether the caller is an operator, and what waits for one; false and zeros for anyone else.</summary>
+    public async Task<ReviewSummary> ReviewSummaryAsync(Guid me, CancellationToken cancellationToken)
+    {
+        if (!await operators.IsOperatorAsync(me, cancellationToken))
+        {
+            return new ReviewSummary(false, 0, 0);
+        }
+
+        var waiting = await store.InStateAsync(OfficialAccountStates.Pending, 200, cancellationToken);
+        var reported = await store.OpenReportsAsync(ReportedAccountsShown, 0, cancellationToken);
+        return new ReviewSummary(true, waiting.Count, reported.Count);
+    }
+
     /// <summary>
     /// For operators: the accounts with reports nobody has dismissed, the most recently reported first. The reporters are
     /// counted, never named.

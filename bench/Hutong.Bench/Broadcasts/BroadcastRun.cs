@@ -16,7 +16,8 @@ namespace Hutong.Bench.Broadcasts;
 /// to the gateway; the rest are written into the node's storage in bulk (<see cref="BulkFollowers"/>). Each broadcast
 /// is timed from the request until the last online device has its push, every device checked to get it exactly once;
 /// afterwards the database is asked how many rows the broadcast wrote, and <c>--readers</c> of the followers read
-/// their thread with the account page by page.
+/// their thread with the account page by page. Before the node starts, the raw relay pushes to as many devices
+/// (<see cref="RelayBroadcast"/>): the ceiling for the pushes on this machine.
 /// </summary>
 internal static class BroadcastRun
 {
@@ -39,6 +40,10 @@ internal static class BroadcastRun
         var online = Math.Min(options.Clients, options.Followers);
         var patience = options.Smoke ? TimeSpan.FromSeconds(30) : TimeSpan.FromMinutes(2);
         OpenFiles.Require(online + 1_000);
+
+        // The ceiling first, on a quiet machine: the raw relay pushing to as many devices.
+        var relay = await RelayBroadcast.RunAsync(online, options.Posts, patience, cancellationToken);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"broadcast: the raw relay pushed to {online:N0} devices {relay.Count} times"));
 
         // A subscription account may broadcast once a day; the run sends more than thirty, so the node allows it. The
         // quota is one count in the account's grain whatever the number: the path measured is the same.
@@ -98,9 +103,9 @@ internal static class BroadcastRun
 
             var result = new BroadcastResult(
                 options.Followers, online, seedOnlineSeconds, seedBulkSeconds, total, known, sends.Take(options.Posts + 1).ToList(), rows, arrivals.Duplicates, reads,
-                loadBefore, Moments.MomentsRun.LoadAverage());
+                relay, loadBefore, Moments.MomentsRun.LoadAverage());
             var worked = total == options.Followers && known && rows.Messages == options.Posts + 1 && rows.Recipients == 0
-                && sends.All(s => s.Reached == online) && arrivals.Duplicates == 0 && reads.All(r => r.Errors == 0 && r.Pages > 0);
+                && sends.All(s => s.Reached == online) && relay.All(s => s.Reached == online) && arrivals.Duplicates == 0 && reads.All(r => r.Errors == 0 && r.Pages > 0);
             return new Outcome(result.Markdown(), result, worked);
         }
         finally
@@ -166,89 +171,6 @@ internal static class BroadcastRun
     {
         var page = await device.GetAccountThreadAsync(accountId, cursor, PageSize, cancellationToken);
         return (page.Messages.Count, page.NextCursor);
-    }
-
-    /// <summary>When each broadcast reached each device: first and last arrival, and any device told twice.</summary>
-    private sealed class Arrivals(int online)
-    {
-        private readonly Dictionary<string, Broadcast> _broadcasts = new(StringComparer.Ordinal);
-        private readonly Lock _lock = new();
-        private int _duplicates;
-
-        public int Online => online;
-
-        public int Duplicates => Volatile.Read(ref _duplicates);
-
-        /// <summary>Completes once every online device has the broadcast (pushes may have come before the 201).</summary>
-        public Task Expect(string broadcastId)
-        {
-            lock (_lock)
-            {
-                return Of(broadcastId).Done.Task;
-            }
-        }
-
-        public void Arrived(string broadcastId, int device)
-        {
-            var at = Stopwatch.GetTimestamp();
-            lock (_lock)
-            {
-                var broadcast = Of(broadcastId);
-                if (broadcast.Seen[device])
-                {
-                    _duplicates++;
-                    return;
-                }
-
-                broadcast.Seen[device] = true;
-                broadcast.First = broadcast.First == 0 ? at : broadcast.First;
-                broadcast.Last = at;
-                if (++broadcast.Count == online)
-                {
-                    broadcast.Done.TrySetResult();
-                }
-            }
-        }
-
-        public int Count(string broadcastId)
-        {
-            lock (_lock)
-            {
-                return Of(broadcastId).Count;
-            }
-        }
-
-        public (long First, long Last) Span(string broadcastId)
-        {
-            lock (_lock)
-            {
-                var broadcast = Of(broadcastId);
-                return (broadcast.First, broadcast.Last);
-            }
-        }
-
-        private Broadcast Of(string broadcastId)
-        {
-            if (!_broadcasts.TryGetValue(broadcastId, out var broadcast))
-            {
-                _broadcasts[broadcastId] = broadcast = new Broadcast(new bool[online]);
-            }
-
-            return broadcast;
-        }
-
-        private sealed class Broadcast(bool[] seen)
-        {
-            public bool[] Seen { get; } = seen;
-
-            public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-            public int Count { get; set; }
-
-            public long First { get; set; }
-
-            public long Last { get; set; }
-        }
     }
 
     /// <summary>A follower's device: its gateway, and a reader that notes each broadcast it is pushed.</summary>

@@ -1,7 +1,5 @@
-using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Hutong.Contracts;
-using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
@@ -15,9 +13,9 @@ namespace Hutong.OfficialAccounts.Articles;
 /// <summary>
 /// Articles: written and edited by the account's admins (every studio method takes an account its caller may manage,
 /// as <see cref="FollowerTagService"/> does), published by broadcasts, and read, counted and liked by anyone once
-/// published. A draft does not exist for readers.
+/// published. A draft does not exist for readers. Writing is here; publishing and reading have files of their own.
 /// </summary>
-public sealed class ArticleService(
+public sealed partial class ArticleService(
     IArticleStore store,
     IOfficialAccountStore accounts,
     IFollowerStore followers,
@@ -150,154 +148,6 @@ public sealed class ArticleService(
         var page = await store.ListAsync(account.Id, paging.Value.Offset, paging.Value.Limit + 1, cancellationToken);
         return await PageAsync(page, paging.Value, cancellationToken);
     }
-
-    /// <summary>
-    /// The account's published articles, newest published first, for anyone who may see the account: followers who
-    /// came after a broadcast find it here, on the account's page, and not in their thread.
-    /// </summary>
-    public async Task<Result<ArticleList>> ListPublishedAsync(OfficialAccount account, int? limit, string? cursor, CancellationToken cancellationToken)
-    {
-        var paging = Paging.Parse(limit, cursor);
-        if (!paging.IsSuccess)
-        {
-            return paging.Error;
-        }
-
-        var page = await store.ListPublishedAsync(account.Id, paging.Value.Offset, paging.Value.Limit + 1, cancellationToken);
-        return await PageAsync(page, paging.Value, cancellationToken);
-    }
-
-    /// <summary>
-    /// Publishes the account's articles at <paramref name="at"/> (a broadcast calls this): all of them must be the
-    /// account's, or nothing is published. One published already keeps its first time. Returns them in the order given.
-    /// </summary>
-    public async Task<Result<IReadOnlyList<Article>>> PublishAsync(
-        OfficialAccount account, IReadOnlyList<Guid> articleIds, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        if (articleIds.Count == 0)
-        {
-            var errors = new FieldErrors();
-            errors.Add("articleIds", "Publish at least one article.");
-            return errors.ToError();
-        }
-
-        // To the microsecond, as storage keeps it, so the time returned is the time read back later.
-        var stored = new DateTimeOffset(at.UtcTicks - (at.UtcTicks % TimeSpan.TicksPerMicrosecond), TimeSpan.Zero);
-        var published = await store.PublishAsync(account.Id, articleIds.Distinct().ToList(), stored, cancellationToken);
-        if (published is null)
-        {
-            return NotFound;
-        }
-
-        var byId = published.ToDictionary(a => a.Id);
-        return articleIds.Select(id => byId[id]).ToList();
-    }
-
-    /// <summary>
-    /// 1 to 8 of the account's articles as news, each item linking to the article's page and naming it, so that sending
-    /// it publishes them (<see cref="PublishNewsAsync"/>); not found when any is not the account's.
-    /// </summary>
-    public async Task<Result<NewsContent>> NewsAsync(OfficialAccount account, IReadOnlyList<Guid> articleIds, CancellationToken cancellationToken)
-    {
-        var items = new List<NewsItem>(articleIds.Count);
-        foreach (var id in articleIds)
-        {
-            if (await store.FindAsync(id, cancellationToken) is not { } article || article.AccountId != account.Id)
-            {
-                return NotFound;
-            }
-
-            items.Add(new NewsItem(article.Title, article.Digest, CoverUrl(article), Article.PagePath(article.Id), Ids.Format(article.Id)));
-        }
-
-        return new NewsContent(items);
-    }
-
-    /// <summary>Publishes the articles a news message names (those made by <see cref="NewsAsync"/>) once it is sent; other news is left alone.</summary>
-    public async Task PublishNewsAsync(OfficialAccount account, NewsContent news, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        var ids = news.Items.Select(i => Ids.TryParse(i.ArticleId, out var id) ? id : (Guid?)null).ToList();
-        if (ids.Count > 0 && ids.All(id => id is not null))
-        {
-            await PublishAsync(account, ids.Select(id => id!.Value).ToList(), at, cancellationToken);
-        }
-    }
-
-    /// <summary>A published article of an active account, with its account; null for anything else (a draft is not there).</summary>
-    public async Task<(Article Article, OfficialAccount Account)?> ReadableAsync(Guid articleId, CancellationToken cancellationToken)
-    {
-        if (await store.FindAsync(articleId, cancellationToken) is not { IsPublished: true } article
-            || await accounts.FindAsync(article.AccountId, cancellationToken) is not { IsActive: true } account)
-        {
-            return null;
-        }
-
-        return (article, account);
-    }
-
-    /// <summary>A published article as a signed-in reader sees it.</summary>
-    public async Task<Result<ArticleView>> ViewAsync(Guid me, Guid articleId, CancellationToken cancellationToken)
-    {
-        if (await ReadableAsync(articleId, cancellationToken) is not { } found)
-        {
-            return NotFound;
-        }
-
-        var (article, account) = found;
-
-        var standing = await followers.FindAsync(account.Id, me, cancellationToken);
-        return new ArticleView(
-            Ids.Format(article.Id), article.Title, CoverUrl(article), article.Digest, article.Author, article.Body, article.SourceUrl,
-            article.PublishedAt!.Value, Article.PagePath(article.Id),
-            new ArticleAccount(Ids.Format(account.Id), account.Name, account.AvatarId is { } avatar ? Avatars.Path(avatar) : null, standing is { Following: true }),
-            await StatsAsync(article.Id, me, cancellationToken));
-    }
-
-    /// <summary>Counts the signed-in person's read: once a day (in <see cref="OfficialAccountsOptions.TimeZone"/>).</summary>
-    public async Task<Result<ArticleStats>> ReadAsync(Guid me, Guid articleId, CancellationToken cancellationToken)
-    {
-        if (await ReadableAsync(articleId, cancellationToken) is null)
-        {
-            return NotFound;
-        }
-
-        await CountReadAsync(articleId, PersonReader(me), cancellationToken);
-        return await StatsAsync(articleId, me, cancellationToken);
-    }
-
-    public async Task<Result<ArticleStats>> LikeAsync(Guid me, Guid articleId, bool like, CancellationToken cancellationToken)
-    {
-        if (await ReadableAsync(articleId, cancellationToken) is null)
-        {
-            return NotFound;
-        }
-
-        await store.SetLikeAsync(articleId, me, like, cancellationToken);
-        return await StatsAsync(articleId, me, cancellationToken);
-    }
-
-    /// <summary>Counts a read by whoever <paramref name="readerKey"/> stands for, once on each of the time zone's days.</summary>
-    internal Task<bool> CountReadAsync(Guid articleId, string readerKey, CancellationToken cancellationToken) =>
-        store.AddReadAsync(articleId, readerKey, Day(clock.GetUtcNow()), cancellationToken);
-
-    internal async Task<ArticleStats> StatsAsync(Guid articleId, Guid? me, CancellationToken cancellationToken)
-    {
-        var (reads, likes, liked) = await store.StatsAsync(articleId, me, cancellationToken);
-        return new ArticleStats(reads, likes, liked);
-    }
-
-    /// <summary>A reader key of a browser, from the random cookie the public page gives it.</summary>
-    internal static string BrowserReader(string cookie) => "b:" + cookie;
-
-    internal static string PersonReader(Guid userId) => "u:" + Ids.Format(userId);
-
-    internal static string? CoverUrl(Article article) => article.CoverId is { } cover ? Avatars.Path(cover) : null;
-
-    /// <summary>The date an instant falls on in the configured time zone: the date an article shows.</summary>
-    internal DateOnly DateOf(DateTimeOffset at) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(at, _zone.Value).DateTime);
-
-    /// <summary>The day (a day number) an instant falls on in the configured time zone.</summary>
-    internal int Day(DateTimeOffset at) => DateOf(at).DayNumber;
 
     private static ArticleInfo Info(Article a) => new(
         Ids.Format(a.Id), Ids.Format(a.AccountId), a.Title, a.CoverId is { } cover ? Ids.Format(cover) : null, CoverUrl(a), a.Digest, a.Author,

@@ -116,6 +116,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<ArticleLikeRow> ArticleLikes => Set<ArticleLikeRow>();
 
+    internal DbSet<ArticlePreviewRow> ArticlePreviews => Set<ArticlePreviewRow>();
+
     internal DbSet<AutoReplyRow> AutoReplies => Set<AutoReplyRow>();
 
     internal DbSet<ReplyRuleRow> ReplyRules => Set<ReplyRuleRow>();

@@ -132,6 +132,46 @@ public sealed class BroadcastTests(OfficialAccountServers servers) : IClassFixtu
     }
 
     [Theory, ProviderData]
+    public async Task APreviewOfArticles_LetsItsOneFollowerReadThem_AndPublishesNothing_UntilTheBroadcast(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        var account = await owner.NewAccountAsync(name: "Draft Desk");
+        var meiOpenId = await owner.FollowedByAsync(account.Id, mei);
+        await lin.Client.FollowAsync(account.Id, cancellationToken: Ct);
+        var png = Hutong.Core.Qr.QrCodes.Png("autumn", 4);
+        var cover = (await owner.Client.UploadMediaAsync(new MemoryStream(png), "cover.png", Ct)).MediaId;
+        var draft = await owner.Client.CreateArticleAsync(account.Id, new CreateArticleRequest("Autumn tea", "<p>Roasted, soon.</p>", CoverId: cover), Ct);
+
+        var preview = await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("peek", ArticleIds: [draft.Id], PreviewOpenId: meiOpenId), Ct);
+
+        // Mei reads the draft, marked as a preview, with its cover; nothing is counted.
+        Assert.False(preview.Counted);
+        var seen = await mei.Client.GetArticleAsync(draft.Id, Ct);
+        Assert.Equal(("Autumn tea", true, new ArticleStats(0, 0, false)), (seen.Title, seen.Preview, seen.Stats));
+        Assert.Equal(png, (await mei.Client.DownloadMediaAsync(cover, Ct)).Bytes);
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => mei.Client.ReadArticleAsync(draft.Id, Ct));
+        // Nobody else: not another follower, not the public page, not the account's page.
+        await AccountsTests.ExpectAsync(404, ErrorCodes.ArticleNotFound, () => lin.Client.GetArticleAsync(draft.Id, Ct));
+        await AccountsTests.ExpectAsync(404, ErrorCodes.MediaNotFound, () => lin.Client.DownloadMediaAsync(cover, Ct));
+        using (var anyone = app.CreateClient())
+        {
+            Assert.Equal(System.Net.HttpStatusCode.NotFound, (await anyone.GetAsync($"/a/{draft.Id}", Ct)).StatusCode);
+        }
+
+        Assert.Empty((await lin.Client.GetPublishedArticlesAsync(account.Id, cancellationToken: Ct)).Articles);
+        Assert.Null((await owner.Client.GetArticleDraftAsync(account.Id, draft.Id, Ct)).PublishedAt);
+
+        // The broadcast publishes it for everyone, Mei too.
+        await owner.Client.BroadcastAsync(account.Id, new BroadcastRequest("autumn", ArticleIds: [draft.Id]), Ct);
+        Assert.False((await lin.Client.GetArticleAsync(draft.Id, Ct)).Preview);
+        Assert.False((await mei.Client.GetArticleAsync(draft.Id, Ct)).Preview);
+        Assert.Equal([draft.Id], (await lin.Client.GetPublishedArticlesAsync(account.Id, cancellationToken: Ct)).Articles.Select(a => a.Id));
+    }
+
+    [Theory, ProviderData]
     public async Task ABroadcastOfArticles_PublishesThem_AsNews_AndOneOverQuotaPublishesNothing(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);

@@ -74,10 +74,27 @@ public sealed partial class ArticleService
     /// <summary>Publishes the articles a news message names (those made by <see cref="NewsAsync"/>) once it is sent; other news is left alone.</summary>
     public async Task PublishNewsAsync(OfficialAccount account, NewsContent news, DateTimeOffset at, CancellationToken cancellationToken)
     {
-        var ids = news.Items.Select(i => Ids.TryParse(i.ArticleId, out var id) ? id : (Guid?)null).ToList();
-        if (ids.Count > 0 && ids.All(id => id is not null))
+        if (ArticlesOf(news) is { } ids)
         {
-            await PublishAsync(account, ids.Select(id => id!.Value).ToList(), at, cancellationToken);
+            await PublishAsync(account, ids, at, cancellationToken);
         }
+    }
+
+    /// <summary>
+    /// A preview of news goes to one follower and publishes nothing, as WeChat's does: the follower alone may read its
+    /// drafts until a broadcast publishes them.
+    /// </summary>
+    public async Task PreviewNewsAsync(NewsContent news, Guid follower, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        if (ArticlesOf(news) is { } ids)
+        {
+            await store.AddPreviewsAsync(ids, follower, at, cancellationToken);
+        }
+    }
+
+    private static List<Guid>? ArticlesOf(NewsContent news)
+    {
+        var ids = news.Items.Select(i => Ids.TryParse(i.ArticleId, out var id) ? id : (Guid?)null).ToList();
+        return ids.Count > 0 && ids.All(id => id is not null) ? ids.ConvertAll(id => id!.Value) : null;
     }
 }

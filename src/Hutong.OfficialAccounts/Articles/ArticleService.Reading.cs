@@ -26,17 +26,27 @@ public sealed partial class ArticleService
     {
         if (await ReadableAsync(articleId, cancellationToken) is not { } found)
         {
-            return NotFound;
+            // A draft is there only for the follower it was previewed to (marked as a preview, with nothing counted).
+            return await store.FindAsync(articleId, cancellationToken) is { IsPublished: false } draft
+                && await accounts.FindAsync(draft.AccountId, cancellationToken) is { IsActive: true } owner
+                && await store.IsPreviewedAsync(articleId, me, cancellationToken)
+                ? await ViewAsync(me, draft, owner, draft.UpdatedAt, new ArticleStats(0, 0, false), preview: true, cancellationToken)
+                : NotFound;
         }
 
         var (article, account) = found;
+        return await ViewAsync(me, article, account, article.PublishedAt!.Value, await StatsAsync(article.Id, me, cancellationToken), preview: false, cancellationToken);
+    }
 
+    private async Task<ArticleView> ViewAsync(
+        Guid me, Article article, OfficialAccount account, DateTimeOffset at, ArticleStats stats, bool preview, CancellationToken cancellationToken)
+    {
         var standing = await followers.FindAsync(account.Id, me, cancellationToken);
         return new ArticleView(
             Ids.Format(article.Id), article.Title, CoverUrl(article), article.Digest, article.Author, article.Body, article.SourceUrl,
-            article.PublishedAt!.Value, Article.PagePath(article.Id),
+            at, Article.PagePath(article.Id),
             new ArticleAccount(Ids.Format(account.Id), account.Name, account.AvatarId is { } avatar ? Avatars.Path(avatar) : null, standing is { Following: true }),
-            await StatsAsync(article.Id, me, cancellationToken));
+            stats, preview);
     }
 
     /// <summary>Counts the signed-in person's read: once a day (in <see cref="OfficialAccountsOptions.TimeZone"/>).</summary>

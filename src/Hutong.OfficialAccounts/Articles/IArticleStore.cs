@@ -40,4 +40,13 @@ public interface IArticleStore
 
     /// <summary>Whether a published article of an active account shows the upload.</summary>
     Task<bool> IsPublishedMediaAsync(Guid mediaId, CancellationToken cancellationToken);
+
+    /// <summary>Lets the person read the drafts before they are published (a preview sent to them); again changes nothing.</summary>
+    Task AddPreviewsAsync(IReadOnlyCollection<Guid> articleIds, Guid userId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Whether the article was previewed to the person.</summary>
+    Task<bool> IsPreviewedAsync(Guid articleId, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether an article previewed to the person shows the upload.</summary>
+    Task<bool> IsPreviewedMediaAsync(Guid mediaId, Guid userId, CancellationToken cancellationToken);
 }

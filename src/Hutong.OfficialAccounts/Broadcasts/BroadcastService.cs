@@ -134,8 +134,11 @@ public sealed class BroadcastService(
         var sent = receipt.Value;
         if (sent.Created && content is NewsContent news)
         {
-            // Published once the broadcast is sent, not before: a broadcast over quota publishes nothing.
-            await articles.PublishNewsAsync(account, news, sent.SentAt, cancellationToken);
+            // Published once the broadcast is sent, not before: a broadcast over quota publishes nothing, and a preview
+            // lets its one follower read the drafts without publishing them.
+            await (audience == BroadcastAudiences.Preview
+                ? articles.PreviewNewsAsync(news, recipients![0], sent.SentAt, cancellationToken)
+                : articles.PublishNewsAsync(account, news, sent.SentAt, cancellationToken));
         }
 
         var message = new ThreadMessage(sent.MessageId, account.Id, null, true, sent.SentAt, content, sent.BroadcastId, Seq: sent.Seq);

@@ -680,6 +680,27 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("oa_article_media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticlePreviewRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oa_article_previews", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
                 {
                     b.Property<Guid>("ArticleId")
@@ -2106,6 +2127,21 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticlePreviewRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

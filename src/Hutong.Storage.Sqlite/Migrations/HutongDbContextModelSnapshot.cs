@@ -672,6 +672,27 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("oa_article_media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticlePreviewRow", b =>
+                {
+                    b.Property<Guid>("ArticleId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("article_id");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("oa_article_previews", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticleReadRow", b =>
                 {
                     b.Property<Guid>("ArticleId")
@@ -2094,6 +2115,21 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
                         .WithMany()
                         .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.OfficialAccounts.ArticlePreviewRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.OfficialAccounts.ArticleRow", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -141,6 +141,27 @@ internal sealed class ArticleStore(IDbContextFactory<HutongDbContext> contexts) 
         return stats is null ? (0, 0, false) : (stats.Reads, stats.Likes, stats.Liked);
     }
 
+    public async Task AddPreviewsAsync(IReadOnlyCollection<Guid> articleIds, Guid userId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.InsertMissingAsync(db, articleIds.Distinct().Select(a => new ArticlePreviewRow { ArticleId = a, UserId = userId, At = at }).ToList(), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> IsPreviewedAsync(Guid articleId, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ArticlePreviews.AnyAsync(p => p.ArticleId == articleId && p.UserId == userId, cancellationToken);
+    }
+
+    public async Task<bool> IsPreviewedMediaAsync(Guid mediaId, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.ArticleMedia.AsNoTracking().AnyAsync(
+            m => m.MediaId == mediaId && db.ArticlePreviews.Any(p => p.ArticleId == m.ArticleId && p.UserId == userId), cancellationToken);
+    }
+
     public async Task<bool> IsPublishedMediaAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -47,6 +47,7 @@ public sealed class ArticleStrings
     public required string DraftSaved { get; init; }
     public required string Preview { get; init; }
     public required string PreviewHint { get; init; }
+    public required string PreviewNote { get; init; }
     public required string PreviewShown { get; init; }
     public required string PublishedEditHint { get; init; }
     public required string DeleteDraft { get; init; }
@@ -128,6 +129,7 @@ public sealed class ArticleStrings
         DraftSaved = "Draft saved.",
         Preview = "Preview",
         PreviewHint = "Previewing saves the article. This is the body as Hutong keeps it, made safe: what readers will see.",
+        PreviewNote = "A preview sent to you: not published yet, so only you can read it.",
         PreviewShown = "Saved. The preview is below.",
         PublishedEditHint = "Changes you save show to readers at once.",
         DeleteDraft = "Delete draft",
@@ -205,6 +207,7 @@ public sealed class ArticleStrings
         DraftSaved = "草稿已保存。",
         Preview = "预览",
         PreviewHint = "预览会保存图文。下面是胡同保存并做过安全处理的正文，读者看到的就是这样。",
+        PreviewNote = "这是发给你的预览：尚未发表，只有你能看到。",
         PreviewShown = "已保存，预览见下方。",
         PublishedEditHint = "保存的修改会立即对读者生效。",
         DeleteDraft = "删除草稿",

@@ -61,6 +61,22 @@ public sealed class ArticleReaderTests : IAsyncDisposable
     }
 
     [Fact]
+    public void APreviewSentToTheReader_SaysSo_CountsNothing_AndShowsItsUploadsThroughTheReadersToken()
+    {
+        _server.Answer(HttpMethod.Get, $"api/v1/articles/{Id}", () => RecordingHandler.Json(View() with { Preview = true, Stats = new ArticleStats(0, 0, false) }, HutongJsonContext.Default.ArticleView));
+        _server.Answer(HttpMethod.Get, $"api/v1/media/{Upload}", () => new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([1, 2, 3]) });
+        _context.JSInterop.Setup<string>("hutong.objectUrl", _ => true).SetResult("blob:draft-upload");
+
+        var page = _context.Render<ArticleReader>(ps => ps.Add(p => p.ArticleId, Id));
+
+        page.WaitForAssertion(() => Assert.Equal("A preview sent to you: not published yet, so only you can read it.", page.Find("[role=note]").TextContent));
+        Assert.Equal("blob:draft-upload", page.Find(".article-body img").GetAttribute("src"));
+        Assert.Empty(page.FindAll("button.like-button"));
+        Assert.Empty(page.FindAll(".article-reads"));
+        Assert.DoesNotContain($"POST api/v1/articles/{Id}/read", _server.Requests);
+    }
+
+    [Fact]
     public void ADraftOrAGoneArticle_SaysSo()
     {
         _server.Answer(HttpMethod.Get, $"api/v1/articles/{Id}", () => RecordingHandler.Problem(HttpStatusCode.NotFound, ErrorCodes.ArticleNotFound));

@@ -224,6 +224,15 @@ public sealed class WxmlCompilerTests
     }
 
     [Fact]
+    public void InsideABinding_EntitiesAreNotDecoded_SoPositionsInErrorsStayTrue()
+    {
+        var view = Single("<view title=\"{{'a &amp; b'}}\">{{a && b}}</view>");
+
+        Assert.Equal(new StringLiteral("a &amp; b"), view.Attrs!["title"]);
+        Assert.Equal("&&", Assert.IsType<BinaryOperation>(Assert.IsType<TextNode>(Assert.Single(view.Children!)).Value).Operator);
+    }
+
+    [Fact]
     public void CommentsAreDropped_WhitespaceBetweenTagsToo_ButTextKeepsItsSpaces()
     {
         var view = Single("<view>\n  <!-- a <view> in a comment -->\n  <text> a  b </text>\n  tail {{x}}\n</view>");

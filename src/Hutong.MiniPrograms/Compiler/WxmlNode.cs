@@ -51,22 +51,27 @@ public sealed record TemplateUseNode(Expr Is, ObjectLiteral? Data) : WxmlNode;
 /// <summary><c>&lt;include src&gt;</c>, resolved against the package: <c>{"k":"include","src":"pages/a/header.wxml"}</c>.</summary>
 public sealed record IncludeNode(string Src) : WxmlNode;
 
-/// <summary>How an event handler is attached.</summary>
+/// <summary>How an event handler is attached; in JSON as WeChat spells the prefix ("bind", "mut-bind", ...).</summary>
 public enum EventKind
 {
     /// <summary><c>bindtap</c>, <c>bind:tap</c>: bubbles on.</summary>
+    [JsonStringEnumMemberName("bind")]
     Bind,
 
     /// <summary><c>catchtap</c>, <c>catch:tap</c>: stops bubbling.</summary>
+    [JsonStringEnumMemberName("catch")]
     Catch,
 
     /// <summary><c>mut-bind:tap</c>: mutually exclusive with other mut-bind handlers on the way up.</summary>
+    [JsonStringEnumMemberName("mut-bind")]
     MutBind,
 
     /// <summary><c>capture-bind:tap</c>: during the capture phase.</summary>
+    [JsonStringEnumMemberName("capture-bind")]
     CaptureBind,
 
     /// <summary><c>capture-catch:tap</c>: during the capture phase, and stops it.</summary>
+    [JsonStringEnumMemberName("capture-catch")]
     CaptureCatch,
 }
 

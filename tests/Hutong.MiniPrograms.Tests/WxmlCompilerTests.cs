@@ -215,6 +215,23 @@ public sealed class WxmlCompilerTests
     }
 
     [Fact]
+    public void ACallOfAnUndeclaredModule_IsAnErrorAtItsParenthesis()
+    {
+        var error = Error("<wxs module=\"fmt\" src=\"fmt.wxs\"/>\n<view>{{ util.price(p) }}</view>");
+
+        Assert.Equal((2, 20), (error.Line, error.Column));
+        Assert.Contains("'util' is not a wxs module", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AModule_MayBeDeclaredAfterItsCalls()
+    {
+        var document = Compile("<view>{{ fmt.price(p) }}</view><wxs module=\"fmt\" src=\"fmt.wxs\"/>");
+
+        Assert.Equal("fmt", Assert.Single(document.Wxs!).Module);
+    }
+
+    [Fact]
     public void Entities_AreDecoded_InTextAndAttributes()
     {
         var view = Single("<view title=\"&quot;a&quot; &amp; b\">&lt;tag&gt; &#39;q&#39; &nbsp;&#x4e2d;&unknown;</view>");

@@ -160,6 +160,11 @@ internal sealed class ExpressionParser
                     throw source.Error(Current.Offset, "only functions of a wxs module can be called, as module.function(...)");
                 }
 
+                if (source.WxsModules is { } modules && !modules.Contains(module.Name))
+                {
+                    throw source.Error(Current.Offset, $"'{module.Name}' is not a wxs module of this file");
+                }
+
                 position++;
                 var arguments = new List<Expr>();
                 while (!Accept(")"))

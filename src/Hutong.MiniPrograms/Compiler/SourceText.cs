@@ -22,6 +22,9 @@ internal sealed class SourceText
 
     public string Text { get; }
 
+    /// <summary>The WXS modules this file's bindings may call; null for a lone expression, which may call any.</summary>
+    public IReadOnlySet<string>? WxsModules { get; set; }
+
     public (int Line, int Column) Position(int offset)
     {
         var index = lineStarts.BinarySearch(offset);

@@ -36,7 +36,10 @@ public sealed class WxmlCompiler
         ArgumentNullException.ThrowIfNull(file);
         ArgumentNullException.ThrowIfNull(text);
         var compiler = new WxmlCompiler(new SourceText(file, text));
-        var nodes = compiler.CompileChildren(new WxmlReader(compiler.source).Read(), preserveWhitespace: false);
+        var markup = new WxmlReader(compiler.source).Read();
+        // A module may be declared after the bindings that call it, so calls are checked against the whole file's.
+        compiler.source.WxsModules = compiler.DeclaredModules(markup);
+        var nodes = compiler.CompileChildren(markup, preserveWhitespace: false);
         return new WxmlDocument(
             file,
             nodes,
@@ -48,6 +51,31 @@ public sealed class WxmlCompiler
 
     /// <summary>Compact JSON of a compiled document, as the renderer reads it.</summary>
     public static string ToJson(WxmlDocument document) => JsonSerializer.Serialize(document, MiniProgramJsonContext.Default.WxmlDocument);
+
+    private HashSet<string> DeclaredModules(List<RawNode> nodes)
+    {
+        var modules = new HashSet<string>(StringComparer.Ordinal);
+        var pending = new Stack<RawNode>(nodes);
+        while (pending.TryPop(out var node))
+        {
+            if (node is not RawElement element)
+            {
+                continue;
+            }
+
+            if (element.Tag == "wxs" && Attribute(element, "module") is { ValueStart: >= 0 } module)
+            {
+                modules.Add(source.Text[module.ValueStart..module.ValueEnd].Trim());
+            }
+
+            foreach (var child in element.Children)
+            {
+                pending.Push(child);
+            }
+        }
+
+        return modules;
+    }
 
     private static List<T>? NullIfEmpty<T>(List<T> items) => items.Count == 0 ? null : items;
 

@@ -67,6 +67,14 @@ public sealed class WxmlCompilerTests
     }
 
     [Fact]
+    public void ACommentOrWhitespace_BetweenBranches_KeepsTheChain()
+    {
+        var chain = Assert.IsType<IfNode>(Assert.Single(Compile("<view wx:if=\"{{a}}\"/>\n  <!-- otherwise -->\n  <view wx:else/>").Nodes));
+
+        Assert.Equal(2, chain.Branches.Count);
+    }
+
+    [Fact]
     public void TwoIfs_AreTwoChains()
     {
         var nodes = Compile("<view wx:if=\"{{a}}\"/><view wx:if=\"{{b}}\"/><view wx:else/>").Nodes;

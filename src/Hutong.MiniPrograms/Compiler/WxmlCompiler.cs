@@ -87,7 +87,7 @@ public sealed class WxmlCompiler
         {
             if (child is RawText raw)
             {
-                if (!preserveWhitespace && string.IsNullOrWhiteSpace(source.Text.AsSpan(raw.Offset, raw.End - raw.Offset).ToString()))
+                if (!preserveWhitespace && source.Text.AsSpan(raw.Offset, raw.End - raw.Offset).IsWhiteSpace())
                 {
                     continue;
                 }

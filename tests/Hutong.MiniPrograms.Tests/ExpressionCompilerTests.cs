@@ -177,6 +177,25 @@ public sealed class ExpressionCompilerTests
         Assert.Equal(("e.wxml", line, column), (error.File, error.Line, error.Column));
     }
 
+    [Theory]
+    [InlineData("(", ")")]
+    [InlineData("[", "]")]
+    [InlineData("!", "")]
+    [InlineData("-", "")]
+    [InlineData("a ? b : ", "")]
+    public void DeepNesting_IsAnError_NotAStackOverflow(string open, string close)
+    {
+        var source = string.Concat(Enumerable.Repeat(open, 100_000)) + "x" + string.Concat(Enumerable.Repeat(close, 100_000));
+
+        Assert.Contains("nests deeper", Assert.Throws<CompileException>(() => ExpressionCompiler.Compile(source)).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void NestingWithinTheLimit_Compiles()
+    {
+        Assert.IsType<Identifier>(ExpressionCompiler.Compile(new string('(', 50) + "x" + new string(')', 50)));
+    }
+
     [Fact]
     public void Json_IsCompact_WithAKindOnEveryNode()
     {

@@ -278,6 +278,17 @@ public sealed class WxmlCompilerTests
     }
 
     [Fact]
+    public void DeeplyNestedElements_AreAnError_NotAStackOverflow_AndTheDeepestAcceptedStillSerialises()
+    {
+        var deep = string.Concat(Enumerable.Repeat("<view>", 100_000)) + string.Concat(Enumerable.Repeat("</view>", 100_000));
+        var branch = "<view wx:if=\"{{" + new string('[', 90) + "x" + new string(']', 90) + "}}\">";
+        var fine = string.Concat(Enumerable.Repeat(branch, 128)) + string.Concat(Enumerable.Repeat("</view>", 128));
+
+        Assert.Contains("nest deeper", Error(deep).Message, StringComparison.Ordinal);
+        Assert.StartsWith("{\"file\"", WxmlCompiler.ToJson(Compile(fine)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void AMismatchedClosingTag_NamesBothPositions()
     {
         var error = Error("<view>\n  <text>x</view>");

@@ -8,7 +8,11 @@ internal sealed class ExpressionParser
 {
     private readonly SourceText source;
     private readonly List<Token> tokens;
+    // The parser recurses once per nesting level; an uploaded file must not be able to exhaust the stack.
+    internal const int MaxDepth = 100;
+
     private int position;
+    private int depth;
 
     private ExpressionParser(SourceText source, int start, int end)
     {
@@ -84,6 +88,27 @@ internal sealed class ExpressionParser
 
     private Expr ParseConditional()
     {
+        Enter();
+        try
+        {
+            return ParseConditionalUnguarded();
+        }
+        finally
+        {
+            depth--;
+        }
+    }
+
+    private void Enter()
+    {
+        if (++depth > MaxDepth)
+        {
+            throw source.Error(Current.Offset, $"expression nests deeper than {MaxDepth} levels");
+        }
+    }
+
+    private Expr ParseConditionalUnguarded()
+    {
         var test = ParseBinary(0);
         if (!Accept("?"))
         {
@@ -129,7 +154,17 @@ internal sealed class ExpressionParser
             return ParsePostfix();
         }
 
-        var operand = ParseUnary();
+        Enter();
+        Expr operand;
+        try
+        {
+            operand = ParseUnary();
+        }
+        finally
+        {
+            depth--;
+        }
+
         return op == "-" && operand is NumberLiteral number ? new NumberLiteral(-number.Value) : new UnaryOperation(op, operand);
     }
 

@@ -6,7 +6,9 @@ namespace Hutong.MiniPrograms.Compiler;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    UseStringEnumConverter = true)]
+    UseStringEnumConverter = true,
+    // Above the deepest tree the compilers accept (elements and expressions both nest, up to five JSON levels each).
+    MaxDepth = 2048)]
 [JsonSerializable(typeof(Expr))]
 [JsonSerializable(typeof(WxmlDocument))]
 public sealed partial class MiniProgramJsonContext : JsonSerializerContext;

@@ -3,6 +3,9 @@ namespace Hutong.MiniPrograms.Compiler;
 /// <summary>Reads WXML markup into elements, attributes and text, checking that every tag is closed by its own name.</summary>
 internal sealed class WxmlReader(SourceText source)
 {
+    // Compiling the tree recurses once per level; an uploaded file must not be able to exhaust the stack.
+    internal const int MaxDepth = 128;
+
     private readonly string text = source.Text;
     private int i;
 
@@ -70,6 +73,11 @@ internal sealed class WxmlReader(SourceText source)
                     element.Content = text[i..close];
                     i = close + "</wxs>".Length;
                     continue;
+                }
+
+                if (open.Count > MaxDepth)
+                {
+                    throw source.Error(element.Offset, $"elements nest deeper than {MaxDepth} levels");
                 }
 
                 open.Push(element);

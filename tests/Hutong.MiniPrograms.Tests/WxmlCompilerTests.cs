@@ -216,7 +216,7 @@ public sealed class WxmlCompilerTests
             """);
 
         Assert.Equal(2, document.Wxs!.Count);
-        Assert.Contains("a < b", document.Wxs[0].Code, StringComparison.Ordinal);
+        Assert.Contains("a < b", document.Wxs[0].Script, StringComparison.Ordinal);
         Assert.Equal(new WxsModule("util", "pages/index/util.wxs", null), document.Wxs[1]);
         var view = Assert.IsType<ElementNode>(Assert.Single(document.Nodes));
         Assert.IsType<WxsCall>(Assert.IsType<TextNode>(Assert.Single(view.Children!)).Value);

@@ -78,8 +78,11 @@ public enum EventKind
 /// <summary>An event attribute: <c>{"kind":"bind","name":"tap","handler":{"k":"str","v":"onTap"}}</c>.</summary>
 public sealed record EventBinding(EventKind Kind, string Name, Expr Handler);
 
-/// <summary>A <c>&lt;wxs module&gt;</c>: its code inline, or the resolved <see cref="Src"/> of its file.</summary>
-public sealed record WxsModule(string Module, string? Src, string? Code);
+/// <summary>
+/// A <c>&lt;wxs module&gt;</c>: its script inline (<c>"code"</c> in JSON), or the resolved <see cref="Src"/> of its file.
+/// Not "Code" in C#: a member of that name carries an error code everywhere else in Hutong.
+/// </summary>
+public sealed record WxsModule(string Module, string? Src, [property: JsonPropertyName("code")] string? Script);
 
 /// <summary>
 /// A compiled WXML file: its top-level <see cref="Nodes"/>, the templates it defines by name, and the files it refers

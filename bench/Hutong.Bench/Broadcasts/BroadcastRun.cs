@@ -72,7 +72,7 @@ internal static class BroadcastRun
         var known = await AppApiKnowsAsync(sources.Api, created.Account.Admin!.AppId, created.AppSecret, bulkOpenId, cancellationToken);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"broadcast: {options.Followers - online:N0} more followers written in bulk in {seedBulkSeconds:0.0} s; the account counts {total:N0}; user/info knows a bulk openid: {known}"));
 
-        var devices = people.Select((p, i) => new Device(p.Client, i, sources)).ToArray();
+        var devices = people.Select((p, i) => new ListeningDevice<AccountMessageEvent>(new HutongGateway(p.Client, sources.ConnectWebSocketAsync), i, e => e.Message.BroadcastId)).ToArray();
         var arrivals = new Arrivals(online);
         try
         {
@@ -171,39 +171,6 @@ internal static class BroadcastRun
     {
         var page = await device.GetAccountThreadAsync(accountId, cursor, PageSize, cancellationToken);
         return (page.Messages.Count, page.NextCursor);
-    }
-
-    /// <summary>A follower's device: its gateway, and a reader that notes each broadcast it is pushed.</summary>
-    private sealed class Device(HutongClient api, int index, LoopbackSources sources) : IAsyncDisposable
-    {
-        private readonly HutongGateway _gateway = new(api, sources.ConnectWebSocketAsync);
-        private readonly CancellationTokenSource _stop = new();
-        private Task _reading = Task.CompletedTask;
-
-        public async Task ConnectAsync(Arrivals arrivals, CancellationToken cancellationToken)
-        {
-            _reading = ReadAsync(_gateway.Subscribe<AccountMessageEvent>(), arrivals);
-            await _gateway.ConnectAsync(cancellationToken: cancellationToken);
-        }
-
-        private async Task ReadAsync(System.Threading.Channels.ChannelReader<AccountMessageEvent> pushed, Arrivals arrivals)
-        {
-            await foreach (var e in pushed.ReadAllAsync(_stop.Token))
-            {
-                if (e.Message.BroadcastId is { } broadcastId)
-                {
-                    arrivals.Arrived(broadcastId, index);
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _reading.ContinueWith(_ => { }, TaskScheduler.Default);
-            await _gateway.DisposeAsync();
-            _stop.Dispose();
-        }
     }
 }
 

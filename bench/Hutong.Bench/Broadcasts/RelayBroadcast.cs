@@ -21,13 +21,12 @@ internal static class RelayBroadcast
         await using var relay = await Target.StartRelayAsync(cancellationToken);
         using var sources = new LoopbackSources(relay.BaseAddress, online + 1);
         var arrivals = new Arrivals(online);
-        var devices = Enumerable.Range(0, online).Select(i => new Device($"r{i}", i, relay, sources)).ToArray();
-        await using var sender = new HutongGateway(new HutongClient(new HttpClient { BaseAddress = relay.BaseAddress }) { Token = "sender" }, sources.ConnectWebSocketAsync);
+        var devices = Enumerable.Range(0, online).Select(i => new ListeningDevice<MessageFrame>(Member(relay, sources, $"r{i}"), i, TextOf)).ToArray();
+        await using var sender = Member(relay, sources, "sender");
         try
         {
             await Parallel.ForEachAsync(devices, new ParallelOptions { MaxDegreeOfParallelism = 128, CancellationToken = cancellationToken }, async (d, ct) =>
                 await d.ConnectAsync(arrivals, ct));
-            sender.Track(Conversation, 0);
             await sender.ConnectAsync(cancellationToken: cancellationToken);
 
             var results = new List<SendResult>();
@@ -63,37 +62,13 @@ internal static class RelayBroadcast
         }
     }
 
-    /// <summary>A device in the relay's one conversation, noting each message it is pushed.</summary>
-    private sealed class Device(string user, int index, Target relay, LoopbackSources sources) : IAsyncDisposable
+    /// <summary>A device in the relay's one conversation: the relay keeps no accounts, so its token is its name.</summary>
+    private static HutongGateway Member(Target relay, LoopbackSources sources, string user)
     {
-        private readonly HutongGateway _gateway = new(new HutongClient(new HttpClient { BaseAddress = relay.BaseAddress }) { Token = user }, sources.ConnectWebSocketAsync);
-        private readonly CancellationTokenSource _stop = new();
-        private Task _reading = Task.CompletedTask;
-
-        public async Task ConnectAsync(Arrivals arrivals, CancellationToken cancellationToken)
-        {
-            _gateway.Track(Conversation, 0);
-            _reading = ReadAsync(_gateway.Subscribe<MessageFrame>(), arrivals);
-            await _gateway.ConnectAsync(cancellationToken: cancellationToken);
-        }
-
-        private async Task ReadAsync(System.Threading.Channels.ChannelReader<MessageFrame> pushed, Arrivals arrivals)
-        {
-            await foreach (var frame in pushed.ReadAllAsync(_stop.Token))
-            {
-                if (frame.Message.Content is TextContent { Text: { } text })
-                {
-                    arrivals.Arrived(text, index);
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _stop.CancelAsync();
-            await _reading.ContinueWith(_ => { }, TaskScheduler.Default);
-            await _gateway.DisposeAsync();
-            _stop.Dispose();
-        }
+        var gateway = new HutongGateway(new HutongClient(new HttpClient { BaseAddress = relay.BaseAddress }) { Token = user }, sources.ConnectWebSocketAsync);
+        gateway.Track(Conversation, 0);
+        return gateway;
     }
+
+    private static string? TextOf(MessageFrame frame) => frame.Message.Content is TextContent { Text: { } text } ? text : null;
 }

@@ -132,7 +132,8 @@ public sealed class HutongApp : WebApplicationFactory<Program>
             {
                 services.Replace(ServiceDescriptor.Singleton(_clock));
                 // Orleans keeps its membership by the same clock: a test's jump of hours would make the lone silo's
-                // own "I am alive" look stale, and it would declare itself dead and end the test process.
+                // own "I am alive" look stale, and it would declare itself dead and end the test process. Its placement
+                // timeouts run by this clock too: a test jumps only when no grain call it cares about is in flight.
                 services.Configure<Orleans.Configuration.ClusterMembershipOptions>(o => o.LivenessEnabled = false);
             });
         }

@@ -197,4 +197,31 @@ public static class ErrorCodes
 
     /// <summary>The account has as many permanent parameter codes as it may (100,000).</summary>
     public const string TooManyQrCodes = "too_many_qr_codes";
+
+    /// <summary>No such mini-program, or (to anyone off its team) one that is not released.</summary>
+    public const string MiniProgramNotFound = "mini_program_not_found";
+
+    /// <summary>Register as a developer first: only developers create mini-programs.</summary>
+    public const string NotADeveloper = "not_a_developer";
+
+    /// <summary>Only the mini-program's developer (and, for versions, its collaborators) may do that.</summary>
+    public const string NotOnTheTeam = "not_on_the_team";
+
+    /// <summary>The developer has as many mini-programs as one may.</summary>
+    public const string TooManyMiniPrograms = "too_many_mini_programs";
+
+    /// <summary>The mini-program has no such version.</summary>
+    public const string VersionNotFound = "version_not_found";
+
+    /// <summary>A version of that number exists and is past development: upload under a new number.</summary>
+    public const string VersionExists = "version_exists";
+
+    /// <summary>The version is not in a state that allows that (the detail says which it is in).</summary>
+    public const string VersionStateConflict = "version_state_conflict";
+
+    /// <summary>Another version of the mini-program is in review: one at a time.</summary>
+    public const string ReviewPending = "review_pending";
+
+    /// <summary>The package was refused: the problem's file, line and column say where.</summary>
+    public const string PackageInvalid = "package_invalid";
 }

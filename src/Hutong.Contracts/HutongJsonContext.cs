@@ -5,6 +5,7 @@ using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Contacts;
 using Hutong.Contracts.Events;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.Contracts.OfficialAccounts;
 using Hutong.Contracts.Social;
 
@@ -61,6 +62,19 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(CreatedOfficialAccount))]
 [JsonSerializable(typeof(UpdateOfficialAccountRequest))]
 [JsonSerializable(typeof(AppSecretResponse))]
+[JsonSerializable(typeof(MiniProgramInfo))]
+[JsonSerializable(typeof(MiniProgramList))]
+[JsonSerializable(typeof(CreatedMiniProgram))]
+[JsonSerializable(typeof(DeveloperInfo))]
+[JsonSerializable(typeof(RegisterDeveloperRequest))]
+[JsonSerializable(typeof(CreateMiniProgramRequest))]
+[JsonSerializable(typeof(UpdateMiniProgramRequest))]
+[JsonSerializable(typeof(SetMemberRequest))]
+[JsonSerializable(typeof(RejectVersionRequest))]
+[JsonSerializable(typeof(MiniProgramVersionInfo))]
+[JsonSerializable(typeof(MiniProgramVersionList))]
+[JsonSerializable(typeof(VersionsInReview))]
+[JsonSerializable(typeof(MiniProgramLaunch))]
 [JsonSerializable(typeof(FollowRequest))]
 [JsonSerializable(typeof(UpdateFollowRequest))]
 [JsonSerializable(typeof(ReportOfficialAccountRequest))]

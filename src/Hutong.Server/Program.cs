@@ -1,6 +1,7 @@
 using Hutong.Accounts;
 using Hutong.Chat;
 using Hutong.Chat.Media;
+using Hutong.MiniPrograms;
 using Hutong.OfficialAccounts;
 using Hutong.OfficialAccounts.AppApi;
 using Hutong.Realtime;
@@ -26,6 +27,7 @@ builder.AddChat();
 builder.AddWallet();
 builder.AddSocial();
 builder.AddOfficialAccounts();
+builder.AddMiniPrograms();
 builder.AddGateway();
 builder.AddWebClient();
 
@@ -45,6 +47,7 @@ app.MapWalletApi();
 app.MapSocialApi();
 app.MapOfficialAccountsApi();
 app.MapWeChatApi();
+app.MapMiniProgramsApi();
 app.MapGateway();
 app.MapWebClient();
 

@@ -3,6 +3,7 @@ using Hutong.Storage.Accounts;
 using Hutong.Storage.Chat;
 using Hutong.Storage.Media;
 using Hutong.Storage.Realtime;
+using Hutong.Storage.MiniPrograms;
 using Hutong.Storage.OfficialAccounts;
 using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
@@ -123,6 +124,14 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<ReplyRuleRow> ReplyRules => Set<ReplyRuleRow>();
 
     internal DbSet<MenuRow> Menus => Set<MenuRow>();
+
+    internal DbSet<DeveloperRow> MiniProgramDevelopers => Set<DeveloperRow>();
+
+    internal DbSet<MiniProgramRow> MiniPrograms => Set<MiniProgramRow>();
+
+    internal DbSet<MiniProgramMemberRow> MiniProgramMembers => Set<MiniProgramMemberRow>();
+
+    internal DbSet<MiniProgramVersionRow> MiniProgramVersions => Set<MiniProgramVersionRow>();
 
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;

@@ -13,10 +13,13 @@ using Hutong.Chat.Search;
 using Hutong.Storage.Contacts;
 using Hutong.Social.Moments;
 using Hutong.Social.Status;
+using Hutong.Storage.MiniPrograms;
 using Hutong.Storage.OfficialAccounts;
 using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Core.Identity;
+using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.Versions;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.AppApi;
 using Hutong.OfficialAccounts.Broadcasts;
@@ -75,6 +78,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IAutoReplyStore, AutoReplyStore>();
         services.TryAddSingleton<IMenuStore, MenuStore>();
         services.TryAddSingleton<IQrCodeStore, QrCodeStore>();
+        services.TryAddSingleton<IMiniProgramStore, MiniProgramStore>();
+        services.TryAddSingleton<IVersionStore, VersionStore>();
         return services;
     }
 }

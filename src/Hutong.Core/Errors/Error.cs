@@ -26,6 +26,16 @@ public sealed record Error(
     [Id(6)]
     public int? AttemptsLeft { get; init; }
 
+    /// <summary>For an uploaded file that was refused (a mini-program package): the file, and where in it (1-based; 0 for the file as a whole).</summary>
+    [Id(7)]
+    public string? File { get; init; }
+
+    [Id(8)]
+    public int? Line { get; init; }
+
+    [Id(9)]
+    public int? Column { get; init; }
+
     public static Error Validation(IReadOnlyDictionary<string, string[]> fields) =>
         new(ErrorCodes.ValidationFailed, 400, "The request has invalid fields.") { Fields = fields };
 

@@ -35,6 +35,13 @@ public static class ProblemResults
             extensions["attemptsLeft"] = attemptsLeft;
         }
 
+        if (error.File is { } file)
+        {
+            extensions["file"] = file;
+            extensions["line"] = error.Line ?? 0;
+            extensions["column"] = error.Column ?? 0;
+        }
+
         return TypedResults.Problem(
             detail: error.Detail,
             statusCode: error.Status,

@@ -719,6 +719,15 @@ public sealed class Strings
             [ErrorCodes.MenuItemNotFound] = "The menu changed: that item is gone. Open the thread again to see the menu as it is now.",
             [ErrorCodes.QrCodeInvalid] = "This QR code has expired or is not valid. Ask for a new one.",
             [ErrorCodes.TooManyQrCodes] = "The account has as many permanent QR codes as it may.",
+            [ErrorCodes.MiniProgramNotFound] = "No such mini-program.",
+            [ErrorCodes.NotADeveloper] = "Register as a developer first.",
+            [ErrorCodes.NotOnTheTeam] = "Only the mini-program's team can do that.",
+            [ErrorCodes.TooManyMiniPrograms] = "You have as many mini-programs as one developer may.",
+            [ErrorCodes.VersionNotFound] = "No such version.",
+            [ErrorCodes.VersionExists] = "That version number is taken: upload under a new one.",
+            [ErrorCodes.VersionStateConflict] = "That version can't do that in its current state.",
+            [ErrorCodes.ReviewPending] = "Another version is already in review.",
+            [ErrorCodes.PackageInvalid] = "The package has an error.",
         },
     };
 
@@ -1106,6 +1115,15 @@ public sealed class Strings
             [ErrorCodes.MenuItemNotFound] = "菜单已更改，该项已不存在。请重新打开会话查看最新菜单。",
             [ErrorCodes.QrCodeInvalid] = "该二维码已过期或无效，请索取新的二维码。",
             [ErrorCodes.TooManyQrCodes] = "该公众号的永久二维码已达上限。",
+            [ErrorCodes.MiniProgramNotFound] = "没有这个小程序。",
+            [ErrorCodes.NotADeveloper] = "请先注册为开发者。",
+            [ErrorCodes.NotOnTheTeam] = "只有小程序的开发团队可以这样做。",
+            [ErrorCodes.TooManyMiniPrograms] = "你的小程序数量已达上限。",
+            [ErrorCodes.VersionNotFound] = "没有这个版本。",
+            [ErrorCodes.VersionExists] = "该版本号已被使用，请换一个版本号上传。",
+            [ErrorCodes.VersionStateConflict] = "该版本当前状态不允许此操作。",
+            [ErrorCodes.ReviewPending] = "已有另一个版本在审核中。",
+            [ErrorCodes.PackageInvalid] = "代码包有错误。",
         },
     };
 }

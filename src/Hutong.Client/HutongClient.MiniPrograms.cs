@@ -1,0 +1,92 @@
+using System.Net.Http.Headers;
+using Hutong.Contracts.MiniPrograms;
+using Hutong.Contracts.OfficialAccounts;
+
+namespace Hutong.Client;
+
+/// <summary>Mini-programs: developers, apps, versions, opening one, and the operators' review (docs/api.md).</summary>
+public sealed partial class HutongClient
+{
+    public Task<DeveloperInfo> RegisterDeveloperAsync(string name, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, "api/v1/mini-programs/developer", new RegisterDeveloperRequest(name), Json.RegisterDeveloperRequest, Json.DeveloperInfo, cancellationToken);
+
+    /// <summary>The caller's developer registration; a 404 when they have none.</summary>
+    public Task<DeveloperInfo> GetDeveloperAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/developer", Json.DeveloperInfo, cancellationToken);
+
+    /// <summary>Makes a mini-program; its app secret is in the answer, and only there.</summary>
+    public Task<CreatedMiniProgram> CreateMiniProgramAsync(CreateMiniProgramRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/mini-programs", request, Json.CreateMiniProgramRequest, Json.CreatedMiniProgram, cancellationToken);
+
+    public Task<MiniProgramInfo> GetMiniProgramAsync(string appId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}", Json.MiniProgramInfo, cancellationToken);
+
+    /// <summary>Released mini-programs by name.</summary>
+    public Task<MiniProgramList> SearchMiniProgramsAsync(string text, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs?q={Escape(text)}", Json.MiniProgramList, cancellationToken);
+
+    /// <summary>The mini-programs the caller is on the team of.</summary>
+    public Task<MiniProgramList> GetMyMiniProgramsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/mine", Json.MiniProgramList, cancellationToken);
+
+    public Task<MiniProgramInfo> UpdateMiniProgramAsync(string appId, UpdateMiniProgramRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Patch, $"api/v1/mini-programs/{Escape(appId)}", request, Json.UpdateMiniProgramRequest, Json.MiniProgramInfo, cancellationToken);
+
+    /// <summary>A new app secret; the old one stops working at once.</summary>
+    public Task<AppSecretResponse> ResetMiniProgramSecretAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/secret", Json.AppSecretResponse, cancellationToken);
+
+    public Task<MiniProgramInfo> SetMiniProgramMemberAsync(string appId, string userId, string role, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/mini-programs/{Escape(appId)}/members/{Escape(userId)}", new SetMemberRequest(role), Json.SetMemberRequest, Json.MiniProgramInfo, cancellationToken);
+
+    public Task<MiniProgramInfo> RemoveMiniProgramMemberAsync(string appId, string userId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/mini-programs/{Escape(appId)}/members/{Escape(userId)}", Json.MiniProgramInfo, cancellationToken);
+
+    /// <summary>
+    /// Uploads a package (a zip) as a version in development; the same number again replaces it while it is still in
+    /// development. <paramref name="content"/> is sent as it is read, so a caller may wrap it to show progress.
+    /// </summary>
+    public async Task<MiniProgramVersionInfo> UploadMiniProgramAsync(
+        string appId, Stream content, string version, string? note = null, CancellationToken cancellationToken = default)
+    {
+        var body = new StreamContent(content);
+        body.Headers.ContentType = new MediaTypeHeaderValue("application/zip");
+        if (content.CanSeek)
+        {
+            body.Headers.ContentLength = content.Length - content.Position;
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/versions?version={Escape(version)}&note={Escape(note ?? "")}") { Content = body };
+        using var response = await SendRawAsync(request, cancellationToken);
+        return await ReadAsync(response, Json.MiniProgramVersionInfo, cancellationToken);
+    }
+
+    public Task<MiniProgramVersionList> GetMiniProgramVersionsAsync(string appId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/versions", Json.MiniProgramVersionList, cancellationToken);
+
+    /// <summary>A step of a version: <c>trial</c>, <c>submit</c>, <c>withdraw</c> or <c>release</c>.</summary>
+    public Task<MiniProgramVersionInfo> MoveMiniProgramVersionAsync(string appId, string versionId, string step, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/versions/{Escape(versionId)}/{Escape(step)}", Json.MiniProgramVersionInfo, cancellationToken);
+
+    public Task<MiniProgramVersionInfo> RollBackMiniProgramAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/rollback", Json.MiniProgramVersionInfo, cancellationToken);
+
+    /// <summary>Opens a mini-program: <paramref name="env"/> is <c>release</c>, <c>trial</c> or <c>develop</c>; or one version by id.</summary>
+    public Task<MiniProgramLaunch> LaunchMiniProgramAsync(string appId, string? env = null, string? versionId = null, CancellationToken cancellationToken = default) =>
+        GetAsync(
+            $"api/v1/mini-programs/{Escape(appId)}/launch?env={Escape(env ?? "")}" + (versionId is null ? "" : $"&versionId={Escape(versionId)}"),
+            Json.MiniProgramLaunch, cancellationToken);
+
+    /// <summary>A file of a launched version's code, by its address relative to the launch's code URL.</summary>
+    public Task<(byte[] Bytes, string? ContentType)> GetMiniProgramCodeAsync(MiniProgramLaunch launch, string file, CancellationToken cancellationToken = default) =>
+        GetBytesAsync(launch.CodeUrl.TrimStart('/') + file, cancellationToken);
+
+    public Task<VersionsInReview> GetMiniProgramReviewsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/admin/mini-programs/reviews", Json.VersionsInReview, cancellationToken);
+
+    public Task<MiniProgramVersionInfo> ApproveMiniProgramVersionAsync(string versionId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/admin/mini-programs/versions/{Escape(versionId)}/approve", Json.MiniProgramVersionInfo, cancellationToken);
+
+    public Task<MiniProgramVersionInfo> RejectMiniProgramVersionAsync(string versionId, string reason, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/admin/mini-programs/versions/{Escape(versionId)}/reject", new RejectVersionRequest(reason), Json.RejectVersionRequest, Json.MiniProgramVersionInfo, cancellationToken);
+}

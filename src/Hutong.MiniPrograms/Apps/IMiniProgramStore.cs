@@ -1,0 +1,41 @@
+namespace Hutong.MiniPrograms.Apps;
+
+/// <summary>Developers, mini-programs and their teams. Implemented by Hutong.Storage.</summary>
+public interface IMiniProgramStore
+{
+    Task<Developer?> FindDeveloperAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Registers the developer, or renames one already registered (keeping when they registered).</summary>
+    Task<Developer> SaveDeveloperAsync(Developer developer, CancellationToken cancellationToken);
+
+    /// <summary>Adds the mini-program; false when its app id is taken.</summary>
+    Task<bool> TryAddAsync(MiniProgram app, CancellationToken cancellationToken);
+
+    Task<MiniProgram?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<MiniProgram?> FindByAppIdAsync(string appId, CancellationToken cancellationToken);
+
+    Task<int> CountByDeveloperAsync(Guid developerId, CancellationToken cancellationToken);
+
+    /// <summary>The mini-programs the person is on the team of (as developer or member), newest first, with their role.</summary>
+    Task<IReadOnlyList<(MiniProgram App, string Role)>> TeamOfAsync(Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Released mini-programs whose name contains the (lower-case) text.</summary>
+    Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, int take, CancellationToken cancellationToken);
+
+    /// <summary>Saves the name, description, category, icon, request domains and secret hash.</summary>
+    Task UpdateAsync(MiniProgram app, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<Member>> MembersAsync(Guid appKey, CancellationToken cancellationToken);
+
+    Task<Member?> FindMemberAsync(Guid appKey, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Puts the person on the team in the role, or changes their role; false when the team is full.</summary>
+    Task<bool> SetMemberAsync(Guid appKey, Member member, int maxMembers, CancellationToken cancellationToken);
+
+    /// <summary>Takes the person off the team; false when they were not on it.</summary>
+    Task<bool> RemoveMemberAsync(Guid appKey, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>Whether the media is the icon of a released mini-program (public to everyone signed in).</summary>
+    Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken);
+}

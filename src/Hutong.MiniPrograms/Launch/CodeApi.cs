@@ -1,0 +1,55 @@
+using Hutong.Contracts;
+using Hutong.Core.Errors;
+using Hutong.Core.Http;
+using Hutong.MiniPrograms.Packages;
+using Hutong.MiniPrograms.Versions;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.StaticFiles;
+
+namespace Hutong.MiniPrograms.Launch;
+
+/// <summary>
+/// A version's compiled code under its ticket (<see cref="CodeTickets"/>): <c>view.json</c> for the view frames,
+/// <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media. No sign-in: the
+/// ticket is the permission, and it names one version until it expires.
+/// </summary>
+public static class CodeApi
+{
+    private static readonly FileExtensionContentTypeProvider Types = new();
+
+    public static IEndpointRouteBuilder MapMiniProgramCode(this IEndpointRouteBuilder app)
+    {
+        var code = app.MapGroup("/mp/code/{ticket}").WithTags("Mini-programs").AllowAnonymous().ExcludeFromDescription();
+        code.MapGet("/view.json", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.ViewSha, "application/json; charset=utf-8"));
+        code.MapGet("/logic.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.LogicSha, "text/javascript; charset=utf-8"));
+        code.MapGet("/assets/{**path}", (string ticket, string path, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.Assets.GetValueOrDefault(path), Types.TryGetContentType(path, out var type) ? type : "application/octet-stream"));
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(
+        string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock,
+        Func<AppVersion, string?> file, string contentType)
+    {
+        var cancellationToken = http.RequestAborted;
+        if (await tickets.ReadAsync(ticket, clock.GetUtcNow(), cancellationToken) is not { } versionId
+            || await versions.FindAsync(versionId, cancellationToken) is not { } version
+            || file(version) is not { } sha
+            || packages.Open(sha) is not { } content)
+        {
+            return Error.NotFound(ErrorCodes.NotFound, "No such code, or its address has expired: open the mini-program again.").ToProblem();
+        }
+
+        // The frames load from an opaque origin: they may fetch this, nothing may sniff it into something else, and
+        // the content of one version at one hash never changes.
+        http.Response.Headers.AccessControlAllowOrigin = "*";
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        http.Response.Headers.CacheControl = "private, max-age=3600";
+        return TypedResults.Stream(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""));
+    }
+}

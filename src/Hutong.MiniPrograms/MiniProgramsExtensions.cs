@@ -1,0 +1,24 @@
+using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.Launch;
+using Hutong.MiniPrograms.Packages;
+using Hutong.MiniPrograms.Versions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Hutong.MiniPrograms;
+
+public static class MiniProgramsExtensions
+{
+    public static IHostApplicationBuilder AddMiniPrograms(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<MiniProgramsOptions>().BindConfiguration(MiniProgramsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.TryAddSingleton<MiniProgramService>();
+        builder.Services.TryAddSingleton<PackageStore>();
+        builder.Services.TryAddSingleton<VersionService>();
+        builder.Services.TryAddSingleton<CodeTickets>();
+        builder.Services.TryAddSingleton<LaunchService>();
+        builder.Services.AddSingleton<Chat.Media.IMediaAudience, IconAudience>();
+        return builder;
+    }
+}

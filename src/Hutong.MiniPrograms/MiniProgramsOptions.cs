@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using Hutong.Core.Options;
+
+namespace Hutong.MiniPrograms;
+
+/// <summary><c>Hutong:MiniPrograms</c>: the mini-program rules of docs/product.md.</summary>
+public sealed record MiniProgramsOptions
+{
+    public const string Section = "Hutong:MiniPrograms";
+
+    /// <summary>Mini-programs one developer may create.</summary>
+    [Range(1, 10_000)]
+    public int MaxAppsPerDeveloper { get; init; } = 50;
+
+    /// <summary>The longest name, of a mini-program or a developer, in characters.</summary>
+    [Range(2, 200)]
+    public int MaxName { get; init; } = 30;
+
+    [Range(1, 10_000)]
+    public int MaxDescription { get; init; } = 120;
+
+    [Range(1, 200)]
+    public int MaxCategory { get; init; } = 30;
+
+    /// <summary>Request domains one mini-program may list.</summary>
+    [Range(1, 1_000)]
+    public int MaxRequestDomains { get; init; } = 20;
+
+    /// <summary>
+    /// Whether request domains may be plain http (WeChat takes https only); a node for development or tests allows it,
+    /// with <c>Hutong:Outbound:AllowPrivateAddresses</c> for servers on the same machine.
+    /// </summary>
+    public bool AllowPlainHttpRequests { get; init; }
+
+    /// <summary>Collaborators and testers together, besides the developer.</summary>
+    [Range(1, 10_000)]
+    public int MaxMembers { get; init; } = 100;
+
+    /// <summary>The main package (everything outside subpackages), uncompressed.</summary>
+    [Range(1_024, 1_073_741_824)]
+    public long MaxMainPackageBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>The whole package with its subpackages, uncompressed; the upload itself may be no larger.</summary>
+    [Range(1_024, 1_073_741_824)]
+    public long MaxPackageBytes { get; init; } = 20 * 1024 * 1024;
+
+    /// <summary>Files in one package.</summary>
+    [Range(1, 100_000)]
+    public int MaxPackageFiles { get; init; } = 2_000;
+
+    [Range(1, 10_000)]
+    public int MaxVersionNote { get; init; } = 500;
+
+    [Range(1, 10_000)]
+    public int MaxReviewReason { get; init; } = 500;
+
+    /// <summary>How long the address of a version's compiled code works after a launch (the frames load it once).</summary>
+    [TimeSpanRange("00:00:10", "1.00:00:00")]
+    public TimeSpan CodeAddressLifetime { get; init; } = TimeSpan.FromHours(2);
+}

@@ -1,0 +1,128 @@
+using System.Text;
+using System.Text.Json;
+using Hutong.Chat.Media;
+using Hutong.Contracts;
+using Hutong.Core.Errors;
+using Hutong.MiniPrograms.Compiler;
+using Hutong.MiniPrograms.Versions;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.MiniPrograms.Packages;
+
+/// <summary>
+/// Turns an uploaded zip into a version's stored code: staged (so nothing is kept when it is refused), read with
+/// <see cref="PackageArchive"/>, held to the size limits, compiled with <see cref="PackageCompiler"/>, and kept in
+/// the blob store by content (the same file in two versions is stored once).
+/// </summary>
+public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions> options)
+{
+    private MiniProgramsOptions Limits => options.Value;
+
+    /// <summary>The version's code, its unpacked size, its pages in order and its compiled app config; or why it was refused.</summary>
+    public async Task<Result<(VersionCode Code, long Size, IReadOnlyList<string> Pages, string Config)>> BuildAsync(Stream upload, CancellationToken cancellationToken)
+    {
+        var staged = await blobs.StageAsync(upload, Limits.MaxPackageBytes, cancellationToken);
+        if (staged is null)
+        {
+            return Refused(new CompileError("", 0, 0, $"The upload is larger than {Limits.MaxPackageBytes / (1024 * 1024)} MB."));
+        }
+
+        try
+        {
+            CompiledPackage compiled;
+            long size;
+            try
+            {
+                await using var zip = File.OpenRead(staged.LocalPath);
+                var files = PackageArchive.Read(zip, Limits.MaxPackageBytes, Limits.MaxPackageFiles);
+                size = files.Values.Sum(f => (long)f.Length);
+                CheckMainPackage(files);
+                compiled = PackageCompiler.Compile(files);
+            }
+            catch (CompileException e)
+            {
+                return Refused(e.Error);
+            }
+
+            blobs.Commit(staged);
+            var view = await KeepAsync(Encoding.UTF8.GetBytes(compiled.ViewJson), cancellationToken);
+            var logic = await KeepAsync(Encoding.UTF8.GetBytes(compiled.LogicJs), cancellationToken);
+            var assets = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (path, bytes) in compiled.Assets)
+            {
+                assets[path] = await KeepAsync(bytes, cancellationToken);
+            }
+
+            return (new VersionCode(staged.Sha256, view, logic, assets), size, compiled.Pages, compiled.Config);
+        }
+        finally
+        {
+            blobs.Discard(staged);
+        }
+    }
+
+    /// <summary>One of a version's stored files: the view templates, the logic bundle, or an asset by its package path.</summary>
+    public Stream? Open(string sha256) => blobs.OpenRead(sha256);
+
+    /// <summary>Everything outside the subpackages' roots is the main package, which has its own, smaller limit.</summary>
+    private void CheckMainPackage(IReadOnlyDictionary<string, byte[]> files)
+    {
+        var roots = SubpackageRoots(files["app.json"]);
+        var main = files.Where(f => !roots.Exists(r => f.Key.StartsWith(r, StringComparison.Ordinal))).Sum(f => (long)f.Value.Length);
+        if (main > Limits.MaxMainPackageBytes)
+        {
+            throw new CompileException(new CompileError(
+                "", 0, 0, $"The main package (outside subpackages) is {main / 1024} KB, over the {Limits.MaxMainPackageBytes / 1024} KB a main package may be."));
+        }
+    }
+
+    private static List<string> SubpackageRoots(byte[] appJson)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(appJson);
+            var roots = new List<string>();
+            foreach (var key in (string[])["subpackages", "subPackages"])
+            {
+                if (document.RootElement.ValueKind == JsonValueKind.Object
+                    && document.RootElement.TryGetProperty(key, out var list) && list.ValueKind == JsonValueKind.Array)
+                {
+                    roots.AddRange(list.EnumerateArray()
+                        .Where(s => s.ValueKind == JsonValueKind.Object && s.TryGetProperty("root", out var r) && r.ValueKind == JsonValueKind.String)
+                        .Select(s => s.GetProperty("root").GetString()!.Trim('/') + "/")
+                        .Where(r => r.Length > 1));
+                }
+            }
+
+            return roots;
+        }
+        catch (JsonException)
+        {
+            // The compiler reports a broken app.json with its position; the size check has nothing to add.
+            return [];
+        }
+    }
+
+    private async Task<string> KeepAsync(byte[] bytes, CancellationToken cancellationToken)
+    {
+        using var content = new MemoryStream(bytes, writable: false);
+        var staged = (await blobs.StageAsync(content, long.MaxValue, cancellationToken))!;
+        try
+        {
+            blobs.Commit(staged);
+            return staged.Sha256;
+        }
+        finally
+        {
+            blobs.Discard(staged);
+        }
+    }
+
+    private static Error Refused(CompileError error) =>
+        new(ErrorCodes.PackageInvalid, 422, "The package has an error.", error.ToString())
+        {
+            File = error.File,
+            Line = error.Line,
+            Column = error.Column,
+        };
+}

@@ -1,0 +1,28 @@
+namespace Hutong.MiniPrograms.Versions;
+
+/// <summary>
+/// An uploaded package of a mini-program and where it stands (<c>MiniProgramVersionStates</c>). <see cref="Config"/>
+/// is the app config compiled from its <c>app.json</c>; <see cref="Code"/> says where its compiled code is kept.
+/// </summary>
+public sealed record AppVersion(
+    Guid Id,
+    Guid AppKey,
+    string Version,
+    string Note,
+    string State,
+    Guid UploadedBy,
+    DateTimeOffset UploadedAt,
+    long Size,
+    IReadOnlyList<string> Pages,
+    string Config,
+    VersionCode Code,
+    string? ReviewNote = null,
+    DateTimeOffset? SubmittedAt = null,
+    DateTimeOffset? ReviewedAt = null,
+    DateTimeOffset? ReleasedAt = null);
+
+/// <summary>
+/// A version's compiled code in the blob store, by SHA-256: the uploaded zip as it came, the view frames' templates
+/// and styles, the logic bundle, and each asset (image, font, media) by its path in the package.
+/// </summary>
+public sealed record VersionCode(string PackageSha, string ViewSha, string LogicSha, IReadOnlyDictionary<string, string> Assets);

@@ -1,0 +1,209 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hutong.Storage.Sqlite.Migrations
+{
+    /// <inheritdoc />
+    public partial class MiniProgramVersions : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "mp_developers",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_developers", x => x.user_id);
+                    table.ForeignKey(
+                        name: "FK_mp_developers_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mini_programs",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    app_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    developer_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    icon_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    request_domains = table.Column<string>(type: "TEXT", nullable: false),
+                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    released_version_id = table.Column<Guid>(type: "TEXT", nullable: true),
+                    released_version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mini_programs", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_mini_programs_mp_developers_developer_id",
+                        column: x => x.developer_id,
+                        principalTable: "mp_developers",
+                        principalColumn: "user_id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mp_members",
+                columns: table => new
+                {
+                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_members", x => new { x.app_key, x.user_id });
+                    table.ForeignKey(
+                        name: "FK_mp_members_accounts_user_id",
+                        column: x => x.user_id,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mp_members_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mp_versions",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: false),
+                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
+                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    pages = table.Column<string>(type: "TEXT", nullable: false),
+                    config = table.Column<string>(type: "TEXT", nullable: false),
+                    package_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    view_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    logic_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    assets = table.Column<string>(type: "TEXT", nullable: false),
+                    review_note = table.Column<string>(type: "TEXT", nullable: true),
+                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    reviewed_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    released_at = table.Column<long>(type: "INTEGER", nullable: true),
+                    retired_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_versions", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_mp_versions_accounts_uploaded_by",
+                        column: x => x.uploaded_by,
+                        principalTable: "accounts",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_mp_versions_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_programs_app_id",
+                table: "mini_programs",
+                column: "app_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_programs_developer_id",
+                table: "mini_programs",
+                column: "developer_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mini_programs_icon_id",
+                table: "mini_programs",
+                column: "icon_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_members_user_id",
+                table: "mp_members",
+                column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_versions_app_key_uploaded_at",
+                table: "mp_versions",
+                columns: new[] { "app_key", "uploaded_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_versions_app_key_version",
+                table: "mp_versions",
+                columns: new[] { "app_key", "version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_versions_submitted_at",
+                table: "mp_versions",
+                column: "submitted_at",
+                filter: "state = 'review'");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_versions_uploaded_by",
+                table: "mp_versions",
+                column: "uploaded_by");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_mp_versions_one_in_review",
+                table: "mp_versions",
+                column: "app_key",
+                unique: true,
+                filter: "state = 'review'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_mp_versions_one_released",
+                table: "mp_versions",
+                column: "app_key",
+                unique: true,
+                filter: "state = 'released'");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_mp_versions_one_trial",
+                table: "mp_versions",
+                column: "app_key",
+                unique: true,
+                filter: "state = 'trial'");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "mp_members");
+
+            migrationBuilder.DropTable(
+                name: "mp_versions");
+
+            migrationBuilder.DropTable(
+                name: "mini_programs");
+
+            migrationBuilder.DropTable(
+                name: "mp_developers");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+using Hutong.Contracts.MiniPrograms;
+using Hutong.MiniPrograms.Apps;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.MiniPrograms;
+
+internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contexts) : IMiniProgramStore
+{
+    public async Task<Developer?> FindDeveloperAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.MiniProgramDevelopers.AsNoTracking().FirstOrDefaultAsync(d => d.UserId == userId, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<Developer> SaveDeveloperAsync(Developer developer, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.MiniProgramDevelopers.Where(d => d.UserId == developer.UserId)
+            .ExecuteUpdateAsync(set => set.SetProperty(d => d.Name, developer.Name), cancellationToken) == 0)
+        {
+            db.MiniProgramDevelopers.Add(new DeveloperRow { UserId = developer.UserId, Name = developer.Name, RegisteredAt = developer.RegisteredAt });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException)
+            {
+                // Registered from another device at the same moment: theirs stands, with this name.
+                db.ChangeTracker.Clear();
+                await db.MiniProgramDevelopers.Where(d => d.UserId == developer.UserId)
+                    .ExecuteUpdateAsync(set => set.SetProperty(d => d.Name, developer.Name), cancellationToken);
+            }
+        }
+
+        return (await FindDeveloperAsync(developer.UserId, cancellationToken))!;
+    }
+
+    public async Task<bool> TryAddAsync(MiniProgram app, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.MiniPrograms.AnyAsync(a => a.AppId == app.AppId, cancellationToken))
+        {
+            return false;
+        }
+
+        db.MiniPrograms.Add(MiniProgramRow.From(app));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            if (await db.MiniPrograms.AnyAsync(a => a.AppId == app.AppId, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
+        }
+    }
+
+    public async Task<MiniProgram?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.MiniPrograms.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<MiniProgram?> FindByAppIdAsync(string appId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.MiniPrograms.AsNoTracking().FirstOrDefaultAsync(a => a.AppId == appId, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<int> CountByDeveloperAsync(Guid developerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniPrograms.CountAsync(a => a.DeveloperId == developerId, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<(MiniProgram App, string Role)>> TeamOfAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var own = await db.MiniPrograms.AsNoTracking().Where(a => a.DeveloperId == userId).ToListAsync(cancellationToken);
+        var member = await db.MiniProgramMembers.AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.MiniPrograms, m => m.AppKey, a => a.Id, (m, a) => new { a, m.Role })
+            .ToListAsync(cancellationToken);
+        return [.. own.Select(a => (a.ToDomain(), MiniProgramRoles.Developer))
+            .Concat(member.Select(x => (x.a.ToDomain(), x.Role)))
+            .OrderByDescending(x => x.Item1.CreatedAt)];
+    }
+
+    public async Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MiniPrograms.AsNoTracking()
+            .Where(a => a.ReleasedVersionId != null && a.SearchName.Contains(text))
+            .OrderBy(a => a.SearchName.Length).ThenBy(a => a.SearchName)
+            .Take(take).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToDomain());
+    }
+
+    public async Task UpdateAsync(MiniProgram app, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var row = MiniProgramRow.From(app);
+        await db.MiniPrograms.Where(a => a.Id == app.Id).ExecuteUpdateAsync(
+            set => set
+                .SetProperty(a => a.Name, row.Name)
+                .SetProperty(a => a.SearchName, row.SearchName)
+                .SetProperty(a => a.Description, row.Description)
+                .SetProperty(a => a.Category, row.Category)
+                .SetProperty(a => a.IconId, row.IconId)
+                .SetProperty(a => a.RequestDomains, row.RequestDomains)
+                .SetProperty(a => a.SecretHash, row.SecretHash),
+            cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Member>> MembersAsync(Guid appKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramMembers.AsNoTracking().Where(m => m.AppKey == appKey)
+            .OrderBy(m => m.Role).ThenBy(m => m.UserId)
+            .Select(m => new Member(m.UserId, m.Role)).ToListAsync(cancellationToken);
+    }
+
+    public async Task<Member?> FindMemberAsync(Guid appKey, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramMembers.AsNoTracking().Where(m => m.AppKey == appKey && m.UserId == userId)
+            .Select(m => new Member(m.UserId, m.Role)).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<bool> SetMemberAsync(Guid appKey, Member member, int maxMembers, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.MiniProgramMembers.Where(m => m.AppKey == appKey && m.UserId == member.UserId)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.Role, member.Role), cancellationToken) > 0)
+        {
+            return true;
+        }
+
+        // The count is checked before the insert; two additions racing past the last place may both land, which a
+        // team limit of this kind tolerates (it bounds the work per app, not money).
+        if (await db.MiniProgramMembers.CountAsync(m => m.AppKey == appKey, cancellationToken) >= maxMembers)
+        {
+            return false;
+        }
+
+        db.MiniProgramMembers.Add(new MiniProgramMemberRow { AppKey = appKey, UserId = member.UserId, Role = member.Role });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            await db.MiniProgramMembers.Where(m => m.AppKey == appKey && m.UserId == member.UserId)
+                .ExecuteUpdateAsync(set => set.SetProperty(m => m.Role, member.Role), cancellationToken);
+        }
+
+        return true;
+    }
+
+    public async Task<bool> RemoveMemberAsync(Guid appKey, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramMembers.Where(m => m.AppKey == appKey && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
+    }
+
+    public async Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniPrograms.AnyAsync(a => a.IconId == mediaId && a.ReleasedVersionId != null, cancellationToken);
+    }
+}

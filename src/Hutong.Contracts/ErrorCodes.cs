@@ -224,4 +224,13 @@ public static class ErrorCodes
 
     /// <summary>The package was refused: the problem's file, line and column say where.</summary>
     public const string PackageInvalid = "package_invalid";
+
+    /// <summary>The mini-program's storage for this person is full (10 MB), or one value is over 1 MB.</summary>
+    public const string StorageFull = "storage_full";
+
+    /// <summary>The address is not on the mini-program's request domains (https only, unless the operator allows http).</summary>
+    public const string DomainNotAllowed = "domain_not_allowed";
+
+    /// <summary>The developer's server could not be reached or did not answer in time (the detail says which).</summary>
+    public const string RequestFailed = "request_failed";
 }

@@ -3,6 +3,8 @@ using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Http;
 using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.Launch;
+using Hutong.MiniPrograms.Login;
+using Hutong.MiniPrograms.Network;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -44,6 +46,7 @@ public static class MiniProgramsApi
         api.MapPost("/{appId}/rollback", (string appId, ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
             Answer(versions.RollBackAsync(user.UserId(), appId, ct)));
         api.MapGet("/{appId}/launch", Launch);
+        api.MapMiniProgramRuntimeApi();
 
         var admin = app.MapGroup("/api/v1/admin/mini-programs").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/reviews", async (ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
@@ -54,6 +57,7 @@ public static class MiniProgramsApi
             Answer(versions.ReviewAsync(user.UserId(), versionId, approve: false, request.Reason, ct)));
 
         app.MapMiniProgramCode();
+        app.MapSnsApi();
         return app;
     }
 

@@ -1,4 +1,9 @@
+using Hutong.Core.Outbound;
 using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.AppStorage;
+using Hutong.MiniPrograms.Login;
+using Hutong.MiniPrograms.Network;
+using Hutong.OfficialAccounts;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Packages;
 using Hutong.MiniPrograms.Versions;
@@ -18,6 +23,11 @@ public static class MiniProgramsExtensions
         builder.Services.TryAddSingleton<VersionService>();
         builder.Services.TryAddSingleton<CodeTickets>();
         builder.Services.TryAddSingleton<LaunchService>();
+        builder.Services.TryAddSingleton<OpenIds>();
+        builder.Services.TryAddSingleton<LoginService>();
+        builder.Services.TryAddSingleton<AppStorageService>();
+        builder.AddOutboundHttp();
+        builder.Services.TryAddSingleton<RequestProxy>();
         builder.Services.AddSingleton<Chat.Media.IMediaAudience, IconAudience>();
         return builder;
     }

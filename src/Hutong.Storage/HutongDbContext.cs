@@ -133,6 +133,12 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<MiniProgramVersionRow> MiniProgramVersions => Set<MiniProgramVersionRow>();
 
+    internal DbSet<LoginCodeRow> MiniProgramLoginCodes => Set<LoginCodeRow>();
+
+    internal DbSet<SessionRow> MiniProgramSessions => Set<SessionRow>();
+
+    internal DbSet<StorageItemRow> MiniProgramStorage => Set<StorageItemRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

@@ -19,6 +19,8 @@ using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.AppStorage;
+using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Versions;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.AppApi;
@@ -80,6 +82,8 @@ public static class StorageExtensions
         services.TryAddSingleton<IQrCodeStore, QrCodeStore>();
         services.TryAddSingleton<IMiniProgramStore, MiniProgramStore>();
         services.TryAddSingleton<IVersionStore, VersionStore>();
+        services.TryAddSingleton<ILoginStore, LoginStore>();
+        services.TryAddSingleton<IAppStorageStore, AppStorageStore>();
         return services;
     }
 }

@@ -155,6 +155,11 @@ public sealed class OutboundClient : IDisposable
                     return OutboundResult.Failed(OutboundFailure.BadScheme) with { Status = status, FinalUri = uri };
                 }
 
+                if (policy.MayRedirectTo is { } mayRedirect && !mayRedirect(next))
+                {
+                    return OutboundResult.Failed(OutboundFailure.RedirectRefused) with { Status = status, FinalUri = uri };
+                }
+
                 if (status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther && method != HttpMethod.Head)
                 {
                     (method, body) = (HttpMethod.Get, null);
@@ -171,6 +176,9 @@ public sealed class OutboundClient : IDisposable
                 ContentType = response.Content.Headers.ContentType?.ToString(),
                 Body = read ?? ReadOnlyMemory<byte>.Empty,
                 FinalUri = uri,
+                Headers = response.Headers.Concat(response.Content.Headers)
+                    .GroupBy(h => h.Key, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => string.Join(", ", g.SelectMany(h => h.Value)), StringComparer.OrdinalIgnoreCase),
             };
             return response.IsSuccessStatusCode
                 ? read is null ? answer with { Failure = OutboundFailure.TooLarge } : answer

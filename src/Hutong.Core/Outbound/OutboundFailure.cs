@@ -26,4 +26,7 @@ public enum OutboundFailure
 
     /// <summary>The server answered with a status other than 2xx; it is in <see cref="OutboundResult.Status"/>.</summary>
     HttpError,
+
+    /// <summary>A redirect led somewhere <see cref="OutboundPolicy.MayRedirectTo"/> does not allow; it was not followed.</summary>
+    RedirectRefused,
 }

@@ -42,4 +42,11 @@ public sealed record OutboundPolicy
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxResponseBytes, 0, nameof(MaxResponseBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxResponseBytes, ResponseBytesCeiling, nameof(MaxResponseBytes));
     }
+
+    /// <summary>
+    /// Where a redirect may lead, besides the scheme and address checks every call has (a mini-program's request may
+    /// only reach its listed domains); null follows any. A redirect elsewhere ends the call as
+    /// <see cref="OutboundFailure.RedirectRefused"/>.
+    /// </summary>
+    public Func<Uri, bool>? MayRedirectTo { get; init; }
 }

@@ -26,6 +26,9 @@ public sealed record OutboundResult
     /// </summary>
     public ReadOnlyMemory<byte> Body { get; init; }
 
+    /// <summary>The last answer's headers (its content headers too), each name once with its values joined by ", ".</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
     /// <summary>How many tries were made, the first included.</summary>
     public int Tries { get; init; }
 

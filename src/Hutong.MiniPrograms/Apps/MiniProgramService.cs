@@ -17,7 +17,7 @@ namespace Hutong.MiniPrograms.Apps;
 /// developer changes the app and its team; to anyone off the team an app that is not released does not exist.
 /// </summary>
 public sealed class MiniProgramService(
-    IMiniProgramStore store, IAccountStore accounts, IMediaStore media, IOptions<MiniProgramsOptions> options, TimeProvider clock)
+    IMiniProgramStore store, IAccountStore accounts, IMediaStore media, Operators operators, IOptions<MiniProgramsOptions> options, TimeProvider clock)
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.MiniProgramNotFound, "No such mini-program.");
 
@@ -216,6 +216,16 @@ public sealed class MiniProgramService(
     /// <summary>The mini-program by its public app id (the only id the API takes).</summary>
     public Task<MiniProgram?> FindAsync(string? appId, CancellationToken cancellationToken) =>
         IsAppId(appId) ? store.FindByAppIdAsync(appId!, cancellationToken) : Task.FromResult<MiniProgram?>(null);
+
+    /// <summary>
+    /// The app, when the person may open some version of it: the released one, or as its team, or as an operator
+    /// reviewing it. The runtime's calls (login, storage, requests) are for these people only.
+    /// </summary>
+    public async Task<MiniProgram?> OpenableAsync(Guid me, string appId, CancellationToken cancellationToken) =>
+        await FindAsync(appId, cancellationToken) is { } app
+        && (app.ReleasedVersionId is not null || await RoleAsync(app, me, cancellationToken) is not null || await operators.IsOperatorAsync(me, cancellationToken))
+            ? app
+            : null;
 
     /// <summary>The caller's role on the app's team (<see cref="MiniProgramRoles"/>), or null when they are not on it.</summary>
     public async Task<string?> RoleAsync(MiniProgram app, Guid me, CancellationToken cancellationToken) =>

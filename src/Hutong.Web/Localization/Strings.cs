@@ -728,6 +728,9 @@ public sealed class Strings
             [ErrorCodes.VersionStateConflict] = "That version can't do that in its current state.",
             [ErrorCodes.ReviewPending] = "Another version is already in review.",
             [ErrorCodes.PackageInvalid] = "The package has an error.",
+            [ErrorCodes.StorageFull] = "The mini-program's storage is full.",
+            [ErrorCodes.DomainNotAllowed] = "That address is not on the mini-program's list.",
+            [ErrorCodes.RequestFailed] = "The mini-program's server did not answer.",
         },
     };
 
@@ -1124,6 +1127,9 @@ public sealed class Strings
             [ErrorCodes.VersionStateConflict] = "该版本当前状态不允许此操作。",
             [ErrorCodes.ReviewPending] = "已有另一个版本在审核中。",
             [ErrorCodes.PackageInvalid] = "代码包有错误。",
+            [ErrorCodes.StorageFull] = "小程序的存储空间已满。",
+            [ErrorCodes.DomainNotAllowed] = "该地址不在小程序的合法域名列表中。",
+            [ErrorCodes.RequestFailed] = "小程序的服务器没有响应。",
         },
     };
 }

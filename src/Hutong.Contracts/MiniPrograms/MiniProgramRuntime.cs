@@ -1,0 +1,29 @@
+namespace Hutong.Contracts.MiniPrograms;
+
+/// <summary>The answer to <c>wx.login</c>: a code for the developer's server to exchange at <c>/sns/jscode2session</c>.</summary>
+public sealed record MiniProgramLoginCode(string Code);
+
+/// <summary>
+/// A person's storage at a mini-program (<c>wx.setStorage</c> and friends): each value as the runtime serialised it,
+/// and the bytes used of the limit (keys and values in UTF-8).
+/// </summary>
+public sealed record MiniProgramStorage(IReadOnlyDictionary<string, string> Items, long Size, long Limit);
+
+public sealed record SetStorageItemRequest(string Key, string Value);
+
+public sealed record RemoveStorageItemRequest(string Key);
+
+/// <summary>
+/// A <c>wx.request</c> (also <c>uploadFile</c> and <c>downloadFile</c>) for the server to make: the body as text, or
+/// as base64 when <see cref="DataIsBase64"/>; <see cref="Timeout"/> in milliseconds, at most 60,000.
+/// </summary>
+public sealed record ProxyRequest(
+    string Url,
+    string? Method = null,
+    IReadOnlyDictionary<string, string>? Header = null,
+    string? Data = null,
+    bool DataIsBase64 = false,
+    int? Timeout = null);
+
+/// <summary>What the developer's server answered, whatever its status: the body as text when it is UTF-8, else base64.</summary>
+public sealed record ProxyResponse(int StatusCode, IReadOnlyDictionary<string, string> Header, string Data, bool DataIsBase64);

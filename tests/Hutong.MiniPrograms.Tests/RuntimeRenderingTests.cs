@@ -118,6 +118,22 @@ public sealed partial class RuntimeRenderingTests(RuntimeFixture fixture)
         await Assertions.Expect(view.Locator("#storage")).ToHaveTextAsync("hello");
     }
 
+    [Fact]
+    public async Task Form_SubmitAndSelectorQuery_ReportFieldsAndRects()
+    {
+        var page = await fixture.OpenAsync("lab", "Measure", "pages/form/form");
+        var view = RuntimeFixture.View(page);
+
+        await view.GetByRole(AriaRole.Checkbox).Nth(1).ClickAsync();
+        await view.GetByRole(AriaRole.Switch, new() { Name = "Agree" }).ClickAsync();
+        await view.Locator("#submit").ClickAsync();
+        await Assertions.Expect(view.Locator("#submitted")).ToHaveTextAsync("""{"who":"Lin","agree":false,"fruit":["apple","pear"],"size":1}""");
+
+        await view.Locator("#measure").ClickAsync();
+        // 375rpx is half of the 420px-wide frame.
+        await Assertions.Expect(view.Locator("#measured")).ToHaveTextAsync("210x50");
+    }
+
     [GeneratedRegex("\\d+")]
     private static partial Regex Digits();
 }

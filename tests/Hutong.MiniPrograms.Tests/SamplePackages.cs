@@ -109,7 +109,7 @@ internal static class SamplePackages
     [
         ("app.json", """
             {
-              "pages": ["pages/home/home", "pages/other/other", "pages/detail/detail", "pages/list/list", "pages/security/security", "pages/comp/comp"],
+              "pages": ["pages/home/home", "pages/other/other", "pages/detail/detail", "pages/list/list", "pages/security/security", "pages/comp/comp", "pages/form/form"],
               "window": {"navigationBarTitleText": "Lab"},
               "tabBar": {"list": [{"pagePath": "pages/home/home", "text": "Home"}, {"pagePath": "pages/other/other", "text": "Other"}]}
             }
@@ -255,6 +255,33 @@ internal static class SamplePackages
                 this.setData({ results });
               },
               checkSecret() { this.setData({ secret: getApp().globalData.secret || 'none' }); },
+            });
+            """),
+        ("pages/form/form.wxml", """
+            <form bindsubmit="onSubmit">
+              <input name="who" value="Lin" aria-label="Who"/>
+              <switch name="agree" checked="{{true}}" aria-label="Agree"/>
+              <checkbox-group name="fruit">
+                <label><checkbox value="apple" checked="{{true}}"/>Apple</label>
+                <label><checkbox value="pear"/>Pear</label>
+              </checkbox-group>
+              <picker name="size" mode="selector" range="{{sizes}}" value="1"><view>Size</view></picker>
+              <button id="submit" form-type="submit">Submit</button>
+            </form>
+            <view id="submitted">{{submitted}}</view>
+            <view id="box" style="width: 375rpx; height: 50px">box</view>
+            <button id="measure" bindtap="measure">Measure</button>
+            <view id="measured">{{measured}}</view>
+            """),
+        ("pages/form/form.js", """
+            Page({
+              data: { sizes: ['S', 'M', 'L'], submitted: '', measured: '' },
+              onSubmit(e) { this.setData({ submitted: JSON.stringify(e.detail.value) }); },
+              measure() {
+                wx.createSelectorQuery().select('#box').boundingClientRect().exec(([rect]) => {
+                  this.setData({ measured: Math.round(rect.width) + 'x' + Math.round(rect.height) });
+                });
+              },
             });
             """),
         ("components/card/card.json", """{"component": true}"""),

@@ -5,6 +5,7 @@ using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
+using Hutong.MiniPrograms.Runtime;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -57,6 +58,7 @@ public static class MiniProgramsApi
             Answer(versions.ReviewAsync(user.UserId(), versionId, approve: false, request.Reason, ct)));
 
         app.MapMiniProgramCode();
+        app.MapMiniProgramRuntime();
         app.MapSnsApi();
         return app;
     }

@@ -2,6 +2,7 @@ using Hutong.Contracts;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
 using Hutong.MiniPrograms.Packages;
+using Hutong.MiniPrograms.Runtime;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,10 @@ using Microsoft.AspNetCore.StaticFiles;
 namespace Hutong.MiniPrograms.Launch;
 
 /// <summary>
-/// A version's compiled code under its ticket (<see cref="CodeTickets"/>): <c>view.json</c> for the view frames,
-/// <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media. No sign-in: the
+/// A version's compiled code under its ticket (<see cref="CodeTickets"/>): <c>view.json</c> and <c>wxs.js</c> for
+/// the view frames, <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media.
+/// Only compiled package files are served under <see cref="MiniProgramRuntime.PackagesPath"/>: the frames' policy
+/// lets them run scripts from there. No sign-in: the
 /// ticket is the permission, and it names one version until it expires.
 /// </summary>
 public static class CodeApi
@@ -21,11 +24,13 @@ public static class CodeApi
 
     public static IEndpointRouteBuilder MapMiniProgramCode(this IEndpointRouteBuilder app)
     {
-        var code = app.MapGroup("/mp/code/{ticket}").WithTags("Mini-programs").AllowAnonymous().ExcludeFromDescription();
+        var code = app.MapGroup(MiniProgramRuntime.PackagesPath + "{ticket}").WithTags("Mini-programs").AllowAnonymous().ExcludeFromDescription();
         code.MapGet("/view.json", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.ViewSha, "application/json; charset=utf-8"));
         code.MapGet("/logic.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.LogicSha, "text/javascript; charset=utf-8"));
+        code.MapGet("/wxs.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.WxsSha, "text/javascript; charset=utf-8"));
         code.MapGet("/assets/{**path}", (string ticket, string path, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.Assets.GetValueOrDefault(path), Types.TryGetContentType(path, out var type) ? type : "application/octet-stream"));
         return app;

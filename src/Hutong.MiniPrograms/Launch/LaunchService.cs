@@ -3,6 +3,7 @@ using Hutong.Contracts.MiniPrograms;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.Runtime;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.Extensions.Options;
 using States = Hutong.Contracts.MiniPrograms.MiniProgramVersionStates;
@@ -47,7 +48,7 @@ public sealed class LaunchService(
             version.Version,
             version.State switch { States.Released => Release, States.Trial => Trial, _ => Develop },
             version.Config,
-            $"/mp/code/{ticket}/",
+            $"{MiniProgramRuntime.PackagesPath}{ticket}/",
             expires);
     }
 

@@ -47,13 +47,14 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
             blobs.Commit(staged);
             var view = await KeepAsync(Encoding.UTF8.GetBytes(compiled.ViewJson), cancellationToken);
             var logic = await KeepAsync(Encoding.UTF8.GetBytes(compiled.LogicJs), cancellationToken);
+            var wxs = await KeepAsync(Encoding.UTF8.GetBytes(compiled.WxsJs), cancellationToken);
             var assets = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var (path, bytes) in compiled.Assets)
             {
                 assets[path] = await KeepAsync(bytes, cancellationToken);
             }
 
-            return (new VersionCode(staged.Sha256, view, logic, assets), size, compiled.Pages, compiled.Config);
+            return (new VersionCode(staged.Sha256, view, logic, wxs, assets), size, Pages(compiled.AppJson), compiled.AppJson);
         }
         finally
         {
@@ -74,6 +75,13 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
             throw new CompileException(new CompileError(
                 "", 0, 0, $"The main package (outside subpackages) is {main / 1024} KB, over the {Limits.MaxMainPackageBytes / 1024} KB a main package may be."));
         }
+    }
+
+    /// <summary>The routes of the compiled config, main package first, as the compiler lists them.</summary>
+    private static List<string> Pages(string appJson)
+    {
+        using var document = JsonDocument.Parse(appJson);
+        return [.. document.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()!)];
     }
 
     private static List<string> SubpackageRoots(byte[] appJson)

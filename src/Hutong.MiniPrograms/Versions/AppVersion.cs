@@ -23,6 +23,6 @@ public sealed record AppVersion(
 
 /// <summary>
 /// A version's compiled code in the blob store, by SHA-256: the uploaded zip as it came, the view frames' templates
-/// and styles, the logic bundle, and each asset (image, font, media) by its path in the package.
+/// and styles, the logic bundle, the view's WXS script, and each asset (image, font, media) by its path in the package.
 /// </summary>
-public sealed record VersionCode(string PackageSha, string ViewSha, string LogicSha, IReadOnlyDictionary<string, string> Assets);
+public sealed record VersionCode(string PackageSha, string ViewSha, string LogicSha, string WxsSha, IReadOnlyDictionary<string, string> Assets);

@@ -566,6 +566,38 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_developers", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("expires_at");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("mp_login_codes", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.MiniProgramMemberRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -762,6 +794,12 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("view_sha");
 
+                    b.Property<string>("WxsSha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("wxs_sha");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubmittedAt")
@@ -787,6 +825,64 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasFilter("state = 'trial'");
 
                     b.ToTable("mp_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("session_key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AppKey", "UserId");
+
+                    b.ToTable("mp_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("value");
+
+                    b.HasKey("AppKey", "UserId", "Key");
+
+                    b.ToTable("mp_storage", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
@@ -2342,6 +2438,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.MiniProgramMemberRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -2378,6 +2483,24 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

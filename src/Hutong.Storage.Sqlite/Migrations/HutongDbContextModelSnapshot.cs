@@ -560,6 +560,38 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_developers", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
+                {
+                    b.Property<string>("CodeHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code_hash");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("expires_at");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("used_at");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("CodeHash");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.ToTable("mp_login_codes", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.MiniProgramMemberRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -756,6 +788,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("view_sha");
 
+                    b.Property<string>("WxsSha")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("wxs_sha");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SubmittedAt")
@@ -781,6 +819,64 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasFilter("state = 'trial'");
 
                     b.ToTable("mp_versions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("SessionKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("session_key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("AppKey", "UserId");
+
+                    b.ToTable("mp_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("size");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("AppKey", "UserId", "Key");
+
+                    b.ToTable("mp_storage", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
@@ -2330,6 +2426,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.MiniProgramMemberRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -2366,6 +2471,24 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

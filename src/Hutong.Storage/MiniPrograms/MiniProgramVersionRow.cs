@@ -35,6 +35,8 @@ internal sealed class MiniProgramVersionRow
 
     public required string LogicSha { get; set; }
 
+    public required string WxsSha { get; set; }
+
     /// <summary>JSON map of package path to SHA-256.</summary>
     public required string Assets { get; set; }
 
@@ -64,6 +66,7 @@ internal sealed class MiniProgramVersionRow
         PackageSha = v.Code.PackageSha,
         ViewSha = v.Code.ViewSha,
         LogicSha = v.Code.LogicSha,
+        WxsSha = v.Code.WxsSha,
         Assets = JsonSerializer.Serialize(new Dictionary<string, string>(v.Code.Assets), MiniProgramRowJson.Default.DictionaryStringString),
         ReviewNote = v.ReviewNote,
         SubmittedAt = v.SubmittedAt,
@@ -75,7 +78,7 @@ internal sealed class MiniProgramVersionRow
         Id, AppKey, Version, Note, State, UploadedBy, UploadedAt, Size,
         JsonSerializer.Deserialize(Pages, MiniProgramRowJson.Default.ListString) ?? [],
         Config,
-        new VersionCode(PackageSha, ViewSha, LogicSha, JsonSerializer.Deserialize(Assets, MiniProgramRowJson.Default.DictionaryStringString) ?? []),
+        new VersionCode(PackageSha, ViewSha, LogicSha, WxsSha, JsonSerializer.Deserialize(Assets, MiniProgramRowJson.Default.DictionaryStringString) ?? []),
         ReviewNote, SubmittedAt, ReviewedAt, ReleasedAt);
 
     internal sealed class Configuration : IEntityTypeConfiguration<MiniProgramVersionRow>
@@ -97,6 +100,7 @@ internal sealed class MiniProgramVersionRow
             row.Property(v => v.PackageSha).HasMaxLength(64);
             row.Property(v => v.ViewSha).HasMaxLength(64);
             row.Property(v => v.LogicSha).HasMaxLength(64);
+            row.Property(v => v.WxsSha).HasMaxLength(64);
             row.HasOne<MiniProgramRow>().WithMany().HasForeignKey(v => v.AppKey).OnDelete(DeleteBehavior.Cascade);
             row.HasOne<AccountRow>().WithMany().HasForeignKey(v => v.UploadedBy).OnDelete(DeleteBehavior.Restrict);
         }

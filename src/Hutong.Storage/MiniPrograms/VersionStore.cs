@@ -33,6 +33,7 @@ internal sealed class VersionStore(IDbContextFactory<HutongDbContext> contexts) 
                         .SetProperty(v => v.PackageSha, row.PackageSha)
                         .SetProperty(v => v.ViewSha, row.ViewSha)
                         .SetProperty(v => v.LogicSha, row.LogicSha)
+                        .SetProperty(v => v.WxsSha, row.WxsSha)
                         .SetProperty(v => v.Assets, row.Assets),
                     cancellationToken);
                 return replaced == 0 ? null : await FindAsync(existing.Id, cancellationToken);

@@ -145,7 +145,7 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
         var launch = await (await TestUser.CreateAsync(app, "someone")).Client.LaunchMiniProgramAsync(appId, cancellationToken: Ct);
         var anonymous = app.NewClient();
 
-        Assert.Matches("^/mp/code/[A-Za-z0-9_-]{54}/$", launch.CodeUrl);
+        Assert.Matches("^/mp/packages/[A-Za-z0-9_-]{54}/$", launch.CodeUrl);
         Assert.True(launch.CodeExpiresAt > TimeProvider.System.GetUtcNow().AddMinutes(30));
         var logo = await anonymous.GetMiniProgramCodeAsync(launch, "assets/images/logo.png", Ct);
         Assert.Equal(png, logo.Bytes);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class MiniProgramVersions : Migration
+    public partial class MiniPrograms : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -60,6 +60,27 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mp_login_codes",
+                columns: table => new
+                {
+                    code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
+                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_login_codes", x => x.code_hash);
+                    table.ForeignKey(
+                        name: "FK_mp_login_codes_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mp_members",
                 columns: table => new
                 {
@@ -85,6 +106,48 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mp_sessions",
+                columns: table => new
+                {
+                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    session_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_sessions", x => new { x.app_key, x.user_id });
+                    table.ForeignKey(
+                        name: "FK_mp_sessions_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mp_storage",
+                columns: table => new
+                {
+                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
+                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    key = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: false),
+                    size = table.Column<long>(type: "INTEGER", nullable: false),
+                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_storage", x => new { x.app_key, x.user_id, x.key });
+                    table.ForeignKey(
+                        name: "FK_mp_storage_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mp_versions",
                 columns: table => new
                 {
@@ -101,6 +164,7 @@ namespace Hutong.Storage.Sqlite.Migrations
                     package_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     view_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     logic_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    wxs_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     assets = table.Column<string>(type: "TEXT", nullable: false),
                     review_note = table.Column<string>(type: "TEXT", nullable: true),
                     submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
@@ -140,6 +204,16 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "IX_mini_programs_icon_id",
                 table: "mini_programs",
                 column: "icon_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_login_codes_app_key",
+                table: "mp_login_codes",
+                column: "app_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_login_codes_expires_at",
+                table: "mp_login_codes",
+                column: "expires_at");
 
             migrationBuilder.CreateIndex(
                 name: "IX_mp_members_user_id",
@@ -194,7 +268,16 @@ namespace Hutong.Storage.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "mp_login_codes");
+
+            migrationBuilder.DropTable(
                 name: "mp_members");
+
+            migrationBuilder.DropTable(
+                name: "mp_sessions");
+
+            migrationBuilder.DropTable(
+                name: "mp_storage");
 
             migrationBuilder.DropTable(
                 name: "mp_versions");

@@ -1,0 +1,115 @@
+using System.Collections.Frozen;
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Hutong.MiniPrograms.Runtime;
+
+/// <summary>
+/// Serves the mini-program runtime (host module, view frame, logic frame and worker) under <c>/mp/runtime/{file}</c>.
+/// </summary>
+/// <remarks>
+/// The frames are sandboxed (opaque origin), where Chromium's CSP <c>'self'</c> would name no usable origin, so
+/// every source is this server's explicit origin. Frames may run scripts only from <c>/mp/runtime/</c> and from
+/// <see cref="PackagesPath"/>, where the server must serve compiled packages (the logic bundle and the WXS script)
+/// and nothing else.
+/// </remarks>
+public static class MiniProgramRuntime
+{
+    /// <summary>Where compiled package files (logic.js, wxs.js, view.json, assets) are served from.</summary>
+    public const string PackagesPath = "/mp/packages/";
+
+    /// <summary>Where the runtime's own files are served from.</summary>
+    public const string RuntimePath = "/mp/runtime/";
+
+    private static readonly FrozenDictionary<string, RuntimeFile> Files = LoadFiles();
+
+    /// <summary>
+    /// A hash of every runtime file: a URL with <c>?v=</c> this value is cached for a year, any other for five minutes.
+    /// </summary>
+    public static string Version { get; } = Convert.ToHexStringLower(
+        SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value.ETag)))))[..16];
+
+    /// <summary>Maps <c>GET /mp/runtime/{file}</c>.</summary>
+    public static IEndpointRouteBuilder MapMiniProgramRuntime(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.MapGet(RuntimePath + "{file}", Serve).ExcludeFromDescription();
+        return app;
+    }
+
+    private static IResult Serve(string file, HttpContext context)
+    {
+        if (!Files.TryGetValue(file, out var runtimeFile))
+        {
+            return Results.NotFound();
+        }
+
+        var headers = context.Response.Headers;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.ETag = runtimeFile.ETag;
+        headers.CacheControl = context.Request.Query["v"] == Version
+            ? "public, max-age=31536000, immutable"
+            : "public, max-age=300";
+        if (file.EndsWith(".html", StringComparison.Ordinal))
+        {
+            headers.ContentSecurityPolicy = FramePolicy(file, context.Request);
+        }
+        else
+        {
+            // The host module is imported by the client's page; the worker by a blob worker of the opaque logic frame.
+            headers["Cross-Origin-Resource-Policy"] = "cross-origin";
+        }
+
+        if (context.Request.Headers.IfNoneMatch.Any(tag => tag == runtimeFile.ETag))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(runtimeFile.Content, runtimeFile.ContentType);
+    }
+
+    private static string FramePolicy(string file, HttpRequest request)
+    {
+        var origin = request.Scheme + "://" + request.Host.Value;
+        var scripts = $"{origin}{RuntimePath} {origin}{PackagesPath}";
+        var common = $"default-src 'none'; style-src {origin}{RuntimePath} 'unsafe-inline'; img-src https: data: blob: {origin}; " +
+            $"media-src https: data: blob: {origin}; font-src data: {origin}; connect-src 'none'; frame-ancestors {origin}; " +
+            "base-uri 'none'; form-action 'none'";
+        return file == "logic.html"
+            // The worker is a blob made by the frame (a URL of this origin would be cross-origin to the opaque frame);
+            // it inherits this policy, so its network is closed too.
+            ? $"{common}; script-src {scripts}; worker-src blob:"
+            : $"{common}; script-src {scripts}";
+    }
+
+    private static FrozenDictionary<string, RuntimeFile> LoadFiles()
+    {
+        const string Prefix = "Hutong.MiniPrograms.Runtime.";
+        var assembly = typeof(MiniProgramRuntime).Assembly;
+        var files = new Dictionary<string, RuntimeFile>(StringComparer.Ordinal);
+        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
+        {
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            using var memory = new MemoryStream();
+            stream.CopyTo(memory);
+            var content = memory.ToArray();
+            var file = name[Prefix.Length..];
+            var contentType = Path.GetExtension(file) switch
+            {
+                ".html" => "text/html; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                ".css" => "text/css; charset=utf-8",
+                _ => "application/octet-stream",
+            };
+            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..20] + "\"";
+            files[file] = new RuntimeFile(content, contentType, etag);
+        }
+
+        return files.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    private sealed record RuntimeFile(byte[] Content, string ContentType, string ETag);
+}

@@ -89,4 +89,26 @@ public sealed partial class HutongClient
 
     public Task<MiniProgramVersionInfo> RejectMiniProgramVersionAsync(string versionId, string reason, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/admin/mini-programs/versions/{Escape(versionId)}/reject", new RejectVersionRequest(reason), Json.RejectVersionRequest, Json.MiniProgramVersionInfo, cancellationToken);
+
+    /// <summary><c>wx.login</c>: a one-time code for the app's server to exchange at <c>/sns/jscode2session</c>.</summary>
+    public Task<MiniProgramLoginCode> GetMiniProgramLoginCodeAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/login", Json.MiniProgramLoginCode, cancellationToken);
+
+    public Task<MiniProgramStorage> GetMiniProgramStorageAsync(string appId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/storage", Json.MiniProgramStorage, cancellationToken);
+
+    public Task<MiniProgramStorage> SetMiniProgramStorageAsync(string appId, string key, string value, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/mini-programs/{Escape(appId)}/storage", new SetStorageItemRequest(key, value), Json.SetStorageItemRequest, Json.MiniProgramStorage, cancellationToken);
+
+    public Task<MiniProgramStorage> RemoveMiniProgramStorageAsync(string appId, string key, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/storage/remove", new RemoveStorageItemRequest(key), Json.RemoveStorageItemRequest, Json.MiniProgramStorage, cancellationToken);
+
+    public Task<MiniProgramStorage> ClearMiniProgramStorageAsync(string appId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/mini-programs/{Escape(appId)}/storage", Json.MiniProgramStorage, cancellationToken);
+
+    /// <summary><c>wx.request</c> through the server, for the app's version <paramref name="version"/> (named in the Referer).</summary>
+    public Task<ProxyResponse> ProxyMiniProgramRequestAsync(string appId, ProxyRequest request, string? version = null, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/request" + (version is null ? "" : $"?version={Escape(version)}"),
+            request, Json.ProxyRequest, Json.ProxyResponse, cancellationToken);
 }

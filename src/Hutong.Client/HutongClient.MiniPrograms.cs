@@ -29,6 +29,10 @@ public sealed partial class HutongClient
     public Task<MiniProgramList> GetMyMiniProgramsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/mini-programs/mine", Json.MiniProgramList, cancellationToken);
 
+    /// <summary>The mini-programs the caller opened lately, the last first.</summary>
+    public Task<MiniProgramList> GetRecentMiniProgramsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/recent", Json.MiniProgramList, cancellationToken);
+
     public Task<MiniProgramInfo> UpdateMiniProgramAsync(string appId, UpdateMiniProgramRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Patch, $"api/v1/mini-programs/{Escape(appId)}", request, Json.UpdateMiniProgramRequest, Json.MiniProgramInfo, cancellationToken);
 

@@ -8,6 +8,10 @@ public static class DeepLinks
     /// <summary>A group's join code, shown as a QR.</summary>
     public static string Group(string code) => $"hutong://group/{code}";
 
+    /// <summary>A mini-program, at one of its pages (<c>pages/x/x?id=1</c>) or its first.</summary>
+    public static string MiniProgram(string appId, string? path = null) =>
+        path is null ? $"hutong://mp/{appId}" : $"hutong://mp/{appId}?path={Uri.EscapeDataString(path)}";
+
     /// <summary>An official account; with a parameter QR code's ticket, scanning it tells the account which code it was.</summary>
     public static string OfficialAccount(Guid accountId, string? ticket = null) =>
         ticket is null ? $"hutong://oa/{Ids.Format(accountId)}" : $"hutong://oa/{Ids.Format(accountId)}?ticket={ticket}";

@@ -28,6 +28,7 @@ public static class MiniProgramsApi
         api.MapPost("/", Create);
         api.MapGet("/", Search);
         api.MapGet("/mine", Mine);
+        api.MapGet("/recent", async (ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.RecentAsync(user.UserId(), ct)));
         api.MapGet("/{appId}", Get);
         api.MapPatch("/{appId}", Update);
         api.MapPost("/{appId}/secret", ResetSecret);

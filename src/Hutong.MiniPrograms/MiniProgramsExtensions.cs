@@ -29,6 +29,7 @@ public static class MiniProgramsExtensions
         builder.AddOutboundHttp();
         builder.Services.TryAddSingleton<RequestProxy>();
         builder.Services.AddSingleton<Chat.Media.IMediaAudience, IconAudience>();
+        builder.Services.AddSingleton<Chat.Messages.Content.IContentHandler, Sharing.MiniProgramContentHandler>();
         return builder;
     }
 }

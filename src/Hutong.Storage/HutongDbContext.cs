@@ -139,6 +139,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<StorageItemRow> MiniProgramStorage => Set<StorageItemRow>();
 
+    internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

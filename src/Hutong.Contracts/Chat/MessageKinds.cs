@@ -24,6 +24,9 @@ public static class MessageKinds
     /// <summary>A red packet. Written by the wallet, never sent by a device.</summary>
     public const string RedPacket = "redPacket";
 
+    /// <summary>A mini-program shared into a chat (<c>onShareAppMessage</c>): opens the app at its page; the node fills its name and icon.</summary>
+    public const string MiniProgram = "miniProgram";
+
     /// <summary>A notice written by the platform: joined, left, recalled, renamed... Its <c>type</c> says which.</summary>
     public const string System = "system";
 

@@ -36,6 +36,12 @@ public interface IMiniProgramStore
     /// <summary>Takes the person off the team; false when they were not on it.</summary>
     Task<bool> RemoveMemberAsync(Guid appKey, Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>Notes that the person opened the app now.</summary>
+    Task TouchRecentAsync(Guid userId, Guid appKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The apps the person opened, the last opened first.</summary>
+    Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, int take, CancellationToken cancellationToken);
+
     /// <summary>Whether the media is the icon of a released mini-program (public to everyone signed in).</summary>
     Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken);
 }

@@ -108,6 +108,25 @@ public sealed class MiniProgramService(
         return new MiniProgramList(infos);
     }
 
+    /// <summary>What the person opened lately, the last first; apps they may no longer open are left out.</summary>
+    public async Task<MiniProgramList> RecentAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var infos = new List<MiniProgramInfo>();
+        foreach (var app in await store.RecentAsync(me, 20, cancellationToken))
+        {
+            var role = await RoleAsync(app, me, cancellationToken);
+            if (role is not null || app.ReleasedVersionId is not null)
+            {
+                infos.Add(await InfoAsync(app, role, cancellationToken));
+            }
+        }
+
+        return new MiniProgramList(infos);
+    }
+
+    /// <summary>Notes that the person opened the app.</summary>
+    public Task OpenedAsync(Guid me, MiniProgram app, CancellationToken cancellationToken) => store.TouchRecentAsync(me, app.Id, clock.GetUtcNow(), cancellationToken);
+
     public async Task<MiniProgramList> SearchAsync(string? text, CancellationToken cancellationToken)
     {
         var query = NameText.Clean(text).ToLowerInvariant();

@@ -38,6 +38,7 @@ public sealed class LaunchService(
             return role is null && app.ReleasedVersionId is null ? MiniProgramService.NotFound : VersionService.NotFound;
         }
 
+        await apps.OpenedAsync(me, app, cancellationToken);
         var expires = clock.GetUtcNow() + options.Value.CodeAddressLifetime;
         var ticket = await tickets.IssueAsync(version.Id, expires, cancellationToken);
         return new MiniProgramLaunch(
@@ -49,7 +50,8 @@ public sealed class LaunchService(
             version.State switch { States.Released => Release, States.Trial => Trial, _ => Develop },
             version.Config,
             $"{MiniProgramRuntime.PackagesPath}{ticket}/",
-            expires);
+            expires,
+            $"{MiniProgramRuntime.RuntimePath}host.js?v={MiniProgramRuntime.Version}");
     }
 
     private async Task<AppVersion?> PickAsync(MiniProgram app, string? role, Guid me, string? env, string? versionId, CancellationToken cancellationToken)

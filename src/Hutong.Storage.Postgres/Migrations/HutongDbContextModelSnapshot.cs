@@ -827,6 +827,29 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<DateTimeOffset>("OpenedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("opened_at");
+
+                    b.HasKey("UserId", "AppKey");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("UserId", "OpenedAt");
+
+                    b.ToTable("mp_recent", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -2483,6 +2506,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

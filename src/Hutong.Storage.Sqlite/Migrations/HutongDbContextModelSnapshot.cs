@@ -821,6 +821,29 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<long>("OpenedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("opened_at");
+
+                    b.HasKey("UserId", "AppKey");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("UserId", "OpenedAt");
+
+                    b.ToTable("mp_recent", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -2471,6 +2494,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UploadedBy")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -169,6 +169,36 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
         return await db.MiniProgramMembers.Where(m => m.AppKey == appKey && m.UserId == userId).ExecuteDeleteAsync(cancellationToken) > 0;
     }
 
+    public async Task TouchRecentAsync(Guid userId, Guid appKey, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        if (await db.MiniProgramRecents.Where(r => r.UserId == userId && r.AppKey == appKey)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.OpenedAt, at), cancellationToken) > 0)
+        {
+            return;
+        }
+
+        db.MiniProgramRecents.Add(new RecentRow { UserId = userId, AppKey = appKey, OpenedAt = at });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Opened on two devices at once: the other device's row stands, a moment apart.
+        }
+    }
+
+    public async Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MiniProgramRecents.AsNoTracking().Where(r => r.UserId == userId)
+            .OrderByDescending(r => r.OpenedAt).Take(take)
+            .Join(db.MiniPrograms, r => r.AppKey, a => a.Id, (r, a) => new { a, r.OpenedAt })
+            .ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(x => x.OpenedAt).Select(x => x.a.ToDomain())];
+    }
+
     public async Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

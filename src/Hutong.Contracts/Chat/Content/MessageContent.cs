@@ -27,6 +27,7 @@ namespace Hutong.Contracts.Chat.Content;
 [JsonDerivedType(typeof(RedPacketContent), MessageKinds.RedPacket)]
 [JsonDerivedType(typeof(NoticeContent), MessageKinds.System)]
 [JsonDerivedType(typeof(NewsContent), MessageKinds.News)]
+[JsonDerivedType(typeof(MiniProgramContent), MessageKinds.MiniProgram)]
 public abstract record MessageContent
 {
     // Methods rather than properties: they stay off the wire without an attribute on every override.

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Hutong.Storage.Sqlite.Migrations
+namespace Hutong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class MiniPrograms : Migration
@@ -15,9 +15,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_developers",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,19 +34,19 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mini_programs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    developer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    search_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", nullable: false),
-                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    icon_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    request_domains = table.Column<string>(type: "TEXT", nullable: false),
-                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    released_version_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    released_version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    developer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    icon_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_domains = table.Column<string>(type: "text", nullable: false),
+                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    released_version_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    released_version = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,11 +63,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_login_codes",
                 columns: table => new
                 {
-                    code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    code_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -84,9 +84,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_members",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,13 +106,32 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mp_recent",
+                columns: table => new
+                {
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_recent", x => new { x.user_id, x.app_key });
+                    table.ForeignKey(
+                        name: "FK_mp_recent_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mp_sessions",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    session_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    session_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -129,12 +148,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_storage",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    key = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: false),
-                    size = table.Column<long>(type: "INTEGER", nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    value = table.Column<string>(type: "text", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,26 +170,26 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    note = table.Column<string>(type: "TEXT", nullable: false),
-                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    size = table.Column<long>(type: "INTEGER", nullable: false),
-                    pages = table.Column<string>(type: "TEXT", nullable: false),
-                    config = table.Column<string>(type: "TEXT", nullable: false),
-                    package_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    view_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    logic_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    wxs_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    assets = table.Column<string>(type: "TEXT", nullable: false),
-                    review_note = table.Column<string>(type: "TEXT", nullable: true),
-                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    reviewed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    released_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    retired_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    note = table.Column<string>(type: "text", nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    pages = table.Column<string>(type: "text", nullable: false),
+                    config = table.Column<string>(type: "text", nullable: false),
+                    package_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    view_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    logic_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    wxs_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    assets = table.Column<string>(type: "text", nullable: false),
+                    review_note = table.Column<string>(type: "text", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    released_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -219,6 +238,16 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "IX_mp_members_user_id",
                 table: "mp_members",
                 column: "user_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_recent_app_key",
+                table: "mp_recent",
+                column: "app_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_recent_user_id_opened_at",
+                table: "mp_recent",
+                columns: new[] { "user_id", "opened_at" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_mp_versions_app_key_uploaded_at",
@@ -272,6 +301,9 @@ namespace Hutong.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "mp_members");
+
+            migrationBuilder.DropTable(
+                name: "mp_recent");
 
             migrationBuilder.DropTable(
                 name: "mp_sessions");

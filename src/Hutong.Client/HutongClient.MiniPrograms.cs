@@ -115,4 +115,15 @@ public sealed partial class HutongClient
         SendAsync(
             HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/request" + (version is null ? "" : $"?version={Escape(version)}"),
             request, Json.ProxyRequest, Json.ProxyResponse, cancellationToken);
+
+    /// <summary>The app's subscribe-message templates among <paramref name="templateIds"/>, for the consent dialog.</summary>
+    public Task<SubscribeTemplateList> GetSubscribeTemplatesAsync(string appId, IReadOnlyList<string> templateIds, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/subscribe-templates?ids={Escape(string.Join(',', templateIds))}", Json.SubscribeTemplateList, cancellationToken);
+
+    /// <summary>The person's answer to <c>wx.requestSubscribeMessage</c>: one message allowed per accepted template.</summary>
+    public Task<SubscribeMessagesResponse> SubscribeMiniProgramMessagesAsync(
+        string appId, IReadOnlyList<string> accepted, IReadOnlyList<string> rejected, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/subscriptions", new SubscribeMessagesRequest(accepted, rejected),
+            Json.SubscribeMessagesRequest, Json.SubscribeMessagesResponse, cancellationToken);
 }

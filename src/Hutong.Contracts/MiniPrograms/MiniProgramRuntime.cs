@@ -27,3 +27,17 @@ public sealed record ProxyRequest(
 
 /// <summary>What the developer's server answered, whatever its status: the body as text when it is UTF-8, else base64.</summary>
 public sealed record ProxyResponse(int StatusCode, IReadOnlyDictionary<string, string> Header, string Data, bool DataIsBase64);
+
+/// <summary>A subscribe-message template of a mini-program, as the consent dialog shows it.</summary>
+public sealed record SubscribeTemplateInfo(string TemplateId, string Title, IReadOnlyList<string> Fields);
+
+public sealed record SubscribeTemplateList(IReadOnlyList<SubscribeTemplateInfo> Templates);
+
+/// <summary>
+/// The person's answer to <c>wx.requestSubscribeMessage</c>, from a tap: each accepted template lets the app send them
+/// one message; a rejected one, none.
+/// </summary>
+public sealed record SubscribeMessagesRequest(IReadOnlyList<string> Accepted, IReadOnlyList<string> Rejected);
+
+/// <summary>Per template id, WeChat's answer: <c>accept</c>, <c>reject</c>, or <c>ban</c> (not a template of this app).</summary>
+public sealed record SubscribeMessagesResponse(IReadOnlyDictionary<string, string> Results);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Http;
+using Hutong.MiniPrograms.AppApi;
 using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
@@ -61,6 +62,7 @@ public static class MiniProgramsApi
         app.MapMiniProgramCode();
         app.MapMiniProgramRuntime();
         app.MapSnsApi();
+        app.MapWxaApi();
         return app;
     }
 

@@ -1,5 +1,7 @@
 using Hutong.Core.Outbound;
+using Hutong.MiniPrograms.AppApi;
 using Hutong.MiniPrograms.Apps;
+using Hutong.OfficialAccounts.AppApi;
 using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
@@ -28,6 +30,8 @@ public static class MiniProgramsExtensions
         builder.Services.TryAddSingleton<AppStorageService>();
         builder.AddOutboundHttp();
         builder.Services.TryAddSingleton<RequestProxy>();
+        builder.Services.TryAddSingleton<MiniProgramTokens>();
+        builder.Services.AddSingleton<IAppTokenSource>(sp => sp.GetRequiredService<MiniProgramTokens>());
         builder.Services.AddSingleton<Chat.Media.IMediaAudience, IconAudience>();
         builder.Services.AddSingleton<Chat.Messages.Content.IContentHandler, Sharing.MiniProgramContentHandler>();
         return builder;

@@ -48,6 +48,10 @@ public sealed record MiniProgramsOptions
     [Range(1, 100_000)]
     public int MaxPackageFiles { get; init; } = 2_000;
 
+    /// <summary>Limited codes (<c>/wxa/getwxacode</c>, one per page path) one mini-program may have (WeChat's limit).</summary>
+    [Range(1, 10_000_000)]
+    public int MaxLimitedCodes { get; init; } = 100_000;
+
     [Range(1, 10_000)]
     public int MaxVersionNote { get; init; } = 500;
 

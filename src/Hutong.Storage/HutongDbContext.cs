@@ -141,6 +141,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
 
+    internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

@@ -42,6 +42,13 @@ public interface IMiniProgramStore
     /// <summary>The apps the person opened, the last opened first.</summary>
     Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, int take, CancellationToken cancellationToken);
 
+    Task<bool> HasLimitedCodeAsync(Guid appKey, string path, CancellationToken cancellationToken);
+
+    Task<int> CountLimitedCodesAsync(Guid appKey, CancellationToken cancellationToken);
+
+    /// <summary>Keeps a limited code's path; the same path again changes nothing.</summary>
+    Task AddLimitedCodeAsync(Guid appKey, string path, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Whether the media is the icon of a released mini-program (public to everyone signed in).</summary>
     Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken);
 }

@@ -15,7 +15,7 @@ public sealed class CodeTickets(IPlatformKeys keys)
 
     private const int MacBytes = 16;
 
-    private Task<byte[]>? _key;
+    private readonly PlatformKey _key = new(keys, KeyName);
 
     public async Task<string> IssueAsync(Guid versionId, DateTimeOffset expires, CancellationToken cancellationToken)
     {
@@ -46,18 +46,5 @@ public sealed class CodeTickets(IPlatformKeys keys)
         return new Guid(bytes.AsSpan(0, 16), bigEndian: true);
     }
 
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        // Read once per node and kept: the key never changes once made, so every node holds the same one.
-        var pending = _key ??= keys.GetAsync(KeyName, CancellationToken.None);
-        try
-        {
-            return await pending.WaitAsync(cancellationToken);
-        }
-        catch when (pending.IsFaulted)
-        {
-            _ = Interlocked.CompareExchange(ref _key, null, pending);
-            throw;
-        }
-    }
+    private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => _key.GetAsync(cancellationToken);
 }

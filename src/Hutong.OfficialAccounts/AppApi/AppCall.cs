@@ -11,7 +11,7 @@ namespace Hutong.OfficialAccounts.AppApi;
 /// Content-Type says, and answers in WeChat's shape (HTTP 200, <c>{errcode, errmsg}</c> on error). Each feature maps
 /// its own <c>/cgi-bin/</c> endpoints with these (<see cref="WeChatApi"/> lists them).
 /// </summary>
-internal static class AppCall
+public static class AppCall
 {
     private const int MaxBody = 1024 * 1024;
 
@@ -59,7 +59,7 @@ internal static class AppCall
     }
 
     /// <summary>The body as a JSON object, whatever its Content-Type says; 44002 when empty, 47001 when not JSON.</summary>
-    internal static async Task<(JsonObject? Json, WeChatError? Error)> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<(JsonObject? Json, WeChatError? Error)> BodyAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
@@ -89,19 +89,19 @@ internal static class AppCall
         }
     }
 
-    internal static string? Text(JsonObject? json, string name) =>
+    public static string? Text(JsonObject? json, string name) =>
         json?[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
-    internal static int? Number(JsonObject? json, string name) => json?[name] switch
+    public static int? Number(JsonObject? json, string name) => json?[name] switch
     {
         JsonValue value when value.TryGetValue<int>(out var number) => number,
         JsonValue value when value.TryGetValue<string>(out var text) && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
     };
 
-    internal static IResult Error(WeChatError error) => Json(new JsonObject { ["errcode"] = error.Code, ["errmsg"] = error.Message });
+    public static IResult Error(WeChatError error) => Json(new JsonObject { ["errcode"] = error.Code, ["errmsg"] = error.Message });
 
-    internal static IResult Ok() => Error(WeChatErrors.Ok);
+    public static IResult Ok() => Error(WeChatErrors.Ok);
 
-    internal static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
+    public static IResult Json(JsonObject body) => Results.Text(body.ToJsonString(), "application/json; charset=utf-8");
 }

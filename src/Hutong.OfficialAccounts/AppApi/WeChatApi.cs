@@ -44,7 +44,8 @@ public static class WeChatApi
     }
 
     private static async Task<IResult> Token(
-        string? grant_type, string? appid, string? secret, IOfficialAccountStore accounts, AccessTokens tokens, CancellationToken cancellationToken)
+        string? grant_type, string? appid, string? secret, IOfficialAccountStore accounts, AccessTokens tokens, IEnumerable<IAppTokenSource> others,
+        CancellationToken cancellationToken)
     {
         if (grant_type != "client_credential")
         {
@@ -52,10 +53,35 @@ public static class WeChatApi
         }
 
         var account = await CredentialsAsync(appid, secret, accounts, cancellationToken);
+        if (account.Error == WeChatErrors.InvalidAppId && await OtherAsync(appid, secret, others, cancellationToken) is { } other)
+        {
+            return other;
+        }
+
         return account.Error is { } error ? Error(error) : TokenAnswer(await tokens.IssueAsync(account.Account!));
     }
 
-    private static async Task<IResult> StableToken(HttpRequest request, IOfficialAccountStore accounts, AccessTokens tokens, CancellationToken cancellationToken)
+    /// <summary>The answer for an app id that is not an account's, from the source it belongs to; null when none knows it.</summary>
+    private static async Task<IResult?> OtherAsync(string? appId, string? secret, IEnumerable<IAppTokenSource> others, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(appId) || appId.Length > 64)
+        {
+            return null;
+        }
+
+        foreach (var source in others)
+        {
+            if (await source.IssueAsync(appId, secret, cancellationToken) is { } token)
+            {
+                return token.WrongSecret ? Error(WeChatErrors.InvalidAppSecret) : TokenAnswer((token.Token!, token.ExpiresIn));
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<IResult> StableToken(
+        HttpRequest request, IOfficialAccountStore accounts, AccessTokens tokens, IEnumerable<IAppTokenSource> others, CancellationToken cancellationToken)
     {
         var body = await BodyAsync(request, cancellationToken);
         if (body.Error is { } bad)
@@ -69,6 +95,11 @@ public static class WeChatApi
         }
 
         var account = await CredentialsAsync(Text(body.Json, "appid"), Text(body.Json, "secret"), accounts, cancellationToken);
+        if (account.Error == WeChatErrors.InvalidAppId && await OtherAsync(Text(body.Json, "appid"), Text(body.Json, "secret"), others, cancellationToken) is { } other)
+        {
+            return other;
+        }
+
         if (account.Error is { } error)
         {
             return Error(error);

@@ -1,7 +1,7 @@
 namespace Hutong.OfficialAccounts.AppApi;
 
 /// <summary>WeChat's error codes and messages for the app API, as its documentation and SDKs have them.</summary>
-internal static class WeChatErrors
+public static class WeChatErrors
 {
     public static readonly WeChatError Ok = new(0, "ok");
     public static readonly WeChatError InvalidCredential = new(40001, "invalid credential, access_token is invalid or not latest");
@@ -54,4 +54,4 @@ internal static class WeChatErrors
 }
 
 /// <summary>An app API answer's <c>errcode</c> and <c>errmsg</c>.</summary>
-internal sealed record WeChatError(int Code, string Message);
+public sealed record WeChatError(int Code, string Message);

@@ -199,6 +199,24 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
         return [.. rows.OrderByDescending(x => x.OpenedAt).Select(x => x.a.ToDomain())];
     }
 
+    public async Task<bool> HasLimitedCodeAsync(Guid appKey, string path, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramLimitedCodes.AnyAsync(c => c.AppKey == appKey && c.Path == path, cancellationToken);
+    }
+
+    public async Task<int> CountLimitedCodesAsync(Guid appKey, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramLimitedCodes.CountAsync(c => c.AppKey == appKey, cancellationToken);
+    }
+
+    public async Task AddLimitedCodeAsync(Guid appKey, string path, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await BulkInsert.InsertMissingAsync(db, [new LimitedCodeRow { AppKey = appKey, Path = path, CreatedAt = at }], cancellationToken);
+    }
+
     public async Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

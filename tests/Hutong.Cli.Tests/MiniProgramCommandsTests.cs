@@ -90,7 +90,7 @@ public sealed class MiniProgramCommandsTests(CliServer server) : IClassFixture<C
     }
 
     [Fact]
-    public async Task Submit_ThenAnOperatorApproves_ThenRelease_ReleasesTheVersion()
+    public async Task Submit_SendsTheNewestRealUpload_ThenAnOperatorApproves_AndReleaseReleasesIt()
     {
         var (app, ops) = await server.GetAsync();
         using var cli = new CliHarness(app);
@@ -98,6 +98,8 @@ public sealed class MiniProgramCommandsTests(CliServer server) : IClassFixture<C
         var (folder, appId) = await cli.NewAppAsync();
         Assert.Equal(0, (await cli.RunAsync("mp", "upload", "--dir", folder, "--version", "1.0.0")).ExitCode);
         Assert.Equal(0, (await cli.RunAsync("mp", "upload", "--dir", folder, "--version", "1.1.0")).ExitCode);
+        // mp dev's version is the newest upload, but not what goes to review unless named.
+        Assert.Equal(0, (await cli.RunAsync("mp", "upload", "--dir", folder, "--version", "0.0.0-dev")).ExitCode);
 
         var submitted = await cli.RunAsync("mp", "submit", "--dir", folder);
 

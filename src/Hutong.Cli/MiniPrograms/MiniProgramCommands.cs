@@ -21,7 +21,7 @@ public static class MiniProgramCommands
         mp.Subcommands.Add(DevCommand.Create(context, project));
         mp.Subcommands.Add(Upload(context, project));
         mp.Subcommands.Add(Step(context, project, "trial", "Make a version the trial version, which testers open (default: the newest in development)", States.Develop));
-        mp.Subcommands.Add(Step(context, project, "submit", "Send a version for review (default: the newest upload)", States.Develop, States.Trial, States.Rejected));
+        mp.Subcommands.Add(Step(context, project, "submit", "Send a version for review (default: the newest upload that is not a `mp dev` one, *-dev)", States.Develop, States.Trial, States.Rejected));
         mp.Subcommands.Add(Step(context, project, "withdraw", "Take the version in review back into development", States.Review));
         mp.Subcommands.Add(Step(context, project, "release", "Release the approved version to everybody", States.Approved));
         mp.Subcommands.Add(RollBack(context, project));
@@ -56,7 +56,12 @@ public static class MiniProgramCommands
             var appId = options.AppId(parse, context);
             using var connection = context.SignedIn();
             var versions = (await connection.Client.GetMiniProgramVersionsAsync(appId, cancellationToken)).Versions;
-            var chosen = Pick(versions, parse.GetValue(version), from);
+            // mp dev's version is replaced on every save, so it is always the newest: what goes to review is named or a real upload.
+            var number = parse.GetValue(version);
+            var candidates = number is null && step == "submit"
+                ? versions.Where(v => !v.Version.EndsWith("-dev", StringComparison.Ordinal)).ToList()
+                : versions;
+            var chosen = Pick(candidates, number, from);
             var moved = await connection.Client.MoveMiniProgramVersionAsync(appId, chosen.Id, step, cancellationToken);
             context.Out.MarkupLineInterpolated($"Version [bold]{moved.Version}[/] is now [bold]{moved.State}[/].");
             context.Out.Write(Tables.Versions([moved]));

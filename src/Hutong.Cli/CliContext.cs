@@ -11,7 +11,7 @@ namespace Hutong.Cli;
 /// folders, how to reach a server, and the clock. The process builds one from its own (<see cref="ForProcess"/>);
 /// tests build one over a <c>TestConsole</c> and an in-memory server.
 /// </summary>
-public sealed class CliContext
+internal sealed class CliContext
 {
     /// <summary>Where a server is looked for when neither <c>--server</c>, HUTONG_SERVER nor a saved session names one.</summary>
     public static readonly Uri DefaultServer = new("http://localhost:5080/");
@@ -111,7 +111,7 @@ public sealed class CliContext
 }
 
 /// <summary>An HTTP connection to one server and the typed client over it.</summary>
-public sealed class Connection(Uri server, HttpClient http) : IDisposable
+internal sealed class Connection(Uri server, HttpClient http) : IDisposable
 {
     public Uri Server { get; } = server;
 

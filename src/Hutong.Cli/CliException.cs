@@ -1,7 +1,7 @@
 namespace Hutong.Cli;
 
 /// <summary>A problem the tool reports itself, with the exit code it ends with and an optional hint of what to do.</summary>
-public sealed class CliException(int exitCode, string message, string? hint = null) : Exception(message)
+internal sealed class CliException(int exitCode, string message, string? hint = null) : Exception(message)
 {
     public int ExitCode { get; } = exitCode;
 

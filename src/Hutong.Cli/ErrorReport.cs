@@ -10,7 +10,7 @@ namespace Hutong.Cli;
 /// Turns what went wrong into the lines a person reads and the exit code a script reads (<see cref="ExitCodes"/>).
 /// A refused package reads as a compiler's error, <c>error: file:line:column: message</c>, so editors can jump to it.
 /// </summary>
-public static class ErrorReport
+internal static class ErrorReport
 {
     public static int Write(IAnsiConsole console, Exception exception)
     {
@@ -37,6 +37,9 @@ public static class ErrorReport
             case TaskCanceledException:
                 Line(console, "The server did not answer in time.", null);
                 return ExitCodes.Unavailable;
+            case IOException or UnauthorizedAccessException:
+                Line(console, exception.Message, null);
+                return ExitCodes.Usage;
             default:
                 throw exception;
         }

@@ -1,7 +1,7 @@
 namespace Hutong.Cli;
 
 /// <summary>What <c>hutong</c> exits with, for scripts (README "Mini-program developer tool").</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     public const int Success = 0;
 

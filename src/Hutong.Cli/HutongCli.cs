@@ -7,7 +7,7 @@ using Spectre.Console;
 namespace Hutong.Cli;
 
 /// <summary>The <c>hutong</c> command line: its commands, and running one in a <see cref="CliContext"/>.</summary>
-public static class HutongCli
+internal static class HutongCli
 {
     public static RootCommand Commands(CliContext context)
     {
@@ -50,7 +50,7 @@ public static class HutongCli
                 context.Error.MarkupLine("[grey]Cancelled.[/]");
                 return ExitCodes.Cancelled;
             }
-            catch (Exception e) when (e is CliException or HutongApiException or HttpRequestException or TaskCanceledException)
+            catch (Exception e) when (e is CliException or HutongApiException or HttpRequestException or TaskCanceledException or IOException or UnauthorizedAccessException)
             {
                 return ErrorReport.Write(context.Error, e);
             }

@@ -6,14 +6,14 @@ using Spectre.Console.Testing;
 namespace Hutong.Cli.Tests;
 
 /// <summary>What a run of the tool printed and exited with.</summary>
-public sealed record CliResult(int ExitCode, string Output);
+internal sealed record CliResult(int ExitCode, string Output);
 
 /// <summary>
 /// Runs <c>hutong</c> in process against a test node, as one person at one machine: a folder of their own to work in
 /// and a configuration folder of their own (XDG_CONFIG_HOME), the node reached through its in-memory handler at
 /// <c>http://localhost</c>, and everything printed captured by a <see cref="TestConsole"/>.
 /// </summary>
-public sealed class CliHarness : IDisposable
+internal sealed class CliHarness : IDisposable
 {
     public const string Server = "http://localhost";
 

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Hutong.Cli.Accounts;
 
 /// <summary><c>hutong login</c>, <c>logout</c> and <c>whoami</c>: the session the other commands act in.</summary>
-public static class AccountCommands
+internal static class AccountCommands
 {
     public static IEnumerable<Command> Create(CliContext context) => [Login(context), Logout(context), WhoAmI(context)];
 

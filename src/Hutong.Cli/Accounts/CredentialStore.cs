@@ -6,7 +6,7 @@ namespace Hutong.Cli.Accounts;
 /// The saved session, in <c>credentials.json</c> of the tool's configuration folder (<c>$XDG_CONFIG_HOME/hutong</c>,
 /// by default <c>~/.config/hutong</c>). On Unix the file is readable by its owner only (600), its folder 700.
 /// </summary>
-public sealed class CredentialStore(string folder)
+internal sealed class CredentialStore(string folder)
 {
     public string Path { get; } = System.IO.Path.Combine(folder, "credentials.json");
 

@@ -1,7 +1,7 @@
 namespace Hutong.Cli.MiniPrograms;
 
 /// <summary>A read-only view of a stream that reports how far it has been read: what feeds the upload's progress bar.</summary>
-public sealed class CountingStream(Stream inner, Action<long> read) : Stream
+internal sealed class CountingStream(Stream inner, Action<long> read) : Stream
 {
     public override bool CanRead => true;
 

@@ -11,7 +11,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// <see cref="Settle"/>), printing the outcome of each, until Ctrl+C. The same number is replaced each time while it
 /// is in development.
 /// </summary>
-public static class DevCommand
+internal static class DevCommand
 {
     public const string DefaultVersion = "0.0.0-dev";
 

@@ -9,7 +9,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// <c>hutong mp ...</c>: a project's versions from upload to release. <c>new</c> and <c>dev</c> have files of their
 /// own (<see cref="NewCommand"/>, <see cref="DevCommand"/>); the steps of a version are here.
 /// </summary>
-public static class MiniProgramCommands
+internal static class MiniProgramCommands
 {
     public static Command Create(CliContext context)
     {
@@ -125,7 +125,7 @@ public static class MiniProgramCommands
 }
 
 /// <summary>The options every <c>mp</c> command shares: which folder, and which app.</summary>
-public sealed record ProjectOptions(Option<string> Dir, Option<string> App)
+internal sealed record ProjectOptions(Option<string> Dir, Option<string> App)
 {
     public string Directory(ParseResult parse, CliContext context) => context.FullPath(parse.GetValue(Dir) ?? ".");
 

@@ -10,7 +10,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// the person as a developer if they are not yet one, creates the app, writes its id into project.config.json, and
 /// shows its secret once. Run again in a project that has no app id yet, it only creates the app.
 /// </summary>
-public static class NewCommand
+internal static class NewCommand
 {
     public static Command Create(CliContext context, ProjectOptions options)
     {

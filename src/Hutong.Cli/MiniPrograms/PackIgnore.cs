@@ -9,7 +9,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// <c>packOptions.ignore</c> as WeChat's devtools read them (<c>file</c>, <c>folder</c>, <c>suffix</c>, <c>prefix</c>,
 /// <c>regexp</c>). Whatever else the folder holds goes up, and the server refuses what a package may not hold.
 /// </summary>
-public sealed class PackIgnore
+internal sealed class PackIgnore
 {
     private readonly List<Func<string, bool>> _rules = [];
 

@@ -6,7 +6,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// Zips a project folder into a package: files in ordinal order of their paths, each with the same timestamp, so the
 /// same folder always makes the same bytes.
 /// </summary>
-public static class Packer
+internal static class Packer
 {
     private static readonly DateTimeOffset Stamp = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 

@@ -7,7 +7,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// A mini-program's project folder, laid out as WeChat's devtools keep it: <c>app.json</c> at the root, and the app id
 /// in <c>project.config.json</c> (<c>"appid": "wx..."</c>), with what packing leaves out in its <c>packOptions.ignore</c>.
 /// </summary>
-public sealed class ProjectFolder
+internal sealed class ProjectFolder
 {
     public const string ConfigFile = "project.config.json";
 

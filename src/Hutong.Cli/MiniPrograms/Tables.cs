@@ -6,7 +6,7 @@ using States = Hutong.Contracts.MiniPrograms.MiniProgramVersionStates;
 namespace Hutong.Cli.MiniPrograms;
 
 /// <summary>How versions and apps are shown.</summary>
-public static class Tables
+internal static class Tables
 {
     public static Table Versions(IEnumerable<MiniProgramVersionInfo> versions)
     {

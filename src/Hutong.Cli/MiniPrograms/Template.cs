@@ -8,7 +8,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// list and <c>wx:if</c>, styles in rpx, project.config.json and a README with the next steps. The files are embedded
 /// resources under <c>Template/</c>; <c>__NAME__</c> in them becomes the app's name.
 /// </summary>
-public static class Template
+internal static class Template
 {
     private const string Prefix = "template/";
     private const string Placeholder = "__NAME__";

@@ -8,7 +8,7 @@ namespace Hutong.Cli.MiniPrograms;
 /// A QR code for the terminal, drawn by QRCoder with half blocks (two modules a character). It is printed in white on
 /// black whatever the terminal's colours, so a phone reads it on light themes as well as dark ones.
 /// </summary>
-public static class TerminalQr
+internal static class TerminalQr
 {
     public static IRenderable Of(string text)
     {

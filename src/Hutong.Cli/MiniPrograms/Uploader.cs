@@ -5,7 +5,7 @@ using Spectre.Console;
 namespace Hutong.Cli.MiniPrograms;
 
 /// <summary>Packs a project and uploads it under a version number, with a progress bar fed by the bytes sent.</summary>
-public static class Uploader
+internal static class Uploader
 {
     public static async Task<MiniProgramVersionInfo> UploadAsync(
         IAnsiConsole console, HutongClient client, string appId, ProjectFolder project, string version, string? note, CancellationToken cancellationToken)

@@ -32,9 +32,9 @@ internal static class DevCommand
 
             var link = $"{connection.ServerText}/mp/{appId}?env=develop";
             var round = 1;
-            if (await UploadAsync(context, connection.Client, appId, project, number, round, cancellationToken) is ExitCodes.Unavailable)
+            if (await UploadAsync(context, connection.Client, appId, project, number, round, cancellationToken) is { } failed)
             {
-                return ExitCodes.Unavailable;
+                return failed;
             }
 
             context.Out.WriteLine();
@@ -48,9 +48,9 @@ internal static class DevCommand
                 {
                     await changes.Reader.WaitToReadAsync(cancellationToken);
                     await SettleAsync(changes.Reader, context.Clock, cancellationToken);
-                    if (await UploadAsync(context, connection.Client, appId, project, number, ++round, cancellationToken) is ExitCodes.Unavailable)
+                    if (await UploadAsync(context, connection.Client, appId, project, number, ++round, cancellationToken) is { } stopped)
                     {
-                        return ExitCodes.Unavailable;
+                        return stopped;
                     }
                 }
             }
@@ -63,10 +63,11 @@ internal static class DevCommand
     }
 
     /// <summary>
-    /// One upload, reported on the console and to <see cref="CliContext.DevRounds"/>. A refused package or an
-    /// unreachable server is reported and watching goes on; a session that ended (or an app gone) ends the command.
+    /// One upload, reported on the console and to <see cref="CliContext.DevRounds"/>. A refused package (or version
+    /// number) or an unreachable server is reported and watching goes on (null); what the next save cannot mend (a
+    /// session that ended, an app gone, a number past development) ends the command with its exit code.
     /// </summary>
-    private static async Task<int> UploadAsync(
+    private static async Task<int?> UploadAsync(
         CliContext context, HutongClient client, string appId, ProjectFolder project, string number, int round, CancellationToken cancellationToken)
     {
         var at = context.Clock.GetLocalNow().ToString("HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture);
@@ -76,7 +77,7 @@ internal static class DevCommand
             context.Out.MarkupLineInterpolated(
                 $"[grey]{at}[/] [green]✓ uploaded[/] {uploaded.Version}: {uploaded.Pages.Count} page(s), {Tables.Size(uploaded.Size)}");
             context.DevRounds?.TryWrite(new DevRound(round, uploaded, null));
-            return ExitCodes.Success;
+            return null;
         }
         catch (Exception e) when (e is HutongApiException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
@@ -84,7 +85,7 @@ internal static class DevCommand
             var exit = ErrorReport.Write(context.Error, e);
             var message = e is HutongApiException { Problem.File: not null } refused ? ErrorReport.PackageError(refused.Problem!) : e.Message;
             context.DevRounds?.TryWrite(new DevRound(round, null, message));
-            return e is HutongApiException { Status: 401 or 403 or 404 } ? ExitCodes.Unavailable : exit;
+            return e is HutongApiException { Status: 401 or 403 or 404 or 409 } ? exit : null;
         }
     }
 

@@ -56,6 +56,23 @@ public sealed class PackerTests : IDisposable
         Assert.Null(ProjectFolder.Open(_folder).AppId);
     }
 
+    [Fact]
+    public void Template_MarkupAndStyles_CompileWithTheServersCompiler()
+    {
+        var files = Template.Write(_folder, "Tea House");
+
+        // The server compiles every upload; a template it refuses would fail on the first `mp dev`.
+        foreach (var file in files.Where(f => f.EndsWith(".wxml", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(global::Hutong.MiniPrograms.Compiler.WxmlCompiler.Compile(file, File.ReadAllText(Path.Combine(_folder, file))));
+        }
+
+        foreach (var file in files.Where(f => f.EndsWith(".wxss", StringComparison.Ordinal)))
+        {
+            Assert.NotNull(global::Hutong.MiniPrograms.Compiler.WxssCompiler.Compile(file, File.ReadAllText(Path.Combine(_folder, file))));
+        }
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private void Write(string path, string text)

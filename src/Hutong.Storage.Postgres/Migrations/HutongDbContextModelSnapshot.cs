@@ -566,6 +566,26 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_developers", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LimitedCodeRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("path");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("AppKey", "Path");
+
+                    b.ToTable("mp_limited_codes", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -2458,6 +2478,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LimitedCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -560,6 +560,26 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_developers", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LimitedCodeRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Path")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("path");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("AppKey", "Path");
+
+                    b.ToTable("mp_limited_codes", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.LoginCodeRow", b =>
                 {
                     b.Property<string>("CodeHash")
@@ -2446,6 +2466,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.LimitedCodeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -214,7 +214,9 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
     public async Task AddLimitedCodeAsync(Guid appKey, string path, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BulkInsert.InsertMissingAsync(db, [new LimitedCodeRow { AppKey = appKey, Path = path, CreatedAt = at }], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken)

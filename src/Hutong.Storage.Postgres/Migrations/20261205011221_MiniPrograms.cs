@@ -60,6 +60,25 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mp_limited_codes",
+                columns: table => new
+                {
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_limited_codes", x => new { x.app_key, x.path });
+                    table.ForeignKey(
+                        name: "FK_mp_limited_codes_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mp_login_codes",
                 columns: table => new
                 {
@@ -296,6 +315,9 @@ namespace Hutong.Storage.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "mp_limited_codes");
+
             migrationBuilder.DropTable(
                 name: "mp_login_codes");
 

@@ -126,4 +126,8 @@ public sealed partial class HutongClient
         SendAsync(
             HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/subscriptions", new SubscribeMessagesRequest(accepted, rejected),
             Json.SubscribeMessagesRequest, Json.SubscribeMessagesResponse, cancellationToken);
+
+    /// <summary>The caller's service notices (mini-programs' messages sent with their consent), newest first.</summary>
+    public Task<ServiceNoticeList> GetServiceNoticesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/notices", Json.ServiceNoticeList, cancellationToken);
 }

@@ -85,6 +85,8 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(SubscribeTemplateList))]
 [JsonSerializable(typeof(SubscribeMessagesRequest))]
 [JsonSerializable(typeof(SubscribeMessagesResponse))]
+[JsonSerializable(typeof(ServiceNotice))]
+[JsonSerializable(typeof(ServiceNoticeList))]
 [JsonSerializable(typeof(FollowRequest))]
 [JsonSerializable(typeof(UpdateFollowRequest))]
 [JsonSerializable(typeof(ReportOfficialAccountRequest))]

@@ -7,6 +7,7 @@ using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
 using Hutong.MiniPrograms.Runtime;
+using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -49,6 +50,11 @@ public static class MiniProgramsApi
         api.MapPost("/{appId}/rollback", (string appId, ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
             Answer(versions.RollBackAsync(user.UserId(), appId, ct)));
         api.MapGet("/{appId}/launch", Launch);
+        api.MapGet("/notices", async (ClaimsPrincipal user, SubscribeService subscribe, CancellationToken ct) => TypedResults.Ok(await subscribe.NoticesAsync(user.UserId(), ct)));
+        api.MapGet("/{appId}/subscribe-templates", async (string appId, string? ids, ClaimsPrincipal user, SubscribeService subscribe, CancellationToken ct) =>
+            (await subscribe.ForConsentAsync(user.UserId(), appId, [.. (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10)], ct)).ToOk());
+        api.MapPost("/{appId}/subscriptions", async (string appId, SubscribeMessagesRequest request, ClaimsPrincipal user, SubscribeService subscribe, CancellationToken ct) =>
+            (await subscribe.AnswerAsync(user.UserId(), appId, request, ct)).ToOk());
         api.MapMiniProgramRuntimeApi();
 
         var admin = app.MapGroup("/api/v1/admin/mini-programs").WithTags("Operators").RequireAuthorization();
@@ -63,6 +69,7 @@ public static class MiniProgramsApi
         app.MapMiniProgramRuntime();
         app.MapSnsApi();
         app.MapWxaApi();
+        app.MapSubscribeApi();
         return app;
     }
 

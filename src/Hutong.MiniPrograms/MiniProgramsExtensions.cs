@@ -5,6 +5,7 @@ using Hutong.OfficialAccounts.AppApi;
 using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
+using Hutong.MiniPrograms.Subscribe;
 using Hutong.OfficialAccounts;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Packages;
@@ -31,6 +32,7 @@ public static class MiniProgramsExtensions
         builder.AddOutboundHttp();
         builder.Services.TryAddSingleton<RequestProxy>();
         builder.Services.TryAddSingleton<MiniProgramTokens>();
+        builder.Services.TryAddSingleton<SubscribeService>();
         builder.Services.AddSingleton<IAppTokenSource>(sp => sp.GetRequiredService<MiniProgramTokens>());
         builder.Services.AddSingleton<Chat.Media.IMediaAudience, IconAudience>();
         builder.Services.AddSingleton<Chat.Messages.Content.IContentHandler, Sharing.MiniProgramContentHandler>();

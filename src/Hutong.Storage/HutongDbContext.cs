@@ -143,6 +143,12 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();
 
+    internal DbSet<TemplateRow> MiniProgramTemplates => Set<TemplateRow>();
+
+    internal DbSet<ConsentRow> MiniProgramConsents => Set<ConsentRow>();
+
+    internal DbSet<NoticeRow> MiniProgramNotices => Set<NoticeRow>();
+
     // The provider's name is read from its assembly's metadata on every call: once per context is enough.
     internal bool IsPostgres => _isPostgres ??= Database.ProviderName == PostgresProvider;
 

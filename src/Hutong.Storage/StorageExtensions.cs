@@ -21,6 +21,7 @@ using Hutong.Core.Identity;
 using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.Login;
+using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Versions;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.AppApi;
@@ -84,6 +85,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IVersionStore, VersionStore>();
         services.TryAddSingleton<ILoginStore, LoginStore>();
         services.TryAddSingleton<IAppStorageStore, AppStorageStore>();
+        services.TryAddSingleton<ISubscribeStore, SubscribeStore>();
         return services;
     }
 }

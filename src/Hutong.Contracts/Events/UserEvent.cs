@@ -25,6 +25,7 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(OfficialAccountEvent), UserEventKinds.OfficialAccount)]
 [JsonDerivedType(typeof(AccountMessageEvent), UserEventKinds.AccountMessage)]
 [JsonDerivedType(typeof(AccountThreadReadEvent), UserEventKinds.AccountThreadRead)]
+[JsonDerivedType(typeof(ServiceNoticeEvent), UserEventKinds.ServiceNotice)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

@@ -20,4 +20,7 @@ public static class UserEventKinds
     public const string OfficialAccount = "officialAccount";
     public const string AccountMessage = "accountMessage";
     public const string AccountThreadRead = "accountThreadRead";
+
+    /// <summary>A mini-program's message, sent with the person's consent, for their service notices.</summary>
+    public const string ServiceNotice = "serviceNotice";
 }

@@ -41,3 +41,21 @@ public sealed record SubscribeMessagesRequest(IReadOnlyList<string> Accepted, IR
 
 /// <summary>Per template id, WeChat's answer: <c>accept</c>, <c>reject</c>, or <c>ban</c> (not a template of this app).</summary>
 public sealed record SubscribeMessagesResponse(IReadOnlyDictionary<string, string> Results);
+
+/// <summary>
+/// A message a mini-program sent the person with their consent (<c>message/subscribe/send</c>), in their service
+/// notices: the template's title, its fields in order, and the page it opens (<c>pages/x/x?id=1</c>), if any.
+/// </summary>
+public sealed record ServiceNotice(
+    string Id,
+    string AppId,
+    string AppName,
+    string? IconUrl,
+    string Title,
+    IReadOnlyList<ServiceNoticeField> Fields,
+    string? Page,
+    DateTimeOffset At);
+
+public sealed record ServiceNoticeField(string Name, string Value);
+
+public sealed record ServiceNoticeList(IReadOnlyList<ServiceNotice> Notices);

@@ -1,7 +1,6 @@
 using System.Text;
 using Hutong.Core;
 using Hutong.Core.Qr;
-using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.Versions;
 using Hutong.OfficialAccounts.AppApi;
 using Microsoft.AspNetCore.Builder;
@@ -39,7 +38,7 @@ public static class WxaApi
     private static async Task<IResult> Limited(
         HttpRequest request, string? access_token, MiniProgramTokens tokens, IGrainFactory grains, IOptions<MiniProgramsOptions> options, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await SubscribeApi.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -58,7 +57,7 @@ public static class WxaApi
 
     private static async Task<IResult> Unlimited(HttpRequest request, string? access_token, MiniProgramTokens tokens, IVersionStore versions, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await SubscribeApi.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -81,23 +80,6 @@ public static class WxaApi
         // The scene reaches the page as its query's scene, URL-encoded, as in WeChat (onLoad's options.scene).
         var path = (page ?? "") + "?scene=" + Uri.EscapeDataString(scene);
         return Png(DeepLinks.MiniProgram(app!.AppId, path), Number(json, "width"));
-    }
-
-    private static async Task<(MiniProgram? App, System.Text.Json.Nodes.JsonObject? Json, WeChatError? Error)> OpenAsync(
-        HttpRequest request, string? accessToken, MiniProgramTokens tokens, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(accessToken))
-        {
-            return (null, null, WeChatErrors.MissingAccessToken);
-        }
-
-        if (await tokens.AppOfAsync(accessToken, cancellationToken) is not { } app)
-        {
-            return (null, null, WeChatErrors.InvalidCredential);
-        }
-
-        var body = await BodyAsync(request, cancellationToken);
-        return body.Error is not null ? (null, null, body.Error) : (app, body.Json, null);
     }
 
     /// <summary>The code's image, about <paramref name="width"/> pixels wide (WeChat: 280 to 1280, 430 by default).</summary>

@@ -246,6 +246,9 @@ public sealed class MiniProgramService(
             ? app
             : null;
 
+    /// <summary>The mini-program by Hutong's own key.</summary>
+    public Task<MiniProgram?> FindByKeyAsync(Guid appKey, CancellationToken cancellationToken) => store.FindAsync(appKey, cancellationToken);
+
     /// <summary>The caller's role on the app's team (<see cref="MiniProgramRoles"/>), or null when they are not on it.</summary>
     public async Task<string?> RoleAsync(MiniProgram app, Guid me, CancellationToken cancellationToken) =>
         app.DeveloperId == me ? MiniProgramRoles.Developer : (await store.FindMemberAsync(app.Id, me, cancellationToken))?.Role;

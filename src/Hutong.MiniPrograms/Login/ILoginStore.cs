@@ -12,8 +12,14 @@ public interface ILoginStore
     /// </summary>
     Task<(CodeUse Use, Guid UserId)> UseCodeAsync(string codeHash, Guid appKey, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>The person's current session key at the app (each exchange makes a new one).</summary>
-    Task SaveSessionAsync(Guid appKey, Guid userId, string sessionKey, DateTimeOffset at, CancellationToken cancellationToken);
+    /// <summary>
+    /// The person's current session key at the app (each exchange makes a new one), with the openid the app knows them
+    /// by, so the app's server can name them by it later (<c>message/subscribe/send</c>).
+    /// </summary>
+    Task SaveSessionAsync(Guid appKey, Guid userId, string openId, string sessionKey, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>The person an openid of the app names, if they ever logged in to it.</summary>
+    Task<Guid?> UserOfAsync(Guid appKey, string openId, CancellationToken cancellationToken);
 
     Task<string?> SessionKeyAsync(Guid appKey, Guid userId, CancellationToken cancellationToken);
 }

@@ -62,10 +62,11 @@ public sealed class LoginService(ILoginStore store, MiniProgramService apps, Ope
         }
 
         var sessionKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        await store.SaveSessionAsync(app.Id, userId, sessionKey, clock.GetUtcNow(), cancellationToken);
+        var openId = await ids.ForAsync(app.AppId, userId, cancellationToken);
+        await store.SaveSessionAsync(app.Id, userId, openId, sessionKey, clock.GetUtcNow(), cancellationToken);
         return new Exchange(
             null,
-            await ids.ForAsync(app.AppId, userId, cancellationToken),
+            openId,
             sessionKey,
             await ids.UnionIdAsync(app.DeveloperId, userId, cancellationToken));
     }

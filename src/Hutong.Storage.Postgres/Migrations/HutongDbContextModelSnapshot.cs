@@ -545,6 +545,32 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("integer")
+                        .HasColumnName("remaining");
+
+                    b.HasKey("AppKey", "UserId", "TemplateId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("mp_consents", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.DeveloperRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -847,6 +873,48 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.NoticeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Page")
+                        .HasColumnType("text")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("mp_notices", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -880,6 +948,12 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("open_id");
+
                     b.Property<string>("SessionKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -891,6 +965,9 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnName("updated_at");
 
                     b.HasKey("AppKey", "UserId");
+
+                    b.HasIndex("AppKey", "OpenId")
+                        .IsUnique();
 
                     b.ToTable("mp_sessions", (string)null);
                 });
@@ -926,6 +1003,48 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasKey("AppKey", "UserId", "Key");
 
                     b.ToTable("mp_storage", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
+                {
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("template_id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("SceneDesc")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("scene_desc");
+
+                    b.Property<int>("Tid")
+                        .HasColumnType("integer")
+                        .HasColumnName("tid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.HasKey("TemplateId");
+
+                    b.HasIndex("AppKey");
+
+                    b.ToTable("mp_templates", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
@@ -2472,6 +2591,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.TemplateRow", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.DeveloperRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -2538,6 +2666,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.NoticeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -2557,6 +2694,15 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
                         .WithMany()

@@ -539,6 +539,32 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<int>("Remaining")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("remaining");
+
+                    b.HasKey("AppKey", "UserId", "TemplateId");
+
+                    b.HasIndex("TemplateId");
+
+                    b.ToTable("mp_consents", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.DeveloperRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -841,6 +867,48 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.NoticeRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("at");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fields");
+
+                    b.Property<string>("Page")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("page");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("UserId", "At");
+
+                    b.ToTable("mp_notices", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
                 {
                     b.Property<Guid>("UserId")
@@ -874,6 +942,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
+                    b.Property<string>("OpenId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_id");
+
                     b.Property<string>("SessionKey")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -885,6 +959,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnName("updated_at");
 
                     b.HasKey("AppKey", "UserId");
+
+                    b.HasIndex("AppKey", "OpenId")
+                        .IsUnique();
 
                     b.ToTable("mp_sessions", (string)null);
                 });
@@ -920,6 +997,48 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasKey("AppKey", "UserId", "Key");
 
                     b.ToTable("mp_storage", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
+                {
+                    b.Property<string>("TemplateId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("template_id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Keywords")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("keywords");
+
+                    b.Property<string>("SceneDesc")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scene_desc");
+
+                    b.Property<int>("Tid")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tid");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("TemplateId");
+
+                    b.HasIndex("AppKey");
+
+                    b.ToTable("mp_templates", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.OfficialAccounts.AccessTokenRow", b =>
@@ -2460,6 +2579,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.TemplateRow", null)
+                        .WithMany()
+                        .HasForeignKey("TemplateId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.DeveloperRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
@@ -2526,6 +2654,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.NoticeRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -2545,6 +2682,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.StorageItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
                         .WithMany()

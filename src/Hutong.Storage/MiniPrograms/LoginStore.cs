@@ -26,7 +26,7 @@ internal sealed class LoginStore(IDbContextFactory<HutongDbContext> contexts) : 
         return taken == 1 ? (CodeUse.Exchanged, code.UserId) : (CodeUse.Used, default);
     }
 
-    public async Task SaveSessionAsync(Guid appKey, Guid userId, string sessionKey, DateTimeOffset at, CancellationToken cancellationToken)
+    public async Task SaveSessionAsync(Guid appKey, Guid userId, string openId, string sessionKey, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         if (await db.MiniProgramSessions.Where(s => s.AppKey == appKey && s.UserId == userId)
@@ -35,7 +35,7 @@ internal sealed class LoginStore(IDbContextFactory<HutongDbContext> contexts) : 
             return;
         }
 
-        db.MiniProgramSessions.Add(new SessionRow { AppKey = appKey, UserId = userId, SessionKey = sessionKey, UpdatedAt = at });
+        db.MiniProgramSessions.Add(new SessionRow { AppKey = appKey, UserId = userId, OpenId = openId, SessionKey = sessionKey, UpdatedAt = at });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -47,6 +47,12 @@ internal sealed class LoginStore(IDbContextFactory<HutongDbContext> contexts) : 
             await db.MiniProgramSessions.Where(s => s.AppKey == appKey && s.UserId == userId)
                 .ExecuteUpdateAsync(set => set.SetProperty(s => s.SessionKey, sessionKey).SetProperty(s => s.UpdatedAt, at), cancellationToken);
         }
+    }
+
+    public async Task<Guid?> UserOfAsync(Guid appKey, string openId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MiniProgramSessions.Where(s => s.AppKey == appKey && s.OpenId == openId).Select(s => (Guid?)s.UserId).FirstOrDefaultAsync(cancellationToken);
     }
 
     public async Task<string?> SessionKeyAsync(Guid appKey, Guid userId, CancellationToken cancellationToken)

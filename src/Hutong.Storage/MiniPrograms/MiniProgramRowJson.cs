@@ -2,7 +2,9 @@ using System.Text.Json.Serialization;
 
 namespace Hutong.Storage.MiniPrograms;
 
-/// <summary>The lists and maps mini-program rows keep as JSON text (request domains, pages, asset hashes).</summary>
+/// <summary>The lists and maps mini-program rows keep as JSON text (request domains, pages, asset hashes, template keywords, notice fields).</summary>
 [JsonSerializable(typeof(List<string>))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(List<StoredKeyword>))]
+[JsonSerializable(typeof(List<StoredField>))]
 internal sealed partial class MiniProgramRowJson : JsonSerializerContext;

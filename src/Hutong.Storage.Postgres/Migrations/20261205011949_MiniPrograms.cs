@@ -125,6 +125,29 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "mp_notices",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    fields = table.Column<string>(type: "text", nullable: false),
+                    page = table.Column<string>(type: "text", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_notices", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_mp_notices_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "mp_recent",
                 columns: table => new
                 {
@@ -149,6 +172,7 @@ namespace Hutong.Storage.Postgres.Migrations
                 {
                     app_key = table.Column<Guid>(type: "uuid", nullable: false),
                     user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    open_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     session_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
@@ -179,6 +203,29 @@ namespace Hutong.Storage.Postgres.Migrations
                     table.PrimaryKey("PK_mp_storage", x => new { x.app_key, x.user_id, x.key });
                     table.ForeignKey(
                         name: "FK_mp_storage_mini_programs_app_key",
+                        column: x => x.app_key,
+                        principalTable: "mini_programs",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "mp_templates",
+                columns: table => new
+                {
+                    template_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    tid = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    keywords = table.Column<string>(type: "text", nullable: false),
+                    scene_desc = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_templates", x => x.template_id);
+                    table.ForeignKey(
+                        name: "FK_mp_templates_mini_programs_app_key",
                         column: x => x.app_key,
                         principalTable: "mini_programs",
                         principalColumn: "id",
@@ -227,6 +274,26 @@ namespace Hutong.Storage.Postgres.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "mp_consents",
+                columns: table => new
+                {
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    template_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    remaining = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mp_consents", x => new { x.app_key, x.user_id, x.template_id });
+                    table.ForeignKey(
+                        name: "FK_mp_consents_mp_templates_template_id",
+                        column: x => x.template_id,
+                        principalTable: "mp_templates",
+                        principalColumn: "template_id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_mini_programs_app_id",
                 table: "mini_programs",
@@ -244,6 +311,11 @@ namespace Hutong.Storage.Postgres.Migrations
                 column: "icon_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_mp_consents_template_id",
+                table: "mp_consents",
+                column: "template_id");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_mp_login_codes_app_key",
                 table: "mp_login_codes",
                 column: "app_key");
@@ -259,6 +331,16 @@ namespace Hutong.Storage.Postgres.Migrations
                 column: "user_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_mp_notices_app_key",
+                table: "mp_notices",
+                column: "app_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_notices_user_id_at",
+                table: "mp_notices",
+                columns: new[] { "user_id", "at" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_mp_recent_app_key",
                 table: "mp_recent",
                 column: "app_key");
@@ -267,6 +349,17 @@ namespace Hutong.Storage.Postgres.Migrations
                 name: "IX_mp_recent_user_id_opened_at",
                 table: "mp_recent",
                 columns: new[] { "user_id", "opened_at" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_sessions_app_key_open_id",
+                table: "mp_sessions",
+                columns: new[] { "app_key", "open_id" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mp_templates_app_key",
+                table: "mp_templates",
+                column: "app_key");
 
             migrationBuilder.CreateIndex(
                 name: "IX_mp_versions_app_key_uploaded_at",
@@ -316,6 +409,9 @@ namespace Hutong.Storage.Postgres.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "mp_consents");
+
+            migrationBuilder.DropTable(
                 name: "mp_limited_codes");
 
             migrationBuilder.DropTable(
@@ -323,6 +419,9 @@ namespace Hutong.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "mp_members");
+
+            migrationBuilder.DropTable(
+                name: "mp_notices");
 
             migrationBuilder.DropTable(
                 name: "mp_recent");
@@ -335,6 +434,9 @@ namespace Hutong.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "mp_versions");
+
+            migrationBuilder.DropTable(
+                name: "mp_templates");
 
             migrationBuilder.DropTable(
                 name: "mini_programs");

@@ -341,6 +341,22 @@ export function mount(container, launch, services = {}) {
     return fn;
   };
 
+  // At most 10 network calls of an app are in flight, as in WeChat; more wait their turn, none is refused.
+  const maxInFlight = 10;
+  let inFlight = 0;
+  const waiting = [];
+  async function network(name, args) {
+    if (inFlight >= maxInFlight) await new Promise((resolve) => waiting.push(resolve));
+    inFlight++;
+    try {
+      return await service(name)(args);
+    } finally {
+      inFlight--;
+      const next = waiting.shift();
+      if (next) next();
+    }
+  }
+
   const apis = {
     navigateTo, redirectTo, switchTab, reLaunch, navigateBack,
     setNavigationBarTitle: (a) => { title.textContent = String(a.title ?? ''); top().config = { ...top().config, navigationBarTitleText: String(a.title ?? '') }; return {}; },
@@ -359,7 +375,10 @@ export function mount(container, launch, services = {}) {
     previewImage,
     login: () => service('login')(),
     checkSession: () => service('checkSession')(),
-    request: (a) => service('request')(a),
+    request: (a) => network('request', a),
+    uploadFile: (a) => network('uploadFile', a),
+    downloadFile: (a) => network('downloadFile', a),
+    requestPayment: (a) => service('requestPayment')(a),
     setClipboardData: async (a) => {
       if (services.setClipboardData) return services.setClipboardData(a);
       await navigator.clipboard.writeText(String(a.data ?? ''));

@@ -465,7 +465,7 @@
     'showNavigationBarLoading', 'hideNavigationBarLoading', 'startPullDownRefresh', 'stopPullDownRefresh', 'pageScrollTo',
     'showToast', 'hideToast', 'showModal', 'showLoading', 'hideLoading', 'showActionSheet', 'login', 'checkSession', 'request',
     'setClipboardData', 'previewImage', 'getLocation', 'scanCode', 'requestSubscribeMessage', 'getUserProfile', 'showShareMenu',
-    'hideShareMenu', 'exitMiniProgram'];
+    'hideShareMenu', 'exitMiniProgram', 'uploadFile', 'downloadFile', 'requestPayment'];
 
   const wx = {};
   for (const name of hostApis) wx[name] = asyncApi(name, (args) => callApi(name, args));

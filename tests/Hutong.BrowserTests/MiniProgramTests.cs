@@ -146,6 +146,44 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
     }
 
     [Fact]
+    public async Task GetUserProfile_AsksThePerson_AndGivesTheirNameOnlyWhenAllowed()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var app = await ReleaseAsync($"Counter {run}");
+        var mei = new Person(await NewPageAsync(), $"pmei{run}", "Mei");
+        await mei.SignUpAsync();
+
+        await mei.Page.GotoAsync($"mp/{app.AppId}");
+        await View(mei.Page).Locator("#profile").ClickAsync();
+        var ask = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "Your name and photo" });
+        await Expect(ask).ToContainTextAsync($"Counter {run} would like your name and avatar");
+        await Expect(ask).ToContainTextAsync("To greet you by name");
+        await Expect(ask.GetByRole(AriaRole.Button, new() { Name = "Allow" })).ToBeFocusedAsync();
+        await mei.ScreenshotAsync("mini-program-consent");
+        await mei.ExpectAccessibleAsync("a mini-program asking for the person's name");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Deny" }).ClickAsync();
+        await Expect(View(mei.Page).Locator("#who")).ToHaveTextAsync("getUserProfile:fail auth deny");
+
+        await View(mei.Page).Locator("#profile").ClickAsync();
+        await ask.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
+        await Expect(View(mei.Page).Locator("#who")).ToHaveTextAsync("Mei");
+    }
+
+    [Fact]
+    public async Task AnAppThatIsNotThere_SaysSo_WithTheNodesReason()
+    {
+        var mei = new Person(await NewPageAsync(), $"nmei{Guid.NewGuid().ToString("N")[..6]}", "Mei");
+        await mei.SignUpAsync();
+
+        await mei.Page.GotoAsync("mp/wxnotanapp000000");
+
+        var problem = mei.Page.GetByRole(AriaRole.Alert);
+        await Expect(problem).ToContainTextAsync("This mini-program cannot be opened");
+        await Expect(problem).ToContainTextAsync("No such mini-program.");
+        await mei.ExpectAccessibleAsync("a mini-program that cannot be opened");
+    }
+
+    [Fact]
     public async Task AppCode_ReachingOutOfItsSandbox_IsRefused_AndTheClientAndItsSessionAreUntouched()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
@@ -197,6 +235,7 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
         await op.Link($"Open Review {run} 1.0.0").ClickAsync();
         await Expect(op.Page).ToHaveURLAsync(new Regex($"/mp/{appId}\\?versionId={first.Id}$"));
         await Expect(View(op.Page).Locator("#count")).ToHaveTextAsync("Count 0");
+        await Expect(op.Page.GetByRole(AriaRole.Group, new() { Name = $"Review {run}" })).ToContainTextAsync("Develop");
         await op.Button("Close mini-program").ClickAsync();
         await Expect(op.Page).ToHaveURLAsync(new Regex("/studio/review$"));
 
@@ -289,12 +328,14 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
               <button id="login" bindtap="login">Log in</button>
               <view id="code">{{code}}</view>
               <button id="probe" bindtap="probe">Probe</button>
+              <button id="profile" bindtap="profile">Who am I</button>
+              <view id="who">{{who}}</view>
             </view>
             """),
         ("pages/index/index.js", $$"""
             const BACKEND = {{System.Text.Json.JsonSerializer.Serialize(backend)}};
             Page({
-              data: { count: 0, greeting: '', refused: '', code: '' },
+              data: { count: 0, greeting: '', refused: '', code: '', who: '' },
               onLoad() { this.setData({ count: wx.getStorageSync('count') || 0 }); },
               add() { const count = this.data.count + 1; wx.setStorageSync('count', count); this.setData({ count }); },
               about() { wx.navigateTo({ url: '/pages/about/about?from=mei' }); },
@@ -308,6 +349,11 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
                 wx.request({ url: 'http://127.0.0.1:1/secret',
                   success: (res) => this.setData({ refused: 'answered ' + res.statusCode }),
                   fail: (e) => this.setData({ refused: e.errMsg }) });
+              },
+              profile() {
+                wx.getUserProfile({ desc: 'To greet you by name',
+                  success: (res) => this.setData({ who: res.userInfo.nickName }),
+                  fail: (e) => this.setData({ who: e.errMsg }) });
               },
               login() { wx.login({ success: (res) => this.setData({ code: res.code }), fail: (e) => this.setData({ code: e.errMsg }) }); },
               onShareAppMessage() { return { title: 'Counter at ' + this.data.count, path: 'pages/index/index' }; },

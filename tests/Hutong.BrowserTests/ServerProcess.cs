@@ -63,6 +63,7 @@ public sealed class ServerProcess : IAsyncDisposable
             // Developer servers in tests are plain http on loopback.
             "--Hutong:Outbound:AllowPrivateAddresses", "true",
             "--Hutong:OfficialAccounts:AllowPlainHttpUrls", "true",
+            "--Hutong:MiniPrograms:AllowPlainHttpRequests", "true",
             "--Logging:LogLevel:Default", "Warning",
             // The host's "Application started" line is what StartAsync waits for.
             "--Logging:LogLevel:Microsoft.Hosting.Lifetime", "Information",

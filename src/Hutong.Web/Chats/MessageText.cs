@@ -35,6 +35,7 @@ public static class MessageText
         LocationContent place => $"{s.KindLocation} {place.Name}",
         CardContent => s.KindCard,
         ArticleContent article => $"{s.KindArticle} {article.Title}",
+        MiniProgramContent miniProgram => $"{s.MiniPrograms.KindMiniProgram} {miniProgram.Title}",
         TransferContent transfer => Labelled(s.KindTransfer, transfer.Note),
         RedPacketContent packet => $"{s.KindRedPacket} {(packet.Greeting is { Length: > 0 } greeting ? greeting : s.BestWishes)}",
         NewsContent news => Labelled(s.OfficialAccounts.KindNews, news.Items.Count > 0 ? news.Items[0].Title : null),

@@ -329,6 +329,8 @@ public sealed class Strings
     /// <summary>Official accounts' articles: the studio's editor, the reader, sharing.</summary>
     public required ArticleStrings Articles { get; init; }
 
+    public required MiniProgramStrings MiniPrograms { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -343,6 +345,7 @@ public sealed class Strings
         Scan = ScanStrings.English,
         OfficialAccounts = OfficialAccountStrings.English,
         Articles = ArticleStrings.English,
+        MiniPrograms = MiniProgramStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -743,6 +746,7 @@ public sealed class Strings
         Scan = ScanStrings.Chinese,
         OfficialAccounts = OfficialAccountStrings.Chinese,
         Articles = ArticleStrings.Chinese,
+        MiniPrograms = MiniProgramStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

@@ -52,6 +52,7 @@ public static partial class ScanDispatcher
             "user" => Person(path, text),
             "group" => Group(path, text),
             "oa" => OfficialAccount(path, query, text),
+            "mp" => MiniProgram(path, query, text),
             "" => new InvalidTarget(text),
             _ => new UnsupportedTarget(kind, text),
         };
@@ -107,6 +108,46 @@ public static partial class ScanDispatcher
         }
 
         return new OfficialAccountTarget(accountId, ticket);
+    }
+
+    /// <summary>The longest page path (with its query) a mini-program code carries (PRODUCT.md: 128 bytes), with room for escaping.</summary>
+    private const int MaxPagePathLength = 1024;
+
+    private static ScanTarget MiniProgram(string[] path, string query, string text)
+    {
+        if (path is not [var appId] || !IsQuerySafe(appId) || appId.Length > MaxCodeLength)
+        {
+            return new InvalidTarget(text);
+        }
+
+        string? page = null;
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if ((equals < 0 ? pair : pair[..equals]) != "path")
+            {
+                continue;
+            }
+
+            string value;
+            try
+            {
+                value = Uri.UnescapeDataString(equals < 0 ? "" : pair[(equals + 1)..]);
+            }
+            catch (UriFormatException)
+            {
+                return new InvalidTarget(text);
+            }
+
+            if (page is not null || value.Length > MaxPagePathLength || value.Any(char.IsControl))
+            {
+                return new InvalidTarget(text);
+            }
+
+            page = value.TrimStart('/');
+        }
+
+        return new MiniProgramTarget(appId, string.IsNullOrEmpty(page) ? null : page);
     }
 
     /// <summary>Ids, codes and tickets in Hutong links are letters, digits, '_' and '-' (base64url or a GUID).</summary>

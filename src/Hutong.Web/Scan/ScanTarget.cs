@@ -34,7 +34,13 @@ public sealed record OfficialAccountTarget(string AccountId, string? Ticket) : S
         : $"oa/{Uri.EscapeDataString(AccountId)}?ticket={Uri.EscapeDataString(Ticket)}";
 }
 
-/// <summary>A Hutong link of a kind this client does not open yet (mini-programs, payments, ...).</summary>
+/// <summary><c>hutong://mp/{appId}</c>, or <c>?path={page}</c> for one of its pages: the mini-program, opened there.</summary>
+public sealed record MiniProgramTarget(string AppId, string? Path) : ScanTarget
+{
+    public override string Route => MiniPrograms.MiniProgramPage.Route(AppId, Path);
+}
+
+/// <summary>A Hutong link of a kind this client does not open yet (payments, ...).</summary>
 public sealed record UnsupportedTarget(string Kind, string Text) : ScanTarget;
 
 /// <summary>A Hutong link of a known kind whose id or code cannot be right: damaged, cut short, or made up.</summary>

@@ -134,11 +134,35 @@ public sealed class ScanDispatcherTests
     }
 
     [Theory]
-    [InlineData("hutong://mp/wx0123456789abcdef/pages/index", "mp")]
+    [InlineData("hutong://mp/wx0123456789abcdef", "wx0123456789abcdef", null, "mp/wx0123456789abcdef")]
+    [InlineData("Hutong://MP/wx01/", "wx01", null, "mp/wx01")]
+    [InlineData("hutong://mp/wx01?path=pages%2Fabout%2Fabout%3Ffrom%3Dmei", "wx01", "pages/about/about?from=mei", "mp/wx01?path=pages%2Fabout%2Fabout%3Ffrom%3Dmei")]
+    [InlineData("hutong://mp/wx01?path=%2Fpages%2Findex%2Findex&utm=x", "wx01", "pages/index/index", "mp/wx01?path=pages%2Findex%2Findex")]
+    public void Dispatch_MiniProgramLink_OpensTheAppAtItsPage(string decoded, string appId, string? path, string route)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new MiniProgramTarget(appId, path), target);
+        Assert.Equal(route, target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://mp/wx0123456789abcdef/pages/index")]
+    [InlineData("hutong://mp/wx%2F01")]
+    [InlineData("hutong://mp/wx01?path=a&path=b")]
+    [InlineData("hutong://mp/wx01?path=pages%0Aindex")]
+    public void Dispatch_MiniProgramLinkWithABadIdOrPath_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.IsType<InvalidTarget>(target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
     [InlineData("hutong://pay/ord-2026-0001", "pay")]
     [InlineData("hutong://pay?amount=100", "pay")]
     [InlineData("hutong://moments/0195a3c4", "moments")]
-    [InlineData("Hutong://MP/wx01", "mp")]
     public void Dispatch_HutongLinkOfAKindNotOpenedYet_IsUnsupportedWithItsText(string decoded, string kind)
     {
         var target = ScanDispatcher.Dispatch(decoded);

@@ -129,17 +129,28 @@ public sealed class ScanPageTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CameraSeesMiniProgramCode_SaysItIsNotSupportedYet()
+    public async Task CameraSeesMiniProgramCode_OpensTheAppAtItsPage()
+    {
+        _scan.Setup<string>("start", _ => true).SetResult("ok");
+        var page = _context.Render<ScanPage>();
+
+        await page.InvokeAsync(() => page.Instance.OnCode("hutong://mp/wx0123456789abcdef?path=pages%2Fabout%2Fabout%3Ffrom%3Dmei"));
+
+        Assert.Equal("http://localhost/mp/wx0123456789abcdef?path=pages%2Fabout%2Fabout%3Ffrom%3Dmei", Nav.Uri);
+    }
+
+    [Fact]
+    public async Task CameraSeesPaymentCode_SaysItIsNotSupportedYet()
     {
         _scan.Setup<string>("start", _ => true).SetResult("ok");
         var page = _context.Render<ScanPage>();
         var before = Nav.Uri;
 
-        await page.InvokeAsync(() => page.Instance.OnCode("hutong://mp/wx0123456789abcdef"));
+        await page.InvokeAsync(() => page.Instance.OnCode("hutong://pay/ord-2026-0001"));
 
         Assert.Equal(before, Nav.Uri);
         Assert.Equal("Not supported yet", page.Find("#scan-result-title").TextContent);
-        Assert.Equal("hutong://mp/wx0123456789abcdef", page.Find(".scan-text").TextContent);
+        Assert.Equal("hutong://pay/ord-2026-0001", page.Find(".scan-text").TextContent);
         Assert.Empty(page.FindAll(".scan-links"));
     }
 

@@ -581,6 +581,18 @@ export function mount(container, launch, services = {}) {
     stats,
     /** The routes of the page stack, bottom first. */
     get routes() { return stack.map((p) => p.route); },
+    /** The page on top with its query (<c>pages/x/x?id=1</c>), or null before the first page opens. */
+    get path() { const page = top(); return page ? page.route + queryString(page.query) : null; },
+    /**
+     * Shares the page on top as the embedder's own menu asks: the page's onShareAppMessage (from 'menu') makes the
+     * card, which reaches services.share. Returns false before the first page opens.
+     */
+    share() {
+      const page = top();
+      if (!page) return false;
+      toLogic({ type: 'share', pageId: page.id, from: 'menu' });
+      return true;
+    },
     unmount() {
       removeEventListener('message', onMessage);
       hideToast();

@@ -1,0 +1,156 @@
+// Mini-programs (MiniProgramPage): imports the runtime's host module the server names in the launch, mounts the app and
+// answers its services by calling back into .NET. Only the page that opens a mini-program imports this module, so
+// nothing of the runtime loads before then. The session's token stays in .NET: every server call goes through `owner`.
+
+let mounted = null;
+
+// A .NET answer is JSON text: { ok: true, res } for success, { ok: false, errMsg } for the API's fail.
+async function call(owner, method, ...args) {
+  const answer = JSON.parse(await owner.invokeMethodAsync(method, ...args));
+  if (!answer.ok) throw { errMsg: answer.errMsg };
+  return answer.res || {};
+}
+
+// Storage keeps each value as the runtime serialised it (JSON); a value that is not JSON is kept as text.
+function parseStored(items) {
+  const storage = {};
+  for (const [key, text] of Object.entries(items || {})) {
+    try { storage[key] = JSON.parse(text); } catch { storage[key] = text; }
+  }
+  return storage;
+}
+
+function headerValue(header, name) {
+  for (const [key, value] of Object.entries(header || {})) if (key.toLowerCase() === name) return String(value);
+  return null;
+}
+
+function encodeForm(data) {
+  return Object.entries(data).map(([k, v]) => encodeURIComponent(k) + '=' + encodeURIComponent(v === null || v === undefined ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v))).join('&');
+}
+
+function toBase64(buffer) {
+  const bytes = new Uint8Array(buffer);
+  let text = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(text);
+}
+
+function fromBase64(text) {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes.buffer;
+}
+
+// wx.request as WeChat shapes it: GET data goes into the query, a JSON body unless the header says a form.
+async function request(owner, args) {
+  const method = String(args.method || 'GET').toUpperCase();
+  const header = {};
+  for (const [key, value] of Object.entries(args.header || {})) header[key] = String(value);
+  let url = String(args.url || '');
+  let body = null;
+  let base64 = false;
+  const data = args.data;
+  if (data !== undefined && data !== null) {
+    if (method === 'GET' || method === 'HEAD') {
+      const query = typeof data === 'object' ? encodeForm(data) : String(data);
+      if (query) url += (url.includes('?') ? '&' : '?') + query;
+    } else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) {
+      body = toBase64(data instanceof ArrayBuffer ? data : data.buffer);
+      base64 = true;
+    } else if (typeof data === 'object') {
+      const type = headerValue(header, 'content-type') || 'application/json';
+      if (!headerValue(header, 'content-type')) header['content-type'] = type;
+      body = type.includes('application/x-www-form-urlencoded') ? encodeForm(data) : JSON.stringify(data);
+    } else {
+      body = String(data);
+    }
+  }
+  const timeout = Number.isFinite(Number(args.timeout)) ? Number(args.timeout) : null;
+  const res = await call(owner, 'Request', url, method, JSON.stringify(header), body, base64, timeout);
+  let answer = res.data;
+  if (args.responseType === 'arraybuffer') {
+    answer = res.base64 ? fromBase64(answer) : new TextEncoder().encode(answer).buffer;
+  } else if ((args.dataType || 'json') === 'json' && !res.base64 && typeof answer === 'string') {
+    try { answer = JSON.parse(answer); } catch { /* WeChat hands over the text when it is not JSON */ }
+  }
+  return { data: answer, statusCode: res.statusCode, header: res.header };
+}
+
+function locate(args) {
+  return new Promise((resolve, reject) => {
+    if (!navigator.geolocation) { reject({ errMsg: 'getLocation:fail not supported' }); return; }
+    navigator.geolocation.getCurrentPosition((position) => {
+      const c = position.coords;
+      resolve({
+        latitude: c.latitude, longitude: c.longitude, accuracy: c.accuracy, speed: c.speed ?? -1, altitude: c.altitude ?? 0,
+        verticalAccuracy: c.altitudeAccuracy ?? 0, horizontalAccuracy: c.accuracy, type: args.type || 'wgs84',
+      });
+    }, (error) => reject({ errMsg: 'getLocation:fail ' + (error.code === 1 ? 'auth deny' : error.message || 'unavailable') }),
+    { enableHighAccuracy: !!args.isHighAccuracy, timeout: 30000 });
+  });
+}
+
+/**
+ * Opens the app in container. launchJson: { runtimeUrl, appId, name, version, envVersion, config, codeUrl, path, query,
+ * storage (key -> JSON text) }. Returns once the host has mounted; the app keeps loading in its frames.
+ */
+export async function open(container, launchJson, owner) {
+  close();
+  const launch = JSON.parse(launchJson);
+  const { mount } = await import(new URL(launch.runtimeUrl, document.baseURI).href);
+  const code = new URL(launch.codeUrl, document.baseURI).href;
+  const services = {
+    login: () => call(owner, 'Login'),
+    checkSession: () => ({}),
+    request: (args) => request(owner, args),
+    setStorage: (key, data) => call(owner, 'SetStorage', key, JSON.stringify(data === undefined ? null : data)),
+    removeStorage: (key) => call(owner, 'RemoveStorage', key),
+    clearStorage: () => call(owner, 'ClearStorage'),
+    getLocation: async (args) => { await call(owner, 'AskLocation'); return locate(args || {}); },
+    scanCode: (args) => call(owner, 'ScanCode', !!(args && args.onlyFromCamera)),
+    requestSubscribeMessage: (args) => call(owner, 'RequestSubscribeMessage', JSON.stringify(Array.isArray(args.tmplIds) ? args.tmplIds.map(String) : [])),
+    getUserProfile: (args) => call(owner, 'GetUserProfile', String((args && args.desc) || '')),
+    requestPayment: () => call(owner, 'RequestPayment'),
+    setClipboardData: async (args) => {
+      await navigator.clipboard.writeText(String(args.data ?? ''));
+      await call(owner, 'Copied');
+      return {};
+    },
+    share: (card) => owner.invokeMethodAsync('Share', String(card.title || ''), String(card.path || '')),
+    close: () => owner.invokeMethodAsync('Close'),
+  };
+  mounted = mount(container, {
+    appId: launch.appId, name: launch.name, version: launch.version, envVersion: launch.envVersion, config: launch.config,
+    viewJsonUrl: code + 'view.json', logicJsUrl: code + 'logic.js', wxsJsUrl: code + 'wxs.js', assetsBaseUrl: code + 'assets/',
+    runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href,
+    path: launch.path || undefined, query: launch.query || {}, storage: parseStored(launch.storage),
+  }, services);
+}
+
+/** Shares the page on top through the app's own onShareAppMessage; false when the runtime cannot. */
+export function share() {
+  return !!(mounted && typeof mounted.share === 'function' && mounted.share());
+}
+
+/** The page on top and its query, or null. */
+export function currentPath() {
+  if (!mounted) return null;
+  if (typeof mounted.path === 'string') return mounted.path;
+  const routes = mounted.routes || [];
+  return routes.length ? routes[routes.length - 1] : null;
+}
+
+export function close() {
+  if (mounted) {
+    mounted.unmount();
+    mounted = null;
+  }
+}
+
+/** Closing goes back to where the app was opened from; opened from outside (a link, a new tab), to fallback. */
+export function goBack(fallback) {
+  close();
+  if (history.length > 1) history.back(); else location.assign(fallback);
+}

@@ -78,6 +78,49 @@ async function request(owner, args) {
   return { data: answer, statusCode: res.statusCode, header: res.header };
 }
 
+// A proxied call fails as request:fail …; downloadFile and uploadFile say their own name, as WeChat's do.
+async function renamed(api, pending) {
+  try {
+    return await pending;
+  } catch (e) {
+    throw { errMsg: String(e && e.errMsg || 'fail').replace(/^request:/, api + ':') };
+  }
+}
+
+// wx.downloadFile: the file comes through the same proxy; its temp path is a data: URL, which the app's sandboxed
+// frames may show (a blob: URL of this page would not load there) and uploadFile reads back.
+async function downloadFile(owner, args) {
+  const res = await call(owner, 'Request', String(args.url || ''), 'GET', JSON.stringify(args.header || {}), null, false,
+    Number.isFinite(Number(args.timeout)) ? Number(args.timeout) : null);
+  const type = headerValue(res.header, 'content-type') || 'application/octet-stream';
+  const base64 = res.base64 ? res.data : toBase64(new TextEncoder().encode(res.data).buffer);
+  return { tempFilePath: 'data:' + type.split(';')[0] + ';base64,' + base64, statusCode: res.statusCode };
+}
+
+// wx.uploadFile: a multipart/form-data POST of the file at filePath (a temp path from downloadFile) and formData.
+async function uploadFile(owner, args) {
+  const path = String(args.filePath || '');
+  const match = /^data:([^;,]*)(;base64)?,(.*)$/s.exec(path);
+  if (!match) throw { errMsg: 'uploadFile:fail file not found' };
+  const bytes = new Uint8Array(match[2] ? fromBase64(match[3]) : new TextEncoder().encode(decodeURIComponent(match[3])).buffer);
+  const boundary = '----hutong' + crypto.getRandomValues(new Uint32Array(2)).join('');
+  const encoder = new TextEncoder();
+  const parts = [];
+  for (const [key, value] of Object.entries(args.formData || {})) {
+    parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${key}"\r\n\r\n${value}\r\n`));
+  }
+  const fileName = String(args.name || 'file');
+  parts.push(encoder.encode(`--${boundary}\r\nContent-Disposition: form-data; name="${fileName}"; filename="${fileName}"\r\nContent-Type: ${match[1] || 'application/octet-stream'}\r\n\r\n`));
+  parts.push(bytes, encoder.encode(`\r\n--${boundary}--\r\n`));
+  const body = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const part of parts) { body.set(part, at); at += part.length; }
+  const header = { ...(args.header || {}), 'content-type': 'multipart/form-data; boundary=' + boundary };
+  const res = await call(owner, 'Request', String(args.url || ''), 'POST', JSON.stringify(header), toBase64(body.buffer), true,
+    Number.isFinite(Number(args.timeout)) ? Number(args.timeout) : null);
+  return { data: res.base64 ? atob(res.data) : res.data, statusCode: res.statusCode };
+}
+
 function locate(args) {
   return new Promise((resolve, reject) => {
     if (!navigator.geolocation) { reject({ errMsg: 'getLocation:fail not supported' }); return; }
@@ -105,6 +148,8 @@ export async function open(container, launchJson, owner) {
     login: () => call(owner, 'Login'),
     checkSession: () => ({}),
     request: (args) => request(owner, args),
+    downloadFile: (args) => renamed('downloadFile', downloadFile(owner, args || {})),
+    uploadFile: (args) => renamed('uploadFile', uploadFile(owner, args || {})),
     setStorage: (key, data) => call(owner, 'SetStorage', key, JSON.stringify(data === undefined ? null : data)),
     removeStorage: (key) => call(owner, 'RemoveStorage', key),
     clearStorage: () => call(owner, 'ClearStorage'),

@@ -33,7 +33,7 @@ public static class MenuButtonKinds
     /// <summary>Opens a web page.</summary>
     public const string View = "view";
 
-    /// <summary>Opens a mini-program page: kept and returned, not opened by clients yet.</summary>
+    /// <summary>Opens a mini-program at a page (<see cref="MenuButton.AppId"/>, <see cref="MenuButton.PagePath"/>) inside the client.</summary>
     public const string MiniProgram = "miniprogram";
 
     public static IReadOnlyList<string> All { get; } = [Click, View, MiniProgram];

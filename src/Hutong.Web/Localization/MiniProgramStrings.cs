@@ -38,6 +38,8 @@ public sealed class MiniProgramStrings
     public required string NoResults { get; init; }
     public required string RecentlyUsed { get; init; }
     public required string NoneRecently { get; init; }
+    public required string ServiceNotices { get; init; }
+    public required string NoNotices { get; init; }
     public required string DiscoverHint { get; init; }
     public required string ReviewVersions { get; init; }
     public required string ReviewVersionsHint { get; init; }
@@ -92,6 +94,8 @@ public sealed class MiniProgramStrings
         NoResults = "No mini-program by that name.",
         RecentlyUsed = "Recently used",
         NoneRecently = "Mini-programs you open show here.",
+        ServiceNotices = "Service notices",
+        NoNotices = "Messages you allow a mini-program to send you show here.",
         DiscoverHint = "Find a mini-program by name, or open one from a card, a code or a link.",
         ReviewVersions = "Mini-program versions",
         ReviewVersionsHint = "Open a version to try it, then approve it (its team may release it) or send it back with a reason.",
@@ -147,6 +151,8 @@ public sealed class MiniProgramStrings
         NoResults = "没有这个名字的小程序。",
         RecentlyUsed = "最近使用",
         NoneRecently = "打开过的小程序会显示在这里。",
+        ServiceNotices = "服务通知",
+        NoNotices = "你允许小程序发给你的消息会显示在这里。",
         DiscoverHint = "按名字搜索小程序，或从卡片、二维码、链接打开。",
         ReviewVersions = "小程序版本",
         ReviewVersionsHint = "打开版本试用，然后通过（团队可以发布），或写明原因退回。",

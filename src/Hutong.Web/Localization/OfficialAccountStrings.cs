@@ -227,7 +227,6 @@ public sealed class OfficialAccountStrings
     public required string FieldRequired { get; init; }
     public required string MenuKeyInvalid { get; init; }
     public required string MenuUrlInvalid { get; init; }
-    public required string MiniProgramSoon { get; init; }
     public required Func<int, string> RuleNumber { get; init; }
     public required Func<int, string> KeywordNumber { get; init; }
     public required Func<int, string> MatchOfKeyword { get; init; }
@@ -478,7 +477,6 @@ public sealed class OfficialAccountStrings
         FieldRequired = "Required.",
         MenuKeyInvalid = "A key is 1 to 128 bytes.",
         MenuUrlInvalid = "A link is an http or https address, up to 1,024 bytes.",
-        MiniProgramSoon = "Opening mini-programs from a menu is not supported yet.",
         RuleNumber = n => $"Rule {n}",
         KeywordNumber = n => $"Keyword {n}",
         MatchOfKeyword = n => $"How keyword {n} matches",
@@ -753,7 +751,6 @@ public sealed class OfficialAccountStrings
         FieldRequired = "必填。",
         MenuKeyInvalid = "KEY 为 1 到 128 字节。",
         MenuUrlInvalid = "链接须为 http 或 https 地址，不超过 1024 字节。",
-        MiniProgramSoon = "暂不支持从菜单打开小程序。",
         RuleNumber = n => $"规则 {n}",
         KeywordNumber = n => $"关键词 {n}",
         MatchOfKeyword = n => $"关键词 {n} 的匹配方式",

@@ -6,20 +6,24 @@
 # statements (its logs must be quiet by default) or does not exit within 15 s of the stop; it prints how long the
 # start and the stop took. See bench/README.md.
 #
-#   bench/web/measure.sh [--runs N] [--published DIR] [--chromium PATH]
+#   bench/web/measure.sh [--runs N] [--published DIR] [--chromium PATH] [--scenario first-load|mini-program]
 #
-# --published DIR measures an existing `dotnet publish` output instead of publishing anew.
+# --published DIR measures an existing `dotnet publish` output instead of publishing anew. --scenario mini-program
+# measures opening a released mini-program and a setData of 1,000 rows instead (bench/web/mini-program.mjs), on a node
+# whose operator is the bench's own account.
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 runs=5
 published=""
 chromium=/usr/bin/chromium
+scenario=first-load
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --published) published=$(cd "$2" && pwd); shift 2 ;;
     --chromium) chromium=$2; shift 2 ;;
+    --scenario) scenario=$2; shift 2 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -59,7 +63,7 @@ http=$(node -e 'const s = require("net").createServer(); s.listen(0, "127.0.0.1"
 mkdir -p "$work/data" "$work/elsewhere"
 started=$(date +%s.%N)
 (cd "$work/elsewhere" && exec dotnet "$published/Hutong.Server.dll" --urls "http://127.0.0.1:$http" \
-  --Hutong:DataDirectory="$work/data") >"$work/server.log" 2>&1 &
+  --Hutong:DataDirectory="$work/data" --Hutong:Operators:0=benchops) >"$work/server.log" 2>&1 &
 pid=$!
 
 for _ in $(seq 1 240); do
@@ -72,9 +76,14 @@ echo "the node was healthy $(awk "BEGIN { printf \"%.1f\", $(date +%s.%N) - $sta
 
 commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
 if [ -n "$(git -C "$root" status --porcelain -- src 2>/dev/null)" ]; then commit="$commit+changes"; fi
-out="$root/bench/results/web-first-load-$(date -u +%Y%m%d-%H%M%S).json"
-node "$root/bench/web/measure.mjs" --url "http://127.0.0.1:$http/" --runs "$runs" --chromium "$chromium" \
-  --commit "$commit" --out "$out"
+out="$root/bench/results/web-$scenario-$(date -u +%Y%m%d-%H%M%S).json"
+case "$scenario" in
+  first-load) node "$root/bench/web/measure.mjs" --url "http://127.0.0.1:$http/" --runs "$runs" --chromium "$chromium" \
+    --commit "$commit" --out "$out" ;;
+  mini-program) node "$root/bench/web/mini-program.mjs" --url "http://127.0.0.1:$http/" --operator benchops --runs "$runs" \
+    --chromium "$chromium" --commit "$commit" --out "$out" ;;
+  *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
+esac
 
 # A stop as a service manager does it: SIGTERM, then the node must be gone promptly.
 stopping=$(date +%s.%N)

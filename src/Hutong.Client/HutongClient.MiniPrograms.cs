@@ -33,6 +33,10 @@ public sealed partial class HutongClient
     public Task<MiniProgramList> GetRecentMiniProgramsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/mini-programs/recent", Json.MiniProgramList, cancellationToken);
 
+    /// <summary>Released mini-programs whose cards are in the caller's chats, the most recently shared first.</summary>
+    public Task<MiniProgramList> GetSharedMiniProgramsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/shared", Json.MiniProgramList, cancellationToken);
+
     public Task<MiniProgramInfo> UpdateMiniProgramAsync(string appId, UpdateMiniProgramRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Patch, $"api/v1/mini-programs/{Escape(appId)}", request, Json.UpdateMiniProgramRequest, Json.MiniProgramInfo, cancellationToken);
 

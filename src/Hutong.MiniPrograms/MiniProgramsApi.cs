@@ -30,6 +30,7 @@ public static class MiniProgramsApi
         api.MapPost("/", Create);
         api.MapGet("/", Search);
         api.MapGet("/mine", Mine);
+        api.MapGet("/shared", async (ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.SharedWithAsync(user.UserId(), ct)));
         api.MapGet("/recent", async (ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.RecentAsync(user.UserId(), ct)));
         api.MapGet("/{appId}", Get);
         api.MapPatch("/{appId}", Update);

@@ -49,6 +49,9 @@ public interface IMiniProgramStore
     /// <summary>Keeps a limited code's path; the same path again changes nothing.</summary>
     Task AddLimitedCodeAsync(Guid appKey, string path, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>The app ids of the mini-program cards in the person's conversations (since they could see them), newest first.</summary>
+    Task<IReadOnlyList<string>> SharedWithAsync(Guid userId, int take, CancellationToken cancellationToken);
+
     /// <summary>Whether the media is the icon of a released mini-program (public to everyone signed in).</summary>
     Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken);
 }

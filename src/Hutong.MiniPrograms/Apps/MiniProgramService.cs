@@ -124,6 +124,21 @@ public sealed class MiniProgramService(
         return new MiniProgramList(infos);
     }
 
+    /// <summary>Released apps whose cards are in the person's chats, the most recently shared first.</summary>
+    public async Task<MiniProgramList> SharedWithAsync(Guid me, CancellationToken cancellationToken)
+    {
+        var infos = new List<MiniProgramInfo>();
+        foreach (var appId in await store.SharedWithAsync(me, 20, cancellationToken))
+        {
+            if (await store.FindByAppIdAsync(appId, cancellationToken) is { ReleasedVersionId: not null } app)
+            {
+                infos.Add(Info(app, null, null));
+            }
+        }
+
+        return new MiniProgramList(infos);
+    }
+
     /// <summary>Notes that the person opened the app.</summary>
     public Task OpenedAsync(Guid me, MiniProgram app, CancellationToken cancellationToken) => store.TouchRecentAsync(me, app.Id, clock.GetUtcNow(), cancellationToken);
 

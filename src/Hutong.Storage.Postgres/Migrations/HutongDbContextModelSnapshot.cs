@@ -373,6 +373,9 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasIndex("ConversationId", "SenderId", "ClientMsgId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ConversationId", "SentAt" }, "ix_messages_mini_program_cards")
+                        .HasFilter("kind = 'miniProgram'");
+
                     b.ToTable("messages", (string)null);
                 });
 

@@ -367,6 +367,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasIndex("ConversationId", "SenderId", "ClientMsgId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "ConversationId", "SentAt" }, "ix_messages_mini_program_cards")
+                        .HasFilter("kind = 'miniProgram'");
+
                     b.ToTable("messages", (string)null);
                 });
 

@@ -70,6 +70,8 @@ internal sealed class MessageRow
             row.Property(m => m.ClientMsgId).HasMaxLength(64);
             // Who may fetch an upload is decided by the messages that carry it.
             row.HasIndex(m => m.MediaId);
+            // Discover's "shared in chats" reads only the mini-program cards of a person's conversations.
+            row.HasIndex(m => new { m.ConversationId, m.SentAt }, "ix_messages_mini_program_cards").HasFilter("kind = 'miniProgram'");
             // The durable guard against a resend becoming a second message; system messages have no client id.
             row.HasIndex(m => new { m.ConversationId, m.SenderId, m.ClientMsgId }).IsUnique();
             row.HasOne<ConversationRow>().WithMany().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);

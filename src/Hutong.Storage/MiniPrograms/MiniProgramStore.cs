@@ -1,3 +1,5 @@
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.MiniPrograms;
 using Hutong.MiniPrograms.Apps;
 using Microsoft.EntityFrameworkCore;
@@ -217,6 +219,19 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BulkInsert.InsertMissingAsync(db, [new LimitedCodeRow { AppKey = appKey, Path = path, CreatedAt = at }], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string>> SharedWithAsync(Guid userId, int take, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var cards = await db.Members.AsNoTracking().Where(m => m.UserId == userId)
+            .Join(db.Messages.Where(m => m.Kind == MessageKinds.MiniProgram && m.RecalledAt == null), m => m.ConversationId, c => c.ConversationId, (m, c) => new { c.Content, c.SentAt, c.Seq, m.VisibleAfterSeq })
+            .Where(x => x.Seq > x.VisibleAfterSeq)
+            .OrderByDescending(x => x.SentAt).Take(take * 4)
+            .Select(x => x.Content).ToListAsync(cancellationToken);
+        return [.. cards
+            .Select(c => c is null ? null : MessageContentJson.Decode(c) as MiniProgramContent)
+            .OfType<MiniProgramContent>().Select(c => c.AppId).Distinct(StringComparer.Ordinal).Take(take)];
     }
 
     public async Task<bool> IsReleasedIconAsync(Guid mediaId, CancellationToken cancellationToken)

@@ -43,6 +43,8 @@ public sealed class SharingTests(MiniProgramServers servers) : IClassFixture<Min
             [new MiniProgramContent(appId, "Book a slot", "pages/about/about?from=mei", "Tea Booking"), new MiniProgramContent(appId, "Tea Booking", "pages/index/index", "Tea Booking")],
             cards);
         Assert.Contains((await lin.Client.SearchMessagesAsync("Booking", cancellationToken: Ct)).Hits, h => h.Message.Content is MiniProgramContent);
+        Assert.Equal([appId], (await lin.Client.GetSharedMiniProgramsAsync(Ct)).Apps.Select(a => a.AppId));
+        Assert.Empty((await dev.Client.GetSharedMiniProgramsAsync(Ct)).Apps);
     }
 
     [Theory, ProviderData]

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Hutong.Storage.Sqlite.Migrations
+namespace Hutong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class MiniPrograms : Migration
@@ -15,9 +15,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_developers",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    registered_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    registered_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -34,19 +34,19 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mini_programs",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    developer_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    search_name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    description = table.Column<string>(type: "TEXT", nullable: false),
-                    category = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    icon_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    request_domains = table.Column<string>(type: "TEXT", nullable: false),
-                    secret_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    released_version_id = table.Column<Guid>(type: "TEXT", nullable: true),
-                    released_version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    developer_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    search_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    description = table.Column<string>(type: "text", nullable: false),
+                    category = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    icon_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    request_domains = table.Column<string>(type: "text", nullable: false),
+                    secret_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    released_version_id = table.Column<Guid>(type: "uuid", nullable: true),
+                    released_version = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -63,9 +63,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_limited_codes",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    path = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    path = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -82,11 +82,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_login_codes",
                 columns: table => new
                 {
-                    code_hash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    expires_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    used_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    code_hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    expires_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    used_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -103,9 +103,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_members",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    role = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -128,13 +128,13 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_notices",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    title = table.Column<string>(type: "TEXT", nullable: false),
-                    fields = table.Column<string>(type: "TEXT", nullable: false),
-                    page = table.Column<string>(type: "TEXT", nullable: true),
-                    at = table.Column<long>(type: "INTEGER", nullable: false)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    title = table.Column<string>(type: "text", nullable: false),
+                    fields = table.Column<string>(type: "text", nullable: false),
+                    page = table.Column<string>(type: "text", nullable: true),
+                    at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,9 +151,9 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_recent",
                 columns: table => new
                 {
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    opened_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    opened_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -170,11 +170,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_sessions",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    open_id = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    session_key = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    open_id = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    session_key = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,12 +191,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_storage",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    key = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
-                    value = table.Column<string>(type: "TEXT", nullable: false),
-                    size = table.Column<long>(type: "INTEGER", nullable: false),
-                    updated_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    key = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    value = table.Column<string>(type: "text", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -213,13 +213,13 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_templates",
                 columns: table => new
                 {
-                    template_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    tid = table.Column<int>(type: "INTEGER", nullable: false),
-                    title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    keywords = table.Column<string>(type: "TEXT", nullable: false),
-                    scene_desc = table.Column<string>(type: "TEXT", nullable: false),
-                    created_at = table.Column<long>(type: "INTEGER", nullable: false)
+                    template_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    tid = table.Column<int>(type: "integer", nullable: false),
+                    title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    keywords = table.Column<string>(type: "text", nullable: false),
+                    scene_desc = table.Column<string>(type: "text", nullable: false),
+                    created_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,26 +236,26 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_versions",
                 columns: table => new
                 {
-                    id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    version = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    note = table.Column<string>(type: "TEXT", nullable: false),
-                    state = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    uploaded_by = table.Column<Guid>(type: "TEXT", nullable: false),
-                    uploaded_at = table.Column<long>(type: "INTEGER", nullable: false),
-                    size = table.Column<long>(type: "INTEGER", nullable: false),
-                    pages = table.Column<string>(type: "TEXT", nullable: false),
-                    config = table.Column<string>(type: "TEXT", nullable: false),
-                    package_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    view_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    logic_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    wxs_sha = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    assets = table.Column<string>(type: "TEXT", nullable: false),
-                    review_note = table.Column<string>(type: "TEXT", nullable: true),
-                    submitted_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    reviewed_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    released_at = table.Column<long>(type: "INTEGER", nullable: true),
-                    retired_at = table.Column<long>(type: "INTEGER", nullable: true)
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    version = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    note = table.Column<string>(type: "text", nullable: false),
+                    state = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    uploaded_by = table.Column<Guid>(type: "uuid", nullable: false),
+                    uploaded_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    pages = table.Column<string>(type: "text", nullable: false),
+                    config = table.Column<string>(type: "text", nullable: false),
+                    package_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    view_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    logic_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    wxs_sha = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    assets = table.Column<string>(type: "text", nullable: false),
+                    review_note = table.Column<string>(type: "text", nullable: true),
+                    submitted_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    reviewed_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    released_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    retired_at = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -278,10 +278,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                 name: "mp_consents",
                 columns: table => new
                 {
-                    app_key = table.Column<Guid>(type: "TEXT", nullable: false),
-                    user_id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    template_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    remaining = table.Column<int>(type: "INTEGER", nullable: false)
+                    app_key = table.Column<Guid>(type: "uuid", nullable: false),
+                    user_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    template_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    remaining = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -293,6 +293,12 @@ namespace Hutong.Storage.Sqlite.Migrations
                         principalColumn: "template_id",
                         onDelete: ReferentialAction.Cascade);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_messages_mini_program_cards",
+                table: "messages",
+                columns: new[] { "conversation_id", "sent_at" },
+                filter: "kind = 'miniProgram'");
 
             migrationBuilder.CreateIndex(
                 name: "IX_mini_programs_app_id",
@@ -443,6 +449,10 @@ namespace Hutong.Storage.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "mp_developers");
+
+            migrationBuilder.DropIndex(
+                name: "ix_messages_mini_program_cards",
+                table: "messages");
         }
     }
 }

@@ -54,11 +54,13 @@ public sealed class MiniProgramCommandsTests(CliServer server) : IClassFixture<C
         Assert.Empty((await user.Client.GetMyMiniProgramsAsync(Ct)).Apps);
         Assert.Equal(ExitCodes.Usage, (await cli.RunAsync("mp", "upload", "--version", "1.0.0", "--dir", "Kiosk")).ExitCode);
 
-        var again = await cli.RunAsync("mp", "new", "Kiosk");
+        var again = await cli.RunAsync("mp", "new", "Kiosk", "--domain", "api.kiosk.example", "--domain", "https://pay.kiosk.example:8443");
 
         Assert.Equal(0, again.ExitCode);
         var appId = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(cli.WorkingDirectory, "Kiosk", "project.config.json"), Ct))!["appid"]!.GetValue<string>();
-        Assert.Equal(appId, Assert.Single((await user.Client.GetMyMiniProgramsAsync(Ct)).Apps).AppId);
+        var made = Assert.Single((await user.Client.GetMyMiniProgramsAsync(Ct)).Apps);
+        Assert.Equal(appId, made.AppId);
+        Assert.Equal(["https://api.kiosk.example", "https://pay.kiosk.example:8443"], made.Admin!.RequestDomains);
     }
 
     [Fact]

@@ -17,7 +17,11 @@ internal static class NewCommand
         var name = new Argument<string>("name") { Description = "The mini-program's name; also its folder's, unless --dir names another" };
         var offline = new Option<bool>("--offline") { Description = "Only write the files; create the app later by running this again in the folder" };
         var developerName = new Option<string>("--developer-name") { Description = "Your public name as a developer, if you register now (default: your display name)" };
-        var command = new Command("new", "Make a mini-program: a working project folder, and the app on the server") { name, offline, developerName };
+        var domains = new Option<string[]>("--domain")
+        {
+            Description = "A request domain wx.request may reach, as api.example.com or https://api.example.com:8443; repeat it for more",
+        };
+        var command = new Command("new", "Make a mini-program: a working project folder, and the app on the server") { name, offline, developerName, domains };
         return command.Runs(context, async (parse, cancellationToken) =>
         {
             var appName = parse.GetRequiredValue(name).Trim();
@@ -37,9 +41,14 @@ internal static class NewCommand
 
             using var connection = context.SignedIn();
             await EnsureDeveloperAsync(context, connection.Client, parse.GetValue(developerName), cancellationToken);
-            var created = await connection.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(appName), cancellationToken);
+            var created = await connection.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(appName, RequestDomains: parse.GetValue(domains) is { Length: > 0 } given ? given : null), cancellationToken);
             ProjectFolder.WriteAppId(directory, created.App.AppId);
             context.Out.MarkupLineInterpolated($"[green]Created the app[/] [bold]{created.App.Name}[/] on {connection.ServerText}: {created.App.AppId}");
+            if (created.App.Admin is { RequestDomains.Count: > 0 } admin)
+            {
+                context.Out.MarkupLineInterpolated($"Request domains: {string.Join(", ", admin.RequestDomains)}");
+            }
+
             context.Out.Write(SecretPanel(created));
             context.Out.MarkupLineInterpolated($"Next: [bold]cd \"{Path.GetRelativePath(context.WorkingDirectory, directory)}\"[/] and [bold]hutong mp dev[/].");
             return ExitCodes.Success;

@@ -1,0 +1,3 @@
+namespace Booking.Api;
+
+public sealed record ServiceList(IReadOnlyList<ServiceInfo> Services);

@@ -1,0 +1,4 @@
+namespace Booking.Store;
+
+/// <summary>A booking as stored, with its service; <see cref="StartsAt"/> is the studio's local time, <c>yyyy-MM-dd HH:mm</c>.</summary>
+public sealed record BookingRecord(long Id, string OpenId, Service Service, string StartsAt, string Name, string Note, bool Reminded);

@@ -17,7 +17,8 @@ public sealed class AppApiTests(MiniProgramServers servers) : IClassFixture<Mini
     public async Task AMiniProgramsToken_ComesFromTheSameTokenEndpoint_AndEndsWithASecretReset(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (dev, appId, secret) = await ReleasedAsync(app, ops);
+        var (dev, appId, secret) = await MiniProgramServers.NewAppAsync(app);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
         using var http = app.CreateClient();
 
         var token = await JsonAsync(http, $"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret={secret}");
@@ -40,7 +41,8 @@ public sealed class AppApiTests(MiniProgramServers servers) : IClassFixture<Mini
     public async Task AnUnlimitedCode_TakesAShortSceneAndAReleasedPage(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (_, appId, secret) = await ReleasedAsync(app, ops);
+        var (dev, appId, secret) = await MiniProgramServers.NewAppAsync(app);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
         using var http = app.CreateClient();
         var token = (string)(await JsonAsync(http, $"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret={secret}"))["access_token"]!;
 
@@ -69,18 +71,6 @@ public sealed class AppApiTests(MiniProgramServers servers) : IClassFixture<Mini
         await CodeAsync(http, "/wxa/getwxacode", token, new JsonObject { ["path"] = "pages/a/a" });
 
         Assert.Equal(45029, (int)(await PostAsync(http, $"/wxa/getwxacode?access_token={token}", new JsonObject { ["path"] = "pages/c/c" }))["errcode"]!);
-    }
-
-    private async Task<(TestUser Dev, string AppId, string Secret)> ReleasedAsync(HutongApp app, Client.HutongClient ops)
-    {
-        var dev = await TestUser.CreateAsync(app, "dev");
-        await dev.Client.RegisterDeveloperAsync("Studio", Ct);
-        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest($"App {Guid.NewGuid():N}"[..16]), Ct);
-        var version = await dev.Client.UploadMiniProgramAsync(created.App.AppId, Packages.Zip(Packages.Counter), "1.0.0", cancellationToken: Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(created.App.AppId, version.Id, "submit", Ct);
-        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(created.App.AppId, version.Id, "release", Ct);
-        return (dev, created.App.AppId, created.AppSecret);
     }
 
     private static async Task<JsonObject> JsonAsync(HttpClient http, string path) => JsonNode.Parse(await http.GetStringAsync(path, Ct))!.AsObject();

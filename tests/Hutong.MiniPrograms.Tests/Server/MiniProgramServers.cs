@@ -1,54 +1,39 @@
 using Hutong.Client;
-using Hutong.Contracts.Accounts;
-using Hutong.Server.Hosting;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.Testing;
 
 namespace Hutong.MiniPrograms.Tests.Server;
 
-/// <summary>One node per provider for the mini-program server tests, with an operator named in <c>Hutong:Operators</c> and signed in.</summary>
-public sealed class MiniProgramServers : IAsyncDisposable
+/// <summary>
+/// One node per provider for the mini-program server tests, with an operator signed in to review versions, and leave
+/// for request domains on loopback over plain http.
+/// </summary>
+public sealed class MiniProgramServers() : OperatorServers(OperatorHandle, new Dictionary<string, string?>
+{
+    ["Hutong:Outbound:AllowPrivateAddresses"] = "true",
+    ["Hutong:MiniPrograms:AllowPlainHttpRequests"] = "true",
+})
 {
     public const string OperatorHandle = "mp_ops";
 
-    private readonly SemaphoreSlim _gate = new(1, 1);
-    private readonly Dictionary<StorageProvider, (HutongApp App, HutongClient Operator)> _nodes = [];
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public async Task<(HutongApp App, HutongClient Operator)> GetAsync(StorageProvider provider)
+    /// <summary>A new developer's new app (named uniquely unless named): the developer, its app id and secret.</summary>
+    public static async Task<(TestUser Dev, string AppId, string Secret)> NewAppAsync(HutongApp app, string? name = null, IReadOnlyList<string>? domains = null)
     {
-        var cancellationToken = TestContext.Current.CancellationToken;
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            if (!_nodes.TryGetValue(provider, out var node))
-            {
-                var app = await HutongApp.StartAsync(provider, new Dictionary<string, string?>
-                {
-                    ["Hutong:Operators:0"] = OperatorHandle,
-                    ["Hutong:Outbound:AllowPrivateAddresses"] = "true",
-                    ["Hutong:MiniPrograms:AllowPlainHttpRequests"] = "true",
-                }, cancellationToken: cancellationToken);
-                var client = app.NewClient();
-                await client.SignUpAsync(new SignUpRequest(OperatorHandle, TestUser.DefaultPassword, "Operator"), cancellationToken);
-                await client.LoginAsync(new LoginRequest(OperatorHandle, TestUser.DefaultPassword, "desk"), cancellationToken);
-                _nodes[provider] = node = (app, client);
-            }
-
-            return node;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        var dev = await TestUser.CreateAsync(app, "dev");
+        await dev.Client.RegisterDeveloperAsync("Studio", Ct);
+        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(name ?? $"App {Guid.NewGuid():N}"[..16], RequestDomains: domains), Ct);
+        return (dev, created.App.AppId, created.AppSecret);
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Uploads the package (the counter when none) under the number, and has it reviewed and released; its version id.</summary>
+    public static async Task<string> ReleaseAsync(TestUser dev, HutongClient ops, string appId, string number = "1.0.0", MemoryStream? package = null)
     {
-        foreach (var (app, _) in _nodes.Values)
-        {
-            await app.DisposeAsync();
-            app.Storage.Dispose();
-        }
-
-        _gate.Dispose();
+        var version = await dev.Client.UploadMiniProgramAsync(appId, package ?? Packages.Zip(Packages.Counter), number, cancellationToken: Ct);
+        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", Ct);
+        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
+        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", Ct);
+        return version.Id;
     }
 }

@@ -146,15 +146,9 @@ public sealed class RuntimeApiTests(MiniProgramServers servers) : IClassFixture<
     private async Task<(TestUser Dev, string AppId, string Secret)> ReleasedAsync(StorageProvider provider, IReadOnlyList<string>? domains = null)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var dev = await TestUser.CreateAsync(app, "dev");
-        await dev.Client.RegisterDeveloperAsync("Studio", Ct);
-        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest($"App {Guid.NewGuid():N}"[..16], RequestDomains: domains), Ct);
-        var appId = created.App.AppId;
-        var version = await dev.Client.UploadMiniProgramAsync(appId, Packages.Zip(Packages.Counter), "1.0.0", cancellationToken: Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", Ct);
-        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", Ct);
-        return (dev, appId, created.AppSecret);
+        var (dev, appId, secret) = await MiniProgramServers.NewAppAsync(app, domains: domains);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
+        return (dev, appId, secret);
     }
 
     private static async Task<JsonObject> ExchangeAsync(HutongApp app, string appId, string secret, string code, string grant = "authorization_code")

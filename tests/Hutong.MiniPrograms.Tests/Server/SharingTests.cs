@@ -27,10 +27,7 @@ public sealed class SharingTests(MiniProgramServers servers) : IClassFixture<Min
 
         await ExpectAsync(404, ErrorCodes.MiniProgramNotFound, () =>
             mei.Client.SendMessageAsync(chat, new SendMessageRequest("card-0", new MiniProgramContent(appId, "Book", "pages/index/index")), Ct));
-        var version = await dev.Client.UploadMiniProgramAsync(appId, Packages.Zip(Packages.Counter), "1.0.0", cancellationToken: Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", Ct);
-        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", Ct);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
 
         await mei.Client.SendMessageAsync(chat, new SendMessageRequest("card-1", new MiniProgramContent(appId, "Book a slot", "/pages/about/about?from=mei", "Fake Name", "https://evil.example/x.png")), Ct);
         await mei.Client.SendMessageAsync(chat, new SendMessageRequest("card-2", new MiniProgramContent(appId, "", "pages/index/index")), Ct);
@@ -58,10 +55,7 @@ public sealed class SharingTests(MiniProgramServers servers) : IClassFixture<Min
         foreach (var name in (string[])["First", "Second"])
         {
             var appId = (await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(name), Ct)).App.AppId;
-            var version = await dev.Client.UploadMiniProgramAsync(appId, Packages.Zip(Packages.Counter), "1.0.0", cancellationToken: Ct);
-            await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", Ct);
-            await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-            await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", Ct);
+            await MiniProgramServers.ReleaseAsync(dev, ops, appId);
             ids.Add(appId);
         }
 

@@ -16,7 +16,8 @@ public sealed class SubscribeTests(MiniProgramServers servers) : IClassFixture<M
     public async Task OneConsent_LetsTheAppSendOneMessage_IntoTheServiceNotices_Live(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (appId, secret) = await ReleasedAsync(app, ops);
+        var (dev, appId, secret) = await MiniProgramServers.NewAppAsync(app);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
         var person = await TestUser.CreateAsync(app, "person");
         using var http = app.CreateClient();
         var token = (string)(await GetAsync(http, $"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret={secret}"))["access_token"]!;
@@ -58,7 +59,8 @@ public sealed class SubscribeTests(MiniProgramServers servers) : IClassFixture<M
     public async Task ABadSend_IsRefusedWithWeChatsCode_AndUsesNoConsent(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (appId, secret) = await ReleasedAsync(app, ops);
+        var (dev, appId, secret) = await MiniProgramServers.NewAppAsync(app);
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId);
         var person = await TestUser.CreateAsync(app, "person");
         using var http = app.CreateClient();
         var token = (string)(await GetAsync(http, $"/cgi-bin/token?grant_type=client_credential&appid={appId}&secret={secret}"))["access_token"]!;
@@ -90,18 +92,6 @@ public sealed class SubscribeTests(MiniProgramServers servers) : IClassFixture<M
     {
         var code = (await person.Client.GetMiniProgramLoginCodeAsync(appId, Ct)).Code;
         return (string)(await GetAsync(http, $"/sns/jscode2session?appid={appId}&secret={secret}&js_code={Uri.EscapeDataString(code)}&grant_type=authorization_code"))["openid"]!;
-    }
-
-    private static async Task<(string AppId, string Secret)> ReleasedAsync(HutongApp app, Client.HutongClient ops)
-    {
-        var dev = await TestUser.CreateAsync(app, "dev");
-        await dev.Client.RegisterDeveloperAsync("Studio", Ct);
-        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest($"App {Guid.NewGuid():N}"[..16]), Ct);
-        var version = await dev.Client.UploadMiniProgramAsync(created.App.AppId, Packages.Zip(Packages.Counter), "1.0.0", cancellationToken: Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(created.App.AppId, version.Id, "submit", Ct);
-        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(created.App.AppId, version.Id, "release", Ct);
-        return (created.App.AppId, created.AppSecret);
     }
 
     private static async Task<JsonObject> GetAsync(HttpClient http, string path) => JsonNode.Parse(await http.GetStringAsync(path, Ct))!.AsObject();

@@ -17,7 +17,7 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task AnUpload_IsADevelopVersion_AndTheSameNumberReplacesItUntilItMovesOn(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);
-        var (dev, appId) = await NewAppAsync(app);
+        var (dev, appId, _) = await MiniProgramServers.NewAppAsync(app);
 
         var first = await dev.Client.UploadMiniProgramAsync(appId, Packages.Zip(Packages.Counter), "1.0.0", "First cut", Ct);
         var again = await dev.Client.UploadMiniProgramAsync(appId, Packages.CounterWith(("pages/about/about.wxml", "<view>About us</view>")), "1.0.0", "Second cut", Ct);
@@ -39,7 +39,7 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task ARefusedPackage_SaysWhichFile_AndStoresNothing(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);
-        var (dev, appId) = await NewAppAsync(app);
+        var (dev, appId, _) = await MiniProgramServers.NewAppAsync(app);
 
         var traversal = await ExpectAsync(422, ErrorCodes.PackageInvalid, () => dev.Client.UploadMiniProgramAsync(
             appId, Packages.Zip([.. Packages.Counter, ("pages/../../etc/passwd.js", "x")]), "1.0.0", cancellationToken: Ct));
@@ -67,7 +67,7 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task AVersion_GoesThroughTrialReviewAndRelease_ThenEveryoneOpensIt(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (dev, appId) = await NewAppAsync(app);
+        var (dev, appId, _) = await MiniProgramServers.NewAppAsync(app);
         var tester = await TestUser.CreateAsync(app, "tester");
         var someone = await TestUser.CreateAsync(app, "someone");
         await dev.Client.SetMiniProgramMemberAsync(appId, tester.UserId, MiniProgramRoles.Tester, Ct);
@@ -118,10 +118,10 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task ANewRelease_RetiresTheOldOne_AndARollbackBringsItBack(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (dev, appId) = await NewAppAsync(app);
-        var v1 = await ReleaseAsync(dev, ops, appId, "1.0.0");
+        var (dev, appId, _) = await MiniProgramServers.NewAppAsync(app);
+        var v1 = await MiniProgramServers.ReleaseAsync(dev, ops, appId, "1.0.0");
         await ExpectAsync(409, ErrorCodes.VersionStateConflict, () => dev.Client.RollBackMiniProgramAsync(appId, Ct));
-        var v2 = await ReleaseAsync(dev, ops, appId, "1.1.0");
+        var v2 = await MiniProgramServers.ReleaseAsync(dev, ops, appId, "1.1.0");
 
         var states = (await dev.Client.GetMiniProgramVersionsAsync(appId, Ct)).Versions.ToDictionary(v => v.Id, v => v.State);
         Assert.Equal((States.Retired, States.Released), (states[v1], states[v2]));
@@ -139,9 +139,9 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task ALaunchedVersionsCode_LoadsByItsTicketWithoutSignIn_AndNothingElseDoes(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (dev, appId) = await NewAppAsync(app);
+        var (dev, appId, _) = await MiniProgramServers.NewAppAsync(app);
         var png = new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3 };
-        await ReleaseAsync(dev, ops, appId, "1.0.0", Packages.Zip([.. Packages.Counter.Select(f => (f.Path, Encoding.UTF8.GetBytes(f.Text))), ("images/logo.png", png)]));
+        await MiniProgramServers.ReleaseAsync(dev, ops, appId, "1.0.0", Packages.Zip([.. Packages.Counter.Select(f => (f.Path, Encoding.UTF8.GetBytes(f.Text))), ("images/logo.png", png)]));
         var launch = await (await TestUser.CreateAsync(app, "someone")).Client.LaunchMiniProgramAsync(appId, cancellationToken: Ct);
         var anonymous = app.NewClient();
 
@@ -158,21 +158,5 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
         await ExpectAsync(404, ErrorCodes.NotFound, () => anonymous.GetMiniProgramCodeAsync(launch, "assets/..%2F..%2Flogic.js", Ct));
         var forged = launch with { CodeUrl = launch.CodeUrl[..20] + (launch.CodeUrl[20] == 'A' ? 'B' : 'A') + launch.CodeUrl[21..] };
         await ExpectAsync(404, ErrorCodes.NotFound, () => anonymous.GetMiniProgramCodeAsync(forged, "view.json", Ct));
-    }
-
-    private static async Task<(TestUser Dev, string AppId)> NewAppAsync(HutongApp app)
-    {
-        var dev = await TestUser.CreateAsync(app, "dev");
-        await dev.Client.RegisterDeveloperAsync("Studio", Ct);
-        return (dev, (await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest($"App {Guid.NewGuid():N}"[..16]), Ct)).App.AppId);
-    }
-
-    private static async Task<string> ReleaseAsync(TestUser dev, Client.HutongClient ops, string appId, string number, MemoryStream? package = null)
-    {
-        var version = await dev.Client.UploadMiniProgramAsync(appId, package ?? Packages.Zip(Packages.Counter), number, cancellationToken: Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", Ct);
-        await ops.ApproveMiniProgramVersionAsync(version.Id, Ct);
-        await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", Ct);
-        return version.Id;
     }
 }

@@ -2,10 +2,19 @@ using System.Reflection;
 
 namespace Hutong.BrowserTests;
 
-/// <summary>Where the build put what the tests run: the server, axe-core, and the repository.</summary>
+/// <summary>Where the build put what the tests run: the server, the developer tool, the booking sample, axe-core, and the repository.</summary>
 internal static class TestPaths
 {
     public static string Server => Path.GetFullPath(Metadata("HutongServer"));
+
+    /// <summary>The developer tool's build output, run as <c>dotnet Hutong.Cli.dll</c>.</summary>
+    public static string Cli => Path.GetFullPath(Metadata("HutongCli"));
+
+    /// <summary>The booking sample's backend (samples/booking/backend), run as <c>dotnet Booking.dll</c>.</summary>
+    public static string BookingBackend => Path.GetFullPath(Metadata("BookingBackend"));
+
+    /// <summary>The booking sample's mini-program folder.</summary>
+    public static string BookingMiniProgram => Path.GetFullPath(Path.Combine(Metadata("RepositoryRoot"), "samples", "booking", "miniprogram"));
 
     public static string Axe => Path.GetFullPath(Metadata("AxeScript"));
 

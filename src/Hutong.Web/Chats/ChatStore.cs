@@ -206,6 +206,13 @@ public sealed partial class ChatStore(
                 }
             }
 
+            // A message whose push this device missed (it was still connecting) shows here first: the list learns it too.
+            if (timeline.Messages.Count > 0 && _summaries.TryGetValue(conversationId, out var known) && timeline.Newest > (known.LastMessage?.Seq ?? 0))
+            {
+                _summaries[conversationId] = known with { LastSeq = Math.Max(known.LastSeq, timeline.Newest), LastMessage = timeline.Messages[^1] };
+                Changed?.Invoke();
+            }
+
             _gateway?.Track(conversationId, timeline.Newest);
             foreach (var send in _sends.Values.Where(s => s.Frame.ConversationId == conversationId))
             {

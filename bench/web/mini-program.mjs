@@ -63,7 +63,10 @@ try {
   await page.waitForURL((url) => !url.pathname.endsWith('/signin'));
   const view = page.frameLocator('iframe.hmp-view:not([hidden])');
 
-  // The first open goes by the app's own address; the measured ones from Recently used, as a person comes back to it.
+  // The first open goes by the app's own address from Discover → Mini Programs (Close goes back there); the measured
+  // ones from Recently used, as a person comes back to it.
+  await page.goto('mini-programs');
+  await page.getByRole('heading', { name: 'Mini Programs' }).waitFor();
   await page.goto(`mp/${appId}`);
   await view.locator('.row').nth(999).waitFor();
   for (let i = 0; i <= runs; i++) {

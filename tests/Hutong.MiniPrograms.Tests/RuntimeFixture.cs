@@ -143,6 +143,12 @@ public sealed class RuntimeFixture : IAsyncLifetime
             setStorage: (key, data) => { window.serviceLog.push('setStorage:' + key); return {}; },
             share: (content) => { window.serviceLog.push('share:' + content.title); },
             close: () => window.serviceLog.push('close'),
+            // Requests wait here until the test answers them, so it can see how many the host lets through at once.
+            request: (args) => new Promise((resolve) => {
+              window.requestsInFlight = (window.requestsInFlight || 0) + 1;
+              window.requestsHeld = window.requestsHeld || [];
+              window.requestsHeld.push(() => { window.requestsInFlight--; resolve({ data: args.url, statusCode: 200, header: {} }); });
+            }),
           });
         </script>
         </body>

@@ -59,4 +59,28 @@ public sealed class RuntimeNavigationTests(RuntimeFixture fixture)
         await Assertions.Expect(RuntimeFixture.View(page).Locator("#loads")).ToHaveTextAsync("loads 1");
         Assert.Equal(2, await page.Locator("iframe.hmp-view").CountAsync());
     }
+
+    [Fact]
+    public async Task Requests_AtMostTenInFlight_TheRestWaitTheirTurn_NoneRefused()
+    {
+        var page = await fixture.OpenAsync("lab", "Fifteen requests", "pages/net/net");
+
+        await RuntimeFixture.View(page).Locator("#burst").ClickAsync();
+        await page.WaitForFunctionAsync("() => (window.requestsHeld || []).length === 10");
+        // The first answer lets exactly one more through: the eleventh arrives only then, never before.
+        Assert.Equal(10, await page.EvaluateAsync<int>("() => window.requestsInFlight"));
+        await page.EvaluateAsync("() => window.requestsHeld[0]()");
+        await page.WaitForFunctionAsync("() => window.requestsHeld.length === 11");
+        Assert.Equal(10, await page.EvaluateAsync<int>("() => window.requestsInFlight"));
+        await Assertions.Expect(RuntimeFixture.View(page).Locator("#answered")).ToHaveTextAsync("answered 1");
+
+        for (var i = 1; i < 15; i++)
+        {
+            await page.WaitForFunctionAsync($"() => window.requestsHeld.length > {i}");
+            await page.EvaluateAsync($"() => window.requestsHeld[{i}]()");
+        }
+
+        await Assertions.Expect(RuntimeFixture.View(page).Locator("#answered")).ToHaveTextAsync("answered 15");
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => window.requestsInFlight"));
+    }
 }

@@ -109,7 +109,7 @@ internal static class SamplePackages
     [
         ("app.json", """
             {
-              "pages": ["pages/home/home", "pages/other/other", "pages/detail/detail", "pages/list/list", "pages/security/security", "pages/comp/comp", "pages/form/form"],
+              "pages": ["pages/home/home", "pages/other/other", "pages/detail/detail", "pages/list/list", "pages/security/security", "pages/comp/comp", "pages/form/form", "pages/net/net"],
               "window": {"navigationBarTitleText": "Lab"},
               "tabBar": {"list": [{"pagePath": "pages/home/home", "text": "Home"}, {"pagePath": "pages/other/other", "text": "Other"}]}
             }
@@ -281,6 +281,21 @@ internal static class SamplePackages
                 wx.createSelectorQuery().select('#box').boundingClientRect().exec(([rect]) => {
                   this.setData({ measured: Math.round(rect.width) + 'x' + Math.round(rect.height) });
                 });
+              },
+            });
+            """),
+        ("pages/net/net.wxml", """
+            <button id="burst" bindtap="burst">Fifteen requests</button>
+            <view id="answered">{{answered}}</view>
+            """),
+        ("pages/net/net.js", """
+            Page({
+              data: { answered: 'answered 0' },
+              burst() {
+                let answered = 0;
+                for (let i = 0; i < 15; i++) {
+                  wx.request({ url: 'https://api.example.com/' + i, success: () => this.setData({ answered: 'answered ' + ++answered }) });
+                }
               },
             });
             """),

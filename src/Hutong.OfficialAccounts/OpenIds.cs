@@ -3,14 +3,14 @@ using Hutong.Core.Identity;
 namespace Hutong.OfficialAccounts;
 
 /// <summary>
-/// Openids of official accounts' followers, under the platform key. The key is read once per node and kept: it never
-/// changes once made, so every node holds the same one.
+/// Openids (per app) and unionids (per developer) of the people apps know, under the platform key (read once per node
+/// by <see cref="PlatformKey"/>).
 /// </summary>
 public sealed class OpenIds(IPlatformKeys keys)
 {
     public const string KeyName = "openid";
 
-    private Task<byte[]>? _key;
+    private readonly PlatformKey _key = new(keys, KeyName);
 
     public async Task<string> ForAsync(string appId, Guid userId, CancellationToken cancellationToken) =>
         AppIdentities.OpenId(await KeyAsync(cancellationToken), appId, userId);
@@ -19,18 +19,5 @@ public sealed class OpenIds(IPlatformKeys keys)
     public async Task<string> UnionIdAsync(Guid developerId, Guid userId, CancellationToken cancellationToken) =>
         AppIdentities.UnionId(await KeyAsync(cancellationToken), developerId, userId);
 
-    private async Task<byte[]> KeyAsync(CancellationToken cancellationToken)
-    {
-        var pending = _key ??= keys.GetAsync(KeyName, CancellationToken.None);
-        try
-        {
-            return await pending.WaitAsync(cancellationToken);
-        }
-        catch when (pending.IsFaulted)
-        {
-            // Storage was away: the next call asks again rather than keeping the failure.
-            _ = Interlocked.CompareExchange(ref _key, null, pending);
-            throw;
-        }
-    }
+    private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => _key.GetAsync(cancellationToken);
 }

@@ -23,6 +23,13 @@ public static class AppIdentities
     public static bool IsQuerySafe(string? value) =>
         !string.IsNullOrEmpty(value) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
+    /// <summary>How an app secret is kept: its SHA-256, as lowercase hex.</summary>
+    public static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
+
+    /// <summary>Whether <paramref name="secret"/> is the one kept as <paramref name="secretHash"/>, compared in constant time.</summary>
+    public static bool SecretMatches(string secretHash, string? secret) =>
+        secret is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(secretHash));
+
     /// <summary>Random bytes as base64url: secrets, tokens and tickets.</summary>
     public static string RandomToken(int bytes) => Base64Url(RandomNumberGenerator.GetBytes(bytes));
 

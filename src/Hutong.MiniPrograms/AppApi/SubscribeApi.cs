@@ -1,7 +1,5 @@
 using System.Text.Json.Nodes;
-using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.Subscribe;
-using Hutong.OfficialAccounts.AppApi;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -28,7 +26,7 @@ public static class SubscribeApi
 
     private static async Task<IResult> Keywords(string? access_token, int? tid, MiniProgramTokens tokens, CancellationToken cancellationToken)
     {
-        if (await AuthAsync(access_token, tokens, cancellationToken) is { Error: { } error })
+        if (await MiniProgramAppCall.AuthAsync(access_token, tokens, cancellationToken) is { Error: { } error })
         {
             return Error(error);
         }
@@ -49,7 +47,7 @@ public static class SubscribeApi
 
     private static async Task<IResult> Add(HttpRequest request, string? access_token, MiniProgramTokens tokens, SubscribeService subscribe, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await MiniProgramAppCall.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -64,7 +62,7 @@ public static class SubscribeApi
 
     private static async Task<IResult> List(string? access_token, MiniProgramTokens tokens, SubscribeService subscribe, CancellationToken cancellationToken)
     {
-        var (app, error) = await AuthAsync(access_token, tokens, cancellationToken);
+        var (app, error) = await MiniProgramAppCall.AuthAsync(access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -88,7 +86,7 @@ public static class SubscribeApi
 
     private static async Task<IResult> Delete(HttpRequest request, string? access_token, MiniProgramTokens tokens, SubscribeService subscribe, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await MiniProgramAppCall.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -99,35 +97,12 @@ public static class SubscribeApi
 
     private static async Task<IResult> Send(HttpRequest request, string? access_token, MiniProgramTokens tokens, SubscribeService subscribe, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await MiniProgramAppCall.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
         }
 
         return await subscribe.SendAsync(app!, json!, cancellationToken) is { } refused ? Error(refused) : Ok();
-    }
-
-    internal static async Task<(MiniProgram? App, WeChatError? Error)> AuthAsync(string? accessToken, MiniProgramTokens tokens, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(accessToken))
-        {
-            return (null, WeChatErrors.MissingAccessToken);
-        }
-
-        return await tokens.AppOfAsync(accessToken, cancellationToken) is { } app ? (app, null) : (null, WeChatErrors.InvalidCredential);
-    }
-
-    internal static async Task<(MiniProgram? App, JsonObject? Json, WeChatError? Error)> OpenAsync(
-        HttpRequest request, string? accessToken, MiniProgramTokens tokens, CancellationToken cancellationToken)
-    {
-        var (app, error) = await AuthAsync(accessToken, tokens, cancellationToken);
-        if (error is not null)
-        {
-            return (null, null, error);
-        }
-
-        var body = await BodyAsync(request, cancellationToken);
-        return body.Error is not null ? (null, null, body.Error) : (app, body.Json, null);
     }
 }

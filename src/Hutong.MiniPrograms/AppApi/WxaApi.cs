@@ -38,7 +38,7 @@ public static class WxaApi
     private static async Task<IResult> Limited(
         HttpRequest request, string? access_token, MiniProgramTokens tokens, IGrainFactory grains, IOptions<MiniProgramsOptions> options, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await SubscribeApi.OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await MiniProgramAppCall.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);
@@ -57,7 +57,7 @@ public static class WxaApi
 
     private static async Task<IResult> Unlimited(HttpRequest request, string? access_token, MiniProgramTokens tokens, IVersionStore versions, CancellationToken cancellationToken)
     {
-        var (app, json, error) = await SubscribeApi.OpenAsync(request, access_token, tokens, cancellationToken);
+        var (app, json, error) = await MiniProgramAppCall.OpenAsync(request, access_token, tokens, cancellationToken);
         if (error is not null)
         {
             return Error(error);

@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Hutong.Contracts;
@@ -74,7 +72,7 @@ public sealed class MiniProgramService(
         {
             // 64 random bits: a clash is not expected, and drawing again keeps it from mattering.
             var app = new MiniProgram(
-                Ids.New(clock), "wx" + AppIdentities.RandomHex(16), me, name, description, category, null, domains, HashSecret(secret), clock.GetUtcNow(), null, null);
+                Ids.New(clock), "wx" + AppIdentities.RandomHex(16), me, name, description, category, null, domains, AppIdentities.HashSecret(secret), clock.GetUtcNow(), null, null);
             if (await store.TryAddAsync(app, cancellationToken))
             {
                 return new CreatedMiniProgram(await InfoAsync(app, MiniProgramRoles.Developer, cancellationToken), secret);
@@ -197,7 +195,7 @@ public sealed class MiniProgramService(
         }
 
         var secret = AppIdentities.RandomHex(SecretDigits);
-        await store.UpdateAsync(owned.Value with { SecretHash = HashSecret(secret) }, cancellationToken);
+        await store.UpdateAsync(owned.Value with { SecretHash = AppIdentities.HashSecret(secret) }, cancellationToken);
         return secret;
     }
 
@@ -287,7 +285,7 @@ public sealed class MiniProgramService(
     }
 
     public static bool SecretMatches(MiniProgram app, string? secret) =>
-        secret is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(app.SecretHash));
+        AppIdentities.SecretMatches(app.SecretHash, secret);
 
     /// <summary>How an app looks to someone: <paramref name="role"/> null is anyone off the team, who sees no team details.</summary>
     internal static MiniProgramInfo Info(MiniProgram app, string? role, IReadOnlyList<Member>? members) => new(
@@ -349,5 +347,4 @@ public sealed class MiniProgramService(
 
     private static DeveloperInfo Info(Developer developer) => new(Ids.Format(developer.UserId), developer.Name, developer.RegisteredAt);
 
-    private static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

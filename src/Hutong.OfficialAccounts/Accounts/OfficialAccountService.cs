@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
 using Hutong.Contracts;
@@ -65,7 +63,7 @@ public sealed class OfficialAccountService(
             // A clash of 48 or 64 random bits is not expected; drawing again keeps it impossible to matter.
             var account = new OfficialAccount(
                 Ids.New(clock), request.Kind, state, name, description, null,
-                "gh_" + AppIdentities.RandomHex(12), "wx" + AppIdentities.RandomHex(16), HashSecret(secret), me, clock.Now());
+                "gh_" + AppIdentities.RandomHex(12), "wx" + AppIdentities.RandomHex(16), AppIdentities.HashSecret(secret), me, clock.Now());
             if (await store.TryAddAsync(account, cancellationToken))
             {
                 return new CreatedOfficialAccount(Info(account, me, 0, null), secret);
@@ -140,7 +138,7 @@ public sealed class OfficialAccountService(
         }
 
         var secret = AppIdentities.RandomHex(SecretDigits);
-        await store.UpdateAsync(managed.Value with { SecretHash = HashSecret(secret) }, cancellationToken);
+        await store.UpdateAsync(managed.Value with { SecretHash = AppIdentities.HashSecret(secret) }, cancellationToken);
         return new AppSecretResponse(secret);
     }
 
@@ -272,7 +270,7 @@ public sealed class OfficialAccountService(
 
     /// <summary>Whether the secret is the account's: compared as hashes, in constant time.</summary>
     public static bool SecretMatches(OfficialAccount account, string? secret) =>
-        secret is not null && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(account.SecretHash));
+        AppIdentities.SecretMatches(account.SecretHash, secret);
 
     internal static OfficialAccountInfo Info(OfficialAccount account, Guid viewer, int followerCount, Follower? standing) => new(
         Ids.Format(account.Id),
@@ -319,5 +317,4 @@ public sealed class OfficialAccountService(
         return description;
     }
 
-    private static string HashSecret(string secret) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
 }

@@ -320,13 +320,12 @@ public sealed partial class ChatStore(
 
         foreach (var summary in list.Conversations)
         {
-            // The list can be older than a message the gateway already delivered: keep the newer of the two.
-            if (_summaries.TryGetValue(summary.ConversationId, out var held) && held.LastSeq > summary.LastSeq)
-            {
-                continue;
-            }
-
-            _summaries[summary.ConversationId] = summary;
+            // The list can be older than a message the gateway already delivered: the messages and counts come from
+            // the newer of the two, while the rest (mute, pin, name, members) is the list's, which was asked for after
+            // the event that changed them.
+            _summaries[summary.ConversationId] = _summaries.TryGetValue(summary.ConversationId, out var held) && held.LastSeq > summary.LastSeq
+                ? summary with { LastSeq = held.LastSeq, LastMessage = held.LastMessage, ReadSeq = Math.Max(held.ReadSeq, summary.ReadSeq), Unread = summary.ReadSeq >= held.LastSeq ? 0 : held.Unread }
+                : summary;
         }
     }
 

@@ -38,8 +38,25 @@ public sealed class ChatListTests : IAsyncDisposable
         Assert.True(Chats.Summary("c-1")!.Muted);
     }
 
-    private static HttpResponseMessage List(bool muted) => RecordingHandler.Json(
-        new ConversationList([new ConversationSummary("c-1", ConversationKinds.Direct, "Yun", 1, 0, 1, muted, false, null, "u-yun", 2)]),
+    [Fact]
+    public async Task RefreshList_OlderInMessagesThanTheDevice_KeepsTheMessagesAndTakesTheMute()
+    {
+        // The device already holds message 2 (delivered live); the list was read before it was sent but after Mei
+        // muted the chat. The row keeps message 2 and its count, and shows the mute.
+        var asked = 0;
+        _server.AnswerLater(HttpMethod.Get, "api/v1/conversations", () => Task.FromResult(++asked == 1 ? List(muted: false, lastSeq: 2, unread: 2) : List(muted: true)));
+
+        await Chats.RefreshListAsync();
+        await Chats.RefreshListAsync();
+
+        var row = Chats.Summary("c-1")!;
+        Assert.True(row.Muted);
+        Assert.Equal(2, row.LastSeq);
+        Assert.Equal(2, row.Unread);
+    }
+
+    private static HttpResponseMessage List(bool muted, long lastSeq = 1, int unread = 1) => RecordingHandler.Json(
+        new ConversationList([new ConversationSummary("c-1", ConversationKinds.Direct, "Yun", lastSeq, 0, unread, muted, false, null, "u-yun", 2)]),
         HutongJsonContext.Default.ConversationList,
         HttpStatusCode.OK);
 }

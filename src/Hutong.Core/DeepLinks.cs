@@ -15,4 +15,7 @@ public static class DeepLinks
     /// <summary>An official account; with a parameter QR code's ticket, scanning it tells the account which code it was.</summary>
     public static string OfficialAccount(Guid accountId, string? ticket = null) =>
         ticket is null ? $"hutong://oa/{Ids.Format(accountId)}" : $"hutong://oa/{Ids.Format(accountId)}?ticket={ticket}";
+
+    /// <summary>A merchant's order to pay by scanning (a native order's <c>code_url</c>), like WeChat's <c>weixin://wxpay/bizpayurl?pr=</c>.</summary>
+    public static string Pay(string code) => $"hutong://pay/{code}";
 }

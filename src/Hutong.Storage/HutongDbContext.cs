@@ -9,6 +9,7 @@ using Hutong.Storage.Platform;
 using Hutong.Storage.Social;
 using Hutong.Storage.Contacts;
 using Hutong.Storage.Wallet;
+using Hutong.Storage.Wallet.Merchants;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -62,6 +63,20 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
     internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
 
     internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();
+
+    internal DbSet<MerchantRow> Merchants => Set<MerchantRow>();
+
+    internal DbSet<MerchantKeyRow> MerchantKeys => Set<MerchantKeyRow>();
+
+    internal DbSet<MerchantAppRow> MerchantApps => Set<MerchantAppRow>();
+
+    internal DbSet<PaymentKeyRow> PaymentKeys => Set<PaymentKeyRow>();
+
+    internal DbSet<MerchantOrderRow> MerchantOrders => Set<MerchantOrderRow>();
+
+    internal DbSet<MerchantRefundRow> MerchantRefunds => Set<MerchantRefundRow>();
+
+    internal DbSet<MerchantNotificationRow> MerchantNotifications => Set<MerchantNotificationRow>();
 
     internal DbSet<MomentPostRow> MomentPosts => Set<MomentPostRow>();
 

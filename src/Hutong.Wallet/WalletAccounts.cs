@@ -20,4 +20,12 @@ public static class WalletAccounts
     /// <summary>A red packet's money until it is opened or returned; it cannot pay out more than was put in.</summary>
     public static LedgerAccount Escrow(Guid packetId, Guid senderId, string currency) =>
         LedgerAccount.Open(packetId, AccountCode.Escrow, senderId, currency, AccountLimits.DebitsMustNotExceedCredits);
+
+    /// <summary>A merchant's settled money, owned by the person who runs it.</summary>
+    public static LedgerAccount Merchant(Guid merchantId, Guid ownerId, string currency) =>
+        LedgerAccount.Open(merchantId, AccountCode.Merchant, ownerId, currency, AccountLimits.DebitsMustNotExceedCredits);
+
+    /// <summary>A paid order's money: it cannot pay out more than the payment put in.</summary>
+    public static LedgerAccount OrderEscrow(Guid orderId, Guid merchantId, string currency) =>
+        LedgerAccount.Open(orderId, AccountCode.OrderEscrow, merchantId, currency, AccountLimits.DebitsMustNotExceedCredits);
 }

@@ -43,4 +43,26 @@ public sealed record WalletOptions
     /// <summary>The largest single top-up or withdrawal.</summary>
     [Range(1, long.MaxValue)]
     public long MaxRailAmount { get; init; } = WalletLimits.Defaults.MaxRail;
+
+    /// <summary>How long an unpaid order stays payable when the merchant gives no <c>time_expire</c>.</summary>
+    public TimeSpan OrderExpiry { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The longest <c>time_expire</c> a merchant may give.</summary>
+    public TimeSpan MaxOrderExpiry { get; init; } = TimeSpan.FromDays(90);
+
+    /// <summary>How long after payment an order's money moves from its escrow to the merchant (WeChat settles the next day).</summary>
+    public TimeSpan SettlementDelay { get; init; } = TimeSpan.FromDays(1);
+
+    /// <summary>How far a signed request's timestamp may be from the node's clock.</summary>
+    public TimeSpan SignatureWindow { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long a replaced platform payment key is still listed and verifies.</summary>
+    public TimeSpan PaymentKeyGrace { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a merchant's server has to answer a notification before the attempt counts as failed.</summary>
+    public TimeSpan NotificationTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The largest order (100,000 CNY).</summary>
+    [Range(1, long.MaxValue)]
+    public long MaxOrderAmount { get; init; } = 10_000_000;
 }

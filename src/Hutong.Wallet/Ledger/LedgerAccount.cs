@@ -36,6 +36,12 @@ public enum AccountCode
 
     /// <summary>Money held for a red packet until it is opened or returned.</summary>
     Escrow = 3,
+
+    /// <summary>A merchant's settled money: it can never go below zero.</summary>
+    Merchant = 4,
+
+    /// <summary>A paid order's money until it is settled to the merchant, less what was refunded from it.</summary>
+    OrderEscrow = 5,
 }
 
 /// <summary>Limits an account enforces on every transfer.</summary>

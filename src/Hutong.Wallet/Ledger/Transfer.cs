@@ -43,6 +43,18 @@ public enum TransferCode
     RedPacketFund = 4,
     RedPacketOpen = 5,
     RedPacketRefund = 6,
+
+    /// <summary>A person pays an order: their wallet to the order's escrow (reserved first, then posted).</summary>
+    MerchantPayment = 7,
+
+    /// <summary>A paid order's escrow to its merchant.</summary>
+    MerchantSettlement = 8,
+
+    /// <summary>A refund: the order's escrow (or, once settled, the merchant) back to the payer.</summary>
+    MerchantRefund = 9,
+
+    /// <summary>A merchant's settled money to its owner's wallet.</summary>
+    MerchantPayout = 10,
 }
 
 /// <summary>A transfer posts at once, or goes in two phases: reserve (pending), then post or void.</summary>

@@ -1,0 +1,172 @@
+using Hutong.Wallet.Merchants;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Wallet.Merchants;
+
+internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts) : IMerchantStore
+{
+    public async Task<bool> AddAsync(Merchant merchant, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.Merchants.Add(new MerchantRow
+        {
+            Id = merchant.Id,
+            MchId = merchant.MchId,
+            OwnerId = merchant.OwnerId,
+            Name = merchant.Name,
+            ShortName = merchant.ShortName,
+            Category = merchant.Category,
+            State = merchant.State,
+            CreatedAt = merchant.CreatedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<Merchant?> FindByMchIdAsync(string mchId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.MchId == mchId, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<Merchant>> ListByOwnerAsync(Guid ownerId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Merchants.AsNoTracking().Where(m => m.OwnerId == ownerId).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(m => m.CreatedAt).Select(m => m.ToDomain())];
+    }
+
+    public async Task<IReadOnlyList<Merchant>> ListByStateAsync(string state, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Merchants.AsNoTracking().Where(m => m.State == state).OrderBy(m => m.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(m => m.ToDomain());
+    }
+
+    public async Task<bool> ReviewAsync(Guid id, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.Merchants.Where(m => m.Id == id && m.State == MerchantStates.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(m => m.State, state).SetProperty(m => m.RejectReason, reason).SetProperty(m => m.ReviewedAt, at), cancellationToken) == 1;
+    }
+
+    public async Task SetApiV3KeyAsync(Guid id, string key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.Merchants.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.ApiV3Key, key), cancellationToken);
+    }
+
+    public async Task<bool> AddKeyAsync(MerchantKey key, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.MerchantKeys.Add(new MerchantKeyRow { MerchantId = key.MerchantId, SerialNo = key.SerialNo, PublicKey = key.PublicKey, CreatedAt = key.CreatedAt });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateException)
+        {
+            return false;
+        }
+    }
+
+    public async Task<IReadOnlyList<MerchantKey>> ListKeysAsync(Guid merchantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantKeys.AsNoTracking().Where(k => k.MerchantId == merchantId && k.RevokedAt == null).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(k => k.CreatedAt).Select(k => k.ToDomain())];
+    }
+
+    public async Task<bool> RevokeKeyAsync(Guid merchantId, string serialNo, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MerchantKeys.Where(k => k.MerchantId == merchantId && k.SerialNo == serialNo && k.RevokedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(k => k.RevokedAt, at), cancellationToken) == 1;
+    }
+
+    public async Task BindAppAsync(MerchantApp app, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await BulkInsert.InsertMissingAsync(db, [new MerchantAppRow { MerchantId = app.MerchantId, AppId = app.AppId, BoundAt = app.BoundAt }], cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<bool> UnbindAppAsync(Guid merchantId, string appId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MerchantApps.Where(a => a.MerchantId == merchantId && a.AppId == appId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<MerchantApp>> ListAppsAsync(Guid merchantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantApps.AsNoTracking().Where(a => a.MerchantId == merchantId).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(a => a.BoundAt).Select(a => a.ToDomain())];
+    }
+
+    public async Task<bool> IsBoundAsync(Guid merchantId, string appId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MerchantApps.AnyAsync(a => a.MerchantId == merchantId && a.AppId == appId, cancellationToken);
+    }
+}
+
+/// <summary>Official accounts and mini-programs, as the wallet sees them: a name, and whether a person owns them.</summary>
+internal sealed class PayingApps(IDbContextFactory<HutongDbContext> contexts) : IPayingApps
+{
+    public async Task<string?> AdministeredNameAsync(string appId, Guid userId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OfficialAccounts.Where(a => a.AppId == appId && a.OwnerId == userId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.MiniPrograms.Where(a => a.AppId == appId && a.DeveloperId == userId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+
+    public async Task<string?> NameAsync(string appId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.OfficialAccounts.Where(a => a.AppId == appId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken)
+            ?? await db.MiniPrograms.Where(a => a.AppId == appId).Select(a => a.Name).FirstOrDefaultAsync(cancellationToken);
+    }
+}
+
+internal sealed class PaymentKeyStore(IDbContextFactory<HutongDbContext> contexts) : Hutong.Wallet.Merchants.Platform.IPaymentKeyStore
+{
+    public async Task<IReadOnlyList<Hutong.Wallet.Merchants.Platform.PaymentKey>> ListAsync(DateTimeOffset retiredAfter, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.PaymentKeys.AsNoTracking().Where(k => k.RetiredAt == null || k.RetiredAt >= retiredAfter).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(k => k.CreatedAt).Select(k => k.ToDomain())];
+    }
+
+    public async Task AddAsync(Hutong.Wallet.Merchants.Platform.PaymentKey key, bool onlyIfNone, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Two nodes starting at once may each add a first key: both are then listed and both verify, and the newest
+        // signs, so nothing needs them to agree.
+        if (onlyIfNone && await db.PaymentKeys.AnyAsync(cancellationToken))
+        {
+            return;
+        }
+
+        await db.PaymentKeys.Where(k => k.RetiredAt == null).ExecuteUpdateAsync(set => set.SetProperty(k => k.RetiredAt, key.CreatedAt), cancellationToken);
+        db.PaymentKeys.Add(new PaymentKeyRow { SerialNo = key.SerialNo, PrivateKey = key.PrivateKey, Certificate = key.Certificate, CreatedAt = key.CreatedAt });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+}

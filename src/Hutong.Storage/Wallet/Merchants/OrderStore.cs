@@ -1,0 +1,266 @@
+using Hutong.Wallet.Merchants.Notifications;
+using Hutong.Wallet.Merchants.Orders;
+using Microsoft.EntityFrameworkCore;
+
+namespace Hutong.Storage.Wallet.Merchants;
+
+internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : IOrderStore
+{
+    public async Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken)
+    {
+        if (await FindByOutTradeNoAsync(order.MerchantId, order.OutTradeNo, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.MerchantOrders.Add(MerchantOrderRow.From(order));
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return order;
+        }
+        catch (DbUpdateException)
+        {
+            // The same number raced in from another request: the first one stands.
+            return await FindByOutTradeNoAsync(order.MerchantId, order.OutTradeNo, cancellationToken)
+                ?? throw new InvalidOperationException("An order that clashed on its number is not there.");
+        }
+    }
+
+    public Task<MerchantOrder?> FindAsync(Guid id, CancellationToken cancellationToken) => FirstAsync(o => o.Id == id, cancellationToken);
+
+    public Task<MerchantOrder?> FindByOutTradeNoAsync(Guid merchantId, string outTradeNo, CancellationToken cancellationToken) =>
+        FirstAsync(o => o.MerchantId == merchantId && o.OutTradeNo == outTradeNo, cancellationToken);
+
+    public Task<MerchantOrder?> FindByTransactionIdAsync(string transactionId, CancellationToken cancellationToken) =>
+        FirstAsync(o => o.TransactionId == transactionId, cancellationToken);
+
+    public Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken) =>
+        FirstAsync(o => o.PrepayId == prepayId, cancellationToken);
+
+    public async Task<bool> MarkPaidAsync(Guid id, Guid payerId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var marked = await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, payerId).SetProperty(o => o.PaidAt, at), cancellationToken);
+        if (marked != 1)
+        {
+            return false;
+        }
+
+        db.MerchantNotifications.Add(NotificationRow(notification));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MerchantOrders.Where(o => o.Id == id).ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken);
+    }
+
+    public async Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Closed).SetProperty(o => o.Open, false), cancellationToken) == 1;
+    }
+
+    public async Task MarkSettledAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MerchantOrders.Where(o => o.Id == id)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.SettledAt, at).SetProperty(o => o.Open, false), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MerchantOrder>> ListDueAsync(DateTimeOffset now, DateTimeOffset settleBefore, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantOrders.AsNoTracking()
+            .Where(o => o.Open && ((o.State == TradeStates.NotPay && o.ExpiresAt <= now)
+                || (o.State != TradeStates.NotPay && (!o.PayPosted || o.PaidAt <= settleBefore))))
+            .OrderBy(o => o.ExpiresAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(o => o.ToDomain());
+    }
+
+    public async Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var query = db.MerchantOrders.AsNoTracking().Where(o => o.MerchantId == merchantId);
+        if (before is { } end)
+        {
+            query = query.Where(o => o.CreatedAt < end);
+        }
+
+        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(o => o.ToDomain());
+    }
+
+    public async Task<MerchantRefund> AddRefundAsync(MerchantRefund refund, CancellationToken cancellationToken)
+    {
+        if (await FindRefundAsync(refund.MerchantId, refund.OutRefundNo, cancellationToken) is { } existing)
+        {
+            return existing;
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        db.MerchantRefunds.Add(new MerchantRefundRow
+        {
+            Id = refund.Id,
+            MerchantId = refund.MerchantId,
+            OrderId = refund.OrderId,
+            RefundId = refund.RefundId,
+            OutRefundNo = refund.OutRefundNo,
+            Amount = refund.Amount,
+            Reason = refund.Reason,
+            NotifyUrl = refund.NotifyUrl,
+            RequestHash = refund.RequestHash,
+            State = refund.State,
+            CreatedAt = refund.CreatedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return refund;
+        }
+        catch (DbUpdateException)
+        {
+            return await FindRefundAsync(refund.MerchantId, refund.OutRefundNo, cancellationToken)
+                ?? throw new InvalidOperationException("A refund that clashed on its number is not there.");
+        }
+    }
+
+    public async Task<MerchantRefund?> FindRefundAsync(Guid merchantId, string outRefundNo, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.MerchantRefunds.AsNoTracking().FirstOrDefaultAsync(r => r.MerchantId == merchantId && r.OutRefundNo == outRefundNo, cancellationToken))?.ToDomain();
+    }
+
+    public async Task<IReadOnlyList<MerchantRefund>> ListRefundsAsync(Guid orderId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantRefunds.AsNoTracking().Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(r => r.CreatedAt).Select(r => r.ToDomain())];
+    }
+
+    public async Task<bool> CompleteRefundAsync(
+        Guid refundId, Guid orderId, long amount, DateTimeOffset at, MerchantNotification? notification, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var done = await db.MerchantRefunds.Where(r => r.Id == refundId && r.State == RefundStates.Processing)
+            .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RefundStates.Success).SetProperty(r => r.SuccessAt, at), cancellationToken);
+        if (done != 1)
+        {
+            return false;
+        }
+
+        await db.MerchantOrders.Where(o => o.Id == orderId).ExecuteUpdateAsync(
+            set => set.SetProperty(o => o.RefundedAmount, o => o.RefundedAmount + amount).SetProperty(o => o.State, TradeStates.Refund), cancellationToken);
+        if (notification is not null)
+        {
+            db.MerchantNotifications.Add(NotificationRow(notification));
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
+    public async Task RemoveRefundAsync(Guid refundId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MerchantRefunds.Where(r => r.Id == refundId && r.State == RefundStates.Processing).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MerchantRefund>> ListProcessingRefundsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantRefunds.AsNoTracking().Where(r => r.State == RefundStates.Processing && r.CreatedAt <= before)
+            .OrderBy(r => r.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToDomain());
+    }
+
+    internal static MerchantNotificationRow NotificationRow(MerchantNotification n) => new()
+    {
+        Id = n.Id,
+        MerchantId = n.MerchantId,
+        EventType = n.EventType,
+        Url = n.Url,
+        Body = n.Body,
+        Attempts = n.Attempts,
+        NextAttemptAt = n.NextAttemptAt,
+        CreatedAt = n.CreatedAt,
+    };
+
+    private async Task<MerchantOrder?> FirstAsync(System.Linq.Expressions.Expression<Func<MerchantOrderRow, bool>> where, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.MerchantOrders.AsNoTracking().FirstOrDefaultAsync(where, cancellationToken))?.ToDomain();
+    }
+}
+
+internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> contexts) : INotificationOutbox
+{
+    public async Task<IReadOnlyList<MerchantNotification>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var due = await Due(db, now).OrderBy(n => n.NextAttemptAt).Take(limit).Select(n => n.Id).ToListAsync(cancellationToken);
+        return due.Count == 0 ? [] : await LeaseAsync(db, due, now, lease, cancellationToken);
+    }
+
+    public async Task<MerchantNotification?> LeaseAsync(Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await LeaseAsync(db, [id], now, lease, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task MarkDeliveredAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MerchantNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(n => n.DeliveredAt, at).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
+            .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+    }
+
+    public async Task MarkFailedAsync(Guid id, int attempts, DateTimeOffset? next, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await db.MerchantNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set
+            .SetProperty(n => n.Attempts, attempts).SetProperty(n => n.NextAttemptAt, next).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null), cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<MerchantNotification>> ListAsync(Guid merchantId, int limit, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantNotifications.AsNoTracking().Where(n => n.MerchantId == merchantId)
+            .OrderByDescending(n => n.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(n => n.ToDomain());
+    }
+
+    private static IQueryable<MerchantNotificationRow> Due(HutongDbContext db, DateTimeOffset now) =>
+        db.MerchantNotifications.Where(n => n.NextAttemptAt != null && n.NextAttemptAt <= now && (n.LeasedUntil == null || n.LeasedUntil <= now));
+
+    /// <summary>
+    /// Takes the rows that are still due for this node under a token of its own: the conditional update is the lock,
+    /// so two nodes sweeping at once never both attempt a row.
+    /// </summary>
+    private static async Task<IReadOnlyList<MerchantNotification>> LeaseAsync(
+        HutongDbContext db, List<Guid> ids, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    {
+        var token = Guid.NewGuid();
+        var until = now + lease;
+        var taken = await Due(db, now).Where(n => ids.Contains(n.Id))
+            .ExecuteUpdateAsync(set => set.SetProperty(n => n.LeasedUntil, until).SetProperty(n => n.LeaseToken, token), cancellationToken);
+        if (taken == 0)
+        {
+            return [];
+        }
+
+        var rows = await db.MerchantNotifications.AsNoTracking().Where(n => ids.Contains(n.Id) && n.LeaseToken == token).ToListAsync(cancellationToken);
+        return rows.ConvertAll(n => n.ToDomain());
+    }
+}

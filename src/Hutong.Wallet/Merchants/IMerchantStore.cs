@@ -1,0 +1,53 @@
+namespace Hutong.Wallet.Merchants;
+
+public interface IMerchantStore
+{
+    /// <summary>Adds the merchant; false when its <see cref="Merchant.MchId"/> is taken (the caller draws another).</summary>
+    Task<bool> AddAsync(Merchant merchant, CancellationToken cancellationToken);
+
+    Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<Merchant?> FindByMchIdAsync(string mchId, CancellationToken cancellationToken);
+
+    /// <summary>The person's own merchants, oldest first.</summary>
+    Task<IReadOnlyList<Merchant>> ListByOwnerAsync(Guid ownerId, CancellationToken cancellationToken);
+
+    /// <summary>Merchants in a state, oldest first, for the operators' review.</summary>
+    Task<IReadOnlyList<Merchant>> ListByStateAsync(string state, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Moves a pending merchant to approved or rejected; false when it was no longer pending.</summary>
+    Task<bool> ReviewAsync(Guid id, string state, string? reason, DateTimeOffset at, CancellationToken cancellationToken);
+
+    Task SetApiV3KeyAsync(Guid id, string key, CancellationToken cancellationToken);
+
+    /// <summary>Adds the key; false when the merchant already has one with its serial.</summary>
+    Task<bool> AddKeyAsync(MerchantKey key, CancellationToken cancellationToken);
+
+    /// <summary>The merchant's keys that are not revoked, newest first.</summary>
+    Task<IReadOnlyList<MerchantKey>> ListKeysAsync(Guid merchantId, CancellationToken cancellationToken);
+
+    /// <summary>Revokes a key; false when there was no such key still in use.</summary>
+    Task<bool> RevokeKeyAsync(Guid merchantId, string serialNo, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Binds an app; binding one that is bound already changes nothing.</summary>
+    Task BindAppAsync(MerchantApp app, CancellationToken cancellationToken);
+
+    Task<bool> UnbindAppAsync(Guid merchantId, string appId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MerchantApp>> ListAppsAsync(Guid merchantId, CancellationToken cancellationToken);
+
+    Task<bool> IsBoundAsync(Guid merchantId, string appId, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The apps a merchant can bind: official accounts and mini-programs, answered from their own storage so the wallet
+/// needs neither feature's code.
+/// </summary>
+public interface IPayingApps
+{
+    /// <summary>The app's display name when <paramref name="userId"/> administers it (owns an official account or is its admin; owns or develops a mini-program); null otherwise.</summary>
+    Task<string?> AdministeredNameAsync(string appId, Guid userId, CancellationToken cancellationToken);
+
+    /// <summary>The app's display name, or null when there is no such app.</summary>
+    Task<string?> NameAsync(string appId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,56 @@
+using Hutong.Wallet.Merchants.Notifications;
+
+namespace Hutong.Wallet.Merchants.Orders;
+
+public interface IOrderStore
+{
+    /// <summary>Adds the order unless the merchant used its <c>out_trade_no</c> before; returns the one stored under that number.</summary>
+    Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken);
+
+    Task<MerchantOrder?> FindAsync(Guid id, CancellationToken cancellationToken);
+
+    Task<MerchantOrder?> FindByOutTradeNoAsync(Guid merchantId, string outTradeNo, CancellationToken cancellationToken);
+
+    Task<MerchantOrder?> FindByTransactionIdAsync(string transactionId, CancellationToken cancellationToken);
+
+    Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks an unpaid order paid by <paramref name="payerId"/> and queues its notification, in one transaction; false
+    /// when the order was no longer unpaid (closed, or paid by another node first).
+    /// </summary>
+    Task<bool> MarkPaidAsync(Guid id, Guid payerId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken);
+
+    /// <summary>Records that the payment's money has moved in the ledger.</summary>
+    Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken);
+
+    /// <summary>Closes an unpaid order; false when it was not unpaid.</summary>
+    Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken);
+
+    Task MarkSettledAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Unpaid orders past their time, paid ones whose money has not moved, and paid ones due for settlement.</summary>
+    Task<IReadOnlyList<MerchantOrder>> ListDueAsync(DateTimeOffset now, DateTimeOffset settleBefore, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A merchant's orders, newest first, before <paramref name="before"/> when given.</summary>
+    Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Adds the refund unless the merchant used its <c>out_refund_no</c> before; returns the one stored under that number.</summary>
+    Task<MerchantRefund> AddRefundAsync(MerchantRefund refund, CancellationToken cancellationToken);
+
+    Task<MerchantRefund?> FindRefundAsync(Guid merchantId, string outRefundNo, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<MerchantRefund>> ListRefundsAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Marks a processing refund done, adds it to the order's refunded amount, and queues its notification when there
+    /// is one, in one transaction; false when it was done already.
+    /// </summary>
+    Task<bool> CompleteRefundAsync(Guid refundId, Guid orderId, long amount, DateTimeOffset at, MerchantNotification? notification, CancellationToken cancellationToken);
+
+    /// <summary>Forgets a refund the ledger refused, so that the same <c>out_refund_no</c> can be tried again.</summary>
+    Task RemoveRefundAsync(Guid refundId, CancellationToken cancellationToken);
+
+    /// <summary>Refunds accepted whose money has not yet moved (a node stopped between the two).</summary>
+    Task<IReadOnlyList<MerchantRefund>> ListProcessingRefundsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
+}

@@ -118,6 +118,20 @@ public static class ErrorCodes
     /// <summary>An idempotency key reused for a different request.</summary>
     public const string IdempotencyConflict = "idempotency_conflict";
 
+    // Payments to merchants.
+    public const string OrderNotFound = "order_not_found";
+    public const string OrderPaid = "order_paid";
+    public const string OrderClosed = "order_closed";
+
+    /// <summary>A payment's <c>paySign</c> is not the merchant's signature over its parameters; nothing was shown or paid.</summary>
+    public const string BadPaySign = "bad_pay_sign";
+
+    /// <summary>An in-app order made for another person (its openid is not the caller's at that app).</summary>
+    public const string NotYourOrder = "not_your_order";
+
+    /// <summary>The order's merchant is not approved or cannot take payments now.</summary>
+    public const string MerchantUnavailable = "merchant_unavailable";
+
     public const string TransferNotFound = "transfer_not_found";
     public const string TransferNotPending = "transfer_not_pending";
     public const string PacketNotFound = "packet_not_found";

@@ -160,6 +160,10 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(Wallet.SendTransferRequest))]
 [JsonSerializable(typeof(Wallet.TransferInfo))]
 [JsonSerializable(typeof(Wallet.SendRedPacketRequest))]
+[JsonSerializable(typeof(Wallet.PayRequest))]
+[JsonSerializable(typeof(Wallet.NativePaymentRequest))]
+[JsonSerializable(typeof(Wallet.PaymentPreview))]
+[JsonSerializable(typeof(Wallet.PaymentResult))]
 [JsonSerializable(typeof(Wallet.RedPacketInfo))]
 [JsonSerializable(typeof(Wallet.RedPacketOpened))]
 public sealed partial class HutongJsonContext : JsonSerializerContext;

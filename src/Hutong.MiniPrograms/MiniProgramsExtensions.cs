@@ -1,3 +1,4 @@
+using Hutong.Core.Identity;
 using Hutong.Core.Outbound;
 using Hutong.MiniPrograms.AppApi;
 using Hutong.MiniPrograms.Apps;
@@ -6,7 +7,6 @@ using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
 using Hutong.MiniPrograms.Subscribe;
-using Hutong.OfficialAccounts;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Packages;
 using Hutong.MiniPrograms.Versions;

@@ -1,3 +1,4 @@
+using Hutong.Core.Identity;
 using Hutong.Chat.Media;
 using Hutong.Chat.Messages.Content;
 using Hutong.Core.Outbound;

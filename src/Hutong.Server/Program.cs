@@ -10,6 +10,8 @@ using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Social;
 using Hutong.Wallet;
+using Hutong.Wallet.Merchants.Orders;
+using Hutong.Wallet.Merchants.V3;
 
 // The content root is the application's own folder, whatever the working directory: a service manager starting
 // `dotnet /srv/hutong/Hutong.Server.dll` from elsewhere still finds appsettings.json and the web client. The data
@@ -44,6 +46,8 @@ app.MapMediaApi();
 app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
+app.MapPaymentApi();
+app.MapV3Api();
 app.MapSocialApi();
 app.MapOfficialAccountsApi();
 app.MapWeChatApi();

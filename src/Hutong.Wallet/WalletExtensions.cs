@@ -1,4 +1,8 @@
 using Hutong.Accounts.Identity;
+using Hutong.Core.Identity;
+using Hutong.Wallet.Merchants.Notifications;
+using Hutong.Wallet.Merchants.Orders;
+using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Rails;
 using Hutong.Wallet.RedPackets;
@@ -18,6 +22,11 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<WalletService>();
         builder.Services.TryAddSingleton<TransferService>();
         builder.Services.TryAddSingleton<RedPacketService>();
+        builder.Services.TryAddSingleton<OpenIds>();
+        builder.Services.TryAddSingleton<PaymentKeys>();
+        builder.Services.TryAddSingleton<OrderService>();
+        builder.Services.TryAddSingleton<NotificationDispatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());

@@ -1,3 +1,4 @@
+using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.Hosting;
@@ -7,11 +8,11 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Wallet;
 
 /// <summary>
-/// Every node looks for due transfers and red packets now and then. What is due is data (each one's expiry), claimed
+/// Every node looks for due transfers, red packets and merchant orders now and then. What is due is data (each one's expiry), claimed
 /// with a conditional update, so a restart loses nothing and two nodes never return the same money twice.
 /// </summary>
 internal sealed partial class WalletSweeper(
-    TransferService transfers, RedPacketService packets, IOptions<WalletOptions> options, TimeProvider clock, ILogger<WalletSweeper> logger)
+    TransferService transfers, RedPacketService packets, OrderService orders, IOptions<WalletOptions> options, TimeProvider clock, ILogger<WalletSweeper> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -22,6 +23,7 @@ internal sealed partial class WalletSweeper(
             {
                 await transfers.SweepAsync(stoppingToken);
                 await packets.SweepAsync(stoppingToken);
+                await orders.SweepAsync(stoppingToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

@@ -298,6 +298,8 @@ public sealed class RedPacketTests
             return await inner.FindAccountAsync(id, cancellationToken);
         }
 
+        public Task<Transfer?> FindTransferAsync(string id, CancellationToken cancellationToken) => inner.FindTransferAsync(id, cancellationToken);
+
         public Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
             IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken) =>
             inner.ApplyAsync(requests, opening, now, cancellationToken);

@@ -3,7 +3,6 @@ using System.Text;
 using Hutong.Core.Errors;
 using Hutong.Core.Identity;
 using Hutong.MiniPrograms.Apps;
-using Hutong.OfficialAccounts;
 
 namespace Hutong.MiniPrograms.Login;
 

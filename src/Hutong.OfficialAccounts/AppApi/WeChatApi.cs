@@ -1,3 +1,4 @@
+using Hutong.Core.Identity;
 using System.Text.Json.Nodes;
 using Hutong.Chat.Media;
 using Hutong.Contracts.Chat.Content;

@@ -1,3 +1,4 @@
+using Hutong.Core.Identity;
 using Hutong.Contracts;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.OfficialAccounts;

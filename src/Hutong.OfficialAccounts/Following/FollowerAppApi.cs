@@ -1,3 +1,4 @@
+using Hutong.Core.Identity;
 using System.Text.Json.Nodes;
 using Hutong.Contracts;
 using Hutong.Contracts.OfficialAccounts;

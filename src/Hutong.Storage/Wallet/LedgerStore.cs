@@ -33,6 +33,12 @@ internal sealed class LedgerStore(IDbContextFactory<HutongDbContext> contexts, W
         return (await db.LedgerAccounts.AsNoTracking().FirstOrDefaultAsync(a => a.Id == id, cancellationToken))?.ToDomain();
     }
 
+    public async Task<Transfer?> FindTransferAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return (await db.LedgerTransfers.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, cancellationToken))?.ToDomain();
+    }
+
     public async Task<IReadOnlyList<TransferOutcome>> ApplyAsync(
         IReadOnlyList<TransferRequest> requests, IReadOnlyList<LedgerAccount> opening, DateTimeOffset now, CancellationToken cancellationToken)
     {

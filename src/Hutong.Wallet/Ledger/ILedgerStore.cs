@@ -6,6 +6,9 @@ public interface ILedgerStore
 {
     Task<LedgerAccount?> FindAccountAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The transfer created under <paramref name="id"/>, if any.</summary>
+    Task<Transfer?> FindTransferAsync(string id, CancellationToken cancellationToken);
+
     /// <summary>
     /// Applies the requests in order, each seeing the ones before it, and returns one outcome each. The accounts in
     /// <paramref name="opening"/> are opened first where they do not exist yet, in the same transaction, so a first

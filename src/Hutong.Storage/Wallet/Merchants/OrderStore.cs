@@ -39,12 +39,12 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken) =>
         FirstAsync(o => o.PrepayId == prepayId, cancellationToken);
 
-    public async Task<bool> MarkPaidAsync(Guid id, Guid payerId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken)
+    public async Task<bool> MarkPaidAsync(Guid id, Guid payerId, string payerOpenId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var marked = await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, payerId).SetProperty(o => o.PaidAt, at), cancellationToken);
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, payerId).SetProperty(o => o.PayerOpenId, payerOpenId).SetProperty(o => o.PaidAt, at), cancellationToken);
         if (marked != 1)
         {
             return false;

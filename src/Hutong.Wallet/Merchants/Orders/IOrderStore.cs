@@ -16,10 +16,11 @@ public interface IOrderStore
     Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Marks an unpaid order paid by <paramref name="payerId"/> and queues its notification, in one transaction; false
-    /// when the order was no longer unpaid (closed, or paid by another node first).
+    /// Marks an unpaid order paid by <paramref name="payerId"/> (known to the order's app as <paramref name="payerOpenId"/>)
+    /// and queues its notification, in one transaction; false when the order was no longer unpaid (closed, or paid by
+    /// another node first).
     /// </summary>
-    Task<bool> MarkPaidAsync(Guid id, Guid payerId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken);
+    Task<bool> MarkPaidAsync(Guid id, Guid payerId, string payerOpenId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken);
 
     /// <summary>Records that the payment's money has moved in the ledger.</summary>
     Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken);

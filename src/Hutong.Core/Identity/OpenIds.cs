@@ -1,6 +1,4 @@
-using Hutong.Core.Identity;
-
-namespace Hutong.OfficialAccounts;
+namespace Hutong.Core.Identity;
 
 /// <summary>
 /// Openids (per app) and unionids (per developer) of the people apps know, under the platform key (read once per node

@@ -1,0 +1,163 @@
+using System.Text;
+using System.Threading.Channels;
+using Hutong.Core.Outbound;
+using Hutong.Wallet.Merchants.Platform;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Hutong.Wallet.Merchants.Notifications;
+
+/// <summary>
+/// Delivers merchants' notifications: a new one at once (<see cref="Kick"/>), and every due retry found in the outbox,
+/// which each node polls. An attempt is made only under a lease taken with a conditional update, so however many nodes
+/// poll, each attempt goes out once; a node that stops mid-attempt leaves a lease that ends, and the attempt is made
+/// again. A 2xx answer within the timeout delivers it; anything else waits for the next step of
+/// <see cref="Schedule"/>, and after the last the merchant can still query the order.
+/// </summary>
+/// <remarks>
+/// A singleton per node. Its queue holds only ids of rows this node wrote, as a shortcut past the poll; the rows are
+/// the truth and any node may deliver them, so nothing here has to agree with another node.
+/// </remarks>
+public sealed partial class NotificationDispatcher(
+    INotificationOutbox outbox, PaymentKeys keys, OutboundClient http, IOptions<WalletOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    : BackgroundService
+{
+    /// <summary>The waits between attempts, as WeChat Pay retries: 15 more attempts over about 24 hours.</summary>
+    public static readonly IReadOnlyList<TimeSpan> Schedule =
+    [
+        TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(15), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(3), TimeSpan.FromMinutes(10),
+        TimeSpan.FromMinutes(20), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(30), TimeSpan.FromMinutes(60),
+        TimeSpan.FromHours(3), TimeSpan.FromHours(3), TimeSpan.FromHours(3), TimeSpan.FromHours(6), TimeSpan.FromHours(6),
+    ];
+
+    /// <summary>How often the outbox is read for due retries.</summary>
+    internal static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    /// <summary>How many attempts one node makes at once.</summary>
+    private const int Parallel = 64;
+
+    private readonly Channel<Guid> _fresh = Channel.CreateBounded<Guid>(new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly SemaphoreSlim _slots = new(Parallel, Parallel);
+
+    /// <summary>A lease outlasts an attempt's timeout, so it never ends while its node still waits for the answer.</summary>
+    private TimeSpan Lease => options.Value.NotificationTimeout * 3;
+
+    /// <summary>Asks for a first attempt now, rather than at the next poll. Dropped when the queue is full: the poll finds it.</summary>
+    public void Kick(Guid notificationId) => _fresh.Writer.TryWrite(notificationId);
+
+    public override void Dispose()
+    {
+        _slots.Dispose();
+        base.Dispose();
+    }
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(DrainFreshAsync(stoppingToken), PollAsync(stoppingToken));
+
+    private async Task DrainFreshAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await foreach (var id in _fresh.Reader.ReadAllAsync(stoppingToken))
+            {
+                await _slots.WaitAsync(stoppingToken);
+                _ = Task.Run(async () =>
+                {
+                    try
+                    {
+                        if (await outbox.LeaseAsync(id, clock.GetUtcNow(), Lease, stoppingToken) is { } notification)
+                        {
+                            await AttemptAsync(notification, stoppingToken);
+                        }
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        AttemptFailed(logger, e);
+                    }
+                    finally
+                    {
+                        _slots.Release();
+                    }
+                }, CancellationToken.None);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what was queued is in the outbox, and the next node to poll finds it.
+        }
+    }
+
+    private async Task PollAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var due = await outbox.LeaseDueAsync(clock.GetUtcNow(), Lease, Parallel * 4, stoppingToken);
+                await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = stoppingToken },
+                    async (notification, token) => await AttemptAsync(notification, token));
+                if (due.Count == Parallel * 4)
+                {
+                    continue;
+                }
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                AttemptFailed(logger, e);
+            }
+
+            try
+            {
+                await Task.Delay(PollInterval, clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>One attempt: the body signed like a response, posted once, and the outcome written back.</summary>
+    private async Task AttemptAsync(MerchantNotification notification, CancellationToken cancellationToken)
+    {
+        var signature = await keys.SignAsync(notification.Body, cancellationToken);
+        var request = OutboundRequest.Post(new Uri(notification.Url), Encoding.UTF8.GetBytes(notification.Body), "application/json") with
+        {
+            Headers = new Dictionary<string, string>
+            {
+                ["Wechatpay-Timestamp"] = signature.Timestamp,
+                ["Wechatpay-Nonce"] = signature.Nonce,
+                ["Wechatpay-Signature"] = signature.Signature,
+                ["Wechatpay-Serial"] = signature.Serial,
+                ["Wechatpay-Signature-Type"] = Protocol.V3Signature.Scheme,
+                ["Request-ID"] = Guid.NewGuid().ToString(),
+            },
+        };
+        var result = await http.SendAsync(request, new OutboundPolicy
+        {
+            Tries = 1,
+            TryTimeout = options.Value.NotificationTimeout,
+            MaxResponseBytes = 64 * 1024,
+            MayRedirectTo = _ => false,
+        }, cancellationToken);
+        var attempts = notification.Attempts + 1;
+        if (result.Succeeded && result.Status is { } status && (int)status is >= 200 and < 300)
+        {
+            await outbox.MarkDeliveredAsync(notification.Id, clock.GetUtcNow(), CancellationToken.None);
+            return;
+        }
+
+        var next = attempts <= Schedule.Count ? clock.GetUtcNow() + Schedule[attempts - 1] : (DateTimeOffset?)null;
+        await outbox.MarkFailedAsync(notification.Id, attempts, next, CancellationToken.None);
+        if (next is null)
+        {
+            GaveUp(logger, notification.Id, attempts);
+        }
+    }
+
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "A merchant notification attempt failed to run; its lease ends and it is tried again.")]
+    private static partial void AttemptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Merchant notification {Id} was not acknowledged after {Attempts} attempts; the merchant can still query.")]
+    private static partial void GaveUp(ILogger logger, Guid id, int attempts);
+}

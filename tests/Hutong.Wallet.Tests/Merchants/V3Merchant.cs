@@ -33,6 +33,9 @@ internal sealed class V3Merchant : IDisposable
     /// <summary>Whether this one disposes the client and keys (a copy with another serial shares them).</summary>
     private bool _owner = true;
 
+    /// <summary>Whether this one disposes the merchant's key (a copy on another node shares it).</summary>
+    private bool _ownsKey = true;
+
     private V3Merchant(HttpClient http, Merchant merchant, RSA key, string serial, string apiV3Key, string appId)
     {
         _http = http;
@@ -106,6 +109,13 @@ internal sealed class V3Merchant : IDisposable
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
         var headers = response.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         return new V3Answer(response.StatusCode, text, Verify(headers, text), response.Content.Headers.ContentType?.ToString(), headers);
+    }
+
+    /// <summary>The same merchant calling another node (a restarted one), with its own connection; the key is the new one's to dispose.</summary>
+    public V3Merchant On(HutongApp app)
+    {
+        _ownsKey = false;
+        return new V3Merchant(app.CreateClient(), Merchant, Key, Serial, ApiV3Key, AppId) { Now = Now };
     }
 
     /// <summary>The same merchant sending another spelling of its key's serial.</summary>
@@ -185,7 +195,11 @@ internal sealed class V3Merchant : IDisposable
         }
 
         _http.Dispose();
-        Key.Dispose();
+        if (_ownsKey)
+        {
+            Key.Dispose();
+        }
+
         foreach (var key in _platform.Values)
         {
             key.Dispose();

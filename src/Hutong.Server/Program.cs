@@ -10,6 +10,7 @@ using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Social;
 using Hutong.Wallet;
+using Hutong.Wallet.Merchants;
 
 // The content root is the application's own folder, whatever the working directory: a service manager starting
 // `dotnet /srv/hutong/Hutong.Server.dll` from elsewhere still finds appsettings.json and the web client. The data
@@ -44,6 +45,7 @@ app.MapMediaApi();
 app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
+app.MapMerchantApi();
 app.MapSocialApi();
 app.MapOfficialAccountsApi();
 app.MapWeChatApi();

@@ -1,5 +1,7 @@
 using Hutong.Accounts.Identity;
 using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Merchants;
+using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Rails;
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
@@ -18,6 +20,8 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<WalletService>();
         builder.Services.TryAddSingleton<TransferService>();
         builder.Services.TryAddSingleton<RedPacketService>();
+        builder.Services.TryAddSingleton<PaymentKeys>();
+        builder.Services.TryAddSingleton<MerchantService>();
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());

@@ -734,6 +734,15 @@ public sealed class Strings
             [ErrorCodes.StorageFull] = "The mini-program's storage is full.",
             [ErrorCodes.DomainNotAllowed] = "That address is not on the mini-program's list.",
             [ErrorCodes.RequestFailed] = "The mini-program's server did not answer.",
+            [ErrorCodes.MerchantNotFound] = "No such merchant.",
+            [ErrorCodes.NotMerchantOwner] = "Only the merchant's owner can do that.",
+            [ErrorCodes.TooManyMerchants] = "You have as many merchants as one person may.",
+            [ErrorCodes.MerchantNotPending] = "This merchant has already been reviewed.",
+            [ErrorCodes.MerchantKeyExists] = "The merchant has this key already. A revoked key cannot be added again: make a new one.",
+            [ErrorCodes.TooManyMerchantKeys] = "The merchant has as many keys as it may. Revoke one first.",
+            [ErrorCodes.MerchantKeyNotFound] = "The merchant has no key in use with that serial number.",
+            [ErrorCodes.AppNotAdministered] = "You do not run an official account or mini-program with that app ID.",
+            [ErrorCodes.AppNotBound] = "That app is not bound to the merchant.",
         },
     };
 
@@ -1134,6 +1143,15 @@ public sealed class Strings
             [ErrorCodes.StorageFull] = "小程序的存储空间已满。",
             [ErrorCodes.DomainNotAllowed] = "该地址不在小程序的合法域名列表中。",
             [ErrorCodes.RequestFailed] = "小程序的服务器没有响应。",
+            [ErrorCodes.MerchantNotFound] = "没有这个商户。",
+            [ErrorCodes.NotMerchantOwner] = "只有商户的所有者可以这样做。",
+            [ErrorCodes.TooManyMerchants] = "你的商户数量已达上限。",
+            [ErrorCodes.MerchantNotPending] = "这个商户已经审核过了。",
+            [ErrorCodes.MerchantKeyExists] = "商户已有这个密钥。已吊销的密钥不能再添加，请生成新的密钥。",
+            [ErrorCodes.TooManyMerchantKeys] = "商户的密钥数量已达上限，请先吊销一个。",
+            [ErrorCodes.MerchantKeyNotFound] = "商户没有使用中的这个序列号的密钥。",
+            [ErrorCodes.AppNotAdministered] = "你没有管理这个 AppID 的公众号或小程序。",
+            [ErrorCodes.AppNotBound] = "这个应用没有绑定到商户。",
         },
     };
 }

@@ -142,6 +142,35 @@ public static class ErrorCodes
     /// <summary>The payment rail (the bank side) refused to collect a top-up.</summary>
     public const string RailDeclined = "rail_declined";
 
+    // Merchants.
+
+    /// <summary>No such merchant, or not one the caller may see (its owner and the operators only).</summary>
+    public const string MerchantNotFound = "merchant_not_found";
+
+    /// <summary>Only the merchant's owner may do that (an operator sees a merchant, and changes nothing of it but its review).</summary>
+    public const string NotMerchantOwner = "not_merchant_owner";
+
+    /// <summary>The person has as many merchants (pending or approved) as one may.</summary>
+    public const string TooManyMerchants = "too_many_merchants";
+
+    /// <summary>The merchant was reviewed already: only a pending one is approved or rejected.</summary>
+    public const string MerchantNotPending = "merchant_not_pending";
+
+    /// <summary>The merchant has that key already (or had it, and revoked it): a key is added once.</summary>
+    public const string MerchantKeyExists = "merchant_key_exists";
+
+    /// <summary>The merchant has as many API keys in use as one may: revoke one first.</summary>
+    public const string TooManyMerchantKeys = "too_many_merchant_keys";
+
+    /// <summary>The merchant has no key in use with that serial number.</summary>
+    public const string MerchantKeyNotFound = "merchant_key_not_found";
+
+    /// <summary>No official account or mini-program with that app id that the caller administers (the same answer when there is none).</summary>
+    public const string AppNotAdministered = "app_not_administered";
+
+    /// <summary>The app is not bound to the merchant.</summary>
+    public const string AppNotBound = "app_not_bound";
+
     // Moments and Status.
 
     /// <summary>No such post, or not one the caller may see.</summary>

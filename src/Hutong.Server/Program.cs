@@ -10,6 +10,7 @@ using Hutong.Server.Gateway;
 using Hutong.Server.Hosting;
 using Hutong.Social;
 using Hutong.Wallet;
+using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.V3;
 
@@ -46,6 +47,7 @@ app.MapMediaApi();
 app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
+app.MapMerchantApi();
 app.MapPaymentApi();
 app.MapV3Api();
 app.MapSocialApi();

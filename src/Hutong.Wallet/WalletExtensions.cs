@@ -1,9 +1,10 @@
 using Hutong.Accounts.Identity;
 using Hutong.Core.Identity;
+using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Notifications;
 using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.Platform;
-using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Rails;
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
@@ -27,6 +28,7 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<OrderService>();
         builder.Services.TryAddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
+        builder.Services.TryAddSingleton<MerchantService>();
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());

@@ -186,6 +186,7 @@ public sealed class WalletService(
         TransferCode.Withdrawal => WalletEntryKinds.Withdrawal,
         TransferCode.PersonToPerson => WalletEntryKinds.Transfer,
         TransferCode.RedPacketFund or TransferCode.RedPacketOpen or TransferCode.RedPacketRefund => WalletEntryKinds.RedPacket,
+        TransferCode.MerchantPayout => WalletEntryKinds.MerchantPayout,
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 }

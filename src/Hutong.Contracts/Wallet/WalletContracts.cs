@@ -42,6 +42,9 @@ public static class WalletEntryKinds
     public const string Withdrawal = "withdrawal";
     public const string Transfer = "transfer";
     public const string RedPacket = "redPacket";
+
+    /// <summary>A merchant's settled money, paid out to its owner's wallet.</summary>
+    public const string MerchantPayout = "merchantPayout";
 }
 
 /// <summary><c>POST /api/v1/transfers</c>: money to a friend, held until they accept. <c>transferId</c> is the sender's own id.</summary>

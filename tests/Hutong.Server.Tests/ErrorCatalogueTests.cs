@@ -57,6 +57,30 @@ public sealed partial class ErrorCatalogueTests
         Assert.True(scan.Violations.Count == 0, $"Codes not taken from ErrorCodes:{Environment.NewLine}{string.Join(Environment.NewLine, scan.Violations)}");
     }
 
+    /// <summary>The merchant API's WeChat Pay codes are a catalogue of their own, each documented with the status it is answered with.</summary>
+    [Fact]
+    public void WeChatPayCodes_EveryCode_HasOneRowInThePaymentsGuide_WithItsStatus()
+    {
+        var text = File.ReadAllText(Path.Combine(Repository.Root, "docs/payments.md")).ReplaceLineEndings("\n");
+        var section = ErrorsSection().Match(text);
+        Assert.True(section.Success, "docs/payments.md has no '## Errors' section.");
+        var rows = TableRow().Matches(section.Value).Select(m => (Code: m.Groups["code"].Value, Status: int.Parse(m.Groups["status"].Value, CultureInfo.InvariantCulture))).ToList();
+        var answered = typeof(Hutong.Wallet.Merchants.V3.V3Errors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Where(f => f.FieldType == typeof(Hutong.Core.Errors.Error))
+            .Select(f => (Hutong.Core.Errors.Error)f.GetValue(null)!)
+            .Concat(typeof(Hutong.Wallet.Merchants.V3.V3Errors).GetMethods(BindingFlags.Public | BindingFlags.Static)
+                .Where(m => m.ReturnType == typeof(Hutong.Core.Errors.Error))
+                .Select(m => (Hutong.Core.Errors.Error)m.Invoke(null, ["message"])!))
+            .Select(e => (e.Code, e.Status))
+            .ToList();
+        var catalogue = typeof(Hutong.Wallet.Merchants.V3.WeChatPayCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(catalogue, rows.Select(r => r.Code).Order(StringComparer.Ordinal));
+        Assert.Equal(catalogue, answered.Select(a => a.Code).Order(StringComparer.Ordinal));
+        Assert.All(answered, a => Assert.Contains(a, rows));
+    }
+
     /// <summary>Also the proof that the scan reads src/ at all: it finds every code at a place that returns it.</summary>
     [Fact]
     public void Src_EveryErrorCodesConstant_IsReturnedSomewhere()

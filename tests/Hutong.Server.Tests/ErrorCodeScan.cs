@@ -129,8 +129,13 @@ internal sealed class ErrorCodeScan
     /// <summary>Whether a symbol is Hutong's own, whose parameters and members named code carry error codes.</summary>
     private static bool IsOurs(IAssemblySymbol? assembly) => assembly?.Name.StartsWith("Hutong.", StringComparison.Ordinal) == true;
 
+    /// <summary>
+    /// The catalogues: Hutong's own, and WeChat Pay's codes that the <c>/v3</c> merchant API answers with
+    /// (<c>WeChatPayCodes</c>, documented in docs/payments.md), which merchant code written for WeChat compares.
+    /// </summary>
     private static bool IsErrorCodes(INamedTypeSymbol? type) =>
-        type is { Name: "ErrorCodes", ContainingNamespace: var ns } && ns.ToDisplayString() == "Hutong.Contracts";
+        type is { Name: "ErrorCodes", ContainingNamespace: var ns } && ns.ToDisplayString() == "Hutong.Contracts"
+        || type is { Name: "WeChatPayCodes", ContainingNamespace: var payNs } && payNs.ToDisplayString() == "Hutong.Wallet.Merchants.V3";
 
     /// <summary>The value a constant pattern is matched against: of an <c>is</c>, a switch, or a property pattern.</summary>
     private static ExpressionSyntax? Subject(ConstantPatternSyntax pattern)

@@ -132,6 +132,9 @@ public static class ErrorCodes
     /// <summary>The order's merchant is not approved or cannot take payments now.</summary>
     public const string MerchantUnavailable = "merchant_unavailable";
 
+    /// <summary>A refund the order cannot take: unpaid or closed, over what is left, past a year, or its fiftieth.</summary>
+    public const string RefundRefused = "refund_refused";
+
     public const string TransferNotFound = "transfer_not_found";
     public const string TransferNotPending = "transfer_not_pending";
     public const string PacketNotFound = "packet_not_found";

@@ -48,6 +48,7 @@ app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
 app.MapMerchantApi();
+app.MapMerchantOrdersApi();
 app.MapPaymentApi();
 app.MapV3Api();
 app.MapSocialApi();

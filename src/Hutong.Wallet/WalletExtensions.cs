@@ -29,6 +29,7 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         builder.Services.TryAddSingleton<MerchantService>();
+        builder.Services.TryAddSingleton<MerchantOrders>();
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());

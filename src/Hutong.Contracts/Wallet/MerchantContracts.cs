@@ -41,8 +41,11 @@ public sealed record SetApiV3KeyRequest(string Key);
 /// </summary>
 public sealed record AddMerchantKeyRequest(string PublicKey);
 
-/// <summary>The merchant's settled money, in the minor unit: what a payout may take.</summary>
-public sealed record MerchantBalance(long Settled, string Currency);
+/// <summary>
+/// The merchant's money, in the minor unit: <see cref="Settled"/> is what a payout may take, <see cref="Unsettled"/>
+/// what paid orders still hold (less refunds) until they settle.
+/// </summary>
+public sealed record MerchantBalance(long Settled, long Unsettled, string Currency);
 
 /// <summary>
 /// <c>POST /api/v1/merchants/{merchantId}/payouts</c>: settled money to the owner's wallet, authorised by the owner's
@@ -58,3 +61,34 @@ public sealed record RejectMerchantRequest(string Reason);
 
 /// <summary><c>POST /api/v1/admin/payments/platform-keys/rotate</c>: the serial of the key that signs from now on.</summary>
 public sealed record PlatformKeyRotated(string SerialNo);
+
+/// <summary>
+/// One of a merchant's orders, as its owner sees it: the numbers on both sides, the state as WeChat Pay names it
+/// (<c>NOTPAY</c>, <c>SUCCESS</c>, <c>REFUND</c>, <c>CLOSED</c>), and its refunds when asked for one order.
+/// </summary>
+public sealed record MerchantOrderInfo(
+    string TransactionId,
+    string OutTradeNo,
+    string TradeType,
+    string AppId,
+    string Description,
+    long Amount,
+    string Currency,
+    string State,
+    long RefundedAmount,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset ExpiresAt,
+    DateTimeOffset? PaidAt,
+    DateTimeOffset? SettledAt,
+    IReadOnlyList<MerchantRefundInfo>? Refunds = null);
+
+public sealed record MerchantRefundInfo(string RefundId, string OutRefundNo, long Amount, string? Reason, string State, DateTimeOffset CreatedAt, DateTimeOffset? SuccessAt);
+
+/// <summary>A page of orders, newest first; <see cref="Cursor"/> asks for the next.</summary>
+public sealed record MerchantOrderList(IReadOnlyList<MerchantOrderInfo> Items, string? Cursor);
+
+/// <summary>
+/// <c>POST /api/v1/merchants/{merchantId}/orders/{transactionId}/refunds</c>: a refund from the merchant's screen.
+/// <see cref="OutRefundNo"/> is the owner's own number for retries (6 to 64 of letters, digits, <c>_-|*</c>), as in the API.
+/// </summary>
+public sealed record MerchantRefundRequest(string OutRefundNo, long Amount, string? Reason);

@@ -22,6 +22,7 @@ namespace Hutong.Wallet.Merchants;
 public sealed class MerchantService(
     IMerchantStore store,
     IPayingApps apps,
+    Orders.IOrderStore orders,
     ILedgerStore ledger,
     LedgerWriter writer,
     WalletService wallet,
@@ -203,7 +204,7 @@ public sealed class MerchantService(
             : Error.NotFound(ErrorCodes.AppNotBound, "That app is not bound to the merchant.");
     }
 
-    /// <summary>The merchant's settled money: nothing until its first settlement opens its ledger account.</summary>
+    /// <summary>The merchant's settled money (nothing until its first settlement opens its ledger account), and what is still to settle.</summary>
     public async Task<Result<MerchantBalance>> BalanceAsync(Guid me, Guid merchantId, CancellationToken cancellationToken)
     {
         if (await VisibleAsync(me, merchantId, cancellationToken) is null)
@@ -212,7 +213,7 @@ public sealed class MerchantService(
         }
 
         var account = await ledger.FindAccountAsync(merchantId, cancellationToken);
-        return new MerchantBalance(account?.Balance ?? 0, account?.Currency ?? Options.Currency);
+        return new MerchantBalance(account?.Balance ?? 0, await orders.UnsettledAsync(merchantId, cancellationToken), account?.Currency ?? Options.Currency);
     }
 
     /// <summary>
@@ -328,14 +329,14 @@ public sealed class MerchantService(
     }
 
     /// <summary>The merchant if the caller may see it: its owner, or an operator.</summary>
-    private async Task<Merchant?> VisibleAsync(Guid me, Guid merchantId, CancellationToken cancellationToken) =>
+    internal async Task<Merchant?> VisibleAsync(Guid me, Guid merchantId, CancellationToken cancellationToken) =>
         await store.FindAsync(merchantId, cancellationToken) is { } merchant
         && (merchant.OwnerId == me || await operators.IsOperatorAsync(me, cancellationToken))
             ? merchant
             : null;
 
     /// <summary>The merchant when the caller owns it; an operator is told they may not, anyone else that there is none.</summary>
-    private async Task<Result<Merchant>> OwnedAsync(Guid me, Guid merchantId, CancellationToken cancellationToken)
+    internal async Task<Result<Merchant>> OwnedAsync(Guid me, Guid merchantId, CancellationToken cancellationToken)
     {
         var merchant = await VisibleAsync(me, merchantId, cancellationToken);
         return merchant is null ? NotFound : merchant.OwnerId == me ? merchant : NotOwner;

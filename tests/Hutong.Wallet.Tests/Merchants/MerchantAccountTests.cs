@@ -326,10 +326,10 @@ public sealed class MerchantAccountTests(MerchantServers servers) : IClassFixtur
         var rest = await mei.Client.PayOutMerchantAsync(merchant.MerchantId, "p5", 6_000, Pin, Ct);
         var overdrawn = await Assert.ThrowsAsync<HutongApiException>(() => mei.Client.PayOutMerchantAsync(merchant.MerchantId, "p6", 1, Pin, Ct));
 
-        Assert.Equal(new MerchantBalance(0, "CNY"), empty);
+        Assert.Equal(new MerchantBalance(0, 0, "CNY"), empty);
         Assert.Equal((409, ErrorCodes.PinNotSet), (noPin.Status, noPin.Code));
         Assert.Equal((409, ErrorCodes.InsufficientFunds), (nothingSettled.Status, nothingSettled.Code));
-        Assert.Equal(new MerchantBalance(10_000, "CNY"), settled);
+        Assert.Equal(new MerchantBalance(10_000, 0, "CNY"), settled);
         Assert.Equal((403, ErrorCodes.WrongPin), (wrongPin.Status, wrongPin.Code));
         Assert.Equal((409, ErrorCodes.InsufficientFunds), (tooMuch.Status, tooMuch.Code));
         Assert.Equal((400, ErrorCodes.ValidationFailed), (badAmount.Status, badAmount.Code));
@@ -338,7 +338,7 @@ public sealed class MerchantAccountTests(MerchantServers servers) : IClassFixtur
         Assert.Equal((409, ErrorCodes.IdempotencyConflict), (conflict.Status, conflict.Code));
         Assert.Equal((0L, 10_000L), (rest.Settled, rest.Balance));
         Assert.Equal((409, ErrorCodes.InsufficientFunds), (overdrawn.Status, overdrawn.Code));
-        Assert.Equal(new MerchantBalance(0, "CNY"), await mei.Client.GetMerchantBalanceAsync(merchant.MerchantId, Ct));
+        Assert.Equal(new MerchantBalance(0, 0, "CNY"), await mei.Client.GetMerchantBalanceAsync(merchant.MerchantId, Ct));
         Assert.Equal(10_000, (await mei.Client.GetWalletAsync(Ct)).Balance);
         var entries = (await mei.Client.GetWalletEntriesAsync(cancellationToken: Ct)).Entries;
         Assert.Equal([$"{WalletEntryKinds.MerchantPayout} 6000 p5", $"{WalletEntryKinds.MerchantPayout} 4000 p4"],

@@ -86,17 +86,26 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         return rows.ConvertAll(o => o.ToDomain());
     }
 
-    public async Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, DateTimeOffset? before, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, Hutong.Core.TimeCursor? after, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.MerchantOrders.AsNoTracking().Where(o => o.MerchantId == merchantId);
-        if (before is { } end)
+        if (after is { } cursor && Guid.TryParse(cursor.Key, out var afterId))
         {
-            query = query.Where(o => o.CreatedAt < end);
+            var at = cursor.At;
+            query = query.Where(o => o.CreatedAt < at || (o.CreatedAt == at && o.Id.CompareTo(afterId) < 0));
         }
 
-        var rows = await query.OrderByDescending(o => o.CreatedAt).Take(limit).ToListAsync(cancellationToken);
+        var rows = await query.OrderByDescending(o => o.CreatedAt).ThenByDescending(o => o.Id).Take(limit).ToListAsync(cancellationToken);
         return rows.ConvertAll(o => o.ToDomain());
+    }
+
+    public async Task<long> UnsettledAsync(Guid merchantId, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        return await db.MerchantOrders
+            .Where(o => o.MerchantId == merchantId && o.Open && (o.State == TradeStates.Success || o.State == TradeStates.Refund))
+            .SumAsync(o => o.Amount - o.RefundedAmount, cancellationToken);
     }
 
     public async Task<MerchantRefund> AddRefundAsync(MerchantRefund refund, CancellationToken cancellationToken)

@@ -33,8 +33,11 @@ public interface IOrderStore
     /// <summary>Unpaid orders past their time, paid ones whose money has not moved, and paid ones due for settlement.</summary>
     Task<IReadOnlyList<MerchantOrder>> ListDueAsync(DateTimeOffset now, DateTimeOffset settleBefore, int limit, CancellationToken cancellationToken);
 
-    /// <summary>A merchant's orders, newest first, before <paramref name="before"/> when given.</summary>
-    Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, DateTimeOffset? before, int limit, CancellationToken cancellationToken);
+    /// <summary>A merchant's orders, newest first by (creation, id), after the page that ended at <paramref name="after"/> when given.</summary>
+    Task<IReadOnlyList<MerchantOrder>> ListByMerchantAsync(Guid merchantId, Hutong.Core.TimeCursor? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>What paid orders of the merchant hold that has not settled yet: paid less refunded.</summary>
+    Task<long> UnsettledAsync(Guid merchantId, CancellationToken cancellationToken);
 
     /// <summary>Adds the refund unless the merchant used its <c>out_refund_no</c> before; returns the one stored under that number.</summary>
     Task<MerchantRefund> AddRefundAsync(MerchantRefund refund, CancellationToken cancellationToken);

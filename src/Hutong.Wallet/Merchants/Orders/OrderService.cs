@@ -385,7 +385,7 @@ public sealed class OrderService(
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http" && string.IsNullOrEmpty(uri.Query) && string.IsNullOrEmpty(uri.Fragment);
 
     /// <summary>What a request asked for, so a repeat can be told from a different request under the same number.</summary>
-    private static string Hash(params string?[] parts)
+    internal static string Hash(params string?[] parts)
     {
         var joined = string.Join('\u0001', parts.Select(p => p ?? "\u0002"));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(joined)));

@@ -4,6 +4,8 @@ using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
+using Hutong.Wallet.Merchants;
+using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Pins;
 using Hutong.Wallet.Rails;
 using Microsoft.Extensions.Options;
@@ -16,7 +18,8 @@ namespace Hutong.Wallet;
 /// meet another's.
 /// </summary>
 public sealed class WalletService(
-    ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOptions<WalletOptions> options, TimeProvider clock)
+    ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOrderStore orders, IMerchantStore merchants,
+    IOptions<WalletOptions> options, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
 
@@ -121,9 +124,65 @@ public sealed class WalletService(
         }
 
         var transfers = await ledger.ListAsync(me, after, paging.Value.Limit, cancellationToken);
-        var entries = transfers.Select(t => new WalletEntry(KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt)).ToList();
+        var titles = await MerchantTitlesAsync(transfers, cancellationToken);
+        var entries = transfers.Select(t => new WalletEntry(
+            KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt, titles.GetValueOrDefault(t.Id))).ToList();
         var next = transfers.Count == paging.Value.Limit ? new TimeCursor(transfers[^1].CreatedAt, transfers[^1].Id).Encode() : null;
         return new WalletEntryList(entries, next);
+    }
+
+    /// <summary>
+    /// The merchant's short name for each payment, refund and payout of a page, by ledger transfer id, in at most three
+    /// queries whatever the page holds: a payment's reference is its order's transaction id, a refund's its refund id,
+    /// and a payout comes from the merchant's own account.
+    /// </summary>
+    private async Task<Dictionary<string, string>> MerchantTitlesAsync(IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        var titles = new Dictionary<string, string>(StringComparer.Ordinal);
+        var payments = transfers.Where(t => t is { Code: TransferCode.MerchantPayment, Reference: not null }).ToList();
+        var refunds = transfers.Where(t => t is { Code: TransferCode.MerchantRefund, Reference: not null }).ToList();
+        var payouts = transfers.Where(t => t.Code == TransferCode.MerchantPayout).ToList();
+        if (payments.Count + refunds.Count + payouts.Count == 0)
+        {
+            return titles;
+        }
+
+        var orderMerchants = (await orders.ListByTransactionIdsAsync([.. payments.Select(t => t.Reference!)], cancellationToken))
+            .ToDictionary(o => o.TransactionId, o => o.MerchantId, StringComparer.Ordinal);
+        var refundMerchants = (await orders.ListRefundsByRefundIdsAsync([.. refunds.Select(t => t.Reference!)], cancellationToken))
+            .ToDictionary(r => r.RefundId, r => r.MerchantId, StringComparer.Ordinal);
+        var merchantOf = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var payment in payments)
+        {
+            if (orderMerchants.TryGetValue(payment.Reference!, out var merchantId))
+            {
+                merchantOf[payment.Id] = merchantId;
+            }
+        }
+
+        foreach (var refund in refunds)
+        {
+            if (refundMerchants.TryGetValue(refund.Reference!, out var merchantId))
+            {
+                merchantOf[refund.Id] = merchantId;
+            }
+        }
+
+        foreach (var payout in payouts)
+        {
+            merchantOf[payout.Id] = payout.DebitAccountId;
+        }
+
+        var names = (await merchants.ListAsync([.. merchantOf.Values.Distinct()], cancellationToken)).ToDictionary(m => m.Id, m => m.ShortName);
+        foreach (var (transferId, merchantId) in merchantOf)
+        {
+            if (names.TryGetValue(merchantId, out var name))
+            {
+                titles[transferId] = name;
+            }
+        }
+
+        return titles;
     }
 
     /// <summary>Checks the PIN for a spend, counting wrong attempts towards the lockout.</summary>
@@ -186,7 +245,10 @@ public sealed class WalletService(
         TransferCode.Withdrawal => WalletEntryKinds.Withdrawal,
         TransferCode.PersonToPerson => WalletEntryKinds.Transfer,
         TransferCode.RedPacketFund or TransferCode.RedPacketOpen or TransferCode.RedPacketRefund => WalletEntryKinds.RedPacket,
+        TransferCode.MerchantPayment => WalletEntryKinds.Payment,
+        TransferCode.MerchantRefund => WalletEntryKinds.Refund,
         TransferCode.MerchantPayout => WalletEntryKinds.MerchantPayout,
+        // A settlement moves an order's escrow to its merchant: it never touches a person's wallet.
         _ => throw new ArgumentOutOfRangeException(nameof(code)),
     };
 }

@@ -27,6 +27,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}/");
 
+    /// <summary>The node's SQLite file, for a test that sets up what the node has no API for (a merchant).</summary>
+    public string DatabasePath => Path.Combine(_dataDirectory, "hutong.db");
+
     /// <summary>What the server wrote, for a failing test to show.</summary>
     public string Output
     {

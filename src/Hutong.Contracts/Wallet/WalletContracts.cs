@@ -29,8 +29,11 @@ public sealed record WithdrawalRequest(string TransferId, long Amount, string Pi
 /// <summary>A top-up or withdrawal done (now, or by the first request under the same id), and the balance after.</summary>
 public sealed record WalletReceipt(string TransferId, string Kind, long Amount, long Balance, DateTimeOffset At);
 
-/// <summary>One movement of the caller's wallet; <see cref="Amount"/> is positive in, negative out.</summary>
-public sealed record WalletEntry(string Kind, long Amount, string? Reference, DateTimeOffset At);
+/// <summary>
+/// One movement of the caller's wallet; <see cref="Amount"/> is positive in, negative out. <see cref="Title"/> names
+/// the other side where there is one to name: the merchant's short name for a payment, a refund or a payout.
+/// </summary>
+public sealed record WalletEntry(string Kind, long Amount, string? Reference, DateTimeOffset At, string? Title = null);
 
 /// <summary>The caller's movements, newest first; <c>nextCursor</c> fetches older ones, null at the end.</summary>
 public sealed record WalletEntryList(IReadOnlyList<WalletEntry> Entries, string? NextCursor);
@@ -43,7 +46,13 @@ public static class WalletEntryKinds
     public const string Transfer = "transfer";
     public const string RedPacket = "redPacket";
 
-    /// <summary>A merchant's settled money, paid out to its owner's wallet.</summary>
+    /// <summary>A merchant paid (an app's <c>wx.requestPayment</c> or a scanned code); its reference is the payment's transaction id.</summary>
+    public const string Payment = "payment";
+
+    /// <summary>Money a merchant gave back for a payment; its reference is the refund's id.</summary>
+    public const string Refund = "refund";
+
+    /// <summary>A merchant's settled money paid out to the wallet of the person who runs it.</summary>
     public const string MerchantPayout = "merchantPayout";
 }
 

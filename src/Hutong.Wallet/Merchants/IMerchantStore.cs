@@ -7,6 +7,9 @@ public interface IMerchantStore
 
     Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken);
 
+    /// <summary>The merchants among these ids that exist, in one query.</summary>
+    Task<IReadOnlyList<Merchant>> ListAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken);
+
     Task<Merchant?> FindByMchIdAsync(string mchId, CancellationToken cancellationToken);
 
     /// <summary>The person's own merchants, oldest first.</summary>

@@ -29,8 +29,6 @@ public sealed class MiniProgramStrings
     public required string SubscribeTitle { get; init; }
     public required string SubscribeText { get; init; }
     public required string NoTemplates { get; init; }
-    public required string PaymentTitle { get; init; }
-    public required string PaymentText { get; init; }
     public required string ScanTitle { get; init; }
     public required string Search { get; init; }
     public required string SearchLabel { get; init; }
@@ -85,8 +83,6 @@ public sealed class MiniProgramStrings
         SubscribeTitle = "Messages from the mini-program",
         SubscribeText = "Each one you allow lets it send you one message of that kind.",
         NoTemplates = "This mini-program has no such messages.",
-        PaymentTitle = "Payments",
-        PaymentText = "Payments are not available yet.",
         ScanTitle = "Scan for the mini-program",
         Search = "Search",
         SearchLabel = "Search mini-programs",
@@ -142,8 +138,6 @@ public sealed class MiniProgramStrings
         SubscribeTitle = "小程序的消息",
         SubscribeText = "每允许一项，它可以给你发送一条该类消息。",
         NoTemplates = "这个小程序没有这些消息。",
-        PaymentTitle = "支付",
-        PaymentText = "暂不支持支付。",
         ScanTitle = "为小程序扫码",
         Search = "搜索",
         SearchLabel = "搜索小程序",

@@ -331,6 +331,9 @@ public sealed class Strings
 
     public required MiniProgramStrings MiniPrograms { get; init; }
 
+    /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
+    public required PaymentStrings Payments { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -346,6 +349,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.English,
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
+        Payments = PaymentStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -400,7 +404,8 @@ public sealed class Strings
         PinSaved = "Payment PIN saved.",
         AvailableAmount = amount => $"{amount} available",
         AmountIn = currency => $"Amount ({currency})",
-        EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", "merchantPayout" => "Merchant payout", _ => "Other" },
+        EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", "payment" => "Payment", "refund" => "Refund",
+            "merchantPayout" => "Merchant payout", _ => "Other" },
         ToppedUp = amount => $"Topped up {amount}.",
         Withdrew = amount => $"Withdrew {amount}.",
         SendMoney = "Send money",
@@ -763,6 +768,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.Chinese,
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
+        Payments = PaymentStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -817,7 +823,8 @@ public sealed class Strings
         PinSaved = "支付密码已保存。",
         AvailableAmount = amount => $"可用 {amount}",
         AmountIn = currency => $"金额（{currency}）",
-        EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", "merchantPayout" => "商户提现", _ => "其他" },
+        EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", "payment" => "付款", "refund" => "退款",
+            "merchantPayout" => "商户结算", _ => "其他" },
         ToppedUp = amount => $"已充值 {amount}。",
         Withdrew = amount => $"已提现 {amount}。",
         SendMoney = "红包和转账",

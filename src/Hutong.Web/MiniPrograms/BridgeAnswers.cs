@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.MiniPrograms;
+using Hutong.Web.Payments;
 
 namespace Hutong.Web.MiniPrograms;
 
@@ -72,6 +73,21 @@ public static class BridgeAnswers
 
         return Ok(res);
     }
+
+    /// <summary>
+    /// WeChat's answer to <c>wx.requestPayment</c> once the cashier closed: <c>requestPayment:ok</c> when paid,
+    /// <c>requestPayment:fail cancel</c> when the person closed it, and for a refusal <c>requestPayment:fail</c> with the
+    /// node's error code (<c>bad_pay_sign</c>, <c>order_paid</c>, ...), which docs/api.md lists; malformed parameters
+    /// say which, and a node that did not answer is a network error.
+    /// </summary>
+    public static string Payment(CashierOutcome outcome) => outcome switch
+    {
+        CashierPaid => Ok(),
+        CashierRefused { Code: ErrorCodes.ValidationFailed, Detail: { Length: > 0 } detail } => Fail($"requestPayment:fail parameter error: {detail}"),
+        CashierRefused { Code: { } code } => Fail($"requestPayment:fail {code}"),
+        CashierRefused => Fail("requestPayment:fail network error"),
+        _ => Fail("requestPayment:fail cancel"),
+    };
 
     private static string? Detail(HutongApiException error) =>
         error.Problem?.Detail is { Length: > 0 } detail ? detail : error.Problem?.Title is { Length: > 0 } title ? title : null;

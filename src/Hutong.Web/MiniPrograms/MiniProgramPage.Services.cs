@@ -3,6 +3,8 @@ using System.Text.Json.Nodes;
 using Hutong.Client;
 using Hutong.Web.Shared;
 using Hutong.Contracts.MiniPrograms;
+using Hutong.Contracts.Wallet;
+using Hutong.Web.Payments;
 using Microsoft.JSInterop;
 
 namespace Hutong.Web.MiniPrograms;
@@ -17,6 +19,15 @@ public sealed partial class MiniProgramPage
     private Consent? _consent;
     private (string Title, string Path)? _sharing;
     private TaskCompletionSource<string?>? _scanning;
+    private Paying? _paying;
+
+    /// <summary>A <c>wx.requestPayment</c> the cashier shows, and how it closed.</summary>
+    private sealed class Paying(PayRequest request)
+    {
+        public PayRequest Request { get; } = request;
+
+        public TaskCompletionSource<CashierOutcome> Outcome { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     /// <summary>What the consent dialog asks; <see cref="Templates"/> for subscribe messages, one switch each.</summary>
     private sealed class Consent(string title, string question, string? text, bool canDeny, List<TemplateChoice>? templates = null)
@@ -175,11 +186,57 @@ public sealed partial class MiniProgramPage
         }
     }
 
+    /// <summary>
+    /// <c>wx.requestPayment</c>: the cashier, with the parameters the app's server made and this app's id (a
+    /// mini-program does not pass it; its merchant signed it). WeChat's answer once the cashier closes: ok when paid,
+    /// <c>fail cancel</c> when the person closed it, <c>fail {reason}</c> when the order was refused.
+    /// </summary>
     [JSInvokable]
-    public async Task<string> RequestPayment()
+    public async Task<string> RequestPayment(string argsJson)
     {
-        await AskAsync(new Consent(M.PaymentTitle, M.PaymentText, null, canDeny: false));
-        return BridgeAnswers.Fail("requestPayment:fail not available");
+        if (PaymentRequest(_launch?.AppId ?? AppId, argsJson) is not { } request)
+        {
+            return BridgeAnswers.Fail("requestPayment:fail parameter error");
+        }
+
+        _paying?.Outcome.TrySetResult(new CashierCancelled());
+        var paying = _paying = new Paying(request);
+        StateHasChanged();
+        return BridgeAnswers.Payment(await paying.Outcome.Task);
+    }
+
+    /// <summary>
+    /// The app's <c>{timeStamp, nonceStr, package, signType, paySign}</c> as the node checks them; a number where a
+    /// string belongs (a timeStamp, often) is read as its digits. Null when it is not an object.
+    /// </summary>
+    internal static PayRequest? PaymentRequest(string appId, string argsJson)
+    {
+        JsonObject args;
+        try
+        {
+            if (JsonNode.Parse(argsJson) is not JsonObject parsed)
+            {
+                return null;
+            }
+
+            args = parsed;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+
+        string? Text(string name) => args[name] is JsonValue value
+            ? value.TryGetValue<string>(out var text) ? text : value.GetValueKind() == JsonValueKind.Number ? value.ToJsonString() : null
+            : null;
+        return new PayRequest(appId, Text("timeStamp"), Text("nonceStr"), Text("package"), Text("signType"), Text("paySign"));
+    }
+
+    private void OnPaid(CashierOutcome outcome)
+    {
+        var paying = _paying;
+        _paying = null;
+        paying?.Outcome.TrySetResult(outcome);
     }
 
     /// <summary>The scanner of Scan (camera or an image), in a dialog over the app; WeChat's answer for a QR code.</summary>
@@ -253,6 +310,7 @@ public sealed partial class MiniProgramPage
     {
         Answer(false);
         OnScanned(null);
+        OnPaid(new CashierCancelled());
         _sharing = null;
     }
 }

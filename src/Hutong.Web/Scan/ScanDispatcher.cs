@@ -53,6 +53,7 @@ public static partial class ScanDispatcher
             "group" => Group(path, text),
             "oa" => OfficialAccount(path, query, text),
             "mp" => MiniProgram(path, query, text),
+            "pay" => Payment(path, text),
             "" => new InvalidTarget(text),
             _ => new UnsupportedTarget(kind, text),
         };
@@ -109,6 +110,10 @@ public static partial class ScanDispatcher
 
         return new OfficialAccountTarget(accountId, ticket);
     }
+
+    /// <summary>A native order's code is its prepay id (36 letters and digits today), one segment; a query after it changes nothing.</summary>
+    private static ScanTarget Payment(string[] path, string text) =>
+        path is [var code] && IsQuerySafe(code) && code.Length <= MaxCodeLength ? new PaymentTarget(code) : new InvalidTarget(text);
 
     /// <summary>The longest page path (with its query) a mini-program code carries (PRODUCT.md: 128 bytes), with room for escaping.</summary>
     private const int MaxPagePathLength = 1024;

@@ -40,7 +40,16 @@ public sealed record MiniProgramTarget(string AppId, string? Path) : ScanTarget
     public override string Route => MiniPrograms.MiniProgramPage.Route(AppId, Path);
 }
 
-/// <summary>A Hutong link of a kind this client does not open yet (payments, ...).</summary>
+/// <summary>
+/// <c>hutong://pay/{code}</c>, a merchant's native order (its <c>code_url</c>): the payment page, where the cashier
+/// shows what the order asks before anything is paid.
+/// </summary>
+public sealed record PaymentTarget(string Code) : ScanTarget
+{
+    public override string Route => $"pay/{Uri.EscapeDataString(Code)}";
+}
+
+/// <summary>A Hutong link of a kind this client does not open yet.</summary>
 public sealed record UnsupportedTarget(string Kind, string Text) : ScanTarget;
 
 /// <summary>A Hutong link of a known kind whose id or code cannot be right: damaged, cut short, or made up.</summary>

@@ -157,7 +157,7 @@ export async function open(container, launchJson, owner) {
     scanCode: (args) => call(owner, 'ScanCode', !!(args && args.onlyFromCamera)),
     requestSubscribeMessage: (args) => call(owner, 'RequestSubscribeMessage', JSON.stringify(Array.isArray(args.tmplIds) ? args.tmplIds.map(String) : [])),
     getUserProfile: (args) => call(owner, 'GetUserProfile', String((args && args.desc) || '')),
-    requestPayment: () => call(owner, 'RequestPayment'),
+    requestPayment: (args) => call(owner, 'RequestPayment', JSON.stringify(args || {})),
     setClipboardData: async (args) => {
       await navigator.clipboard.writeText(String(args.data ?? ''));
       await call(owner, 'Copied');

@@ -2,7 +2,9 @@ using System.Text.Json.Nodes;
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.MiniPrograms;
+using Hutong.Contracts.Wallet;
 using Hutong.Web.MiniPrograms;
+using Hutong.Web.Payments;
 
 namespace Hutong.Web.Tests.MiniPrograms;
 
@@ -49,6 +51,50 @@ public sealed class BridgeAnswersTests
         var res = answer["res"]!.AsObject();
         Assert.Equal(["t1", "t2", "t3"], res.Select(p => p.Key));
         Assert.Equal(("accept", "reject", "ban"), ((string)res["t1"]!, (string)res["t2"]!, (string)res["t3"]!));
+    }
+
+    [Fact]
+    public void Payment_Paid_IsOkWithNothingElse()
+    {
+        var answer = Parse(BridgeAnswers.Payment(new CashierPaid(
+            new PaymentResult("4220260318123456789012345678", PaymentStates.Paid, "Tea House", "Oolong, a pot", 2_800, "CNY", DateTimeOffset.UnixEpoch))));
+
+        Assert.True((bool)answer["ok"]!);
+        Assert.Empty(answer["res"]!.AsObject());
+    }
+
+    [Theory]
+    [InlineData(null, null, "requestPayment:fail cancel")]
+    [InlineData(ErrorCodes.BadPaySign, "The payment request is not signed by its merchant.", "requestPayment:fail bad_pay_sign")]
+    [InlineData(ErrorCodes.OrderPaid, null, "requestPayment:fail order_paid")]
+    [InlineData(ErrorCodes.ValidationFailed, "signType is RSA (WeChat Pay API v3).", "requestPayment:fail parameter error: signType is RSA (WeChat Pay API v3).")]
+    [InlineData("", null, "requestPayment:fail network error")]
+    public void Payment_CancelledOrRefused_FailsInWeChatsWords(string? code, string? detail, string errMsg)
+    {
+        CashierOutcome outcome = code switch
+        {
+            null => new CashierCancelled(),
+            "" => new CashierRefused(null, null, "No connection."),
+            _ => new CashierRefused(code, detail, "Refused."),
+        };
+
+        var answer = Parse(BridgeAnswers.Payment(outcome));
+
+        Assert.False((bool)answer["ok"]!);
+        Assert.Equal(errMsg, (string)answer["errMsg"]!);
+    }
+
+    [Fact]
+    public void PaymentRequest_TakesTheAppsParameters_WithItsOwnAppId_AndANumberTimeStampAsItsDigits()
+    {
+        var request = MiniProgramPage.PaymentRequest("wx01", """
+            {"timeStamp": 1767225600, "nonceStr": "5K8264ILTKCH16CQ", "package": "prepay_id=wx2026", "signType": "RSA", "paySign": "c2ln", "appId": "wxother"}
+            """);
+
+        Assert.Equal(new PayRequest("wx01", "1767225600", "5K8264ILTKCH16CQ", "prepay_id=wx2026", "RSA", "c2ln"), request);
+        Assert.Equal(new PayRequest("wx01", null, null, null, null, null), MiniProgramPage.PaymentRequest("wx01", """{"timeStamp": {}, "package": null}"""));
+        Assert.Null(MiniProgramPage.PaymentRequest("wx01", "[1]"));
+        Assert.Null(MiniProgramPage.PaymentRequest("wx01", "{not json"));
     }
 
     private static HutongApiException Problem(int status, string code, string detail) =>

@@ -160,9 +160,33 @@ public sealed class ScanDispatcherTests
     }
 
     [Theory]
-    [InlineData("hutong://pay/ord-2026-0001", "pay")]
-    [InlineData("hutong://pay?amount=100", "pay")]
+    [InlineData("hutong://pay/wx20260318120000a1b2c3d4e5f6a7b8c9d0", "wx20260318120000a1b2c3d4e5f6a7b8c9d0", "pay/wx20260318120000a1b2c3d4e5f6a7b8c9d0")]
+    [InlineData("HUTONG://Pay/ord-2026_0001/?utm=poster\n", "ord-2026_0001", "pay/ord-2026_0001")]
+    public void Dispatch_PaymentCode_OpensThePaymentPage(string decoded, string code, string route)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new PaymentTarget(code), target);
+        Assert.Equal(route, target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://pay")]
+    [InlineData("hutong://pay?amount=100")]
+    [InlineData("hutong://pay/ord 2026")]
+    [InlineData("hutong://pay/ord%2F2026")]
+    [InlineData("hutong://pay/wx2026/extra")]
+    public void Dispatch_PaymentCodeThatCannotBeOne_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new InvalidTarget(decoded), target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
     [InlineData("hutong://moments/0195a3c4", "moments")]
+    [InlineData("hutong://wxpay/bizpayurl?pr=abc", "wxpay")]
     public void Dispatch_HutongLinkOfAKindNotOpenedYet_IsUnsupportedWithItsText(string decoded, string kind)
     {
         var target = ScanDispatcher.Dispatch(decoded);

@@ -140,17 +140,28 @@ public sealed class ScanPageTests : IAsyncDisposable
     }
 
     [Fact]
-    public async Task CameraSeesPaymentCode_SaysItIsNotSupportedYet()
+    public async Task CameraSeesPaymentCode_OpensThePaymentPage()
+    {
+        _scan.Setup<string>("start", _ => true).SetResult("ok");
+        var page = _context.Render<ScanPage>();
+
+        await page.InvokeAsync(() => page.Instance.OnCode("hutong://pay/wx20260318120000a1b2c3d4e5f6a7b8c9d0"));
+
+        Assert.Equal("http://localhost/pay/wx20260318120000a1b2c3d4e5f6a7b8c9d0", Nav.Uri);
+    }
+
+    [Fact]
+    public async Task CameraSeesAHutongCodeOfAnUnknownKind_SaysItIsNotSupportedYet()
     {
         _scan.Setup<string>("start", _ => true).SetResult("ok");
         var page = _context.Render<ScanPage>();
         var before = Nav.Uri;
 
-        await page.InvokeAsync(() => page.Instance.OnCode("hutong://pay/ord-2026-0001"));
+        await page.InvokeAsync(() => page.Instance.OnCode("hutong://moments/0195a3c4"));
 
         Assert.Equal(before, Nav.Uri);
         Assert.Equal("Not supported yet", page.Find("#scan-result-title").TextContent);
-        Assert.Equal("hutong://pay/ord-2026-0001", page.Find(".scan-text").TextContent);
+        Assert.Equal("hutong://moments/0195a3c4", page.Find(".scan-text").TextContent);
         Assert.Empty(page.FindAll(".scan-links"));
     }
 

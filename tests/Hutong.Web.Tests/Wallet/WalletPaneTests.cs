@@ -5,6 +5,7 @@ using Hutong.Web.Localization;
 using Hutong.Web.Tests.Testing;
 using Hutong.Web.Wallet;
 using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Web.Tests.Wallet;
@@ -173,5 +174,26 @@ public sealed class WalletPaneTests : IAsyncDisposable
         await pane.Find("form").SubmitAsync(new());
 
         Assert.Equal("That PIN is too easy to guess.", pane.Find("p.form-error").TextContent);
+    }
+
+    [Theory]
+    [InlineData("en", "Payment to Tea House", "Refund from Tea House", "Payout from Tea House", "Payment")]
+    [InlineData("zh-Hans", "付款给 Tea House", "Tea House 退款", "Tea House 结算到账", "付款")]
+    public async Task History_NamesTheMerchantOfAPaymentARefundAndAPayout(string language, string payment, string refund, string payout, string untitled)
+    {
+        await _context.Services.GetRequiredService<Texts>().ChooseAsync(language);
+        _server.Answer(HttpMethod.Get, "api/v1/wallet/transactions?limit=50", () => RecordingHandler.Json(new WalletEntryList(
+            [
+                new WalletEntry(WalletEntryKinds.MerchantPayout, 9_000, "payout-1", Sample.Noon, "Tea House"),
+                new WalletEntry(WalletEntryKinds.Refund, 500, "50202603181234567890123456789", Sample.Noon, "Tea House"),
+                new WalletEntry(WalletEntryKinds.Payment, -2_800, "4220260318123456789012345678", Sample.Noon, "Tea House"),
+                new WalletEntry(WalletEntryKinds.Payment, -100, "4220260318000000000000000000", Sample.Noon),
+            ], null), HutongJsonContext.Default.WalletEntryList));
+
+        var pane = _context.Render<WalletPane>();
+
+        pane.WaitForAssertion(() => Assert.Equal(4, pane.FindAll(".entry").Count));
+        Assert.Equal([payout, refund, payment, untitled], pane.FindAll(".entry-kind").Select(e => e.TextContent));
+        Assert.Equal(["+¥90.00", "+¥5.00", "-¥28.00", "-¥1.00"], pane.FindAll(".entry-amount").Select(e => e.TextContent));
     }
 }

@@ -36,6 +36,19 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts)
         return (await db.Merchants.AsNoTracking().FirstOrDefaultAsync(m => m.Id == id, cancellationToken))?.ToDomain();
     }
 
+    public async Task<IReadOnlyList<Merchant>> ListAsync(IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var list = ids.Distinct().ToList();
+        var rows = await db.Merchants.AsNoTracking().Where(m => EF.Parameter(list).Contains(m.Id)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(m => m.ToDomain());
+    }
+
     public async Task<Merchant?> FindByMchIdAsync(string mchId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

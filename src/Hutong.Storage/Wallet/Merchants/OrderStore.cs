@@ -36,6 +36,20 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public Task<MerchantOrder?> FindByTransactionIdAsync(string transactionId, CancellationToken cancellationToken) =>
         FirstAsync(o => o.TransactionId == transactionId, cancellationToken);
 
+    public async Task<IReadOnlyList<MerchantOrder>> ListByTransactionIdsAsync(IReadOnlyCollection<string> transactionIds, CancellationToken cancellationToken)
+    {
+        if (transactionIds.Count == 0)
+        {
+            return [];
+        }
+
+        // One parameter holding the whole list (JSON on SQLite, an array on PostgreSQL), as the ledger asks for its ids.
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = transactionIds.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.MerchantOrders.AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.TransactionId)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(o => o.ToDomain());
+    }
+
     public Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken) =>
         FirstAsync(o => o.PrepayId == prepayId, cancellationToken);
 
@@ -153,6 +167,19 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.MerchantRefunds.AsNoTracking().Where(r => r.OrderId == orderId).ToListAsync(cancellationToken);
         return [.. rows.OrderBy(r => r.CreatedAt).Select(r => r.ToDomain())];
+    }
+
+    public async Task<IReadOnlyList<MerchantRefund>> ListRefundsByRefundIdsAsync(IReadOnlyCollection<string> refundIds, CancellationToken cancellationToken)
+    {
+        if (refundIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var ids = refundIds.Distinct(StringComparer.Ordinal).ToList();
+        var rows = await db.MerchantRefunds.AsNoTracking().Where(r => EF.Parameter(ids).Contains(r.RefundId)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(r => r.ToDomain());
     }
 
     public async Task<bool> CompleteRefundAsync(

@@ -13,6 +13,9 @@ public interface IOrderStore
 
     Task<MerchantOrder?> FindByTransactionIdAsync(string transactionId, CancellationToken cancellationToken);
 
+    /// <summary>The orders among these transaction ids that exist, in one query (a page of wallet history names its merchants).</summary>
+    Task<IReadOnlyList<MerchantOrder>> ListByTransactionIdsAsync(IReadOnlyCollection<string> transactionIds, CancellationToken cancellationToken);
+
     Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken);
 
     /// <summary>
@@ -45,6 +48,9 @@ public interface IOrderStore
     Task<MerchantRefund?> FindRefundAsync(Guid merchantId, string outRefundNo, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MerchantRefund>> ListRefundsAsync(Guid orderId, CancellationToken cancellationToken);
+
+    /// <summary>The refunds among these refund ids (WeChat's <c>refund_id</c>) that exist, in one query.</summary>
+    Task<IReadOnlyList<MerchantRefund>> ListRefundsByRefundIdsAsync(IReadOnlyCollection<string> refundIds, CancellationToken cancellationToken);
 
     /// <summary>
     /// Marks a processing refund done, adds it to the order's refunded amount, and queues its notification when there

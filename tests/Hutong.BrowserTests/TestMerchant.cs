@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using Hutong.Storage;
+using Hutong.Storage.Sqlite;
+using Hutong.Wallet.Merchants;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>
+/// A merchant for the payment tests, set up approved in the running node's database as an operator would leave it
+/// (the node has no API to sign merchants up yet), with one app bound. Its server's side is written by hand from
+/// WeChat Pay's documentation: each <c>/v3</c> request signed with its RSA key, and the parameters of
+/// <c>wx.requestPayment</c> signed the same way.
+/// </summary>
+internal sealed class TestMerchant : IDisposable
+{
+    private readonly HttpClient _http;
+    private readonly RSA _key;
+    private readonly string _serial;
+
+    private TestMerchant(HttpClient http, RSA key, string serial, string mchId, string appId)
+    {
+        _http = http;
+        _key = key;
+        _serial = serial;
+        MchId = mchId;
+        AppId = appId;
+    }
+
+    public string MchId { get; }
+
+    /// <summary>The app the merchant charges through: a mini-program's id, or any id for native orders.</summary>
+    public string AppId { get; }
+
+    private static DateTimeOffset Now => TimeProvider.System.GetUtcNow();
+
+    public static async Task<TestMerchant> CreateAsync(ServerProcess server, string ownerId, string appId, string shortName = "Tea House")
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var services = new ServiceCollection()
+            .AddDbContextFactory<HutongDbContext>(o => SqliteStorage.Use(o, $"Data Source={server.DatabasePath}"))
+            .AddHutongStores();
+        await using var provider = services.BuildServiceProvider();
+        var merchants = provider.GetRequiredService<IMerchantStore>();
+        var now = Now;
+        Merchant merchant;
+        do
+        {
+            merchant = new Merchant(Guid.CreateVersion7(), "1" + RandomNumberGenerator.GetString("0123456789", 9), Guid.Parse(ownerId), $"{shortName} Ltd",
+                shortName, "food", MerchantStates.Approved, null, null, now, now);
+        }
+        while (!await merchants.AddAsync(merchant, cancellationToken));
+
+        await merchants.SetApiV3KeyAsync(merchant.Id, RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32), cancellationToken);
+        var key = RSA.Create(2048);
+        var serial = Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..40].TrimStart('0');
+        await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), cancellationToken);
+        await merchants.BindAppAsync(new MerchantApp(merchant.Id, appId, now), cancellationToken);
+        return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, serial, merchant.MchId, appId);
+    }
+
+    /// <summary><c>POST /v3/pay/transactions/native</c>: the order's <c>code_url</c>, for a QR code.</summary>
+    public async Task<string> NativeOrderAsync(string outTradeNo, long total, string description) =>
+        (await CreateAsync("native", Order(outTradeNo, total, description)))["code_url"]!.GetValue<string>();
+
+    /// <summary><c>POST /v3/pay/transactions/jsapi</c> for the person with <paramref name="openId"/> at the app: the prepay id.</summary>
+    public async Task<string> JsApiOrderAsync(string outTradeNo, long total, string description, string openId)
+    {
+        var order = Order(outTradeNo, total, description);
+        order["payer"] = new JsonObject { ["openid"] = openId };
+        return (await CreateAsync("jsapi", order))["prepay_id"]!.GetValue<string>();
+    }
+
+    /// <summary>What the merchant's server hands <c>wx.requestPayment</c>: signed over appId, timeStamp, nonceStr and package.</summary>
+    public IReadOnlyDictionary<string, string> PayParameters(string prepayId)
+    {
+        var timeStamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));
+        var package = "prepay_id=" + prepayId;
+        return new Dictionary<string, string>
+        {
+            ["timeStamp"] = timeStamp,
+            ["nonceStr"] = nonce,
+            ["package"] = package,
+            ["signType"] = "RSA",
+            ["paySign"] = Sign($"{AppId}\n{timeStamp}\n{nonce}\n{package}\n"),
+        };
+    }
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _key.Dispose();
+    }
+
+    private JsonObject Order(string outTradeNo, long total, string description) => new()
+    {
+        ["appid"] = AppId,
+        ["mchid"] = MchId,
+        ["description"] = description,
+        ["out_trade_no"] = outTradeNo,
+        ["notify_url"] = "https://merchant.example/notify",
+        ["amount"] = new JsonObject { ["total"] = total, ["currency"] = "CNY" },
+    };
+
+    private async Task<JsonObject> CreateAsync(string tradeType, JsonObject order)
+    {
+        var path = $"/v3/pay/transactions/{tradeType}";
+        var body = order.ToJsonString();
+        var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+        var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var signature = Sign($"POST\n{path}\n{timestamp}\n{nonce}\n{body}\n");
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        request.Headers.TryAddWithoutValidation("Authorization",
+            $"WECHATPAY2-SHA256-RSA2048 mchid=\"{MchId}\",nonce_str=\"{nonce}\",signature=\"{signature}\",timestamp=\"{timestamp}\",serial_no=\"{_serial}\"");
+        request.Headers.Accept.ParseAdd("application/json");
+        using var response = await _http.SendAsync(request, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} answered {(int)response.StatusCode}: {text}");
+        return (JsonObject)JsonNode.Parse(text)!;
+    }
+
+    private string Sign(string message) =>
+        Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(message), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+}

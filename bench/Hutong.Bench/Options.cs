@@ -7,12 +7,12 @@ namespace Hutong.Bench;
 /// leaves out ejabberd, <c>--postgres</c> (an administrator's connection string) runs the wallet's scenarios on a fresh
 /// PostgreSQL database instead of SQLite. <c>--friends</c>, <c>--readers</c>, <c>--posts</c> and <c>--think</c> (ms a
 /// reader waits between pages) shape <c>moments</c>; <c>--followers</c>, <c>--clients</c> (followers online), <c>--posts</c>
-/// and <c>--readers</c> shape <c>broadcast</c>.
+/// and <c>--readers</c> shape <c>broadcast</c>; <c>--orders</c> is how many orders <c>payments</c> measures.
 /// </summary>
 internal sealed record Options(
     string Scenario, bool Smoke, int Pairs, int Groups, int Members, int Senders, int Window, double Rate, TimeSpan Warmup, TimeSpan Duration,
     string Out, int Port, string ServerDll, bool NoPeer, string EjabberdScripts, int Connections, int Clients, int Messages, TimeSpan Settle,
-    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think, int Followers)
+    int Packets, int Transfers, string? Postgres, int Friends, int Readers, int Posts, TimeSpan? Think, int Followers, int Orders)
 {
     public static Options Parse(string[] args)
     {
@@ -48,7 +48,8 @@ internal sealed record Options(
             Int("--readers", smoke ? 4 : 200),
             Int("--posts", smoke ? 2 : 5),
             Value("--think") is { } think ? TimeSpan.FromMilliseconds(int.Parse(think, CultureInfo.InvariantCulture)) : null,
-            Int("--followers", smoke ? 2_000 : 1_000_000));
+            Int("--followers", smoke ? 2_000 : 1_000_000),
+            Int("--orders", smoke ? 500 : 50_000));
     }
 
     /// <summary>The server built in the same configuration as the bench.</summary>

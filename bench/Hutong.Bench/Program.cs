@@ -24,11 +24,12 @@ var outcome = options.Scenario switch
     "redpacket" or "transfers" => await Hutong.Bench.Wallet.WalletRun.RunAsync(options, cancel.Token),
     "moments" => await Hutong.Bench.Moments.MomentsRun.RunAsync(options, cancel.Token),
     "broadcast" => await Hutong.Bench.Broadcasts.BroadcastRun.RunAsync(options, cancel.Token),
+    "payments" => await Hutong.Bench.Payments.PaymentRun.RunAsync(options, cancel.Token),
     _ => null,
 };
 if (outcome is null)
 {
-    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments|broadcast [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--followers N] [--out DIR] [--no-peer] [--postgres CONNECTION]");
+    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments|broadcast|payments [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--followers N] [--orders N] [--out DIR] [--no-peer] [--postgres CONNECTION]");
     return 2;
 }
 

@@ -1,5 +1,6 @@
 using Hutong.Accounts.Identity;
 using Hutong.Core.Identity;
+using Hutong.Core.Outbound;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Notifications;
@@ -18,6 +19,8 @@ public static class WalletExtensions
 {
     public static IHostApplicationBuilder AddWallet(this IHostApplicationBuilder builder)
     {
+        // Merchants' notifications go out through the hardened client for developer servers.
+        builder.AddOutboundHttp();
         builder.Services.AddOptions<WalletOptions>().BindConfiguration(WalletOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<IPaymentRail, SimulatedBank>();
         builder.Services.TryAddSingleton<WalletService>();

@@ -40,7 +40,7 @@ internal sealed class WalletNode : IAsyncDisposable
     public ILedgerStore LedgerStore => Services.GetRequiredService<ILedgerStore>();
 
     /// <summary>Starts a node on SQLite, or, given an administrator's connection string, on a database of its own there.</summary>
-    public static async Task<WalletNode> StartAsync(string? postgres, CancellationToken cancellationToken)
+    public static async Task<WalletNode> StartAsync(string? postgres, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var folder = Directory.CreateTempSubdirectory("hutong-wallet-bench-");
         var database = postgres is null ? ((string, string)?)null : (postgres, "hutong_bench_" + Guid.NewGuid().ToString("N")[..12]);
@@ -60,6 +60,11 @@ internal sealed class WalletNode : IAsyncDisposable
             ["Hutong:Security:PasswordIterations"] = "10000",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        if (settings is not null)
+        {
+            builder.Configuration.AddInMemoryCollection(settings);
+        }
+
         builder.AddHutongStorage();
         builder.AddHutongCluster();
         builder.AddAccounts();

@@ -176,7 +176,7 @@ internal sealed class MerchantNotificationRow
     public DateTimeOffset? DeliveredAt { get; set; }
 
     public Hutong.Wallet.Merchants.Notifications.MerchantNotification ToDomain() =>
-        new(Id, MerchantId, EventType, Url, Body, Attempts, NextAttemptAt ?? CreatedAt, CreatedAt, DeliveredAt);
+        new(Id, MerchantId, EventType, Url, Body, Attempts, NextAttemptAt ?? CreatedAt, CreatedAt, DeliveredAt, LeaseToken, LeasedUntil);
 
     internal sealed class Configuration : IEntityTypeConfiguration<MerchantNotificationRow>
     {

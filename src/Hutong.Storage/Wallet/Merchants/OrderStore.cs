@@ -8,11 +8,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
 {
     public async Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken)
     {
-        if (await FindByOutTradeNoAsync(order.MerchantId, order.OutTradeNo, cancellationToken) is { } existing)
-        {
-            return existing;
-        }
-
+        // Inserted first and read only on a clash: a repeat is rare, and a read first would cost every order a round trip.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         db.MerchantOrders.Add(MerchantOrderRow.From(order));
         try
@@ -22,7 +18,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         }
         catch (DbUpdateException)
         {
-            // The same number raced in from another request: the first one stands.
+            // The number was used before, or raced in from another request: the first one stands.
             return await FindByOutTradeNoAsync(order.MerchantId, order.OutTradeNo, cancellationToken)
                 ?? throw new InvalidOperationException("An order that clashed on its number is not there.");
         }
@@ -230,6 +226,8 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         Attempts = n.Attempts,
         NextAttemptAt = n.NextAttemptAt,
         CreatedAt = n.CreatedAt,
+        LeaseToken = n.LeaseToken,
+        LeasedUntil = n.LeasedUntil,
     };
 
     private async Task<MerchantOrder?> FirstAsync(System.Linq.Expressions.Expression<Func<MerchantOrderRow, bool>> where, CancellationToken cancellationToken)
@@ -248,24 +246,18 @@ internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> cont
         return due.Count == 0 ? [] : await LeaseAsync(db, due, now, lease, cancellationToken);
     }
 
-    public async Task<MerchantNotification?> LeaseAsync(Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken)
+    public async Task MarkDeliveredAsync(Guid id, Guid leaseToken, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return (await LeaseAsync(db, [id], now, lease, cancellationToken)).SingleOrDefault();
-    }
-
-    public async Task MarkDeliveredAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.MerchantNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set
+        await db.MerchantNotifications.Where(n => n.Id == id && n.LeaseToken == leaseToken).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.DeliveredAt, at).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
             .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
     }
 
-    public async Task MarkFailedAsync(Guid id, int attempts, DateTimeOffset? next, CancellationToken cancellationToken)
+    public async Task MarkFailedAsync(Guid id, Guid leaseToken, int attempts, DateTimeOffset? next, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        await db.MerchantNotifications.Where(n => n.Id == id).ExecuteUpdateAsync(set => set
+        await db.MerchantNotifications.Where(n => n.Id == id && n.LeaseToken == leaseToken).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.Attempts, attempts).SetProperty(n => n.NextAttemptAt, next).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null), cancellationToken);
     }
 

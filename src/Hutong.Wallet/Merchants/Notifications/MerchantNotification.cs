@@ -3,6 +3,7 @@ namespace Hutong.Wallet.Merchants.Notifications;
 /// <summary>
 /// A notification to a merchant's server, kept until it answers 2xx or the schedule runs out. <see cref="Body"/> is the
 /// exact compact JSON sent on every attempt (its <c>id</c> stays the same, so a merchant can deduplicate).
+/// <see cref="LeaseToken"/> names the lease an attempt holds it under: only that attempt records its outcome.
 /// </summary>
 public sealed record MerchantNotification(
     Guid Id,
@@ -13,7 +14,9 @@ public sealed record MerchantNotification(
     int Attempts,
     DateTimeOffset NextAttemptAt,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? DeliveredAt);
+    DateTimeOffset? DeliveredAt,
+    Guid? LeaseToken = null,
+    DateTimeOffset? LeasedUntil = null);
 
 /// <summary>WeChat Pay's <c>event_type</c> values.</summary>
 public static class NotificationEvents
@@ -30,13 +33,14 @@ public interface INotificationOutbox
     /// </summary>
     Task<IReadOnlyList<MerchantNotification>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Leases one notification that is due (the first attempt, made as soon as it is queued); null when another node has it.</summary>
-    Task<MerchantNotification?> LeaseAsync(Guid id, DateTimeOffset now, TimeSpan lease, CancellationToken cancellationToken);
+    /// <summary>Records the attempt under <paramref name="leaseToken"/> as delivered; nothing if that lease was lost.</summary>
+    Task MarkDeliveredAsync(Guid id, Guid leaseToken, DateTimeOffset at, CancellationToken cancellationToken);
 
-    Task MarkDeliveredAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken);
-
-    /// <summary>Records a failed attempt: the next at <paramref name="next"/>, or none when null (the schedule ran out).</summary>
-    Task MarkFailedAsync(Guid id, int attempts, DateTimeOffset? next, CancellationToken cancellationToken);
+    /// <summary>
+    /// Records the failed attempt under <paramref name="leaseToken"/>: the next at <paramref name="next"/>, or none when
+    /// null (the schedule ran out); nothing if that lease was lost.
+    /// </summary>
+    Task MarkFailedAsync(Guid id, Guid leaseToken, int attempts, DateTimeOffset? next, CancellationToken cancellationToken);
 
     /// <summary>A merchant's notifications, newest first, for its screens.</summary>
     Task<IReadOnlyList<MerchantNotification>> ListAsync(Guid merchantId, int limit, CancellationToken cancellationToken);

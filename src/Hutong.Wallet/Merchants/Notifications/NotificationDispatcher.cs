@@ -37,14 +37,25 @@ public sealed partial class NotificationDispatcher(
     /// <summary>How many attempts one node makes at once.</summary>
     private const int Parallel = 64;
 
-    private readonly Channel<Guid> _fresh = Channel.CreateBounded<Guid>(new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite });
+    private readonly Channel<MerchantNotification> _fresh =
+        Channel.CreateBounded<MerchantNotification>(new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly SemaphoreSlim _slots = new(Parallel, Parallel);
 
-    /// <summary>A lease outlasts an attempt's timeout, so it never ends while its node still waits for the answer.</summary>
-    private TimeSpan Lease => options.Value.NotificationTimeout * 3;
+    /// <summary>
+    /// A lease outlasts an attempt (its timeout, and the storage's stalls under load before its outcome is written), so
+    /// it never ends while its node may still deliver; a node that stops leaves the attempt to another after it.
+    /// </summary>
+    private TimeSpan Lease => options.Value.NotificationTimeout + TimeSpan.FromMinutes(2);
 
-    /// <summary>Asks for a first attempt now, rather than at the next poll. Dropped when the queue is full: the poll finds it.</summary>
-    public void Kick(Guid notificationId) => _fresh.Writer.TryWrite(notificationId);
+    /// <summary>
+    /// A new notification, leased to this node from the start: stored so, it is this node's first attempt to make
+    /// (<see cref="Kick"/>) without another round trip, and no poll takes it before the lease ends.
+    /// </summary>
+    public MerchantNotification Leased(MerchantNotification notification) =>
+        notification with { LeaseToken = Guid.NewGuid(), LeasedUntil = clock.GetUtcNow() + Lease };
+
+    /// <summary>Makes the first attempt of a stored <see cref="Leased"/> notification now. Dropped when the queue is full: its lease ends and a poll finds it.</summary>
+    public void Kick(MerchantNotification notification) => _fresh.Writer.TryWrite(notification);
 
     public override void Dispose()
     {
@@ -58,17 +69,14 @@ public sealed partial class NotificationDispatcher(
     {
         try
         {
-            await foreach (var id in _fresh.Reader.ReadAllAsync(stoppingToken))
+            await foreach (var notification in _fresh.Reader.ReadAllAsync(stoppingToken))
             {
                 await _slots.WaitAsync(stoppingToken);
                 _ = Task.Run(async () =>
                 {
                     try
                     {
-                        if (await outbox.LeaseAsync(id, clock.GetUtcNow(), Lease, stoppingToken) is { } notification)
-                        {
-                            await AttemptAsync(notification, stoppingToken);
-                        }
+                        await AttemptAsync(notification, stoppingToken);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
@@ -143,12 +151,12 @@ public sealed partial class NotificationDispatcher(
         var attempts = notification.Attempts + 1;
         if (result.Succeeded && result.Status is { } status && (int)status is >= 200 and < 300)
         {
-            await outbox.MarkDeliveredAsync(notification.Id, clock.GetUtcNow(), CancellationToken.None);
+            await outbox.MarkDeliveredAsync(notification.Id, notification.LeaseToken!.Value, clock.GetUtcNow(), CancellationToken.None);
             return;
         }
 
         var next = attempts <= Schedule.Count ? clock.GetUtcNow() + Schedule[attempts - 1] : (DateTimeOffset?)null;
-        await outbox.MarkFailedAsync(notification.Id, attempts, next, CancellationToken.None);
+        await outbox.MarkFailedAsync(notification.Id, notification.LeaseToken!.Value, attempts, next, CancellationToken.None);
         if (next is null)
         {
             GaveUp(logger, notification.Id, attempts);

@@ -62,8 +62,8 @@ internal sealed class OrderGrain(
         }
 
         var paid = order with { State = TradeStates.Success, PayerId = payerId, PayerOpenId = order.PayerOpenId ?? payerOpenId, PaidAt = now };
-        var notification = NotificationBodies.Create(
-            Guid.CreateVersion7(), order.MerchantId, apiV3Key, NotificationEvents.TransactionSuccess, order.NotifyUrl, V3Json.Transaction(paid, merchant.MchId), now);
+        var notification = dispatcher.Leased(NotificationBodies.Create(
+            Guid.CreateVersion7(), order.MerchantId, apiV3Key, NotificationEvents.TransactionSuccess, order.NotifyUrl, V3Json.Transaction(paid, merchant.MchId), now));
         if (!await orders.MarkPaidAsync(order.Id, payerId, paid.PayerOpenId!, now, notification, CancellationToken.None))
         {
             var current = await orders.FindAsync(order.Id, CancellationToken.None);
@@ -77,7 +77,7 @@ internal sealed class OrderGrain(
         }
 
         await PostAsync(paid);
-        dispatcher.Kick(notification.Id);
+        dispatcher.Kick(notification);
         return Done.Value;
     }
 
@@ -202,12 +202,12 @@ internal sealed class OrderGrain(
         var now = clock.GetUtcNow();
         var done = refund with { State = RefundStates.Success, SuccessAt = now };
         var notification = refund.NotifyUrl is { } url && merchant.ApiV3Key is { } apiV3Key
-            ? NotificationBodies.Create(Guid.CreateVersion7(), order.MerchantId, apiV3Key, NotificationEvents.RefundSuccess, url,
-                V3Json.RefundNotice(done, order, merchant.MchId), now)
+            ? dispatcher.Leased(NotificationBodies.Create(Guid.CreateVersion7(), order.MerchantId, apiV3Key, NotificationEvents.RefundSuccess, url,
+                V3Json.RefundNotice(done, order, merchant.MchId), now))
             : null;
         if (await orders.CompleteRefundAsync(refund.Id, order.Id, refund.Amount, now, notification, CancellationToken.None) && notification is not null)
         {
-            dispatcher.Kick(notification.Id);
+            dispatcher.Kick(notification);
         }
 
         return refund.Id;

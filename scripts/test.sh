@@ -139,7 +139,7 @@ set -e
 
 # A full run also proves the benchmark still builds and delivers (a few seconds, no timing asserted).
 if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
-  for scenario in direct group idle resume redpacket transfers moments broadcast; do
+  for scenario in direct group idle resume redpacket transfers moments broadcast payments; do
     log "bench smoke: $scenario"
     if ! dotnet run --project bench/Hutong.Bench -- "$scenario" --smoke --out "$results/bench"; then
       log "the bench smoke run of $scenario failed"

@@ -5,7 +5,7 @@ using Hutong.Bench.Xmpp;
 
 // dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [options]; see bench/README.md.
 // Scenarios: direct (1:1 pairs), group (senders in large groups), idle (memory per open connection), resume (everyone
-// reconnects at once), redpacket and transfers (the wallet's engine), moments (fan-out and timeline reads) and broadcast (an official account's broadcast to a million followers). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
+// reconnects at once), redpacket and transfers (the wallet's engine), payments (merchant orders paid and notified), moments (fan-out and timeline reads) and broadcast (an official account's broadcast to a million followers). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };

@@ -4,12 +4,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hutong.Storage.Wallet.Merchants;
 
-internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : IOrderStore
+/// <summary>Orders and refunds. Writes take the node's SQLite writer turns (<see cref="WriterTurns"/>), as the ledger's do.</summary>
+internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : IOrderStore
 {
     public async Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken)
     {
         // Inserted first and read only on a clash: a repeat is rare, and a read first would cost every order a round trip.
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         db.MerchantOrders.Add(MerchantOrderRow.From(order));
         try
         {
@@ -52,6 +54,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task<bool> MarkPaidAsync(Guid id, Guid payerId, string payerOpenId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var marked = await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, payerId).SetProperty(o => o.PayerOpenId, payerOpenId).SetProperty(o => o.PaidAt, at), cancellationToken);
@@ -69,12 +72,14 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await db.MerchantOrders.Where(o => o.Id == id).ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken);
     }
 
     public async Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         return await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Closed).SetProperty(o => o.Open, false), cancellationToken) == 1;
     }
@@ -82,6 +87,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task MarkSettledAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await db.MerchantOrders.Where(o => o.Id == id)
             .ExecuteUpdateAsync(set => set.SetProperty(o => o.SettledAt, at).SetProperty(o => o.Open, false), cancellationToken);
     }
@@ -126,6 +132,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         }
 
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         db.MerchantRefunds.Add(new MerchantRefundRow
         {
             Id = refund.Id,
@@ -182,6 +189,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
         Guid refundId, Guid orderId, long amount, DateTimeOffset at, MerchantNotification? notification, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var done = await db.MerchantRefunds.Where(r => r.Id == refundId && r.State == RefundStates.Processing)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.State, RefundStates.Success).SetProperty(r => r.SuccessAt, at), cancellationToken);
@@ -205,6 +213,7 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     public async Task RemoveRefundAsync(Guid refundId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await db.MerchantRefunds.Where(r => r.Id == refundId && r.State == RefundStates.Processing).ExecuteDeleteAsync(cancellationToken);
     }
 
@@ -237,11 +246,12 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts) : 
     }
 }
 
-internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> contexts) : INotificationOutbox
+internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : INotificationOutbox
 {
     public async Task<IReadOnlyList<MerchantNotification>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         var due = await Due(db, now).OrderBy(n => n.NextAttemptAt).Take(limit).Select(n => n.Id).ToListAsync(cancellationToken);
         return due.Count == 0 ? [] : await LeaseAsync(db, due, now, lease, cancellationToken);
     }
@@ -249,6 +259,7 @@ internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> cont
     public async Task MarkDeliveredAsync(Guid id, Guid leaseToken, DateTimeOffset at, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await db.MerchantNotifications.Where(n => n.Id == id && n.LeaseToken == leaseToken).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.DeliveredAt, at).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
             .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
@@ -257,6 +268,7 @@ internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> cont
     public async Task MarkFailedAsync(Guid id, Guid leaseToken, int attempts, DateTimeOffset? next, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
         await db.MerchantNotifications.Where(n => n.Id == id && n.LeaseToken == leaseToken).ExecuteUpdateAsync(set => set
             .SetProperty(n => n.Attempts, attempts).SetProperty(n => n.NextAttemptAt, next).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null), cancellationToken);
     }

@@ -28,6 +28,8 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<RedPacketService>();
         builder.Services.TryAddSingleton<OpenIds>();
         builder.Services.TryAddSingleton<PaymentKeys>();
+        builder.Services.TryAddSingleton<OrderWriter>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OrderWriter>());
         builder.Services.TryAddSingleton<OrderService>();
         builder.Services.TryAddSingleton<NotificationDispatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());

@@ -7,23 +7,42 @@ namespace Hutong.Storage.Wallet.Merchants;
 /// <summary>Orders and refunds. Writes take the node's SQLite writer turns (<see cref="WriterTurns"/>), as the ledger's do.</summary>
 internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : IOrderStore
 {
-    public async Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<OrderWrite> writes, CancellationToken cancellationToken)
     {
-        // Inserted first and read only on a clash: a repeat is rare, and a read first would cost every order a round trip.
+        var results = new bool[writes.Count];
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var turn = await turns.TakeAsync(db, cancellationToken);
-        db.MerchantOrders.Add(MerchantOrderRow.From(order));
-        try
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var inserts = writes.OfType<OrderInsert>().Select(i => MerchantOrderRow.From(i.Order)).ToList();
+        var inserted = new HashSet<Guid>();
+        if (inserts.Count > 0)
         {
-            await db.SaveChangesAsync(cancellationToken);
-            return order;
+            // A number used before (or twice in this batch) is skipped: its order is not among those read back.
+            await BulkInsert.InsertMissingAsync(db, inserts, cancellationToken);
+            var ids = inserts.ConvertAll(o => o.Id);
+            inserted.UnionWith(await db.MerchantOrders.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken));
         }
-        catch (DbUpdateException)
+
+        for (var i = 0; i < writes.Count; i++)
         {
-            // The number was used before, or raced in from another request: the first one stands.
-            return await FindByOutTradeNoAsync(order.MerchantId, order.OutTradeNo, cancellationToken)
-                ?? throw new InvalidOperationException("An order that clashed on its number is not there.");
+            results[i] = writes[i] switch
+            {
+                OrderInsert insert => inserted.Contains(insert.Order.Id),
+                OrderPaid paid => await MarkPaidAsync(db, paid, cancellationToken),
+                OrderPosted posted => await db.MerchantOrders.Where(o => o.Id == posted.Id)
+                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken) == 1,
+                NotificationDelivered delivered => await db.MerchantNotifications.Where(n => n.Id == delivered.Id && n.LeaseToken == delivered.LeaseToken)
+                    .ExecuteUpdateAsync(set => set
+                        .SetProperty(n => n.DeliveredAt, delivered.At).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null)
+                        .SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
+                        .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken) == 1,
+                _ => throw new ArgumentException($"Unknown order write {writes[i].GetType().Name}.", nameof(writes)),
+            };
         }
+
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return results;
     }
 
     public Task<MerchantOrder?> FindAsync(Guid id, CancellationToken cancellationToken) => FirstAsync(o => o.Id == id, cancellationToken);
@@ -50,31 +69,6 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, Wr
 
     public Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken) =>
         FirstAsync(o => o.PrepayId == prepayId, cancellationToken);
-
-    public async Task<bool> MarkPaidAsync(Guid id, Guid payerId, string payerOpenId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var marked = await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
-            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, payerId).SetProperty(o => o.PayerOpenId, payerOpenId).SetProperty(o => o.PaidAt, at), cancellationToken);
-        if (marked != 1)
-        {
-            return false;
-        }
-
-        db.MerchantNotifications.Add(NotificationRow(notification));
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return true;
-    }
-
-    public async Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(db, cancellationToken);
-        await db.MerchantOrders.Where(o => o.Id == id).ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken);
-    }
 
     public async Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -225,6 +219,20 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, Wr
         return rows.ConvertAll(r => r.ToDomain());
     }
 
+    /// <summary>Marks the order paid if it is still unpaid, and then (only then) queues its notification.</summary>
+    private static async Task<bool> MarkPaidAsync(HutongDbContext db, OrderPaid paid, CancellationToken cancellationToken)
+    {
+        var marked = await db.MerchantOrders.Where(o => o.Id == paid.Id && o.State == TradeStates.NotPay)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.State, TradeStates.Success).SetProperty(o => o.PayerId, paid.PayerId)
+                .SetProperty(o => o.PayerOpenId, paid.PayerOpenId).SetProperty(o => o.PaidAt, paid.At), cancellationToken) == 1;
+        if (marked)
+        {
+            db.MerchantNotifications.Add(NotificationRow(paid.Notification));
+        }
+
+        return marked;
+    }
+
     internal static MerchantNotificationRow NotificationRow(MerchantNotification n) => new()
     {
         Id = n.Id,
@@ -254,15 +262,6 @@ internal sealed class NotificationOutbox(IDbContextFactory<HutongDbContext> cont
         using var turn = await turns.TakeAsync(db, cancellationToken);
         var due = await Due(db, now).OrderBy(n => n.NextAttemptAt).Take(limit).Select(n => n.Id).ToListAsync(cancellationToken);
         return due.Count == 0 ? [] : await LeaseAsync(db, due, now, lease, cancellationToken);
-    }
-
-    public async Task MarkDeliveredAsync(Guid id, Guid leaseToken, DateTimeOffset at, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(db, cancellationToken);
-        await db.MerchantNotifications.Where(n => n.Id == id && n.LeaseToken == leaseToken).ExecuteUpdateAsync(set => set
-            .SetProperty(n => n.DeliveredAt, at).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null).SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
-            .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
     }
 
     public async Task MarkFailedAsync(Guid id, Guid leaseToken, int attempts, DateTimeOffset? next, CancellationToken cancellationToken)

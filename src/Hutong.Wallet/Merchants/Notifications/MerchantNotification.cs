@@ -33,9 +33,6 @@ public interface INotificationOutbox
     /// </summary>
     Task<IReadOnlyList<MerchantNotification>> LeaseDueAsync(DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Records the attempt under <paramref name="leaseToken"/> as delivered; nothing if that lease was lost.</summary>
-    Task MarkDeliveredAsync(Guid id, Guid leaseToken, DateTimeOffset at, CancellationToken cancellationToken);
-
     /// <summary>
     /// Records the failed attempt under <paramref name="leaseToken"/>: the next at <paramref name="next"/>, or none when
     /// null (the schedule ran out); nothing if that lease was lost.

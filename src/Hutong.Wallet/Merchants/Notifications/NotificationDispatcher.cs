@@ -1,6 +1,7 @@
 using System.Text;
 using System.Threading.Channels;
 using Hutong.Core.Outbound;
+using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.Platform;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -20,7 +21,7 @@ namespace Hutong.Wallet.Merchants.Notifications;
 /// the truth and any node may deliver them, so nothing here has to agree with another node.
 /// </remarks>
 public sealed partial class NotificationDispatcher(
-    INotificationOutbox outbox, PaymentKeys keys, OutboundClient http, IOptions<WalletOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
+    INotificationOutbox outbox, OrderWriter writer, PaymentKeys keys, OutboundClient http, IOptions<WalletOptions> options, TimeProvider clock, ILogger<NotificationDispatcher> logger)
     : BackgroundService
 {
     /// <summary>The waits between attempts, as WeChat Pay retries: 15 more attempts over about 24 hours.</summary>
@@ -151,7 +152,7 @@ public sealed partial class NotificationDispatcher(
         var attempts = notification.Attempts + 1;
         if (result.Succeeded && result.Status is { } status && (int)status is >= 200 and < 300)
         {
-            await outbox.MarkDeliveredAsync(notification.Id, notification.LeaseToken!.Value, clock.GetUtcNow(), CancellationToken.None);
+            await writer.WriteAsync(new NotificationDelivered(notification.Id, notification.LeaseToken!.Value, clock.GetUtcNow()));
             return;
         }
 

@@ -4,8 +4,11 @@ namespace Hutong.Wallet.Merchants.Orders;
 
 public interface IOrderStore
 {
-    /// <summary>Adds the order unless the merchant used its <c>out_trade_no</c> before; returns the one stored under that number.</summary>
-    Task<MerchantOrder> AddAsync(MerchantOrder order, CancellationToken cancellationToken);
+    /// <summary>
+    /// Carries out the writes in one transaction, in order; for each, whether it took effect (an order inserted rather
+    /// than its number found taken; a row that was in the state the change expects).
+    /// </summary>
+    Task<IReadOnlyList<bool>> WriteAsync(IReadOnlyList<OrderWrite> writes, CancellationToken cancellationToken);
 
     Task<MerchantOrder?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -17,16 +20,6 @@ public interface IOrderStore
     Task<IReadOnlyList<MerchantOrder>> ListByTransactionIdsAsync(IReadOnlyCollection<string> transactionIds, CancellationToken cancellationToken);
 
     Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken);
-
-    /// <summary>
-    /// Marks an unpaid order paid by <paramref name="payerId"/> (known to the order's app as <paramref name="payerOpenId"/>)
-    /// and queues its notification, in one transaction; false when the order was no longer unpaid (closed, or paid by
-    /// another node first).
-    /// </summary>
-    Task<bool> MarkPaidAsync(Guid id, Guid payerId, string payerOpenId, DateTimeOffset at, MerchantNotification notification, CancellationToken cancellationToken);
-
-    /// <summary>Records that the payment's money has moved in the ledger.</summary>
-    Task MarkPayPostedAsync(Guid id, CancellationToken cancellationToken);
 
     /// <summary>Closes an unpaid order; false when it was not unpaid.</summary>
     Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken);
@@ -64,3 +57,19 @@ public interface IOrderStore
     /// <summary>Refunds accepted whose money has not yet moved (a node stopped between the two).</summary>
     Task<IReadOnlyList<MerchantRefund>> ListProcessingRefundsAsync(DateTimeOffset before, int limit, CancellationToken cancellationToken);
 }
+
+/// <summary>A write of the hot path of a payment, carried out in a shared transaction by <see cref="OrderWriter"/>.</summary>
+public abstract record OrderWrite;
+
+/// <summary>A new order, unless the merchant used its <c>out_trade_no</c> before.</summary>
+public sealed record OrderInsert(MerchantOrder Order) : OrderWrite;
+
+/// <summary>An unpaid order paid by the person (known to its app by the openid), with its notification queued.</summary>
+public sealed record OrderPaid(Guid Id, Guid PayerId, string PayerOpenId, DateTimeOffset At, MerchantNotification Notification) : OrderWrite;
+
+/// <summary>The payment's money has moved in the ledger.</summary>
+public sealed record OrderPosted(Guid Id) : OrderWrite;
+
+/// <summary>A notification delivered by the attempt holding <see cref="LeaseToken"/>.</summary>
+public sealed record NotificationDelivered(Guid Id, Guid LeaseToken, DateTimeOffset At) : OrderWrite;
+

@@ -14,7 +14,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// only its own reservation, so money moves exactly when the order says paid.
 /// </summary>
 internal sealed class OrderGrain(
-    IOrderStore orders, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, IOptions<WalletOptions> options, TimeProvider clock)
+    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IOrderGrain
 {
     /// <summary>Most refunds one order may have.</summary>
@@ -64,7 +64,7 @@ internal sealed class OrderGrain(
         var paid = order with { State = TradeStates.Success, PayerId = payerId, PayerOpenId = order.PayerOpenId ?? payerOpenId, PaidAt = now };
         var notification = dispatcher.Leased(NotificationBodies.Create(
             Guid.CreateVersion7(), order.MerchantId, apiV3Key, NotificationEvents.TransactionSuccess, order.NotifyUrl, V3Json.Transaction(paid, merchant.MchId), now));
-        if (!await orders.MarkPaidAsync(order.Id, payerId, paid.PayerOpenId!, now, notification, CancellationToken.None))
+        if (!await writer.WriteAsync(new OrderPaid(order.Id, payerId, paid.PayerOpenId!, now, notification)))
         {
             var current = await orders.FindAsync(order.Id, CancellationToken.None);
             if (current is { Paid: true } && current.PayerId == payerId)
@@ -222,7 +222,7 @@ internal sealed class OrderGrain(
             throw new InvalidOperationException($"The ledger refused to post order {order.Id}'s payment: {post.Result}.");
         }
 
-        await orders.MarkPayPostedAsync(order.Id, CancellationToken.None);
+        await writer.WriteAsync(new OrderPosted(order.Id));
     }
 
     /// <summary>Voids the payer's reservation, if one was made; with none (the usual close) nothing moves.</summary>

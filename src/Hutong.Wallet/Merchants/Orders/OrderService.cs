@@ -18,7 +18,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// go through its grain.
 /// </summary>
 public sealed class OrderService(
-    IOrderStore orders, IMerchantStore merchants, IPayingApps apps, OpenIds openIds, WalletService wallet, IGrainFactory grains,
+    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, IPayingApps apps, OpenIds openIds, WalletService wallet, IGrainFactory grains,
     IOptions<WalletOptions> options, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
@@ -103,10 +103,11 @@ public sealed class OrderService(
         }
 
         var hash = Hash(tradeType, appId!, description!, timeExpire, attach, notifyUrl!, total.Value.ToString(CultureInfo.InvariantCulture), currency, openId);
-        var stored = await orders.AddAsync(
-            new MerchantOrder(Guid.CreateVersion7(), merchant.Id, OrderNumbers.TransactionId(now), outTradeNo!, appId!, tradeType, description!, attach, notifyUrl!,
-                total.Value, Options.Currency, openId, null, OrderNumbers.PrepayId(now), hash, TradeStates.NotPay, now, expiresAt, null, false, 0, 0, null),
-            cancellationToken);
+        var order = new MerchantOrder(Guid.CreateVersion7(), merchant.Id, OrderNumbers.TransactionId(now), outTradeNo!, appId!, tradeType, description!, attach,
+            notifyUrl!, total.Value, Options.Currency, openId, null, OrderNumbers.PrepayId(now), hash, TradeStates.NotPay, now, expiresAt, null, false, 0, 0, null);
+        var stored = await writer.WriteAsync(new OrderInsert(order))
+            ? order
+            : await orders.FindByOutTradeNoAsync(merchant.Id, order.OutTradeNo, cancellationToken) ?? throw new InvalidOperationException("An order whose number was taken is not there.");
         if (stored.RequestHash != hash)
         {
             return V3Errors.OutTradeNoUsed;

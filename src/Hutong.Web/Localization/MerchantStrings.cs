@@ -56,6 +56,7 @@ public sealed class MerchantStrings
     // Developer settings.
     public required string DeveloperIntro { get; init; }
     public required string ApiV3Key { get; init; }
+    public required string NewApiV3Key { get; init; }
     public required string ApiV3KeySet { get; init; }
     public required string ApiV3KeyNotSet { get; init; }
     public required string ApiV3KeyHint { get; init; }
@@ -203,6 +204,7 @@ public sealed class MerchantStrings
         DocsPointer = "How the server signs its calls, reads notifications and refunds, in Hutong's repository:",
         DeveloperIntro = "Your server signs each /v3 call with an API key, and decrypts Hutong's notifications with the API v3 key.",
         ApiV3Key = "API v3 key",
+        NewApiV3Key = "New API v3 key",
         ApiV3KeySet = "A key is set. Saving another replaces it.",
         ApiV3KeyNotSet = "No key is set yet: the merchant cannot take payments until it has one.",
         ApiV3KeyHint = "32 letters and digits. Hutong never shows it again: keep a copy where your server can read it.",
@@ -346,6 +348,7 @@ public sealed class MerchantStrings
         DocsPointer = "服务器如何签名调用、读取通知和退款，见胡同代码仓库中的",
         DeveloperIntro = "你的服务器用 API 密钥为每个 /v3 调用签名，用 APIv3 密钥解密胡同的通知。",
         ApiV3Key = "APIv3 密钥",
+        NewApiV3Key = "新的 APIv3 密钥",
         ApiV3KeySet = "已设置密钥。保存新的密钥会替换它。",
         ApiV3KeyNotSet = "尚未设置密钥：设置之前商户不能收款。",
         ApiV3KeyHint = "32 位字母和数字。胡同不会再次显示：请把它保存在服务器能读取的地方。",

@@ -12,11 +12,10 @@ using static Hutong.Web.Tests.Merchants.MerchantSamples;
 
 namespace Hutong.Web.Tests.Merchants;
 
-/// <summary>The operators' review of merchants, and the platform payment key's rotation.</summary>
+/// <summary>The operators' review of merchants, and the platform payment key's rotation beside it.</summary>
 public sealed class MerchantReviewTests : IAsyncDisposable
 {
     private static readonly MerchantStrings M = Strings.English.Merchants;
-    private static readonly OfficialAccountStrings O = Strings.English.OfficialAccounts;
 
     private readonly BunitContext _context = new();
     private readonly RecordingHandler _server = new();
@@ -90,17 +89,28 @@ public sealed class MerchantReviewTests : IAsyncDisposable
     {
         _server.Answer(HttpMethod.Post, "api/v1/admin/payments/platform-keys/rotate", () =>
             RecordingHandler.Json(new PlatformKeyRotated("6A1B2C3D"), HutongJsonContext.Default.PlatformKeyRotated));
-        var review = Render();
+        var key = _context.Render<PlatformKey>();
 
-        await review.Find("#rotate-platform-key").ClickAsync(new());
-        var dialog = review.Find("[role=dialog]");
+        await key.Find("#rotate-platform-key").ClickAsync(new());
+        var dialog = key.Find("[role=dialog]");
         Assert.Contains(M.RotateHint, dialog.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("POST api/v1/admin/payments/platform-keys/rotate", _server.Requests);
         await dialog.QuerySelectorAll("button").Single(b => b.TextContent == M.Rotate).ClickAsync(new());
 
         Assert.Contains("POST api/v1/admin/payments/platform-keys/rotate", _server.Requests);
-        Assert.Equal(M.PlatformKeyRotated("6A1B2C3D"), review.Find("[role=status]").TextContent);
-        Assert.Empty(review.FindAll("[role=dialog]"));
-        Assert.Equal(O.Approve, review.Find(".merchant-review-item .button.primary").TextContent);
+        Assert.Equal(M.PlatformKeyRotated("6A1B2C3D"), key.Find("[role=status]").TextContent);
+        Assert.Empty(key.FindAll("[role=dialog]"));
+    }
+
+    [Fact]
+    public async Task RotatePlatformKey_Cancelled_RotatesNothing()
+    {
+        var key = _context.Render<PlatformKey>();
+
+        await key.Find("#rotate-platform-key").ClickAsync(new());
+        await key.Find("[role=dialog]").QuerySelectorAll("button").Single(b => b.TextContent == Strings.English.Cancel).ClickAsync(new());
+
+        Assert.Empty(key.FindAll("[role=dialog]"));
+        Assert.DoesNotContain("POST api/v1/admin/payments/platform-keys/rotate", _server.Requests);
     }
 }

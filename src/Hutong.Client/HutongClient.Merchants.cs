@@ -35,7 +35,7 @@ public sealed partial class HutongClient
     public Task UnbindMerchantAppAsync(string merchantId, string appId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/merchants/{Escape(merchantId)}/apps/{Escape(appId)}", cancellationToken);
 
-    /// <summary>The merchant's settled money.</summary>
+    /// <summary>The merchant's settled money, and what paid orders still hold until they settle.</summary>
     public Task<MerchantBalance> GetMerchantBalanceAsync(string merchantId, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/merchants/{Escape(merchantId)}/balance", Json.MerchantBalance, cancellationToken);
 
@@ -43,6 +43,19 @@ public sealed partial class HutongClient
     public Task<MerchantPayoutReceipt> PayOutMerchantAsync(string merchantId, string transferId, long amount, string pin, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/merchants/{Escape(merchantId)}/payouts", new MerchantPayoutRequest(transferId, amount, pin),
             Json.MerchantPayoutRequest, Json.MerchantPayoutReceipt, cancellationToken);
+
+    /// <summary>The merchant's orders, newest first; <paramref name="cursor"/> is the last page's <c>cursor</c>.</summary>
+    public Task<MerchantOrderList> GetMerchantOrdersAsync(string merchantId, string? cursor = null, int? limit = null, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/merchants/{Escape(merchantId)}/orders?{Page(limit, cursor).TrimStart('&')}", Json.MerchantOrderList, cancellationToken);
+
+    /// <summary>One of the merchant's orders, with its refunds.</summary>
+    public Task<MerchantOrderInfo> GetMerchantOrderAsync(string merchantId, string transactionId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/merchants/{Escape(merchantId)}/orders/{Escape(transactionId)}", Json.MerchantOrderInfo, cancellationToken);
+
+    /// <summary>Refunds part or all of a paid order; a retry with the same <c>outRefundNo</c> refunds nothing again.</summary>
+    public Task<MerchantRefundInfo> RefundMerchantOrderAsync(string merchantId, string transactionId, MerchantRefundRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/merchants/{Escape(merchantId)}/orders/{Escape(transactionId)}/refunds", request,
+            Json.MerchantRefundRequest, Json.MerchantRefundInfo, cancellationToken);
 
     /// <summary>For operators: merchants in a state (<c>pending</c> unless given), the longest waiting first.</summary>
     public Task<MerchantList> GetMerchantsInReviewAsync(string? state = null, CancellationToken cancellationToken = default) =>

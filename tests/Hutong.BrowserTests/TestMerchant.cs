@@ -11,10 +11,10 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Hutong.BrowserTests;
 
 /// <summary>
-/// A merchant for the payment tests, set up approved in the running node's database as an operator would leave it
-/// (the node has no API to sign merchants up yet), with one app bound. Its server's side is written by hand from
-/// WeChat Pay's documentation: each <c>/v3</c> request signed with its RSA key, and the parameters of
-/// <c>wx.requestPayment</c> signed the same way.
+/// A merchant's server for the payment tests, written by hand from WeChat Pay's documentation: each <c>/v3</c> request
+/// signed with its RSA key, and the parameters of <c>wx.requestPayment</c> signed the same way. The merchant is either
+/// set up approved in the running node's database as an operator would leave it, with one app bound (a shortcut for
+/// tests about paying), or one a test made through the node's own screens or API.
 /// </summary>
 internal sealed class TestMerchant : IDisposable
 {
@@ -57,11 +57,33 @@ internal sealed class TestMerchant : IDisposable
 
         await merchants.SetApiV3KeyAsync(merchant.Id, RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32), cancellationToken);
         var key = RSA.Create(2048);
-        var serial = Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..40].TrimStart('0');
+        var serial = Serial(key);
         await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), cancellationToken);
         await merchants.BindAppAsync(new MerchantApp(merchant.Id, appId, now), cancellationToken);
         return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, serial, merchant.MchId, appId);
     }
+
+    /// <summary>
+    /// The server of a merchant made through the node itself, with a new key of its own: the test uploads
+    /// <see cref="PublicKeyPem"/> and binds <paramref name="appId"/> as the merchant's owner would.
+    /// </summary>
+    public static TestMerchant ForMerchant(ServerProcess server, string mchId, string appId)
+    {
+        var key = RSA.Create(2048);
+        return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, Serial(key), mchId, appId);
+    }
+
+    /// <summary>The public half of the merchant's key, as its owner pastes it.</summary>
+    public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();
+
+    /// <summary>The serial number the node names the key by.</summary>
+    public string SerialNo => _serial;
+
+    /// <summary>
+    /// The serial number the node gives a bare key, as docs/api.md says: the first 40 hex digits of the SHA-256 of its
+    /// SubjectPublicKeyInfo, in uppercase without leading zeros.
+    /// </summary>
+    public static string Serial(RSA key) => Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..40].TrimStart('0');
 
     /// <summary><c>POST /v3/pay/transactions/native</c>: the order's <c>code_url</c>, for a QR code.</summary>
     public async Task<string> NativeOrderAsync(string outTradeNo, long total, string description) =>

@@ -334,6 +334,9 @@ public sealed class Strings
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
     public required PaymentStrings Payments { get; init; }
 
+    /// <summary>Merchants: applying, the owner's screens, the operators' review.</summary>
+    public required MerchantStrings Merchants { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -350,6 +353,7 @@ public sealed class Strings
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
         Payments = PaymentStrings.English,
+        Merchants = MerchantStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -769,6 +773,7 @@ public sealed class Strings
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
         Payments = PaymentStrings.Chinese,
+        Merchants = MerchantStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",

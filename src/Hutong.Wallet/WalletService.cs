@@ -106,28 +106,18 @@ public sealed class WalletService(
 
     public async Task<Result<WalletEntryList>> ListAsync(Guid me, string? cursor, int? limit, CancellationToken cancellationToken)
     {
-        var paging = Core.Paging.Parse(limit, null);
-        if (!paging.IsSuccess)
+        var page = WalletInput.Page(limit, cursor);
+        if (!page.IsSuccess)
         {
-            return paging.Error;
+            return page.Error;
         }
 
-        TimeCursor? after = null;
-        if (cursor is not null)
-        {
-            if (!TimeCursor.TryParse(cursor, out var parsed))
-            {
-                return WalletErrors.Invalid("cursor", "Not a cursor from this list.");
-            }
-
-            after = parsed;
-        }
-
-        var transfers = await ledger.ListAsync(me, after, paging.Value.Limit, cancellationToken);
+        var (size, after) = page.Value;
+        var transfers = await ledger.ListAsync(me, after, size, cancellationToken);
         var titles = await MerchantTitlesAsync(transfers, cancellationToken);
         var entries = transfers.Select(t => new WalletEntry(
             KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt, titles.GetValueOrDefault(t.Id))).ToList();
-        var next = transfers.Count == paging.Value.Limit ? new TimeCursor(transfers[^1].CreatedAt, transfers[^1].Id).Encode() : null;
+        var next = transfers.Count == size ? new TimeCursor(transfers[^1].CreatedAt, transfers[^1].Id).Encode() : null;
         return new WalletEntryList(entries, next);
     }
 

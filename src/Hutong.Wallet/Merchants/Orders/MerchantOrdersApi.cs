@@ -53,25 +53,15 @@ public sealed class MerchantOrders(MerchantService merchants, IOrderStore orders
             return MerchantService.NotFound;
         }
 
-        var paging = Paging.Parse(limit, null);
-        if (!paging.IsSuccess)
+        var wanted = WalletInput.Page(limit, cursor);
+        if (!wanted.IsSuccess)
         {
-            return paging.Error;
+            return wanted.Error;
         }
 
-        TimeCursor? after = null;
-        if (cursor is not null)
-        {
-            if (!TimeCursor.TryParse(cursor, out var parsed))
-            {
-                return WalletErrors.Invalid("cursor", "Not a cursor from this list.");
-            }
-
-            after = parsed;
-        }
-
-        var page = await orders.ListByMerchantAsync(merchantId, after, paging.Value.Limit, cancellationToken);
-        var next = page.Count == paging.Value.Limit ? new TimeCursor(page[^1].CreatedAt, page[^1].Id.ToString()).Encode() : null;
+        var (size, after) = wanted.Value;
+        var page = await orders.ListByMerchantAsync(merchantId, after, size, cancellationToken);
+        var next = page.Count == size ? new TimeCursor(page[^1].CreatedAt, page[^1].Id.ToString()).Encode() : null;
         return new MerchantOrderList([.. page.Select(o => Info(o, null))], next);
     }
 

@@ -92,7 +92,14 @@ public sealed class WeChatPayClient : IDisposable
             throw new WeChatPayException($"The answer to {method} {pathAndQuery} ({(int)status}) is not from the platform: {problem}.");
         }
 
-        return new WeChatPayAnswer(status, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+        try
+        {
+            return new WeChatPayAnswer(status, text.Length == 0 ? null : JsonNode.Parse(text) as JsonObject);
+        }
+        catch (JsonException e)
+        {
+            throw new WeChatPayException($"The answer to {method} {pathAndQuery} ({(int)status}) is not JSON.", e);
+        }
     }
 
     public Task<WeChatPayAnswer> GetAsync(string pathAndQuery, CancellationToken cancellationToken) =>
@@ -266,8 +273,8 @@ public sealed class WeChatPayClient : IDisposable
                 return null;
             }
 
-            _certificatesFetchedAt = _time.GetUtcNow();
             var keys = await FetchCertificatesAsync(cancellationToken);
+            _certificatesFetchedAt = _time.GetUtcNow();
             // Keys still in use by a check in flight are left to the garbage collector rather than disposed under it.
             Volatile.Write(ref _platformKeys, keys);
             return keys.GetValueOrDefault(serial);
@@ -292,19 +299,26 @@ public sealed class WeChatPayClient : IDisposable
 
         var keys = new Dictionary<string, RSA>(StringComparer.OrdinalIgnoreCase);
         var now = _time.GetUtcNow();
-        foreach (var item in (JsonNode.Parse(text)?["data"] as JsonArray ?? []).OfType<JsonObject>())
+        try
         {
-            if (Text(item["serial_no"]) is not { } serial || item["encrypt_certificate"] is not JsonObject encrypted)
+            foreach (var item in (JsonNode.Parse(text)?["data"] as JsonArray ?? []).OfType<JsonObject>())
             {
-                continue;
-            }
+                if (Text(item["serial_no"]) is not { } serial || item["encrypt_certificate"] is not JsonObject encrypted)
+                {
+                    continue;
+                }
 
-            var pem = Decrypt(Text(encrypted["nonce"]) ?? "", Text(encrypted["associated_data"]) ?? "", Text(encrypted["ciphertext"]) ?? "");
-            using var certificate = X509Certificate2.CreateFromPem(pem);
-            if (now >= certificate.NotBefore && now <= certificate.NotAfter && certificate.GetRSAPublicKey() is { } key)
-            {
-                keys[serial] = key;
+                var pem = Decrypt(Text(encrypted["nonce"]) ?? "", Text(encrypted["associated_data"]) ?? "", Text(encrypted["ciphertext"]) ?? "");
+                using var certificate = X509Certificate2.CreateFromPem(pem);
+                if (now >= certificate.NotBefore && now <= certificate.NotAfter && certificate.GetRSAPublicKey() is { } key)
+                {
+                    keys[serial] = key;
+                }
             }
+        }
+        catch (Exception e) when (e is JsonException or CryptographicException)
+        {
+            throw new WeChatPayException("The platform certificates could not be read.", e);
         }
 
         var signed = header("Wechatpay-Serial") is { } by && keys.TryGetValue(by, out var signer)

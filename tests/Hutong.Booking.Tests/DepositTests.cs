@@ -145,6 +145,22 @@ public sealed class DepositTests(BookingNode node) : IClassFixture<BookingNode>
     }
 
     [Fact]
+    public async Task AfterThePlatformRotatesItsKey_AnAnswerSignedWithTheNewOne_FetchesItsCertificate()
+    {
+        await using var studio = await StudioAsync();
+        var mei = await PayerAsync(studio.App);
+        using var http = await studio.Backend.SignInAsync(mei);
+        // Booking orders the deposit: the backend has fetched the certificates and verified an answer with them.
+        var booked = await BookAsync(http);
+
+        await node.Operator.RotatePlatformKeyAsync(Ct);
+        await mei.Client.PayAsync(PayRequestOf(studio.AppId, booked["payment"]!.AsObject(), Pin), Ct);
+
+        // The query's answer is signed with the new key, whose certificate the backend fetches before believing it.
+        Assert.Equal("paid", (string)(await GetAsync(http, $"/api/bookings/{(long)booked["id"]!}/deposit"))["state"]!);
+    }
+
+    [Fact]
     public async Task CancellingABookingBeforeItsDepositIsPaid_ClosesTheOrder_SoItCanNoLongerBePaid()
     {
         await using var studio = await StudioAsync();

@@ -16,7 +16,8 @@ namespace Booking.WeChatPay;
 /// sent as <c>Authorization: WECHATPAY2-SHA256-RSA2048 mchid="…",nonce_str="…",timestamp="…",serial_no="…",signature="…"</c>;</item>
 /// <item>each answer and each notification is verified with the platform certificate its <c>Wechatpay-Serial</c>
 /// names, over <c>timestamp\nnonce\nbody\n</c>. The certificates come from <c>GET /v3/certificates</c>, encrypted
-/// under the API v3 key, and are fetched again when a serial is new (the platform has rotated its key);</item>
+/// under the API v3 key, and are fetched again when an answer names a new serial (the platform has rotated its key),
+/// or a notification does, at most once a minute;</item>
 /// <item>a notification's <c>resource</c> is decrypted with AEAD_AES_256_GCM under the API v3 key;</item>
 /// <item><c>paySign</c>, the signature <c>wx.requestPayment</c> carries, is made with the merchant's key.</item>
 /// </list>
@@ -33,7 +34,10 @@ public sealed class WeChatPayClient : IDisposable
     /// <summary>Answers and notifications older (or newer) than this are refused, as WeChat Pay refuses stale requests.</summary>
     private static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(5);
 
-    /// <summary>An unknown serial fetches the certificates again, but not more often than this: a forger cannot make us hammer the platform.</summary>
+    /// <summary>
+    /// A notification with an unknown serial fetches the certificates again, but not sooner than this after the last
+    /// fetch: anyone can post a notification, and a forger must not make us hammer the platform.
+    /// </summary>
     private static readonly TimeSpan CertificatesRefetchAfter = TimeSpan.FromMinutes(1);
 
     private readonly HttpClient _http;
@@ -87,7 +91,7 @@ public sealed class WeChatPayClient : IDisposable
     public async Task<WeChatPayAnswer> SendAsync(HttpMethod method, string pathAndQuery, JsonObject? body, CancellationToken cancellationToken)
     {
         var (status, text, header) = await SendSignedAsync(method, pathAndQuery, body?.ToJsonString(), cancellationToken);
-        if (await CheckSignatureAsync(header, text, cancellationToken) is { } problem)
+        if (await CheckSignatureAsync(header, text, isAnswer: true, cancellationToken) is { } problem)
         {
             throw new WeChatPayException($"The answer to {method} {pathAndQuery} ({(int)status}) is not from the platform: {problem}.");
         }
@@ -125,7 +129,7 @@ public sealed class WeChatPayClient : IDisposable
     /// </summary>
     public async Task<WeChatPayNotification> ReadNotificationAsync(Func<string, string?> header, string body, CancellationToken cancellationToken)
     {
-        if (await CheckSignatureAsync(header, body, cancellationToken) is { } problem)
+        if (await CheckSignatureAsync(header, body, isAnswer: false, cancellationToken) is { } problem)
         {
             throw new WeChatPayException($"The notification is not from the platform: {problem}.");
         }
@@ -217,8 +221,11 @@ public sealed class WeChatPayClient : IDisposable
         return (response.StatusCode, text, name => headers.GetValueOrDefault(name));
     }
 
-    /// <summary>Null when the <c>Wechatpay-*</c> headers are a platform certificate's fresh signature over <paramref name="body"/>; else why not.</summary>
-    private async Task<string?> CheckSignatureAsync(Func<string, string?> header, string body, CancellationToken cancellationToken)
+    /// <summary>
+    /// Null when the <c>Wechatpay-*</c> headers are a platform certificate's fresh signature over <paramref name="body"/>;
+    /// else why not. <paramref name="isAnswer"/>: the platform's answer to our own request, not a notification.
+    /// </summary>
+    private async Task<string?> CheckSignatureAsync(Func<string, string?> header, string body, bool isAnswer, CancellationToken cancellationToken)
     {
         if (header("Wechatpay-Timestamp") is not { } timestamp || header("Wechatpay-Nonce") is not { } nonce
             || header("Wechatpay-Signature") is not { } signature || header("Wechatpay-Serial") is not { } serial)
@@ -232,7 +239,7 @@ public sealed class WeChatPayClient : IDisposable
             return "the timestamp is more than five minutes off";
         }
 
-        if (await PlatformKeyAsync(serial, cancellationToken) is not { } key)
+        if (await PlatformKeyAsync(serial, isAnswer, cancellationToken) is not { } key)
         {
             return $"no platform certificate has the serial {serial}";
         }
@@ -252,8 +259,11 @@ public sealed class WeChatPayClient : IDisposable
         }
     }
 
-    /// <summary>The platform key with <paramref name="serial"/>; the certificates are fetched on first use, and again for a new serial.</summary>
-    private async Task<RSA?> PlatformKeyAsync(string serial, CancellationToken cancellationToken)
+    /// <summary>
+    /// The platform key with <paramref name="serial"/>. The certificates are fetched on first use, and again for a new
+    /// serial: at once when the platform's answer names it, at most once a minute when a notification does.
+    /// </summary>
+    private async Task<RSA?> PlatformKeyAsync(string serial, bool isAnswer, CancellationToken cancellationToken)
     {
         if (Volatile.Read(ref _platformKeys).TryGetValue(serial, out var known))
         {
@@ -268,7 +278,7 @@ public sealed class WeChatPayClient : IDisposable
                 return known;
             }
 
-            if (_certificatesFetchedAt is { } fetched && _time.GetUtcNow() - fetched < CertificatesRefetchAfter)
+            if (!isAnswer && _certificatesFetchedAt is { } fetched && _time.GetUtcNow() - fetched < CertificatesRefetchAfter)
             {
                 return null;
             }

@@ -47,8 +47,11 @@ public sealed class BookingNode : IAsyncDisposable
         }
     }
 
-    /// <summary>A new app made from the sample and released; its id and secret, as the developer holds them.</summary>
-    public async Task<(string AppId, string Secret, MiniProgramVersionInfo Version)> ReleaseSampleAsync(string? requestDomain = null)
+    /// <summary>The operator, signed in: reviews mini-program versions and merchants.</summary>
+    public HutongClient Operator => _operator ?? throw new InvalidOperationException("Call StartAsync first.");
+
+    /// <summary>A new app made from the sample and released; its id and secret, as the developer holds them, and the developer.</summary>
+    public async Task<ReleasedSample> ReleaseSampleAsync(string? requestDomain = null)
     {
         var cancellationToken = TestContext.Current.CancellationToken;
         var app = await StartAsync();
@@ -62,7 +65,7 @@ public sealed class BookingNode : IAsyncDisposable
         await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "submit", cancellationToken);
         await _operator!.ApproveMiniProgramVersionAsync(version.Id, cancellationToken);
         await dev.Client.MoveMiniProgramVersionAsync(appId, version.Id, "release", cancellationToken);
-        return (appId, created.AppSecret, version);
+        return new ReleasedSample(appId, created.AppSecret, version, dev);
     }
 
     public async ValueTask DisposeAsync()
@@ -76,3 +79,6 @@ public sealed class BookingNode : IAsyncDisposable
         _gate.Dispose();
     }
 }
+
+/// <summary>The sample released on the node: the app's id and secret, its version, and the developer who made it.</summary>
+public sealed record ReleasedSample(string AppId, string Secret, MiniProgramVersionInfo Version, TestUser Developer);

@@ -32,7 +32,7 @@ public sealed class BookingSampleTests(BookingNode node) : IClassFixture<Booking
     [Fact]
     public async Task MiniProgram_UploadsAndIsReleased()
     {
-        var (_, _, version) = await node.ReleaseSampleAsync();
+        var version = (await node.ReleaseSampleAsync()).Version;
 
         Assert.Equal(4, version.Pages.Count);
     }
@@ -109,6 +109,9 @@ public sealed class BookingSampleTests(BookingNode node) : IClassFixture<Booking
         Assert.Equal(HttpStatusCode.Created, booked.StatusCode);
         var booking = JsonNode.Parse(await booked.Content.ReadAsStringAsync(Ct))!;
         Assert.Equal(("Back and shoulders", "2026-12-06", "15:00", false), ((string)booking["serviceName"]!, (string)booking["day"]!, (string)booking["time"]!, (bool)booking["reminded"]!));
+        // Without WeChatPay settings the studio takes no deposit.
+        Assert.Null(booking["deposit"]);
+        Assert.Null(booking["payment"]);
         Assert.Equal(HttpStatusCode.Conflict, taken.StatusCode);
         Assert.Equal("This slot has just been taken.", (string)JsonNode.Parse(await taken.Content.ReadAsStringAsync(Ct))!["title"]!);
         Assert.Equal(HttpStatusCode.Created, otherService.StatusCode);
@@ -194,7 +197,7 @@ public sealed class BookingSampleTests(BookingNode node) : IClassFixture<Booking
     private async Task<(HutongApp App, Started Backend)> StartAsync()
     {
         var app = await node.StartAsync();
-        var (appId, secret, _) = await node.ReleaseSampleAsync();
+        var (appId, secret, _, _) = await node.ReleaseSampleAsync();
         return (app, new Started(appId, secret, new BookingBackend(app, appId, secret)));
     }
 

@@ -43,8 +43,11 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
         return new BookingBackendProcess(((IPEndPoint)probe.LocalEndpoint).Port);
     }
 
-    /// <summary>Starts it, and returns once it listens and has its reminder template from the node.</summary>
-    public async Task StartAsync(Uri server, string appId, string secret)
+    /// <summary>
+    /// Starts it, and returns once it listens and has its reminder template from the node. <paramref name="settings"/>
+    /// are more of its settings (the merchant's), passed on its command line.
+    /// </summary>
+    public async Task StartAsync(Uri server, string appId, string secret, IReadOnlyDictionary<string, string>? settings = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -62,7 +65,7 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
             "--Hutong:AppId", appId,
             "--Hutong:AppSecret", secret,
             "--Booking:Database", Path.Combine(_folder, "booking.db"),
-        })
+        }.Concat((settings ?? new Dictionary<string, string>()).SelectMany(s => new[] { "--" + s.Key, s.Value })))
         {
             start.ArgumentList.Add(arg);
         }

@@ -1,7 +1,9 @@
+using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Hutong.Client;
 using Hutong.Contracts;
+using Hutong.Contracts.Wallet;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -10,12 +12,15 @@ namespace Hutong.BrowserTests;
 /// <summary>
 /// The booking sample (samples/booking) end to end, as its README runs it: the developer makes the app and uploads,
 /// submits and releases the mini-program with the <c>hutong</c> tool, the operator approves it, the sample's backend
-/// runs as its own process; Mei shares the app into her chat with Lin, and Lin opens it from the card, is signed in by
-/// the backend (wx.login, then /sns/jscode2session), books a slot and finds it under My bookings, with the reminder
-/// in her service notices.
+/// runs as its own process, taking deposits for the developer's merchant (set up over the node's API as the README
+/// does); Mei shares the app into her chat with Lin, and Lin opens it from the card, is signed in by the backend
+/// (wx.login, then /sns/jscode2session), books a slot, pays its deposit in the cashier with her PIN and finds it under
+/// My bookings with the deposit paid, and the reminder in her service notices.
 /// </summary>
 public sealed partial class BookingSampleTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
+    private const string Pin = "314159";
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The app's page in view: the sandboxed frame of the page on top.</summary>
@@ -31,6 +36,7 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
         var dev = await SignUpOverApiAsync($"bdev{run}", "Lotus Studio");
         await using var backend = BookingBackendProcess.OnFreePort();
         var project = CopySample();
+        var keys = Directory.CreateTempSubdirectory("hutong-booking-merchant-").FullName;
         try
         {
             // The developer's terminal: the app made for the sample's folder, pointed at the backend, and released.
@@ -54,7 +60,13 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
             var released = await cli.RunAsync("mp", "release");
             Assert.True(released.ExitCode == 0, released.Output);
 
-            await backend.StartAsync(server, appId, secret);
+            // The developer's studio takes deposits: the merchant applied for, approved and keyed over the API.
+            var merchant = await MerchantAsync(dev, ops, appId, keys);
+            await backend.StartAsync(server, appId, secret, new Dictionary<string, string>(merchant)
+            {
+                ["WeChatPay:Server"] = server.ToString(),
+                ["WeChatPay:NotifyUrl"] = backend.Origin + "/wechatpay/notify",
+            });
 
             var mei = new Person(await NewPageAsync(), $"bmei{run}", "Mei");
             var lin = new Person(await NewPageAsync(), $"blin{run}", "Lin");
@@ -62,6 +74,8 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
             await lin.SignUpAsync();
             var meiApi = await SignInOverApiAsync(mei.Handle);
             var linApi = await SignInOverApiAsync(lin.Handle);
+            await linApi.SetPinAsync(Pin, cancellationToken: Ct);
+            await linApi.TopUpAsync("seed", 10_000, Ct);
             var request = await meiApi.SendFriendRequestAsync((await meiApi.GetUserByHandleAsync(lin.Handle, Ct)).UserId, "hi", Ct);
             await linApi.AcceptFriendRequestAsync(request.RequestId, Ct);
             await Expect(mei.ChatRow("Lin")).ToBeVisibleAsync();
@@ -103,6 +117,7 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
 
             await Expect(view.Locator(".summary .name")).ToHaveTextAsync("Foot massage");
             await Expect(view.Locator(".summary")).ToContainTextAsync(time);
+            await Expect(view.Locator(".summary .row").Filter(new() { HasTextString = "Deposit now" })).ToContainTextAsync("¥20");
             await view.Locator("#name").FillAsync("Lin");
             await view.Locator("#book").ClickAsync();
             var consent = lin.Page.GetByRole(AriaRole.Dialog).Filter(new() { HasTextString = "Booking reminder" });
@@ -110,12 +125,27 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
             await lin.ExpectAccessibleAsync("the booking sample asking for a reminder");
             await consent.GetByRole(AriaRole.Button, new() { Name = "Allow" }).ClickAsync();
 
-            // Booked: the app switches to My bookings, where the booking is, with its reminder sent.
+            // Booked; the backend ordered the deposit, and wx.requestPayment opens the cashier with its parameters.
+            var cashier = lin.Page.GetByRole(AriaRole.Dialog, new() { Name = "Payment" });
+            await Expect(cashier.Locator(".pay-merchant")).ToHaveTextAsync("Lotus Massage");
+            await Expect(cashier.Locator(".pay-what")).ToContainTextAsync("Deposit: Foot massage, ");
+            await Expect(cashier.Locator(".pay-what")).ToContainTextAsync(time);
+            await Expect(cashier.Locator(".pay-amount")).ToContainTextAsync("¥20.00");
+            await lin.ScreenshotAsync("booking-deposit");
+            await lin.ExpectAccessibleAsync("the cashier over the booking sample");
+            await cashier.GetByLabel("Payment PIN").FillAsync(Pin);
+            await cashier.GetByRole(AriaRole.Button, new() { Name = "Pay ¥20.00" }).ClickAsync();
+            await cashier.GetByRole(AriaRole.Button, new() { Name = "Done" }).ClickAsync();
+
+            // The app shows the deposit paid once its backend says so (the node's notification, or its query), and
+            // switches to My bookings, where the booking is, with the deposit paid and the reminder sent.
             await Expect(lin.Page.GetByRole(AriaRole.Tab, new() { Name = "My bookings" })).ToHaveAttributeAsync("aria-selected", "true");
             var booking = view.Locator(".booking").Filter(new() { HasTextString = time });
             await Expect(booking).ToContainTextAsync("Foot massage");
             await Expect(booking).ToContainTextAsync("For Lin");
+            await Expect(booking).ToContainTextAsync("Deposit paid");
             await Expect(booking).ToContainTextAsync("Reminder sent");
+            Assert.Equal(8_000, (await linApi.GetWalletAsync(Ct)).Balance);
             await lin.ScreenshotAsync("booking-done");
 
             // Through the tab bar: Services, then My bookings again, loaded afresh from the backend.
@@ -125,6 +155,7 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
             await Expect(view.Locator(".booking")).ToHaveCountAsync(1);
             await Expect(view.Locator(".booking")).ToContainTextAsync(time);
             await Expect(view.Locator(".booking")).ToContainTextAsync("Reminder sent");
+            await Expect(view.Locator(".booking")).ToContainTextAsync("Deposit paid");
             // The list on its own, once the app's "Booked" toast has timed out.
             await Expect(lin.Page.Locator(".hmp-toast")).ToHaveCountAsync(0);
             await lin.ScreenshotAsync("booking-mine");
@@ -147,7 +178,33 @@ public sealed partial class BookingSampleTests(BrowserFixture fixture) : Browser
         finally
         {
             Directory.Delete(project, recursive: true);
+            Directory.Delete(keys, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The developer's merchant, set up as the sample's README does it over the node's API: applied for, approved by
+    /// the operator, an API v3 key set, a fresh RSA public key uploaded (its private half into a PEM file under
+    /// <paramref name="folder"/>) and the app bound. The backend's WeChatPay settings for it.
+    /// </summary>
+    private static async Task<Dictionary<string, string>> MerchantAsync(HutongClient developer, HutongClient ops, string appId, string folder)
+    {
+        var merchant = await developer.CreateMerchantAsync(new CreateMerchantRequest("Lotus Massage Studio Ltd", "Lotus Massage", "Health and beauty"), Ct);
+        await ops.ApproveMerchantAsync(merchant.MerchantId, Ct);
+        var apiV3Key = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32);
+        await developer.SetMerchantApiV3KeyAsync(merchant.MerchantId, apiV3Key, Ct);
+        using var key = RSA.Create(2048);
+        var uploaded = await developer.AddMerchantKeyAsync(merchant.MerchantId, key.ExportSubjectPublicKeyInfoPem(), Ct);
+        await developer.BindMerchantAppAsync(merchant.MerchantId, appId, Ct);
+        var path = Path.Combine(folder, "merchant_key.pem");
+        await File.WriteAllTextAsync(path, key.ExportPkcs8PrivateKeyPem(), Ct);
+        return new Dictionary<string, string>
+        {
+            ["WeChatPay:MchId"] = merchant.MchId,
+            ["WeChatPay:SerialNo"] = uploaded.SerialNo,
+            ["WeChatPay:PrivateKeyPath"] = path,
+            ["WeChatPay:ApiV3Key"] = apiV3Key,
+        };
     }
 
     /// <summary>A treatment on the services page in view.</summary>

@@ -1,9 +1,11 @@
 using Booking.Api;
+using Booking.Payments;
 using Booking.Platform;
 using Booking.Sessions;
 using Booking.Settings;
 using Booking.Store;
 using Booking.Studio;
+using Booking.WeChatPay;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,7 +17,7 @@ public static class BookingExtensions
     /// <summary>The platform's calls are short; WeChat's own limit is a few seconds.</summary>
     private static readonly TimeSpan PlatformTimeout = TimeSpan.FromSeconds(10);
 
-    /// <summary>Settings (checked at start-up), the store, sessions, the platform client and the reminders.</summary>
+    /// <summary>Settings (checked at start-up), the store, sessions, the platform client, the reminders and the deposits.</summary>
     public static WebApplicationBuilder AddBooking(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -23,6 +25,8 @@ public static class BookingExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, PlatformOptionsValidator>());
         services.AddOptions<StudioOptions>().BindConfiguration(StudioOptions.Section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<StudioOptions>, StudioOptionsValidator>());
+        services.AddOptions<WeChatPayOptions>().BindConfiguration(WeChatPayOptions.Section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<WeChatPayOptions>, WeChatPayOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, BookingJson.Default));
 
@@ -47,6 +51,16 @@ public static class BookingExtensions
             })
             // The default request logs would carry the URL, and with it the app secret, login codes and the access token.
             .RemoveAllLoggers();
+
+        services.AddSingleton<Deposits>();
+        services.AddHttpClient(Deposits.HttpClientName, (provider, http) =>
+        {
+            var server = provider.GetRequiredService<IOptions<WeChatPayOptions>>().Value.Server.AbsoluteUri;
+            http.BaseAddress = new Uri(server.EndsWith('/') ? server : server + "/");
+            http.Timeout = PlatformTimeout;
+            // WeChat Pay refuses requests without a User-Agent.
+            http.DefaultRequestHeaders.UserAgent.ParseAdd("LotusBooking/1.0");
+        });
         return builder;
     }
 

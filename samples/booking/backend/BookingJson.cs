@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Booking.Api;
 using Booking.Platform;
+using Booking.WeChatPay;
 
 namespace Booking;
 
@@ -15,6 +16,9 @@ namespace Booking;
 [JsonSerializable(typeof(BookingInfo))]
 [JsonSerializable(typeof(BookingList))]
 [JsonSerializable(typeof(TemplateIds))]
+[JsonSerializable(typeof(DepositInfo))]
+[JsonSerializable(typeof(RequestPayment))]
+[JsonSerializable(typeof(NotifyFailure))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(Code2SessionResponse))]
 [JsonSerializable(typeof(TemplateListResponse))]

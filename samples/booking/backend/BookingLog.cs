@@ -47,4 +47,31 @@ internal static partial class BookingLog
 
     [LoggerMessage(152, LogLevel.Error, "Reminder of booking {Id} not sent: the platform could not be reached")]
     public static partial void ReminderFailed(this ILogger logger, long id, Exception exception);
+
+    [LoggerMessage(160, LogLevel.Information, "Deposit of booking {Id}: order {OutTradeNo} for {Amount} fen")]
+    public static partial void DepositOrdered(this ILogger logger, long id, string outTradeNo, int amount);
+
+    [LoggerMessage(161, LogLevel.Information, "Deposit of booking {Id} paid: order {OutTradeNo}, learnt from the {Source}")]
+    public static partial void DepositPaid(this ILogger logger, long id, string outTradeNo, string source);
+
+    [LoggerMessage(162, LogLevel.Information, "Deposit of booking {Id}: order {OutTradeNo} closed unpaid")]
+    public static partial void DepositClosed(this ILogger logger, long id, string outTradeNo);
+
+    [LoggerMessage(163, LogLevel.Information, "Deposit of booking {Id} refunded: {OutRefundNo} {Status}")]
+    public static partial void DepositRefunded(this ILogger logger, long id, string outRefundNo, string status);
+
+    [LoggerMessage(164, LogLevel.Error, "Deposit of booking {Id}: order {OutTradeNo} was paid {Total} fen through another merchant or app, or not {Amount} fen; not marked paid")]
+    public static partial void DepositMismatch(this ILogger logger, long id, string outTradeNo, long total, int amount);
+
+    [LoggerMessage(165, LogLevel.Warning, "A notification was refused: {Reason}")]
+    public static partial void NotificationRefused(this ILogger logger, string reason);
+
+    [LoggerMessage(166, LogLevel.Warning, "A payment of order {OutTradeNo}, which is no deposit of this studio")]
+    public static partial void UnknownOrder(this ILogger logger, string? outTradeNo);
+
+    [LoggerMessage(167, LogLevel.Information, "A notification of {EventType} acknowledged and ignored")]
+    public static partial void NotificationIgnored(this ILogger logger, string eventType);
+
+    [LoggerMessage(168, LogLevel.Error, "Deposit of booking {Id}: the payment platform could not be used")]
+    public static partial void DepositFailed(this ILogger logger, long id, Exception exception);
 }

@@ -1,13 +1,16 @@
+extern alias EchoBotSample;
+
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
+using EchoBotProgram = EchoBotSample::Program;
 
 namespace Hutong.Samples.Tests.EchoBot;
 
 /// <summary>The sample bot in process, with the given <c>Bot:*</c> settings and a clock the test drives.</summary>
-internal sealed class EchoBotApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<Program>
+internal sealed class EchoBotApp(IReadOnlyDictionary<string, string?> settings) : WebApplicationFactory<EchoBotProgram>
 {
     public const string Token = "EchoBotTest42";
     public const string EncodingAesKey = "abcdefghijklmnopqrstuvwxyz0123456789ABCDEFG";

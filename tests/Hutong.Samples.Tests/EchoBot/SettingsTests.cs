@@ -1,4 +1,5 @@
-using EchoBotSample = EchoBot;
+extern alias EchoBotSample;
+
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -30,7 +31,7 @@ public sealed class SettingsTests
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings);
-        EchoBotSample.EchoBotExtensions.AddEchoBot(builder);
+        EchoBotSample::EchoBot.EchoBotExtensions.AddEchoBot(builder);
         await using var bot = builder.Build();
 
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => bot.StartAsync(TestContext.Current.CancellationToken));

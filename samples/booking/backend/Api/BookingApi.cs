@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
+using Booking.Payments;
 using Booking.Platform;
 using Booking.Sessions;
 using Booking.Settings;
 using Booking.Store;
 using Booking.Studio;
+using Booking.WeChatPay;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -13,7 +15,7 @@ namespace Booking.Api;
 
 /// <summary>
 /// The JSON API the mini-program calls through <c>wx.request</c>: a session from a login code, then, with its token,
-/// the services, their slots, the person's bookings and the reminder template's id.
+/// the services, their slots, the person's bookings (with their deposits) and the reminder template's id.
 /// </summary>
 internal static class BookingApi
 {
@@ -32,6 +34,8 @@ internal static class BookingApi
             TypedResults.Ok(new BookingList([.. (await store.BookingsOfAsync(user.OpenId(), ct)).Select(b => Info(b, b.Reminded))])));
         api.MapPost("/bookings", BookAsync);
         api.MapDelete("/bookings/{id:long}", CancelAsync);
+        api.MapDepositApi();
+        app.MapNotifyEndpoint();
         return app;
     }
 
@@ -76,8 +80,9 @@ internal static class BookingApi
         return TypedResults.Ok(new SessionResponse(token, expires));
     }
 
-    private static async Task<Ok<ServiceList>> ServicesAsync(BookingStore store, CancellationToken cancellationToken) =>
-        TypedResults.Ok(new ServiceList([.. (await store.ServicesAsync(cancellationToken)).Select(s => new ServiceInfo(s.Id, s.Name, s.Minutes, s.Price, PriceText(s.Price)))]));
+    private static async Task<Ok<ServiceList>> ServicesAsync(BookingStore store, Deposits deposits, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new ServiceList([.. (await store.ServicesAsync(cancellationToken)).Select(s =>
+            new ServiceInfo(s.Id, s.Name, s.Minutes, s.Price, PriceText(s.Price), deposits.Enabled ? PriceText(deposits.AmountFor(s)) : null))]));
 
     /// <summary>A service's slots on a day (today when none is given): taken and begun ones are not available.</summary>
     private static async Task<Results<Ok<SlotList>, ValidationProblem, NotFound<ProblemDetails>>> SlotsAsync(
@@ -105,10 +110,13 @@ internal static class BookingApi
         return TypedResults.Ok(new SlotList(found.Id, Timetable.Day(date), [.. days.Select(Timetable.Day)], slots));
     }
 
-    /// <summary>Books a slot for the person; 409 when someone holds it already. With consent, the reminder goes at once.</summary>
+    /// <summary>
+    /// Books a slot for the person; 409 when someone holds it already. With consent, the reminder goes at once. When the
+    /// studio takes deposits, the deposit's order is made and the answer carries what <c>wx.requestPayment</c> needs.
+    /// </summary>
     private static async Task<Results<Created<BookingInfo>, ValidationProblem, Conflict<ProblemDetails>>> BookAsync(
-        BookRequest request, ClaimsPrincipal user, BookingStore store, Timetable timetable, Reminders reminders, TimeProvider time, ILoggerFactory logs,
-        CancellationToken cancellationToken)
+        BookRequest request, ClaimsPrincipal user, BookingStore store, Timetable timetable, Reminders reminders, Deposits deposits, TimeProvider time,
+        ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var errors = new Dictionary<string, string[]>();
         var service = await store.ServiceAsync(request.Service, cancellationToken);
@@ -154,29 +162,70 @@ internal static class BookingApi
             });
         }
 
-        logs.CreateLogger(typeof(BookingApi)).Booked(booking.Id, service!.Name, booking.StartsAt, openId);
+        var logger = logs.CreateLogger(typeof(BookingApi));
+        logger.Booked(booking.Id, service!.Name, booking.StartsAt, openId);
         var reminded = request.Remind && await reminders.SendAsync(booking, cancellationToken);
-        return TypedResults.Created($"/api/bookings/{booking.Id}", Info(booking, reminded));
+        RequestPayment? payment = null;
+        if (deposits.Enabled)
+        {
+            try
+            {
+                payment = await deposits.OrderAsync(booking, cancellationToken);
+            }
+            catch (Exception e) when (e is WeChatPayException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                // The booking stands with its deposit unpaid; paying it from My bookings orders it again.
+                logger.DepositFailed(booking.Id, e);
+            }
+
+            booking = await store.BookingOfAsync(openId, booking.Id, cancellationToken) ?? booking;
+        }
+
+        return TypedResults.Created($"/api/bookings/{booking.Id}", Info(booking, reminded) with { Payment = payment });
     }
 
-    private static async Task<Results<NoContent, NotFound<ProblemDetails>>> CancelAsync(
-        long id, ClaimsPrincipal user, BookingStore store, TimeProvider time, ILoggerFactory logs, CancellationToken cancellationToken)
+    /// <summary>
+    /// Cancels one of the person's bookings, which frees its slot. Its deposit's order is closed first when unpaid, or
+    /// the deposit refunded when paid; if the payment platform cannot do that now, the booking stands (502).
+    /// </summary>
+    private static async Task<Results<NoContent, NotFound<ProblemDetails>, ProblemHttpResult>> CancelAsync(
+        long id, ClaimsPrincipal user, BookingStore store, Deposits deposits, TimeProvider time, ILoggerFactory logs, CancellationToken cancellationToken)
     {
         var openId = user.OpenId();
+        var logger = logs.CreateLogger(typeof(BookingApi));
+        if (await store.BookingOfAsync(openId, id, cancellationToken) is not { } booking)
+        {
+            return TypedResults.NotFound(new ProblemDetails { Title = "You have no such booking.", Status = StatusCodes.Status404NotFound });
+        }
+
+        if (deposits.Enabled)
+        {
+            try
+            {
+                await deposits.SettleAsync(booking, cancellationToken);
+            }
+            catch (Exception e) when (e is WeChatPayException or HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.DepositFailed(booking.Id, e);
+                return TypedResults.Problem(
+                    "The deposit could not be refunded just now, so the booking stands. Please try again in a moment.", statusCode: StatusCodes.Status502BadGateway);
+            }
+        }
+
         if (!await store.CancelAsync(openId, id, time.GetUtcNow(), cancellationToken))
         {
             return TypedResults.NotFound(new ProblemDetails { Title = "You have no such booking.", Status = StatusCodes.Status404NotFound });
         }
 
-        logs.CreateLogger(typeof(BookingApi)).Cancelled(id, openId);
+        logger.Cancelled(id, openId);
         return TypedResults.NoContent();
     }
 
-    private static BookingInfo Info(BookingRecord booking, bool reminded) => new(
+    internal static BookingInfo Info(BookingRecord booking, bool reminded) => new(
         booking.Id, booking.Service.Id, booking.Service.Name, booking.Service.Minutes, PriceText(booking.Service.Price),
-        booking.StartsAt[..10], booking.StartsAt[11..], booking.Name, booking.Note, reminded);
+        booking.StartsAt[..10], booking.StartsAt[11..], booking.Name, booking.Note, reminded, DepositApi.Info(booking.Deposit));
 
     /// <summary>¥168, or ¥12.50 when there are fen.</summary>
-    private static string PriceText(int fen) =>
+    internal static string PriceText(int fen) =>
         "¥" + (fen % 100 == 0 ? (fen / 100).ToString(CultureInfo.InvariantCulture) : (fen / 100m).ToString("0.00", CultureInfo.InvariantCulture));
 }

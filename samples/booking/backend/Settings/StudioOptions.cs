@@ -25,6 +25,12 @@ public sealed record StudioOptions
     /// <summary>How many days, today included, can be booked.</summary>
     public int DaysAhead { get; init; } = 7;
 
+    /// <summary>
+    /// The deposit a booking takes, in fen (2000 is ¥20.00; a treatment that costs less takes its price). Taken only
+    /// when the <c>WeChatPay</c> settings name a merchant.
+    /// </summary>
+    public int Deposit { get; init; } = 2000;
+
     /// <summary>How long a session token from <c>POST /api/session</c> lasts; the app logs in again after.</summary>
     public TimeSpan SessionLifetime { get; init; } = TimeSpan.FromDays(7);
 }

@@ -33,6 +33,11 @@ internal sealed class StudioOptionsValidator : IValidateOptions<StudioOptions>
             failures.Add("Booking:DaysAhead is 1 to 60.");
         }
 
+        if (options.Deposit < 1)
+        {
+            failures.Add("Booking:Deposit is the deposit in fen, 1 or more, such as 2000 for ¥20.00.");
+        }
+
         if (options.SessionLifetime <= TimeSpan.Zero)
         {
             failures.Add("Booking:SessionLifetime is positive, such as 7.00:00:00 for a week.");

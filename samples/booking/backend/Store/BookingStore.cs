@@ -43,11 +43,30 @@ internal sealed class BookingStore(IOptions<StudioOptions> options)
             reminded INTEGER NOT NULL DEFAULT 0);
         CREATE UNIQUE INDEX IF NOT EXISTS bookings_one_per_slot ON bookings (service_id, starts_at) WHERE cancelled_at IS NULL;
         CREATE INDEX IF NOT EXISTS bookings_by_person ON bookings (openid, starts_at);
+        CREATE TABLE IF NOT EXISTS deposits (
+            booking_id INTEGER PRIMARY KEY REFERENCES bookings (id),
+            out_trade_no TEXT NOT NULL UNIQUE,
+            amount INTEGER NOT NULL,
+            prepay_id TEXT,
+            transaction_id TEXT,
+            paid_at INTEGER,
+            closed_at INTEGER,
+            out_refund_no TEXT UNIQUE,
+            refund_id TEXT,
+            refunded_at INTEGER);
+        CREATE TABLE IF NOT EXISTS pay_notifications (
+            id TEXT PRIMARY KEY,
+            received_at INTEGER NOT NULL);
         """;
 
     private const string BookingColumns = """
-        b.id, b.openid, s.id, s.name, s.minutes, s.price, b.starts_at, b.name, b.note, b.reminded
-        FROM bookings b JOIN services s ON s.id = b.service_id
+        b.id, b.openid, s.id, s.name, s.minutes, s.price, b.starts_at, b.name, b.note, b.reminded,
+        d.booking_id, d.out_trade_no, d.amount, d.prepay_id, d.transaction_id, d.paid_at, d.closed_at, d.out_refund_no, d.refund_id, d.refunded_at
+        FROM bookings b JOIN services s ON s.id = b.service_id LEFT JOIN deposits d ON d.booking_id = b.id
+        """;
+
+    private const string DepositColumns = """
+        booking_id, out_trade_no, amount, prepay_id, transaction_id, paid_at, closed_at, out_refund_no, refund_id, refunded_at FROM deposits
         """;
 
     private const int SqliteConstraint = 19;
@@ -196,12 +215,22 @@ internal sealed class BookingStore(IOptions<StudioOptions> options)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            bookings.Add(new BookingRecord(
-                reader.GetInt64(0), reader.GetString(1), new Service(reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
-                reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9)));
+            bookings.Add(ReadBooking(reader));
         }
 
         return bookings;
+    }
+
+    /// <summary>One of the person's live bookings, with its deposit; null when they have no such booking.</summary>
+    public async Task<BookingRecord?> BookingOfAsync(string openId, long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {BookingColumns} WHERE b.id = $id AND b.openid = $openid AND b.cancelled_at IS NULL";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$openid", openId);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadBooking(reader) : null;
     }
 
     /// <summary>Cancels one of the person's live bookings, which frees its slot; false when they have no such booking.</summary>
@@ -214,6 +243,124 @@ internal sealed class BookingStore(IOptions<StudioOptions> options)
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$openid", openId);
         return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    /// <summary>The booking's deposit, to be paid through the order <paramref name="outTradeNo"/>; the one it has if it has one.</summary>
+    public async Task<DepositRecord> AddDepositAsync(long bookingId, string outTradeNo, int amount, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO deposits (booking_id, out_trade_no, amount) VALUES ($id, $no, $amount) ON CONFLICT (booking_id) DO NOTHING";
+        command.Parameters.AddWithValue("$id", bookingId);
+        command.Parameters.AddWithValue("$no", outTradeNo);
+        command.Parameters.AddWithValue("$amount", amount);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        return (await DepositWhereAsync("booking_id = $key", bookingId, cancellationToken))!;
+    }
+
+    public Task<DepositRecord?> DepositAsync(long bookingId, CancellationToken cancellationToken) =>
+        DepositWhereAsync("booking_id = $key", bookingId, cancellationToken);
+
+    public Task<DepositRecord?> DepositByTradeNoAsync(string outTradeNo, CancellationToken cancellationToken) =>
+        DepositWhereAsync("out_trade_no = $key", outTradeNo, cancellationToken);
+
+    public Task<DepositRecord?> DepositByRefundNoAsync(string outRefundNo, CancellationToken cancellationToken) =>
+        DepositWhereAsync("out_refund_no = $key", outRefundNo, cancellationToken);
+
+    /// <summary>The order the deposit is paid through, once the platform has made it.</summary>
+    public Task SetPrepayIdAsync(long bookingId, string prepayId, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE deposits SET prepay_id = $value WHERE booking_id = $id AND paid_at IS NULL", bookingId, prepayId, cancellationToken);
+
+    /// <summary>A new order number for a deposit whose order closed unpaid (it expired): the next order is a new one.</summary>
+    public Task RenewOrderAsync(long bookingId, string outTradeNo, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE deposits SET out_trade_no = $value, prepay_id = NULL WHERE booking_id = $id AND paid_at IS NULL", bookingId, outTradeNo, cancellationToken);
+
+    /// <summary>Marks the deposit paid; false when it was already (a second notification, or the query and the notification both).</summary>
+    public async Task<bool> MarkPaidAsync(string outTradeNo, string transactionId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE deposits SET transaction_id = $transaction, paid_at = $at WHERE out_trade_no = $no AND paid_at IS NULL";
+        command.Parameters.AddWithValue("$transaction", transactionId);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeSeconds());
+        command.Parameters.AddWithValue("$no", outTradeNo);
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public Task MarkClosedAsync(long bookingId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        UpdateAsync("UPDATE deposits SET closed_at = $value WHERE booking_id = $id AND paid_at IS NULL", bookingId, at.ToUnixTimeSeconds(), cancellationToken);
+
+    /// <summary>
+    /// The refund's number, given once and kept before the platform is asked, so that asking again (after a timeout,
+    /// say) is the same refund and never a second one.
+    /// </summary>
+    public async Task<string> RefundNumberAsync(long bookingId, string outRefundNo, CancellationToken cancellationToken)
+    {
+        await UpdateAsync("UPDATE deposits SET out_refund_no = $value WHERE booking_id = $id AND out_refund_no IS NULL", bookingId, outRefundNo, cancellationToken);
+        return (await DepositAsync(bookingId, cancellationToken))!.OutRefundNo!;
+    }
+
+    /// <summary>The platform's refund id, and when the money was back (null while the refund is processing).</summary>
+    public async Task MarkRefundAsync(string outRefundNo, string refundId, DateTimeOffset? at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE deposits SET refund_id = $refund, refunded_at = coalesce(refunded_at, $at) WHERE out_refund_no = $no";
+        command.Parameters.AddWithValue("$refund", refundId);
+        command.Parameters.AddWithValue("$at", at is { } when ? when.ToUnixTimeSeconds() : DBNull.Value);
+        command.Parameters.AddWithValue("$no", outRefundNo);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>Whether a notification with this id was handled already (the platform sends each until it is answered 2xx).</summary>
+    public async Task<bool> NotificationSeenAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM pay_notifications WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture) > 0;
+    }
+
+    public async Task AddNotificationAsync(string id, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO pay_notifications (id, received_at) VALUES ($id, $at) ON CONFLICT (id) DO NOTHING";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$at", at.ToUnixTimeSeconds());
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static BookingRecord ReadBooking(SqliteDataReader reader) => new(
+        reader.GetInt64(0), reader.GetString(1), new Service(reader.GetInt32(2), reader.GetString(3), reader.GetInt32(4), reader.GetInt32(5)),
+        reader.GetString(6), reader.GetString(7), reader.GetString(8), reader.GetBoolean(9), reader.IsDBNull(10) ? null : ReadDeposit(reader, 10));
+
+    private static DepositRecord ReadDeposit(SqliteDataReader reader, int first)
+    {
+        string? Text(int i) => reader.IsDBNull(first + i) ? null : reader.GetString(first + i);
+        DateTimeOffset? Time(int i) => reader.IsDBNull(first + i) ? null : DateTimeOffset.FromUnixTimeSeconds(reader.GetInt64(first + i));
+        return new DepositRecord(reader.GetInt64(first), reader.GetString(first + 1), reader.GetInt32(first + 2), Text(3), Text(4), Time(5), Time(6), Text(7), Text(8), Time(9));
+    }
+
+    private async Task<DepositRecord?> DepositWhereAsync(string condition, object key, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {DepositColumns} WHERE {condition}";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? ReadDeposit(reader, 0) : null;
+    }
+
+    private async Task UpdateAsync(string sql, long bookingId, object value, CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", bookingId);
+        command.Parameters.AddWithValue("$value", value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)

@@ -75,5 +75,8 @@ module.exports = {
   book: (booking) => call('POST', '/api/bookings', booking),
   bookings: () => call('GET', '/api/bookings').then((r) => r.bookings),
   cancel: (id) => call('DELETE', '/api/bookings/' + id),
+  // A booking's deposit: the parameters of wx.requestPayment to pay it, and how it stands.
+  depositPayment: (id) => call('POST', '/api/bookings/' + id + '/deposit'),
+  deposit: (id) => call('GET', '/api/bookings/' + id + '/deposit'),
   reminderTemplate: () => call('GET', '/api/templates').then((r) => r.reminder),
 };

@@ -1,4 +1,5 @@
 const api = require('../../utils/api.js');
+const deposits = require('../../utils/deposit.js');
 
 Page({
   data: {
@@ -6,6 +7,7 @@ Page({
     name: '',
     minutes: 0,
     price: '',
+    deposit: '',
     day: '',
     time: '',
     person: '',
@@ -20,6 +22,7 @@ Page({
       name: decodeURIComponent(query.name || ''),
       minutes: Number(query.minutes || 0),
       price: decodeURIComponent(query.price || ''),
+      deposit: decodeURIComponent(query.deposit || ''),
       day: query.day,
       time: query.time,
     });
@@ -39,8 +42,9 @@ Page({
     if (this.data.busy || !this.data.person.trim()) return;
     this.setData({ busy: true, error: '' });
     const remind = await this.askForReminder();
+    let booking;
     try {
-      const booking = await api.book({
+      booking = await api.book({
         service: this.data.service,
         day: this.data.day,
         time: this.data.time,
@@ -48,14 +52,30 @@ Page({
         note: this.data.note.trim(),
         remind,
       });
-      wx.showToast({ title: booking.reminded ? 'Booked, reminder sent' : 'Booked', icon: 'success' });
-      wx.switchTab({ url: '/pages/bookings/bookings' });
     } catch (e) {
       this.setData({ busy: false, error: e.message });
       if (e.status === 409) {
         await wx.showModal({ title: 'Just taken', content: 'Someone booked this time a moment ago. Please choose another.', showCancel: false });
         wx.navigateBack();
       }
+      return;
+    }
+    let toast = { title: booking.reminded ? 'Booked, reminder sent' : 'Booked', icon: 'success' };
+    if (booking.deposit) {
+      // The slot is the person's now; the deposit follows in the cashier. Not paid here, it can be paid from My bookings.
+      toast = await this.payDeposit(booking);
+    }
+    wx.showToast(toast);
+    wx.switchTab({ url: '/pages/bookings/bookings' });
+  },
+
+  async payDeposit(booking) {
+    try {
+      const deposit = await deposits.pay(booking.id, booking.payment);
+      if (deposit.state === 'paid') return { title: 'Booked, deposit paid', icon: 'success' };
+      return { title: 'Booked: pay the deposit under My bookings', icon: 'none' };
+    } catch (e) {
+      return { title: 'Booked: ' + e.message, icon: 'none' };
     }
   },
 

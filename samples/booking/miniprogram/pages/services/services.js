@@ -29,7 +29,8 @@ Page({
     if (!service) return;
     wx.navigateTo({
       url: '/pages/slots/slots?service=' + service.id + '&name=' + encodeURIComponent(service.name)
-        + '&minutes=' + service.minutes + '&price=' + encodeURIComponent(service.priceText),
+        + '&minutes=' + service.minutes + '&price=' + encodeURIComponent(service.priceText)
+        + '&deposit=' + encodeURIComponent(service.depositText || ''),
     });
   },
 });

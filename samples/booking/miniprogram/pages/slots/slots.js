@@ -15,6 +15,7 @@ Page({
     name: '',
     minutes: 0,
     price: '',
+    deposit: '',
     days: [],
     day: '',
     slots: [],
@@ -29,6 +30,7 @@ Page({
       name: decodeURIComponent(query.name || ''),
       minutes: Number(query.minutes || 0),
       price: decodeURIComponent(query.price || ''),
+      deposit: decodeURIComponent(query.deposit || ''),
     });
     wx.setNavigationBarTitle({ title: decodeURIComponent(query.name || 'Choose a time') });
   },
@@ -65,10 +67,10 @@ Page({
       wx.showToast({ title: 'Already booked', icon: 'none' });
       return;
     }
-    const { service, name, minutes, price, day } = this.data;
+    const { service, name, minutes, price, deposit, day } = this.data;
     wx.navigateTo({
       url: '/pages/book/book?service=' + service + '&name=' + encodeURIComponent(name) + '&minutes=' + minutes
-        + '&price=' + encodeURIComponent(price) + '&day=' + day + '&time=' + time,
+        + '&price=' + encodeURIComponent(price) + '&deposit=' + encodeURIComponent(deposit) + '&day=' + day + '&time=' + time,
     });
   },
 });

@@ -334,6 +334,9 @@ public sealed class Strings
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
     public required PaymentStrings Payments { get; init; }
 
+    /// <summary>Receive codes: my code, paying someone's, money arriving.</summary>
+    public required ReceiveStrings Receive { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -350,6 +353,7 @@ public sealed class Strings
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
         Payments = PaymentStrings.English,
+        Receive = ReceiveStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -405,7 +409,7 @@ public sealed class Strings
         AvailableAmount = amount => $"{amount} available",
         AmountIn = currency => $"Amount ({currency})",
         EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", "payment" => "Payment", "refund" => "Refund",
-            "merchantPayout" => "Merchant payout", _ => "Other" },
+            "merchantPayout" => "Merchant payout", "paidByCode" => "Paid by code", "receivedByCode" => "Received by code", _ => "Other" },
         ToppedUp = amount => $"Topped up {amount}.",
         Withdrew = amount => $"Withdrew {amount}.",
         SendMoney = "Send money",
@@ -772,6 +776,7 @@ public sealed class Strings
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
         Payments = PaymentStrings.Chinese,
+        Receive = ReceiveStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -827,7 +832,7 @@ public sealed class Strings
         AvailableAmount = amount => $"可用 {amount}",
         AmountIn = currency => $"金额（{currency}）",
         EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", "payment" => "付款", "refund" => "退款",
-            "merchantPayout" => "商户结算", _ => "其他" },
+            "merchantPayout" => "商户结算", "paidByCode" => "扫码付款", "receivedByCode" => "扫码收款", _ => "其他" },
         ToppedUp = amount => $"已充值 {amount}。",
         Withdrew = amount => $"已提现 {amount}。",
         SendMoney = "红包和转账",

@@ -135,6 +135,17 @@ public static class ErrorCodes
     /// <summary>A refund the order cannot take: unpaid or closed, over what is left, past a year, or its fiftieth.</summary>
     public const string RefundRefused = "refund_refused";
 
+    // Receive codes.
+
+    /// <summary>No person has that receive code: it is unknown, or its owner reset it (or deleted their account).</summary>
+    public const string ReceiveCodeNotFound = "receive_code_not_found";
+
+    /// <summary>Paying one's own receive code.</summary>
+    public const string CannotPaySelf = "cannot_pay_self";
+
+    /// <summary>The code's owner does not take payments from the caller (worded so as not to reveal a block).</summary>
+    public const string PaymentRefused = "payment_refused";
+
     public const string TransferNotFound = "transfer_not_found";
     public const string TransferNotPending = "transfer_not_pending";
     public const string PacketNotFound = "packet_not_found";

@@ -18,4 +18,13 @@ public static class DeepLinks
 
     /// <summary>A merchant's order to pay by scanning (a native order's <c>code_url</c>), like WeChat's <c>weixin://wxpay/bizpayurl?pr=</c>.</summary>
     public static string Pay(string code) => $"hutong://pay/{code}";
+
+    /// <summary>
+    /// A person's receive-money code: whoever scans it pays them, straight into their wallet. <paramref name="code"/> is
+    /// the person's current token (a reset gives a new one); <paramref name="amount"/>, in fen, fixes what the payer pays.
+    /// </summary>
+    public static string Receive(string code, long? amount = null) =>
+        amount is { } fixedAmount
+            ? $"hutong://receive/{code}?amount={fixedAmount.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+            : $"hutong://receive/{code}";
 }

@@ -13,6 +13,7 @@ using Hutong.Wallet;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.V3;
+using Hutong.Wallet.Receiving;
 
 // The content root is the application's own folder, whatever the working directory: a service manager starting
 // `dotnet /srv/hutong/Hutong.Server.dll` from elsewhere still finds appsettings.json and the web client. The data
@@ -47,6 +48,7 @@ app.MapMediaApi();
 app.MapAvatarApi();
 app.MapExportApi();
 app.MapWalletApi();
+app.MapReceiveCodeApi();
 app.MapMerchantApi();
 app.MapMerchantOrdersApi();
 app.MapPaymentApi();

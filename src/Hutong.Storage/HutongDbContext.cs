@@ -62,6 +62,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<PersonTransferRow> PersonTransfers => Set<PersonTransferRow>();
 
+    internal DbSet<ReceiveCodeRow> ReceiveCodes => Set<ReceiveCodeRow>();
+
+    internal DbSet<CodePaymentRow> CodePayments => Set<CodePaymentRow>();
+
     internal DbSet<RedPacketRow> RedPackets => Set<RedPacketRow>();
 
     internal DbSet<MerchantRow> Merchants => Set<MerchantRow>();

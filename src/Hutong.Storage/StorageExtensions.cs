@@ -41,6 +41,7 @@ using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
+using Hutong.Wallet.Receiving;
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
@@ -72,6 +73,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IPinStore, PinStore>();
         services.TryAddSingleton<ILoginFailureStore, LoginFailureStore>();
         services.TryAddSingleton<ITransferStore, TransferStore>();
+        services.TryAddSingleton<IReceiveCodeStore, ReceiveCodeStore>();
         services.TryAddSingleton<IRedPacketStore, RedPacketStore>();
         services.TryAddSingleton<IMerchantStore, MerchantStore>();
         services.TryAddSingleton<IPayingApps, PayingApps>();

@@ -7,6 +7,7 @@ using Hutong.Wallet.Merchants.Notifications;
 using Hutong.Wallet.Merchants.Orders;
 using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Rails;
+using Hutong.Wallet.Receiving;
 using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,7 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<WalletService>();
         builder.Services.TryAddSingleton<TransferService>();
         builder.Services.TryAddSingleton<RedPacketService>();
+        builder.Services.TryAddSingleton<ReceiveCodeService>();
         builder.Services.TryAddSingleton<OpenIds>();
         builder.Services.TryAddSingleton<PaymentKeys>();
         builder.Services.TryAddSingleton<OrderWriter>();

@@ -19,7 +19,7 @@ namespace Hutong.Wallet;
 /// </summary>
 public sealed class WalletService(
     ILedgerStore ledger, LedgerWriter writer, IPinStore pins, PasswordHasher hasher, IPaymentRail rail, IOrderStore orders, IMerchantStore merchants,
-    IOptions<WalletOptions> options, TimeProvider clock)
+    IAccountStore accounts, IOptions<WalletOptions> options, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
 
@@ -115,8 +115,13 @@ public sealed class WalletService(
         var (size, after) = page.Value;
         var transfers = await ledger.ListAsync(me, after, size, cancellationToken);
         var titles = await MerchantTitlesAsync(transfers, cancellationToken);
+        foreach (var (transferId, name) in await PersonTitlesAsync(me, transfers, cancellationToken))
+        {
+            titles[transferId] = name;
+        }
+
         var entries = transfers.Select(t => new WalletEntry(
-            KindOf(t.Code), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt, titles.GetValueOrDefault(t.Id))).ToList();
+            KindOf(t, me), t.CreditAccountId == me ? t.Amount : -t.Amount, t.Reference, t.CreatedAt, titles.GetValueOrDefault(t.Id))).ToList();
         var next = transfers.Count == size ? new TimeCursor(transfers[^1].CreatedAt, transfers[^1].Id).Encode() : null;
         return new WalletEntryList(entries, next);
     }
@@ -175,6 +180,24 @@ public sealed class WalletService(
         return titles;
     }
 
+    /// <summary>
+    /// The other person's name for each payment by receive code of a page, by ledger transfer id, in one query whatever
+    /// the page holds: the payer sees whom they paid, the receiver who paid them.
+    /// </summary>
+    private async Task<Dictionary<string, string>> PersonTitlesAsync(Guid me, IReadOnlyList<Transfer> transfers, CancellationToken cancellationToken)
+    {
+        var otherOf = transfers.Where(t => t.Code == TransferCode.ReceiveCodePayment)
+            .ToDictionary(t => t.Id, t => t.DebitAccountId == me ? t.CreditAccountId : t.DebitAccountId, StringComparer.Ordinal);
+        if (otherOf.Count == 0)
+        {
+            return [];
+        }
+
+        var names = (await accounts.ListAsync([.. otherOf.Values.Distinct()], cancellationToken))
+            .ToDictionary(a => a.Id, a => AccountService.ToPublicProfile(a).DisplayName);
+        return otherOf.Where(o => names.ContainsKey(o.Value)).ToDictionary(o => o.Key, o => names[o.Value], StringComparer.Ordinal);
+    }
+
     /// <summary>Checks the PIN for a spend, counting wrong attempts towards the lockout.</summary>
     public async Task<Result<Done>> CheckPinAsync(Guid me, string? pin, CancellationToken cancellationToken)
     {
@@ -229,7 +252,7 @@ public sealed class WalletService(
 
     private static string LedgerId(string purpose, Guid me, string transferId) => $"{purpose}:{me:N}:{transferId}";
 
-    private static string KindOf(TransferCode code) => code switch
+    private static string KindOf(Transfer transfer, Guid me) => transfer.Code switch
     {
         TransferCode.TopUp => WalletEntryKinds.TopUp,
         TransferCode.Withdrawal => WalletEntryKinds.Withdrawal,
@@ -238,7 +261,8 @@ public sealed class WalletService(
         TransferCode.MerchantPayment => WalletEntryKinds.Payment,
         TransferCode.MerchantRefund => WalletEntryKinds.Refund,
         TransferCode.MerchantPayout => WalletEntryKinds.MerchantPayout,
+        TransferCode.ReceiveCodePayment => transfer.DebitAccountId == me ? WalletEntryKinds.PaidByCode : WalletEntryKinds.ReceivedByCode,
         // A settlement moves an order's escrow to its merchant: it never touches a person's wallet.
-        _ => throw new ArgumentOutOfRangeException(nameof(code)),
+        _ => throw new ArgumentOutOfRangeException(nameof(transfer)),
     };
 }

@@ -8,6 +8,9 @@ public interface IAccountStore
 
     Task<Account?> FindAsync(Guid userId, CancellationToken cancellationToken);
 
+    /// <summary>The accounts of <paramref name="userIds"/> that exist, deleted ones too, in one query however many.</summary>
+    Task<IReadOnlyList<Account>> ListAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken);
+
     /// <summary>Finds by the lower-case handle.</summary>
     Task<Account?> FindByHandleAsync(string handle, CancellationToken cancellationToken);
 

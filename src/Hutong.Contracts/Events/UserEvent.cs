@@ -18,6 +18,7 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(GroupInvitationEvent), UserEventKinds.GroupInvitation)]
 [JsonDerivedType(typeof(RedPacketOpenedEvent), UserEventKinds.RedPacketOpened)]
 [JsonDerivedType(typeof(RedPacketReturnedEvent), UserEventKinds.RedPacketReturned)]
+[JsonDerivedType(typeof(ReceiveCodePaymentEvent), UserEventKinds.ReceiveCodePayment)]
 [JsonDerivedType(typeof(MomentNoticeEvent), UserEventKinds.MomentNotice)]
 [JsonDerivedType(typeof(MomentNoticesReadEvent), UserEventKinds.MomentNoticesRead)]
 [JsonDerivedType(typeof(StatusReactionEvent), UserEventKinds.StatusReaction)]

@@ -13,6 +13,9 @@ public static class UserEventKinds
     public const string GroupInvitation = "groupInvitation";
     public const string RedPacketOpened = "redPacketOpened";
     public const string RedPacketReturned = "redPacketReturned";
+
+    /// <summary>Someone paid the person by scanning their receive code.</summary>
+    public const string ReceiveCodePayment = "receiveCodePayment";
     public const string MomentNotice = "momentNotice";
     public const string MomentNoticesRead = "momentNoticesRead";
     public const string StatusReaction = "statusReaction";

@@ -31,7 +31,8 @@ public sealed record WalletReceipt(string TransferId, string Kind, long Amount, 
 
 /// <summary>
 /// One movement of the caller's wallet; <see cref="Amount"/> is positive in, negative out. <see cref="Title"/> names
-/// the other side where there is one to name: the merchant's short name for a payment, a refund or a payout.
+/// the other side where there is one to name: the merchant's short name for a payment, a refund or a payout; the other
+/// person's name for a payment by receive code.
 /// </summary>
 public sealed record WalletEntry(string Kind, long Amount, string? Reference, DateTimeOffset At, string? Title = null);
 
@@ -54,6 +55,12 @@ public static class WalletEntryKinds
 
     /// <summary>A merchant's settled money paid out to the wallet of the person who runs it.</summary>
     public const string MerchantPayout = "merchantPayout";
+
+    /// <summary>A person paid by scanning their receive code; the title is the person paid.</summary>
+    public const string PaidByCode = "paidByCode";
+
+    /// <summary>Money a person paid by scanning the caller's receive code; the title is the person who paid.</summary>
+    public const string ReceivedByCode = "receivedByCode";
 }
 
 /// <summary><c>POST /api/v1/transfers</c>: money to a friend, held until they accept. <c>transferId</c> is the sender's own id.</summary>

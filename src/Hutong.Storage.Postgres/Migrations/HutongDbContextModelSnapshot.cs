@@ -2226,6 +2226,56 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("status_seen", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.CodePaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PayerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId");
+
+                    b.HasIndex("PayerId", "TransferId")
+                        .IsUnique();
+
+                    b.ToTable("code_payments", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2843,6 +2893,30 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("payment_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.ReceiveCodeRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("code");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("receive_codes", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.RedPacketRow", b =>
@@ -3488,6 +3562,21 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.CodePaymentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
@@ -3573,6 +3662,15 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.PinRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.ReceiveCodeRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()

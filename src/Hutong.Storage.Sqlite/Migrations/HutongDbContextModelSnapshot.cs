@@ -2214,6 +2214,56 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("status_seen", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.CodePaymentRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("amount");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<Guid>("PayerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payer_id");
+
+                    b.Property<Guid>("ReceiverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("receiver_id");
+
+                    b.Property<string>("TransferId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("transfer_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReceiverId");
+
+                    b.HasIndex("PayerId", "TransferId")
+                        .IsUnique();
+
+                    b.ToTable("code_payments", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerAccountRow", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2831,6 +2881,30 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasKey("UserId");
 
                     b.ToTable("payment_pins", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.ReceiveCodeRow", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.HasKey("UserId");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("receive_codes", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.RedPacketRow", b =>
@@ -3476,6 +3550,21 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.Wallet.CodePaymentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("PayerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("ReceiverId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.Wallet.LedgerTransferRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Wallet.LedgerAccountRow", null)
@@ -3561,6 +3650,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.Wallet.PinRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.Wallet.ReceiveCodeRow", b =>
                 {
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()

@@ -47,6 +47,18 @@ internal sealed class AccountStore(IDbContextFactory<HutongDbContext> contexts) 
         return row is null ? null : ToDomain(row);
     }
 
+    public async Task<IReadOnlyList<Account>> ListAsync(IReadOnlyCollection<Guid> userIds, CancellationToken cancellationToken)
+    {
+        if (userIds.Count == 0)
+        {
+            return [];
+        }
+
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.Accounts.AsNoTracking().Where(a => userIds.Contains(a.Id)).ToListAsync(cancellationToken);
+        return rows.ConvertAll(ToDomain);
+    }
+
     public async Task<Account?> FindByHandleAsync(string handle, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

@@ -55,6 +55,9 @@ public enum TransferCode
 
     /// <summary>A merchant's settled money to its owner's wallet.</summary>
     MerchantPayout = 10,
+
+    /// <summary>A person pays another by scanning their receive code: wallet to wallet, posted at once.</summary>
+    ReceiveCodePayment = 11,
 }
 
 /// <summary>A transfer posts at once, or goes in two phases: reserve (pending), then post or void.</summary>

@@ -337,6 +337,9 @@ public sealed class Strings
     /// <summary>Merchants: applying, the owner's screens, the operators' review.</summary>
     public required MerchantStrings Merchants { get; init; }
 
+    /// <summary>Receive codes: my code, paying someone's, money arriving.</summary>
+    public required ReceiveStrings Receive { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -354,6 +357,7 @@ public sealed class Strings
         MiniPrograms = MiniProgramStrings.English,
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
+        Receive = ReceiveStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -409,7 +413,7 @@ public sealed class Strings
         AvailableAmount = amount => $"{amount} available",
         AmountIn = currency => $"Amount ({currency})",
         EntryKind = kind => kind switch { "topUp" => "Top-up", "withdrawal" => "Withdrawal", "transfer" => "Transfer", "redPacket" => "Red packet", "payment" => "Payment", "refund" => "Refund",
-            "merchantPayout" => "Merchant payout", _ => "Other" },
+            "merchantPayout" => "Merchant payout", "paidByCode" => "Paid by code", "receivedByCode" => "Received by code", _ => "Other" },
         ToppedUp = amount => $"Topped up {amount}.",
         Withdrew = amount => $"Withdrew {amount}.",
         SendMoney = "Send money",
@@ -713,6 +717,9 @@ public sealed class Strings
             [ErrorCodes.BadPaySign] = "This payment request could not be verified, so nothing was paid.",
             [ErrorCodes.NotYourOrder] = "This order was made for someone else.",
             [ErrorCodes.MerchantUnavailable] = "This merchant cannot take payments right now.",
+            [ErrorCodes.ReceiveCodeNotFound] = "This receive code no longer works: it may have been reset.",
+            [ErrorCodes.CannotPaySelf] = "This is your own receive code.",
+            [ErrorCodes.PaymentRefused] = "This person is not taking payments from you.",
             [ErrorCodes.RefundRefused] = "This order cannot be refunded that way.",
             [ErrorCodes.PacketExpired] = "This red packet has expired.",
             [ErrorCodes.RailDeclined] = "The bank declined this top-up. Please try again later.",
@@ -774,6 +781,7 @@ public sealed class Strings
         MiniPrograms = MiniProgramStrings.Chinese,
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,
+        Receive = ReceiveStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -829,7 +837,7 @@ public sealed class Strings
         AvailableAmount = amount => $"可用 {amount}",
         AmountIn = currency => $"金额（{currency}）",
         EntryKind = kind => kind switch { "topUp" => "充值", "withdrawal" => "提现", "transfer" => "转账", "redPacket" => "红包", "payment" => "付款", "refund" => "退款",
-            "merchantPayout" => "商户结算", _ => "其他" },
+            "merchantPayout" => "商户结算", "paidByCode" => "扫码付款", "receivedByCode" => "扫码收款", _ => "其他" },
         ToppedUp = amount => $"已充值 {amount}。",
         Withdrew = amount => $"已提现 {amount}。",
         SendMoney = "红包和转账",
@@ -1132,6 +1140,9 @@ public sealed class Strings
             [ErrorCodes.BadPaySign] = "支付请求校验失败，未付款。",
             [ErrorCodes.NotYourOrder] = "这是别人的订单。",
             [ErrorCodes.MerchantUnavailable] = "该商户暂时无法收款。",
+            [ErrorCodes.ReceiveCodeNotFound] = "这个收款码已失效，可能已被重置。",
+            [ErrorCodes.CannotPaySelf] = "这是你自己的收款码。",
+            [ErrorCodes.PaymentRefused] = "对方暂不接受你的付款。",
             [ErrorCodes.RefundRefused] = "该订单无法按此退款。",
             [ErrorCodes.PacketExpired] = "该红包已过期。",
             [ErrorCodes.RailDeclined] = "银行未通过本次充值，请稍后再试。",

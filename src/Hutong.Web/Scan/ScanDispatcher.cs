@@ -54,6 +54,7 @@ public static partial class ScanDispatcher
             "oa" => OfficialAccount(path, query, text),
             "mp" => MiniProgram(path, query, text),
             "pay" => Payment(path, text),
+            "receive" => ReceiveCode(path, query, text),
             "" => new InvalidTarget(text),
             _ => new UnsupportedTarget(kind, text),
         };
@@ -114,6 +115,38 @@ public static partial class ScanDispatcher
     /// <summary>A native order's code is its prepay id (36 letters and digits today), one segment; a query after it changes nothing.</summary>
     private static ScanTarget Payment(string[] path, string text) =>
         path is [var code] && IsQuerySafe(code) && code.Length <= MaxCodeLength ? new PaymentTarget(code) : new InvalidTarget(text);
+
+    /// <summary>
+    /// A person's receive code is a token (16 base64url characters today), one segment; <c>amount</c> in the query, if
+    /// there, is a whole number of fen, and other parameters are a later server's to judge.
+    /// </summary>
+    private static ScanTarget ReceiveCode(string[] path, string query, string text)
+    {
+        if (path is not [var code] || !IsQuerySafe(code) || code.Length > MaxCodeLength)
+        {
+            return new InvalidTarget(text);
+        }
+
+        long? amount = null;
+        foreach (var pair in query.Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if ((equals < 0 ? pair : pair[..equals]) != "amount")
+            {
+                continue;
+            }
+
+            var value = equals < 0 ? "" : pair[(equals + 1)..];
+            if (amount is not null || value.Length is 0 or > 18 || !value.All(char.IsAsciiDigit) || long.Parse(value, System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return new InvalidTarget(text);
+            }
+
+            amount = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return new ReceiveCodeTarget(code, amount);
+    }
 
     /// <summary>The longest page path (with its query) a mini-program code carries (PRODUCT.md: 128 bytes), with room for escaping.</summary>
     private const int MaxPagePathLength = 1024;

@@ -49,6 +49,17 @@ public sealed record PaymentTarget(string Code) : ScanTarget
     public override string Route => $"pay/{Uri.EscapeDataString(Code)}";
 }
 
+/// <summary>
+/// <c>hutong://receive/{code}</c>, or <c>?amount={fen}</c> for a code that fixes the amount: a person's receive code, which
+/// opens the page that pays them.
+/// </summary>
+public sealed record ReceiveCodeTarget(string Code, long? Amount) : ScanTarget
+{
+    public override string Route => Amount is { } amount
+        ? $"pay-person/{Uri.EscapeDataString(Code)}?amount={amount.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+        : $"pay-person/{Uri.EscapeDataString(Code)}";
+}
+
 /// <summary>A Hutong link of a kind this client does not open yet.</summary>
 public sealed record UnsupportedTarget(string Kind, string Text) : ScanTarget;
 

@@ -12,6 +12,8 @@ namespace Hutong.Web.Wallet;
 /// The transfers and red packets this device has shown, fetched when a chat first shows them and again when the
 /// gateway says they changed (a transfer's outcome notice, an open or return of my packet), on subscriptions of its
 /// own. Sends go through here too, so the card of what was just sent knows its state before the chat delivers it.
+/// Money paid to my receive code while this device is signed in is kept here too, newest first, for the notice and the
+/// pages that show it.
 /// </summary>
 public sealed class MoneyStore(HutongClient api) : IChangeSource
 {
@@ -19,6 +21,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
     private readonly Dictionary<string, RedPacketInfo> _packets = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Task> _loading = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
+    private readonly List<ReceiveCodePaymentEvent> _received = [];
     private Task? _wallet;
 
     /// <summary>The wallet's currency; CNY until the wallet has answered.</summary>
@@ -32,6 +35,12 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
 
     public event Action? Changed;
 
+    /// <summary>Someone paid my receive code: the money is in the wallet already.</summary>
+    public event Action<ReceiveCodePaymentEvent>? MoneyReceived;
+
+    /// <summary>What was paid to my receive code since this device signed in, newest first.</summary>
+    public IReadOnlyList<ReceiveCodePaymentEvent> Received => _received;
+
     public TransferInfo? Transfer(string id) => _transfers.GetValueOrDefault(id);
 
     /// <summary>
@@ -43,6 +52,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         _ = FollowAsync(gateway.Subscribe<MessageFrame>(), OnMessage, stop);
         _ = FollowAsync(gateway.Subscribe<RedPacketOpenedEvent>(), opened => OnPacketEvent(opened.ConversationId), stop);
         _ = FollowAsync(gateway.Subscribe<RedPacketReturnedEvent>(), returned => OnPacketEvent(returned.ConversationId), stop);
+        _ = FollowAsync(gateway.Subscribe<ReceiveCodePaymentEvent>(), OnReceived, stop);
     }
 
     public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
@@ -91,6 +101,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         _packets.Clear();
         _loading.Clear();
         _failed.Clear();
+        _received.Clear();
         _wallet = null;
         Currency = "CNY";
         Limits = WalletLimits.Defaults;
@@ -189,6 +200,20 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         {
             _ = RefreshTransferAsync(transferId);
         }
+    }
+
+    /// <summary>Money paid to my code: kept once (a resume may bring it again), the wallet asked again, and everyone told.</summary>
+    private void OnReceived(ReceiveCodePaymentEvent received)
+    {
+        if (_received.Exists(r => r.PaymentId == received.PaymentId))
+        {
+            return;
+        }
+
+        _received.Insert(0, received);
+        _ = RefreshWalletAsync();
+        MoneyReceived?.Invoke(received);
+        Changed?.Invoke();
     }
 
     /// <summary>

@@ -185,6 +185,36 @@ public sealed class ScanDispatcherTests
     }
 
     [Theory]
+    [InlineData("hutong://receive/Q2xpZW50U2lkZV8x", "Q2xpZW50U2lkZV8x", null, "pay-person/Q2xpZW50U2lkZV8x")]
+    [InlineData("hutong://receive/Q2xp-ZW50_U2lk?amount=2800", "Q2xp-ZW50_U2lk", 2_800L, "pay-person/Q2xp-ZW50_U2lk?amount=2800")]
+    [InlineData("HUTONG://Receive/abc/?later=1&amount=5\n", "abc", 5L, "pay-person/abc?amount=5")]
+    public void Dispatch_ReceiveCode_OpensThePageThatPaysItsOwner(string decoded, string code, long? amount, string route)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new ReceiveCodeTarget(code, amount), target);
+        Assert.Equal(route, target.Route);
+    }
+
+    [Theory]
+    [InlineData("hutong://receive")]
+    [InlineData("hutong://receive/abc/def")]
+    [InlineData("hutong://receive/ab%2Fc")]
+    [InlineData("hutong://receive/abc?amount=")]
+    [InlineData("hutong://receive/abc?amount=0")]
+    [InlineData("hutong://receive/abc?amount=-1")]
+    [InlineData("hutong://receive/abc?amount=12.5")]
+    [InlineData("hutong://receive/abc?amount=1&amount=2")]
+    [InlineData("hutong://receive/abc?amount=9999999999999999999")]
+    public void Dispatch_ReceiveCodeThatCannotBeOne_IsInvalid(string decoded)
+    {
+        var target = ScanDispatcher.Dispatch(decoded);
+
+        Assert.Equal(new InvalidTarget(decoded), target);
+        Assert.Null(target.Route);
+    }
+
+    [Theory]
     [InlineData("hutong://moments/0195a3c4", "moments")]
     [InlineData("hutong://wxpay/bizpayurl?pr=abc", "wxpay")]
     public void Dispatch_HutongLinkOfAKindNotOpenedYet_IsUnsupportedWithItsText(string decoded, string kind)

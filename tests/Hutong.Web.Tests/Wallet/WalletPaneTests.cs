@@ -44,6 +44,22 @@ public sealed class WalletPaneTests : IAsyncDisposable
         Assert.DoesNotContain(_server.Requests, r => r.StartsWith("POST", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void History_NamesTheOtherPersonOfAPaymentByCode_AndTheWayToMyCodeIsThere()
+    {
+        _server.Answer(HttpMethod.Get, "api/v1/wallet/transactions?limit=50", () => RecordingHandler.Json(new WalletEntryList(
+        [
+            new WalletEntry(WalletEntryKinds.ReceivedByCode, 500, "p-2", Sample.Noon, "Lin"),
+            new WalletEntry(WalletEntryKinds.PaidByCode, -1_234, "p-1", Sample.Noon, "Mei"),
+        ], null), HutongJsonContext.Default.WalletEntryList));
+
+        var pane = _context.Render<WalletPane>();
+
+        pane.WaitForAssertion(() => Assert.Equal(
+            ["Received from Lin by code", "Paid Mei by code"], pane.FindAll(".entry-kind").Select(e => e.TextContent)));
+        Assert.Equal("me/receive", pane.FindAll("a.button").Single(a => a.TextContent.Trim() == S.Receive.ReceiveMoney).GetAttribute("href"));
+    }
+
     private const string SetPin = "PUT api/v1/wallet/pin";
 
     /// <summary>The wallet page with the PIN form open: "Set payment PIN" when none is set, else "Change payment PIN".</summary>

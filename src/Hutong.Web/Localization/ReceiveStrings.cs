@@ -32,7 +32,6 @@ public sealed class ReceiveStrings
 
     /// <summary>"Lin paid you ¥12.34": the notice, and a line of my code's page.</summary>
     public required Func<string, string, string> PaidYou { get; init; }
-    public required string Notices { get; init; }
 
     /// <summary>The payer's line: "Paid Mei by code".</summary>
     public required Func<string, string> PaidByCode { get; init; }
@@ -61,7 +60,6 @@ public sealed class ReceiveStrings
         Note = "Note (optional)",
         NoteSaid = note => $"Note: {note}",
         PaidYou = (name, amount) => $"{name} paid you {amount}",
-        Notices = "Money received",
         PaidByCode = name => $"Paid {name} by code",
         ReceivedByCode = name => $"Received from {name} by code",
     };
@@ -87,7 +85,6 @@ public sealed class ReceiveStrings
         Note = "添加备注（选填）",
         NoteSaid = note => $"备注：{note}",
         PaidYou = (name, amount) => $"{name} 向你付款 {amount}",
-        Notices = "收款通知",
         PaidByCode = name => $"扫码付款给{name}",
         ReceivedByCode = name => $"{name} 扫码付款",
     };

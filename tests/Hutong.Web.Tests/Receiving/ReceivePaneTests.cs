@@ -134,7 +134,7 @@ public sealed class ReceivePaneTests : IAsyncDisposable
 
         notices.WaitForAssertion(() => Assert.Equal("Lin paid you ¥12.34", notices.Find(".money-notice-title").TextContent), Patience);
         Assert.Equal("Note: dumplings", notices.Find(".money-notice-note").TextContent);
-        Assert.Equal("status", notices.Find(".money-notices").GetAttribute("role"));
+        Assert.Equal("polite", notices.Find(".money-notices").GetAttribute("aria-live"));
         pane.WaitForAssertion(() => Assert.StartsWith("Lin paid you ¥12.34", pane.Find(".received-entry .entry-kind").TextContent.Trim(), StringComparison.Ordinal), Patience);
         Assert.Single(pane.FindAll(".received-entry"));
 

@@ -98,31 +98,41 @@ public sealed partial class NotificationDispatcher(
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        // One periodic timer for the node's life: a tick that falls while a poll is running is kept for the next wait,
+        // so time that passes mid-poll (a clock moved on, a long poll) is never missed.
+        using var ticks = new PeriodicTimer(PollInterval, clock);
+        while (true)
         {
+            var full = false;
             try
             {
                 var due = await outbox.LeaseDueAsync(clock.GetUtcNow(), Lease, Parallel * 4, stoppingToken);
                 await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = stoppingToken },
                     async (notification, token) => await AttemptAsync(notification, token));
-                if (due.Count == Parallel * 4)
-                {
-                    continue;
-                }
+                full = due.Count == Parallel * 4;
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 AttemptFailed(logger, e);
             }
 
-            try
-            {
-                await Task.Delay(PollInterval, clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
+            // A full batch means more are due: the next is taken at once.
+            if (!(full && !stoppingToken.IsCancellationRequested) && !await WaitAsync(ticks, stoppingToken))
             {
                 return;
             }
+        }
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer ticks, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await ticks.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 

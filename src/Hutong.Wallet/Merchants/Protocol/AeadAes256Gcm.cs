@@ -23,11 +23,15 @@ public static class AeadAes256Gcm
         return Convert.ToBase64String(output);
     }
 
-    /// <summary>The plaintext, or null when the ciphertext is malformed or does not authenticate under the key, nonce and data.</summary>
+    /// <summary>
+    /// The plaintext, or null when the key is not 32 bytes, or the ciphertext is malformed or does not authenticate
+    /// under the key, nonce and data.
+    /// </summary>
     public static string? Decrypt(string apiV3Key, string nonce, string associatedData, string ciphertext)
     {
         var bytes = new byte[ciphertext.Length];
-        if (!Convert.TryFromBase64String(ciphertext, bytes, out var written) || written < TagBytes || Encoding.UTF8.GetByteCount(nonce) != 12)
+        if (!Convert.TryFromBase64String(ciphertext, bytes, out var written) || written < TagBytes || Encoding.UTF8.GetByteCount(nonce) != 12
+            || Encoding.UTF8.GetByteCount(apiV3Key) != 32)
         {
             return null;
         }

@@ -68,7 +68,7 @@ internal static class PaymentRun
                         throw new InvalidOperationException($"Order {i} was refused: {order.Error.Code} {order.Error.Title}");
                     }
 
-                    var result = await node.Grains.GetGrain<IOrderGrain>(order.Value.Id).PayAsync(payers[who], payerOpenIds[who]);
+                    var result = await node.Grains.GetGrain<IOrderGrain>(order.Value.Id).PayAsync(payers[who], payerOpenIds[who], merchant);
                     if (result.IsSuccess)
                     {
                         Interlocked.Increment(ref paid);

@@ -21,12 +21,14 @@ internal static class StorageHosting
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section);
         builder.Services.AddOptions<HutongOptions>().BindConfiguration(HutongOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        // Contexts are pooled: a store makes one per call, and building a context's services each time cost every query
+        // as much as the query. A pooled context is reset when returned and holds nothing between uses.
         switch (storage.Provider)
         {
             case StorageProvider.Sqlite:
                 var dataDirectory = Path.GetFullPath(hutong.DataDirectory);
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "hutong.db")}";
-                builder.Services.AddDbContextFactory<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
+                builder.Services.AddPooledDbContextFactory<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
                 break;
             case StorageProvider.Postgres:
                 if (connectionString is null)
@@ -36,7 +38,7 @@ internal static class StorageHosting
                         [$"Hutong:Storage:Provider is Postgres, so ConnectionStrings:{ConnectionStringName} must name the database."]);
                 }
 
-                builder.Services.AddDbContextFactory<HutongDbContext>(o => PostgresStorage.Use(o, connectionString));
+                builder.Services.AddPooledDbContextFactory<HutongDbContext>(o => PostgresStorage.Use(o, connectionString));
                 break;
             default:
                 throw new OptionsValidationException("Hutong:Storage:Provider", typeof(StorageOptions), ["Hutong:Storage:Provider is Sqlite or Postgres."]);

@@ -4,18 +4,19 @@ namespace Hutong.Wallet.Merchants;
 /// A business that takes payments. <see cref="MchId"/> is the ten-digit merchant id its code sends; its money lives in
 /// the ledger account with the merchant's <see cref="Id"/>. Only an approved merchant can create orders.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("hutong.wallet.merchant")]
 public sealed record Merchant(
-    Guid Id,
-    string MchId,
-    Guid OwnerId,
-    string Name,
-    string ShortName,
-    string Category,
-    string State,
-    string? RejectReason,
-    string? ApiV3Key,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset? ReviewedAt)
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] string MchId,
+    [property: Id(2)] Guid OwnerId,
+    [property: Id(3)] string Name,
+    [property: Id(4)] string ShortName,
+    [property: Id(5)] string Category,
+    [property: Id(6)] string State,
+    [property: Id(7)] string? RejectReason,
+    [property: Id(8)] string? ApiV3Key,
+    [property: Id(9)] DateTimeOffset CreatedAt,
+    [property: Id(10)] DateTimeOffset? ReviewedAt)
 {
     public bool IsApproved => State == MerchantStates.Approved;
 }

@@ -23,21 +23,39 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, Wr
             inserted.UnionWith(await db.MerchantOrders.Where(o => ids.Contains(o.Id)).Select(o => o.Id).ToListAsync(cancellationToken));
         }
 
+        // Steps that change many rows alike are one statement for the batch; a payment's values are its own.
+        var posted = new List<Guid>();
+        var delivered = new List<(int Index, NotificationDelivered Write)>();
         for (var i = 0; i < writes.Count; i++)
         {
-            results[i] = writes[i] switch
+            switch (writes[i])
             {
-                OrderInsert insert => inserted.Contains(insert.Order.Id),
-                OrderPaid paid => await MarkPaidAsync(db, paid, cancellationToken),
-                OrderPosted posted => await db.MerchantOrders.Where(o => o.Id == posted.Id)
-                    .ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken) == 1,
-                NotificationDelivered delivered => await db.MerchantNotifications.Where(n => n.Id == delivered.Id && n.LeaseToken == delivered.LeaseToken)
-                    .ExecuteUpdateAsync(set => set
-                        .SetProperty(n => n.DeliveredAt, delivered.At).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null)
-                        .SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
-                        .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken) == 1,
-                _ => throw new ArgumentException($"Unknown order write {writes[i].GetType().Name}.", nameof(writes)),
-            };
+                case OrderInsert insert:
+                    results[i] = inserted.Contains(insert.Order.Id);
+                    break;
+                case OrderPaid paid:
+                    results[i] = await MarkPaidAsync(db, paid, cancellationToken);
+                    break;
+                case OrderPosted post:
+                    posted.Add(post.Id);
+                    results[i] = true;
+                    break;
+                case NotificationDelivered done:
+                    delivered.Add((i, done));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown order write {writes[i].GetType().Name}.", nameof(writes));
+            }
+        }
+
+        if (posted.Count > 0)
+        {
+            await db.MerchantOrders.Where(o => EF.Parameter(posted).Contains(o.Id)).ExecuteUpdateAsync(set => set.SetProperty(o => o.PayPosted, true), cancellationToken);
+        }
+
+        if (delivered.Count > 0)
+        {
+            await MarkDeliveredAsync(db, delivered, results, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -231,6 +249,30 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, Wr
         }
 
         return marked;
+    }
+
+    /// <summary>
+    /// Marks notifications delivered by the attempts holding their leases, all at the batch's latest time (they were
+    /// answered within its few milliseconds). A lease token is one attempt's alone, so a row whose token is among the
+    /// batch's is that attempt's row. Each result says whether the row is delivered now, by this attempt or another.
+    /// </summary>
+    private static async Task MarkDeliveredAsync(HutongDbContext db, List<(int Index, NotificationDelivered Write)> delivered, bool[] results, CancellationToken cancellationToken)
+    {
+        var ids = delivered.ConvertAll(d => d.Write.Id);
+        var tokens = delivered.ConvertAll(d => (Guid?)d.Write.LeaseToken);
+        var at = delivered.Max(d => d.Write.At);
+        var marked = await db.MerchantNotifications.Where(n => EF.Parameter(ids).Contains(n.Id) && EF.Parameter(tokens).Contains(n.LeaseToken))
+            .ExecuteUpdateAsync(set => set
+                .SetProperty(n => n.DeliveredAt, at).SetProperty(n => n.NextAttemptAt, (DateTimeOffset?)null)
+                .SetProperty(n => n.LeasedUntil, (DateTimeOffset?)null).SetProperty(n => n.LeaseToken, (Guid?)null)
+                .SetProperty(n => n.Attempts, n => n.Attempts + 1), cancellationToken);
+        var done = marked == delivered.Count
+            ? ids.ToHashSet()
+            : (await db.MerchantNotifications.Where(n => EF.Parameter(ids).Contains(n.Id) && n.DeliveredAt != null).Select(n => n.Id).ToListAsync(cancellationToken)).ToHashSet();
+        foreach (var (index, write) in delivered)
+        {
+            results[index] = done.Contains(write.Id);
+        }
     }
 
     internal static MerchantNotificationRow NotificationRow(MerchantNotification n) => new()

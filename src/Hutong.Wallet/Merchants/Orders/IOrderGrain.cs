@@ -9,8 +9,14 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// </summary>
 public interface IOrderGrain : IGrainWithGuidKey
 {
-    /// <summary>Pays the order from the person's wallet; paying again as the same person answers the same payment.</summary>
-    Task<Result<Done>> PayAsync(Guid payerId, string payerOpenId);
+    /// <summary>Stores a new order keyed by this grain's id; false if its <c>out_trade_no</c> was taken.</summary>
+    Task<bool> CreateAsync(MerchantOrder order);
+
+    /// <summary>
+    /// Pays the order from the person's wallet and answers it paid; paying again as the same person answers the same
+    /// payment. <paramref name="merchant"/> is the order's merchant as the caller just read it to check the request.
+    /// </summary>
+    Task<Result<MerchantOrder>> PayAsync(Guid payerId, string payerOpenId, Merchant merchant);
 
     /// <summary>Closes the order if unpaid: <c>ORDERPAID</c> if it was paid.</summary>
     Task<Result<Done>> CloseAsync();

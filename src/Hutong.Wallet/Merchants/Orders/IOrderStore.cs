@@ -70,6 +70,6 @@ public sealed record OrderPaid(Guid Id, Guid PayerId, string PayerOpenId, DateTi
 /// <summary>The payment's money has moved in the ledger.</summary>
 public sealed record OrderPosted(Guid Id) : OrderWrite;
 
-/// <summary>A notification delivered by the attempt holding <see cref="LeaseToken"/>.</summary>
+/// <summary>A notification delivered by the attempt holding <see cref="LeaseToken"/>; it took effect if the notification is delivered now.</summary>
 public sealed record NotificationDelivered(Guid Id, Guid LeaseToken, DateTimeOffset At) : OrderWrite;
 

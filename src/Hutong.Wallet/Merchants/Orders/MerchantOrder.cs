@@ -7,30 +7,31 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// the payer on a refund. <see cref="RequestHash"/> says what was asked for, so a repeat with the same parameters
 /// answers the same order and one with different ones is refused.
 /// </summary>
+[GenerateSerializer, Immutable, Alias("hutong.wallet.merchant-order")]
 public sealed record MerchantOrder(
-    Guid Id,
-    Guid MerchantId,
-    string TransactionId,
-    string OutTradeNo,
-    string AppId,
-    string TradeType,
-    string Description,
-    string? Attach,
-    string NotifyUrl,
-    long Amount,
-    string Currency,
-    string? PayerOpenId,
-    Guid? PayerId,
-    string PrepayId,
-    string RequestHash,
-    string State,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt,
-    DateTimeOffset? PaidAt,
-    bool PayPosted,
-    long RefundedAmount,
-    int RefundCount,
-    DateTimeOffset? SettledAt)
+    [property: Id(0)] Guid Id,
+    [property: Id(1)] Guid MerchantId,
+    [property: Id(2)] string TransactionId,
+    [property: Id(3)] string OutTradeNo,
+    [property: Id(4)] string AppId,
+    [property: Id(5)] string TradeType,
+    [property: Id(6)] string Description,
+    [property: Id(7)] string? Attach,
+    [property: Id(8)] string NotifyUrl,
+    [property: Id(9)] long Amount,
+    [property: Id(10)] string Currency,
+    [property: Id(11)] string? PayerOpenId,
+    [property: Id(12)] Guid? PayerId,
+    [property: Id(13)] string PrepayId,
+    [property: Id(14)] string RequestHash,
+    [property: Id(15)] string State,
+    [property: Id(16)] DateTimeOffset CreatedAt,
+    [property: Id(17)] DateTimeOffset ExpiresAt,
+    [property: Id(18)] DateTimeOffset? PaidAt,
+    [property: Id(19)] bool PayPosted,
+    [property: Id(20)] long RefundedAmount,
+    [property: Id(21)] int RefundCount,
+    [property: Id(22)] DateTimeOffset? SettledAt)
 {
     /// <summary>What a payment would still be refused for: anything but an unpaid order within its time.</summary>
     public bool Payable(DateTimeOffset now) => State == TradeStates.NotPay && now < ExpiresAt;

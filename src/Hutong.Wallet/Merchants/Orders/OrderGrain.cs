@@ -1,3 +1,4 @@
+using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants.Notifications;
@@ -7,12 +8,17 @@ using Microsoft.Extensions.Options;
 namespace Hutong.Wallet.Merchants.Orders;
 
 /// <summary>
-/// Not reentrant: each step reads the order from storage and finishes before the next begins, so the grain holds
-/// nothing that could go stale. A payment reserves the payer's money (a pending ledger transfer), then marks the order
-/// paid and queues its notification in one transaction, then posts the reservation; a close marks the order closed
-/// before voiding any reservation. Whichever of the two marks the row first wins, on any node, and the other undoes
-/// only its own reservation, so money moves exactly when the order says paid.
+/// Not reentrant: each step finishes before the next begins. A payment reserves the payer's money (a pending ledger
+/// transfer), then marks the order paid and queues its notification in one transaction, then posts the reservation; a
+/// close marks the order closed before voiding any reservation. Whichever of the two marks the row first wins, on any
+/// node, and the other undoes only its own reservation, so money moves exactly when the order says paid.
+/// <para>
+/// The order is created here, so the payment that usually follows within seconds finds it in memory instead of reading
+/// it back. Only a payment uses what is held, and only as a guess: its writes are conditional on the stored row, and a
+/// write that does not take effect reads the row. Every other step reads the order from storage.
+/// </para>
 /// </summary>
+[CollectionAgeLimit(Minutes = 5)]
 internal sealed class OrderGrain(
     IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IOrderGrain
@@ -23,26 +29,40 @@ internal sealed class OrderGrain(
     /// <summary>How long after payment an order can still be refunded.</summary>
     internal static readonly TimeSpan RefundWindow = TimeSpan.FromDays(365);
 
+    /// <summary>The order as this activation created it, until a step other than a payment runs.</summary>
+    private MerchantOrder? _created;
+
     private Guid Id => this.GetPrimaryKey();
 
     private string Currency => options.Value.Currency;
 
-    public async Task<Result<Done>> PayAsync(Guid payerId, string payerOpenId)
+    public async Task<bool> CreateAsync(MerchantOrder order)
     {
-        var order = await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
-        if (order.Paid)
+        if (order.Id != Id || !await writer.WriteAsync(new OrderInsert(order)))
         {
-            return order.PayerId == payerId ? Done.Value : PaymentErrors.OrderPaid;
+            return false;
         }
 
-        var now = clock.GetUtcNow();
+        _created = order;
+        return true;
+    }
+
+    public async Task<Result<MerchantOrder>> PayAsync(Guid payerId, string payerOpenId, Merchant merchant)
+    {
+        var order = _created ?? await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
+        _created = null;
+        if (order.Paid)
+        {
+            return order.PayerId == payerId ? order : PaymentErrors.OrderPaid;
+        }
+
+        var now = clock.Now();
         if (!order.Payable(now))
         {
             return PaymentErrors.OrderClosed;
         }
 
-        var merchant = await merchants.FindAsync(order.MerchantId, CancellationToken.None);
-        if (merchant is not { IsApproved: true, ApiV3Key: { } apiV3Key })
+        if (merchant is not { IsApproved: true, ApiV3Key: { } apiV3Key } || merchant.Id != order.MerchantId)
         {
             return PaymentErrors.MerchantUnavailable;
         }
@@ -69,7 +89,7 @@ internal sealed class OrderGrain(
             var current = await orders.FindAsync(order.Id, CancellationToken.None);
             if (current is { Paid: true } && current.PayerId == payerId)
             {
-                return Done.Value;
+                return current;
             }
 
             await VoidHoldAsync(order, payerId);
@@ -78,11 +98,14 @@ internal sealed class OrderGrain(
 
         await PostAsync(paid);
         dispatcher.Kick(notification);
-        return Done.Value;
+        // The order's busy moment is over: what follows (a refund, settlement) comes much later, through storage.
+        DeactivateOnIdle();
+        return paid with { PayPosted = true };
     }
 
     public async Task<Result<Done>> CloseAsync()
     {
+        _created = null;
         var order = await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
         if (order.State == TradeStates.Closed)
         {
@@ -100,6 +123,7 @@ internal sealed class OrderGrain(
 
     public async Task<Result<Guid>> RefundAsync(RefundCommand command)
     {
+        _created = null;
         var order = await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
         var merchant = await merchants.FindAsync(order.MerchantId, CancellationToken.None) ?? throw new InvalidOperationException("An order's merchant is gone.");
         var now = clock.GetUtcNow();
@@ -155,6 +179,7 @@ internal sealed class OrderGrain(
 
     public async Task SweepAsync()
     {
+        _created = null;
         var order = await orders.FindAsync(Id, CancellationToken.None);
         if (order is null)
         {

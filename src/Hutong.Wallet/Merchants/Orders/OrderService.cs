@@ -18,7 +18,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// go through its grain.
 /// </summary>
 public sealed class OrderService(
-    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, IPayingApps apps, OpenIds openIds, WalletService wallet, IGrainFactory grains,
+    IOrderStore orders, IMerchantStore merchants, IPayingApps apps, OpenIds openIds, WalletService wallet, IGrainFactory grains,
     IOptions<WalletOptions> options, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
@@ -26,7 +26,7 @@ public sealed class OrderService(
     /// <summary><c>POST /v3/pay/transactions/{jsapi|native}</c>: the order, new or the one made before with the same parameters.</summary>
     public async Task<Result<MerchantOrder>> CreateAsync(Merchant merchant, string tradeType, JsonObject body, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
+        var now = clock.Now();
         var fields = V3Fields.Of(body);
         var appId = fields.String("appid", 32, required: true);
         var mchId = fields.String("mchid", 32, required: true);
@@ -105,7 +105,7 @@ public sealed class OrderService(
         var hash = Hash(tradeType, appId!, description!, timeExpire, attach, notifyUrl!, total.Value.ToString(CultureInfo.InvariantCulture), currency, openId);
         var order = new MerchantOrder(Guid.CreateVersion7(), merchant.Id, OrderNumbers.TransactionId(now), outTradeNo!, appId!, tradeType, description!, attach,
             notifyUrl!, total.Value, Options.Currency, openId, null, OrderNumbers.PrepayId(now), hash, TradeStates.NotPay, now, expiresAt, null, false, 0, 0, null);
-        var stored = await writer.WriteAsync(new OrderInsert(order))
+        var stored = await grains.GetGrain<IOrderGrain>(order.Id).CreateAsync(order)
             ? order
             : await orders.FindByOutTradeNoAsync(merchant.Id, order.OutTradeNo, cancellationToken) ?? throw new InvalidOperationException("An order whose number was taken is not there.");
         if (stored.RequestHash != hash)
@@ -292,13 +292,8 @@ public sealed class OrderService(
             return pinChecked.Error;
         }
 
-        var paid = await grains.GetGrain<IOrderGrain>(order.Id).PayAsync(me, openId);
-        if (!paid.IsSuccess)
-        {
-            return paid.Error;
-        }
-
-        return Receipt(await orders.FindAsync(order.Id, cancellationToken) ?? order, merchant);
+        var paid = await grains.GetGrain<IOrderGrain>(order.Id).PayAsync(me, openId, merchant);
+        return paid.IsSuccess ? Receipt(paid.Value, merchant) : paid.Error;
     }
 
     private async Task<Result<(MerchantOrder Order, Merchant Merchant)>> PayableAsync(Guid me, PayRequest request, CancellationToken cancellationToken)

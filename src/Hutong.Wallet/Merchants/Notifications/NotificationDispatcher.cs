@@ -77,15 +77,23 @@ public sealed partial class NotificationDispatcher(
                 {
                     try
                     {
-                        await AttemptAsync(notification, stoppingToken);
+                        // The slot is the merchant's request: writing down its outcome (a group commit, which waits
+                        // for others under load) happens after the slot is free for the next request.
+                        bool answered;
+                        try
+                        {
+                            answered = await SendAsync(notification, stoppingToken);
+                        }
+                        finally
+                        {
+                            _slots.Release();
+                        }
+
+                        await RecordAsync(notification, answered);
                     }
                     catch (Exception e) when (e is not OperationCanceledException)
                     {
                         AttemptFailed(logger, e);
-                    }
-                    finally
-                    {
-                        _slots.Release();
                     }
                 }, CancellationToken.None);
             }
@@ -108,7 +116,7 @@ public sealed partial class NotificationDispatcher(
             {
                 var due = await outbox.LeaseDueAsync(clock.GetUtcNow(), Lease, Parallel * 4, stoppingToken);
                 await System.Threading.Tasks.Parallel.ForEachAsync(due, new ParallelOptions { MaxDegreeOfParallelism = Parallel, CancellationToken = stoppingToken },
-                    async (notification, token) => await AttemptAsync(notification, token));
+                    async (notification, token) => await RecordAsync(notification, await SendAsync(notification, token)));
                 full = due.Count == Parallel * 4;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -136,8 +144,8 @@ public sealed partial class NotificationDispatcher(
         }
     }
 
-    /// <summary>One attempt: the body signed like a response, posted once, and the outcome written back.</summary>
-    private async Task AttemptAsync(MerchantNotification notification, CancellationToken cancellationToken)
+    /// <summary>One attempt: the body signed like a response and posted once; true if the merchant answered 2xx in time.</summary>
+    private async Task<bool> SendAsync(MerchantNotification notification, CancellationToken cancellationToken)
     {
         var signature = await keys.SignAsync(notification.Body, cancellationToken);
         var request = OutboundRequest.Post(new Uri(notification.Url), Encoding.UTF8.GetBytes(notification.Body), "application/json") with
@@ -159,13 +167,19 @@ public sealed partial class NotificationDispatcher(
             MaxResponseBytes = 64 * 1024,
             MayRedirectTo = _ => false,
         }, cancellationToken);
-        var attempts = notification.Attempts + 1;
-        if (result.Succeeded && result.Status is { } status && (int)status is >= 200 and < 300)
+        return result.Succeeded && result.Status is { } status && (int)status is >= 200 and < 300;
+    }
+
+    /// <summary>An attempt's outcome, written back under its lease: delivered, or the next attempt's time.</summary>
+    private async Task RecordAsync(MerchantNotification notification, bool answered)
+    {
+        if (answered)
         {
             await writer.WriteAsync(new NotificationDelivered(notification.Id, notification.LeaseToken!.Value, clock.GetUtcNow()));
             return;
         }
 
+        var attempts = notification.Attempts + 1;
         var next = attempts <= Schedule.Count ? clock.GetUtcNow() + Schedule[attempts - 1] : (DateTimeOffset?)null;
         await outbox.MarkFailedAsync(notification.Id, notification.LeaseToken!.Value, attempts, next, CancellationToken.None);
         if (next is null)

@@ -123,6 +123,9 @@ public static class ErrorCodes
     public const string OrderPaid = "order_paid";
     public const string OrderClosed = "order_closed";
 
+    /// <summary>An unpaid order's prepay id or native code is past its two hours; the merchant's repeat of the order gives a new one.</summary>
+    public const string PaymentExpired = "payment_expired";
+
     /// <summary>A payment's <c>paySign</c> is not the merchant's signature over its parameters; nothing was shown or paid.</summary>
     public const string BadPaySign = "bad_pay_sign";
 

@@ -2577,6 +2577,10 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("character varying(64)")
                         .HasColumnName("prepay_id");
 
+                    b.Property<DateTimeOffset>("PrepayIssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("prepay_issued_at");
+
                     b.Property<int>("RefundCount")
                         .HasColumnType("integer")
                         .HasColumnName("refund_count");

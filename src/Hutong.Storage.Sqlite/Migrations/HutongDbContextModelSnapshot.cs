@@ -2565,6 +2565,10 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("prepay_id");
 
+                    b.Property<long>("PrepayIssuedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("prepay_issued_at");
+
                     b.Property<int>("RefundCount")
                         .HasColumnType("INTEGER")
                         .HasColumnName("refund_count");

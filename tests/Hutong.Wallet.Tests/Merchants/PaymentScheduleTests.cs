@@ -1,4 +1,9 @@
+using System.Globalization;
 using System.Net;
+using System.Text.Json.Nodes;
+using Hutong.Client;
+using Hutong.Contracts;
+using Hutong.Contracts.Wallet;
 using Hutong.Core.Tests.Outbound;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
@@ -139,12 +144,50 @@ public sealed class PaymentScheduleTests
 
         clock.Advance(TimeSpan.FromHours(2));
         await app.Services.GetRequiredService<OrderService>().SweepAsync(Ct);
-        var refused = await Assert.ThrowsAsync<Hutong.Client.HutongApiException>(() => payer.Client.PayAsync(merchant.PayParameters(prepayId, Pin), Ct));
+        var refused = await Assert.ThrowsAsync<HutongApiException>(() => payer.Client.PayAsync(merchant.PayParameters(prepayId, Pin), Ct));
         var queried = await merchant.GetAsync($"/v3/pay/transactions/out-trade-no/expire-01?mchid={merchant.MchId}");
 
-        Assert.Equal(Hutong.Contracts.ErrorCodes.OrderClosed, refused.Code);
+        Assert.Equal(ErrorCodes.OrderClosed, refused.Code);
         Assert.Equal("CLOSED", queried.Json["trade_state"]!.GetValue<string>());
         Assert.Equal(5_000, (await payer.Client.GetWalletAsync(Ct)).Balance);
+    }
+
+    [Theory, ProviderData]
+    public async Task APrepayId_StartsAPaymentForTwoHours_ThenTheSameOrderAgainAnswersANewOne(StorageProvider provider)
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 9, 0, 0, TimeSpan.Zero));
+        await using var app = await HutongApp.StartAsync(provider, Settings, clock, cancellationToken: Ct);
+        using var merchant = await V3Merchant.CreateAsync(app, await TestUser.CreateAsync(app, "owner"));
+        var payer = await OrderTests.PayerAsync(app, 5_000);
+        var openId = await V3Merchant.OpenIdAsync(app, merchant.AppId, payer);
+        var order = OrderTests.JsApiOrder(merchant, "prepay-01", 1_000, openId);
+        order["time_expire"] = (clock.GetUtcNow() + TimeSpan.FromHours(6)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+        var native = OrderTests.JsApiOrder(merchant, "prepay-02", 1_000, null);
+        native["time_expire"] = order["time_expire"]!.DeepClone();
+        async Task<string> CreateAsync(string kind, JsonObject body, string field) =>
+            (await merchant.PostAsync($"/v3/pay/transactions/{kind}", body)).Json[field]!.GetValue<string>();
+
+        var first = await CreateAsync("jsapi", order, "prepay_id");
+        var code = await CreateAsync("native", native, "code_url");
+        clock.Advance(TimeSpan.FromMinutes(119));
+        var within = await CreateAsync("jsapi", order, "prepay_id");
+        clock.Advance(TimeSpan.FromMinutes(2));
+        var expired = await Assert.ThrowsAsync<HutongApiException>(() => payer.Client.PreviewPaymentAsync(merchant.PayParameters(first, Pin), Ct));
+        var codeExpired = await Assert.ThrowsAsync<HutongApiException>(() => payer.Client.PayNativeAsync(code, Pin, Ct));
+        var renewed = await CreateAsync("jsapi", order, "prepay_id");
+        var renewedCode = await CreateAsync("native", native, "code_url");
+        var paid = await payer.Client.PayAsync(merchant.PayParameters(renewed, Pin), Ct);
+        var paidByCode = await payer.Client.PayNativeAsync(renewedCode, Pin, Ct);
+        var old = await Assert.ThrowsAsync<HutongApiException>(() => payer.Client.PreviewPaymentAsync(merchant.PayParameters(first, Pin), Ct));
+
+        Assert.Equal(first, within);
+        Assert.Equal((409, ErrorCodes.PaymentExpired), (expired.Status, expired.Code));
+        Assert.Equal((409, ErrorCodes.PaymentExpired), (codeExpired.Status, codeExpired.Code));
+        Assert.NotEqual(first, renewed);
+        Assert.NotEqual(code, renewedCode);
+        Assert.Equal((PaymentStates.Paid, PaymentStates.Paid), (paid.State, paidByCode.State));
+        Assert.Equal(ErrorCodes.OrderNotFound, old.Code);
+        Assert.Equal(3_000, (await payer.Client.GetWalletAsync(Ct)).Balance);
     }
 
     /// <summary>A paid order of 2,800 (a new merchant unless one is given); the payer had 10,000.</summary>

@@ -34,6 +34,8 @@ internal sealed class MerchantOrderRow
 
     public required string PrepayId { get; set; }
 
+    public DateTimeOffset PrepayIssuedAt { get; set; }
+
     public required string RequestHash { get; set; }
 
     public required string State { get; set; }
@@ -57,7 +59,7 @@ internal sealed class MerchantOrderRow
 
     public MerchantOrder ToDomain() => new(
         Id, MerchantId, TransactionId, OutTradeNo, AppId, TradeType, Description, Attach, NotifyUrl, Amount, Currency, PayerOpenId, PayerId,
-        PrepayId, RequestHash, State, CreatedAt, ExpiresAt, PaidAt, PayPosted, RefundedAmount, RefundCount, SettledAt);
+        PrepayId, RequestHash, State, CreatedAt, ExpiresAt, PaidAt, PayPosted, RefundedAmount, RefundCount, SettledAt, PrepayIssuedAt);
 
     public static MerchantOrderRow From(MerchantOrder o) => new()
     {
@@ -65,7 +67,7 @@ internal sealed class MerchantOrderRow
         Description = o.Description, Attach = o.Attach, NotifyUrl = o.NotifyUrl, Amount = o.Amount, Currency = o.Currency, PayerOpenId = o.PayerOpenId,
         PayerId = o.PayerId, PrepayId = o.PrepayId, RequestHash = o.RequestHash, State = o.State, CreatedAt = o.CreatedAt, ExpiresAt = o.ExpiresAt,
         PaidAt = o.PaidAt, PayPosted = o.PayPosted, RefundedAmount = o.RefundedAmount, RefundCount = o.RefundCount, SettledAt = o.SettledAt,
-        Open = true,
+        PrepayIssuedAt = o.PrepayIssuedAt, Open = true,
     };
 
     internal sealed class Configuration : IEntityTypeConfiguration<MerchantOrderRow>

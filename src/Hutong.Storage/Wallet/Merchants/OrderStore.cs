@@ -88,6 +88,14 @@ internal sealed class OrderStore(IDbContextFactory<HutongDbContext> contexts, Wr
     public Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken) =>
         FirstAsync(o => o.PrepayId == prepayId, cancellationToken);
 
+    public async Task<bool> RenewPrepayAsync(Guid id, string prepayId, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
+        return await db.MerchantOrders.Where(o => o.Id == id && o.State == TradeStates.NotPay)
+            .ExecuteUpdateAsync(set => set.SetProperty(o => o.PrepayId, prepayId).SetProperty(o => o.PrepayIssuedAt, at), cancellationToken) == 1;
+    }
+
     public async Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);

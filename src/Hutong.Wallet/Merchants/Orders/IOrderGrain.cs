@@ -18,6 +18,9 @@ public interface IOrderGrain : IGrainWithGuidKey
     /// </summary>
     Task<Result<MerchantOrder>> PayAsync(Guid payerId, string payerOpenId, Merchant merchant);
 
+    /// <summary>An unpaid order whose prepay id is past its two hours gets a new one; answers the order as it is now.</summary>
+    Task<MerchantOrder> RenewPrepayAsync();
+
     /// <summary>Closes the order if unpaid: <c>ORDERPAID</c> if it was paid.</summary>
     Task<Result<Done>> CloseAsync();
 

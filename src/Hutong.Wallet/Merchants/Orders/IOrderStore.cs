@@ -21,6 +21,9 @@ public interface IOrderStore
 
     Task<MerchantOrder?> FindByPrepayIdAsync(string prepayId, CancellationToken cancellationToken);
 
+    /// <summary>Gives an unpaid order a new prepay id issued at <paramref name="at"/>; false when it was not unpaid.</summary>
+    Task<bool> RenewPrepayAsync(Guid id, string prepayId, DateTimeOffset at, CancellationToken cancellationToken);
+
     /// <summary>Closes an unpaid order; false when it was not unpaid.</summary>
     Task<bool> CloseAsync(Guid id, CancellationToken cancellationToken);
 

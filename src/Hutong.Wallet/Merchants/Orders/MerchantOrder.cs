@@ -5,7 +5,8 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// number, unique per merchant; <see cref="TransactionId"/> the platform's. Its money moves from the payer to the
 /// ledger account with the order's <see cref="Id"/> (its escrow) when paid, to the merchant when settled, and back to
 /// the payer on a refund. <see cref="RequestHash"/> says what was asked for, so a repeat with the same parameters
-/// answers the same order and one with different ones is refused.
+/// answers the same order and one with different ones is refused. <see cref="PrepayId"/> starts a payment for two hours
+/// from <see cref="PrepayIssuedAt"/>; the same request after that answers a new one, as WeChat Pay does.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("hutong.wallet.merchant-order")]
 public sealed record MerchantOrder(
@@ -31,8 +32,15 @@ public sealed record MerchantOrder(
     [property: Id(19)] bool PayPosted,
     [property: Id(20)] long RefundedAmount,
     [property: Id(21)] int RefundCount,
-    [property: Id(22)] DateTimeOffset? SettledAt)
+    [property: Id(22)] DateTimeOffset? SettledAt,
+    [property: Id(23)] DateTimeOffset PrepayIssuedAt)
 {
+    /// <summary>How long a <see cref="PrepayId"/> (and a native order's code) can be paid with, as WeChat Pay's.</summary>
+    public static readonly TimeSpan PrepayLifetime = TimeSpan.FromHours(2);
+
+    /// <summary>Whether the current prepay id may still start a payment; a repeat of the order's creation issues a new one.</summary>
+    public bool PrepayValid(DateTimeOffset now) => now < PrepayIssuedAt + PrepayLifetime;
+
     /// <summary>What a payment would still be refused for: anything but an unpaid order within its time.</summary>
     public bool Payable(DateTimeOffset now) => State == TradeStates.NotPay && now < ExpiresAt;
 

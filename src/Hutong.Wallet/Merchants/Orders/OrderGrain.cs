@@ -103,6 +103,22 @@ internal sealed class OrderGrain(
         return paid with { PayPosted = true };
     }
 
+    public async Task<MerchantOrder> RenewPrepayAsync()
+    {
+        _created = null;
+        var order = await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
+        var now = clock.Now();
+        if (!order.Payable(now) || order.PrepayValid(now))
+        {
+            return order;
+        }
+
+        var prepayId = OrderNumbers.PrepayId(now);
+        return await orders.RenewPrepayAsync(order.Id, prepayId, now, CancellationToken.None)
+            ? order with { PrepayId = prepayId, PrepayIssuedAt = now }
+            : await orders.FindAsync(Id, CancellationToken.None) ?? order;
+    }
+
     public async Task<Result<Done>> CloseAsync()
     {
         _created = null;

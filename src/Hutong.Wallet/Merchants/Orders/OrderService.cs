@@ -104,13 +104,18 @@ public sealed class OrderService(
 
         var hash = Hash(tradeType, appId!, description!, timeExpire, attach, notifyUrl!, total.Value.ToString(CultureInfo.InvariantCulture), currency, openId);
         var order = new MerchantOrder(Guid.CreateVersion7(), merchant.Id, OrderNumbers.TransactionId(now), outTradeNo!, appId!, tradeType, description!, attach,
-            notifyUrl!, total.Value, Options.Currency, openId, null, OrderNumbers.PrepayId(now), hash, TradeStates.NotPay, now, expiresAt, null, false, 0, 0, null);
+            notifyUrl!, total.Value, Options.Currency, openId, null, OrderNumbers.PrepayId(now), hash, TradeStates.NotPay, now, expiresAt, null, false, 0, 0, null, now);
         var stored = await grains.GetGrain<IOrderGrain>(order.Id).CreateAsync(order)
             ? order
             : await orders.FindByOutTradeNoAsync(merchant.Id, order.OutTradeNo, cancellationToken) ?? throw new InvalidOperationException("An order whose number was taken is not there.");
         if (stored.RequestHash != hash)
         {
             return V3Errors.OutTradeNoUsed;
+        }
+
+        if (stored.Payable(now) && !stored.PrepayValid(now))
+        {
+            stored = await grains.GetGrain<IOrderGrain>(stored.Id).RenewPrepayAsync();
         }
 
         return stored.State switch
@@ -328,7 +333,14 @@ public sealed class OrderService(
             return PaymentErrors.NotYourOrder;
         }
 
-        return (order, merchant);
+        return PrepayExpired(order) ? PaymentErrors.PaymentExpired : (order, merchant);
+    }
+
+    /// <summary>An unpaid order asked for by a prepay id (or code) older than two hours: the merchant's repeat of the order renews it.</summary>
+    private bool PrepayExpired(MerchantOrder order)
+    {
+        var now = clock.GetUtcNow();
+        return order.Payable(now) && !order.PrepayValid(now);
     }
 
     private async Task<bool> PaySignValidAsync(Merchant merchant, PayRequest request, CancellationToken cancellationToken)
@@ -359,7 +371,7 @@ public sealed class OrderService(
         }
 
         var merchant = await merchants.FindAsync(order.MerchantId, cancellationToken);
-        return merchant is null ? PaymentErrors.OrderNotFound : (order, merchant);
+        return merchant is null ? PaymentErrors.OrderNotFound : PrepayExpired(order) ? PaymentErrors.PaymentExpired : (order, merchant);
     }
 
     private async Task<PaymentPreview> PreviewOfAsync(MerchantOrder order, Merchant merchant, CancellationToken cancellationToken) => new(

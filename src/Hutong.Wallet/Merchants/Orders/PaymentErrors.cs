@@ -12,6 +12,8 @@ public static class PaymentErrors
 
     public static readonly Error OrderClosed = Error.Conflict(ErrorCodes.OrderClosed, "The order is closed or past its time.");
 
+    public static readonly Error PaymentExpired = Error.Conflict(ErrorCodes.PaymentExpired, "The payment request is over two hours old; the merchant can make a new one.");
+
     public static readonly Error BadPaySign = Error.BadRequest(ErrorCodes.BadPaySign, "The payment request is not signed by its merchant.");
 
     public static readonly Error NotYourOrder = Error.Forbidden(ErrorCodes.NotYourOrder, "The order was made for someone else.");

@@ -53,12 +53,12 @@ internal sealed class TestMerchant : IDisposable
             merchant = new Merchant(Guid.CreateVersion7(), "1" + RandomNumberGenerator.GetString("0123456789", 9), Guid.Parse(ownerId), $"{shortName} Ltd",
                 shortName, "food", MerchantStates.Approved, null, null, now, now);
         }
-        while (!await merchants.AddAsync(merchant, cancellationToken));
+        while (await merchants.AddAsync(merchant, MerchantService.MaxMerchantsPerPerson, cancellationToken) == Added.Taken);
 
         await merchants.SetApiV3KeyAsync(merchant.Id, RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32), cancellationToken);
         var key = RSA.Create(2048);
         var serial = Serial(key);
-        await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), cancellationToken);
+        await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), MerchantService.MaxKeys, cancellationToken);
         await merchants.BindAppAsync(new MerchantApp(merchant.Id, appId, now), cancellationToken);
         return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, serial, merchant.MchId, appId);
     }

@@ -145,7 +145,7 @@ internal static class PaymentRun
         var apiV3Key = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32);
         var merchant = new Merchant(Guid.CreateVersion7(), "1" + RandomNumberGenerator.GetString("0123456789", 9), owner, "Bench Tea Ltd", "Bench Tea", "food",
             MerchantStates.Approved, null, apiV3Key, now, now);
-        if (!await store.AddAsync(merchant, cancellationToken))
+        if (await store.AddAsync(merchant, MerchantService.MaxMerchantsPerPerson, cancellationToken) != Added.Yes)
         {
             throw new InvalidOperationException("The bench merchant's id clashed.");
         }

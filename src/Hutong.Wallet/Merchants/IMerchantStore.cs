@@ -2,8 +2,12 @@ namespace Hutong.Wallet.Merchants;
 
 public interface IMerchantStore
 {
-    /// <summary>Adds the merchant; false when its <see cref="Merchant.MchId"/> is taken (the caller draws another).</summary>
-    Task<bool> AddAsync(Merchant merchant, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the merchant unless its owner already holds <paramref name="limit"/> that are not rejected (counted and
+    /// added in one transaction that holds off the owner's other additions, on any node), or its
+    /// <see cref="Merchant.MchId"/> is taken (the caller draws another).
+    /// </summary>
+    Task<Added> AddAsync(Merchant merchant, int limit, CancellationToken cancellationToken);
 
     Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken);
 
@@ -23,8 +27,11 @@ public interface IMerchantStore
 
     Task SetApiV3KeyAsync(Guid id, string key, CancellationToken cancellationToken);
 
-    /// <summary>Adds the key; false when the merchant already has one with its serial.</summary>
-    Task<bool> AddKeyAsync(MerchantKey key, CancellationToken cancellationToken);
+    /// <summary>
+    /// Adds the key unless the merchant already has <paramref name="limit"/> in use (counted and added in one
+    /// transaction that holds off the merchant's other additions) or one with its serial.
+    /// </summary>
+    Task<Added> AddKeyAsync(MerchantKey key, int limit, CancellationToken cancellationToken);
 
     /// <summary>The merchant's keys that are not revoked, newest first.</summary>
     Task<IReadOnlyList<MerchantKey>> ListKeysAsync(Guid merchantId, CancellationToken cancellationToken);
@@ -53,4 +60,16 @@ public interface IPayingApps
 
     /// <summary>The app's display name, or null when there is no such app.</summary>
     Task<string?> NameAsync(string appId, CancellationToken cancellationToken);
+}
+
+/// <summary>How an addition under a limit went.</summary>
+public enum Added
+{
+    Yes,
+
+    /// <summary>Its unique name (a merchant id, a key's serial) is taken.</summary>
+    Taken,
+
+    /// <summary>The limit is reached.</summary>
+    Full,
 }

@@ -71,22 +71,19 @@ public sealed class MerchantService(
             return errors.ToError();
         }
 
-        var held = (await store.ListByOwnerAsync(me, cancellationToken)).Count(m => m.State != MerchantStates.Rejected);
-        if (held >= MaxMerchantsPerPerson)
-        {
-            return Error.Conflict(ErrorCodes.TooManyMerchants, "You have as many merchants as one person may.",
-                $"One person may hold {MaxMerchantsPerPerson} pending or approved merchants.");
-        }
-
         // A clash of ten random digits is rare but possible; any other refusal (the owner deleted meanwhile) is not
         // cured by drawing again, so the draws are bounded.
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var merchant = new Merchant(
                 Ids.New(clock), NewMchId(), me, name, shortName, category, MerchantStates.Pending, null, null, clock.Now(), null);
-            if (await store.AddAsync(merchant, cancellationToken))
+            switch (await store.AddAsync(merchant, MaxMerchantsPerPerson, cancellationToken))
             {
-                return Info(merchant, [], []);
+                case Added.Yes:
+                    return Info(merchant, [], []);
+                case Added.Full:
+                    return Error.Conflict(ErrorCodes.TooManyMerchants, "You have as many merchants as one person may.",
+                        $"One person may hold {MaxMerchantsPerPerson} pending or approved merchants.");
             }
         }
 
@@ -149,14 +146,14 @@ public sealed class MerchantService(
             return KeyExists;
         }
 
-        if (keys.Count >= MaxKeys)
-        {
-            return Error.Conflict(ErrorCodes.TooManyMerchantKeys, "The merchant has as many API keys as it may.",
-                $"A merchant has at most {MaxKeys} keys in use: revoke one first.");
-        }
-
         var key = new MerchantKey(merchantId, serial, publicKey, clock.Now(), null);
-        return await store.AddKeyAsync(key, cancellationToken) ? new MerchantKeyInfo(key.SerialNo, key.CreatedAt) : KeyExists;
+        return await store.AddKeyAsync(key, MaxKeys, cancellationToken) switch
+        {
+            Added.Yes => new MerchantKeyInfo(key.SerialNo, key.CreatedAt),
+            Added.Full => Error.Conflict(ErrorCodes.TooManyMerchantKeys, "The merchant has as many API keys as it may.",
+                $"A merchant has at most {MaxKeys} keys in use: revoke one first."),
+            _ => KeyExists,
+        };
     }
 
     public async Task<Result<Done>> RevokeKeyAsync(Guid me, Guid merchantId, string serialNo, CancellationToken cancellationToken)

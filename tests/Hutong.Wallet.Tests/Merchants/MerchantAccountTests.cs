@@ -116,6 +116,30 @@ public sealed class MerchantAccountTests(MerchantServers servers) : IClassFixtur
     }
 
     [Theory, ProviderData]
+    public async Task ApplicationsAtOnce_StillMakeAtMostFive(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var lan = await TestUser.CreateAsync(app, "lan");
+
+        var tries = await Task.WhenAll(Enumerable.Range(0, 8).Select(async i =>
+        {
+            try
+            {
+                await lan.Client.CreateMerchantAsync(new CreateMerchantRequest($"Stall {i}", $"Stall {i}", "Food"), Ct);
+                return "created";
+            }
+            catch (HutongApiException e)
+            {
+                return e.Code;
+            }
+        }));
+
+        Assert.Equal(5, tries.Count(t => t == "created"));
+        Assert.Equal(3, tries.Count(t => t == ErrorCodes.TooManyMerchants));
+        Assert.Equal(5, (await lan.Client.GetMerchantsAsync(Ct)).Items.Count);
+    }
+
+    [Theory, ProviderData]
     public async Task TheApiV3Key_IsThirtyTwoLettersAndDigits_AndNeverShown(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);

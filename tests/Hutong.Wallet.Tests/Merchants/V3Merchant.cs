@@ -73,13 +73,13 @@ internal sealed class V3Merchant : IDisposable
             merchant = new Merchant(Guid.CreateVersion7(), "1" + RandomNumberGenerator.GetString("0123456789", 9), Guid.Parse(owner.UserId), $"{shortName} Ltd",
                 shortName, "food", MerchantStates.Approved, null, null, now, now);
         }
-        while (!await merchants.AddAsync(merchant, cancellationToken));
+        while (await merchants.AddAsync(merchant, MerchantService.MaxMerchantsPerPerson, cancellationToken) == Added.Taken);
 
         var apiV3Key = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32);
         await merchants.SetApiV3KeyAsync(merchant.Id, apiV3Key, cancellationToken);
         var key = RSA.Create(2048);
         var serial = Convert.ToHexString(SHA256.HashData(key.ExportSubjectPublicKeyInfo()))[..40].TrimStart('0');
-        await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), cancellationToken);
+        await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), MerchantService.MaxKeys, cancellationToken);
         var appId = "wx" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         await merchants.BindAppAsync(new MerchantApp(merchant.Id, appId, now), cancellationToken);
         return new V3Merchant(app.CreateClient(), merchant with { ApiV3Key = apiV3Key }, key, serial, apiV3Key, appId) { Now = clock.GetUtcNow };

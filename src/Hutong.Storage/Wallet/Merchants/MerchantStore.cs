@@ -3,11 +3,24 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Hutong.Storage.Wallet.Merchants;
 
-internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts) : IMerchantStore
+internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : IMerchantStore
 {
-    public async Task<bool> AddAsync(Merchant merchant, CancellationToken cancellationToken)
+    public async Task<Added> AddAsync(Merchant merchant, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.IsPostgres)
+        {
+            // Two applications of one person on two nodes: the second waits here until the first is committed.
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE id = {merchant.OwnerId} FOR UPDATE", cancellationToken);
+        }
+
+        if (await db.Merchants.CountAsync(m => m.OwnerId == merchant.OwnerId && m.State != MerchantStates.Rejected, cancellationToken) >= limit)
+        {
+            return Added.Full;
+        }
+
         db.Merchants.Add(new MerchantRow
         {
             Id = merchant.Id,
@@ -22,11 +35,12 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts)
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            await transaction.CommitAsync(cancellationToken);
+            return Added.Yes;
         }
         catch (DbUpdateException)
         {
-            return false;
+            return Added.Taken;
         }
     }
 
@@ -82,18 +96,31 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts)
         await db.Merchants.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.ApiV3Key, key), cancellationToken);
     }
 
-    public async Task<bool> AddKeyAsync(MerchantKey key, CancellationToken cancellationToken)
+    public async Task<Added> AddKeyAsync(MerchantKey key, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        using var turn = await turns.TakeAsync(db, cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.IsPostgres)
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM merchants WHERE id = {key.MerchantId} FOR UPDATE", cancellationToken);
+        }
+
+        if (await db.MerchantKeys.CountAsync(k => k.MerchantId == key.MerchantId && k.RevokedAt == null, cancellationToken) >= limit)
+        {
+            return Added.Full;
+        }
+
         db.MerchantKeys.Add(new MerchantKeyRow { MerchantId = key.MerchantId, SerialNo = key.SerialNo, PublicKey = key.PublicKey, CreatedAt = key.CreatedAt });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            return true;
+            await transaction.CommitAsync(cancellationToken);
+            return Added.Yes;
         }
         catch (DbUpdateException)
         {
-            return false;
+            return Added.Taken;
         }
     }
 

@@ -38,6 +38,7 @@ public static class WalletExtensions
         builder.Services.TryAddSingleton<MerchantService>();
         builder.Services.TryAddSingleton<MerchantOrders>();
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
+        builder.Services.AddSingleton<IAccountDeletionCheck, MerchantDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
         builder.Services.AddHostedService<WalletSweeper>();

@@ -371,6 +371,25 @@ public sealed class MerchantAccountTests(MerchantServers servers) : IClassFixtur
     }
 
     [Theory, ProviderData]
+    public async Task AnAccount_WhoseMerchantHoldsMoney_IsNotDeleted(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var ling = await TestUser.CreateAsync(app, "ling");
+        var yun = await TestUser.CreateAsync(app, "yun");
+        var holding = await ling.Client.CreateMerchantAsync(new CreateMerchantRequest("Ling's Noodles", "Noodles", "Food"), Ct);
+        await yun.Client.CreateMerchantAsync(new CreateMerchantRequest("Yun's Tea", "Tea", "Food"), Ct);
+        await ops.ApproveMerchantAsync(holding.MerchantId, Ct);
+        await SettleAsync(app, holding, ling, 2_000);
+
+        var refused = await Assert.ThrowsAsync<HutongApiException>(() => ling.Client.DeleteAccountAsync(ling.Password, Ct));
+        await yun.Client.DeleteAccountAsync(yun.Password, Ct);
+
+        Assert.Equal((409, ErrorCodes.WalletNotEmpty), (refused.Status, refused.Code));
+        Assert.Contains("Noodles", refused.Problem!.Detail, StringComparison.Ordinal);
+        Assert.Equal(new MerchantBalance(2_000, 0, "CNY"), await ling.Client.GetMerchantBalanceAsync(holding.MerchantId, Ct));
+    }
+
+    [Theory, ProviderData]
     public async Task PayoutIds_AreScopedToTheirMerchant(StorageProvider provider)
     {
         var (app, _) = await servers.GetAsync(provider);

@@ -1,6 +1,7 @@
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants.Notifications;
+using Hutong.Wallet.Merchants.PayerNotices;
 using Hutong.Wallet.Merchants.V3;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +15,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// only its own reservation, so money moves exactly when the order says paid.
 /// </summary>
 internal sealed class OrderGrain(
-    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, IOptions<WalletOptions> options, TimeProvider clock)
+    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, PaymentNoticeService payerNotices, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IOrderGrain
 {
     /// <summary>Most refunds one order may have.</summary>
@@ -78,6 +79,7 @@ internal sealed class OrderGrain(
 
         await PostAsync(paid);
         dispatcher.Kick(notification);
+        await payerNotices.TellPaidAsync(paid, merchant);
         return Done.Value;
     }
 
@@ -208,6 +210,12 @@ internal sealed class OrderGrain(
         if (await orders.CompleteRefundAsync(refund.Id, order.Id, refund.Amount, now, notification, CancellationToken.None) && notification is not null)
         {
             dispatcher.Kick(notification);
+        }
+
+        // Told when this call moved the money: a refund finished after a restart may find it moved, and told, already.
+        if (moved.Result == TransferResult.Created)
+        {
+            await payerNotices.TellRefundedAsync(order, merchant, done);
         }
 
         return refund.Id;

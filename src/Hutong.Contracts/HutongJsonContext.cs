@@ -173,6 +173,7 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(Wallet.ReceiveCodePreview))]
 [JsonSerializable(typeof(Wallet.PayByCodeRequest))]
 [JsonSerializable(typeof(Wallet.ReceiveCodePayment))]
+[JsonSerializable(typeof(Wallet.PaymentNoticeList))]
 [JsonSerializable(typeof(Wallet.RedPacketInfo))]
 [JsonSerializable(typeof(Wallet.RedPacketOpened))]
 [JsonSerializable(typeof(Wallet.CreateMerchantRequest))]

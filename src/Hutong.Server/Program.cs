@@ -12,6 +12,7 @@ using Hutong.Social;
 using Hutong.Wallet;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Orders;
+using Hutong.Wallet.Merchants.PayerNotices;
 using Hutong.Wallet.Merchants.V3;
 using Hutong.Wallet.Receiving;
 
@@ -52,6 +53,7 @@ app.MapReceiveCodeApi();
 app.MapMerchantApi();
 app.MapMerchantOrdersApi();
 app.MapPaymentApi();
+app.MapPaymentNoticeApi();
 app.MapV3Api();
 app.MapSocialApi();
 app.MapOfficialAccountsApi();

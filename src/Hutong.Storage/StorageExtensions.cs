@@ -38,6 +38,7 @@ using Hutong.Storage.Wallet.Merchants;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Notifications;
 using Hutong.Wallet.Merchants.Orders;
+using Hutong.Wallet.Merchants.PayerNotices;
 using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Pins;
@@ -79,6 +80,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IPayingApps, PayingApps>();
         services.TryAddSingleton<IPaymentKeyStore, PaymentKeyStore>();
         services.TryAddSingleton<IOrderStore, OrderStore>();
+        services.TryAddSingleton<IPaymentNoticeStore, PaymentNoticeStore>();
         services.TryAddSingleton<INotificationOutbox, NotificationOutbox>();
         services.TryAddSingleton<IMomentsStore, MomentsStore>();
         services.TryAddSingleton<IStatusStore, StatusStore>();

@@ -5,6 +5,7 @@ using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Notifications;
 using Hutong.Wallet.Merchants.Orders;
+using Hutong.Wallet.Merchants.PayerNotices;
 using Hutong.Wallet.Merchants.Platform;
 using Hutong.Wallet.Rails;
 using Hutong.Wallet.Receiving;
@@ -37,6 +38,7 @@ public static class WalletExtensions
         builder.Services.AddHostedService(sp => sp.GetRequiredService<NotificationDispatcher>());
         builder.Services.TryAddSingleton<MerchantService>();
         builder.Services.TryAddSingleton<MerchantOrders>();
+        builder.Services.TryAddSingleton<PaymentNoticeService>();
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.AddSingleton<IAccountDeletionCheck, MerchantDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();

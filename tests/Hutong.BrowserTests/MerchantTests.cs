@@ -9,8 +9,9 @@ namespace Hutong.BrowserTests;
 /// A merchant from its application to its first refund, in the real client against a real node: Lin applies from her
 /// wallet, the operator approves it on the review page (and rotates the platform key, once sure), Lin sets the API v3
 /// key with Generate, pastes a public key made here and binds her official account; her server (written by hand in
-/// <see cref="TestMerchant"/>) makes an order over /v3 that Mei pays; Lin finds it among the orders and refunds part
-/// of it, and Mei's wallet shows the refund.
+/// <see cref="TestMerchant"/>) makes an order over /v3 that Mei pays from her phone; Lin finds it among the orders and
+/// refunds part of it. Mei, in the browser, is told of both at once (Pay notices), and her wallet and her service
+/// notices show them, with the merchant's short name.
 /// </summary>
 public sealed class MerchantTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -105,12 +106,25 @@ public sealed class MerchantTests(BrowserFixture fixture) : BrowserTest(fixture)
         await lin.ScreenshotAsync("merchant-developer");
         await lin.ExpectAccessibleAsync("a merchant's developer settings");
 
-        // Her server makes an order over /v3; Mei pays it from her wallet.
+        // Her server makes an order over /v3; Mei pays it from her phone while her wallet is open in the browser, which
+        // is told at once, as her other devices are.
         var codeUrl = await merchant.NativeOrderAsync($"table4-{run}", 2_800, "Oolong, a pot");
         var meiApi = await SignUpOverApiAsync($"kmei{run}", "Mei");
         await meiApi.SetPinAsync(Pin, cancellationToken: Ct);
         await meiApi.TopUpAsync("seed", 10_000, Ct);
+        var mei = new Person(await NewPageAsync(), $"kmei{run}", "Mei");
+        await SignInAsync(mei);
+        await mei.Section("Me").ClickAsync();
+        await mei.Link("Wallet").ClickAsync();
+        await Expect(mei.Page.GetByTestId("balance")).ToHaveTextAsync("¥100.00");
         await meiApi.PayNativeAsync(codeUrl, Pin, Ct);
+        var paidNotice = mei.Page.Locator(".money-notice");
+        await Expect(paidNotice.Locator(".money-notice-title")).ToHaveTextAsync("Payment to Tea House: ¥28.00");
+        await Expect(paidNotice.Locator(".money-notice-note")).ToHaveTextAsync("Oolong, a pot");
+        await Expect(mei.Page.GetByTestId("balance")).ToHaveTextAsync("¥72.00");
+        await paidNotice.GetByRole(AriaRole.Button, new() { Name = "Close" }).ClickAsync();
+        await Expect(paidNotice).ToHaveCountAsync(0);
+        await mei.Section("Chats").ClickAsync();
 
         // Lin finds it among the orders and gives ¥5.00 back.
         await lin.Link("Orders").ClickAsync();
@@ -143,14 +157,30 @@ public sealed class MerchantTests(BrowserFixture fixture) : BrowserTest(fixture)
         await Expect(lin.Page.Locator(".step-done")).ToHaveCountAsync(3);
         await lin.ScreenshotAsync("merchant-overview");
 
-        // Mei's wallet shows the refund, from the merchant's short name.
-        var mei = new Person(await NewPageAsync(), $"kmei{run}", "Mei");
-        await SignInAsync(mei);
-        await mei.Page.GotoAsync("/me/wallet");
+        // Mei was told of the refund where she is, and the notice leads to her wallet, which shows it from the
+        // merchant's short name.
+        var refundNotice = mei.Page.Locator(".money-notice");
+        await Expect(refundNotice.Locator(".money-notice-title")).ToHaveTextAsync("Refund from Tea House: ¥5.00");
+        await Expect(refundNotice.Locator(".money-notice-note")).ToHaveTextAsync("Oolong, a pot");
+        await mei.ScreenshotAsync("pay-notice");
+        await mei.ExpectAccessibleAsync("a refund's Pay notice");
+        await refundNotice.GetByRole(AriaRole.Link, new() { Name = "See it in your wallet" }).ClickAsync();
         await Expect(mei.Page.GetByTestId("balance")).ToHaveTextAsync("¥77.00");
         var newest = mei.Page.Locator(".entry").First;
         await Expect(newest.Locator(".entry-kind")).ToHaveTextAsync("Refund from Tea House");
         await Expect(newest.Locator(".entry-amount")).ToHaveTextAsync("+¥5.00");
+        await Expect(refundNotice).ToHaveCountAsync(0);
+
+        // Both are among her service notices, from Hutong Pay, newest first.
+        await mei.Section("Discover").ClickAsync();
+        await mei.Link("Mini Programs").ClickAsync();
+        var payNotices = mei.Page.GetByRole(AriaRole.List, new() { Name = "Service notices" }).Locator(".pay-notice");
+        await Expect(payNotices).ToHaveCountAsync(2);
+        await Expect(payNotices.First).ToContainTextAsync("Refund from Tea House: ¥5.00");
+        await Expect(payNotices.First).ToContainTextAsync("Hutong Pay");
+        await Expect(payNotices.Nth(1)).ToContainTextAsync("Payment to Tea House: ¥28.00");
+        await mei.ScreenshotAsync("service-notices-pay");
+        await mei.ExpectAccessibleAsync("service notices with Pay notices");
     }
 
     /// <summary>The studio's link to the review page; its name grows with the count of what waits.</summary>

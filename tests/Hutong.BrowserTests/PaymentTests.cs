@@ -14,7 +14,8 @@ namespace Hutong.BrowserTests;
 
 /// <summary>
 /// Paying merchants in the real client against a real node: Mei scans a merchant's native code from an image and pays
-/// it with her PIN in the cashier, and her wallet then says whom she paid; a mini-program's wx.requestPayment opens the
+/// it with her PIN in the cashier, and her wallet then says whom she paid (a refund is told at once, the payment the
+/// cashier showed is not told again); a mini-program's wx.requestPayment opens the
 /// same cashier and hears WeChat's answers: ok once paid, fail cancel when Mei closes it, the node's code when the
 /// parameters are not the merchant's.
 /// </summary>
@@ -74,6 +75,13 @@ public sealed class PaymentTests(BrowserFixture fixture) : BrowserTest(fixture),
         await Expect(newest.Locator(".entry-amount")).ToHaveTextAsync("-¥28.00");
         await mei.ScreenshotAsync("wallet-payment");
         await mei.ExpectAccessibleAsync("the wallet with a merchant payment");
+
+        // A refund is told at once. The payment's own notice, which came before it, was not: the cashier said it.
+        await merchant.RefundAsync($"table4-{run}", $"refund4-{run}", 1_000, 2_800);
+        var notice = mei.Page.Locator(".money-notice");
+        await Expect(notice.Locator(".money-notice-title")).ToHaveTextAsync("Refund from Tea House: ¥10.00");
+        await Expect(notice).ToHaveCountAsync(1);
+        await Expect(mei.Page.GetByTestId("balance")).ToHaveTextAsync("¥82.00");
     }
 
     [Fact]

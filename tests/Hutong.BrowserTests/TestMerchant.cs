@@ -97,6 +97,15 @@ internal sealed class TestMerchant : IDisposable
         return (await CreateAsync("jsapi", order))["prepay_id"]!.GetValue<string>();
     }
 
+    /// <summary><c>POST /v3/refund/domestic/refunds</c>: gives back <paramref name="refund"/> of the order's <paramref name="total"/>.</summary>
+    public Task RefundAsync(string outTradeNo, string outRefundNo, long refund, long total) =>
+        PostAsync("/v3/refund/domestic/refunds", new JsonObject
+        {
+            ["out_trade_no"] = outTradeNo,
+            ["out_refund_no"] = outRefundNo,
+            ["amount"] = new JsonObject { ["refund"] = refund, ["total"] = total, ["currency"] = "CNY" },
+        });
+
     /// <summary>What the merchant's server hands <c>wx.requestPayment</c>: signed over appId, timeStamp, nonceStr and package.</summary>
     public IReadOnlyDictionary<string, string> PayParameters(string prepayId)
     {
@@ -129,10 +138,11 @@ internal sealed class TestMerchant : IDisposable
         ["amount"] = new JsonObject { ["total"] = total, ["currency"] = "CNY" },
     };
 
-    private async Task<JsonObject> CreateAsync(string tradeType, JsonObject order)
+    private Task<JsonObject> CreateAsync(string tradeType, JsonObject order) => PostAsync($"/v3/pay/transactions/{tradeType}", order);
+
+    private async Task<JsonObject> PostAsync(string path, JsonObject content)
     {
-        var path = $"/v3/pay/transactions/{tradeType}";
-        var body = order.ToJsonString();
+        var body = content.ToJsonString();
         var timestamp = Now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
         var nonce = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
         var signature = Sign($"POST\n{path}\n{timestamp}\n{nonce}\n{body}\n");

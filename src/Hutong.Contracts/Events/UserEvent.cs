@@ -27,6 +27,7 @@ namespace Hutong.Contracts.Events;
 [JsonDerivedType(typeof(AccountMessageEvent), UserEventKinds.AccountMessage)]
 [JsonDerivedType(typeof(AccountThreadReadEvent), UserEventKinds.AccountThreadRead)]
 [JsonDerivedType(typeof(ServiceNoticeEvent), UserEventKinds.ServiceNotice)]
+[JsonDerivedType(typeof(PaymentNoticeEvent), UserEventKinds.PaymentNotice)]
 public abstract record UserEvent
 {
     /// <summary>The entry's place in the person's log, given when it is appended (absent before).</summary>

@@ -26,4 +26,7 @@ public static class UserEventKinds
 
     /// <summary>A mini-program's message, sent with the person's consent, for their service notices.</summary>
     public const string ServiceNotice = "serviceNotice";
+
+    /// <summary>The person paid a merchant, or one refunded them: a Pay notice.</summary>
+    public const string PaymentNotice = "paymentNotice";
 }

@@ -1,6 +1,9 @@
 namespace Hutong.Web.Localization;
 
-/// <summary>The words of paying merchants: the cashier, the page a scanned payment code opens, and payments in the wallet's history.</summary>
+/// <summary>
+/// The words of paying merchants: the cashier, the page a scanned payment code opens, payments in the wallet's history,
+/// and Pay notices.
+/// </summary>
 public sealed class PaymentStrings
 {
     /// <summary>The cashier's title and the payment page's.</summary>
@@ -23,6 +26,15 @@ public sealed class PaymentStrings
     /// <summary>A merchant's payout to its owner in the wallet's history: "Payout from Tea House".</summary>
     public required Func<string, string> PayoutFrom { get; init; }
 
+    /// <summary>Where Pay notices come from, among the service notices.</summary>
+    public required string HutongPay { get; init; }
+
+    /// <summary>A Pay notice of a payment: "Payment to Tea House: ¥28.00".</summary>
+    public required Func<string, string, string> PaymentNotice { get; init; }
+
+    /// <summary>A Pay notice of a refund: "Refund from Tea House: ¥10.00".</summary>
+    public required Func<string, string, string> RefundNotice { get; init; }
+
     public static PaymentStrings English { get; } = new()
     {
         Payment = "Payment",
@@ -37,6 +49,9 @@ public sealed class PaymentStrings
         PaymentTo = merchant => $"Payment to {merchant}",
         RefundFrom = merchant => $"Refund from {merchant}",
         PayoutFrom = merchant => $"Payout from {merchant}",
+        HutongPay = "Hutong Pay",
+        PaymentNotice = (merchant, amount) => $"Payment to {merchant}: {amount}",
+        RefundNotice = (merchant, amount) => $"Refund from {merchant}: {amount}",
     };
 
     public static PaymentStrings Chinese { get; } = new()
@@ -53,5 +68,8 @@ public sealed class PaymentStrings
         PaymentTo = merchant => $"付款给 {merchant}",
         RefundFrom = merchant => $"{merchant} 退款",
         PayoutFrom = merchant => $"{merchant} 结算到账",
+        HutongPay = "胡同支付",
+        PaymentNotice = (merchant, amount) => $"付款给 {merchant}：{amount}",
+        RefundNotice = (merchant, amount) => $"{merchant} 退款：{amount}",
     };
 }

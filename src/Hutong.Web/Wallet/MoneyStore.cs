@@ -4,6 +4,7 @@ using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Events;
 using Hutong.Contracts.Gateway;
 using Hutong.Contracts.Wallet;
+using Hutong.Web.Payments;
 using Hutong.Web.Shared;
 
 namespace Hutong.Web.Wallet;
@@ -13,7 +14,8 @@ namespace Hutong.Web.Wallet;
 /// gateway says they changed (a transfer's outcome notice, an open or return of my packet), on subscriptions of its
 /// own. Sends go through here too, so the card of what was just sent knows its state before the chat delivers it.
 /// Money paid to my receive code while this device is signed in is kept here too, newest first, for the notice and the
-/// pages that show it.
+/// pages that show it; and Pay notices (my payments to merchants and their refunds) are passed on, but for a payment
+/// this tab's cashier has just shown as paid.
 /// </summary>
 public sealed class MoneyStore(HutongClient api) : IChangeSource
 {
@@ -22,6 +24,10 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
     private readonly Dictionary<string, Task> _loading = new(StringComparer.Ordinal);
     private readonly HashSet<string> _failed = new(StringComparer.Ordinal);
     private readonly List<ReceiveCodePaymentEvent> _received = [];
+    private readonly HashSet<string> _toldNotices = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _paidHere = new(StringComparer.Ordinal);
+    private readonly List<PaymentNotice> _heldNotices = [];
+    private int _paying;
     private Task? _wallet;
 
     /// <summary>The wallet's currency; CNY until the wallet has answered.</summary>
@@ -38,6 +44,11 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
     /// <summary>Someone paid my receive code: the money is in the wallet already.</summary>
     public event Action<ReceiveCodePaymentEvent>? MoneyReceived;
 
+    /// <summary>
+    /// I paid a merchant, or one gave money back (a Pay notice); not told of a payment this tab's cashier showed as paid.
+    /// </summary>
+    public event Action<PaymentNotice>? PaymentNoticed;
+
     /// <summary>What was paid to my receive code since this device signed in, newest first.</summary>
     public IReadOnlyList<ReceiveCodePaymentEvent> Received => _received;
 
@@ -53,6 +64,7 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         _ = FollowAsync(gateway.Subscribe<RedPacketOpenedEvent>(), opened => OnPacketEvent(opened.ConversationId), stop);
         _ = FollowAsync(gateway.Subscribe<RedPacketReturnedEvent>(), returned => OnPacketEvent(returned.ConversationId), stop);
         _ = FollowAsync(gateway.Subscribe<ReceiveCodePaymentEvent>(), OnReceived, stop);
+        _ = FollowAsync(gateway.Subscribe<PaymentNoticeEvent>(), told => OnPaymentNotice(told.Notice), stop);
     }
 
     public RedPacketInfo? Packet(string id) => _packets.GetValueOrDefault(id);
@@ -95,6 +107,31 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         return opened;
     }
 
+    /// <summary>
+    /// Pays through this tab's cashier, which shows the payment as paid itself. Its Pay notice may reach this device
+    /// before the payment's answer does, so notices of payments wait while one is under way here, and the one this tab
+    /// paid is dropped once its answer names it; the others are told then.
+    /// </summary>
+    public async Task<PaymentResult> PayAsync(Func<Task<PaymentResult>> pay)
+    {
+        _paying++;
+        try
+        {
+            var receipt = await pay();
+            _paidHere.Add(receipt.TransactionId);
+            return receipt;
+        }
+        finally
+        {
+            if (--_paying == 0)
+            {
+                var held = _heldNotices.ToList();
+                _heldNotices.Clear();
+                held.ForEach(Announce);
+            }
+        }
+    }
+
     public void Clear()
     {
         _transfers.Clear();
@@ -102,6 +139,9 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         _loading.Clear();
         _failed.Clear();
         _received.Clear();
+        _toldNotices.Clear();
+        _paidHere.Clear();
+        _heldNotices.Clear();
         _wallet = null;
         Currency = "CNY";
         Limits = WalletLimits.Defaults;
@@ -214,6 +254,34 @@ public sealed class MoneyStore(HutongClient api) : IChangeSource
         _ = RefreshWalletAsync();
         MoneyReceived?.Invoke(received);
         Changed?.Invoke();
+    }
+
+    /// <summary>A Pay notice: told once (a resume may bring it again), the wallet asked again, held while this tab pays.</summary>
+    private void OnPaymentNotice(PaymentNotice notice)
+    {
+        if (!_toldNotices.Add(PaymentNoticeText.Key(notice)))
+        {
+            return;
+        }
+
+        _ = RefreshWalletAsync();
+        if (notice is PaidNotice && _paying > 0)
+        {
+            _heldNotices.Add(notice);
+            return;
+        }
+
+        Announce(notice);
+    }
+
+    private void Announce(PaymentNotice notice)
+    {
+        if (notice is PaidNotice paid && _paidHere.Contains(paid.TransactionId))
+        {
+            return;
+        }
+
+        PaymentNoticed?.Invoke(notice);
     }
 
     /// <summary>

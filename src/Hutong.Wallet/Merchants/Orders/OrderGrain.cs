@@ -2,6 +2,7 @@ using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants.Notifications;
+using Hutong.Wallet.Merchants.PayerNotices;
 using Hutong.Wallet.Merchants.V3;
 using Microsoft.Extensions.Options;
 
@@ -20,7 +21,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// </summary>
 [CollectionAgeLimit(Minutes = 5)]
 internal sealed class OrderGrain(
-    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, IOptions<WalletOptions> options, TimeProvider clock)
+    IOrderStore orders, OrderWriter writer, IMerchantStore merchants, ILedgerStore ledgerStore, LedgerWriter ledger, NotificationDispatcher dispatcher, PaymentNoticeService payerNotices, IOptions<WalletOptions> options, TimeProvider clock)
     : Grain, IOrderGrain
 {
     /// <summary>Most refunds one order may have.</summary>
@@ -98,6 +99,8 @@ internal sealed class OrderGrain(
 
         await PostAsync(paid);
         dispatcher.Kick(notification);
+        await payerNotices.TellPaidAsync(paid, merchant);
+
         // The order's busy moment is over: what follows (a refund, settlement) comes much later, through storage.
         DeactivateOnIdle();
         return paid with { PayPosted = true };
@@ -249,6 +252,12 @@ internal sealed class OrderGrain(
         if (await orders.CompleteRefundAsync(refund.Id, order.Id, refund.Amount, now, notification, CancellationToken.None) && notification is not null)
         {
             dispatcher.Kick(notification);
+        }
+
+        // Told when this call moved the money: a refund finished after a restart may find it moved, and told, already.
+        if (moved.Result == TransferResult.Created)
+        {
+            await payerNotices.TellRefundedAsync(order, merchant, done);
         }
 
         return refund.Id;

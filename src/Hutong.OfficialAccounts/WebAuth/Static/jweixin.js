@@ -89,18 +89,24 @@
     }
   });
 
-  // The page's title goes to the web view's header, now and whenever it changes.
+  // The page's title goes to the web view's header: once the page has loaded (the web view forgets the last page's
+  // when its frame loads, just before) and whenever it changes.
+  function sayTitle() {
+    post({ hutong: 'title', title: document.title, url: location.href });
+  }
+
   function hello() {
     post({ hutong: 'hello', title: document.title, url: location.href });
     if (window.MutationObserver && document.head) {
-      new MutationObserver(function () { post({ hutong: 'title', title: document.title }); })
-        .observe(document.head, { subtree: true, childList: true, characterData: true });
+      new MutationObserver(sayTitle).observe(document.head, { subtree: true, childList: true, characterData: true });
     }
   }
 
   if (parentWindow && node) {
     if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', hello);
     else hello();
+    if (document.readyState === 'complete') sayTitle();
+    else window.addEventListener('load', sayTitle);
   }
 
   // The JS-SDK's wx, on top of the bridge.

@@ -189,6 +189,7 @@ public sealed class OfficialAccountStrings
     public required string WebPagesIntro { get; init; }
     public required string WebAuthDomains { get; init; }
     public required string WebAuthDomainsHint { get; init; }
+    public required string SaveWebAuthDomains { get; init; }
     public required string WebAuthDomainsSaved { get; init; }
     public required string JsBridge { get; init; }
     public required string AuthorizeAddress { get; init; }
@@ -576,6 +577,7 @@ public sealed class OfficialAccountStrings
         WebPagesIntro = "Links in your menu and messages open in Hutong's web view. A page there takes payments with WeChat's JSAPI code (WeixinJSBridge, from the script below) and learns who is reading it, by their openid at this account, through web authorization (snsapi_base).",
         WebAuthDomains = "Web authorization domains",
         WebAuthDomainsHint = "One host a line, such as shop.example.com (no https:// or path). A web authorization code goes only to a redirect_uri on one of them.",
+        SaveWebAuthDomains = "Save domains",
         WebAuthDomainsSaved = "Web authorization domains saved.",
         JsBridge = "JS bridge",
         AuthorizeAddress = "Web authorization",
@@ -857,6 +859,7 @@ public sealed class OfficialAccountStrings
         WebPagesIntro = "菜单和消息中的链接会在 Hutong 的网页视图中打开。网页可以用微信的 JSAPI 支付代码收款（WeixinJSBridge，引入下方脚本即可），并通过网页授权（snsapi_base）得知读者在本公众号下的 openid。",
         WebAuthDomains = "网页授权域名",
         WebAuthDomainsHint = "每行一个域名，例如 shop.example.com（不含 https:// 和路径）。网页授权的 code 只会发往这些域名下的 redirect_uri。",
+        SaveWebAuthDomains = "保存域名",
         WebAuthDomainsSaved = "网页授权域名已保存。",
         JsBridge = "JS 桥接脚本",
         AuthorizeAddress = "网页授权地址",

@@ -9,7 +9,8 @@ namespace Hutong.BrowserTests;
 /// An official account's shop in the real client against a real node, with the shop sample (samples/oa-shop) as the
 /// merchant's server: Lin gives the account its shop's host in the studio; Mei, on a phone, opens the account's menu link; the page opens in the web view, learns her
 /// openid by web authorization on its own, and pays with WeixinJSBridge's getBrandWCPayRequest, which opens the
-/// cashier; the page hears ok and shows paid once the shop has the notification. Closing the cashier answers cancel.
+/// cashier; the page hears ok and shows paid once the shop has the notification. Closing the cashier answers cancel,
+/// by the JS-SDK's wx.chooseWXPay too; outside Hutong the bridge does nothing and the authorize page says where to go.
 /// </summary>
 public sealed class OfficialAccountShopTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -96,15 +97,52 @@ public sealed class OfficialAccountShopTests(BrowserFixture fixture) : BrowserTe
         await Expect(page.Locator("#status")).ToHaveTextAsync("Not paid.");
         Assert.Equal(10_000 - 1_250, (await meiApi.GetWalletAsync(Ct)).Balance);
 
+        // The JS-SDK's way to the same cashier: wx.chooseWXPay with the lowercase timestamp, its appId wx.config's.
+        var shopFrame = mei.Page.Frames.Single(f => f.Url.StartsWith(shop.Origin + "/shop", StringComparison.Ordinal));
+        await shopFrame.EvaluateAsync("""
+            async () => {
+              const session = new URLSearchParams(location.hash.slice(1)).get('session');
+              const order = await (await fetch('/api/orders', { method: 'POST', headers: { Authorization: 'Bearer ' + session } })).json();
+              wx.config({ appId: order.pay.appId, timestamp: 0, nonceStr: 'n', signature: 'not checked', jsApiList: ['chooseWXPay'] });
+              wx.ready(() => wx.chooseWXPay({
+                timestamp: order.pay.timeStamp, nonceStr: order.pay.nonceStr, package: order.pay.package,
+                signType: order.pay.signType, paySign: order.pay.paySign,
+                success: (res) => { document.getElementById('result').textContent = res.errMsg; },
+                cancel: (res) => { document.getElementById('result').textContent = res.errMsg; },
+              }));
+            }
+            """);
+        await Expect(cashier.Locator(".pay-what")).ToHaveTextAsync("A pot of oolong");
+        await Expect(cashier.GetByLabel("Payment PIN")).ToBeFocusedAsync();
+        await mei.Page.Keyboard.PressAsync("Escape");
+        await Expect(page.Locator("#result")).ToHaveTextAsync("chooseWXPay:cancel");
+
         // Close goes back to the thread the link came from.
         await mei.Button("Close page").ClickAsync();
         await Expect(mei.Page).ToHaveURLAsync(new Regex($"/oa/{account.Id}/thread$"));
     }
 
     [Fact]
-    public async Task TheAuthorizePage_OpenedOutsideHutong_SaysToOpenTheLinkInHutong()
+    public async Task OutsideHutong_TheAuthorizePageSaysToOpenTheLinkInHutong_AndTheBridgeDoesNothing()
     {
         var page = await NewPageAsync();
+
+        // A page with the bridge in no Hutong client: no WeixinJSBridge, no ready event, and wx fails.
+        await page.GotoAsync("/healthz");
+        var outside = await page.EvaluateAsync<string>($$"""
+            () => new Promise((resolve) => {
+              let fired = false;
+              document.addEventListener('WeixinJSBridgeReady', () => { fired = true; });
+              const script = document.createElement('script');
+              script.src = '{{Fixture.Server.BaseAddress}}js/jweixin-1.6.0.js';
+              script.onload = () => wx.chooseWXPay({
+                timestamp: '1', nonceStr: 'n', package: 'prepay_id=x', signType: 'RSA', paySign: 's',
+                fail: (res) => resolve(typeof WeixinJSBridge + ' ' + fired + ' ' + res.errMsg),
+              });
+              document.head.appendChild(script);
+            })
+            """);
+        Assert.Equal("undefined false chooseWXPay:fail", outside);
 
         await page.GotoAsync("/connect/oauth2/authorize?appid=wx0000000000000000&redirect_uri=https%3A%2F%2Fshop.example.com%2F&response_type=code&scope=snsapi_base&state=1#wechat_redirect");
 

@@ -180,4 +180,19 @@ public sealed partial class HutongClient
     /// </summary>
     public Task<OfficialAccountInfo> ScanQrCodeAsync(string accountId, string ticket, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Post, $"api/v1/official-accounts/{Escape(accountId)}/scans", new ScanQrCodeRequest(ticket), Json.ScanQrCodeRequest, Json.OfficialAccountInfo, cancellationToken);
+
+    /// <summary>The hosts the account's web pages may receive web authorization codes at (its admins only).</summary>
+    public Task<WebAuthDomains> GetWebAuthDomainsAsync(string accountId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/official-accounts/{Escape(accountId)}/web-domains", Json.WebAuthDomains, cancellationToken);
+
+    /// <summary>Replaces the account's web authorization domains; the answer has them as kept (lower case, once each).</summary>
+    public Task<WebAuthDomains> SetWebAuthDomainsAsync(string accountId, IReadOnlyList<string> domains, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/official-accounts/{Escape(accountId)}/web-domains", new WebAuthDomains(domains), Json.WebAuthDomains, Json.WebAuthDomains, cancellationToken);
+
+    /// <summary>
+    /// Authorizes a web page of an account on the caller's behalf (WeChat's <c>/connect/oauth2/authorize</c>): where the
+    /// page goes next, its <c>redirect_uri</c> with a one-time code.
+    /// </summary>
+    public Task<WebAuthorizeResponse> AuthorizeWebPageAsync(WebAuthorizeRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/official-accounts/oauth/authorize", request, Json.WebAuthorizeRequest, Json.WebAuthorizeResponse, cancellationToken);
 }

@@ -258,6 +258,12 @@ public static class ErrorCodes
     /// <summary>The account has as many permanent parameter codes as it may (100,000).</summary>
     public const string TooManyQrCodes = "too_many_qr_codes";
 
+    /// <summary>A web page's <c>redirect_uri</c> is not on one of the account's web authorization domains (WeChat's 10003).</summary>
+    public const string RedirectUriMismatch = "redirect_uri_mismatch";
+
+    /// <summary>The account may not ask for that web authorization scope: only <c>snsapi_base</c> is offered (WeChat's 10005).</summary>
+    public const string ScopeNotSupported = "scope_not_supported";
+
     /// <summary>No such mini-program, or (to anyone off its team) one that is not released.</summary>
     public const string MiniProgramNotFound = "mini_program_not_found";
 

@@ -12,6 +12,7 @@ using Hutong.OfficialAccounts.Menus;
 using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
+using Hutong.OfficialAccounts.WebAuth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -69,6 +70,7 @@ public static class OfficialAccountsApi
         app.MapOfficialAccountAutoReplies();
         app.MapOfficialAccountMenus();
         app.MapOfficialAccountQrCodes();
+        app.MapWebAuthApi();
         return app;
     }
 

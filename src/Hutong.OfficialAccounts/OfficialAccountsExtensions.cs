@@ -12,6 +12,7 @@ using Hutong.OfficialAccounts.Menus;
 using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
+using Hutong.OfficialAccounts.WebAuth;
 using Hutong.Social.Moments;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -56,6 +57,7 @@ public static class OfficialAccountsExtensions
         builder.Services.AddSingleton<IMediaAudience, ArticleMediaAudience>();
         builder.Services.TryAddSingleton<QrCodeService>();
         builder.Services.AddSingleton<IFollowObserver, QrFollowCounter>();
+        builder.Services.TryAddSingleton<WebAuthService>();
         return builder;
     }
 }

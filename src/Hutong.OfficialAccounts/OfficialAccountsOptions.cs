@@ -67,8 +67,9 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     public int EventWindowAllowance { get; init; } = 3;
 
     /// <summary>
-    /// Whether developer URLs may be plain http (WeChat takes https only); a node for development or tests allows it,
-    /// with <c>Hutong:Outbound:AllowPrivateAddresses</c> for servers on the same machine.
+    /// Whether developer URLs and web authorization's <c>redirect_uri</c> may be plain http (WeChat takes https only;
+    /// a <c>redirect_uri</c> on loopback may be http regardless); a node for development or tests allows it, with
+    /// <c>Hutong:Outbound:AllowPrivateAddresses</c> for servers on the same machine.
     /// </summary>
     public bool AllowPlainHttpUrls { get; init; }
 
@@ -87,6 +88,10 @@ public sealed record OfficialAccountsOptions : IValidatableObject
     /// <summary>Permanent parameter QR codes one account may have (WeChat's limit); temporary codes are not limited.</summary>
     [Range(1, 10_000_000)]
     public int MaxPermanentQrCodes { get; init; } = 100_000;
+
+    /// <summary>Web authorization domains one account may have: the hosts its pages receive web authorization codes at.</summary>
+    [Range(1, 100)]
+    public int MaxWebAuthDomains { get; init; } = 5;
 
     /// <summary>The longest text in a thread, either way.</summary>
     [Range(1, 100_000)]

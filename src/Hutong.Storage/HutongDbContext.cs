@@ -128,6 +128,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<QrCodeRow> QrCodes => Set<QrCodeRow>();
 
+    internal DbSet<WebAuthDomainRow> WebAuthDomains => Set<WebAuthDomainRow>();
+
+    internal DbSet<WebGrantRow> WebGrants => Set<WebGrantRow>();
+
     internal DbSet<ArticleRow> Articles => Set<ArticleRow>();
 
     internal DbSet<ArticleMediaRow> ArticleMedia => Set<ArticleMediaRow>();

@@ -33,6 +33,7 @@ using Hutong.OfficialAccounts.Menus;
 using Hutong.OfficialAccounts.QrCodes;
 using Hutong.OfficialAccounts.Replies;
 using Hutong.OfficialAccounts.Threads;
+using Hutong.OfficialAccounts.WebAuth;
 using Hutong.Storage.Wallet;
 using Hutong.Storage.Wallet.Merchants;
 using Hutong.Wallet.Merchants;
@@ -95,6 +96,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IAutoReplyStore, AutoReplyStore>();
         services.TryAddSingleton<IMenuStore, MenuStore>();
         services.TryAddSingleton<IQrCodeStore, QrCodeStore>();
+        services.TryAddSingleton<IWebAuthStore, WebAuthStore>();
         services.TryAddSingleton<IMiniProgramStore, MiniProgramStore>();
         services.TryAddSingleton<IVersionStore, VersionStore>();
         services.TryAddSingleton<ILoginStore, LoginStore>();

@@ -7,7 +7,7 @@ namespace Hutong.BrowserTests;
 /// <summary>
 /// An account's own answers in the browser, on phones. Lin builds a keyword rule and a menu in the studio (the menu's
 /// rules said beside the field that breaks them); Mei uses the menu under the thread with a tap and with the keys,
-/// opens its link in a new tab, and sends the keyword: the replies come into her thread.
+/// opens its link inside the client, and sends the keyword: the replies come into her thread.
 /// </summary>
 public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -82,11 +82,12 @@ public sealed class AccountMenuTests(BrowserFixture fixture) : BrowserTest(fixtu
         await Expect(items).ToHaveCountAsync(0);
         await Expect(more).ToBeFocusedAsync();
 
-        // The link opens in a new tab.
+        // The link opens inside the client: a link to the node's own page is that page of the client, not a frame of it.
         await more.ClickAsync();
-        var tab = await mei.Page.Context.RunAndWaitForPageAsync(() => items.GetByRole(AriaRole.Menuitem, new() { Name = "Our site" }).ClickAsync());
-        await Expect(tab).ToHaveURLAsync(site);
-        await tab.CloseAsync();
+        await items.GetByRole(AriaRole.Menuitem, new() { Name = "Our site" }).ClickAsync();
+        await Expect(mei.Page).ToHaveURLAsync(site);
+        await Expect(mei.Page.Locator("iframe")).ToHaveCountAsync(0);
+        await mei.Page.GotoAsync($"/oa/{account.Id}/thread");
 
         // The keyword: the rule answers.
         await mei.SayAsync("What are your hours?");

@@ -143,7 +143,9 @@ public sealed class ArticleTests(BrowserFixture fixture) : BrowserTest(fixture),
         await Expect(article.Locator(".article-body b, .article-body strong").First).ToHaveTextAsync("picked early");
         await Expect(article.Locator(".article-body img")).ToHaveJSPropertyAsync("naturalWidth", 8);
         await Expect(article.Locator("img.article-view-cover")).ToHaveJSPropertyAsync("naturalWidth", 8);
-        await Expect(article.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Read the original") })).ToHaveAttributeAsync("href", "https://tea.example/spring");
+        // The original opens in the client's web view, under the account, and Close comes back to the article.
+        await Expect(article.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^Read the original") }))
+            .ToHaveAttributeAsync("href", $"web?url=https%3A%2F%2Ftea.example%2Fspring&account={account.Id}&back=articles%2F{draft.Id}");
         await Expect(article.Locator(".article-reads")).ToHaveTextAsync("Reads 1");
         await mei.Button("Like").ClickAsync();
         await Expect(mei.Button("Like")).ToHaveAttributeAsync("aria-pressed", "true");

@@ -22,16 +22,20 @@ internal sealed class TestMerchant : IDisposable
     private readonly RSA _key;
     private readonly string _serial;
 
-    private TestMerchant(HttpClient http, RSA key, string serial, string mchId, string appId)
+    private TestMerchant(HttpClient http, RSA key, string serial, string mchId, string appId, string? apiV3Key = null)
     {
         _http = http;
         _key = key;
         _serial = serial;
         MchId = mchId;
         AppId = appId;
+        ApiV3Key = apiV3Key;
     }
 
     public string MchId { get; }
+
+    /// <summary>The API v3 key a merchant set up here has (null for one made through the node's own screens).</summary>
+    public string? ApiV3Key { get; }
 
     /// <summary>The app the merchant charges through: a mini-program's id, or any id for native orders.</summary>
     public string AppId { get; }
@@ -55,12 +59,13 @@ internal sealed class TestMerchant : IDisposable
         }
         while (await merchants.AddAsync(merchant, MerchantService.MaxMerchantsPerPerson, cancellationToken) == Added.Taken);
 
-        await merchants.SetApiV3KeyAsync(merchant.Id, RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32), cancellationToken);
+        var apiV3Key = RandomNumberGenerator.GetString("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789", 32);
+        await merchants.SetApiV3KeyAsync(merchant.Id, apiV3Key, cancellationToken);
         var key = RSA.Create(2048);
         var serial = Serial(key);
         await merchants.AddKeyAsync(new MerchantKey(merchant.Id, serial, key.ExportSubjectPublicKeyInfo(), now, null), MerchantService.MaxKeys, cancellationToken);
         await merchants.BindAppAsync(new MerchantApp(merchant.Id, appId, now), cancellationToken);
-        return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, serial, merchant.MchId, appId);
+        return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, serial, merchant.MchId, appId, apiV3Key);
     }
 
     /// <summary>
@@ -72,6 +77,9 @@ internal sealed class TestMerchant : IDisposable
         var key = RSA.Create(2048);
         return new TestMerchant(new HttpClient { BaseAddress = server.BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, key, Serial(key), mchId, appId);
     }
+
+    /// <summary>The merchant's private key as a PEM file, for a merchant server run as its own process.</summary>
+    public void WritePrivateKey(string path) => File.WriteAllText(path, _key.ExportPkcs8PrivateKeyPem());
 
     /// <summary>The public half of the merchant's key, as its owner pastes it.</summary>
     public string PublicKeyPem => _key.ExportSubjectPublicKeyInfoPem();

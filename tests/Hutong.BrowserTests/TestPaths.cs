@@ -2,7 +2,7 @@ using System.Reflection;
 
 namespace Hutong.BrowserTests;
 
-/// <summary>Where the build put what the tests run: the server, the developer tool, the booking sample, axe-core, and the repository.</summary>
+/// <summary>Where the build put what the tests run: the server, the developer tool, the samples, axe-core, and the repository.</summary>
 internal static class TestPaths
 {
     public static string Server => Path.GetFullPath(Metadata("HutongServer"));
@@ -12,6 +12,9 @@ internal static class TestPaths
 
     /// <summary>The booking sample's backend (samples/booking/backend), run as <c>dotnet Booking.dll</c>.</summary>
     public static string BookingBackend => Path.GetFullPath(Metadata("BookingBackend"));
+
+    /// <summary>The official-account shop sample (samples/oa-shop), run as <c>dotnet OaShop.dll</c>.</summary>
+    public static string OaShop => Path.GetFullPath(Metadata("OaShop"));
 
     /// <summary>The booking sample's mini-program folder.</summary>
     public static string BookingMiniProgram => Path.GetFullPath(Path.Combine(Metadata("RepositoryRoot"), "samples", "booking", "miniprogram"));

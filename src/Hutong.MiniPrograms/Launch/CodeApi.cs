@@ -32,13 +32,13 @@ public static class CodeApi
         code.MapGet("/wxs.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.WxsSha, "text/javascript; charset=utf-8"));
         code.MapGet("/assets/{**path}", (string ticket, string path, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
-            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.Assets.GetValueOrDefault(path), Types.TryGetContentType(path, out var type) ? type : "application/octet-stream"));
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.Assets.GetValueOrDefault(path), Types.TryGetContentType(path, out var type) ? type : "application/octet-stream", asset: true));
         return app;
     }
 
     private static async Task<IResult> ServeAsync(
         string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock,
-        Func<AppVersion, string?> file, string contentType)
+        Func<AppVersion, string?> file, string contentType, bool asset = false)
     {
         var cancellationToken = http.RequestAborted;
         if (await tickets.ReadAsync(ticket, clock.GetUtcNow(), cancellationToken) is not { } versionId
@@ -55,6 +55,14 @@ public static class CodeApi
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers["Cross-Origin-Resource-Policy"] = "cross-origin";
         http.Response.Headers.CacheControl = "private, max-age=3600";
+        if (asset)
+        {
+            // An asset opened by its address (an SVG's own script, in a tab or an official account's web view, which
+            // keeps its pages' origins) would run at the node's origin, beside the web client: as a document it gets
+            // an opaque origin and no script. Images, fonts and media loaded by the app's frames are not affected.
+            http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox";
+        }
+
         return TypedResults.Stream(content, contentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{sha}\""));
     }
 }

@@ -184,6 +184,16 @@ public sealed class OfficialAccountStrings
     public required string DeveloperDisabled { get; init; }
     public required Func<string, string> VerifiedAt { get; init; }
 
+    // Web pages: web authorization domains and the JS bridge.
+    public required string WebPages { get; init; }
+    public required string WebPagesIntro { get; init; }
+    public required string WebAuthDomains { get; init; }
+    public required string WebAuthDomainsHint { get; init; }
+    public required string SaveWebAuthDomains { get; init; }
+    public required string WebAuthDomainsSaved { get; init; }
+    public required string JsBridge { get; init; }
+    public required string AuthorizeAddress { get; init; }
+
     // Auto-replies and the menu.
     public required string AutoReplies { get; init; }
     public required string AutoRepliesHint { get; init; }
@@ -563,6 +573,14 @@ public sealed class OfficialAccountStrings
         DisableDeveloperHint = "Pushes stop going to your server and the auto-replies answer again. The settings are forgotten.",
         DeveloperDisabled = "Developer mode is off.",
         VerifiedAt = time => $"On, server verified {time}",
+        WebPages = "Web pages",
+        WebPagesIntro = "Links in your menu and messages open in Hutong's web view. A page there takes payments with WeChat's JSAPI code (WeixinJSBridge, from the script below) and learns who is reading it, by their openid at this account, through web authorization (snsapi_base).",
+        WebAuthDomains = "Web authorization domains",
+        WebAuthDomainsHint = "One host a line, such as shop.example.com (no https:// or path). A web authorization code goes only to a redirect_uri on one of them.",
+        SaveWebAuthDomains = "Save domains",
+        WebAuthDomainsSaved = "Web authorization domains saved.",
+        JsBridge = "JS bridge",
+        AuthorizeAddress = "Web authorization",
     };
 
     public static OfficialAccountStrings Chinese { get; } = new()
@@ -837,5 +855,13 @@ public sealed class OfficialAccountStrings
         DisableDeveloperHint = "推送将不再发往你的服务器，自动回复重新生效。服务器配置会被清除。",
         DeveloperDisabled = "开发者模式已关闭。",
         VerifiedAt = time => $"已开启，服务器于 {time} 通过验证",
+        WebPages = "网页",
+        WebPagesIntro = "菜单和消息中的链接会在 Hutong 的网页视图中打开。网页可以用微信的 JSAPI 支付代码收款（WeixinJSBridge，引入下方脚本即可），并通过网页授权（snsapi_base）得知读者在本公众号下的 openid。",
+        WebAuthDomains = "网页授权域名",
+        WebAuthDomainsHint = "每行一个域名，例如 shop.example.com（不含 https:// 和路径）。网页授权的 code 只会发往这些域名下的 redirect_uri。",
+        SaveWebAuthDomains = "保存域名",
+        WebAuthDomainsSaved = "网页授权域名已保存。",
+        JsBridge = "JS 桥接脚本",
+        AuthorizeAddress = "网页授权地址",
     };
 }

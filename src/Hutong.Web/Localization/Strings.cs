@@ -340,6 +340,9 @@ public sealed class Strings
     /// <summary>Receive codes: my code, paying someone's, money arriving.</summary>
     public required ReceiveStrings Receive { get; init; }
 
+    /// <summary>The web view: official accounts' links, opened inside the client.</summary>
+    public required WebViewStrings WebView { get; init; }
+
     public string Weekday(DayOfWeek day) => Weekdays[(int)day];
 
     /// <summary>The sentence for an error code, or null when the language has none for it.</summary>
@@ -358,6 +361,7 @@ public sealed class Strings
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
         Receive = ReceiveStrings.English,
+        WebView = WebViewStrings.English,
         Accept = "Accept",
         Add = "Add",
         AddFriend = "Add friend",
@@ -745,6 +749,8 @@ public sealed class Strings
             [ErrorCodes.ArticlePublished] = "A published article cannot be deleted.",
             [ErrorCodes.MenuItemNotFound] = "The menu changed: that item is gone. Open the thread again to see the menu as it is now.",
             [ErrorCodes.QrCodeInvalid] = "This QR code has expired or is not valid. Ask for a new one.",
+            [ErrorCodes.RedirectUriMismatch] = "This page cannot learn who you are: its address is not one of the official account's web authorization domains.",
+            [ErrorCodes.ScopeNotSupported] = "This page asks for your name and profile photo (snsapi_userinfo), which Hutong does not give web pages yet.",
             [ErrorCodes.TooManyQrCodes] = "The account has as many permanent QR codes as it may.",
             [ErrorCodes.MiniProgramNotFound] = "No such mini-program.",
             [ErrorCodes.NotADeveloper] = "Register as a developer first.",
@@ -783,6 +789,7 @@ public sealed class Strings
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,
         Receive = ReceiveStrings.Chinese,
+        WebView = WebViewStrings.Chinese,
         Accept = "接受",
         Add = "添加",
         AddFriend = "添加朋友",
@@ -1169,6 +1176,8 @@ public sealed class Strings
             [ErrorCodes.ArticlePublished] = "已发布的文章不能删除。",
             [ErrorCodes.MenuItemNotFound] = "菜单已更改，该项已不存在。请重新打开会话查看最新菜单。",
             [ErrorCodes.QrCodeInvalid] = "该二维码已过期或无效，请索取新的二维码。",
+            [ErrorCodes.RedirectUriMismatch] = "此网页无法获取你的身份：它的地址不在该公众号的网页授权域名中。",
+            [ErrorCodes.ScopeNotSupported] = "此网页请求获取你的昵称和头像（snsapi_userinfo），Hutong 暂不向网页提供。",
             [ErrorCodes.TooManyQrCodes] = "该公众号的永久二维码已达上限。",
             [ErrorCodes.MiniProgramNotFound] = "没有这个小程序。",
             [ErrorCodes.NotADeveloper] = "请先注册为开发者。",

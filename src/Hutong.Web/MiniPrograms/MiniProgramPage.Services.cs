@@ -226,10 +226,7 @@ public sealed partial class MiniProgramPage
             return null;
         }
 
-        string? Text(string name) => args[name] is JsonValue value
-            ? value.TryGetValue<string>(out var text) ? text : value.GetValueKind() == JsonValueKind.Number ? value.ToJsonString() : null
-            : null;
-        return new PayRequest(appId, Text("timeStamp"), Text("nonceStr"), Text("package"), Text("signType"), Text("paySign"));
+        return PayRequests.From(appId, args);
     }
 
     private void OnPaid(CashierOutcome outcome)

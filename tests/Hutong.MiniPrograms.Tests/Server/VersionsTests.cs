@@ -154,6 +154,11 @@ public sealed class VersionsTests(MiniProgramServers servers) : IClassFixture<Mi
         Assert.Equal("text/javascript", (await anonymous.GetMiniProgramCodeAsync(launch, "logic.js", Ct)).ContentType);
         Assert.Contains("pages/index/index", launch.Config, StringComparison.Ordinal);
 
+        // Opened as a document by its address, an asset (an SVG with a script, say) runs sandboxed, never at the node's origin.
+        using var http = app.CreateClient();
+        using var asset = await http.GetAsync(new Uri(launch.CodeUrl + "assets/images/logo.png", UriKind.Relative), Ct);
+        Assert.EndsWith("; sandbox", asset.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+
         await ExpectAsync(404, ErrorCodes.NotFound, () => anonymous.GetMiniProgramCodeAsync(launch, "assets/app.js", Ct));
         await ExpectAsync(404, ErrorCodes.NotFound, () => anonymous.GetMiniProgramCodeAsync(launch, "assets/..%2F..%2Flogic.js", Ct));
         var forged = launch with { CodeUrl = launch.CodeUrl[..20] + (launch.CodeUrl[20] == 'A' ? 'B' : 'A') + launch.CodeUrl[21..] };

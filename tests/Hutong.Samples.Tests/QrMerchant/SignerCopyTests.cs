@@ -17,6 +17,16 @@ public sealed class SignerCopyTests
         Assert.Equal(booking.Replace("namespace Booking.WeChatPay;", "namespace QrMerchant;", StringComparison.Ordinal), till);
     }
 
+    [Fact]
+    public void TheOfficialAccountShopsSigner_IsTheBookingSamplesFile_InItsOwnNamespace()
+    {
+        var root = Root();
+        var booking = File.ReadAllText(Path.Combine(root, "samples", "booking", "backend", "WeChatPay", "WeChatPayClient.cs"));
+        var shop = File.ReadAllText(Path.Combine(root, "samples", "oa-shop", "WeChatPayClient.cs"));
+
+        Assert.Equal(booking.Replace("namespace Booking.WeChatPay;", "namespace OaShop;", StringComparison.Ordinal), shop);
+    }
+
     private static string Root()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)

@@ -44,7 +44,8 @@ public sealed class ArticleReaderTests : IAsyncDisposable
         Assert.Equal("picked", page.Find(".article-body b").TextContent);
         Assert.Equal($"/a/{Id}/media/{Upload}", page.Find(".article-body img").GetAttribute("src"));
         Assert.Equal($"/a/{Id}/media/{Upload}", page.Find("img.article-view-cover").GetAttribute("src"));
-        Assert.Equal("https://tea.example/spring", page.Find(".article-foot a").GetAttribute("href"));
+        // The original opens in the web view, under the account, and Close comes back to the article.
+        Assert.Equal($"web?url=https%3A%2F%2Ftea.example%2Fspring&account=oa-1&back=articles%2F{Id}", page.Find(".article-foot a").GetAttribute("href"));
         Assert.Contains($"POST api/v1/articles/{Id}/read", _server.Requests);
     }
 

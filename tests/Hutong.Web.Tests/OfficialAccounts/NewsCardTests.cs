@@ -16,18 +16,19 @@ public sealed class NewsCardTests : IAsyncDisposable
     public ValueTask DisposeAsync() => _context.DisposeAsync();
 
     [Fact]
-    public void News_FirstItemLarge_OthersAsRows_AnArticleOpensInTheClient_AnyOtherPageInANewTab()
+    public void News_FirstItemLarge_OthersAsRows_AnArticleOpensInTheClient_AnyOtherPageInTheWebView()
     {
-        var card = _context.Render<NewsCard>(ps => ps.Add(p => p.News, new NewsContent(
-        [
-            new NewsItem("Spring tea", "The first flush is in.", "https://tea.example/spring.jpg", "https://tea.example/spring"),
-            new NewsItem("How to brew", null, null, "/a/01a2b3c4"),
-        ])));
+        var card = _context.Render<NewsCard>(ps => ps
+            .Add(p => p.News, new NewsContent(
+            [
+                new NewsItem("Spring tea", "The first flush is in.", "https://tea.example/spring.jpg", "https://tea.example/spring"),
+                new NewsItem("How to brew", null, null, "/a/01a2b3c4"),
+            ]))
+            .Add(p => p.AccountId, "oa-1"));
 
         var lead = card.Find("a.news-lead");
-        Assert.Equal("https://tea.example/spring", lead.GetAttribute("href"));
-        Assert.Equal("_blank", lead.GetAttribute("target"));
-        Assert.Contains("noopener", lead.GetAttribute("rel")!.Split(' '));
+        Assert.Equal("web?url=https%3A%2F%2Ftea.example%2Fspring&account=oa-1&back=", lead.GetAttribute("href"));
+        Assert.Null(lead.GetAttribute("target"));
         Assert.Equal("Spring tea", lead.QuerySelector(".news-title")!.TextContent);
         Assert.Equal("The first flush is in.", lead.QuerySelector(".news-description")!.TextContent);
         Assert.Equal("https://tea.example/spring.jpg", lead.QuerySelector("img")!.GetAttribute("src"));

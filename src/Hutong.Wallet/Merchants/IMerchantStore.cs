@@ -36,6 +36,9 @@ public interface IMerchantStore
     /// <summary>The merchant's keys that are not revoked, newest first.</summary>
     Task<IReadOnlyList<MerchantKey>> ListKeysAsync(Guid merchantId, CancellationToken cancellationToken);
 
+    /// <summary>The keys in use of all these merchants, in one query, newest first.</summary>
+    Task<IReadOnlyList<MerchantKey>> ListKeysAsync(IReadOnlyCollection<Guid> merchantIds, CancellationToken cancellationToken);
+
     /// <summary>Revokes a key; false when there was no such key still in use.</summary>
     Task<bool> RevokeKeyAsync(Guid merchantId, string serialNo, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -45,6 +48,9 @@ public interface IMerchantStore
     Task<bool> UnbindAppAsync(Guid merchantId, string appId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<MerchantApp>> ListAppsAsync(Guid merchantId, CancellationToken cancellationToken);
+
+    /// <summary>The apps bound to all these merchants, in one query, oldest binding first.</summary>
+    Task<IReadOnlyList<MerchantApp>> ListAppsAsync(IReadOnlyCollection<Guid> merchantIds, CancellationToken cancellationToken);
 
     Task<bool> IsBoundAsync(Guid merchantId, string appId, CancellationToken cancellationToken);
 }
@@ -60,6 +66,9 @@ public interface IPayingApps
 
     /// <summary>The app's display name, or null when there is no such app.</summary>
     Task<string?> NameAsync(string appId, CancellationToken cancellationToken);
+
+    /// <summary>The display names of those of these apps that exist, by app id, in one query a kind of app.</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IReadOnlyCollection<string> appIds, CancellationToken cancellationToken);
 }
 
 /// <summary>How an addition under a limit went.</summary>

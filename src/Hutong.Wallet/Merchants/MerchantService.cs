@@ -339,29 +339,19 @@ public sealed class MerchantService(
         return merchant is null ? NotFound : merchant.OwnerId == me ? merchant : NotOwner;
     }
 
+    /// <summary>The merchants with their keys and named apps: three queries however many merchants there are.</summary>
     private async Task<MerchantList> ListAsync(IReadOnlyList<Merchant> merchants, CancellationToken cancellationToken)
     {
-        var items = new List<MerchantInfo>(merchants.Count);
-        foreach (var merchant in merchants)
-        {
-            items.Add(await InfoAsync(merchant, cancellationToken));
-        }
-
-        return new MerchantList(items);
+        var ids = merchants.Select(m => m.Id).ToList();
+        var keys = (await store.ListKeysAsync(ids, cancellationToken)).ToLookup(k => k.MerchantId);
+        var bound = (await store.ListAppsAsync(ids, cancellationToken)).ToLookup(a => a.MerchantId);
+        var names = await apps.NamesAsync([.. bound.SelectMany(b => b).Select(a => a.AppId)], cancellationToken);
+        return new MerchantList([.. merchants.Select(m => Info(m, [.. keys[m.Id]],
+            [.. bound[m.Id].Select(a => new MerchantAppInfo(a.AppId, names.GetValueOrDefault(a.AppId)))]))]);
     }
 
-    private async Task<MerchantInfo> InfoAsync(Merchant merchant, CancellationToken cancellationToken)
-    {
-        var keys = await store.ListKeysAsync(merchant.Id, cancellationToken);
-        var bound = await store.ListAppsAsync(merchant.Id, cancellationToken);
-        var named = new List<MerchantAppInfo>(bound.Count);
-        foreach (var app in bound)
-        {
-            named.Add(new MerchantAppInfo(app.AppId, await apps.NameAsync(app.AppId, cancellationToken)));
-        }
-
-        return Info(merchant, keys, named);
-    }
+    private async Task<MerchantInfo> InfoAsync(Merchant merchant, CancellationToken cancellationToken) =>
+        (await ListAsync([merchant], cancellationToken)).Items[0];
 
     private static MerchantInfo Info(Merchant merchant, IReadOnlyList<MerchantKey> keys, IReadOnlyList<MerchantAppInfo> apps) => new(
         Ids.Format(merchant.Id),

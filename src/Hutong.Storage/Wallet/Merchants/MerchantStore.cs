@@ -124,6 +124,14 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts,
         }
     }
 
+    public async Task<IReadOnlyList<MerchantKey>> ListKeysAsync(IReadOnlyCollection<Guid> merchantIds, CancellationToken cancellationToken)
+    {
+        var ids = merchantIds.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantKeys.AsNoTracking().Where(k => EF.Parameter(ids).Contains(k.MerchantId) && k.RevokedAt == null).ToListAsync(cancellationToken);
+        return [.. rows.OrderByDescending(k => k.CreatedAt).Select(k => k.ToDomain())];
+    }
+
     public async Task<IReadOnlyList<MerchantKey>> ListKeysAsync(Guid merchantId, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -150,6 +158,14 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts,
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         return await db.MerchantApps.Where(a => a.MerchantId == merchantId && a.AppId == appId).ExecuteDeleteAsync(cancellationToken) == 1;
+    }
+
+    public async Task<IReadOnlyList<MerchantApp>> ListAppsAsync(IReadOnlyCollection<Guid> merchantIds, CancellationToken cancellationToken)
+    {
+        var ids = merchantIds.Distinct().ToList();
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var rows = await db.MerchantApps.AsNoTracking().Where(a => EF.Parameter(ids).Contains(a.MerchantId)).ToListAsync(cancellationToken);
+        return [.. rows.OrderBy(a => a.BoundAt).Select(a => a.ToDomain())];
     }
 
     public async Task<IReadOnlyList<MerchantApp>> ListAppsAsync(Guid merchantId, CancellationToken cancellationToken)

@@ -146,6 +146,10 @@ public sealed partial class HutongClient
             HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/share-tickets", new ShareTicketRequest(conversationId, seq),
             Json.ShareTicketRequest, Json.ShareTicketInfo, cancellationToken);
 
+    /// <summary><c>wx.getShareInfo</c>: the group's openGId, encrypted under the caller's session key at the app.</summary>
+    public Task<ShareInfo> GetShareInfoAsync(string appId, string shareTicket, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/share-info", new ShareInfoRequest(shareTicket), Json.ShareInfoRequest, Json.ShareInfo, cancellationToken);
+
     private static string KeysQuery(IReadOnlyList<string> keys) =>
         keys.Count == 0 ? "" : "?" + string.Join('&', keys.Select(k => "keys=" + Escape(k)));
 

@@ -308,4 +308,7 @@ public static class ErrorCodes
     /// now (the same answer for each).
     /// </summary>
     public const string ShareTicketInvalid = "share_ticket_invalid";
+
+    /// <summary>The person has no session at the app yet: its server exchanges a <c>wx.login</c> code first.</summary>
+    public const string SessionRequired = "session_required";
 }

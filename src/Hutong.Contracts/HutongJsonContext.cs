@@ -87,6 +87,8 @@ namespace Hutong.Contracts;
 [JsonSerializable(typeof(GroupCloudStorageRequest))]
 [JsonSerializable(typeof(ShareTicketRequest))]
 [JsonSerializable(typeof(ShareTicketInfo))]
+[JsonSerializable(typeof(ShareInfoRequest))]
+[JsonSerializable(typeof(ShareInfo))]
 [JsonSerializable(typeof(ProxyRequest))]
 [JsonSerializable(typeof(ProxyResponse))]
 [JsonSerializable(typeof(SubscribeTemplateInfo))]

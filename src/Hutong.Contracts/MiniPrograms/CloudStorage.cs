@@ -44,3 +44,12 @@ public sealed record ShareTicketRequest(string? ConversationId, long Seq);
 /// WeChat gives none either.
 /// </summary>
 public sealed record ShareTicketInfo(string? ShareTicket, DateTimeOffset? ExpiresAt);
+
+/// <summary><c>wx.getShareInfo</c>: the share ticket of the card the game was opened from.</summary>
+public sealed record ShareInfoRequest(string? ShareTicket);
+
+/// <summary>
+/// <c>wx.getShareInfo</c>'s answer, as WeChat's: <c>{openGId, watermark: {appid, timestamp}}</c> encrypted with
+/// AES-128-CBC (PKCS#7) under the person's session key, for the game's server to decrypt; both base64.
+/// </summary>
+public sealed record ShareInfo(string EncryptedData, string Iv);

@@ -32,6 +32,8 @@ public static class CloudStorageApi
             (await boards.GroupAsync(user.UserId(), appId, request, ct)).ToOk());
         api.MapPost("/{appId}/share-tickets", async (string appId, ShareTicketRequest request, ClaimsPrincipal user, ShareTicketService shares, CancellationToken ct) =>
             (await shares.IssueAsync(user.UserId(), appId, request, ct)).ToOk());
+        api.MapPost("/{appId}/share-info", async (string appId, ShareInfoRequest request, ClaimsPrincipal user, ShareTicketService shares, CancellationToken ct) =>
+            (await shares.ShareInfoAsync(user.UserId(), appId, request, ct)).ToOk());
         return api;
     }
 }

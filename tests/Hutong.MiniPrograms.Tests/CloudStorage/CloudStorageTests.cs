@@ -145,6 +145,7 @@ public sealed class CloudStorageTests(MiniProgramServers servers) : IClassFixtur
             (c, a) => c.GetFriendCloudStorageAsync(a, ["score"], Ct),
             (c, a) => c.GetGroupCloudStorageAsync(a, "ticket", ["score"], Ct),
             (c, a) => c.GetShareTicketAsync(a, chat, 1, Ct),
+            (c, a) => c.GetShareInfoAsync(a, "ticket", Ct),
         ];
 
         foreach (var call in calls)

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Hutong.Contracts;
 using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
@@ -179,5 +181,47 @@ public sealed class LeaderboardTests(MiniProgramServers servers) : IClassFixture
         // The late member may still use a ticket of the group they are in now.
         Assert.NotNull(ticket.ExpiresAt);
         Assert.Empty((await late.Client.GetGroupCloudStorageAsync(appId, ticket.ShareTicket!, ["score"], Ct)).Data);
+    }
+
+    [Theory, ProviderData]
+    public async Task ShareInfo_GivesTheGroupsOpenGIdAtTheApp_EncryptedForTheGamesServer(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var (_, appId, secret) = await ReleasedAsync(servers, provider);
+        var (_, otherAppId, otherSecret) = await ReleasedAsync(servers, provider);
+        var owner = await TestUser.CreateAsync(app, "owner");
+        var ann = await TestUser.CreateAsync(app, "ann");
+        var outsider = await TestUser.CreateAsync(app, "outsider");
+        await owner.BefriendAsync(ann);
+        var group = (await owner.Client.CreateGroupAsync("Players", [ann.UserId], Ct)).ConversationId;
+        var card = (await owner.Client.SendMessageAsync(group, new SendMessageRequest("card", new MiniProgramContent(appId, "", "pages/index/index")), Ct)).Seq;
+        var otherCard = (await owner.Client.SendMessageAsync(group, new SendMessageRequest("card-2", new MiniProgramContent(otherAppId, "", "pages/index/index")), Ct)).Seq;
+        var ticket = (await ann.Client.GetShareTicketAsync(appId, group, card, Ct)).ShareTicket!;
+        var ownersTicket = (await owner.Client.GetShareTicketAsync(appId, group, card, Ct)).ShareTicket!;
+        var otherTicket = (await ann.Client.GetShareTicketAsync(otherAppId, group, otherCard, Ct)).ShareTicket!;
+
+        // Only the game's server can read it, with the session key of the person's login.
+        await ExpectAsync(409, ErrorCodes.SessionRequired, () => ann.Client.GetShareInfoAsync(appId, ticket, Ct));
+        var (_, annsKey) = await LoginAsync(app, ann, appId, secret);
+        var (_, ownersKey) = await LoginAsync(app, owner, appId, secret);
+        var (_, annsOtherKey) = await LoginAsync(app, ann, otherAppId, otherSecret);
+
+        var anns = Decrypt(await ann.Client.GetShareInfoAsync(appId, ticket, Ct), annsKey);
+        var owners = Decrypt(await owner.Client.GetShareInfoAsync(appId, ownersTicket, Ct), ownersKey);
+        var atOtherApp = Decrypt(await ann.Client.GetShareInfoAsync(otherAppId, otherTicket, Ct), annsOtherKey);
+
+        Assert.Matches("^tG[A-Za-z0-9_-]{27}$", (string)anns["openGId"]!);
+        Assert.Equal((string)anns["openGId"]!, (string)owners["openGId"]!);
+        Assert.NotEqual((string)anns["openGId"]!, (string)atOtherApp["openGId"]!);
+        Assert.Equal(appId, (string)anns["watermark"]!["appid"]!);
+        await ExpectAsync(404, ErrorCodes.ShareTicketInvalid, () => outsider.Client.GetShareInfoAsync(appId, ticket, Ct));
+        await ExpectAsync(404, ErrorCodes.ShareTicketInvalid, () => ann.Client.GetShareInfoAsync(appId, otherTicket, Ct));
+    }
+
+    private static JsonNode Decrypt(ShareInfo info, string sessionKey)
+    {
+        using var aes = Aes.Create();
+        aes.Key = Convert.FromBase64String(sessionKey);
+        return JsonNode.Parse(aes.DecryptCbc(Convert.FromBase64String(info.EncryptedData), Convert.FromBase64String(info.Iv), PaddingMode.PKCS7))!;
     }
 }

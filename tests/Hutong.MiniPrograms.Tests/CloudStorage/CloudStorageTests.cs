@@ -1,9 +1,12 @@
 using Hutong.Contracts;
 using Hutong.Contracts.MiniPrograms;
 using Hutong.Client;
+using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Tests.Server;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using static Hutong.MiniPrograms.Tests.CloudStorage.Games;
 using static Hutong.MiniPrograms.Tests.Server.AppsTests;
 
@@ -158,5 +161,23 @@ public sealed class CloudStorageTests(MiniProgramServers servers) : IClassFixtur
         // The developer opens their own app before its release, as every runtime call allows.
         await dev.Client.SetCloudStorageAsync(unreleased, Items(("score", "1")), Ct);
         Assert.Equal(["score"], (await dev.Client.GetCloudStorageKeysAsync(unreleased, Ct)).Keys);
+    }
+
+    [Theory, ProviderData]
+    public async Task ADeletedAccount_TakesItsHostedDataWithIt(StorageProvider provider)
+    {
+        var (app, _) = await servers.GetAsync(provider);
+        var (_, appId, _) = await ReleasedAsync(servers, provider);
+        var leaving = await TestUser.CreateAsync(app, "leaving");
+        var staying = await TestUser.CreateAsync(app, "staying");
+        await leaving.Client.SetCloudStorageAsync(appId, Items(("score", "1")), Ct);
+        await staying.Client.SetCloudStorageAsync(appId, Items(("score", "2")), Ct);
+
+        await leaving.Client.DeleteAccountAsync(TestUser.DefaultPassword, Ct);
+
+        var appKey = (await app.Services.GetRequiredService<MiniProgramService>().FindAsync(appId, Ct))!.Id;
+        var store = app.Services.GetRequiredService<ICloudStorageStore>();
+        Assert.Empty(await store.KeysAsync(appKey, Guid.Parse(leaving.UserId), Ct));
+        Assert.Equal(["score"], await store.KeysAsync(appKey, Guid.Parse(staying.UserId), Ct));
     }
 }

@@ -9,8 +9,9 @@ namespace Hutong.MiniPrograms.CloudStorage;
 
 /// <summary>
 /// Hosted data and leaderboards, as the client's host calls them for a running game, as the signed-in person: their
-/// own key-values (both of the game's contexts), the friends' and a group's (the open data context only: the host
-/// never hands those to the game's own code), and a card's share ticket. Each is 404 for an app they may not open.
+/// own key-values (for both of the game's contexts), the friends' and a group's (for the open data context alone: the
+/// host is to hand those to nothing the game's own code can read), a card's share ticket and <c>wx.getShareInfo</c>.
+/// Each is 404 for an app they may not open.
 /// </summary>
 public static class CloudStorageApi
 {

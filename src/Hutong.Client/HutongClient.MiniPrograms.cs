@@ -114,6 +114,45 @@ public sealed partial class HutongClient
     public Task<MiniProgramStorage> ClearMiniProgramStorageAsync(string appId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/mini-programs/{Escape(appId)}/storage", Json.MiniProgramStorage, cancellationToken);
 
+    /// <summary><c>wx.setUserCloudStorage</c>: every item is written, or none.</summary>
+    public Task SetCloudStorageAsync(string appId, IReadOnlyList<KVData> items, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Put, $"api/v1/mini-programs/{Escape(appId)}/cloud-storage", new SetCloudStorageRequest(items), Json.SetCloudStorageRequest, cancellationToken);
+
+    /// <summary><c>wx.removeUserCloudStorage</c>.</summary>
+    public Task RemoveCloudStorageAsync(string appId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        SendNoContentAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/cloud-storage/remove", new RemoveCloudStorageRequest(keys), Json.RemoveCloudStorageRequest, cancellationToken);
+
+    /// <summary><c>wx.getUserCloudStorage</c>: the caller's own items under the keys.</summary>
+    public Task<CloudStorageData> GetCloudStorageAsync(string appId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/cloud-storage{KeysQuery(keys)}", Json.CloudStorageData, cancellationToken);
+
+    /// <summary><c>wx.getUserCloudStorageKeys</c>.</summary>
+    public Task<CloudStorageKeys> GetCloudStorageKeysAsync(string appId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/cloud-storage/keys", Json.CloudStorageKeys, cancellationToken);
+
+    /// <summary><c>wx.getFriendCloudStorage</c>: the caller and their friends who play, with their items under the keys.</summary>
+    public Task<UserGameDataList> GetFriendCloudStorageAsync(string appId, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs/{Escape(appId)}/cloud-storage/friends{KeysQuery(keys)}", Json.UserGameDataList, cancellationToken);
+
+    /// <summary><c>wx.getGroupCloudStorage</c>: the members who play of the group a share ticket names.</summary>
+    public Task<UserGameDataList> GetGroupCloudStorageAsync(string appId, string shareTicket, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/cloud-storage/group", new GroupCloudStorageRequest(shareTicket, keys),
+            Json.GroupCloudStorageRequest, Json.UserGameDataList, cancellationToken);
+
+    /// <summary>The share ticket of the app's card at <paramref name="seq"/> in a conversation (none outside groups).</summary>
+    public Task<ShareTicketInfo> GetShareTicketAsync(string appId, string conversationId, long seq, CancellationToken cancellationToken = default) =>
+        SendAsync(
+            HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/share-tickets", new ShareTicketRequest(conversationId, seq),
+            Json.ShareTicketRequest, Json.ShareTicketInfo, cancellationToken);
+
+    /// <summary><c>wx.getShareInfo</c>: the group's openGId, encrypted under the caller's session key at the app.</summary>
+    public Task<ShareInfo> GetShareInfoAsync(string appId, string shareTicket, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/mini-programs/{Escape(appId)}/share-info", new ShareInfoRequest(shareTicket), Json.ShareInfoRequest, Json.ShareInfo, cancellationToken);
+
+    private static string KeysQuery(IReadOnlyList<string> keys) =>
+        keys.Count == 0 ? "" : "?" + string.Join('&', keys.Select(k => "keys=" + Escape(k)));
+
     /// <summary><c>wx.request</c> through the server, for the app's version <paramref name="version"/> (named in the Referer).</summary>
     public Task<ProxyResponse> ProxyMiniProgramRequestAsync(string appId, ProxyRequest request, string? version = null, CancellationToken cancellationToken = default) =>
         SendAsync(

@@ -299,4 +299,16 @@ public static class ErrorCodes
 
     /// <summary>The developer's server could not be reached or did not answer in time (the detail says which).</summary>
     public const string RequestFailed = "request_failed";
+
+    /// <summary>The person's hosted data at the game would pass 128 keys; nothing was written.</summary>
+    public const string CloudStorageFull = "cloud_storage_full";
+
+    /// <summary>
+    /// The share ticket is not the node's, is past its time, is another app's, or names a group the caller is not in
+    /// now (the same answer for each).
+    /// </summary>
+    public const string ShareTicketInvalid = "share_ticket_invalid";
+
+    /// <summary>The person has no session at the app yet: its server exchanges a <c>wx.login</c> code first.</summary>
+    public const string SessionRequired = "session_required";
 }

@@ -3,6 +3,7 @@ using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Http;
 using Hutong.MiniPrograms.AppApi;
 using Hutong.MiniPrograms.Apps;
+using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
@@ -57,6 +58,7 @@ public static class MiniProgramsApi
         api.MapPost("/{appId}/subscriptions", async (string appId, SubscribeMessagesRequest request, ClaimsPrincipal user, SubscribeService subscribe, CancellationToken ct) =>
             (await subscribe.AnswerAsync(user.UserId(), appId, request, ct)).ToOk());
         api.MapMiniProgramRuntimeApi();
+        api.MapMiniProgramCloudStorageApi();
 
         var admin = app.MapGroup("/api/v1/admin/mini-programs").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/reviews", async (ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
@@ -70,6 +72,7 @@ public static class MiniProgramsApi
         app.MapMiniProgramRuntime();
         app.MapSnsApi();
         app.MapWxaApi();
+        app.MapUserStorageApi();
         app.MapSubscribeApi();
         return app;
     }

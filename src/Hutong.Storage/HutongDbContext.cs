@@ -162,6 +162,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<StorageItemRow> MiniProgramStorage => Set<StorageItemRow>();
 
+    internal DbSet<CloudItemRow> MiniProgramCloudStorage => Set<CloudItemRow>();
+
     internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
 
     internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();

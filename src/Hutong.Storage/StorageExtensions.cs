@@ -20,6 +20,7 @@ using Hutong.Storage.Social;
 using Hutong.Core.Identity;
 using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.AppStorage;
+using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Versions;
@@ -101,6 +102,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IVersionStore, VersionStore>();
         services.TryAddSingleton<ILoginStore, LoginStore>();
         services.TryAddSingleton<IAppStorageStore, AppStorageStore>();
+        services.TryAddSingleton<ICloudStorageStore, CloudStorageStore>();
         services.TryAddSingleton<ISubscribeStore, SubscribeStore>();
         return services;
     }

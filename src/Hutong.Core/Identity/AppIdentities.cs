@@ -19,6 +19,10 @@ public static class AppIdentities
     public static string UnionId(ReadOnlySpan<byte> platformKey, Guid developerId, Guid userId) =>
         Derive(platformKey, 'u', "unionid", Ids.Format(developerId), userId);
 
+    /// <summary>A group chat's id at one app (WeChat's <c>openGId</c>): "tG" and 27 of base64url.</summary>
+    public static string OpenGId(ReadOnlySpan<byte> platformKey, string appId, Guid conversationId) =>
+        't' + Derive(platformKey, 'G', "opengid", appId, conversationId);
+
     /// <summary>Letters, digits, '_' and '-' only, and not empty: what app ids, secrets, tokens and openids are made of.</summary>
     public static bool IsQuerySafe(string? value) =>
         !string.IsNullOrEmpty(value) && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');

@@ -17,5 +17,9 @@ public sealed class OpenIds(IPlatformKeys keys)
     public async Task<string> UnionIdAsync(Guid developerId, Guid userId, CancellationToken cancellationToken) =>
         AppIdentities.UnionId(await KeyAsync(cancellationToken), developerId, userId);
 
+    /// <summary>The group chat's openGId at the app: the same for all its members, unrelated at another app.</summary>
+    public async Task<string> GroupIdAsync(string appId, Guid conversationId, CancellationToken cancellationToken) =>
+        AppIdentities.OpenGId(await KeyAsync(cancellationToken), appId, conversationId);
+
     private Task<byte[]> KeyAsync(CancellationToken cancellationToken) => _key.GetAsync(cancellationToken);
 }

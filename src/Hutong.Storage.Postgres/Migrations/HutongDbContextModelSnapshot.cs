@@ -548,6 +548,38 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.CloudItemRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("key");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("character varying(1024)")
+                        .HasColumnName("value");
+
+                    b.HasKey("AppKey", "UserId", "Key");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("mp_cloud_storage", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -3158,6 +3190,15 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.CloudItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

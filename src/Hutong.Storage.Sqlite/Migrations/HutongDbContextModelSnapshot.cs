@@ -542,6 +542,38 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("media", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.CloudItemRow", b =>
+                {
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(1024)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("value");
+
+                    b.HasKey("AppKey", "UserId", "Key");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("mp_cloud_storage", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.ConsentRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -3146,6 +3178,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasOne("Hutong.Storage.Accounts.AccountRow", null)
                         .WithMany()
                         .HasForeignKey("UploaderId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.CloudItemRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -38,8 +38,11 @@ public sealed record MerchantOrder(
     /// <summary>How long a <see cref="PrepayId"/> (and a native order's code) can be paid with, as WeChat Pay's.</summary>
     public static readonly TimeSpan PrepayLifetime = TimeSpan.FromHours(2);
 
-    /// <summary>Whether the current prepay id may still start a payment; a repeat of the order's creation issues a new one.</summary>
-    public bool PrepayValid(DateTimeOffset now) => now < PrepayIssuedAt + PrepayLifetime;
+    /// <summary>
+    /// An unpaid order within its time whose prepay id is past its two hours: it cannot start a payment, and a repeat
+    /// of the order's creation issues a new one.
+    /// </summary>
+    public bool PrepayExpired(DateTimeOffset now) => Payable(now) && now >= PrepayIssuedAt + PrepayLifetime;
 
     /// <summary>What a payment would still be refused for: anything but an unpaid order within its time.</summary>
     public bool Payable(DateTimeOffset now) => State == TradeStates.NotPay && now < ExpiresAt;

@@ -111,7 +111,7 @@ internal sealed class OrderGrain(
         _created = null;
         var order = await orders.FindAsync(Id, CancellationToken.None) ?? throw new InvalidOperationException($"Order {Id} is not stored.");
         var now = clock.Now();
-        if (!order.Payable(now) || order.PrepayValid(now))
+        if (!order.PrepayExpired(now))
         {
             return order;
         }

@@ -113,7 +113,7 @@ public sealed class OrderService(
             return V3Errors.OutTradeNoUsed;
         }
 
-        if (stored.Payable(now) && !stored.PrepayValid(now))
+        if (stored.PrepayExpired(now))
         {
             stored = await grains.GetGrain<IOrderGrain>(stored.Id).RenewPrepayAsync();
         }
@@ -333,14 +333,7 @@ public sealed class OrderService(
             return PaymentErrors.NotYourOrder;
         }
 
-        return PrepayExpired(order) ? PaymentErrors.PaymentExpired : (order, merchant);
-    }
-
-    /// <summary>An unpaid order asked for by a prepay id (or code) older than two hours: the merchant's repeat of the order renews it.</summary>
-    private bool PrepayExpired(MerchantOrder order)
-    {
-        var now = clock.GetUtcNow();
-        return order.Payable(now) && !order.PrepayValid(now);
+        return order.PrepayExpired(clock.GetUtcNow()) ? PaymentErrors.PaymentExpired : (order, merchant);
     }
 
     private async Task<bool> PaySignValidAsync(Merchant merchant, PayRequest request, CancellationToken cancellationToken)
@@ -371,7 +364,7 @@ public sealed class OrderService(
         }
 
         var merchant = await merchants.FindAsync(order.MerchantId, cancellationToken);
-        return merchant is null ? PaymentErrors.OrderNotFound : PrepayExpired(order) ? PaymentErrors.PaymentExpired : (order, merchant);
+        return merchant is null ? PaymentErrors.OrderNotFound : order.PrepayExpired(clock.GetUtcNow()) ? PaymentErrors.PaymentExpired : (order, merchant);
     }
 
     private async Task<PaymentPreview> PreviewOfAsync(MerchantOrder order, Merchant merchant, CancellationToken cancellationToken) => new(

@@ -5,23 +5,12 @@ namespace Hutong.Storage.Wallet.Merchants;
 
 internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts, WriterTurns turns) : IMerchantStore
 {
-    public async Task<Added> AddAsync(Merchant merchant, int limit, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        using var turn = await turns.TakeAsync(db, cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.IsPostgres)
-        {
-            // Two applications of one person on two nodes: the second waits here until the first is committed.
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE id = {merchant.OwnerId} FOR UPDATE", cancellationToken);
-        }
-
-        if (await db.Merchants.CountAsync(m => m.OwnerId == merchant.OwnerId && m.State != MerchantStates.Rejected, cancellationToken) >= limit)
-        {
-            return Added.Full;
-        }
-
-        db.Merchants.Add(new MerchantRow
+    public Task<Added> AddAsync(Merchant merchant, int limit, CancellationToken cancellationToken) => AddWithinAsync(
+        // Two applications of one person on two nodes: the second waits for the first's commit on its account row.
+        db => db.Database.ExecuteSqlAsync($"SELECT 1 FROM accounts WHERE id = {merchant.OwnerId} FOR UPDATE", cancellationToken),
+        db => db.Merchants.CountAsync(m => m.OwnerId == merchant.OwnerId && m.State != MerchantStates.Rejected, cancellationToken),
+        limit,
+        db => db.Merchants.Add(new MerchantRow
         {
             Id = merchant.Id,
             MchId = merchant.MchId,
@@ -31,18 +20,8 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts,
             Category = merchant.Category,
             State = merchant.State,
             CreatedAt = merchant.CreatedAt,
-        });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return Added.Yes;
-        }
-        catch (DbUpdateException)
-        {
-            return Added.Taken;
-        }
-    }
+        }),
+        cancellationToken);
 
     public async Task<Merchant?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -96,22 +75,34 @@ internal sealed class MerchantStore(IDbContextFactory<HutongDbContext> contexts,
         await db.Merchants.Where(m => m.Id == id).ExecuteUpdateAsync(set => set.SetProperty(m => m.ApiV3Key, key), cancellationToken);
     }
 
-    public async Task<Added> AddKeyAsync(MerchantKey key, int limit, CancellationToken cancellationToken)
+    public Task<Added> AddKeyAsync(MerchantKey key, int limit, CancellationToken cancellationToken) => AddWithinAsync(
+        db => db.Database.ExecuteSqlAsync($"SELECT 1 FROM merchants WHERE id = {key.MerchantId} FOR UPDATE", cancellationToken),
+        db => db.MerchantKeys.CountAsync(k => k.MerchantId == key.MerchantId && k.RevokedAt == null, cancellationToken),
+        limit,
+        db => db.MerchantKeys.Add(new MerchantKeyRow { MerchantId = key.MerchantId, SerialNo = key.SerialNo, PublicKey = key.PublicKey, CreatedAt = key.CreatedAt }),
+        cancellationToken);
+
+    /// <summary>
+    /// Counts and adds in one transaction that holds off the owner's other additions: the writer's turn on SQLite,
+    /// <paramref name="lockOwner"/> (a row lock) on PostgreSQL. A unique name taken is <see cref="Added.Taken"/>.
+    /// </summary>
+    private async Task<Added> AddWithinAsync(
+        Func<HutongDbContext, Task> lockOwner, Func<HutongDbContext, Task<int>> count, int limit, Action<HutongDbContext> add, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         using var turn = await turns.TakeAsync(db, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (db.IsPostgres)
         {
-            await db.Database.ExecuteSqlAsync($"SELECT 1 FROM merchants WHERE id = {key.MerchantId} FOR UPDATE", cancellationToken);
+            await lockOwner(db);
         }
 
-        if (await db.MerchantKeys.CountAsync(k => k.MerchantId == key.MerchantId && k.RevokedAt == null, cancellationToken) >= limit)
+        if (await count(db) >= limit)
         {
             return Added.Full;
         }
 
-        db.MerchantKeys.Add(new MerchantKeyRow { MerchantId = key.MerchantId, SerialNo = key.SerialNo, PublicKey = key.PublicKey, CreatedAt = key.CreatedAt });
+        add(db);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

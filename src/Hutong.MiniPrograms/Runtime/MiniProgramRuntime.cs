@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Hutong.Core.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -23,7 +24,7 @@ public static class MiniProgramRuntime
     /// <summary>Where the runtime's own files are served from.</summary>
     public const string RuntimePath = "/mp/runtime/";
 
-    private static readonly FrozenDictionary<string, RuntimeFile> Files = LoadFiles();
+    private static readonly FrozenDictionary<string, EmbeddedFile> Files = EmbeddedFiles.Load(typeof(MiniProgramRuntime).Assembly, "Hutong.MiniPrograms.Runtime.");
 
     /// <summary>
     /// A hash of every runtime file: a URL with <c>?v=</c> this value is cached for a year, any other for five minutes.
@@ -84,32 +85,4 @@ public static class MiniProgramRuntime
             ? $"{common}; script-src {scripts}; worker-src blob:"
             : $"{common}; script-src {scripts}";
     }
-
-    private static FrozenDictionary<string, RuntimeFile> LoadFiles()
-    {
-        const string Prefix = "Hutong.MiniPrograms.Runtime.";
-        var assembly = typeof(MiniProgramRuntime).Assembly;
-        var files = new Dictionary<string, RuntimeFile>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            var content = memory.ToArray();
-            var file = name[Prefix.Length..];
-            var contentType = Path.GetExtension(file) switch
-            {
-                ".html" => "text/html; charset=utf-8",
-                ".js" => "text/javascript; charset=utf-8",
-                ".css" => "text/css; charset=utf-8",
-                _ => "application/octet-stream",
-            };
-            var etag = "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..20] + "\"";
-            files[file] = new RuntimeFile(content, contentType, etag);
-        }
-
-        return files.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private sealed record RuntimeFile(byte[] Content, string ContentType, string ETag);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using System.Security.Cryptography;
+using Hutong.Core.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -26,7 +26,7 @@ public static class WebAuthPages
     /// <summary>WeChat's path of the same script (<c>res.wx.qq.com/open/js/jweixin-1.6.0.js</c>): changing the host is enough.</summary>
     public const string WeChatBridgePath = "/open/js/jweixin-1.6.0.js";
 
-    private static readonly FrozenDictionary<string, StaticFile> Files = Load();
+    private static readonly FrozenDictionary<string, EmbeddedFile> Files = EmbeddedFiles.Load(typeof(WebAuthPages).Assembly, "Hutong.OfficialAccounts.WebAuth.");
 
     public static IEndpointRouteBuilder MapWebAuthPages(this IEndpointRouteBuilder app)
     {
@@ -63,7 +63,7 @@ public static class WebAuthPages
         return Serve(context, Files["jweixin.js"], cacheable: true);
     }
 
-    private static IResult Serve(HttpContext context, StaticFile file, bool cacheable)
+    private static IResult Serve(HttpContext context, EmbeddedFile file, bool cacheable)
     {
         if (cacheable)
         {
@@ -77,31 +77,4 @@ public static class WebAuthPages
 
         return Results.Bytes(file.Content, file.ContentType);
     }
-
-    private static FrozenDictionary<string, StaticFile> Load()
-    {
-        const string Prefix = "Hutong.OfficialAccounts.WebAuth.";
-        var assembly = typeof(WebAuthPages).Assembly;
-        var files = new Dictionary<string, StaticFile>(StringComparer.Ordinal);
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(Prefix, StringComparison.Ordinal)))
-        {
-            using var stream = assembly.GetManifestResourceStream(name)!;
-            using var memory = new MemoryStream();
-            stream.CopyTo(memory);
-            var content = memory.ToArray();
-            var file = name[Prefix.Length..];
-            var contentType = Path.GetExtension(file) switch
-            {
-                ".html" => "text/html; charset=utf-8",
-                ".js" => "text/javascript; charset=utf-8",
-                ".css" => "text/css; charset=utf-8",
-                _ => "application/octet-stream",
-            };
-            files[file] = new StaticFile(content, contentType, "\"" + Convert.ToHexStringLower(SHA256.HashData(content))[..20] + "\"");
-        }
-
-        return files.ToFrozenDictionary(StringComparer.Ordinal);
-    }
-
-    private sealed record StaticFile(byte[] Content, string ContentType, string ETag);
 }

@@ -18,8 +18,7 @@ public sealed partial class MiniProgramPage
     /// <summary>Where a game was opened from and the host's own words, for <see cref="MountJson"/>.</summary>
     internal sealed record GameMount(bool FromCard, string? ShareTicket, JsonObject? Texts);
 
-    /// <summary>A game runs on the game host; the launch names which runtime it needs.</summary>
-    internal static bool IsGame(MiniProgramLaunch launch) => launch.RuntimeUrl.Contains("/game-host.js", StringComparison.Ordinal);
+    internal static bool IsGame(MiniProgramLaunch launch) => launch.Kind == MiniProgramKinds.Game;
 
     private JsonObject GameTexts() => new()
     {

@@ -136,8 +136,8 @@ function locate(args) {
 }
 
 /**
- * Opens the app in container. launchJson: { runtimeUrl, appId, name, version, envVersion, config, codeUrl, path, query,
- * storage (key -> JSON text) }. Returns once the host has mounted; the app keeps loading in its frames.
+ * Opens the app in container. launchJson: { runtimeUrl, kind, appId, name, version, envVersion, config, codeUrl, path, query,
+ * storage (key -> JSON text), and for a game fromCard, shareTicket, texts }. Returns once the host has mounted; the app keeps loading in its frames.
  */
 export async function open(container, launchJson, owner) {
   close();
@@ -166,7 +166,7 @@ export async function open(container, launchJson, owner) {
     share: (card) => owner.invokeMethodAsync('Share', String(card.title || ''), String(card.path || '')),
     close: () => owner.invokeMethodAsync('Close'),
   };
-  if (launch.kind === 'game' || /\/game-host\.js(\?|$)/.test(launch.runtimeUrl)) {
+  if (launch.kind === 'game') {
     mounted = mount(container, gameLaunch(launch, code), { ...services, cloudStorage: cloudStorage(owner) });
     return;
   }

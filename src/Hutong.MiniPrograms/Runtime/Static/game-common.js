@@ -52,6 +52,9 @@ self.__hutongGame = (() => {
     return load(path);
   };
 
+  /** A package module by its path (a subpackage's entry), or null when the bundle has none there. */
+  const requireEntry = (path) => (factories.has(path) ? load(path) : null);
+
   self.__hutong_start = (entries) => {
     for (const path of entries) {
       try {
@@ -308,7 +311,7 @@ self.__hutongGame = (() => {
   }
 
   return {
-    post, clone, callApi, asyncApi, hostApi, refused, requestAnimationFrame, cancelAnimationFrame, listeners, touchApis,
+    post, clone, requireEntry, callApi, asyncApi, hostApi, refused, requestAnimationFrame, cancelAnimationFrame, listeners, touchApis,
     createImage, getSystemInfoSync, getWindowInfo, exposeWx, start, reportError,
   };
 })();

@@ -86,7 +86,7 @@ export function mount(container, launch, services = {}) {
         systemInfo: launch.systemInfo || defaultSystemInfo(),
         launch: {
           appId: launch.appId, version: launch.version, envVersion: launch.envVersion || 'release', query: launch.query || {},
-          shareTicket: launch.shareTicket || undefined, fromCard: !!launch.fromCard,
+          shareTicket: launch.shareTicket || undefined, fromCard: !!launch.fromCard, config,
           ...(odc ? {} : { storage: launch.storage || {} }),
         },
       }, '*');

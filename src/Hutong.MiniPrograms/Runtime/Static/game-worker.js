@@ -110,6 +110,26 @@
   });
   wx.getLaunchOptionsSync = launchOptions;
   wx.getEnterOptionsSync = launchOptions;
+  // Subpackages come with the first download: loading one runs its entry (its folder's game.js, or its .js file).
+  wx.loadSubpackage = (options = {}) => {
+    const listeners = game.listeners();
+    const pending = asyncApi('loadSubpackage', (args) => {
+      const name = String(args.name ?? '');
+      const found = ((launch.config && launch.config.subpackages) || []).find((s) => s.name === name || s.root === name);
+      if (!found) throw { errMsg: 'loadSubpackage:fail subpackage not found: ' + name };
+      const root = String(found.root).replace(/^\/+/, '');
+      const entry = root.endsWith('.js') ? root : root.replace(/\/+$/, '') + '/game.js';
+      try {
+        game.requireEntry(entry);
+      } catch (error) {
+        throw { errMsg: 'loadSubpackage:fail ' + String(error && error.message) };
+      }
+      listeners.emit('onProgressUpdate', { progress: 100, totalBytesWritten: 0, totalBytesExpectedToWrite: 0 });
+      return {};
+    })(options);
+    if (pending) pending.catch(() => {});
+    return { onProgressUpdate: listeners.on, offProgressUpdate: listeners.off };
+  };
   wx.triggerGC = () => {};
   wx.onError = () => {};
 

@@ -44,7 +44,8 @@ export function mount(container, launch, services = {}) {
   const stats = { dropped: 0, reasons: [], stopped: null, odcMessages: 0 };
 
   // ---- DOM -------------------------------------------------------------------------------------------------------
-  const root = el('div', { class: 'hmg' });
+  // data-state: 'loading' until the game's code has run its first lines, then 'running', or 'stopped'.
+  const root = el('div', { class: 'hmg', 'data-state': 'loading' });
   const style = el('link', { rel: 'stylesheet', href: frameUrl('host.css') });
   const stage = el('div', { class: 'hmg-stage' });
   // What the open data context says its board shows: outside every frame, where no part of the game can read it.
@@ -118,6 +119,7 @@ export function mount(container, launch, services = {}) {
 
   function boot() {
     stats.stopped = null;
+    root.dataset.state = 'loading';
     boardText.textContent = '';
     gameFrame = makeFrame('game');
     odcFrame = launch.openDataJsUrl ? makeFrame('openData') : null;
@@ -137,6 +139,7 @@ export function mount(container, launch, services = {}) {
   function stop(reason) {
     if (stats.stopped) return;
     stats.stopped = reason;
+    root.dataset.state = 'stopped';
     teardown();
     hideToast();
     stoppedPanel = el('div', { class: 'hmg-stopped', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'hmg-stopped-title', 'aria-describedby': 'hmg-stopped-detail' });
@@ -338,6 +341,7 @@ export function mount(container, launch, services = {}) {
       case 'ready':
         if (frame.ready) { drop(frame.role + ': ready twice'); return; }
         frame.ready = true;
+        if (frame.role === 'game') root.dataset.state = 'running';
         for (const queued of frame.queue.splice(0)) frame.window.postMessage(queued, '*');
         return;
       case 'error': console.error('mini-game ' + (frame.role === 'game' ? 'code' : 'open data context') + ':', String(message.message).slice(0, 2000)); return;

@@ -18,6 +18,7 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
     // Where the sample draws its buttons, as fractions of the stage (samples/tap-game/game.js).
     private const double Start = 0.62;
     private const double BoardButton = 0.74;
+    private const double ShareButton = 0.86;
 
     [Fact]
     public async Task Mei_PlaysTheTapGameWithTouches_AndHerScoreIsOnHerFriendsBoard_NotOnAStrangers_AndGoneOnceHeUnfriendsHer()
@@ -67,6 +68,49 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
         await Expect(Board(lin.Page)).ToHaveTextAsync("");
         await TapAtAsync(lin.Page, 0.5, BoardButton);
         await Expect(Board(lin.Page)).ToHaveTextAsync("Friends: no scores yet");
+    }
+
+    [Fact]
+    public async Task Mei_SharesTheGameIntoAGroup_AndOneTapOnTheCardOpensItForLin_WithTheGroupsBoard()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var appId = await ReleaseGameAsync($"Bubble Tap {run}", Folder(TestPaths.TapGame));
+        var mei = new Person(await NewPageAsync(width: 480, height: 800), $"hmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(width: 480, height: 800), $"hlin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        var meiApi = await SignInOverApiAsync(mei.Handle);
+        var linApi = await SignInOverApiAsync(lin.Handle);
+        var linId = (await meiApi.GetUserByHandleAsync(lin.Handle, Ct)).UserId;
+        var request = await meiApi.SendFriendRequestAsync(linId, "a game?", Ct);
+        await linApi.AcceptFriendRequestAsync(request.RequestId, Ct);
+        await meiApi.CreateGroupAsync($"Tea club {run}", [linId], Ct);
+
+        await mei.Page.GotoAsync($"mp/{appId}?path={Uri.EscapeDataString("?round=5")}");
+        await ExpectRunningAsync(mei.Page);
+        var stored = mei.Page.WaitForRequestAsync(
+            r => r.Method == "PUT" && r.Url.EndsWith($"/mini-programs/{appId}/cloud-storage", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await TapAtAsync(mei.Page, 0.5, Start);
+        await PopBubblesUntilAsync(mei.Page, stored);
+        var score = ScoreOf((await stored).PostData!);
+        await Expect(Board(mei.Page)).ToContainTextAsync($"Mei {score}");
+
+        // The game's own Share button: wx.shareAppMessage, and the person picks the chat.
+        await TapAtAsync(mei.Page, 0.5, ShareButton);
+        var share = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "Share to a chat" });
+        await Expect(share).ToContainTextAsync($"I popped {score} bubbles");
+        await share.GetByRole(AriaRole.Button, new() { Name = $"Send to Tea club {run}" }).ClickAsync();
+        await Expect(share).ToHaveCountAsync(0);
+
+        await lin.OpenChatAsync($"Tea club {run}");
+        var card = lin.Messages.GetByRole(AriaRole.Link, new() { NameRegex = new Regex($"I popped {score} bubbles") });
+        var ticket = lin.Page.WaitForResponseAsync(r => r.Url.EndsWith($"/mini-programs/{appId}/share-tickets", StringComparison.Ordinal));
+        await card.ClickAsync();
+        Assert.True((await ticket).Ok);
+        await ExpectRunningAsync(lin.Page);
+        // Opened from the group's card, the board is the group's: its members who play.
+        await TapAtAsync(lin.Page, 0.5, BoardButton);
+        await Expect(Board(lin.Page)).ToHaveTextAsync($"This group: 1. Mei {score}");
     }
 
     [Fact]

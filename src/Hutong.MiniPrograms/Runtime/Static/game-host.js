@@ -263,7 +263,8 @@ export function mount(container, launch, services = {}) {
   const gameApis = {
     login: () => service('login', services.login)(),
     checkSession: () => service('checkSession', services.checkSession)(),
-    request: (a) => network(a),
+    // game.json's networkTimeout.request is the default, as WeChat's.
+    request: (a) => network({ ...a, timeout: a.timeout ?? (config.networkTimeout && config.networkTimeout.request) }),
     setStorage: (a) => (services.setStorage ? services.setStorage(String(a.key), a.data) : {}),
     removeStorage: (a) => (services.removeStorage ? services.removeStorage(String(a.key)) : {}),
     clearStorage: () => (services.clearStorage ? services.clearStorage() : {}),

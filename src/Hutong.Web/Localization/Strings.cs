@@ -331,6 +331,9 @@ public sealed class Strings
 
     public required MiniProgramStrings MiniPrograms { get; init; }
 
+    /// <summary>Discover → Games.</summary>
+    public required GameStrings Games { get; init; }
+
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
     public required PaymentStrings Payments { get; init; }
 
@@ -358,6 +361,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.English,
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
+        Games = GameStrings.English,
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
         Receive = ReceiveStrings.English,
@@ -789,6 +793,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.Chinese,
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
+        Games = GameStrings.Chinese,
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,
         Receive = ReceiveStrings.Chinese,

@@ -114,14 +114,23 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
     }
 
     [Fact]
-    public async Task TheGameStopsItsFramesWhileHidden_AndTheCapsulesShareAsksTheGameForItsCard()
+    public async Task AGame_DrawsAPackageImageIn2DAndWebGL_StopsItsFramesWhileHidden_AndTheCapsulesShareAsksItForItsCard()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var appId = await ReleaseGameAsync($"Frames {run}", Texts(
+        var files = Texts(
             ("game.json", """{ "deviceOrientation": "landscape" }"""),
             ("game.js", """
                 const canvas = wx.createCanvas();
                 const ctx = canvas.getContext('2d');
+                const gl = wx.createCanvas().getContext('webgl');
+                const image = wx.createImage();
+                image.onload = () => {
+                  ctx.drawImage(image, 0, 0);
+                  gl.bindTexture(gl.TEXTURE_2D, gl.createTexture());
+                  gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, image);
+                  console.log('DRAWN ' + image.width + 'x' + image.height + (ctx.getImageData(32, 32, 1, 1).data[3] > 0 ? ' painted' : ' blank') + ' glError=' + gl.getError());
+                };
+                image.src = 'images/bubble.png';
                 let frames = 0;
                 let shown = 0;
                 let hidden = 0;
@@ -131,13 +140,19 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
                 const info = wx.getSystemInfoSync();
                 console.log('STAGE ' + info.windowWidth + 'x' + info.windowHeight);
                 requestAnimationFrame(function frame() { frames++; ctx.fillRect(0, 0, 10, 10); requestAnimationFrame(frame); });
-                """)));
+                """));
+        files["images/bubble.png"] = File.ReadAllBytes(Path.Combine(TestPaths.TapGame, "images", "bubble.png"));
+        var appId = await ReleaseGameAsync($"Frames {run}", files);
         var mei = new Person(await NewPageAsync(width: 480, height: 800), $"fmei{run}", "Mei");
         await mei.SignUpAsync();
 
         var stage = ConsoleAsync(mei.Page, "STAGE ");
+        var drawn = ConsoleAsync(mei.Page, "DRAWN ");
         await mei.Page.GotoAsync($"mp/{appId}");
         await ExpectRunningAsync(mei.Page);
+        // The package's 64x64 image, painted where it was drawn (and readable: the game's own image taints nothing),
+        // and WebGL took it as a texture with no error.
+        Assert.Equal("64x64 painted glError=0", await drawn);
         // A landscape game in a portrait window gets a landscape stage.
         var size = (await stage).Split('x').Select(int.Parse).ToArray();
         Assert.True(size[0] > size[1], $"{size[0]}x{size[1]}");

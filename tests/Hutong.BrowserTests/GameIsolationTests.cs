@@ -151,6 +151,9 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
                 const canvas = wx.createCanvas();
                 const ctx = canvas.getContext('2d');
                 requestAnimationFrame(function frame() { ctx.fillRect(0, 0, 10, 10); requestAnimationFrame(frame); });
+                const starts = (Number(wx.getStorageSync('starts')) || 0) + 1;
+                wx.setStorageSync('starts', starts);
+                console.log('STARTS ' + starts);
                 let n = 0;
                 wx.onTouchStart(() => { for (;;) n++; });
                 """)));
@@ -177,7 +180,10 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
         await mei.ScreenshotAsync("mini-game-stopped");
         await mei.ExpectAccessibleAsync("a mini-game that stopped responding");
 
+        // Restarted, the game reads the storage it wrote before it stopped.
+        var second = mei.Page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("STARTS ", StringComparison.Ordinal), Timeout = 20_000 });
         await stopped.GetByRole(AriaRole.Button, new() { Name = "Restart" }).ClickAsync();
+        Assert.Equal("STARTS 2", (await second).Text);
         await Expect(mei.Page.Locator(".hmg[data-state=running]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
 
         // And the client goes on: the chat list navigates.

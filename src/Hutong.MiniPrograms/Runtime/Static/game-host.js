@@ -42,6 +42,8 @@ export function mount(container, launch, services = {}) {
   const texts = { ...englishTexts, ...(launch.texts || {}) };
   const cloud = services.cloudStorage || {};
   const stats = { dropped: 0, reasons: [], stopped: null, odcMessages: 0 };
+  // The game's storage as its writes leave it, so a restarted game reads what it wrote before.
+  let storage = Object.assign(Object.create(null), launch.storage || {});
 
   // ---- DOM -------------------------------------------------------------------------------------------------------
   // data-state: 'loading' until the game's code has run its first lines, then 'running', or 'stopped'.
@@ -88,7 +90,7 @@ export function mount(container, launch, services = {}) {
         launch: {
           appId: launch.appId, version: launch.version, envVersion: launch.envVersion || 'release', query: launch.query || {},
           shareTicket: launch.shareTicket || undefined, fromCard: !!launch.fromCard, config,
-          ...(odc ? {} : { storage: launch.storage || {} }),
+          ...(odc ? {} : { storage }),
         },
       }, '*');
       // Liveness: a frame that stops answering (its own page stuck) is as stopped as a worker that does.
@@ -265,9 +267,9 @@ export function mount(container, launch, services = {}) {
     checkSession: () => service('checkSession', services.checkSession)(),
     // game.json's networkTimeout.request is the default, as WeChat's.
     request: (a) => network({ ...a, timeout: a.timeout ?? (config.networkTimeout && config.networkTimeout.request) }),
-    setStorage: (a) => (services.setStorage ? services.setStorage(String(a.key), a.data) : {}),
-    removeStorage: (a) => (services.removeStorage ? services.removeStorage(String(a.key)) : {}),
-    clearStorage: () => (services.clearStorage ? services.clearStorage() : {}),
+    setStorage: (a) => { storage[String(a.key)] = a.data; return services.setStorage ? services.setStorage(String(a.key), a.data) : {}; },
+    removeStorage: (a) => { delete storage[String(a.key)]; return services.removeStorage ? services.removeStorage(String(a.key)) : {}; },
+    clearStorage: () => { storage = Object.create(null); return services.clearStorage ? services.clearStorage() : {}; },
     showToast: (a) => (services.ui && services.ui.toast ? services.ui.toast(a) : showToast(a, false)),
     hideToast: () => { hideToast(); return {}; },
     showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : showToast(a, true)),

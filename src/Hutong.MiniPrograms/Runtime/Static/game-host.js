@@ -86,6 +86,8 @@ export function mount(container, launch, services = {}) {
         scriptUrl: new URL(odc ? launch.openDataJsUrl : launch.gameJsUrl, location.href).href,
         assetsBaseUrl: new URL(launch.assetsBaseUrl, location.href).href,
         visible,
+        // The game's touches go on to the open data context through the host, when there is one.
+        forwardTouches: !odc && !!launch.openDataJsUrl,
         systemInfo: launch.systemInfo || defaultSystemInfo(),
         launch: {
           appId: launch.appId, version: launch.version, envVersion: launch.envVersion || 'release', query: launch.query || {},

@@ -68,7 +68,7 @@
     worker.onmessage = onWorkerMessage;
     worker.onerror = (event) => { if (allowed()) toHost({ type: 'error', message: String(event.message || 'worker error') }); };
     worker.postMessage({ type: 'init', canvas: offscreen, stage, systemInfo, launch: init.launch || {}, scriptUrl: init.scriptUrl }, [offscreen]);
-    if (role === 'game') listenToTouches();
+    if (role === 'game') listenToTouches(!!init.forwardTouches);
     watch();
   }
 
@@ -149,7 +149,7 @@
   }
 
   // ---- touches, in WeChat's shape, in CSS pixels of the stage ---------------------------------------------------------------
-  function listenToTouches() {
+  function listenToTouches(forward) {
     const active = new Map();
     const touchOf = (event) => {
       const rect = canvas.getBoundingClientRect();
@@ -160,7 +160,7 @@
     const emit = (kind, changed, event) => {
       const touch = { touches: [...active.values()], changedTouches: [changed], timeStamp: event.timeStamp };
       toWorker({ type: 'touch', kind, event: touch });
-      toHost({ type: 'touch', kind, event: touch });
+      if (forward) toHost({ type: 'touch', kind, event: touch });
     };
     canvas.addEventListener('pointerdown', (event) => {
       if (event.button > 0) return;

@@ -19,15 +19,7 @@ public abstract class GameTest(BrowserFixture fixture) : BrowserTest(fixture)
     protected async Task<string> ReleaseGameAsync(string name, IReadOnlyDictionary<string, byte[]> files)
     {
         var ct = Ct;
-        HutongClient ops;
-        try
-        {
-            ops = await SignUpOverApiAsync(ServerProcess.Operator, "Operator");
-        }
-        catch (HutongApiException e) when (e.Code == ErrorCodes.HandleTaken)
-        {
-            ops = await SignInOverApiAsync(ServerProcess.Operator);
-        }
+        var ops = await OperatorAsync();
 
         var dev = await SignUpOverApiAsync($"dev{Guid.NewGuid():N}"[..16], "Dev");
         await dev.RegisterDeveloperAsync("Game Studio", ct);
@@ -40,10 +32,60 @@ public abstract class GameTest(BrowserFixture fixture) : BrowserTest(fixture)
         return appId;
     }
 
+    /// <summary>
+    /// The tap game sample released as its README says, with the developer tool: a copy of samples/tap-game made the
+    /// project of a new game (<c>hutong mp new --game</c>), uploaded, submitted, approved and released.
+    /// </summary>
+    protected async Task<string> ReleaseTapGameWithCliAsync(string name)
+    {
+        var ops = await OperatorAsync();
+        var dev = await SignUpOverApiAsync($"gdev{Guid.NewGuid():N}"[..16], "Bubble Studio");
+        var project = Directory.CreateTempSubdirectory("hutong-tap-game-").FullName;
+        try
+        {
+            foreach (var (path, bytes) in Folder(TestPaths.TapGame, withReadme: true))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(project, path))!);
+                File.WriteAllBytes(Path.Combine(project, path), bytes);
+            }
+
+            var cli = new CliProcess(Fixture.Server.BaseAddress, dev.Token!, project);
+            foreach (var command in new[] { new[] { "mp", "new", name, "--game", "--dir", project }, ["mp", "upload", "--version", "1.0.0"], ["mp", "submit", "--version", "1.0.0"] })
+            {
+                var result = await cli.RunAsync(command);
+                Assert.True(result.ExitCode == 0, result.Output);
+            }
+
+            var appId = (string)System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(project, "project.config.json")))!["appid"]!;
+            var waiting = (await ops.GetMiniProgramReviewsAsync(Ct)).Waiting.Single(w => w.App.AppId == appId);
+            await ops.ApproveMiniProgramVersionAsync(waiting.Version.Id, Ct);
+            var released = await cli.RunAsync("mp", "release");
+            Assert.True(released.ExitCode == 0, released.Output);
+            return appId;
+        }
+        finally
+        {
+            Directory.Delete(project, recursive: true);
+        }
+    }
+
+    /// <summary>The node's operator over the API: signed up by the first test of the class that needs them.</summary>
+    private async Task<HutongClient> OperatorAsync()
+    {
+        try
+        {
+            return await SignUpOverApiAsync(ServerProcess.Operator, "Operator");
+        }
+        catch (HutongApiException e) when (e.Code == ErrorCodes.HandleTaken)
+        {
+            return await SignInOverApiAsync(ServerProcess.Operator);
+        }
+    }
+
     /// <summary>Every file of a folder (a sample), by its path inside it.</summary>
-    protected static Dictionary<string, byte[]> Folder(string folder) =>
+    protected static Dictionary<string, byte[]> Folder(string folder, bool withReadme = false) =>
         Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => !f.EndsWith("README.md", StringComparison.Ordinal))
+            .Where(f => withReadme || !f.EndsWith("README.md", StringComparison.Ordinal))
             .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes);
 
     protected static Dictionary<string, byte[]> Texts(params (string Path, string Text)[] files) =>

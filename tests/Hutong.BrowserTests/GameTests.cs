@@ -7,11 +7,12 @@ using static Microsoft.Playwright.Assertions;
 namespace Hutong.BrowserTests;
 
 /// <summary>
-/// The tap game sample (samples/tap-game), released and played in the real client: Mei pops bubbles with the mouse
-/// (pointer events on the game's canvas, as a finger's would be) until the round ends and the game stores her score;
-/// her friend Lin sees it on the board the game's open data context draws, a stranger does not, and once Lin removes
-/// her as a friend she is gone from his board. What the board shows is read where a screen reader reads it: the
-/// host's live region, which the open data context fills and no part of the game can read.
+/// The tap game sample (samples/tap-game), released with the developer tool as its README says, and played in the
+/// real client: Mei pops bubbles with the mouse (pointer events on the game's canvas, as a finger's would be) until the
+/// round ends and the game stores her score; her friend Lin sees it on the board the game's open data context draws, a
+/// stranger does not, and once Lin removes her as a friend she is gone from his board. What the board shows is read
+/// where a screen reader reads it: the host's live region, which the open data context fills and no part of the game
+/// can read.
 /// </summary>
 public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClassFixture<BrowserFixture>
 {
@@ -24,7 +25,7 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
     public async Task Mei_PlaysTheTapGameWithTouches_AndHerScoreIsOnHerFriendsBoard_NotOnAStrangers_AndGoneOnceHeUnfriendsHer()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
-        var appId = await ReleaseGameAsync($"Bubble Tap {run}", Folder(TestPaths.TapGame));
+        var appId = await ReleaseTapGameWithCliAsync($"Bubble Tap {run}");
         var mei = new Person(await NewPageAsync(width: 480, height: 800), $"gmei{run}", "Mei");
         var lin = new Person(await NewPageAsync(width: 480, height: 800), $"glin{run}", "Lin");
         var kai = new Person(await NewPageAsync(width: 480, height: 800), $"gkai{run}", "Kai");

@@ -115,11 +115,17 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
     }
 
     [Fact]
-    public async Task AGame_DrawsAPackageImageIn2DAndWebGL_StopsItsFramesWhileHidden_AndTheCapsulesShareAsksItForItsCard()
+    public async Task AGame_DrawsAPackageImageIn2DAndWebGL_ItsTouchesReachTheOpenDataContext_ItsFramesStopWhileHidden_AndTheCapsulesShareAsksItForItsCard()
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var files = Texts(
-            ("game.json", """{ "deviceOrientation": "landscape" }"""),
+            ("game.json", """{ "deviceOrientation": "landscape", "openDataContext": "openDataContext" }"""),
+            ("openDataContext/index.js", """
+                wx.onTouchStart((event) => {
+                  const touch = event.changedTouches[0];
+                  wx.setAccessibleText('touched at ' + Math.round(touch.clientX) + ',' + Math.round(touch.clientY));
+                });
+                """),
             ("game.js", """
                 const canvas = wx.createCanvas();
                 const ctx = canvas.getContext('2d');
@@ -157,6 +163,10 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
         // A landscape game in a portrait window gets a landscape stage.
         var size = (await stage).Split('x').Select(int.Parse).ToArray();
         Assert.True(size[0] > size[1], $"{size[0]}x{size[1]}");
+
+        // The open data context lies over the game and takes no pointer: it hears the game frame's touches from the host.
+        await Canvas(mei.Page).ClickAsync(new() { Position = new() { X = 100, Y = 50 } });
+        await Expect(Board(mei.Page)).ToHaveTextAsync("touched at 100,50");
 
         var hiddenAt = ConsoleAsync(mei.Page, "HIDDEN at ");
         var stillHiddenAt = ConsoleAsync(mei.Page, "STILL HIDDEN at ");

@@ -164,19 +164,19 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
         await Expect(mei.Page.Locator(".hmg[data-state=running]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await TapAtAsync(mei.Page, 0.5, 0.5);
 
-        // While the game's worker spins, the client's page answers at once, again and again.
+        // While the game's worker spins, the client's page goes on answering: a page frozen by the game could answer
+        // nothing until the host, on that same page, had stopped it.
         var stopped = mei.Page.GetByRole(AriaRole.Alertdialog, new() { Name = "The game stopped responding" });
         var watch = Stopwatch.StartNew();
-        var slowest = TimeSpan.Zero;
+        var answers = 0;
         while (await stopped.CountAsync() == 0 && watch.Elapsed < TimeSpan.FromSeconds(20))
         {
-            var asked = Stopwatch.StartNew();
             await mei.Page.EvaluateAsync("() => new Promise((resolve) => setTimeout(resolve, 100))");
-            slowest = asked.Elapsed > slowest ? asked.Elapsed : slowest;
+            answers++;
         }
 
         await Expect(stopped).ToBeVisibleAsync();
-        Assert.True(slowest < TimeSpan.FromSeconds(1), $"the client's page took {slowest} to answer while the game spun");
+        Assert.True(answers >= 5, $"the client's page answered {answers} times while the game spun");
         await mei.ScreenshotAsync("mini-game-stopped");
         await mei.ExpectAccessibleAsync("a mini-game that stopped responding");
 

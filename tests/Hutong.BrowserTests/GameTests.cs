@@ -112,6 +112,18 @@ public sealed class GameTests(BrowserFixture fixture) : GameTest(fixture), IClas
         // Opened from the group's card, the board is the group's: its members who play.
         await TapAtAsync(lin.Page, 0.5, BoardButton);
         await Expect(Board(lin.Page)).ToHaveTextAsync($"This group: 1. Mei {score}");
+
+        // Discover → Games has it twice over: played lately, and shared in his chats; and by name.
+        await lin.Page.GotoAsync("discover");
+        await lin.Page.GetByRole(AriaRole.Link, new() { Name = "Games", Exact = true }).ClickAsync();
+        await Expect(lin.Page.GetByRole(AriaRole.List, new() { Name = "Played lately" })).ToContainTextAsync($"Bubble Tap {run}");
+        await Expect(lin.Page.GetByRole(AriaRole.List, new() { Name = "Shared in your chats" })).ToContainTextAsync($"Bubble Tap {run}");
+        await lin.Field("Search games and stories").FillAsync(run);
+        await lin.Button("Search").ClickAsync();
+        var found = lin.Page.GetByRole(AriaRole.List, new() { Name = "Results" }).GetByRole(AriaRole.Link);
+        await Expect(found).ToHaveCountAsync(1);
+        await Expect(found).ToContainTextAsync($"Bubble Tap {run}");
+        await lin.ExpectAccessibleAsync("Discover → Games");
     }
 
     [Fact]

@@ -8,6 +8,7 @@ using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
 using Hutong.MiniPrograms.Runtime;
+using Hutong.MiniPrograms.Stories;
 using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
@@ -74,6 +75,7 @@ public static class MiniProgramsApi
         app.MapWxaApi();
         app.MapUserStorageApi();
         app.MapSubscribeApi();
+        app.MapStoriesApi();
         return app;
     }
 

@@ -164,6 +164,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<CloudItemRow> MiniProgramCloudStorage => Set<CloudItemRow>();
 
+    internal DbSet<StoryDraftRow> StoryDrafts => Set<StoryDraftRow>();
+
     internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
 
     internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();

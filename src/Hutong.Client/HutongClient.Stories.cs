@@ -1,0 +1,23 @@
+using Hutong.Contracts.MiniPrograms;
+
+namespace Hutong.Client;
+
+/// <summary>The story studio: the caller's drafts and publishing them (docs/api.md "Stories").</summary>
+public sealed partial class HutongClient
+{
+    public Task<StoryDraftList> GetStoryDraftsAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/stories", Json.StoryDraftList, cancellationToken);
+
+    public Task<StoryDraftInfo> CreateStoryDraftAsync(CreateStoryDraftRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, "api/v1/stories", request, Json.CreateStoryDraftRequest, Json.StoryDraftInfo, cancellationToken);
+
+    public Task<StoryDraftInfo> GetStoryDraftAsync(string draftId, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/stories/{Escape(draftId)}", Json.StoryDraftInfo, cancellationToken);
+
+    /// <summary>An autosave over <see cref="SaveStoryDraftRequest.Revision"/>; 409 <c>story_revision_conflict</c> when another save came first.</summary>
+    public Task<StoryDraftInfo> SaveStoryDraftAsync(string draftId, SaveStoryDraftRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Put, $"api/v1/stories/{Escape(draftId)}", request, Json.SaveStoryDraftRequest, Json.StoryDraftInfo, cancellationToken);
+
+    public Task DeleteStoryDraftAsync(string draftId, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Delete, $"api/v1/stories/{Escape(draftId)}", cancellationToken);
+}

@@ -40,6 +40,10 @@ public sealed record MiniProgramsOptions
     [Range(1_024, 1_073_741_824)]
     public long MaxMainPackageBytes { get; init; } = 2 * 1024 * 1024;
 
+    /// <summary>A game's main package (everything outside subpackages), uncompressed: WeChat's 4 MB.</summary>
+    [Range(1_024, 1_073_741_824)]
+    public long MaxGameMainPackageBytes { get; init; } = 4 * 1024 * 1024;
+
     /// <summary>The whole package with its subpackages, uncompressed; the upload itself may be no larger.</summary>
     [Range(1_024, 1_073_741_824)]
     public long MaxPackageBytes { get; init; } = 20 * 1024 * 1024;

@@ -44,6 +44,36 @@ public sealed class MiniProgramCommandsTests(CliServer server) : IClassFixture<C
     }
 
     [Fact]
+    public async Task NewGame_WritesAGameProject_CreatesAGame_AndItsUploadIsAGameVersion()
+    {
+        var (app, _) = await server.GetAsync();
+        using var cli = new CliHarness(app);
+        var user = await cli.LoginAsync("ling", "Ling Games");
+
+        var made = await cli.RunAsync("mp", "new", "Star Catch", "--game");
+
+        Assert.True(made.ExitCode == 0, made.Output);
+        Assert.Contains("Created the game", made.Output, StringComparison.Ordinal);
+        var folder = Path.Combine(cli.WorkingDirectory, "Star Catch");
+        foreach (var file in (string[])["game.json", "game.js", "openDataContext/index.js", ".gitignore", "README.md"])
+        {
+            Assert.True(File.Exists(Path.Combine(folder, file)), file);
+        }
+
+        Assert.False(File.Exists(Path.Combine(folder, "app.json")));
+        var config = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(folder, "project.config.json"), Ct))!;
+        Assert.Equal("game", config["compileType"]!.GetValue<string>());
+        var game = Assert.Single((await user.Client.GetMyMiniProgramsAsync(Ct)).Apps);
+        Assert.Equal((config["appid"]!.GetValue<string>(), MiniProgramKinds.Game), (game.AppId, game.Kind));
+
+        var upload = await cli.RunAsync("mp", "upload", "--dir", folder, "--version", "0.1.0");
+
+        Assert.True(upload.ExitCode == 0, upload.Output);
+        var version = Assert.Single((await user.Client.GetMiniProgramVersionsAsync(game.AppId, Ct)).Versions);
+        Assert.Equal(("0.1.0", 0), (version.Version, version.Pages.Count));
+    }
+
+    [Fact]
     public async Task NewOffline_WritesOnlyTheFiles_AndRunningItAgainInTheFolderCreatesTheApp()
     {
         var (app, _) = await server.GetAsync();

@@ -73,6 +73,30 @@ public sealed class PackerTests : IDisposable
         }
     }
 
+    [Fact]
+    public void GameTemplate_CompilesWithTheServersGameCompiler_WithTheNameAsAJavaScriptString()
+    {
+        var files = Template.Write(_folder, "Tea's \"Star\" Catch", game: true);
+
+        Assert.Equal([".gitignore", "README.md", "game.js", "game.json", "openDataContext/index.js", "project.config.json"], files.Order(StringComparer.Ordinal));
+        var packed = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        using (var archive = new ZipArchive(Packer.Pack(ProjectFolder.Open(_folder)), ZipArchiveMode.Read))
+        {
+            foreach (var entry in archive.Entries)
+            {
+                using var stream = entry.Open();
+                using var bytes = new MemoryStream();
+                stream.CopyTo(bytes);
+                packed[entry.FullName] = bytes.ToArray();
+            }
+        }
+
+        var compiled = global::Hutong.MiniPrograms.Packages.GamePackageCompiler.Compile(packed);
+        Assert.NotNull(compiled.OpenDataJs);
+        Assert.Contains("const title = \"Tea\\u0027s \\u0022Star\\u0022 Catch\";", compiled.GameJs, StringComparison.Ordinal);
+        Assert.True(ProjectFolder.IsGame(_folder));
+    }
+
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private void Write(string path, string text)

@@ -6,7 +6,7 @@ using Spectre.Console;
 namespace Hutong.Cli.MiniPrograms;
 
 /// <summary>
-/// <c>hutong mp new &lt;name&gt;</c>: writes a working project (<see cref="Template"/>) and, when signed in, registers
+/// <c>hutong mp new &lt;name&gt; [--game]</c>: writes a working project (<see cref="Template"/>) and, when signed in, registers
 /// the person as a developer if they are not yet one, creates the app, writes its id into project.config.json, and
 /// shows its secret once. Run again in a project that has no app id yet, it only creates the app.
 /// </summary>
@@ -21,7 +21,8 @@ internal static class NewCommand
         {
             Description = "A request domain wx.request may reach, as api.example.com or https://api.example.com:8443; repeat it for more",
         };
-        var command = new Command("new", "Make a mini-program: a working project folder, and the app on the server") { name, offline, developerName, domains };
+        var game = new Option<bool>("--game") { Description = "Make a mini-game (game.json, game.js and an open data context) instead of a mini-program" };
+        var command = new Command("new", "Make a mini-program or mini-game: a working project folder, and the app on the server") { name, offline, developerName, domains, game };
         return command.Runs(context, async (parse, cancellationToken) =>
         {
             var appName = parse.GetRequiredValue(name).Trim();
@@ -31,7 +32,8 @@ internal static class NewCommand
             }
 
             var directory = context.FullPath(parse.GetValue(options.Dir) ?? FolderName(appName));
-            WriteFiles(context, directory, appName);
+            var isGame = parse.GetValue(game) || ProjectFolder.IsGame(directory);
+            WriteFiles(context, directory, appName, isGame);
             if (parse.GetValue(offline) || !context.HasSession)
             {
                 context.Out.MarkupLineInterpolated(
@@ -41,9 +43,10 @@ internal static class NewCommand
 
             using var connection = context.SignedIn();
             await EnsureDeveloperAsync(context, connection.Client, parse.GetValue(developerName), cancellationToken);
-            var created = await connection.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(appName, RequestDomains: parse.GetValue(domains) is { Length: > 0 } given ? given : null), cancellationToken);
+            var created = await connection.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(
+                appName, RequestDomains: parse.GetValue(domains) is { Length: > 0 } given ? given : null, Kind: isGame ? MiniProgramKinds.Game : MiniProgramKinds.MiniProgram), cancellationToken);
             ProjectFolder.WriteAppId(directory, created.App.AppId);
-            context.Out.MarkupLineInterpolated($"[green]Created the app[/] [bold]{created.App.Name}[/] on {connection.ServerText}: {created.App.AppId}");
+            context.Out.MarkupLineInterpolated($"[green]Created the {(isGame ? "game" : "app")}[/] [bold]{created.App.Name}[/] on {connection.ServerText}: {created.App.AppId}");
             if (created.App.Admin is { RequestDomains.Count: > 0 } admin)
             {
                 context.Out.MarkupLineInterpolated($"Request domains: {string.Join(", ", admin.RequestDomains)}");
@@ -55,7 +58,7 @@ internal static class NewCommand
         });
     }
 
-    private static void WriteFiles(CliContext context, string directory, string appName)
+    private static void WriteFiles(CliContext context, string directory, string appName, bool game)
     {
         if (ProjectFolder.IsProject(directory))
         {
@@ -74,7 +77,7 @@ internal static class NewCommand
             throw CliException.Usage($"{directory} is not empty.", "Choose another folder with --dir.");
         }
 
-        var files = Template.Write(directory, appName);
+        var files = Template.Write(directory, appName, game);
         context.Out.MarkupLineInterpolated($"[green]Wrote[/] {files.Count} files of [bold]{appName}[/] in {directory}.");
     }
 

@@ -4,7 +4,8 @@ using System.Text.Json.Nodes;
 namespace Hutong.Cli.MiniPrograms;
 
 /// <summary>
-/// A mini-program's project folder, laid out as WeChat's devtools keep it: <c>app.json</c> at the root, and the app id
+/// A mini-program's project folder, laid out as WeChat's devtools keep it: <c>app.json</c> (a game's <c>game.json</c>)
+/// at the root, and the app id
 /// in <c>project.config.json</c> (<c>"appid": "wx..."</c>), with what packing leaves out in its <c>packOptions.ignore</c>.
 /// </summary>
 internal sealed class ProjectFolder
@@ -29,9 +30,12 @@ internal sealed class ProjectFolder
 
     private JsonObject? Config { get; }
 
-    /// <summary>Whether <paramref name="directory"/> holds a project: app.json or project.config.json.</summary>
+    /// <summary>Whether <paramref name="directory"/> holds a project: app.json, game.json or project.config.json.</summary>
     public static bool IsProject(string directory) =>
-        File.Exists(Path.Combine(directory, "app.json")) || File.Exists(Path.Combine(directory, ConfigFile));
+        File.Exists(Path.Combine(directory, "app.json")) || IsGame(directory) || File.Exists(Path.Combine(directory, ConfigFile));
+
+    /// <summary>Whether <paramref name="directory"/> holds a mini-game's project (its game.json).</summary>
+    public static bool IsGame(string directory) => File.Exists(Path.Combine(directory, "game.json"));
 
     /// <summary>The project in <paramref name="directory"/>; none there is a usage error.</summary>
     public static ProjectFolder Open(string directory)
@@ -39,7 +43,7 @@ internal sealed class ProjectFolder
         if (!IsProject(directory))
         {
             throw CliException.Usage(
-                $"No mini-program project in {directory} (no app.json or {ConfigFile}).",
+                $"No mini-program project in {directory} (no app.json, game.json or {ConfigFile}).",
                 "Run this in the project's folder, pass --dir, or make one with `hutong mp new <name>`.");
         }
 

@@ -1,7 +1,7 @@
 namespace Hutong.Contracts.MiniPrograms;
 
 /// <summary>
-/// A mini-program as a person sees it. <see cref="Admin"/> is set only for its developer, collaborators and testers.
+/// A mini-program as a person sees it; <see cref="Kind"/> is one of <see cref="MiniProgramKinds"/>. <see cref="Admin"/> is set only for its developer, collaborators and testers.
 /// <see cref="Released"/> is the version anyone can open, or null before the first release.
 /// </summary>
 public sealed record MiniProgramInfo(
@@ -11,7 +11,8 @@ public sealed record MiniProgramInfo(
     string Category,
     string? IconUrl,
     string? Released,
-    MiniProgramAdminInfo? Admin = null);
+    MiniProgramAdminInfo? Admin = null,
+    string Kind = MiniProgramKinds.MiniProgram);
 
 /// <summary>What the people who make a mini-program see: their own role, its request domains and its team.</summary>
 public sealed record MiniProgramAdminInfo(
@@ -42,4 +43,17 @@ public static class MiniProgramRoles
 
     /// <summary>Opens the trial version; changes nothing.</summary>
     public const string Tester = "tester";
+}
+
+/// <summary>What an app is, which decides its package and the runtime that opens it; set when it is made.</summary>
+public static class MiniProgramKinds
+{
+    /// <summary>Pages of WXML, WXSS and JavaScript (<c>app.json</c>), on the page runtime.</summary>
+    public const string MiniProgram = "miniProgram";
+
+    /// <summary>A canvas game (<c>game.json</c>, <c>game.js</c>), on the game runtime.</summary>
+    public const string Game = "game";
+
+    /// <summary>An interactive story written in Ink and published from the story studio, on the built-in story player.</summary>
+    public const string Story = "story";
 }

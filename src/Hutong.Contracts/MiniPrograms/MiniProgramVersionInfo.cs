@@ -42,9 +42,10 @@ public static class MiniProgramVersionStates
 
 /// <summary>
 /// What the web client needs to open a mini-program: the version it runs (as WeChat's <c>envVersion</c>:
-/// <c>release</c>, <c>trial</c> or <c>develop</c>), the app config compiled from its <c>app.json</c> (JSON), and where
-/// its compiled code is (a short-lived address that needs no sign-in, so the sandboxed frames can load it), and the
-/// runtime's host module to import (its address names the runtime's version, so it is cached until that changes).
+/// <c>release</c>, <c>trial</c> or <c>develop</c>), the app config compiled from its <c>app.json</c> or <c>game.json</c>
+/// (JSON), and where its compiled code is (a short-lived address that needs no sign-in, so the sandboxed frames can load
+/// it), and the host module of the runtime for its <see cref="Kind"/> to import (its address names the runtime's
+/// version, so it is cached until that changes).
 /// </summary>
 public sealed record MiniProgramLaunch(
     string AppId,
@@ -56,4 +57,5 @@ public sealed record MiniProgramLaunch(
     string Config,
     string CodeUrl,
     DateTimeOffset CodeExpiresAt,
-    string RuntimeUrl);
+    string RuntimeUrl,
+    string Kind = MiniProgramKinds.MiniProgram);

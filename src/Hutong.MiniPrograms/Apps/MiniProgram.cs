@@ -3,7 +3,7 @@ namespace Hutong.MiniPrograms.Apps;
 /// <summary>
 /// A mini-program: <see cref="Id"/> is Hutong's own key, <see cref="AppId"/> the public one (<c>wx</c> + 16 hex digits,
 /// as WeChat's). <see cref="ReleasedVersionId"/> (numbered <see cref="ReleasedVersion"/>) is the version anyone may
-/// open, or null before the first release.
+/// open, or null before the first release. <see cref="Kind"/> (one of <c>MiniProgramKinds</c>) never changes.
 /// </summary>
 public sealed record MiniProgram(
     Guid Id,
@@ -17,7 +17,8 @@ public sealed record MiniProgram(
     string SecretHash,
     DateTimeOffset CreatedAt,
     Guid? ReleasedVersionId,
-    string? ReleasedVersion);
+    string? ReleasedVersion,
+    string Kind);
 
 /// <summary>A person registered to make mini-programs; <see cref="UserId"/> is also their developer id (their unionid scope).</summary>
 public sealed record Developer(Guid UserId, string Name, DateTimeOffset RegisteredAt);

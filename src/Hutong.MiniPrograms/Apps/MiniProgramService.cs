@@ -56,6 +56,12 @@ public sealed class MiniProgramService(
         var description = Text(errors, "description", request.Description, Limits.MaxDescription);
         var category = Text(errors, "category", request.Category, Limits.MaxCategory);
         var domains = RequestDomains.Parse(errors, request.RequestDomains ?? [], Limits);
+        var kind = request.Kind ?? MiniProgramKinds.MiniProgram;
+        if (kind is not (MiniProgramKinds.MiniProgram or MiniProgramKinds.Game))
+        {
+            errors.Add("kind", $"kind is \"{MiniProgramKinds.MiniProgram}\" or \"{MiniProgramKinds.Game}\"; stories are published from the story studio.");
+        }
+
         if (errors.Any)
         {
             return errors.ToError();
@@ -72,7 +78,7 @@ public sealed class MiniProgramService(
         {
             // 64 random bits: a clash is not expected, and drawing again keeps it from mattering.
             var app = new MiniProgram(
-                Ids.New(clock), "wx" + AppIdentities.RandomHex(16), me, name, description, category, null, domains, AppIdentities.HashSecret(secret), clock.GetUtcNow(), null, null);
+                Ids.New(clock), "wx" + AppIdentities.RandomHex(16), me, name, description, category, null, domains, AppIdentities.HashSecret(secret), clock.GetUtcNow(), null, null, kind);
             if (await store.TryAddAsync(app, cancellationToken))
             {
                 return new CreatedMiniProgram(await InfoAsync(app, MiniProgramRoles.Developer, cancellationToken), secret);
@@ -302,7 +308,8 @@ public sealed class MiniProgramService(
                 Ids.Format(app.DeveloperId),
                 app.RequestDomains,
                 [new MiniProgramMember(Ids.Format(app.DeveloperId), MiniProgramRoles.Developer), .. members.Select(m => new MiniProgramMember(Ids.Format(m.UserId), m.Role))],
-                app.CreatedAt));
+                app.CreatedAt),
+        app.Kind);
 
     private async Task<MiniProgramInfo> InfoAsync(MiniProgram app, string? role, CancellationToken cancellationToken) =>
         Info(app, role, role is null ? null : await store.MembersAsync(app.Id, cancellationToken));

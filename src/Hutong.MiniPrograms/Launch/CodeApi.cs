@@ -13,7 +13,8 @@ namespace Hutong.MiniPrograms.Launch;
 
 /// <summary>
 /// A version's compiled code under its ticket (<see cref="CodeTickets"/>): <c>view.json</c> and <c>wxs.js</c> for
-/// the view frames, <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media.
+/// the view frames, <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media; a
+/// game's <c>game.js</c> and <c>open-data.js</c> (its open data context) instead of the first three.
 /// Only compiled package files are served under <see cref="MiniProgramRuntime.PackagesPath"/>: the frames' policy
 /// lets them run scripts from there. No sign-in: the
 /// ticket is the permission, and it names one version until it expires.
@@ -28,13 +29,20 @@ public static class CodeApi
         code.MapGet("/view.json", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.ViewSha, "application/json; charset=utf-8"));
         code.MapGet("/logic.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
-            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.LogicSha, "text/javascript; charset=utf-8"));
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => IsGame(v) ? null : v.Code.LogicSha, "text/javascript; charset=utf-8"));
         code.MapGet("/wxs.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.WxsSha, "text/javascript; charset=utf-8"));
+        code.MapGet("/game.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => IsGame(v) ? v.Code.LogicSha : null, "text/javascript; charset=utf-8"));
+        code.MapGet("/open-data.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.OpenDataSha, "text/javascript; charset=utf-8"));
         code.MapGet("/assets/{**path}", (string ticket, string path, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.Assets.GetValueOrDefault(path), Types.TryGetContentType(path, out var type) ? type : "application/octet-stream", asset: true));
         return app;
     }
+
+    /// <summary>A game's code has no view (<see cref="VersionCode"/>); its bundle is game.js, a mini-program's logic.js.</summary>
+    private static bool IsGame(AppVersion version) => version.Code.ViewSha.Length == 0;
 
     private static async Task<IResult> ServeAsync(
         string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock,

@@ -51,7 +51,8 @@ public sealed class LaunchService(
             version.Config,
             $"{MiniProgramRuntime.PackagesPath}{ticket}/",
             expires,
-            $"{MiniProgramRuntime.RuntimePath}host.js?v={MiniProgramRuntime.Version}");
+            $"{MiniProgramRuntime.RuntimePath}{MiniProgramRuntime.HostModule(app.Kind)}?v={MiniProgramRuntime.Version}",
+            app.Kind);
     }
 
     private async Task<AppVersion?> PickAsync(MiniProgram app, string? role, Guid me, string? env, string? versionId, CancellationToken cancellationToken)

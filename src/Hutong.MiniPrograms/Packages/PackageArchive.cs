@@ -8,22 +8,26 @@ namespace Hutong.MiniPrograms.Packages;
 /// are not plain relative paths, file types outside <see cref="AllowedExtensions"/>, two files whose names differ only
 /// in case, and more bytes or files than the limits. Sizes are counted while inflating, never taken from the zip's
 /// own headers, so a zip bomb stops at the limit. Folders the packing tool adds (<c>__MACOSX/</c>, <c>.DS_Store</c>)
-/// are left out, and a zip of the project folder (one top folder holding <c>app.json</c>) is read from inside it.
+/// are left out, and a zip of the project folder (one top folder holding the config file, <c>app.json</c> or a game's
+/// <c>game.json</c>) is read from inside it.
 /// </summary>
 public static class PackageArchive
 {
-    /// <summary>What a mini-program package may hold: its code, styles, data and the media its pages show.</summary>
+    /// <summary>What a package may hold: its code, styles, data and the media it shows or plays.</summary>
     public static readonly IReadOnlySet<string> AllowedExtensions = new HashSet<string>(StringComparer.Ordinal)
     {
         ".js", ".json", ".wxml", ".wxss", ".wxs",
         ".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg", ".ico",
         ".mp3", ".m4a", ".aac", ".wav", ".ogg", ".mp4", ".webm",
-        ".ttf", ".otf", ".woff", ".woff2", ".txt",
+        ".ttf", ".otf", ".woff", ".woff2", ".txt", ".bin",
     };
 
-    /// <summary>The package's files by path, or throws <see cref="CompileException"/> naming the file at fault.</summary>
+    /// <summary>
+    /// The package's files by path, or throws <see cref="CompileException"/> naming the file at fault.
+    /// <paramref name="configFile"/> is the file every package has at its root: <c>app.json</c>, or a game's <c>game.json</c>.
+    /// </summary>
     /// <exception cref="CompileException">The upload is not a zip, or holds something a package may not.</exception>
-    public static IReadOnlyDictionary<string, byte[]> Read(Stream zip, long maxBytes, int maxFiles)
+    public static IReadOnlyDictionary<string, byte[]> Read(Stream zip, long maxBytes, int maxFiles, string configFile = "app.json")
     {
         ZipArchive archive;
         try
@@ -38,7 +42,7 @@ public static class PackageArchive
         using (archive)
         {
             var entries = archive.Entries.Where(e => !IsFolder(e.FullName) && !IsPackingNoise(e.FullName)).ToList();
-            var root = CommonRoot(entries);
+            var root = CommonRoot(entries, configFile);
             var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
             var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
             long total = 0;
@@ -65,9 +69,9 @@ public static class PackageArchive
                 files.Add(path, bytes);
             }
 
-            if (!files.ContainsKey("app.json"))
+            if (!files.ContainsKey(configFile))
             {
-                throw Refused("app.json", "The package has no app.json at its root.");
+                throw Refused(configFile, $"The package has no {configFile} at its root.");
             }
 
             return files;
@@ -117,10 +121,10 @@ public static class PackageArchive
         return buffer.ToArray();
     }
 
-    /// <summary>The one top folder every file is in when it holds app.json (a zipped project folder), else "".</summary>
-    private static string CommonRoot(List<ZipArchiveEntry> entries)
+    /// <summary>The one top folder every file is in when it holds the config file (a zipped project folder), else "".</summary>
+    private static string CommonRoot(List<ZipArchiveEntry> entries, string configFile)
     {
-        if (entries.Count == 0 || entries.Exists(e => e.FullName.Replace('\\', '/') == "app.json"))
+        if (entries.Count == 0 || entries.Exists(e => e.FullName.Replace('\\', '/') == configFile))
         {
             return "";
         }
@@ -134,7 +138,7 @@ public static class PackageArchive
 
         var root = first[..(slash + 1)];
         return entries.TrueForAll(e => e.FullName.Replace('\\', '/').StartsWith(root, StringComparison.Ordinal))
-            && entries.Exists(e => e.FullName.Replace('\\', '/') == root + "app.json")
+            && entries.Exists(e => e.FullName.Replace('\\', '/') == root + configFile)
             ? root
             : "";
     }

@@ -11,8 +11,6 @@ namespace Hutong.MiniPrograms.Packages;
 /// </summary>
 public static class PackageCompiler
 {
-    private static readonly JsonDocumentOptions JsonOptions = new() { MaxDepth = 64 };
-
     private static readonly HashSet<string> SourceExtensions = new(StringComparer.OrdinalIgnoreCase)
     {
         ".js", ".json", ".wxml", ".wxss", ".wxs",
@@ -26,13 +24,12 @@ public static class PackageCompiler
         return new Build(files).Run();
     }
 
-    private sealed class Build(IReadOnlyDictionary<string, byte[]> files)
+    private sealed class Build(IReadOnlyDictionary<string, byte[]> files) : PackageSource(files)
     {
         private readonly SortedDictionary<string, WxmlDocument> wxml = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, string> css = new(StringComparer.Ordinal);
         private readonly SortedDictionary<string, SortedDictionary<string, string>> usings = new(StringComparer.Ordinal);
         private readonly SortedSet<string> components = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> texts = new(StringComparer.Ordinal);
         private Dictionary<string, string> globalComponents = new(StringComparer.Ordinal);
 
         public CompiledPackage Run()
@@ -92,7 +89,7 @@ public static class PackageCompiler
             };
 
             var assets = new SortedDictionary<string, byte[]>(StringComparer.Ordinal);
-            foreach (var (path, bytes) in files)
+            foreach (var (path, bytes) in Files)
             {
                 if (!SourceExtensions.Contains(Path.GetExtension(path)))
                 {
@@ -349,7 +346,7 @@ public static class PackageCompiler
         {
             var script = new StringBuilder();
             var keys = new List<string>();
-            foreach (var path in files.Keys.Where(p => p.EndsWith(".wxs", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+            foreach (var path in Files.Keys.Where(p => p.EndsWith(".wxs", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
             {
                 keys.Add(path);
                 script.Append(WrapWxs(path, path, Text(path)));
@@ -382,128 +379,19 @@ public static class PackageCompiler
 
         private string CompileLogic(List<string> pages)
         {
-            var bundle = new StringBuilder();
-            var scripts = files.Keys.Where(p => p.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
-            var known = scripts.ToHashSet(StringComparer.Ordinal);
-            foreach (var path in scripts)
-            {
-                bundle.Append(JsModule.Wrap("__hutong_define", path, Text(path), name => ResolveModule(known, path, name)));
-            }
-
+            var scripts = Files.Keys.Where(p => p.EndsWith(".js", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
             var entry = new List<string>();
-            if (known.Contains("app.js"))
+            if (Exists("app.js"))
             {
                 entry.Add("app.js");
             }
 
             entry.AddRange(components.Select(c => c + ".js"));
             entry.AddRange(pages.Select(p => p + ".js"));
-            bundle.Append("__hutong_start(").Append(JsonSerializer.Serialize(entry)).Append(");\n");
-            return bundle.ToString();
-        }
-
-        private static string? ResolveModule(HashSet<string> known, string from, string name)
-        {
-            if (PackagePath.Resolve(from, name) is not { } path)
-            {
-                return null;
-            }
-
-            foreach (var candidate in new[] { path, path + ".js", path + "/index.js" })
-            {
-                if (known.Contains(candidate))
-                {
-                    return candidate;
-                }
-            }
-
-            return null;
-        }
-
-        private JsonNode? ReadJson(string file)
-        {
-            Require(file, "the package");
-            var bytes = files[file];
-            try
-            {
-                return JsonNode.Parse(bytes, documentOptions: JsonOptions);
-            }
-            catch (JsonException e)
-            {
-                var line = (int)(e.LineNumber ?? 0) + 1;
-                var column = (int)(e.BytePositionInLine ?? 0) + 1;
-                throw new CompileException(new CompileError(file, line, column, "invalid JSON: " + FirstSentence(e.Message)));
-            }
-        }
-
-        private static string FirstSentence(string message)
-        {
-            var end = message.IndexOf(". ", StringComparison.Ordinal);
-            return end < 0 ? message : message[..(end + 1)];
-        }
-
-        private string Text(string file)
-        {
-            if (!texts.TryGetValue(file, out var text))
-            {
-                Require(file, "the package");
-                try
-                {
-                    text = new UTF8Encoding(false, true).GetString(files[file]).TrimStart('\uFEFF');
-                }
-                catch (DecoderFallbackException)
-                {
-                    throw Error(file, "the file is not UTF-8 text");
-                }
-
-                texts[file] = text;
-            }
-
-            return text;
-        }
-
-        private bool Exists(string file) => files.ContainsKey(file);
-
-        private void Require(string file, string neededBy)
-        {
-            if (!Exists(file))
-            {
-                throw Error(file, $"missing file '{file}' (needed by {neededBy})");
-            }
-        }
-
-        private void RequireFrom(string referrer, string needle, string file)
-        {
-            if (!Exists(file))
-            {
-                throw ErrorAt(referrer, needle, $"missing file '{file}'");
-            }
+            return Bundle(scripts, entry);
         }
 
         private static string Route(string path) =>
             path.Trim('/').EndsWith(".js", StringComparison.Ordinal) ? path.Trim('/')[..^3] : path.Trim('/');
-
-        private static CompileException Error(string file, string message) =>
-            new(new CompileError(file, 1, 1, message));
-
-        /// <summary>An error at the first place <paramref name="needle"/> (a JSON key or value) is written in the file.</summary>
-        private CompileException ErrorAt(string file, string needle, string message)
-        {
-            var text = Text(file);
-            var quoted = JsonSerializer.Serialize(needle);
-            var offset = text.IndexOf(quoted, StringComparison.Ordinal);
-            if (offset < 0)
-            {
-                offset = text.IndexOf(needle, StringComparison.Ordinal);
-            }
-
-            if (offset < 0)
-            {
-                return Error(file, message);
-            }
-
-            var (line, column) = new SourceText(file, text).Position(offset);
-            return new CompileException(new CompileError(file, line, column, message));
-        }
     }
 }

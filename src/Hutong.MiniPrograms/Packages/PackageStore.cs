@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Hutong.Chat.Media;
 using Hutong.Contracts;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Errors;
 using Hutong.MiniPrograms.Compiler;
 using Hutong.MiniPrograms.Versions;
@@ -18,8 +19,12 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
 {
     private MiniProgramsOptions Limits => options.Value;
 
-    /// <summary>The version's code, its unpacked size, its pages in order and its compiled app config; or why it was refused.</summary>
-    public async Task<Result<(VersionCode Code, long Size, IReadOnlyList<string> Pages, string Config)>> BuildAsync(Stream upload, CancellationToken cancellationToken)
+    /// <summary>
+    /// The version's code, its unpacked size, its pages in order (none for a game) and its compiled config; or why it
+    /// was refused. <paramref name="kind"/> is the app's, which decides how the package is read.
+    /// </summary>
+    public async Task<Result<(VersionCode Code, long Size, IReadOnlyList<string> Pages, string Config)>> BuildAsync(
+        string kind, Stream upload, CancellationToken cancellationToken)
     {
         var staged = await blobs.StageAsync(upload, Limits.MaxPackageBytes, cancellationToken);
         if (staged is null)
@@ -29,15 +34,25 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
 
         try
         {
-            CompiledPackage compiled;
+            var game = kind == MiniProgramKinds.Game;
+            CompiledPackage? compiled = null;
+            CompiledGame? compiledGame = null;
             long size;
             try
             {
                 await using var zip = File.OpenRead(staged.LocalPath);
-                var files = PackageArchive.Read(zip, Limits.MaxPackageBytes, Limits.MaxPackageFiles);
+                var files = PackageArchive.Read(zip, Limits.MaxPackageBytes, Limits.MaxPackageFiles, game ? "game.json" : "app.json");
                 size = files.Values.Sum(f => (long)f.Length);
-                CheckMainPackage(files);
-                compiled = PackageCompiler.Compile(files);
+                if (game)
+                {
+                    CheckMainPackage(files, GamePackageCompiler.SubpackageRoots(files), Limits.MaxGameMainPackageBytes);
+                    compiledGame = GamePackageCompiler.Compile(files);
+                }
+                else
+                {
+                    CheckMainPackage(files, SubpackageRoots(files), Limits.MaxMainPackageBytes);
+                    compiled = PackageCompiler.Compile(files);
+                }
             }
             catch (CompileException e)
             {
@@ -45,16 +60,19 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
             }
 
             blobs.Commit(staged);
-            var view = await KeepAsync(Encoding.UTF8.GetBytes(compiled.ViewJson), cancellationToken);
-            var logic = await KeepAsync(Encoding.UTF8.GetBytes(compiled.LogicJs), cancellationToken);
-            var wxs = await KeepAsync(Encoding.UTF8.GetBytes(compiled.WxsJs), cancellationToken);
-            var assets = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var (path, bytes) in compiled.Assets)
+            if (compiledGame is not null)
             {
-                assets[path] = await KeepAsync(bytes, cancellationToken);
+                var gameJs = await KeepAsync(Encoding.UTF8.GetBytes(compiledGame.GameJs), cancellationToken);
+                var openData = compiledGame.OpenDataJs is { } odc ? await KeepAsync(Encoding.UTF8.GetBytes(odc), cancellationToken) : null;
+                return (new VersionCode(staged.Sha256, "", gameJs, "", await KeepAssetsAsync(compiledGame.Assets, cancellationToken), openData),
+                    size, [], compiledGame.Config);
             }
 
-            return (new VersionCode(staged.Sha256, view, logic, wxs, assets), size, Pages(compiled.AppJson), compiled.AppJson);
+            var view = await KeepAsync(Encoding.UTF8.GetBytes(compiled!.ViewJson), cancellationToken);
+            var logic = await KeepAsync(Encoding.UTF8.GetBytes(compiled.LogicJs), cancellationToken);
+            var wxs = await KeepAsync(Encoding.UTF8.GetBytes(compiled.WxsJs), cancellationToken);
+            return (new VersionCode(staged.Sha256, view, logic, wxs, await KeepAssetsAsync(compiled.Assets, cancellationToken)),
+                size, Pages(compiled.AppJson), compiled.AppJson);
         }
         finally
         {
@@ -62,19 +80,29 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
         }
     }
 
-    /// <summary>One of a version's stored files: the view templates, the logic bundle, or an asset by its package path.</summary>
-    public Stream? Open(string sha256) => blobs.OpenRead(sha256);
+    /// <summary>One of a version's stored files: the view templates, a bundle, or an asset by its package path.</summary>
+    public Stream? Open(string sha256) => sha256.Length == 0 ? null : blobs.OpenRead(sha256);
 
     /// <summary>Everything outside the subpackages' roots is the main package, which has its own, smaller limit.</summary>
-    private void CheckMainPackage(IReadOnlyDictionary<string, byte[]> files)
+    private static void CheckMainPackage(IReadOnlyDictionary<string, byte[]> files, IReadOnlyList<string> roots, long limit)
     {
-        var roots = SubpackageRoots(files["app.json"]);
-        var main = files.Where(f => !roots.Exists(r => f.Key.StartsWith(r, StringComparison.Ordinal))).Sum(f => (long)f.Value.Length);
-        if (main > Limits.MaxMainPackageBytes)
+        var main = files.Where(f => !roots.Any(r => f.Key.StartsWith(r, StringComparison.Ordinal))).Sum(f => (long)f.Value.Length);
+        if (main > limit)
         {
             throw new CompileException(new CompileError(
-                "", 0, 0, $"The main package (outside subpackages) is {main / 1024} KB, over the {Limits.MaxMainPackageBytes / 1024} KB a main package may be."));
+                "", 0, 0, $"The main package (outside subpackages) is {main / 1024} KB, over the {limit / 1024} KB a main package may be."));
         }
+    }
+
+    private async Task<Dictionary<string, string>> KeepAssetsAsync(IReadOnlyDictionary<string, byte[]> files, CancellationToken cancellationToken)
+    {
+        var assets = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (path, bytes) in files)
+        {
+            assets[path] = await KeepAsync(bytes, cancellationToken);
+        }
+
+        return assets;
     }
 
     /// <summary>The routes of the compiled config, main package first, as the compiler lists them.</summary>
@@ -84,8 +112,14 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
         return [.. document.RootElement.GetProperty("pages").EnumerateArray().Select(p => p.GetString()!)];
     }
 
-    private static List<string> SubpackageRoots(byte[] appJson)
+    private static List<string> SubpackageRoots(IReadOnlyDictionary<string, byte[]> files)
     {
+        if (!files.TryGetValue("app.json", out var appJson))
+        {
+            // The compiler says app.json is missing; the size check has nothing to add.
+            return [];
+        }
+
         try
         {
             using var document = JsonDocument.Parse(appJson);

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Security.Cryptography;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,6 +32,14 @@ public static class MiniProgramRuntime
     /// </summary>
     public static string Version { get; } = Convert.ToHexStringLower(
         SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(string.Concat(Files.OrderBy(f => f.Key, StringComparer.Ordinal).Select(f => f.Value.ETag)))))[..16];
+
+    /// <summary>The host module that opens an app of <paramref name="kind"/> (one of <c>MiniProgramKinds</c>).</summary>
+    public static string HostModule(string kind) => kind switch
+    {
+        MiniProgramKinds.Game => "game-host.js",
+        MiniProgramKinds.Story => "story-host.js",
+        _ => "host.js",
+    };
 
     /// <summary>Maps <c>GET /mp/runtime/{file}</c>.</summary>
     public static IEndpointRouteBuilder MapMiniProgramRuntime(this IEndpointRouteBuilder app)

@@ -59,7 +59,7 @@ public sealed class VersionService(
         }
 
         var app = maintained.Value.App;
-        var built = await packages.BuildAsync(package, cancellationToken);
+        var built = await packages.BuildAsync(app.Kind, package, cancellationToken);
         if (!built.IsSuccess)
         {
             return built.Error;

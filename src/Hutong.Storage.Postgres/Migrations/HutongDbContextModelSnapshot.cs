@@ -738,6 +738,14 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("icon_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasDefaultValue("miniProgram")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -813,6 +821,11 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("note");
+
+                    b.Property<string>("OpenDataSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("open_data_sha");
 
                     b.Property<string>("PackageSha")
                         .IsRequired()

@@ -732,6 +732,14 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT")
                         .HasColumnName("icon_id");
 
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("miniProgram")
+                        .HasColumnName("kind");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -807,6 +815,11 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
+
+                    b.Property<string>("OpenDataSha")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("open_data_sha");
 
                     b.Property<string>("PackageSha")
                         .IsRequired()

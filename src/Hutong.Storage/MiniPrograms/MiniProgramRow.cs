@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.MiniPrograms.Apps;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -35,6 +36,9 @@ internal sealed class MiniProgramRow
 
     public string? ReleasedVersion { get; set; }
 
+    /// <summary>miniProgram, game or story.</summary>
+    public required string Kind { get; set; }
+
     public static MiniProgramRow From(MiniProgram a) => new()
     {
         Id = a.Id,
@@ -50,12 +54,13 @@ internal sealed class MiniProgramRow
         CreatedAt = a.CreatedAt,
         ReleasedVersionId = a.ReleasedVersionId,
         ReleasedVersion = a.ReleasedVersion,
+        Kind = a.Kind,
     };
 
     public MiniProgram ToDomain() => new(
         Id, AppId, DeveloperId, Name, Description, Category, IconId,
         JsonSerializer.Deserialize(RequestDomains, MiniProgramRowJson.Default.ListString) ?? [],
-        SecretHash, CreatedAt, ReleasedVersionId, ReleasedVersion);
+        SecretHash, CreatedAt, ReleasedVersionId, ReleasedVersion, Kind);
 
     internal sealed class Configuration : IEntityTypeConfiguration<MiniProgramRow>
     {
@@ -72,6 +77,7 @@ internal sealed class MiniProgramRow
             row.Property(a => a.Category).HasMaxLength(200);
             row.Property(a => a.SecretHash).HasMaxLength(64);
             row.Property(a => a.ReleasedVersion).HasMaxLength(32);
+            row.Property(a => a.Kind).HasMaxLength(16).HasDefaultValue(MiniProgramKinds.MiniProgram);
             row.HasOne<DeveloperRow>().WithMany().HasForeignKey(a => a.DeveloperId).OnDelete(DeleteBehavior.Restrict);
         }
     }

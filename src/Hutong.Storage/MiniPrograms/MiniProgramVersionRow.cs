@@ -37,6 +37,9 @@ internal sealed class MiniProgramVersionRow
 
     public required string WxsSha { get; set; }
 
+    /// <summary>A game's open data context bundle, or null.</summary>
+    public string? OpenDataSha { get; set; }
+
     /// <summary>JSON map of package path to SHA-256.</summary>
     public required string Assets { get; set; }
 
@@ -67,6 +70,7 @@ internal sealed class MiniProgramVersionRow
         ViewSha = v.Code.ViewSha,
         LogicSha = v.Code.LogicSha,
         WxsSha = v.Code.WxsSha,
+        OpenDataSha = v.Code.OpenDataSha,
         Assets = JsonSerializer.Serialize(new Dictionary<string, string>(v.Code.Assets), MiniProgramRowJson.Default.DictionaryStringString),
         ReviewNote = v.ReviewNote,
         SubmittedAt = v.SubmittedAt,
@@ -78,7 +82,7 @@ internal sealed class MiniProgramVersionRow
         Id, AppKey, Version, Note, State, UploadedBy, UploadedAt, Size,
         JsonSerializer.Deserialize(Pages, MiniProgramRowJson.Default.ListString) ?? [],
         Config,
-        new VersionCode(PackageSha, ViewSha, LogicSha, WxsSha, JsonSerializer.Deserialize(Assets, MiniProgramRowJson.Default.DictionaryStringString) ?? []),
+        new VersionCode(PackageSha, ViewSha, LogicSha, WxsSha, JsonSerializer.Deserialize(Assets, MiniProgramRowJson.Default.DictionaryStringString) ?? [], OpenDataSha),
         ReviewNote, SubmittedAt, ReviewedAt, ReleasedAt);
 
     internal sealed class Configuration : IEntityTypeConfiguration<MiniProgramVersionRow>
@@ -101,6 +105,7 @@ internal sealed class MiniProgramVersionRow
             row.Property(v => v.ViewSha).HasMaxLength(64);
             row.Property(v => v.LogicSha).HasMaxLength(64);
             row.Property(v => v.WxsSha).HasMaxLength(64);
+            row.Property(v => v.OpenDataSha).HasMaxLength(64);
             row.HasOne<MiniProgramRow>().WithMany().HasForeignKey(v => v.AppKey).OnDelete(DeleteBehavior.Cascade);
             row.HasOne<AccountRow>().WithMany().HasForeignKey(v => v.UploadedBy).OnDelete(DeleteBehavior.Restrict);
         }

@@ -34,6 +34,7 @@ internal sealed class VersionStore(IDbContextFactory<HutongDbContext> contexts) 
                         .SetProperty(v => v.ViewSha, row.ViewSha)
                         .SetProperty(v => v.LogicSha, row.LogicSha)
                         .SetProperty(v => v.WxsSha, row.WxsSha)
+                        .SetProperty(v => v.OpenDataSha, row.OpenDataSha)
                         .SetProperty(v => v.Assets, row.Assets),
                     cancellationToken);
                 return replaced == 0 ? null : await FindAsync(existing.Id, cancellationToken);

@@ -1,0 +1,41 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Hutong.Storage.Postgres.Migrations
+{
+    /// <inheritdoc />
+    public partial class GameKind : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "open_data_sha",
+                table: "mp_versions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "kind",
+                table: "mini_programs",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "miniProgram");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "open_data_sha",
+                table: "mp_versions");
+
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "mini_programs");
+        }
+    }
+}

@@ -20,4 +20,8 @@ public sealed partial class HutongClient
 
     public Task DeleteStoryDraftAsync(string draftId, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Delete, $"api/v1/stories/{Escape(draftId)}", cancellationToken);
+
+    /// <summary>Publishes the draft as saved at the request's revision, with the story compiled from it by inkjs.</summary>
+    public Task<PublishedStory> PublishStoryAsync(string draftId, PublishStoryRequest request, CancellationToken cancellationToken = default) =>
+        SendAsync(HttpMethod.Post, $"api/v1/stories/{Escape(draftId)}/publish", request, Json.PublishStoryRequest, Json.PublishedStory, cancellationToken);
 }

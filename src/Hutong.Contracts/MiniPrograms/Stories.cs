@@ -44,9 +44,9 @@ public sealed record SaveStoryDraftRequest(
 
 /// <summary>
 /// Publishes the draft as saved at <see cref="Revision"/>: <see cref="Compiled"/> is its Ink source compiled by
-/// inkjs (the story JSON the player runs), <see cref="Endings"/> the ending names it has (<c># ending: Name</c>).
+/// inkjs (the story JSON the player runs).
 /// </summary>
-public sealed record PublishStoryRequest(long Revision, string? Compiled, IReadOnlyList<string>? Endings);
+public sealed record PublishStoryRequest(long Revision, string? Compiled);
 
 /// <summary>A published story: its mini-game and the version just released.</summary>
 public sealed record PublishedStory(MiniProgramInfo App, MiniProgramVersionInfo Version, StoryDraftInfo Draft);

@@ -1047,6 +1047,74 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_storage", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("images");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
+                    b.ToTable("story_drafts", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
                 {
                     b.Property<string>("TemplateId")
@@ -3313,6 +3381,14 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasForeignKey("AppKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>

@@ -67,6 +67,7 @@ public sealed class StoryDraftTests(MiniProgramServers servers) : IClassFixture<
         await ExpectAsync(404, ErrorCodes.StoryNotFound, () => other.Client.GetStoryDraftAsync(draft.Id, Ct));
         await ExpectAsync(404, ErrorCodes.StoryNotFound, () => other.Client.SaveStoryDraftAsync(draft.Id, new SaveStoryDraftRequest(1, "Mine", null, null, "x", null, null), Ct));
         await ExpectAsync(404, ErrorCodes.StoryNotFound, () => other.Client.DeleteStoryDraftAsync(draft.Id, Ct));
+        await ExpectAsync(404, ErrorCodes.StoryNotFound, () => other.Client.PublishStoryAsync(draft.Id, new PublishStoryRequest(1, Story.Compiled), Ct));
         await ExpectAsync(404, ErrorCodes.StoryNotFound, () => other.Client.GetStoryDraftAsync("not-an-id", Ct));
         Assert.Empty((await other.Client.GetStoryDraftsAsync(Ct)).Drafts);
 

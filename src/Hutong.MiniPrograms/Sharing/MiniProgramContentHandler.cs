@@ -27,9 +27,9 @@ internal sealed class MiniProgramContentHandler(MiniProgramService apps, IVersio
         }
 
         var path = (content.Path ?? "").Trim().TrimStart('/');
-        if (path.Length is 0 or > MaxPath || NameText.HasControl(path))
+        if (path.Length > MaxPath || NameText.HasControl(path))
         {
-            errors.Add("path", $"A card opens a page of the app: its path, 1 to {MaxPath} characters.");
+            errors.Add("path", $"A card opens a page of the app: its path, at most {MaxPath} characters.");
         }
 
         return new MiniProgramContent(content.AppId ?? "", title, path);
@@ -43,8 +43,9 @@ internal sealed class MiniProgramContentHandler(MiniProgramService apps, IVersio
             return MiniProgramService.NotFound;
         }
 
+        // A game or a story has no pages: its card opens it, with a query at most (?ending=…).
         var route = content.Path.Split('?', 2)[0];
-        if (!version.Pages.Contains(route, StringComparer.Ordinal))
+        if (version.Pages.Count == 0 ? route.Length > 0 : !version.Pages.Contains(route, StringComparer.Ordinal))
         {
             var errors = new FieldErrors();
             errors.Add("path", $"The mini-program has no page '{route}'.");

@@ -331,6 +331,8 @@ public sealed class Strings
 
     public required MiniProgramStrings MiniPrograms { get; init; }
 
+    public required StoryStrings Stories { get; init; }
+
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
     public required PaymentStrings Payments { get; init; }
 
@@ -358,6 +360,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.English,
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
+        Stories = StoryStrings.English,
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
         Receive = ReceiveStrings.English,
@@ -756,6 +759,10 @@ public sealed class Strings
             [ErrorCodes.NotADeveloper] = "Register as a developer first.",
             [ErrorCodes.NotOnTheTeam] = "Only the mini-program's team can do that.",
             [ErrorCodes.TooManyMiniPrograms] = "You have as many mini-programs as one developer may.",
+            [ErrorCodes.StoryNotFound] = "No such story.",
+            [ErrorCodes.StoryRevisionConflict] = "The story was changed in another tab or on another device.",
+            [ErrorCodes.TooManyStories] = "You have as many stories as one person may: delete one first.",
+            [ErrorCodes.StoryInvalid] = "The story cannot be published as it is.",
             [ErrorCodes.VersionNotFound] = "No such version.",
             [ErrorCodes.VersionExists] = "That version number is taken: upload under a new one.",
             [ErrorCodes.VersionStateConflict] = "That version can't do that in its current state.",
@@ -789,6 +796,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.Chinese,
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
+        Stories = StoryStrings.Chinese,
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,
         Receive = ReceiveStrings.Chinese,
@@ -1186,6 +1194,10 @@ public sealed class Strings
             [ErrorCodes.NotADeveloper] = "请先注册为开发者。",
             [ErrorCodes.NotOnTheTeam] = "只有小程序的开发团队可以这样做。",
             [ErrorCodes.TooManyMiniPrograms] = "你的小程序数量已达上限。",
+            [ErrorCodes.StoryNotFound] = "没有这个故事。",
+            [ErrorCodes.StoryRevisionConflict] = "这个故事在另一个标签页或设备上被修改了。",
+            [ErrorCodes.TooManyStories] = "你的故事数量已达上限，请先删除一个。",
+            [ErrorCodes.StoryInvalid] = "这个故事目前无法发布。",
             [ErrorCodes.VersionNotFound] = "没有这个版本。",
             [ErrorCodes.VersionExists] = "该版本号已被使用，请换一个版本号上传。",
             [ErrorCodes.VersionStateConflict] = "该版本当前状态不允许此操作。",

@@ -136,7 +136,7 @@ function locate(args) {
 }
 
 /**
- * Opens the app in container. launchJson: { runtimeUrl, appId, name, version, envVersion, config, codeUrl, path, query,
+ * Opens the app in container. launchJson: { runtimeUrl, kind, appId, name, version, envVersion, config, codeUrl, path, query,
  * storage (key -> JSON text) }. Returns once the host has mounted; the app keeps loading in its frames.
  */
 export async function open(container, launchJson, owner) {
@@ -166,12 +166,28 @@ export async function open(container, launchJson, owner) {
     share: (card) => owner.invokeMethodAsync('Share', String(card.title || ''), String(card.path || '')),
     close: () => owner.invokeMethodAsync('Close'),
   };
+  if (launch.kind === 'story') {
+    mounted = mount(container, await storyLaunch(launch, code, owner), {
+      ...services, cloudStorage: { set: (items) => call(owner, 'SetStoryEndings', String(items[0].value)), friends: () => call(owner, 'GetStoryBoard') },
+    });
+    return;
+  }
   mounted = mount(container, {
     appId: launch.appId, name: launch.name, version: launch.version, envVersion: launch.envVersion, config: launch.config,
     viewJsonUrl: code + 'view.json', logicJsUrl: code + 'logic.js', wxsJsUrl: code + 'wxs.js', assetsBaseUrl: code + 'assets/',
     runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href,
     path: launch.path || undefined, query: launch.query || {}, storage: parseStored(launch.storage),
   }, services);
+}
+
+// A story's compiled story and images under the launch's code URL, its ending named by a card's path (?ending=),
+// and the player's words in the person's language.
+async function storyLaunch(launch, code, owner) {
+  return {
+    appId: launch.appId, name: launch.name, config: launch.config, storyJsonUrl: code + 'story.json', assetsBaseUrl: code + 'assets/',
+    runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href, query: launch.query || {}, storage: parseStored(launch.storage),
+    texts: JSON.parse(await owner.invokeMethodAsync('StoryTexts')),
+  };
 }
 
 /** Shares the page on top through the app's own onShareAppMessage; false when the runtime cannot. */

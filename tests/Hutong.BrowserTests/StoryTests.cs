@@ -1,0 +1,112 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace Hutong.BrowserTests;
+
+/// <summary>
+/// Story games in the real client: a story written from a template in the studio, an error shown at its line and
+/// fixed, published in one step and shared to a friend's chat; the friend opens it from the card, plays, and resumes
+/// on another device to an ending, which their friends' board of endings found shows.
+/// </summary>
+public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    /// <summary>The story player's sandboxed frame.</summary>
+    private static IFrameLocator Player(IPage page, string within = "") => page.FrameLocator(within + " iframe.hst-frame");
+
+    [Fact]
+    public async Task AStoryFromATemplate_IsFixedPublishedShared_AndPlayedToAnEndingAcrossTwoDevices()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await NewPageAsync(), $"wmei{run}", "Mei");
+        var lin = new Person(await NewPageAsync(), $"wlin{run}", "Lin");
+        await mei.SignUpAsync();
+        await lin.SignUpAsync();
+        var meiApi = await SignInOverApiAsync(mei.Handle);
+        var linApi = await SignInOverApiAsync(lin.Handle);
+        var request = await meiApi.SendFriendRequestAsync((await meiApi.GetUserByHandleAsync(lin.Handle, Ct)).UserId, "hi", Ct);
+        await linApi.AcceptFriendRequestAsync(request.RequestId, Ct);
+        await Expect(mei.ChatRow("Lin")).ToBeVisibleAsync();
+
+        // Discover → Create → a template: the studio opens with its text, and the preview plays it.
+        await mei.Section("Discover").ClickAsync();
+        await mei.Link("Create").ClickAsync();
+        await Expect(mei.Page.GetByRole(AriaRole.Heading, new() { Name = "Create", Exact = true })).ToBeVisibleAsync();
+        await mei.Button("Choose your tea").ClickAsync();
+        await Expect(mei.Page).ToHaveURLAsync(new Regex("/stories/[0-9a-f-]{36}$"));
+        var editor = mei.Field("Story text, in Ink");
+        await Expect(editor).ToHaveValueAsync(new Regex("=== menu ==="));
+        var preview = Player(mei.Page, ".studio-preview");
+        await Expect(preview.Locator("main")).ToContainTextAsync("The teahouse is quiet this afternoon.");
+        await Expect(mei.Page.Locator("#story-problems")).ToContainTextAsync("No errors.");
+        await Expect(mei.Page.Locator(".studio-map svg")).ToBeVisibleAsync();
+
+        // A mistyped divert: the error names its line, a click on it selects that line, and fixing it clears it.
+        var source = await editor.InputValueAsync();
+        var broken = source.Replace("-> company", "-> compnay", StringComparison.Ordinal);
+        var line = broken[..broken.IndexOf("-> compnay", StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        await editor.FillAsync(broken);
+        var problem = mei.Page.Locator("#story-problems").GetByRole(AriaRole.Button, new() { NameRegex = new Regex($"^Error · Line {line}: .*compnay") });
+        await Expect(problem).ToBeVisibleAsync();
+        await Expect(mei.Page.Locator($".studio-highlight .ln:nth-child({line})")).ToHaveClassAsync(new Regex("ln-error"));
+        await mei.ScreenshotAsync("story-studio-error");
+        await problem.ClickAsync();
+        Assert.Equal(broken.Split('\n')[line - 1], await mei.Page.EvaluateAsync<string>(
+            "() => { const t = document.getElementById('story-source'); return t.value.slice(t.selectionStart, t.selectionEnd); }"));
+        await editor.FillAsync(source);
+        await Expect(mei.Page.Locator("#story-problems")).ToContainTextAsync("No errors.");
+        await Expect(mei.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Saved" })).ToBeVisibleAsync();
+        await mei.ExpectAccessibleAsync("the story studio");
+
+        // Publish in one step, then share the story to Lin.
+        await mei.Button("Publish").ClickAsync();
+        var publish = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "Publish your story" });
+        await publish.GetByLabel("Description", new() { Exact = true }).FillAsync("An afternoon in a teahouse");
+        await publish.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
+        await Expect(publish).ToContainTextAsync("Your story is published.");
+        await mei.ScreenshotAsync("story-published");
+        await publish.GetByRole(AriaRole.Button, new() { Name = "Share it", Exact = true }).ClickAsync();
+        var share = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "Share to a chat" });
+        await share.GetByRole(AriaRole.Button, new() { Name = "Send to Lin" }).ClickAsync();
+        await Expect(share).ToHaveCountAsync(0);
+
+        // Lin opens it from the card and makes a choice; the story's state goes to the node.
+        await lin.OpenChatAsync("Mei");
+        var card = lin.Messages.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("Choose your tea") });
+        await Expect(card).ToBeVisibleAsync();
+        await card.ClickAsync();
+        await Expect(lin.Page).ToHaveURLAsync(new Regex("/mp/wx[0-9a-f]{16}"));
+        var player = Player(lin.Page);
+        await Expect(player.Locator("main")).ToContainTextAsync("The teahouse is quiet this afternoon.");
+        await lin.ScreenshotAsync("story-player");
+        var saved = lin.Page.WaitForResponseAsync(r => r.Url.EndsWith("/storage", StringComparison.Ordinal) && r.Request.Method == "PUT");
+        await player.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Green tea") }).ClickAsync();
+        await Expect(player.Locator("main")).ToContainTextAsync("Pale leaves unfold");
+        Assert.True((await saved).Ok);
+        await lin.ExpectAccessibleAsync("a story, open");
+
+        // On another device Lin finds the story where it was, and plays on to an ending.
+        var linElsewhere = new Person(await NewPageAsync(), lin.Handle, lin.Name);
+        await linElsewhere.Page.GotoAsync("/");
+        await linElsewhere.Field("Handle").FillAsync(lin.Handle);
+        await linElsewhere.Field("Password").FillAsync(Person.Password);
+        await linElsewhere.Button("Sign in").ClickAsync();
+        await Expect(linElsewhere.Page.GetByRole(AriaRole.Heading, new() { Name = "Chats", Exact = true })).ToBeVisibleAsync();
+        await linElsewhere.Page.GotoAsync(lin.Page.Url);
+        var resumed = Player(linElsewhere.Page);
+        await Expect(resumed.Locator("main")).ToContainTextAsync("Pale leaves unfold");
+        var endingKept = linElsewhere.Page.WaitForResponseAsync(r => r.Url.EndsWith("/cloud-storage", StringComparison.Ordinal) && r.Request.Method == "PUT");
+        await resumed.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Offer them a cup") }).ClickAsync();
+        await Expect(resumed.Locator(".hs-ending")).ToContainTextAsync("Ending: A new friend");
+        Assert.True((await endingKept).Ok);
+        await Expect(resumed.GetByRole(AriaRole.Button, new() { Name = "Share this ending" })).ToBeVisibleAsync();
+
+        // The friends' board counts the endings found.
+        await linElsewhere.Button("Endings found").ClickAsync();
+        var board = linElsewhere.Page.GetByRole(AriaRole.Region, new() { Name = "Endings found" });
+        await Expect(board.Locator("li", new() { HasTextString = "Lin" })).ToContainTextAsync("1 / 2");
+        await linElsewhere.ScreenshotAsync("story-ending-board");
+    }
+}

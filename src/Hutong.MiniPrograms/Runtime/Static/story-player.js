@@ -117,8 +117,8 @@
         if (text.trim()) record({ text: text.trim() });
         if (image) record({ image });
         if (ending) {
-          record({ ending });
           if (!found.includes(ending)) found.push(ending);
+          record({ ending });
           post({ type: 'ending', name: ending });
         }
       }

@@ -36,6 +36,7 @@ public static class MiniProgramsExtensions
         builder.Services.TryAddSingleton<ShareTicketService>();
         builder.Services.TryAddSingleton<LeaderboardService>();
         builder.Services.TryAddSingleton<StoryService>();
+        builder.Services.TryAddSingleton<Reports.ReportService>();
         builder.Services.AddSingleton<Accounts.Identity.IAccountObserver, CloudStorageAccountObserver>();
         builder.Services.AddSingleton<Accounts.Identity.IAccountObserver, StoryAccountObserver>();
         builder.AddOutboundHttp();

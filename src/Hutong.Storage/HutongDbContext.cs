@@ -166,6 +166,8 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<StoryDraftRow> StoryDrafts => Set<StoryDraftRow>();
 
+    internal DbSet<ReportRow> MiniProgramReports => Set<ReportRow>();
+
     internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
 
     internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();

@@ -22,6 +22,7 @@ using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Login;
+using Hutong.MiniPrograms.Reports;
 using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Stories;
 using Hutong.MiniPrograms.Versions;
@@ -105,6 +106,7 @@ public static class StorageExtensions
         services.TryAddSingleton<IAppStorageStore, AppStorageStore>();
         services.TryAddSingleton<ICloudStorageStore, CloudStorageStore>();
         services.TryAddSingleton<IStoryStore, StoryStore>();
+        services.TryAddSingleton<IReportStore, ReportStore>();
         services.TryAddSingleton<ISubscribeStore, SubscribeStore>();
         return services;
     }

@@ -986,6 +986,41 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_recent", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("AppKey", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("mp_reports", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -3369,6 +3404,15 @@ namespace Hutong.Storage.Postgres.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
                         .WithMany()

@@ -980,6 +980,41 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_recent", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("AppKey", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("mp_reports", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -3357,6 +3392,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.RecentRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
                         .WithMany()

@@ -21,21 +21,33 @@ public sealed partial class HutongClient
     public Task<MiniProgramInfo> GetMiniProgramAsync(string appId, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/mini-programs/{Escape(appId)}", Json.MiniProgramInfo, cancellationToken);
 
-    /// <summary>Released mini-programs by name.</summary>
+    /// <summary>Released apps of every kind by name.</summary>
     public Task<MiniProgramList> SearchMiniProgramsAsync(string text, CancellationToken cancellationToken = default) =>
         GetAsync($"api/v1/mini-programs?q={Escape(text)}", Json.MiniProgramList, cancellationToken);
+
+    /// <summary>Released games and stories by name.</summary>
+    public Task<MiniProgramList> SearchGamesAsync(string text, CancellationToken cancellationToken = default) =>
+        GetAsync($"api/v1/mini-programs?q={Escape(text)}&games=true", Json.MiniProgramList, cancellationToken);
 
     /// <summary>The mini-programs the caller is on the team of.</summary>
     public Task<MiniProgramList> GetMyMiniProgramsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/mini-programs/mine", Json.MiniProgramList, cancellationToken);
 
-    /// <summary>The mini-programs the caller opened lately, the last first.</summary>
+    /// <summary>The apps of every kind the caller opened lately, the last first.</summary>
     public Task<MiniProgramList> GetRecentMiniProgramsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/mini-programs/recent", Json.MiniProgramList, cancellationToken);
 
-    /// <summary>Released mini-programs whose cards are in the caller's chats, the most recently shared first.</summary>
+    /// <summary>The games and stories the caller played lately, the last first.</summary>
+    public Task<MiniProgramList> GetRecentGamesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/recent?games=true", Json.MiniProgramList, cancellationToken);
+
+    /// <summary>Released apps of every kind whose cards are in the caller's chats, the most recently shared first.</summary>
     public Task<MiniProgramList> GetSharedMiniProgramsAsync(CancellationToken cancellationToken = default) =>
         GetAsync("api/v1/mini-programs/shared", Json.MiniProgramList, cancellationToken);
+
+    /// <summary>Released games and stories whose cards are in the caller's chats, the most recently shared first.</summary>
+    public Task<MiniProgramList> GetSharedGamesAsync(CancellationToken cancellationToken = default) =>
+        GetAsync("api/v1/mini-programs/shared?games=true", Json.MiniProgramList, cancellationToken);
 
     public Task<MiniProgramInfo> UpdateMiniProgramAsync(string appId, UpdateMiniProgramRequest request, CancellationToken cancellationToken = default) =>
         SendAsync(HttpMethod.Patch, $"api/v1/mini-programs/{Escape(appId)}", request, Json.UpdateMiniProgramRequest, Json.MiniProgramInfo, cancellationToken);

@@ -33,8 +33,8 @@ public static class MiniProgramsApi
         api.MapPost("/", Create);
         api.MapGet("/", Search);
         api.MapGet("/mine", Mine);
-        api.MapGet("/shared", async (ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.SharedWithAsync(user.UserId(), ct)));
-        api.MapGet("/recent", async (ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.RecentAsync(user.UserId(), ct)));
+        api.MapGet("/shared", async (bool? games, ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.SharedWithAsync(user.UserId(), games, ct)));
+        api.MapGet("/recent", async (bool? games, ClaimsPrincipal user, MiniProgramService apps, CancellationToken ct) => TypedResults.Ok(await apps.RecentAsync(user.UserId(), games, ct)));
         api.MapGet("/{appId}", Get);
         api.MapPatch("/{appId}", Update);
         api.MapPost("/{appId}/secret", ResetSecret);
@@ -101,8 +101,8 @@ public static class MiniProgramsApi
         return result.IsSuccess ? TypedResults.Created($"/api/v1/mini-programs/{result.Value.App.AppId}", result.Value) : result.Error.ToProblem();
     }
 
-    private static async Task<Ok<MiniProgramList>> Search(string? q, MiniProgramService apps, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await apps.SearchAsync(q, cancellationToken));
+    private static async Task<Ok<MiniProgramList>> Search(string? q, bool? games, MiniProgramService apps, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await apps.SearchAsync(q, games, cancellationToken));
 
     private static async Task<Ok<MiniProgramList>> Mine(ClaimsPrincipal user, MiniProgramService apps, CancellationToken cancellationToken) =>
         TypedResults.Ok(await apps.MineAsync(user.UserId(), cancellationToken));

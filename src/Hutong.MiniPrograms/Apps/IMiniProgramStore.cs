@@ -20,8 +20,11 @@ public interface IMiniProgramStore
     /// <summary>The mini-programs the person is on the team of (as developer or member), newest first, with their role.</summary>
     Task<IReadOnlyList<(MiniProgram App, string Role)>> TeamOfAsync(Guid userId, CancellationToken cancellationToken);
 
-    /// <summary>Released mini-programs whose name contains the (lower-case) text.</summary>
-    Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, int take, CancellationToken cancellationToken);
+    /// <summary>
+    /// Released apps whose name contains the (lower-case) text: with <paramref name="games"/> true only games and
+    /// stories, false only mini-programs, null all.
+    /// </summary>
+    Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, bool? games, int take, CancellationToken cancellationToken);
 
     /// <summary>Saves the name, description, category, icon, request domains and secret hash.</summary>
     Task UpdateAsync(MiniProgram app, CancellationToken cancellationToken);
@@ -39,8 +42,8 @@ public interface IMiniProgramStore
     /// <summary>Notes that the person opened the app now.</summary>
     Task TouchRecentAsync(Guid userId, Guid appKey, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>The apps the person opened, the last opened first.</summary>
-    Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, int take, CancellationToken cancellationToken);
+    /// <summary>The apps the person opened, the last opened first; <paramref name="games"/> as in <see cref="SearchReleasedAsync"/>.</summary>
+    Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, bool? games, int take, CancellationToken cancellationToken);
 
     Task<bool> HasLimitedCodeAsync(Guid appKey, string path, CancellationToken cancellationToken);
 

@@ -151,11 +151,14 @@ public sealed class MiniProgramService(
         return new MiniProgramList(infos);
     }
 
-    /// <summary>What the person opened lately, the last first; apps they may no longer open are left out.</summary>
-    public async Task<MiniProgramList> RecentAsync(Guid me, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the person opened lately, the last first; apps they may no longer open are left out. <paramref name="games"/>
+    /// true keeps games and stories, false mini-programs, null all.
+    /// </summary>
+    public async Task<MiniProgramList> RecentAsync(Guid me, bool? games, CancellationToken cancellationToken)
     {
         var infos = new List<MiniProgramInfo>();
-        foreach (var app in await store.RecentAsync(me, 20, cancellationToken))
+        foreach (var app in await store.RecentAsync(me, games, 20, cancellationToken))
         {
             var role = await RoleAsync(app, me, cancellationToken);
             if (role is not null || app.ReleasedVersionId is not null)
@@ -167,13 +170,13 @@ public sealed class MiniProgramService(
         return new MiniProgramList(infos);
     }
 
-    /// <summary>Released apps whose cards are in the person's chats, the most recently shared first.</summary>
-    public async Task<MiniProgramList> SharedWithAsync(Guid me, CancellationToken cancellationToken)
+    /// <summary>Released apps whose cards are in the person's chats, the most recently shared first; <paramref name="games"/> as in <see cref="RecentAsync"/>.</summary>
+    public async Task<MiniProgramList> SharedWithAsync(Guid me, bool? games, CancellationToken cancellationToken)
     {
         var infos = new List<MiniProgramInfo>();
         foreach (var appId in await store.SharedWithAsync(me, 20, cancellationToken))
         {
-            if (await store.FindByAppIdAsync(appId, cancellationToken) is { ReleasedVersionId: not null } app)
+            if (await store.FindByAppIdAsync(appId, cancellationToken) is { ReleasedVersionId: not null } app && IsOfKind(app, games))
             {
                 infos.Add(Info(app, null, null));
             }
@@ -185,13 +188,17 @@ public sealed class MiniProgramService(
     /// <summary>Notes that the person opened the app.</summary>
     public Task OpenedAsync(Guid me, MiniProgram app, CancellationToken cancellationToken) => store.TouchRecentAsync(me, app.Id, clock.GetUtcNow(), cancellationToken);
 
-    public async Task<MiniProgramList> SearchAsync(string? text, CancellationToken cancellationToken)
+    /// <summary>Released apps by name; <paramref name="games"/> as in <see cref="RecentAsync"/>.</summary>
+    public async Task<MiniProgramList> SearchAsync(string? text, bool? games, CancellationToken cancellationToken)
     {
         var query = NameText.Clean(text).ToLowerInvariant();
         return query.Length == 0
             ? new MiniProgramList([])
-            : new MiniProgramList([.. (await store.SearchReleasedAsync(query, 20, cancellationToken)).Select(a => Info(a, null, null))]);
+            : new MiniProgramList([.. (await store.SearchReleasedAsync(query, games, 20, cancellationToken)).Select(a => Info(a, null, null))]);
     }
+
+    private static bool IsOfKind(MiniProgram app, bool? games) =>
+        games is not { } onlyGames || (app.Kind != MiniProgramKinds.MiniProgram) == onlyGames;
 
     public async Task<Result<MiniProgramInfo>> UpdateAsync(Guid me, string appId, UpdateMiniProgramRequest request, CancellationToken cancellationToken)
     {

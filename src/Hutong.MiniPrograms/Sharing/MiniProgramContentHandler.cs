@@ -1,6 +1,7 @@
 using Hutong.Chat;
 using Hutong.Chat.Messages.Content;
 using Hutong.Contracts.Chat.Content;
+using Hutong.Contracts.MiniPrograms;
 using Hutong.Core.Errors;
 using Hutong.Core.Text;
 using Hutong.MiniPrograms.Apps;
@@ -11,7 +12,8 @@ namespace Hutong.MiniPrograms.Sharing;
 /// <summary>
 /// Anyone may share a released mini-program into a chat, at one of its pages: the card's app name and icon come from
 /// the app itself, whatever the device sent, and a page the released version does not have is refused, so a card
-/// always opens something real.
+/// always opens something real. A game or a story has no pages: its card's path is only a query (<c>?level=3</c>, or
+/// empty), which the game reads from its launch options.
 /// </summary>
 internal sealed class MiniProgramContentHandler(MiniProgramService apps, IVersionStore versions) : ContentHandler<MiniProgramContent>
 {
@@ -29,7 +31,7 @@ internal sealed class MiniProgramContentHandler(MiniProgramService apps, IVersio
         var path = (content.Path ?? "").Trim().TrimStart('/');
         if (path.Length > MaxPath || NameText.HasControl(path))
         {
-            errors.Add("path", $"A card opens a page of the app: its path, at most {MaxPath} characters.");
+            errors.Add("path", $"A card opens a page of the app: its path, up to {MaxPath} characters.");
         }
 
         return new MiniProgramContent(content.AppId ?? "", title, path);
@@ -43,12 +45,12 @@ internal sealed class MiniProgramContentHandler(MiniProgramService apps, IVersio
             return MiniProgramService.NotFound;
         }
 
-        // A game or a story has no pages: its card opens it, with a query at most (?ending=…).
         var route = content.Path.Split('?', 2)[0];
-        if (version.Pages.Count == 0 ? route.Length > 0 : !version.Pages.Contains(route, StringComparer.Ordinal))
+        var paged = app.Kind == MiniProgramKinds.MiniProgram;
+        if (paged ? !version.Pages.Contains(route, StringComparer.Ordinal) : route.Length > 0)
         {
             var errors = new FieldErrors();
-            errors.Add("path", $"The mini-program has no page '{route}'.");
+            errors.Add("path", paged ? $"The mini-program has no page '{route}'." : "A game's card has no page: its path is only a query, as ?level=3.");
             return errors.ToError();
         }
 

@@ -93,10 +93,10 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
             .OrderByDescending(x => x.Item1.CreatedAt)];
     }
 
-    public async Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MiniProgram>> SearchReleasedAsync(string text, bool? games, int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var rows = await db.MiniPrograms.AsNoTracking()
+        var rows = await OfKind(db.MiniPrograms.AsNoTracking(), games)
             .Where(a => a.ReleasedVersionId != null && a.SearchName.Contains(text))
             .OrderBy(a => a.SearchName.Length).ThenBy(a => a.SearchName)
             .Take(take).ToListAsync(cancellationToken);
@@ -191,15 +191,23 @@ internal sealed class MiniProgramStore(IDbContextFactory<HutongDbContext> contex
         }
     }
 
-    public async Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, int take, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MiniProgram>> RecentAsync(Guid userId, bool? games, int take, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var rows = await db.MiniProgramRecents.AsNoTracking().Where(r => r.UserId == userId)
-            .OrderByDescending(r => r.OpenedAt).Take(take)
-            .Join(db.MiniPrograms, r => r.AppKey, a => a.Id, (r, a) => new { a, r.OpenedAt })
+            .Join(OfKind(db.MiniPrograms, games), r => r.AppKey, a => a.Id, (r, a) => new { a, r.OpenedAt })
+            .OrderByDescending(x => x.OpenedAt).Take(take)
             .ToListAsync(cancellationToken);
         return [.. rows.OrderByDescending(x => x.OpenedAt).Select(x => x.a.ToDomain())];
     }
+
+    /// <summary>Games and stories (true), mini-programs (false), or all (null).</summary>
+    private static IQueryable<MiniProgramRow> OfKind(IQueryable<MiniProgramRow> apps, bool? games) => games switch
+    {
+        true => apps.Where(a => a.Kind != MiniProgramKinds.MiniProgram),
+        false => apps.Where(a => a.Kind == MiniProgramKinds.MiniProgram),
+        null => apps,
+    };
 
     public async Task<bool> HasLimitedCodeAsync(Guid appKey, string path, CancellationToken cancellationToken)
     {

@@ -331,6 +331,9 @@ public sealed class Strings
 
     public required MiniProgramStrings MiniPrograms { get; init; }
 
+    /// <summary>Discover → Games.</summary>
+    public required GameStrings Games { get; init; }
+
     public required StoryStrings Stories { get; init; }
 
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
@@ -360,6 +363,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.English,
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
+        Games = GameStrings.English,
         Stories = StoryStrings.English,
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
@@ -796,6 +800,7 @@ public sealed class Strings
         OfficialAccounts = OfficialAccountStrings.Chinese,
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
+        Games = GameStrings.Chinese,
         Stories = StoryStrings.Chinese,
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,

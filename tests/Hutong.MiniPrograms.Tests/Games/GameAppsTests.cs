@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using Hutong.Contracts;
+using Hutong.Contracts.Chat;
+using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.MiniPrograms;
 using Hutong.MiniPrograms.Tests.Server;
 using Zips = Hutong.MiniPrograms.Tests.Server.Packages;
@@ -129,5 +131,43 @@ public sealed class GameAppsTests(MiniProgramServers servers) : IClassFixture<Mi
 
         Assert.Equal(["1.0.2", "1.0.0"], (await dev.Client.GetMiniProgramVersionsAsync(appId, Ct)).Versions.Select(v => v.Version));
         Assert.Empty((await mpDev.Client.GetMiniProgramVersionsAsync(mpAppId, Ct)).Versions);
+    }
+
+    [Theory, ProviderData]
+    public async Task AGamesCard_CarriesOnlyAQuery_AndGamesAreListedApartFromMiniPrograms(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var (dev, gameId) = await NewGameAsync(app);
+        await MiniProgramServers.ReleaseAsync(dev, ops, gameId, package: Zips.Zip(Tap));
+        var (mpDev, mpAppId, _) = await MiniProgramServers.NewAppAsync(app, "Tap Water Guide");
+        await MiniProgramServers.ReleaseAsync(mpDev, ops, mpAppId);
+        var mei = await TestUser.CreateAsync(app, "mei");
+        var lin = await TestUser.CreateAsync(app, "lin");
+        await mei.BefriendAsync(lin);
+        var chat = Assert.Single((await mei.Client.GetConversationsAsync(Ct)).Conversations).ConversationId;
+
+        await mei.Client.SendMessageAsync(chat, new SendMessageRequest("game-1", new MiniProgramContent(gameId, "Beat 12 taps", "?challenge=12")), Ct);
+        await mei.Client.SendMessageAsync(chat, new SendMessageRequest("game-2", new MiniProgramContent(gameId, "", "")), Ct);
+        await mei.Client.SendMessageAsync(chat, new SendMessageRequest("mp-1", new MiniProgramContent(mpAppId, "", "pages/index/index")), Ct);
+        var paged = await ExpectAsync(400, ErrorCodes.ValidationFailed, () =>
+            mei.Client.SendMessageAsync(chat, new SendMessageRequest("game-3", new MiniProgramContent(gameId, "", "pages/index/index")), Ct));
+        var pageless = await ExpectAsync(400, ErrorCodes.ValidationFailed, () =>
+            mei.Client.SendMessageAsync(chat, new SendMessageRequest("mp-2", new MiniProgramContent(mpAppId, "", "?x=1")), Ct));
+
+        Assert.Equal(["path"], paged.Problem!.Errors!.Keys);
+        Assert.Equal(["path"], pageless.Problem!.Errors!.Keys);
+        var cards = (await lin.Client.GetMessagesAsync(chat, cancellationToken: Ct)).Messages.Select(m => m.Content).OfType<MiniProgramContent>().ToList();
+        Assert.Equal(["?challenge=12", "", "pages/index/index"], cards.Select(c => c.Path));
+        Assert.Equal("Tap Tap", cards[1].Title);
+
+        await lin.Client.LaunchMiniProgramAsync(gameId, cancellationToken: Ct);
+        await lin.Client.LaunchMiniProgramAsync(mpAppId, cancellationToken: Ct);
+        Assert.Equal([mpAppId, gameId], (await lin.Client.GetRecentMiniProgramsAsync(Ct)).Apps.Select(a => a.AppId));
+        Assert.Equal([gameId], (await lin.Client.GetRecentGamesAsync(Ct)).Apps.Select(a => a.AppId));
+        Assert.Equal([mpAppId, gameId], (await lin.Client.GetSharedMiniProgramsAsync(Ct)).Apps.Select(a => a.AppId));
+        Assert.Equal([gameId], (await lin.Client.GetSharedGamesAsync(Ct)).Apps.Select(a => a.AppId));
+        Assert.Equal([gameId, mpAppId], (await lin.Client.SearchMiniProgramsAsync("tap", Ct)).Apps.Select(a => a.AppId));
+        Assert.Equal([gameId], (await lin.Client.SearchGamesAsync("tap", Ct)).Apps.Select(a => a.AppId));
+        Assert.All((await lin.Client.SearchGamesAsync("tap", Ct)).Apps, a => Assert.Equal(MiniProgramKinds.Game, a.Kind));
     }
 }

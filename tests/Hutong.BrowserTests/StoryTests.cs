@@ -108,5 +108,20 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
         var board = linElsewhere.Page.GetByRole(AriaRole.Region, new() { Name = "Endings found" });
         await Expect(board.Locator("li", new() { HasTextString = "Lin" })).ToContainTextAsync("1 / 2");
         await linElsewhere.ScreenshotAsync("story-ending-board");
+
+        // Lin shares the ending to Moments (a link to the story) and to Mei, who opens it to Lin's challenge.
+        await resumed.GetByRole(AriaRole.Button, new() { Name = "Share this ending" }).ClickAsync();
+        var shareEnding = linElsewhere.Page.GetByRole(AriaRole.Dialog, new() { Name = "Share to a chat" });
+        await Expect(shareEnding).ToContainTextAsync("Choose your tea · A new friend");
+        await shareEnding.GetByRole(AriaRole.Button, new() { Name = "Share to Moments" }).ClickAsync();
+        await Expect(linElsewhere.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Shared to Moments." })).ToBeVisibleAsync();
+        var post = Assert.Single((await linApi.GetTimelineAsync(cancellationToken: Ct)).Posts, p => p.Card is Hutong.Contracts.Social.LinkCard);
+        Assert.Contains("?path=%3Fending%3DA%2520new%2520friend", ((Hutong.Contracts.Social.LinkCard)post.Card!).Url, StringComparison.Ordinal);
+        await resumed.GetByRole(AriaRole.Button, new() { Name = "Share this ending" }).ClickAsync();
+        await linElsewhere.Page.GetByRole(AriaRole.Dialog, new() { Name = "Share to a chat" }).GetByRole(AriaRole.Button, new() { Name = "Send to Mei" }).ClickAsync();
+        await mei.OpenChatAsync("Lin");
+        var endingCard = mei.Messages.GetByRole(AriaRole.Link, new() { NameRegex = new Regex("A new friend") });
+        await endingCard.ClickAsync();
+        await Expect(Player(mei.Page).Locator(".hs-shared")).ToContainTextAsync("reached the ending “A new friend”");
     }
 }

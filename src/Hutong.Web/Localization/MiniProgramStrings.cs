@@ -20,6 +20,7 @@ public sealed class MiniProgramStrings
     public required string Trial { get; init; }
     public required Func<string, string> SharedTo { get; init; }
     public required string ShareToChat { get; init; }
+    public required string ShareToMoments { get; init; }
     public required string Allow { get; init; }
     public required string Deny { get; init; }
     public required string Ok { get; init; }
@@ -74,6 +75,7 @@ public sealed class MiniProgramStrings
         Trial = "Trial",
         SharedTo = chat => $"Shared to {chat}.",
         ShareToChat = "Share to a chat",
+        ShareToMoments = "Share to Moments",
         Allow = "Allow",
         Deny = "Deny",
         Ok = "OK",
@@ -129,6 +131,7 @@ public sealed class MiniProgramStrings
         Trial = "体验版",
         SharedTo = chat => $"已转发给 {chat}。",
         ShareToChat = "转发到聊天",
+        ShareToMoments = "分享到朋友圈",
         Allow = "允许",
         Deny = "拒绝",
         Ok = "知道了",

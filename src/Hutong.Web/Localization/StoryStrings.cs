@@ -66,6 +66,7 @@ public sealed class StoryStrings
     public required string MissingImage { get; init; }
     public required string TooLong { get; init; }
     public required string LoadFailed { get; init; }
+    public required string SharedEnding { get; init; }
 
     public static StoryStrings English { get; } = new()
     {
@@ -130,6 +131,7 @@ public sealed class StoryStrings
         MissingImage = "No image named",
         TooLong = "The story did not stop: it printed too many lines at once.",
         LoadFailed = "The story could not be loaded.",
+        SharedEnding = "Someone who shared this story reached the ending “{0}”. Can you?",
     };
 
     public static StoryStrings Chinese { get; } = new()
@@ -195,5 +197,6 @@ public sealed class StoryStrings
         MissingImage = "找不到图片",
         TooLong = "故事停不下来：一次输出的内容太多。",
         LoadFailed = "无法载入故事。",
+        SharedEnding = "分享这个故事的人到达了结局“{0}”。你也能吗？",
     };
 }

@@ -31,6 +31,7 @@ public sealed partial class MiniProgramPage
             ["missingImage"] = s.MissingImage,
             ["tooLong"] = s.TooLong,
             ["loadFailed"] = s.LoadFailed,
+            ["sharedEnding"] = s.SharedEnding,
         }.ToJsonString();
     }
 

@@ -32,7 +32,7 @@ const englishTexts = {
   missingImage: 'No image named',
   tooLong: 'The story did not stop: it printed too many lines at once.',
   loadFailed: 'The story could not be loaded.',
-  you: 'You',
+  sharedEnding: 'Someone who shared this story reached the ending “{0}”. Can you?',
 };
 
 /**
@@ -92,6 +92,7 @@ export function mount(container, launch, services = {}) {
       const save = isObject(storage[SAVE_KEY]) ? storage[SAVE_KEY] : null;
       frameWindow.postMessage({
         type: 'init', story: storyText, save, replay: launch.replay || null, preview, found, endings,
+        sharedEnding: launch.query && typeof launch.query.ending === 'string' ? launch.query.ending.slice(0, 200) : null,
         language: config.language || undefined, texts,
         images: isObject(launch.images) ? launch.images : null,
         assetsBaseUrl: launch.assetsBaseUrl ? new URL(launch.assetsBaseUrl, location.href).href : null,

@@ -52,6 +52,11 @@
     choicesEl.textContent = '';
     passage = [];
     made = [];
+    if (init.sharedEnding && !save) {
+      // Opened from a card that shared an ending: said once, above the story, as the sharer's challenge.
+      storyEl.appendChild(el('p', { class: 'hs-shared' }, (texts.sharedEnding || '“{0}”').replace('{0}', init.sharedEnding)));
+      init.sharedEnding = null;
+    }
     try {
       story = new inkjs.Story(json);
       story.allowExternalFunctionFallbacks = true;

@@ -124,4 +124,60 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await endingCard.ClickAsync();
         await Expect(Player(mei.Page).Locator(".hs-shared")).ToContainTextAsync("reached the ending “A new friend”");
     }
+
+    [Fact]
+    public async Task InChinese_AStoryIsWrittenWithTheInsertButtons_AndASecondTabsSaveIsNeverOverwrittenUnawares()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var mei = new Person(await NewPageAsync("zh-CN"), $"zmei{run}", "小梅");
+        await mei.SignUpInChineseAsync();
+
+        await mei.Page.GotoAsync("discover");
+        await mei.Link("创作").ClickAsync();
+        await mei.Button("选一壶茶").ClickAsync();
+        var editor = mei.Field("故事正文（Ink）");
+        await Expect(editor).ToHaveValueAsync(new Regex("午后的茶馆很安静"));
+        await Expect(Player(mei.Page, ".studio-preview").Locator("main")).ToContainTextAsync("午后的茶馆很安静");
+
+        // A knot and a choice from the buttons, the choice's words typed as an input method commits them; nothing leads
+        // to the new knot yet, which the studio says at its line.
+        await editor.FocusAsync();
+        await mei.Page.Keyboard.PressAsync("Control+End");
+        await mei.Button("+ 段落结").ClickAsync();
+        await Expect(editor).ToHaveValueAsync(new Regex("=== scene_1 ===\n这里发生了什么。\n-> END\n$"));
+        await mei.Page.Keyboard.PressAsync("End");
+        await mei.Page.Keyboard.PressAsync("ArrowDown");
+        await mei.Page.Keyboard.PressAsync("End");
+        await mei.Button("+ 选项").ClickAsync();
+        var savedHere = mei.Page.WaitForResponseAsync(r => SavesSource(r, "去看看新的地方"));
+        await mei.Page.Keyboard.InsertTextAsync("去看看新的地方");
+        await Expect(editor).ToHaveValueAsync(new Regex("=== scene_1 ===\n这里发生了什么。\n\\* \\[去看看新的地方\\] -> menu\n-> END\n$"));
+        var lost = mei.Page.Locator("#story-problems").GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^警告 · 第 \\d+ 行: .*“scene_1”") });
+        await Expect(lost).ToBeVisibleAsync();
+        Assert.True((await savedHere).Ok);
+        await Expect(mei.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "已保存" })).ToBeVisibleAsync();
+        await mei.ScreenshotAsync("story-studio-chinese");
+        await mei.ExpectAccessibleAsync("the story studio, in Chinese");
+
+        // The same draft in a second tab saves first; the first tab is told and loads it again, losing nothing unawares.
+        var second = await mei.Page.Context.NewPageAsync();
+        await second.GotoAsync(mei.Page.Url);
+        var secondEditor = second.GetByLabel("故事正文（Ink）", new() { Exact = true });
+        await Expect(secondEditor).ToHaveValueAsync(new Regex("去看看新的地方"));
+        var secondSaved = second.WaitForResponseAsync(r => SavesSource(r, "第二个标签页"));
+        await secondEditor.FillAsync((await secondEditor.InputValueAsync()) + "\n// 第二个标签页");
+        Assert.True((await secondSaved).Ok);
+        await editor.FillAsync((await editor.InputValueAsync()) + "\n// 第一个标签页");
+        var conflict = mei.Page.GetByRole(AriaRole.Alert).Filter(new() { HasTextString = "另一个标签页" });
+        await Expect(conflict).ToBeVisibleAsync();
+        await conflict.GetByRole(AriaRole.Button, new() { Name = "重新载入" }).ClickAsync();
+        await Expect(editor).ToHaveValueAsync(new Regex("// 第二个标签页$"));
+        await Expect(conflict).ToHaveCountAsync(0);
+    }
+
+    /// <summary>An autosave of the draft whose text has <paramref name="text"/>.</summary>
+    private static bool SavesSource(IResponse response, string text) =>
+        response.Request.Method == "PUT" && response.Url.Contains("/api/v1/stories/", StringComparison.Ordinal)
+        && response.Request.PostData is { } body
+        && System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("source").GetString()!.Contains(text, StringComparison.Ordinal);
 }

@@ -84,7 +84,7 @@ export function insert(kind, arg) {
     return;
   }
   if (kind === 'choice') {
-    const target = s.knots.find((k) => !k.function)?.name || 'END';
+    const target = s.knots.find((k) => !k.start && !k.function)?.name || 'END';
     const text = '* [' + (s.texts.newChoice || 'Choice') + '] -> ' + target;
     t.setSelectionRange(lineEnd, lineEnd);
     document.execCommand('insertText', false, (lineEnd > lineStart ? '\n' : '') + text);

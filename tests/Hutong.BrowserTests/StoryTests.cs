@@ -173,6 +173,13 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await conflict.GetByRole(AriaRole.Button, new() { Name = "重新载入" }).ClickAsync();
         await Expect(editor).ToHaveValueAsync(new Regex("// 第二个标签页$"));
         await Expect(conflict).ToHaveCountAsync(0);
+        await second.CloseAsync();
+
+        // Deleted, the draft leaves the list.
+        await mei.Button("删除草稿").ClickAsync();
+        await mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "删除草稿" }).GetByRole(AriaRole.Button, new() { Name = "删除草稿" }).ClickAsync();
+        await Expect(mei.Page).ToHaveURLAsync(new Regex("/stories$"));
+        await Expect(mei.Page.GetByText("还没有故事。")).ToBeVisibleAsync();
     }
 
     /// <summary>An autosave of the draft whose text has <paramref name="text"/>.</summary>

@@ -10,14 +10,12 @@ public sealed class StoryStrings
     public required string Blank { get; init; }
     public required string MysteryTemplate { get; init; }
     public required string TeaTemplate { get; init; }
-    public required string StartFrom { get; init; }
     public required string Published { get; init; }
     public required string Draft { get; init; }
     public required Func<DateTimeOffset, string> Edited { get; init; }
     public required string Title { get; init; }
     public required string Description { get; init; }
     public required string Cover { get; init; }
-    public required string ChooseCover { get; init; }
     public required string NoCover { get; init; }
     public required string Language { get; init; }
     public required string Editor { get; init; }
@@ -38,7 +36,6 @@ public sealed class StoryStrings
     public required string InsertImage { get; init; }
     public required string NewChoice { get; init; }
     public required string NewKnotText { get; init; }
-    public required string Images { get; init; }
     public required string Saved { get; init; }
     public required string Saving { get; init; }
     public required string Unsaved { get; init; }
@@ -77,14 +74,12 @@ public sealed class StoryStrings
         Blank = "Blank page",
         MysteryTemplate = "A mystery in three rooms",
         TeaTemplate = "Choose your tea",
-        StartFrom = "Start from",
         Published = "Published",
         Draft = "Draft",
         Edited = at => $"Edited {at.LocalDateTime:yyyy-MM-dd HH:mm}",
         Title = "Title",
         Description = "Description",
         Cover = "Cover",
-        ChooseCover = "Choose a cover image",
         NoCover = "No cover",
         Language = "Language of the story",
         Editor = "Story",
@@ -105,7 +100,6 @@ public sealed class StoryStrings
         InsertImage = "Image",
         NewChoice = "What the reader picks",
         NewKnotText = "What happens here.",
-        Images = "Images",
         Saved = "Saved",
         Saving = "Saving…",
         Unsaved = "Not saved yet",
@@ -143,14 +137,12 @@ public sealed class StoryStrings
         Blank = "白纸",
         MysteryTemplate = "三个房间的谜案",
         TeaTemplate = "选一壶茶",
-        StartFrom = "开始于",
         Published = "已发布",
         Draft = "草稿",
         Edited = at => $"编辑于 {at.LocalDateTime:yyyy-MM-dd HH:mm}",
         Title = "标题",
         Description = "简介",
         Cover = "封面",
-        ChooseCover = "选择封面图片",
         NoCover = "无封面",
         Language = "故事的语言",
         Editor = "故事",
@@ -171,7 +163,6 @@ public sealed class StoryStrings
         InsertImage = "图片",
         NewChoice = "读者的选择",
         NewKnotText = "这里发生了什么。",
-        Images = "图片",
         Saved = "已保存",
         Saving = "正在保存…",
         Unsaved = "尚未保存",

@@ -19,6 +19,9 @@ internal static class TestPaths
     /// <summary>The booking sample's mini-program folder.</summary>
     public static string BookingMiniProgram => Path.GetFullPath(Path.Combine(Metadata("RepositoryRoot"), "samples", "booking", "miniprogram"));
 
+    /// <summary>The tap game sample's folder (samples/tap-game).</summary>
+    public static string TapGame => Path.GetFullPath(Path.Combine(Metadata("RepositoryRoot"), "samples", "tap-game"));
+
     public static string Axe => Path.GetFullPath(Metadata("AxeScript"));
 
     /// <summary>Screenshots of the key screens; <c>HUTONG_SCREENSHOTS=docs/screenshots</c> refreshes the README's.</summary>

@@ -94,6 +94,8 @@ public sealed class RuntimeSecurityTests(RuntimeFixture fixture)
     [Theory]
     [InlineData("view.html")]
     [InlineData("logic.html")]
+    [InlineData("game.html")]
+    [InlineData("open-data.html")]
     public async Task RuntimeFrames_AreServedWithAStrictPolicy(string file)
     {
         using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
@@ -111,6 +113,21 @@ public sealed class RuntimeSecurityTests(RuntimeFixture fixture)
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task OpenDataContextFrame_LoadsImagesOnlyFromTheNode_AndNoMedia()
+    {
+        using var client = new HttpClient { BaseAddress = fixture.BaseAddress };
+
+        using var response = await client.GetAsync("/mp/runtime/open-data.html", TestContext.Current.CancellationToken);
+
+        var policy = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        var origin = fixture.BaseAddress.GetLeftPart(UriPartial.Authority);
+        Assert.Contains($"img-src data: blob: {origin};", policy, StringComparison.Ordinal);
+        Assert.Contains("media-src 'none'", policy, StringComparison.Ordinal);
+        Assert.Contains("worker-src blob:", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("https:", policy, StringComparison.Ordinal);
     }
 
     [Fact]

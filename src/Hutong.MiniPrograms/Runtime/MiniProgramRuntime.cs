@@ -84,14 +84,19 @@ public static class MiniProgramRuntime
     private static string FramePolicy(string file, HttpRequest request)
     {
         var origin = request.Scheme + "://" + request.Host.Value;
-        var scripts = $"{origin}{RuntimePath} {origin}{PackagesPath}";
-        var common = $"default-src 'none'; style-src {origin}{RuntimePath} 'unsafe-inline'; img-src https: data: blob: {origin}; " +
-            $"media-src https: data: blob: {origin}; font-src data: {origin}; connect-src 'none'; frame-ancestors {origin}; " +
-            "base-uri 'none'; form-action 'none'";
-        return file == "logic.html"
+        var scripts = $"script-src {origin}{RuntimePath} {origin}{PackagesPath}";
+        var common = $"default-src 'none'; style-src {origin}{RuntimePath} 'unsafe-inline'; font-src data: {origin}; connect-src 'none'; " +
+            $"frame-ancestors {origin}; base-uri 'none'; form-action 'none'";
+        var media = $"img-src https: data: blob: {origin}; media-src https: data: blob: {origin}";
+        return file switch
+        {
             // The worker is a blob made by the frame (a URL of this origin would be cross-origin to the opaque frame);
             // it inherits this policy, so its network is closed too.
-            ? $"{common}; script-src {scripts}; worker-src blob:"
-            : $"{common}; script-src {scripts}";
+            "logic.html" or "game.html" => $"{common}; {media}; {scripts}; worker-src blob:",
+            // The open data context holds friends' data and must not send it anywhere: no network, and images only from
+            // this node (the package's assets, people's avatars), never from an address its code could choose to carry it.
+            "open-data.html" => $"{common}; img-src data: blob: {origin}; media-src 'none'; {scripts}; worker-src blob:",
+            _ => $"{common}; {media}; {scripts}",
+        };
     }
 }

@@ -11,6 +11,10 @@ public sealed class MiniProgramStrings
     public required string CodeExpired { get; init; }
     public required string More { get; init; }
     public required string CloseMiniProgram { get; init; }
+    public required string GameStopped { get; init; }
+    public required string GameStoppedDetail { get; init; }
+    public required string RestartGame { get; init; }
+    public required string Leaderboard { get; init; }
     public required string Share { get; init; }
     public required string CopyLink { get; init; }
     public required string LinkCopied { get; init; }
@@ -66,6 +70,10 @@ public sealed class MiniProgramStrings
         CodeExpired = "This mini-program was open too long: close it and open it again.",
         More = "More",
         CloseMiniProgram = "Close mini-program",
+        GameStopped = "The game stopped responding",
+        GameStoppedDetail = "It was stopped so that the rest of Hutong keeps working.",
+        RestartGame = "Restart",
+        Leaderboard = "Leaderboard",
         Share = "Share to a chat",
         CopyLink = "Copy link",
         LinkCopied = "Link copied.",
@@ -122,6 +130,10 @@ public sealed class MiniProgramStrings
         CodeExpired = "小程序打开太久了：请关闭后重新打开。",
         More = "更多",
         CloseMiniProgram = "关闭小程序",
+        GameStopped = "游戏无响应",
+        GameStoppedDetail = "已停止这个游戏，以免影响 Hutong 的其他功能。",
+        RestartGame = "重新开始",
+        Leaderboard = "排行榜",
         Share = "转发给朋友",
         CopyLink = "复制链接",
         LinkCopied = "链接已复制。",

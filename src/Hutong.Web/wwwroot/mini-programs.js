@@ -137,7 +137,7 @@ function locate(args) {
 
 /**
  * Opens the app in container. launchJson: { runtimeUrl, kind, appId, name, version, envVersion, config, codeUrl, path, query,
- * storage (key -> JSON text) }. Returns once the host has mounted; the app keeps loading in its frames.
+ * storage (key -> JSON text), and for a game fromCard, shareTicket, texts }. Returns once the host has mounted; the app keeps loading in its frames.
  */
 export async function open(container, launchJson, owner) {
   close();
@@ -167,9 +167,11 @@ export async function open(container, launchJson, owner) {
     close: () => owner.invokeMethodAsync('Close'),
   };
   if (launch.kind === 'story') {
-    mounted = mount(container, await storyLaunch(launch, code, owner), {
-      ...services, cloudStorage: { set: (items) => call(owner, 'SetStoryEndings', String(items[0].value)), friends: () => call(owner, 'GetStoryBoard') },
-    });
+    mounted = mount(container, await storyLaunch(launch, code, owner), { ...services, cloudStorage: cloudStorage(owner) });
+    return;
+  }
+  if (launch.kind === 'game') {
+    mounted = mount(container, gameLaunch(launch, code), { ...services, cloudStorage: cloudStorage(owner) });
     return;
   }
   mounted = mount(container, {
@@ -178,6 +180,33 @@ export async function open(container, launchJson, owner) {
     runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href,
     path: launch.path || undefined, query: launch.query || {}, storage: parseStored(launch.storage),
   }, services);
+}
+
+// A game's code and assets under the launch's code URL, and where it was opened from (a group card's share ticket).
+function gameLaunch(launch, code) {
+  const config = typeof launch.config === 'string' ? JSON.parse(launch.config || '{}') : launch.config || {};
+  return {
+    appId: launch.appId, name: launch.name, version: launch.version, envVersion: launch.envVersion, config,
+    gameJsUrl: code + 'game.js', openDataJsUrl: config.openDataContext ? code + 'open-data.js' : null, assetsBaseUrl: code + 'assets/',
+    runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href,
+    query: launch.query || {}, storage: parseStored(launch.storage), shareTicket: launch.shareTicket || null, fromCard: !!launch.fromCard,
+    texts: launch.texts || undefined,
+  };
+}
+
+// Hosted data: the person's own for the game, the friends' and a group's for its open data context (the host decides
+// which context may call which; this only fetches as the person). A story's host keeps the endings found there and
+// draws the friends' board.
+function cloudStorage(owner) {
+  return {
+    set: (items) => call(owner, 'SetUserCloudStorage', JSON.stringify(items)),
+    remove: (keys) => call(owner, 'RemoveUserCloudStorage', JSON.stringify(keys)),
+    get: (keys) => call(owner, 'GetUserCloudStorage', JSON.stringify(keys)),
+    keys: () => call(owner, 'GetUserCloudStorageKeys'),
+    friends: (keys) => call(owner, 'GetFriendCloudStorage', JSON.stringify(keys)),
+    group: (shareTicket, keys) => call(owner, 'GetGroupCloudStorage', shareTicket, JSON.stringify(keys)),
+    shareInfo: (shareTicket) => call(owner, 'GetShareInfo', shareTicket),
+  };
 }
 
 // A story's compiled story and images under the launch's code URL, its ending named by a card's path (?ending=),

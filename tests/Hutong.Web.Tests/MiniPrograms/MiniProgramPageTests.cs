@@ -41,6 +41,22 @@ public sealed class MiniProgramPageTests
     }
 
     [Fact]
+    public void MountJson_ForAGame_SaysItIsOne_AndWhereItWasOpenedFrom()
+    {
+        var game = Launch with { Config = """{"deviceOrientation":"portrait"}""", RuntimeUrl = "/mp/runtime/game-host.js?v=abc", Kind = MiniProgramKinds.Game };
+        var json = JsonNode.Parse(MiniProgramPage.MountJson(game, "?round=5", null, new(true, "ticket-1", new JsonObject { ["restart"] = "Restart" })))!;
+
+        Assert.True(MiniProgramPage.IsGame(game));
+        Assert.False(MiniProgramPage.IsGame(Launch));
+        Assert.Equal("game", (string)json["kind"]!);
+        Assert.Null(json["path"]);
+        Assert.Equal("5", (string)json["query"]!["round"]!);
+        Assert.True((bool)json["fromCard"]!);
+        Assert.Equal("ticket-1", (string)json["shareTicket"]!);
+        Assert.Equal("Restart", (string)json["texts"]!["restart"]!);
+    }
+
+    [Fact]
     public void FirstPage_IsTheEntryPage_ElseTheFirstOfThePages()
     {
         Assert.Equal("pages/index/index", MiniProgramPage.FirstPage(Launch));
@@ -53,4 +69,10 @@ public sealed class MiniProgramPageTests
     [InlineData("wx01", "pages/a/a?x=1", "mp/wx01?path=pages%2Fa%2Fa%3Fx%3D1")]
     public void Route_OpensTheAppAtThePage(string appId, string? path, string route) =>
         Assert.Equal(route, MiniProgramPage.Route(appId, path));
+
+    [Theory]
+    [InlineData("", "mp/wx01?card=c0nv.12")]
+    [InlineData("?level=2", "mp/wx01?path=%3Flevel%3D2&card=c0nv.12")]
+    public void Route_FromACardInAChat_CarriesTheCardsPlace(string path, string route) =>
+        Assert.Equal(route, MiniProgramPage.Route("wx01", path, "c0nv", 12));
 }

@@ -11,6 +11,10 @@ namespace Hutong.BrowserTests;
 /// </summary>
 public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), IClassFixture<BrowserFixture>
 {
+    /// <summary>An 8x4 PNG.</summary>
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAgAAAAECAIAAAA8r+mnAAAAKUlEQVR4nGM4EWADR3JIiOFEig0cySEhhhMVNnAkh4QYTvTYwJEcEgIA7n4joSV5JG0AAAAASUVORK5CYII=");
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>The story player's sandboxed frame.</summary>
@@ -57,6 +61,12 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
             "() => { const t = document.getElementById('story-source'); return t.value.slice(t.selectionStart, t.selectionEnd); }"));
         await editor.FillAsync(source);
         await Expect(mei.Page.Locator("#story-problems")).ToContainTextAsync("No errors.");
+
+        // An image from the device, by its name, at the end of the story's first line; the preview shows it.
+        await mei.Page.EvaluateAsync("() => { const t = document.getElementById('story-source'); const at = t.value.indexOf('choose.') + 7; t.setSelectionRange(at, at); }");
+        await mei.Page.Locator("#insert-image-file").SetInputFilesAsync(new FilePayload { Name = "teapot.png", MimeType = "image/png", Buffer = Png });
+        await Expect(editor).ToHaveValueAsync(new Regex("waits for you to choose\\. # image: teapot\n"));
+        await Expect(preview.Locator("main figure img[alt=teapot]")).ToBeVisibleAsync();
         await Expect(mei.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Saved" })).ToBeVisibleAsync();
         await mei.ExpectAccessibleAsync("the story studio");
 
@@ -80,6 +90,8 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await Expect(lin.Page).ToHaveURLAsync(new Regex("/mp/wx[0-9a-f]{16}"));
         var player = Player(lin.Page);
         await Expect(player.Locator("main")).ToContainTextAsync("The teahouse is quiet this afternoon.");
+        // The image comes from the story's own code address, loaded.
+        await Expect(player.Locator("main figure img[alt=teapot]")).ToHaveJSPropertyAsync("naturalWidth", 8);
         await lin.ScreenshotAsync("story-player");
         var saved = lin.Page.WaitForResponseAsync(r => r.Url.EndsWith("/storage", StringComparison.Ordinal) && r.Request.Method == "PUT");
         await player.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("Green tea") }).ClickAsync();

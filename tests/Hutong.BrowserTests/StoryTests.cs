@@ -98,6 +98,12 @@ public sealed class StoryTests(BrowserFixture fixture) : BrowserTest(fixture), I
         await Expect(player.Locator("main")).ToContainTextAsync("Pale leaves unfold");
         Assert.True((await saved).Ok);
         await lin.ExpectAccessibleAsync("a story, open");
+        await lin.Button("More").ClickAsync();
+        await lin.Page.GetByRole(AriaRole.Menuitem, new() { Name = "About" }).ClickAsync();
+        var about = lin.Page.GetByRole(AriaRole.Dialog, new() { Name = "About" });
+        await about.GetByLabel("Something wrong with it? Tell the operators what").FillAsync("Too much tea");
+        await about.GetByRole(AriaRole.Button, new() { Name = "Report" }).ClickAsync();
+        await Expect(lin.Page.GetByRole(AriaRole.Status).Filter(new() { HasTextString = "Reported." })).ToBeVisibleAsync();
 
         // On another device Lin finds the story where it was, and plays on to an ending.
         var linElsewhere = new Person(await NewPageAsync(), lin.Handle, lin.Name);

@@ -6,12 +6,13 @@
 # statements (its logs must be quiet by default) or does not exit within 15 s of the stop; it prints how long the
 # start and the stop took. See bench/README.md.
 #
-#   bench/web/measure.sh [--runs N] [--published DIR] [--chromium PATH] [--scenario first-load|mini-program|game]
+#   bench/web/measure.sh [--runs N] [--published DIR] [--chromium PATH] [--scenario first-load|mini-program|game|story]
 #
 # --published DIR measures an existing `dotnet publish` output instead of publishing anew. --scenario mini-program
 # measures opening a released mini-program and a setData of 1,000 rows instead (bench/web/mini-program.mjs), on a node
 # whose operator is the bench's own account; --scenario game the tap game sample's frame times over 10 s of play
-# (bench/web/game.mjs), on such a node.
+# (bench/web/game.mjs), on such a node; --scenario story a story game's cold open from its card in a chat
+# (bench/web/story.mjs).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -85,6 +86,8 @@ case "$scenario" in
     --chromium "$chromium" --commit "$commit" --out "$out" ;;
   game) node "$root/bench/web/game.mjs" --url "http://127.0.0.1:$http/" --operator benchops --seconds 10 \
     --chromium "$chromium" --commit "$commit" --out "$out" ;;
+  story) node "$root/bench/web/story.mjs" --url "http://127.0.0.1:$http/" --runs "$runs" --chromium "$chromium" \
+    --commit "$commit" --out "$out" ;;
   *) echo "unknown scenario: $scenario" >&2; exit 2 ;;
 esac
 

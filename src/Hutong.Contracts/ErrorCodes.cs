@@ -311,4 +311,16 @@ public static class ErrorCodes
 
     /// <summary>The person has no session at the app yet: its server exchanges a <c>wx.login</c> code first.</summary>
     public const string SessionRequired = "session_required";
+
+    /// <summary>No such story draft, or another person's (the same answer).</summary>
+    public const string StoryNotFound = "story_not_found";
+
+    /// <summary>The draft was saved meanwhile (in another tab or device): load it again before saving.</summary>
+    public const string StoryRevisionConflict = "story_revision_conflict";
+
+    /// <summary>The person has as many story drafts as one may.</summary>
+    public const string TooManyStories = "too_many_stories";
+
+    /// <summary>The compiled story was refused by the automatic checks (the detail says why).</summary>
+    public const string StoryInvalid = "story_invalid";
 }

@@ -7,7 +7,9 @@ using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Login;
 using Hutong.MiniPrograms.Network;
+using Hutong.MiniPrograms.Reports;
 using Hutong.MiniPrograms.Runtime;
+using Hutong.MiniPrograms.Stories;
 using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.AspNetCore.Builder;
@@ -57,12 +59,18 @@ public static class MiniProgramsApi
             (await subscribe.ForConsentAsync(user.UserId(), appId, [.. (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Take(10)], ct)).ToOk());
         api.MapPost("/{appId}/subscriptions", async (string appId, SubscribeMessagesRequest request, ClaimsPrincipal user, SubscribeService subscribe, CancellationToken ct) =>
             (await subscribe.AnswerAsync(user.UserId(), appId, request, ct)).ToOk());
+        api.MapPost("/{appId}/reports", async (string appId, ReportMiniProgramRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+            (await reports.ReportAsync(user.UserId(), appId, request, ct)).ToNoContent());
         api.MapMiniProgramRuntimeApi();
         api.MapMiniProgramCloudStorageApi();
 
         var admin = app.MapGroup("/api/v1/admin/mini-programs").WithTags("Operators").RequireAuthorization();
         admin.MapGet("/reviews", async (ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
             (await versions.ReviewQueueAsync(user.UserId(), ct)).ToOk());
+        admin.MapGet("/reports", async (ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+            (await reports.ListAsync(user.UserId(), ct)).ToOk());
+        admin.MapPost("/{appId}/take-down", async (string appId, TakeDownRequest request, ClaimsPrincipal user, ReportService reports, CancellationToken ct) =>
+            (await reports.TakeDownAsync(user.UserId(), appId, request, ct)).ToOk());
         admin.MapPost("/versions/{versionId}/approve", (string versionId, ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
             Answer(versions.ReviewAsync(user.UserId(), versionId, approve: true, null, ct)));
         admin.MapPost("/versions/{versionId}/reject", (string versionId, RejectVersionRequest request, ClaimsPrincipal user, VersionService versions, CancellationToken ct) =>
@@ -74,6 +82,7 @@ public static class MiniProgramsApi
         app.MapWxaApi();
         app.MapUserStorageApi();
         app.MapSubscribeApi();
+        app.MapStoriesApi();
         return app;
     }
 

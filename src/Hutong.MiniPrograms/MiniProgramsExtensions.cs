@@ -10,6 +10,7 @@ using Hutong.MiniPrograms.Network;
 using Hutong.MiniPrograms.Subscribe;
 using Hutong.MiniPrograms.Launch;
 using Hutong.MiniPrograms.Packages;
+using Hutong.MiniPrograms.Stories;
 using Hutong.MiniPrograms.Versions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -34,7 +35,10 @@ public static class MiniProgramsExtensions
         builder.Services.TryAddSingleton<ShareTickets>();
         builder.Services.TryAddSingleton<ShareTicketService>();
         builder.Services.TryAddSingleton<LeaderboardService>();
+        builder.Services.TryAddSingleton<StoryService>();
+        builder.Services.TryAddSingleton<Reports.ReportService>();
         builder.Services.AddSingleton<Accounts.Identity.IAccountObserver, CloudStorageAccountObserver>();
+        builder.Services.AddSingleton<Accounts.Identity.IAccountObserver, StoryAccountObserver>();
         builder.AddOutboundHttp();
         builder.Services.TryAddSingleton<RequestProxy>();
         builder.Services.TryAddSingleton<MiniProgramTokens>();

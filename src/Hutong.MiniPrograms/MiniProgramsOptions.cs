@@ -65,4 +65,20 @@ public sealed record MiniProgramsOptions
     /// <summary>How long the address of a version's compiled code works after a launch (the frames load it once).</summary>
     [TimeSpanRange("00:00:10", "1.00:00:00")]
     public TimeSpan CodeAddressLifetime { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>Story drafts one person may keep in the studio.</summary>
+    [Range(1, 10_000)]
+    public int MaxStoryDrafts { get; init; } = 50;
+
+    /// <summary>A story's Ink source, in UTF-8 bytes (a long novel is about 1 MB; a story game is far less).</summary>
+    [Range(1_024, 10 * 1024 * 1024)]
+    public int MaxStorySourceBytes { get; init; } = 200 * 1024;
+
+    /// <summary>A published story's compiled JSON, in UTF-8 bytes (a few times its source).</summary>
+    [Range(1_024, 50 * 1024 * 1024)]
+    public int MaxStoryJsonBytes { get; init; } = 2 * 1024 * 1024;
+
+    /// <summary>Images one story may name.</summary>
+    [Range(0, 1_000)]
+    public int MaxStoryImages { get; init; } = 100;
 }

@@ -164,6 +164,10 @@ public sealed class HutongDbContext(DbContextOptions<HutongDbContext> options) :
 
     internal DbSet<CloudItemRow> MiniProgramCloudStorage => Set<CloudItemRow>();
 
+    internal DbSet<StoryDraftRow> StoryDrafts => Set<StoryDraftRow>();
+
+    internal DbSet<ReportRow> MiniProgramReports => Set<ReportRow>();
+
     internal DbSet<RecentRow> MiniProgramRecents => Set<RecentRow>();
 
     internal DbSet<LimitedCodeRow> MiniProgramLimitedCodes => Set<LimitedCodeRow>();

@@ -22,7 +22,9 @@ using Hutong.MiniPrograms.Apps;
 using Hutong.MiniPrograms.AppStorage;
 using Hutong.MiniPrograms.CloudStorage;
 using Hutong.MiniPrograms.Login;
+using Hutong.MiniPrograms.Reports;
 using Hutong.MiniPrograms.Subscribe;
+using Hutong.MiniPrograms.Stories;
 using Hutong.MiniPrograms.Versions;
 using Hutong.OfficialAccounts.Accounts;
 using Hutong.OfficialAccounts.AppApi;
@@ -103,6 +105,8 @@ public static class StorageExtensions
         services.TryAddSingleton<ILoginStore, LoginStore>();
         services.TryAddSingleton<IAppStorageStore, AppStorageStore>();
         services.TryAddSingleton<ICloudStorageStore, CloudStorageStore>();
+        services.TryAddSingleton<IStoryStore, StoryStore>();
+        services.TryAddSingleton<IReportStore, ReportStore>();
         services.TryAddSingleton<ISubscribeStore, SubscribeStore>();
         return services;
     }

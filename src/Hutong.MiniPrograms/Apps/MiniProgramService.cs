@@ -86,6 +86,45 @@ public sealed class MiniProgramService(
         }
     }
 
+    /// <summary>
+    /// A story's mini-game, made when the person first publishes it from the story studio. Its writer is its developer
+    /// without registering: the first story registers them under their display name (what an app's publisher shows),
+    /// as registering would; a developer already registered keeps their name. The app's name is checked by the caller.
+    /// </summary>
+    internal async Task<Result<MiniProgram>> CreateStoryAsync(Guid me, string name, string description, Guid? iconId, CancellationToken cancellationToken)
+    {
+        if (await store.FindDeveloperAsync(me, cancellationToken) is null)
+        {
+            var account = await accounts.FindAsync(me, cancellationToken);
+            await store.SaveDeveloperAsync(new Developer(me, account?.DisplayName is { Length: >= 2 } shown && shown.Length <= Limits.MaxName ? shown : name, clock.GetUtcNow()), cancellationToken);
+        }
+
+        if (await store.CountByDeveloperAsync(me, cancellationToken) >= Limits.MaxAppsPerDeveloper)
+        {
+            return Error.Conflict(
+                ErrorCodes.TooManyMiniPrograms, "You have as many mini-programs as one developer may.", $"One developer may have {Limits.MaxAppsPerDeveloper}.");
+        }
+
+        while (true)
+        {
+            // Nobody calls a story's server: its secret is drawn and never shown.
+            var app = new MiniProgram(
+                Ids.New(clock), "wx" + AppIdentities.RandomHex(16), me, name, description, "", iconId, [], AppIdentities.HashSecret(AppIdentities.RandomHex(SecretDigits)),
+                clock.GetUtcNow(), null, null, MiniProgramKinds.Story);
+            if (await store.TryAddAsync(app, cancellationToken))
+            {
+                return app;
+            }
+        }
+    }
+
+    /// <summary>Saves a story app's name, description and icon as its writer republishes it.</summary>
+    internal Task UpdateStoryAsync(MiniProgram app, string name, string description, Guid? iconId, CancellationToken cancellationToken) =>
+        store.UpdateAsync(app with { Name = name, Description = description, IconId = iconId }, cancellationToken);
+
+    /// <summary>How the caller sees their own app.</summary>
+    internal Task<MiniProgramInfo> OwnInfoAsync(MiniProgram app, CancellationToken cancellationToken) => InfoAsync(app, MiniProgramRoles.Developer, cancellationToken);
+
     /// <summary>The mini-program as the caller may see it: its team sees all of it, anyone else only a released one.</summary>
     public async Task<Result<MiniProgramInfo>> GetAsync(Guid me, string appId, CancellationToken cancellationToken)
     {

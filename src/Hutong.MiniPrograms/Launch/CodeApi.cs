@@ -14,7 +14,8 @@ namespace Hutong.MiniPrograms.Launch;
 /// <summary>
 /// A version's compiled code under its ticket (<see cref="CodeTickets"/>): <c>view.json</c> and <c>wxs.js</c> for
 /// the view frames, <c>logic.js</c> for the logic worker, <c>assets/{path}</c> for the package's images and media; a
-/// game's <c>game.js</c> and <c>open-data.js</c> (its open data context) instead of the first three.
+/// game's <c>game.js</c> and <c>open-data.js</c> (its open data context) instead of the first three; a story's
+/// <c>story.json</c> (inkjs's compiled story) and its images under <c>assets/{name}</c>.
 /// Only compiled package files are served under <see cref="MiniProgramRuntime.PackagesPath"/>: the frames' policy
 /// lets them run scripts from there. No sign-in: the
 /// ticket is the permission, and it names one version until it expires.
@@ -27,7 +28,9 @@ public static class CodeApi
     {
         var code = app.MapGroup(MiniProgramRuntime.PackagesPath + "{ticket}").WithTags("Mini-programs").AllowAnonymous().ExcludeFromDescription();
         code.MapGet("/view.json", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
-            ServeAsync(ticket, http, tickets, versions, packages, clock, v => v.Code.ViewSha, "application/json; charset=utf-8"));
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => IsStory(v) ? null : v.Code.ViewSha, "application/json; charset=utf-8"));
+        code.MapGet("/story.json", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
+            ServeAsync(ticket, http, tickets, versions, packages, clock, v => IsStory(v) ? v.Code.ViewSha : null, "application/json; charset=utf-8"));
         code.MapGet("/logic.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
             ServeAsync(ticket, http, tickets, versions, packages, clock, v => IsGame(v) ? null : v.Code.LogicSha, "text/javascript; charset=utf-8"));
         code.MapGet("/wxs.js", (string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock) =>
@@ -43,6 +46,9 @@ public static class CodeApi
 
     /// <summary>A game's code has no view (<see cref="VersionCode"/>); its bundle is game.js, a mini-program's logic.js.</summary>
     private static bool IsGame(AppVersion version) => version.Code.ViewSha.Length == 0;
+
+    /// <summary>A story's code has no logic (<see cref="VersionCode"/>): its view is story.json.</summary>
+    private static bool IsStory(AppVersion version) => version.Code.LogicSha.Length == 0 && version.Code.ViewSha.Length > 0;
 
     private static async Task<IResult> ServeAsync(
         string ticket, HttpContext http, CodeTickets tickets, IVersionStore versions, PackageStore packages, TimeProvider clock,

@@ -145,7 +145,8 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
         }
     }
 
-    private async Task<string> KeepAsync(byte[] bytes, CancellationToken cancellationToken)
+    /// <summary>Keeps the bytes in the blob store (once for the same content): their SHA-256.</summary>
+    public async Task<string> KeepAsync(byte[] bytes, CancellationToken cancellationToken)
     {
         using var content = new MemoryStream(bytes, writable: false);
         var staged = (await blobs.StageAsync(content, long.MaxValue, cancellationToken))!;

@@ -25,7 +25,8 @@ public sealed record AppVersion(
 /// A version's compiled code in the blob store, by SHA-256: the uploaded zip as it came, the view frames' templates
 /// and styles, the logic bundle, the view's WXS script, and each asset (image, font, media) by its path in the package.
 /// A game has no view or WXS (both empty): its <see cref="LogicSha"/> is <c>game.js</c>, and <see cref="OpenDataSha"/>
-/// its open data context's bundle, when it has one.
+/// its open data context's bundle, when it has one. A story has no logic or WXS (both empty): <see cref="PackageSha"/>
+/// is its Ink source, <see cref="ViewSha"/> its compiled <c>story.json</c>, and its assets are its images by name.
 /// </summary>
 public sealed record VersionCode(
     string PackageSha, string ViewSha, string LogicSha, string WxsSha, IReadOnlyDictionary<string, string> Assets, string? OpenDataSha = null);

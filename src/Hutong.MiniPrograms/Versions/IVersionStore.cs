@@ -45,4 +45,10 @@ public interface IVersionStore
 
     /// <summary>Versions waiting for an operator, the longest waiting first.</summary>
     Task<IReadOnlyList<AppVersion>> InReviewAsync(int take, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Withdraws the released version (an operator's take-down): it becomes rejected with the note, and the app has no
+    /// released version. False when it is not the app's released version.
+    /// </summary>
+    Task<bool> TakeDownAsync(Guid appKey, Guid versionId, string note, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -59,6 +59,11 @@ public sealed class VersionService(
         }
 
         var app = maintained.Value.App;
+        if (app.Kind == MiniProgramKinds.Story)
+        {
+            return Error.Conflict(ErrorCodes.VersionStateConflict, "A story is published from the story studio.", "Stories have no packages to upload.");
+        }
+
         var built = await packages.BuildAsync(app.Kind, package, cancellationToken);
         if (!built.IsSuccess)
         {

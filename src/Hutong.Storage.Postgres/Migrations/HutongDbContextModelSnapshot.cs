@@ -986,6 +986,41 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.ToTable("mp_recent", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTimeOffset>("ReportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("reporter_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("AppKey", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("mp_reports", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -1051,6 +1086,74 @@ namespace Hutong.Storage.Postgres.Migrations
                     b.HasKey("AppKey", "UserId", "Key");
 
                     b.ToTable("mp_storage", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppKey")
+                        .HasColumnType("uuid")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("cover_id");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("images");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("title");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
+                    b.ToTable("story_drafts", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
@@ -3309,6 +3412,15 @@ namespace Hutong.Storage.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -3325,6 +3437,14 @@ namespace Hutong.Storage.Postgres.Migrations
                         .HasForeignKey("AppKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>

@@ -188,6 +188,23 @@ internal sealed class VersionStore(IDbContextFactory<HutongDbContext> contexts) 
         return rows.ConvertAll(r => r.ToDomain());
     }
 
+    public async Task<bool> TakeDownAsync(Guid appKey, Guid versionId, string note, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.MiniProgramVersions.Where(v => v.Id == versionId && v.AppKey == appKey && v.State == States.Released)
+            .ExecuteUpdateAsync(set => set.SetProperty(v => v.State, States.Rejected).SetProperty(v => v.ReviewNote, note).SetProperty(v => v.ReviewedAt, (DateTimeOffset?)at), cancellationToken) != 1)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            return false;
+        }
+
+        await db.MiniPrograms.Where(a => a.Id == appKey).ExecuteUpdateAsync(
+            set => set.SetProperty(a => a.ReleasedVersionId, (Guid?)null).SetProperty(a => a.ReleasedVersion, (string?)null), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+
     /// <summary>Releases the version (from <paramref name="from"/>) and points the app at it, inside the caller's transaction.</summary>
     private static async Task<bool> PromoteAsync(HutongDbContext db, Guid appKey, Guid versionId, string from, DateTimeOffset at, CancellationToken cancellationToken)
     {

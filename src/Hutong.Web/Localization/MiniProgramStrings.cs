@@ -24,6 +24,10 @@ public sealed class MiniProgramStrings
     public required string Trial { get; init; }
     public required Func<string, string> SharedTo { get; init; }
     public required string ShareToChat { get; init; }
+    public required string ShareToMoments { get; init; }
+    public required string Report { get; init; }
+    public required string ReportReason { get; init; }
+    public required string Reported { get; init; }
     public required string Allow { get; init; }
     public required string Deny { get; init; }
     public required string Ok { get; init; }
@@ -82,6 +86,10 @@ public sealed class MiniProgramStrings
         Trial = "Trial",
         SharedTo = chat => $"Shared to {chat}.",
         ShareToChat = "Share to a chat",
+        ShareToMoments = "Share to Moments",
+        Report = "Report",
+        ReportReason = "Something wrong with it? Tell the operators what",
+        Reported = "Reported. Thank you: the operators will look at it.",
         Allow = "Allow",
         Deny = "Deny",
         Ok = "OK",
@@ -141,6 +149,10 @@ public sealed class MiniProgramStrings
         Trial = "体验版",
         SharedTo = chat => $"已转发给 {chat}。",
         ShareToChat = "转发到聊天",
+        ShareToMoments = "分享到朋友圈",
+        Report = "举报",
+        ReportReason = "有问题？告诉运营者是什么问题",
+        Reported = "已举报，谢谢：运营者会处理。",
         Allow = "允许",
         Deny = "拒绝",
         Ok = "知道了",

@@ -334,6 +334,8 @@ public sealed class Strings
     /// <summary>Discover → Games.</summary>
     public required GameStrings Games { get; init; }
 
+    public required StoryStrings Stories { get; init; }
+
     /// <summary>Paying merchants: the cashier, scanned payment codes, payments in the wallet.</summary>
     public required PaymentStrings Payments { get; init; }
 
@@ -362,6 +364,7 @@ public sealed class Strings
         Articles = ArticleStrings.English,
         MiniPrograms = MiniProgramStrings.English,
         Games = GameStrings.English,
+        Stories = StoryStrings.English,
         Payments = PaymentStrings.English,
         Merchants = MerchantStrings.English,
         Receive = ReceiveStrings.English,
@@ -760,6 +763,10 @@ public sealed class Strings
             [ErrorCodes.NotADeveloper] = "Register as a developer first.",
             [ErrorCodes.NotOnTheTeam] = "Only the mini-program's team can do that.",
             [ErrorCodes.TooManyMiniPrograms] = "You have as many mini-programs as one developer may.",
+            [ErrorCodes.StoryNotFound] = "No such story.",
+            [ErrorCodes.StoryRevisionConflict] = "The story was changed in another tab or on another device.",
+            [ErrorCodes.TooManyStories] = "You have as many stories as one person may: delete one first.",
+            [ErrorCodes.StoryInvalid] = "The story cannot be published as it is.",
             [ErrorCodes.VersionNotFound] = "No such version.",
             [ErrorCodes.VersionExists] = "That version number is taken: upload under a new one.",
             [ErrorCodes.VersionStateConflict] = "That version can't do that in its current state.",
@@ -794,6 +801,7 @@ public sealed class Strings
         Articles = ArticleStrings.Chinese,
         MiniPrograms = MiniProgramStrings.Chinese,
         Games = GameStrings.Chinese,
+        Stories = StoryStrings.Chinese,
         Payments = PaymentStrings.Chinese,
         Merchants = MerchantStrings.Chinese,
         Receive = ReceiveStrings.Chinese,
@@ -1191,6 +1199,10 @@ public sealed class Strings
             [ErrorCodes.NotADeveloper] = "请先注册为开发者。",
             [ErrorCodes.NotOnTheTeam] = "只有小程序的开发团队可以这样做。",
             [ErrorCodes.TooManyMiniPrograms] = "你的小程序数量已达上限。",
+            [ErrorCodes.StoryNotFound] = "没有这个故事。",
+            [ErrorCodes.StoryRevisionConflict] = "这个故事在另一个标签页或设备上被修改了。",
+            [ErrorCodes.TooManyStories] = "你的故事数量已达上限，请先删除一个。",
+            [ErrorCodes.StoryInvalid] = "这个故事目前无法发布。",
             [ErrorCodes.VersionNotFound] = "没有这个版本。",
             [ErrorCodes.VersionExists] = "该版本号已被使用，请换一个版本号上传。",
             [ErrorCodes.VersionStateConflict] = "该版本当前状态不允许此操作。",

@@ -166,6 +166,10 @@ export async function open(container, launchJson, owner) {
     share: (card) => owner.invokeMethodAsync('Share', String(card.title || ''), String(card.path || '')),
     close: () => owner.invokeMethodAsync('Close'),
   };
+  if (launch.kind === 'story') {
+    mounted = mount(container, await storyLaunch(launch, code, owner), { ...services, cloudStorage: cloudStorage(owner) });
+    return;
+  }
   if (launch.kind === 'game') {
     mounted = mount(container, gameLaunch(launch, code), { ...services, cloudStorage: cloudStorage(owner) });
     return;
@@ -191,7 +195,8 @@ function gameLaunch(launch, code) {
 }
 
 // Hosted data: the person's own for the game, the friends' and a group's for its open data context (the host decides
-// which context may call which; this only fetches as the person).
+// which context may call which; this only fetches as the person). A story's host keeps the endings found there and
+// draws the friends' board.
 function cloudStorage(owner) {
   return {
     set: (items) => call(owner, 'SetUserCloudStorage', JSON.stringify(items)),
@@ -201,6 +206,16 @@ function cloudStorage(owner) {
     friends: (keys) => call(owner, 'GetFriendCloudStorage', JSON.stringify(keys)),
     group: (shareTicket, keys) => call(owner, 'GetGroupCloudStorage', shareTicket, JSON.stringify(keys)),
     shareInfo: (shareTicket) => call(owner, 'GetShareInfo', shareTicket),
+  };
+}
+
+// A story's compiled story and images under the launch's code URL, its ending named by a card's path (?ending=),
+// and the player's words in the person's language.
+async function storyLaunch(launch, code, owner) {
+  return {
+    appId: launch.appId, name: launch.name, config: launch.config, storyJsonUrl: code + 'story.json', assetsBaseUrl: code + 'assets/',
+    runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href, query: launch.query || {}, storage: parseStored(launch.storage),
+    texts: JSON.parse(await owner.invokeMethodAsync('StoryTexts')),
   };
 }
 

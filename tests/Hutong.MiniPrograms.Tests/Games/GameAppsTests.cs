@@ -26,11 +26,12 @@ public sealed class GameAppsTests(MiniProgramServers servers) : IClassFixture<Mi
         ("project.config.json", """{ "compileType": "game" }"""),
     ];
 
-    private static async Task<(TestUser Dev, string AppId)> NewGameAsync(HutongApp app)
+    /// <summary>A new developer's game, named <paramref name="name"/> (every test's apps share one server).</summary>
+    private static async Task<(TestUser Dev, string AppId)> NewGameAsync(HutongApp app, string name = "Tap Tap")
     {
         var dev = await TestUser.CreateAsync(app, "dev");
         await dev.Client.RegisterDeveloperAsync("Arcade", Ct);
-        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest("Tap Tap", Kind: MiniProgramKinds.Game), Ct);
+        var created = await dev.Client.CreateMiniProgramAsync(new CreateMiniProgramRequest(name, Kind: MiniProgramKinds.Game), Ct);
         return (dev, created.App.AppId);
     }
 
@@ -137,9 +138,10 @@ public sealed class GameAppsTests(MiniProgramServers servers) : IClassFixture<Mi
     public async Task AGamesCard_CarriesOnlyAQuery_AndGamesAreListedApartFromMiniPrograms(StorageProvider provider)
     {
         var (app, ops) = await servers.GetAsync(provider);
-        var (dev, gameId) = await NewGameAsync(app);
+        var word = "k" + Guid.NewGuid().ToString("N")[..8];
+        var (dev, gameId) = await NewGameAsync(app, $"Tap {word}");
         await MiniProgramServers.ReleaseAsync(dev, ops, gameId, package: Zips.Zip(Tap));
-        var (mpDev, mpAppId, _) = await MiniProgramServers.NewAppAsync(app, "Tap Water Guide");
+        var (mpDev, mpAppId, _) = await MiniProgramServers.NewAppAsync(app, $"Water {word}");
         await MiniProgramServers.ReleaseAsync(mpDev, ops, mpAppId);
         var mei = await TestUser.CreateAsync(app, "mei");
         var lin = await TestUser.CreateAsync(app, "lin");
@@ -158,7 +160,7 @@ public sealed class GameAppsTests(MiniProgramServers servers) : IClassFixture<Mi
         Assert.Equal(["path"], pageless.Problem!.Errors!.Keys);
         var cards = (await lin.Client.GetMessagesAsync(chat, cancellationToken: Ct)).Messages.Select(m => m.Content).OfType<MiniProgramContent>().ToList();
         Assert.Equal(["?challenge=12", "", "pages/index/index"], cards.Select(c => c.Path));
-        Assert.Equal("Tap Tap", cards[1].Title);
+        Assert.Equal($"Tap {word}", cards[1].Title);
 
         await lin.Client.LaunchMiniProgramAsync(gameId, cancellationToken: Ct);
         await lin.Client.LaunchMiniProgramAsync(mpAppId, cancellationToken: Ct);
@@ -166,8 +168,8 @@ public sealed class GameAppsTests(MiniProgramServers servers) : IClassFixture<Mi
         Assert.Equal([gameId], (await lin.Client.GetRecentGamesAsync(Ct)).Apps.Select(a => a.AppId));
         Assert.Equal([mpAppId, gameId], (await lin.Client.GetSharedMiniProgramsAsync(Ct)).Apps.Select(a => a.AppId));
         Assert.Equal([gameId], (await lin.Client.GetSharedGamesAsync(Ct)).Apps.Select(a => a.AppId));
-        Assert.Equal([gameId, mpAppId], (await lin.Client.SearchMiniProgramsAsync("tap", Ct)).Apps.Select(a => a.AppId));
-        Assert.Equal([gameId], (await lin.Client.SearchGamesAsync("tap", Ct)).Apps.Select(a => a.AppId));
-        Assert.All((await lin.Client.SearchGamesAsync("tap", Ct)).Apps, a => Assert.Equal(MiniProgramKinds.Game, a.Kind));
+        Assert.Equal([gameId, mpAppId], (await lin.Client.SearchMiniProgramsAsync(word, Ct)).Apps.Select(a => a.AppId));
+        var games = (await lin.Client.SearchGamesAsync(word, Ct)).Apps;
+        Assert.Equal([(gameId, MiniProgramKinds.Game)], games.Select(a => (a.AppId, a.Kind)));
     }
 }

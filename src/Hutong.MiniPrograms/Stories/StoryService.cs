@@ -122,7 +122,8 @@ public sealed partial class StoryService(
     /// Publishes the draft as saved at <paramref name="request"/>'s revision, with the story compiled from it: checks
     /// the compiled story (a size cap, a JSON object of a story format the player reads, images it names that are in
     /// the draft and the writer's own uploads) and the app's title and description; then, in one step, makes the
-    /// story's mini-game the first time (or updates its name, description and icon) and releases a new version.
+    /// story's mini-game the first time (or updates its name, description and icon) and releases a new version. A story
+    /// an operator took down sends its new version to review instead (its state <c>review</c>); approval releases it.
     /// </summary>
     public async Task<Result<PublishedStory>> PublishAsync(Guid me, string draftId, PublishStoryRequest request, CancellationToken cancellationToken)
     {
@@ -201,18 +202,31 @@ public sealed partial class StoryService(
             assets);
         var config = JsonSerializer.Serialize(new StoryConfig(draft.Title, draft.Language, cover is null ? null : CoverName, endings), StoryJson.Default.StoryConfig);
         var now = clock.GetUtcNow();
+
+        // Only a take-down rejects a story's version: once taken down, a story no longer skips the operators, or
+        // publishing again would undo their decision. Its next version waits for review, and approval releases it.
+        var reviewed = (await versions.ListAsync(app.Id, 200, cancellationToken)).Any(v => v.State == MiniProgramVersionStates.Rejected);
+        if (reviewed && await versions.InStateAsync(app.Id, MiniProgramVersionStates.Review, cancellationToken) is not null)
+        {
+            return Error.Conflict(ErrorCodes.ReviewPending, "The story's last version is still waiting for review.", "Publish again once it is reviewed.");
+        }
+
         AppVersion? version = null;
         for (var number = await NextNumberAsync(app.Id, cancellationToken); version is null; number++)
         {
             // The number is taken only by a publish of the same story at the same moment: the next one is free.
             version = await versions.AddOrReplaceAsync(
-                new AppVersion(
-                    Ids.New(clock), app.Id, number.ToString(CultureInfo.InvariantCulture), "", MiniProgramVersionStates.Approved, me, now, size, [], config, code,
-                    AutomaticReview, now, now),
+                reviewed
+                    ? new AppVersion(
+                        Ids.New(clock), app.Id, number.ToString(CultureInfo.InvariantCulture), "", MiniProgramVersionStates.Review, me, now, size, [], config, code,
+                        SubmittedAt: now)
+                    : new AppVersion(
+                        Ids.New(clock), app.Id, number.ToString(CultureInfo.InvariantCulture), "", MiniProgramVersionStates.Approved, me, now, size, [], config, code,
+                        AutomaticReview, now, now),
                 cancellationToken);
         }
 
-        if (!await versions.ReleaseAsync(app.Id, version.Id, now, cancellationToken))
+        if (!reviewed && !await versions.ReleaseAsync(app.Id, version.Id, now, cancellationToken))
         {
             return Error.Conflict(ErrorCodes.VersionStateConflict, "The story was published from somewhere else at the same moment.", "Publish again.");
         }

@@ -192,9 +192,18 @@ public sealed class VersionService(
             return Info(version);
         }
 
-        return version.State == States.Review && await versions.MoveAsync(id, [States.Review], to, approve ? null : note, clock.GetUtcNow(), cancellationToken)
-            ? Info((await versions.FindAsync(id, cancellationToken))!)
-            : StateConflict(version, "The version is not waiting for review.");
+        if (version.State != States.Review || !await versions.MoveAsync(id, [States.Review], to, approve ? null : note, clock.GetUtcNow(), cancellationToken))
+        {
+            return StateConflict(version, "The version is not waiting for review.");
+        }
+
+        // A story has no release step of its own (its writer publishes, which is the release): approval releases it.
+        if (approve && await appStore.FindAsync(version.AppKey, cancellationToken) is { Kind: MiniProgramKinds.Story })
+        {
+            await versions.ReleaseAsync(version.AppKey, id, clock.GetUtcNow(), cancellationToken);
+        }
+
+        return Info((await versions.FindAsync(id, cancellationToken))!);
     }
 
     internal static MiniProgramVersionInfo Info(AppVersion v) => new(

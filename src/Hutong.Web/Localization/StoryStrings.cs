@@ -47,6 +47,7 @@ public sealed class StoryStrings
     public required string FixErrorsFirst { get; init; }
     public required string Publishing { get; init; }
     public required string PublishedNow { get; init; }
+    public required string SentForReview { get; init; }
     public required string OpenStory { get; init; }
     public required string ShareStory { get; init; }
     public required string Delete { get; init; }
@@ -111,6 +112,7 @@ public sealed class StoryStrings
         FixErrorsFirst = "Fix the errors first: a story with errors cannot be published.",
         Publishing = "Publishing…",
         PublishedNow = "Your story is published.",
+        SentForReview = "This story was taken down before, so this version waits for an operator's review. It is published once approved.",
         OpenStory = "Open it",
         ShareStory = "Share it",
         Delete = "Delete draft",
@@ -174,6 +176,7 @@ public sealed class StoryStrings
         FixErrorsFirst = "请先改正错误：有错误的故事无法发布。",
         Publishing = "正在发布…",
         PublishedNow = "故事已发布。",
+        SentForReview = "这个故事之前被下架过，所以这一版需要运营人员审核，通过后即发布。",
         OpenStory = "打开",
         ShareStory = "分享",
         Delete = "删除草稿",

@@ -39,4 +39,28 @@ public sealed class ReportTests(MiniProgramServers servers) : IClassFixture<Mini
         Assert.Null((await writer.Client.GetMiniProgramAsync(appId, Ct)).Released);
         await ExpectAsync(409, ErrorCodes.VersionStateConflict, () => ops.TakeDownMiniProgramAsync(appId, "Again", Ct));
     }
+
+    [Theory, ProviderData]
+    public async Task AStoryTakenDown_IsNotBackByPublishingAgain_ButWaitsForAnOperator_WhoseApprovalReleasesIt(StorageProvider provider)
+    {
+        var (app, ops) = await servers.GetAsync(provider);
+        var writer = await TestUser.CreateAsync(app, "writer");
+        var reader = await TestUser.CreateAsync(app, "reader");
+        var draft = await writer.Client.CreateStoryDraftAsync(new CreateStoryDraftRequest("Night market", "en", null), Ct);
+        var appId = (await writer.Client.PublishStoryAsync(draft.Id, new PublishStoryRequest(draft.Revision, Story.Hello), Ct)).App.AppId;
+        await ops.TakeDownMiniProgramAsync(appId, "Offensive text", Ct);
+
+        var again = await writer.Client.PublishStoryAsync(draft.Id, new PublishStoryRequest(draft.Revision, Story.Hello), Ct);
+
+        Assert.Equal((MiniProgramVersionStates.Review, (string?)null), (again.Version.State, again.App.Released));
+        await ExpectAsync(404, ErrorCodes.MiniProgramNotFound, () => reader.Client.LaunchMiniProgramAsync(appId, cancellationToken: Ct));
+        await ExpectAsync(409, ErrorCodes.ReviewPending, () => writer.Client.PublishStoryAsync(draft.Id, new PublishStoryRequest(draft.Revision, Story.Hello), Ct));
+        var waiting = Assert.Single((await ops.GetMiniProgramReviewsAsync(Ct)).Waiting, w => w.App.AppId == appId);
+        Assert.Equal(again.Version.Id, waiting.Version.Id);
+
+        var approved = await ops.ApproveMiniProgramVersionAsync(again.Version.Id, Ct);
+
+        Assert.Equal(MiniProgramVersionStates.Released, approved.State);
+        Assert.Equal(again.Version.Version, (await reader.Client.LaunchMiniProgramAsync(appId, cancellationToken: Ct)).Version);
+    }
 }

@@ -1,6 +1,5 @@
 // What both of a mini-game's workers share: the game worker (game-worker.js) and the open data context's worker
-// (open-data-worker.js) each import this first. It holds the module registry the bundles call, WeChat's calling
-// convention, frames (requestAnimationFrame driven by the view frame's ticks, so a hidden game gets none), touches,
+// (open-data-worker.js) each import this after the module registry (modules.js). It holds WeChat's calling convention, frames (requestAnimationFrame driven by the view frame's ticks, so a hidden game gets none), touches,
 // images and the system info. Each worker then builds its own `wx` from these parts: what one context may do and the
 // other may not is decided by which parts it takes, and the host checks every call again by the frame it came from.
 'use strict';
@@ -8,68 +7,8 @@ self.__hutongGame = (() => {
   const post = (message, transfer) => self.postMessage(message, transfer || []);
   const clone = (value) => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
 
-  // ---- module registry (the bundle calls __hutong_define and __hutong_start) -----------------------------------
-  const factories = new Map();
-  const modules = new Map();
-
-  self.__hutong_define = (path, factory) => factories.set(path, factory);
-  self.__hutong_esm = (exports, getters) => {
-    Object.defineProperty(exports, '__esModule', { value: true });
-    for (const name of Object.keys(getters)) Object.defineProperty(exports, name, { enumerable: true, get: getters[name] });
-  };
-  self.__hutong_star = (exports, from) => {
-    for (const name of Object.keys(from)) {
-      if (name !== 'default' && !Object.prototype.hasOwnProperty.call(exports, name)) {
-        Object.defineProperty(exports, name, { enumerable: true, get: () => from[name] });
-      }
-    }
-  };
-  self.__hutong_default = (m) => (m && m.__esModule ? m.default : m);
-
-  function resolve(from, name) {
-    if (factories.has(name)) return name;
-    const parts = name.startsWith('/') ? [] : from.split('/').slice(0, -1);
-    for (const part of name.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') parts.pop(); else parts.push(part);
-    }
-    const path = parts.join('/');
-    for (const candidate of [path, path + '.js', path + '/index.js']) if (factories.has(candidate)) return candidate;
-    return null;
-  }
-
-  function load(path) {
-    if (modules.has(path)) return modules.get(path).exports;
-    const module = { exports: {}, id: path };
-    modules.set(path, module);
-    factories.get(path).call(module.exports, requireFrom(path), module, module.exports);
-    return module.exports;
-  }
-
-  const requireFrom = (from) => (name) => {
-    const path = resolve(from, String(name));
-    if (path === null) throw new Error('module "' + name + '" is not defined (required from ' + from + ')');
-    return load(path);
-  };
-
-  /** A package module by its path (a subpackage's entry), or null when the bundle has none there. */
-  const requireEntry = (path) => (factories.has(path) ? load(path) : null);
-
-  self.__hutong_start = (entries) => {
-    for (const path of entries) {
-      try {
-        if (!factories.has(path)) throw new Error('the package has no ' + path);
-        load(path);
-      } catch (error) {
-        reportError(path, error);
-      }
-    }
-  };
-
-  function reportError(where, error) {
-    console.error(where + ':', error);
-    post({ type: 'error', message: where + ': ' + String(error && error.message ? error.message : error) });
-  }
+  // The bundle's modules and the way errors of the game's code reach the host (modules.js, loaded first).
+  const { requireEntry, reportError } = self.__hutongModules;
 
   // ---- calls to the host ------------------------------------------------------------------------------------------
   let nextCallId = 1;

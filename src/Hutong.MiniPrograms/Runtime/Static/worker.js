@@ -6,67 +6,8 @@
   const MAX_SET_DATA_BYTES = 1024 * 1024;
   const post = (message) => self.postMessage(message);
 
-  // ---- module registry (the bundle calls __hutong_define and __hutong_start) -----------------------------------
-  const factories = new Map();
-  const modules = new Map();
-  let currentPath = null;
-
-  self.__hutong_define = (path, factory) => factories.set(path, factory);
-  self.__hutong_esm = (exports, getters) => {
-    Object.defineProperty(exports, '__esModule', { value: true });
-    for (const name of Object.keys(getters)) Object.defineProperty(exports, name, { enumerable: true, get: getters[name] });
-  };
-  self.__hutong_star = (exports, from) => {
-    for (const name of Object.keys(from)) {
-      if (name !== 'default' && !Object.prototype.hasOwnProperty.call(exports, name)) {
-        Object.defineProperty(exports, name, { enumerable: true, get: () => from[name] });
-      }
-    }
-  };
-  self.__hutong_default = (m) => (m && m.__esModule ? m.default : m);
-
-  function resolve(from, name) {
-    if (factories.has(name)) return name;
-    const parts = name.startsWith('/') ? [] : from.split('/').slice(0, -1);
-    for (const part of name.split('/')) {
-      if (part === '' || part === '.') continue;
-      if (part === '..') parts.pop(); else parts.push(part);
-    }
-    const path = parts.join('/');
-    for (const candidate of [path, path + '.js', path + '/index.js']) if (factories.has(candidate)) return candidate;
-    return null;
-  }
-
-  function load(path) {
-    if (modules.has(path)) return modules.get(path).exports;
-    const module = { exports: {}, id: path };
-    modules.set(path, module);
-    const previous = currentPath;
-    currentPath = path;
-    try {
-      factories.get(path).call(module.exports, requireFrom(path), module, module.exports);
-    } finally {
-      currentPath = previous;
-    }
-    return module.exports;
-  }
-
-  const requireFrom = (from) => (name) => {
-    const path = resolve(from, String(name));
-    if (path === null) throw new Error('module "' + name + '" is not defined (required from ' + from + ')');
-    return load(path);
-  };
-
-  self.__hutong_start = (entries) => {
-    for (const path of entries) {
-      try {
-        load(path);
-      } catch (error) {
-        console.error(path + ':', error);
-        post({ type: 'error', message: path + ': ' + String(error && error.message ? error.message : error) });
-      }
-    }
-  };
+  // The bundle's modules (modules.js, loaded first); the file running now names the page or component it registers.
+  const registry = self.__hutongModules;
 
   // ---- data ----------------------------------------------------------------------------------------------------------
   const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -168,7 +109,7 @@
   const routeOf = (path) => (path && path.endsWith('.js') ? path.slice(0, -3) : path);
 
   self.Page = (definition) => {
-    pageDefinitions.set(routeOf(currentPath), { kind: 'page', definition: definition || {} });
+    pageDefinitions.set(routeOf(registry.currentPath), { kind: 'page', definition: definition || {} });
   };
   self.getCurrentPages = () => stack.map((id) => pages.get(id)).filter(Boolean);
 
@@ -227,7 +168,7 @@
 
   self.Behavior = (definition) => definition || {};
   self.Component = (definition) => {
-    const route = routeOf(currentPath);
+    const route = routeOf(registry.currentPath);
     const merged = mergeBehaviors(definition || {});
     componentDefinitions.set(route, merged);
     // A Component() in a page's file defines that page.

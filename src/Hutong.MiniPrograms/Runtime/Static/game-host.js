@@ -6,6 +6,8 @@
 // use. The game may post plain data to the open data context; nothing from the open data context ever reaches the game.
 
 const runtimeVersion = new URL(import.meta.url).searchParams.get('v');
+// The native UI shared with the mini-program host, at this runtime's version (a static import could not name it).
+const { toasts, showModal, el } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
 const PING_MS = 1000;
 const WATCHDOG_MS = 5000;
 const MAX_ODC_MESSAGE_CHARS = 64 * 1024;
@@ -145,7 +147,7 @@ export function mount(container, launch, services = {}) {
     stats.stopped = reason;
     root.dataset.state = 'stopped';
     teardown();
-    hideToast();
+    toast.hide();
     stoppedPanel = el('div', { class: 'hmg-stopped', role: 'alertdialog', 'aria-modal': 'true', 'aria-labelledby': 'hmg-stopped-title', 'aria-describedby': 'hmg-stopped-detail' });
     const box = el('div', { class: 'hmg-stopped-box' });
     const closeButton = el('button', { type: 'button' }, texts.close);
@@ -180,45 +182,7 @@ export function mount(container, launch, services = {}) {
   document.addEventListener('visibilitychange', onVisibility);
 
   // ---- native UI ----------------------------------------------------------------------------------------------------
-  let toastTimer = null;
-  let toastEl = null;
-  function hideToast() { clearTimeout(toastTimer); if (toastEl) { toastEl.remove(); toastEl = null; } }
-  function showToast(args, loading) {
-    hideToast();
-    const icon = loading ? 'loading' : args.icon || 'success';
-    toastEl = el('div', { class: 'hmp-toast' + (args.mask ? ' hmp-mask' : ''), role: 'status', 'aria-live': 'polite' });
-    const box = el('div', { class: 'hmp-toast-box' });
-    if (icon !== 'none') box.appendChild(el('span', { class: 'hmp-toast-icon hmp-icon-' + icon, 'aria-hidden': 'true' }, icon === 'success' ? '✓' : icon === 'error' ? '✕' : ''));
-    box.appendChild(el('span', {}, String(args.title || '')));
-    toastEl.appendChild(box);
-    layer.appendChild(toastEl);
-    if (!loading) toastTimer = setTimeout(hideToast, Number(args.duration) || 1500);
-    return {};
-  }
-
-  function showModal(args) {
-    return new Promise((resolve) => {
-      const dialog = el('div', { class: 'hmp-modal hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hmg-modal-title' });
-      const box = el('div', { class: 'hmp-modal-box' });
-      box.appendChild(el('h2', { id: 'hmg-modal-title' }, String(args.title || '')));
-      if (args.content) box.appendChild(el('p', {}, String(args.content)));
-      const buttons = el('div', { class: 'hmp-modal-buttons' });
-      const finish = (confirm) => { dialog.remove(); resolve({ confirm, cancel: !confirm }); };
-      if (args.showCancel !== false) {
-        const cancel = el('button', { type: 'button' }, String(args.cancelText || 'Cancel'));
-        cancel.addEventListener('click', () => finish(false));
-        buttons.appendChild(cancel);
-      }
-      const ok = el('button', { type: 'button', class: 'hmp-primary' }, String(args.confirmText || 'OK'));
-      ok.addEventListener('click', () => finish(true));
-      buttons.appendChild(ok);
-      box.appendChild(buttons);
-      dialog.appendChild(box);
-      dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape' && args.showCancel !== false) finish(false); });
-      layer.appendChild(dialog);
-      ok.focus();
-    });
-  }
+  const toast = toasts(layer);
 
   // ---- API calls ------------------------------------------------------------------------------------------------------
   const fail = (api, reason) => ({ errMsg: api + ':fail ' + reason });
@@ -272,11 +236,11 @@ export function mount(container, launch, services = {}) {
     setStorage: (a) => { storage[String(a.key)] = a.data; return services.setStorage ? services.setStorage(String(a.key), a.data) : {}; },
     removeStorage: (a) => { delete storage[String(a.key)]; return services.removeStorage ? services.removeStorage(String(a.key)) : {}; },
     clearStorage: () => { storage = Object.create(null); return services.clearStorage ? services.clearStorage() : {}; },
-    showToast: (a) => (services.ui && services.ui.toast ? services.ui.toast(a) : showToast(a, false)),
-    hideToast: () => { hideToast(); return {}; },
-    showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : showToast(a, true)),
-    hideLoading: () => { hideToast(); return {}; },
-    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(a)),
+    showToast: (a) => (services.ui && services.ui.toast ? services.ui.toast(a) : toast.show(a, false)),
+    hideToast: () => { toast.hide(); return {}; },
+    showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : toast.show(a, true)),
+    hideLoading: () => { toast.hide(); return {}; },
+    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a)),
     setClipboardData: (a) => service('setClipboardData', services.setClipboardData)(a),
     exitMiniProgram: () => { if (services.close) services.close(); return {}; },
     shareAppMessage: share,
@@ -400,7 +364,7 @@ export function mount(container, launch, services = {}) {
     unmount() {
       removeEventListener('message', onMessage);
       document.removeEventListener('visibilitychange', onVisibility);
-      hideToast();
+      toast.hide();
       teardown();
       root.remove();
     },
@@ -433,11 +397,4 @@ function defaultSystemInfo() {
     brand: 'browser', model: navigator.userAgent, statusBarHeight: 0, language: navigator.language, version: '8.0.0',
     system: navigator.platform, platform: 'web', SDKVersion: '3.0.0', theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   };
-}
-
-function el(tag, attrs = {}, content) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (content !== undefined) node.textContent = content;
-  return node;
 }

@@ -5,6 +5,8 @@
 
 const MAX_PAGES = 10;
 const runtimeVersion = new URL(import.meta.url).searchParams.get('v');
+// The native UI shared with the game host, at this runtime's version (a static import could not name it).
+const { toasts, showModal, el } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
 
 const viewMessageTypes = new Set(['event', 'rendered', 'firstRender', 'compCreate', 'compProps', 'compDetach', 'queryResult',
   'navigate', 'reachBottom', 'pullDownRefresh', 'openType']);
@@ -252,49 +254,7 @@ export function mount(container, launch, services = {}) {
   }
 
   // ---- native UI ----------------------------------------------------------------------------------------------------
-  let toastTimer = null;
-  let toastEl = null;
-  function hideToast() { clearTimeout(toastTimer); if (toastEl) { toastEl.remove(); toastEl = null; } }
-  function showToast(args, loading) {
-    hideToast();
-    const icon = loading ? 'loading' : args.icon || 'success';
-    toastEl = el('div', { class: 'hmp-toast' + (args.mask ? ' hmp-mask' : ''), role: 'status', 'aria-live': 'polite' });
-    const box = el('div', { class: 'hmp-toast-box' });
-    if (icon !== 'none') box.appendChild(el('span', { class: 'hmp-toast-icon hmp-icon-' + icon, 'aria-hidden': 'true' }, icon === 'success' ? '✓' : icon === 'error' ? '✕' : ''));
-    box.appendChild(el('span', {}, String(args.title || '')));
-    toastEl.appendChild(box);
-    layer.appendChild(toastEl);
-    if (!loading) toastTimer = setTimeout(hideToast, Number(args.duration) || 1500);
-    return {};
-  }
-
-  function showModal(args) {
-    return new Promise((resolve) => {
-      const dialog = el('div', { class: 'hmp-modal hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-labelledby': 'hmp-modal-title' });
-      const box = el('div', { class: 'hmp-modal-box' });
-      box.appendChild(el('h2', { id: 'hmp-modal-title' }, String(args.title || '')));
-      if (args.content) box.appendChild(el('p', {}, String(args.content)));
-      let input = null;
-      if (args.editable) { input = el('input', { type: 'text', placeholder: String(args.placeholderText || ''), 'aria-label': String(args.title || 'Input') }); box.appendChild(input); }
-      const buttons = el('div', { class: 'hmp-modal-buttons' });
-      const finish = (confirm) => { dialog.remove(); resolve({ confirm, cancel: !confirm, ...(input ? { content: input.value } : {}) }); };
-      if (args.showCancel !== false) {
-        const cancel = el('button', { type: 'button' }, String(args.cancelText || 'Cancel'));
-        if (args.cancelColor) cancel.style.color = args.cancelColor;
-        cancel.addEventListener('click', () => finish(false));
-        buttons.appendChild(cancel);
-      }
-      const ok = el('button', { type: 'button', class: 'hmp-primary' }, String(args.confirmText || 'OK'));
-      if (args.confirmColor) ok.style.color = args.confirmColor;
-      ok.addEventListener('click', () => finish(true));
-      buttons.appendChild(ok);
-      box.appendChild(buttons);
-      dialog.appendChild(box);
-      dialog.addEventListener('keydown', (e) => { if (e.key === 'Escape' && args.showCancel !== false) finish(false); });
-      layer.appendChild(dialog);
-      (input || ok).focus();
-    });
-  }
+  const toast = toasts(layer);
 
   function showActionSheet(args) {
     return new Promise((resolve, reject) => {
@@ -366,11 +326,11 @@ export function mount(container, launch, services = {}) {
     startPullDownRefresh: () => { startRefresh(top()); return {}; },
     stopPullDownRefresh: () => { refreshBar.hidden = true; return {}; },
     pageScrollTo: (a) => { toView(top(), { type: 'scrollTo', scrollTop: Number(a.scrollTop) || 0, selector: typeof a.selector === 'string' ? a.selector : null, duration: a.duration ?? 300 }); return {}; },
-    showToast: (a) => (services.ui && services.ui.toast ? services.ui.toast(a) : showToast(a, false)),
-    hideToast: () => { hideToast(); return {}; },
-    showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : showToast({ ...a, mask: a.mask }, true)),
-    hideLoading: () => { hideToast(); return {}; },
-    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(a)),
+    showToast: (a) => (services.ui && services.ui.toast ? services.ui.toast(a) : toast.show(a, false)),
+    hideToast: () => { toast.hide(); return {}; },
+    showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : toast.show({ ...a, mask: a.mask }, true)),
+    hideLoading: () => { toast.hide(); return {}; },
+    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a)),
     showActionSheet: (a) => (services.ui && services.ui.actionSheet ? services.ui.actionSheet(a) : showActionSheet(a)),
     previewImage,
     login: () => service('login')(),
@@ -382,7 +342,7 @@ export function mount(container, launch, services = {}) {
     setClipboardData: async (a) => {
       if (services.setClipboardData) return services.setClipboardData(a);
       await navigator.clipboard.writeText(String(a.data ?? ''));
-      showToast({ title: 'Copied', icon: 'none' }, false);
+      toast.show({ title: 'Copied', icon: 'none' }, false);
       return {};
     },
     getLocation: (a) => service('getLocation')(a),
@@ -595,7 +555,7 @@ export function mount(container, launch, services = {}) {
     },
     unmount() {
       removeEventListener('message', onMessage);
-      hideToast();
+      toast.hide();
       root.remove();
       pages.clear();
       pagesByWindow.clear();
@@ -614,11 +574,4 @@ function defaultSystemInfo() {
     windowWidth: innerWidth, windowHeight: innerHeight, statusBarHeight: 0, language: navigator.language, version: '8.0.0',
     system: navigator.platform, platform: 'web', SDKVersion: '3.0.0', theme: matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light',
   };
-}
-
-function el(tag, attrs = {}, content) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (content !== undefined) node.textContent = content;
-  return node;
 }

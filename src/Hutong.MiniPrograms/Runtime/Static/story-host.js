@@ -11,6 +11,7 @@
 // as a game's code never sees its open data context's.
 
 const runtimeVersion = new URL(import.meta.url).searchParams.get('v');
+const { el } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
 const SAVE_KEY = 'story';
 const ENDINGS_KEY = 'endings';
 const MAX_SAVE_CHARS = 512 * 1024;
@@ -261,11 +262,4 @@ function countFrom(value) {
 /** The endings already found, from the launch's snapshot of the person's storage at the story (or none). */
 function foundFrom(value) {
   return Array.isArray(value) ? value.filter((n) => typeof n === 'string') : [];
-}
-
-function el(tag, attrs = {}, content) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attrs)) node.setAttribute(name, value);
-  if (content !== undefined) node.textContent = content;
-  return node;
 }

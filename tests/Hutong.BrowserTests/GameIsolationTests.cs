@@ -36,7 +36,10 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
                 const canvas = wx.createCanvas();
                 const ctx = canvas.getContext('2d');
                 const node = {{System.Text.Json.JsonSerializer.Serialize(Fixture.Server.BaseAddress.ToString())}};
-                (async () => {
+                // On the first touch, which the test gives once the open data context has painted its whole canvas.
+                let tried = false;
+                wx.onTouchStart(() => { if (!tried) { tried = true; tryAll(); } });
+                const tryAll = async () => {
                   await attempt('localStorage', () => localStorage.getItem('hutong.session'));
                   await attempt('indexedDB', () => new Promise((resolve, reject) => { const open = indexedDB.open('hutong'); open.onsuccess = () => resolve('opened'); open.onerror = () => reject(open.error); }));
                   await attempt('cookie', () => document.cookie);
@@ -50,7 +53,14 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
                   const shared = wx.getOpenDataContext().canvas;
                   await attempt('sharedGetImageData', () => shared.getContext('2d').getImageData(0, 0, 1, 1).data[0]);
                   await attempt('sharedToDataURL', () => shared.toDataURL());
-                  await attempt('sharedDrawImage', () => { ctx.drawImage(shared, 0, 0); return ctx.getImageData(0, 0, 1, 1).data[3]; });
+                  // Drawn as WeChat games draw their board, the stand-in draws nothing: the painted pixels stay out of reach.
+                  await attempt('sharedDrawImage', () => {
+                    ctx.clearRect(0, 0, canvas.width, canvas.height);
+                    ctx.drawImage(shared, 0, 0, canvas.width, canvas.height);
+                    const alpha = ctx.getImageData(Math.floor(canvas.width / 2), Math.floor(canvas.height / 2), 1, 1).data[3];
+                    if (alpha === 0) throw new Error('drew nothing');
+                    return alpha;
+                  });
                   await attempt('getFriendCloudStorage', () => wx.getFriendCloudStorage({ keyList: ['score'] }).then((r) => JSON.stringify(r.data)));
                   // Past the runtime's own wx: the call as the bridge carries it, which the host answers by the frame it came from.
                   await attempt('getFriendCloudStorageRaw', () => new Promise((resolve, reject) => {
@@ -62,14 +72,22 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
                   }));
                   await attempt('request', () => wx.request({ url: node + 'api/v1/me' }).then((r) => r.statusCode));
                   console.log('GAME ' + JSON.stringify(results));
-                })();
+                };
                 """),
-            ("openDataContext/index.js", "wx.onMessage(() => {});")));
+            ("openDataContext/index.js", """
+                const board = sharedCanvas.getContext('2d');
+                board.fillStyle = '#f00';
+                board.fillRect(0, 0, sharedCanvas.width, sharedCanvas.height);
+                wx.setAccessibleText('painted');
+                """)));
         var mei = new Person(await NewPageAsync(), $"imei{run}", "Mei");
         await mei.SignUpAsync();
 
         var reported = mei.Page.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.StartsWith("GAME ", StringComparison.Ordinal), Timeout = 30_000 });
         await mei.Page.GotoAsync($"mp/{appId}");
+        await Expect(Board(mei.Page)).ToHaveTextAsync("painted", new() { Timeout = 30_000 });
+        await Expect(mei.Page.Locator(".hmg[data-state=running]")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await TapAtAsync(mei.Page, 0.5, 0.5);
         var results = JsonNode.Parse((await reported).Text["GAME ".Length..])!.AsObject();
 
         foreach (var (attack, outcome) in results)
@@ -79,6 +97,8 @@ public sealed class GameIsolationTests(BrowserFixture fixture) : GameTest(fixtur
 
         Assert.Equal(16, results.Count);
         Assert.Contains("not supported in the game's context", results["getFriendCloudStorage"]!.GetValue<string>(), StringComparison.Ordinal);
+        // Drawing the shared canvas, as a WeChat game's loop does every frame, neither throws nor draws what the board painted.
+        Assert.Equal("refused: drew nothing", results["sharedDrawImage"]!.GetValue<string>());
         // The request went to the node's proxy, which refused a domain the game has not listed.
         Assert.Contains("url not in domain list", results["request"]!.GetValue<string>(), StringComparison.Ordinal);
         // And the client's own session is where it was: Mei is still signed in.

@@ -33,8 +33,8 @@
   game.touchApis(wx);
 
   // ---- the open data context: the game may post to it, and see nothing of it ----------------------------------------------
-  // A stand-in for the shared canvas: it has a size and nothing to draw or read, so drawImage, getImageData and
-  // toDataURL of it are refused by the browser itself (it is not an image). The host shows the real one over the game.
+  // A stand-in for the shared canvas: it has a size and nothing to draw or read (it is not an image, so no canvas
+  // call can take its pixels). The host shows the real one over the game.
   const sharedCanvas = Object.freeze({
     get width() { return launch.stage ? Math.round(launch.stage.width * launch.stage.pixelRatio) : 0; },
     set width(_) { /* the host sizes the shared canvas to the stage */ },
@@ -58,6 +58,25 @@
   });
   wx.getOpenDataContext = () => openDataContext;
   wx.getSharedCanvas = () => sharedCanvas;
+
+  // WeChat games show their board by drawing the shared canvas into their own each frame (drawImage in 2D, a texture
+  // in WebGL). Here the host already shows it over the game, so drawing the stand-in draws nothing, where the
+  // browser would throw and stop the game's loop: such code runs unchanged.
+  const skipStandIn = (proto, name, answer) => {
+    const original = proto && proto[name];
+    if (typeof original !== 'function') return;
+    Object.defineProperty(proto, name, {
+      configurable: true,
+      writable: true,
+      value: function (...args) { return args.includes(sharedCanvas) ? answer : original.apply(this, args); },
+    });
+  };
+  skipStandIn(self.OffscreenCanvasRenderingContext2D && OffscreenCanvasRenderingContext2D.prototype, 'drawImage', undefined);
+  skipStandIn(self.OffscreenCanvasRenderingContext2D && OffscreenCanvasRenderingContext2D.prototype, 'createPattern', null);
+  for (const gl of [self.WebGLRenderingContext, self.WebGL2RenderingContext]) {
+    skipStandIn(gl && gl.prototype, 'texImage2D', undefined);
+    skipStandIn(gl && gl.prototype, 'texSubImage2D', undefined);
+  }
   const odcOnly = 'not supported in the game\'s context (only its open data context may read friends\' data)';
   wx.getFriendCloudStorage = refused('getFriendCloudStorage', odcOnly);
   wx.getGroupCloudStorage = refused('getGroupCloudStorage', odcOnly);

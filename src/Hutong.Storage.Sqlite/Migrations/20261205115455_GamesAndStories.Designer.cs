@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Hutong.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(HutongDbContext))]
-    [Migration("20261205093359_GameKind")]
-    partial class GameKind
+    [Migration("20261205115455_GamesAndStories")]
+    partial class GamesAndStories
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -983,6 +983,41 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.ToTable("mp_recent", (string)null);
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReportedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reported_at");
+
+                    b.Property<Guid>("ReporterId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_id");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReportedAt");
+
+                    b.HasIndex("AppKey", "ReporterId")
+                        .IsUnique();
+
+                    b.ToTable("mp_reports", (string)null);
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.Property<Guid>("AppKey")
@@ -1048,6 +1083,74 @@ namespace Hutong.Storage.Sqlite.Migrations
                     b.HasKey("AppKey", "UserId", "Key");
 
                     b.ToTable("mp_storage", (string)null);
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<Guid?>("AppKey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("app_key");
+
+                    b.Property<Guid?>("CoverId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cover_id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<string>("Images")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("images");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("language");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("owner_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AppKey");
+
+                    b.HasIndex("OwnerId", "UpdatedAt");
+
+                    b.ToTable("story_drafts", (string)null);
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>
@@ -3300,6 +3403,15 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.ReportRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.SessionRow", b =>
                 {
                     b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
@@ -3316,6 +3428,14 @@ namespace Hutong.Storage.Sqlite.Migrations
                         .HasForeignKey("AppKey")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Hutong.Storage.MiniPrograms.StoryDraftRow", b =>
+                {
+                    b.HasOne("Hutong.Storage.MiniPrograms.MiniProgramRow", null)
+                        .WithMany()
+                        .HasForeignKey("AppKey")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("Hutong.Storage.MiniPrograms.TemplateRow", b =>

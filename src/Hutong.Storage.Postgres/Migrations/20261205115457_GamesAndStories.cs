@@ -6,11 +6,26 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Hutong.Storage.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class Stories : Migration
+    public partial class GamesAndStories : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<string>(
+                name: "open_data_sha",
+                table: "mp_versions",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "kind",
+                table: "mini_programs",
+                type: "character varying(16)",
+                maxLength: 16,
+                nullable: false,
+                defaultValue: "miniProgram");
+
             migrationBuilder.CreateTable(
                 name: "mp_reports",
                 columns: table => new
@@ -90,6 +105,14 @@ namespace Hutong.Storage.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "story_drafts");
+
+            migrationBuilder.DropColumn(
+                name: "open_data_sha",
+                table: "mp_versions");
+
+            migrationBuilder.DropColumn(
+                name: "kind",
+                table: "mini_programs");
         }
     }
 }

@@ -36,26 +36,7 @@ self.__hutongGame = (() => {
     else call.reject({ ...(message.res || {}), errMsg: (message.res && message.res.errMsg) || call.api + ':fail' });
   }
 
-  /** WeChat's calling convention: success/fail/complete callbacks, or a Promise when none is given. */
-  function asyncApi(name, run) {
-    return (options = {}) => {
-      const { success, fail, complete, ...args } = options && typeof options === 'object' ? options : {};
-      const hasCallbacks = [success, fail, complete].some((f) => typeof f === 'function');
-      const promise = Promise.resolve().then(() => run(args)).then((res) => {
-        const result = { errMsg: name + ':ok', ...(res && typeof res === 'object' ? res : {}) };
-        if (typeof success === 'function') success(result);
-        if (typeof complete === 'function') complete(result);
-        return result;
-      }, (error) => {
-        const result = { errMsg: error && error.errMsg ? error.errMsg : name + ':fail ' + (error && error.message ? error.message : String(error)), ...(error && typeof error === 'object' && !(error instanceof Error) ? error : {}) };
-        if (typeof fail === 'function') fail(result);
-        if (typeof complete === 'function') complete(result);
-        throw result;
-      });
-      if (hasCallbacks) { promise.catch(() => {}); return undefined; }
-      return promise;
-    };
-  }
+  const { asyncApi } = self.__hutongWx;
 
   const hostApi = (name) => asyncApi(name, (args) => callApi(name, args));
   const refused = (name, reason) => asyncApi(name, () => { throw { errMsg: name + ':fail ' + reason }; });

@@ -63,7 +63,7 @@
 
     // A blob worker: a URL of the server would be cross-origin to this opaque frame. It inherits the frame's CSP.
     const file = (name) => JSON.stringify(new URL(name, location.href).href);
-    const source = 'importScripts(' + file('modules.js') + ', ' + file('game-common.js') + ', ' + file(role === 'game' ? 'game-worker.js' : 'open-data-worker.js') + ');';
+    const source = 'importScripts(' + file('modules.js') + ', ' + file('wx-base.js') + ', ' + file('game-common.js') + ', ' + file(role === 'game' ? 'game-worker.js' : 'open-data-worker.js') + ');';
     worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: role === 'game' ? 'hutong-game' : 'hutong-open-data' });
     worker.onmessage = onWorkerMessage;
     worker.onerror = (event) => { if (allowed()) toHost({ type: 'error', message: String(event.message || 'worker error') }); };

@@ -7,10 +7,8 @@
 (() => {
   const game = self.__hutongGame;
   const { post, clone, callApi, asyncApi, hostApi, refused } = game;
-  const encoder = new TextEncoder();
 
   let launch = {};
-  let storage = {};
   let screenCanvas = null;
   let screenCanvasTaken = false;
 
@@ -100,20 +98,7 @@
   wx.offHide = onHide.off;
 
   // ---- storage: the snapshot the host sent at launch answers reads; writes go through to the host -----------------------------
-  const storageKey = (key) => { if (typeof key !== 'string' || key === '') throw new Error('key must be a non-empty string'); return key; };
-  wx.getStorageSync = (key) => { const value = storage[storageKey(key)]; return value === undefined ? '' : clone(value); };
-  wx.setStorageSync = (key, data) => { storage[storageKey(key)] = clone(data); callApi('setStorage', { key, data: storage[key] }).catch(() => {}); };
-  wx.removeStorageSync = (key) => { delete storage[storageKey(key)]; callApi('removeStorage', { key }).catch(() => {}); };
-  wx.clearStorageSync = () => { storage = {}; callApi('clearStorage', {}).catch(() => {}); };
-  wx.getStorageInfoSync = () => ({ keys: Object.keys(storage), currentSize: Math.ceil(encoder.encode(JSON.stringify(storage)).length / 1024), limitSize: 10240 });
-  wx.getStorage = asyncApi('getStorage', (args) => {
-    if (!(storageKey(args.key) in storage)) throw { errMsg: 'getStorage:fail data not found' };
-    return { data: clone(storage[args.key]) };
-  });
-  wx.setStorage = asyncApi('setStorage', (args) => { storage[storageKey(args.key)] = clone(args.data); return callApi('setStorage', { key: args.key, data: storage[args.key] }).then(() => ({})); });
-  wx.removeStorage = asyncApi('removeStorage', (args) => { delete storage[storageKey(args.key)]; return callApi('removeStorage', { key: args.key }).then(() => ({})); });
-  wx.clearStorage = asyncApi('clearStorage', () => { storage = {}; return callApi('clearStorage', {}).then(() => ({})); });
-  wx.getStorageInfo = asyncApi('getStorageInfo', () => wx.getStorageInfoSync());
+  const storage = self.__hutongWx.storageApis(wx, callApi, clone);
 
   // ---- system and launch -------------------------------------------------------------------------------------------------------
   wx.getSystemInfoSync = game.getSystemInfoSync;
@@ -208,7 +193,7 @@
     onInit(message) {
       launch = message.launch || {};
       launch.stage = message.stage;
-      storage = clone(launch.storage || {}) || {};
+      storage.load(launch.storage);
       screenCanvas = message.canvas;
     },
     onMessage(message) {

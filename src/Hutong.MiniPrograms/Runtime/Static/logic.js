@@ -19,7 +19,7 @@
 
   function start(init) {
     const file = (name) => JSON.stringify(new URL(name, location.href).href);
-    const source = 'importScripts(' + file('modules.js') + ', ' + file('worker.js') + ');';
+    const source = 'importScripts(' + file('modules.js') + ', ' + file('wx-base.js') + ', ' + file('worker.js') + ');';
     worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })), { name: 'hutong-logic' });
     worker.onmessage = (event) => parent.postMessage(event.data, hostOrigin);
     worker.onerror = (event) => parent.postMessage({ type: 'error', message: String(event.message || 'worker error') }, hostOrigin);

@@ -8,6 +8,8 @@
 
   // The bundle's modules (modules.js, loaded first); the file running now names the page or component it registers.
   const registry = self.__hutongModules;
+  // WeChat's calling convention and storage (wx-base.js, loaded next).
+  const { asyncApi, storageApis } = self.__hutongWx;
 
   // ---- data ----------------------------------------------------------------------------------------------------------
   const forbiddenKeys = new Set(['__proto__', 'constructor', 'prototype']);
@@ -365,7 +367,6 @@
   let nextCallId = 1;
   const calls = new Map();
   let launch = {};
-  let storage = {};
 
   function callApi(api, args) {
     return new Promise((resolvePromise, rejectPromise) => {
@@ -381,27 +382,6 @@
     });
   }
 
-  /** WeChat's calling convention: success/fail/complete callbacks, or a Promise when none is given. */
-  function asyncApi(name, run) {
-    return (options = {}) => {
-      const { success, fail, complete, ...args } = options && typeof options === 'object' ? options : {};
-      const hasCallbacks = [success, fail, complete].some((f) => typeof f === 'function');
-      const promise = Promise.resolve().then(() => run(args)).then((res) => {
-        const result = { errMsg: name + ':ok', ...(res && typeof res === 'object' ? res : {}) };
-        if (typeof success === 'function') success(result);
-        if (typeof complete === 'function') complete(result);
-        return result;
-      }, (error) => {
-        const result = { errMsg: error && error.errMsg ? error.errMsg : name + ':fail ' + (error && error.message ? error.message : String(error)), ...(error && typeof error === 'object' && !(error instanceof Error) ? error : {}) };
-        if (typeof fail === 'function') fail(result);
-        if (typeof complete === 'function') complete(result);
-        throw result;
-      });
-      if (hasCallbacks) { promise.catch(() => {}); return undefined; }
-      return promise;
-    };
-  }
-
   const hostApis = ['navigateTo', 'redirectTo', 'switchTab', 'reLaunch', 'navigateBack', 'setNavigationBarTitle', 'setNavigationBarColor',
     'showNavigationBarLoading', 'hideNavigationBarLoading', 'startPullDownRefresh', 'stopPullDownRefresh', 'pageScrollTo',
     'showToast', 'hideToast', 'showModal', 'showLoading', 'hideLoading', 'showActionSheet', 'login', 'checkSession', 'request',
@@ -412,20 +392,7 @@
   for (const name of hostApis) wx[name] = asyncApi(name, (args) => callApi(name, args));
 
   // Storage: the snapshot the host sent at launch answers reads; writes go through to the host.
-  const storageKey = (key) => { if (typeof key !== 'string' || key === '') throw new Error('key must be a non-empty string'); return key; };
-  wx.getStorageSync = (key) => { const value = storage[storageKey(key)]; return value === undefined ? '' : clone(value); };
-  wx.setStorageSync = (key, data) => { storage[storageKey(key)] = clone(data); callApi('setStorage', { key, data: storage[key] }).catch(() => {}); };
-  wx.removeStorageSync = (key) => { delete storage[storageKey(key)]; callApi('removeStorage', { key }).catch(() => {}); };
-  wx.clearStorageSync = () => { storage = {}; callApi('clearStorage', {}).catch(() => {}); };
-  wx.getStorageInfoSync = () => ({ keys: Object.keys(storage), currentSize: Math.ceil(encoder.encode(JSON.stringify(storage)).length / 1024), limitSize: 10240 });
-  wx.getStorage = asyncApi('getStorage', (args) => {
-    if (!(storageKey(args.key) in storage)) throw { errMsg: 'getStorage:fail data not found' };
-    return { data: clone(storage[args.key]) };
-  });
-  wx.setStorage = asyncApi('setStorage', (args) => { storage[storageKey(args.key)] = clone(args.data); return callApi('setStorage', { key: args.key, data: storage[args.key] }).then(() => ({})); });
-  wx.removeStorage = asyncApi('removeStorage', (args) => { delete storage[storageKey(args.key)]; return callApi('removeStorage', { key: args.key }).then(() => ({})); });
-  wx.clearStorage = asyncApi('clearStorage', () => { storage = {}; return callApi('clearStorage', {}).then(() => ({})); });
-  wx.getStorageInfo = asyncApi('getStorageInfo', () => wx.getStorageInfoSync());
+  const storage = storageApis(wx, callApi, clone);
 
   wx.getSystemInfoSync = () => clone(launch.systemInfo || {});
   wx.getSystemInfo = asyncApi('getSystemInfo', () => wx.getSystemInfoSync());
@@ -461,7 +428,7 @@
       if (started) return;
       started = true;
       launch = message.launch || {};
-      storage = clone(launch.storage || {}) || {};
+      storage.load(launch.storage);
       try {
         importScripts(message.logicJsUrl);
         post({ type: 'ready' });

@@ -1,3 +1,5 @@
+using Hutong.Contracts;
+using Hutong.Core.Errors;
 using Microsoft.Extensions.Configuration;
 
 namespace Hutong.Accounts.Identity;
@@ -10,6 +12,9 @@ namespace Hutong.Accounts.Identity;
 public sealed class Operators(IConfiguration configuration, IAccountStore accounts)
 {
     public const string Setting = "Hutong:Operators";
+
+    /// <summary>The answer to anyone else who asks for an operator's work.</summary>
+    public static readonly Error NotOperator = Error.Forbidden(ErrorCodes.NotOperator, "Only an operator may do that.");
 
     public async Task<bool> IsOperatorAsync(Guid userId, CancellationToken cancellationToken)
     {

@@ -19,7 +19,6 @@ public sealed class ReportService(
     MiniProgramService apps, IMiniProgramStore appStore, IReportStore reports, IVersionStore versions, Operators operators,
     IOptions<MiniProgramsOptions> options, TimeProvider clock)
 {
-    private static readonly Error NotOperator = Error.Forbidden(ErrorCodes.NotOperator, "Only an operator may do that.");
 
     private int MaxReason => options.Value.MaxReviewReason;
 
@@ -43,7 +42,7 @@ public sealed class ReportService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var list = new List<MiniProgramReport>();
@@ -63,7 +62,7 @@ public sealed class ReportService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         if (Reason(request.Reason) is not { } reason)

@@ -21,7 +21,6 @@ public sealed class VersionService(
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.VersionNotFound, "The mini-program has no such version.");
 
-    private static readonly Error NotOperator = Error.Forbidden(ErrorCodes.NotOperator, "Only an operator may do that.");
 
     private const int MaxVersionNumber = 32;
 
@@ -150,7 +149,7 @@ public sealed class VersionService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var waiting = new List<VersionForReview>();
@@ -170,7 +169,7 @@ public sealed class VersionService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var note = NameText.Clean(reason);

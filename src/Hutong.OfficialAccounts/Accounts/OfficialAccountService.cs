@@ -25,7 +25,6 @@ public sealed class OfficialAccountService(
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.AccountNotFound, "No such official account.");
     public static readonly Error NotAdmin = Error.Forbidden(ErrorCodes.NotAccountAdmin, "Only the account's admins may do that.");
-    public static readonly Error NotOperator = Error.Forbidden(ErrorCodes.NotOperator, "Only an operator may do that.");
 
     /// <summary>App secrets are 32 hex digits, as WeChat's are.</summary>
     private const int SecretDigits = 32;
@@ -157,14 +156,14 @@ public sealed class OfficialAccountService(
     public async Task<Result<OfficialAccountList>> ReviewQueueAsync(Guid me, CancellationToken cancellationToken) =>
         await operators.IsOperatorAsync(me, cancellationToken)
             ? await ListAsync(me, await store.InStateAsync(OfficialAccountStates.Pending, 200, cancellationToken), cancellationToken)
-            : NotOperator;
+            : Operators.NotOperator;
 
     /// <summary>An operator's decision on a service account under review; deciding again the same way changes nothing.</summary>
     public async Task<Result<OfficialAccountInfo>> ReviewAsync(Guid me, Guid accountId, bool approve, string? reason, CancellationToken cancellationToken)
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var note = NameText.Clean(reason);
@@ -236,7 +235,7 @@ public sealed class OfficialAccountService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var open = await store.OpenReportsAsync(ReportedAccountsShown, ReportsShown, cancellationToken);
@@ -252,7 +251,7 @@ public sealed class OfficialAccountService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         if (await store.FindAsync(accountId, cancellationToken) is null)

@@ -34,7 +34,6 @@ public sealed class MerchantService(
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.MerchantNotFound, "No such merchant.");
 
     private static readonly Error NotOwner = Error.Forbidden(ErrorCodes.NotMerchantOwner, "Only the merchant's owner may do that.");
-    private static readonly Error NotOperator = Error.Forbidden(ErrorCodes.NotOperator, "Only an operator may do that.");
     private static readonly Error KeyExists = Error.Conflict(ErrorCodes.MerchantKeyExists, "The merchant has that key already.",
         "A key (or a certificate) is added once; a revoked one cannot come back: make a new key.");
 
@@ -271,7 +270,7 @@ public sealed class MerchantService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         state ??= MerchantStates.Pending;
@@ -288,7 +287,7 @@ public sealed class MerchantService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         var note = NameText.Clean(reason);
@@ -319,7 +318,7 @@ public sealed class MerchantService(
     {
         if (!await operators.IsOperatorAsync(me, cancellationToken))
         {
-            return NotOperator;
+            return Operators.NotOperator;
         }
 
         return new PlatformKeyRotated((await paymentKeys.RotateAsync(cancellationToken)).SerialNo);

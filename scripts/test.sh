@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
-# It installs what the tests need (PostgreSQL, ffmpeg, Chromium, a CJK font and Node via apt-get when missing, axe-core
+# It installs what the tests need (PostgreSQL, ffmpeg, HAProxy, Chromium, a CJK font and Node via apt-get when missing, axe-core
 # via npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway PostgreSQL
 # cluster on a free loopback port in a temporary folder, removes it afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
@@ -107,8 +107,22 @@ ensure_browser() {
   fi
 }
 
+# The cluster tests put Debian's HAProxy in front of their nodes, as scripts/cluster.sh does.
+ensure_haproxy() {
+  if ! command -v haproxy >/dev/null && [ ! -x /usr/sbin/haproxy ]; then
+    log "installing HAProxy with apt-get"
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null
+  fi
+  command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || { log "HAProxy is not installed and could not be installed"; return 1; }
+}
+
 if ! ensure_ffmpeg; then
   log "ffmpeg could not be installed: the media tests will fail"
+fi
+
+if ! ensure_haproxy; then
+  log "HAProxy could not be installed: the cluster tests will fail"
 fi
 
 if ! ensure_browser; then

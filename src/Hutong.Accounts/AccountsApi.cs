@@ -6,6 +6,7 @@ using Hutong.Contracts.Accounts;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
+using Hutong.Core.RateLimits;
 using Hutong.Core.Qr;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -21,7 +22,7 @@ public static class AccountsApi
     public static IEndpointRouteBuilder MapAccountsApi(this IEndpointRouteBuilder app)
     {
         var open = app.MapGroup("/api/v1").WithTags("Accounts");
-        open.MapPost("/accounts", SignUp).RequireRateLimiting(RateLimitPolicies.SignUp);
+        open.MapPost("/accounts", SignUp).RequireClusterRateLimit(RateLimitPolicies.SignUp);
         open.MapPost("/sessions", Login);
 
         var api = app.MapGroup("/api/v1").WithTags("Accounts").RequireAuthorization();

@@ -6,6 +6,7 @@ using Hutong.Contracts.Contacts;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Http;
+using Hutong.Core.RateLimits;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,7 +23,7 @@ public static class ContactsApi
     public static IEndpointRouteBuilder MapContactsApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api/v1").WithTags("Contacts").RequireAuthorization();
-        api.MapPost("/friend-requests", SendRequest).RequireRateLimiting(RateLimitPolicies.FriendRequests);
+        api.MapPost("/friend-requests", SendRequest).RequireClusterRateLimit(RateLimitPolicies.FriendRequests);
         api.MapGet("/friend-requests", ListRequests);
         api.MapPost("/friend-requests/{requestId}/accept", Accept);
         api.MapPost("/friend-requests/{requestId}/decline", Decline);

@@ -1,3 +1,4 @@
+using Hutong.Core.RateLimits;
 using Hutong.Accounts.Contacts;
 using Hutong.Accounts.Identity;
 using Hutong.Chat.Media;
@@ -17,6 +18,7 @@ public static class ChatExtensions
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ChatWriter>();
+        builder.Services.TryAddSingleton<ClusterRateLimiter>();
         builder.Services.TryAddSingleton<SendLimiter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddSingleton<ChatService>();

@@ -18,7 +18,7 @@ public sealed partial class ChatService
             return command.Error;
         }
 
-        if (sendLimiter.Refuse(me) is { } tooFast)
+        if (await sendLimiter.RefuseAsync(me) is { } tooFast)
         {
             return tooFast;
         }

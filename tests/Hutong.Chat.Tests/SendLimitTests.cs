@@ -37,4 +37,26 @@ public sealed class SendLimitTests
         await lin.Client.SendTextAsync(id, "I can still talk", Ct);
         app.Storage.Dispose();
     }
+
+    [Fact]
+    public async Task Sends_ThroughTwoNodesOfOneCluster_DrawOnOneAllowance()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hutong:Limits:SendsPerWindow"] = "3",
+            ["Hutong:Limits:SendWindow"] = "00:10:00",
+        };
+        await using var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
+        await using var second = HutongApp.Start(first.Storage, settings);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(first);
+        var meiOnSecond = await mei.NewDeviceAsync(second);
+
+        await mei.Client.SendTextAsync(id, "one", Ct);
+        await meiOnSecond.SendTextAsync(id, "two", Ct);
+        await mei.Client.SendTextAsync(id, "three", Ct);
+        var over = await Assert.ThrowsAsync<HutongApiException>(() => meiOnSecond.SendTextAsync(id, "four", Ct));
+
+        Assert.Equal((429, ErrorCodes.RateLimited), (over.Status, over.Code));
+        Assert.Equal(3, (await ChatTestKit.AllMessagesAsync(lin, id)).Count);
+    }
 }

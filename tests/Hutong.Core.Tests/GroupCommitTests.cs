@@ -88,14 +88,17 @@ public sealed class GroupCommitTests
     }
 
     [Fact]
-    public async Task Stopping_CommitsEverythingQueued_AndRefusesWhatComesAfter()
+    public async Task Stopping_TakesUnitsUntilEverythingElseHasStopped_ThenCommitsEverythingQueued_AndRefusesWhatComesAfter()
     {
         using var writer = await HeldWriter.RunningAsync(maxBatchWeight: 2);
         var first = writer.Enqueue(new("a"));
         var running = await writer.NextCommitAsync();
+        // The host stops its services one by one (the silo among them, whose grains still write as they deactivate):
+        // the writer keeps taking units until the host has stopped everything.
+        await writer.StopAsync(Ct);
         var queued = "bcdef".Select(name => writer.Enqueue(new(name.ToString()))).ToList();
 
-        var stopping = writer.StopAsync(Ct);
+        var stopping = writer.StoppedAsync(Ct);
         var late = Assert.Throws<InvalidOperationException>(() => { _ = writer.Enqueue(new("late")); });
         running.Succeed();
         var drained = new List<Commit>();

@@ -5,6 +5,7 @@ using Hutong.Contracts.Contacts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 
 namespace Hutong.Server.Tests;
@@ -47,7 +48,9 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
     [Fact]
     public async Task Healthz_WhenTheDatabaseIsGone_Is503()
     {
-        await using var app = await HutongApp.StartAsync(StorageProvider.Postgres, cancellationToken: Ct);
+        // The node's cluster membership lives in that database too: without it the node cannot leave the cluster
+        // cleanly, and its stop gives up after the host's shutdown timeout, here a short one.
+        var app = await HutongApp.StartAsync(StorageProvider.Postgres, services: s => s.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2)), cancellationToken: Ct);
         using var http = app.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
         var database = new NpgsqlConnectionStringBuilder(app.Storage.ConnectionString).Database;
@@ -62,6 +65,7 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
         NpgsqlConnection.ClearAllPools();
         using var response = await http.GetAsync("/healthz", Ct);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await app.DisposeAsync());
     }
 
     [Fact]
@@ -158,6 +162,36 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
 
         var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
         Assert.Contains($"Hutong:Cluster:SiloPort: port {port} is taken", messages, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ASecondNode_OnTheSameSqliteDatabase_StopsAtStartUp_SayingSqliteServesOneNode_AndTheFirstGoesOn()
+    {
+        await using var first = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(first.Storage));
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains("Another Hutong node is using the SQLite database", messages, StringComparison.Ordinal);
+        Assert.Contains("PostgreSQL", messages, StringComparison.Ordinal);
+        await TestUser.CreateAsync(first, "still");
+        // Once the first node has stopped, the database is free for the next.
+        await first.DisposeAsync();
+        await using var next = HutongApp.Start(first.Storage);
+        await TestUser.CreateAsync(next, "next");
+        first.Storage.Dispose();
+    }
+
+    [Fact]
+    public async Task Startup_WithAnAdvertisedAddressThatIsNotAnAddress_FailsNamingTheKey()
+    {
+        using var storage = await TestStorage.CreateAsync(StorageProvider.Postgres, Ct);
+
+        var error = Assert.ThrowsAny<Exception>(() => HutongApp.Start(storage, new Dictionary<string, string?> { ["Hutong:Cluster:AdvertisedAddress"] = "node-one" }));
+
+        var messages = string.Join(" | ", Flatten(error).Select(e => e.Message));
+        Assert.Contains("Hutong:Cluster:AdvertisedAddress", messages, StringComparison.Ordinal);
+        Assert.Contains("'node-one'", messages, StringComparison.Ordinal);
     }
 
     private static async Task<string> StoredHashAsync(HutongApp app, string handle)

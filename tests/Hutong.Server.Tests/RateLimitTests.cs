@@ -123,4 +123,61 @@ public sealed class RateLimitTests
         await polite.Client.SendFriendRequestAsync(targets[2].UserId, null, Ct);
         app.Storage.Dispose();
     }
+
+    [Fact]
+    public async Task SignUps_BehindATrustedBalancer_CountPerClientAddress_AndAForwardedAddressFromAnyoneElseIsIgnored()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?>
+        {
+            ["Hutong:RateLimits:SignUp:PermitLimit"] = "1",
+            ["Hutong:Http:TrustedProxies:0"] = "10.1.0.0/16",
+        }, cancellationToken: Ct);
+
+        // Two people behind the balancer (loopback, always trusted, or the configured network): one allowance each.
+        await Forwarded(app, "127.0.0.1", "198.51.100.1").SignUpAsync(NewAccount(), Ct);
+        await Forwarded(app, "10.1.2.3", "198.51.100.2").SignUpAsync(NewAccount(), Ct);
+        var again = await Assert.ThrowsAsync<HutongApiException>(() => Forwarded(app, "10.1.9.9", "198.51.100.1").SignUpAsync(NewAccount(), Ct));
+        Assert.Equal((429, ErrorCodes.RateLimited), (again.Status, again.Code));
+
+        // A client that is not a balancer cannot borrow someone else's address to get a fresh allowance.
+        await Forwarded(app, "203.0.113.5", "198.51.100.3").SignUpAsync(NewAccount(), Ct);
+        var spoofed = await Assert.ThrowsAsync<HutongApiException>(() => Forwarded(app, "203.0.113.5", "198.51.100.4").SignUpAsync(NewAccount(), Ct));
+        Assert.Equal(429, spoofed.Status);
+        app.Storage.Dispose();
+    }
+
+    [Fact]
+    public async Task FriendRequests_OnTwoNodesOfOneCluster_DrawOnOneAllowance()
+    {
+        var settings = new Dictionary<string, string?> { ["Hutong:RateLimits:FriendRequests:PermitLimit"] = "2" };
+        await using var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
+        await using var second = HutongApp.Start(first.Storage, settings);
+        var spammer = await TestUser.CreateAsync(first, "spammer");
+        var onSecond = await spammer.NewDeviceAsync(second);
+        var targets = new List<TestUser>();
+        for (var i = 0; i < 3; i++)
+        {
+            targets.Add(await TestUser.CreateAsync(second, "target" + i));
+        }
+
+        await spammer.Client.SendFriendRequestAsync(targets[0].UserId, null, Ct);
+        await onSecond.SendFriendRequestAsync(targets[1].UserId, null, Ct);
+        var limited = await Assert.ThrowsAsync<HutongApiException>(() => onSecond.SendFriendRequestAsync(targets[2].UserId, null, Ct));
+
+        Assert.Equal((429, ErrorCodes.RateLimited), (limited.Status, limited.Code));
+        Assert.Empty((await targets[2].Client.GetFriendRequestsAsync(cancellationToken: Ct)).Requests);
+    }
+
+    private static SignUpRequest NewAccount() => new("rl_" + Guid.NewGuid().ToString("N")[..8], "good-password-1", "R");
+
+    /// <summary>A client whose requests reach the node from <paramref name="proxy"/>, saying they came from <paramref name="client"/>.</summary>
+    private static HutongClient Forwarded(HutongApp app, string proxy, string client)
+    {
+        var handler = app.Server.CreateHandler(http =>
+        {
+            http.Connection.RemoteIpAddress = System.Net.IPAddress.Parse(proxy);
+            http.Request.Headers["X-Forwarded-For"] = client;
+        });
+        return new HutongClient(new HttpClient(handler) { BaseAddress = app.Server.BaseAddress });
+    }
 }

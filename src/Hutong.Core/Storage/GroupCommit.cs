@@ -10,8 +10,11 @@ namespace Hutong.Core.Storage;
 /// node writes thousands per transaction. A caller's task completes only after its unit is durable. Units must not
 /// depend on one another, so that sharing a transaction changes no unit's result; should a batch fail, its units are
 /// committed one by one, so one bad unit fails alone.
+/// A writer stops last: after every other hosted service, the silo included, has stopped (<see cref="StoppedAsync"/>),
+/// so grains that deactivate while their node leaves the cluster still write what they owe, and calls from other
+/// nodes that reach a grain here meanwhile do not fail on a writer that has gone.
 /// </summary>
-public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : BackgroundService
+public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : BackgroundService, IHostedLifecycleService
 {
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -58,11 +61,21 @@ public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : Back
         }
     }
 
-    public override Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>Not yet: see <see cref="StoppedAsync"/>.</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Once everything else has stopped: takes nothing new, commits what is queued, and ends.</summary>
+    public Task StoppedAsync(CancellationToken cancellationToken)
     {
         _queue.Writer.TryComplete();
         return base.StopAsync(cancellationToken);
     }
+
+    public Task StartingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
     /// Commits what is waiting, up to <see cref="MaxBatchWeight"/> (a unit heavier than that goes alone); returns how

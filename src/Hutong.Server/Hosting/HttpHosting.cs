@@ -2,6 +2,7 @@ using System.Globalization;
 using Hutong.Contracts;
 using Hutong.Core.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
@@ -45,6 +46,17 @@ internal static class HttpHosting
                 ctx.HttpContext.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
             }
         });
+        builder.Services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HttpOptions>>((forwarded, http) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var proxy in http.Value.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(System.Net.IPNetwork.TryParse(proxy, out var network) ? network
+                    : System.Net.IPAddress.TryParse(proxy, out var address) ? new System.Net.IPNetwork(address, address.GetAddressBytes().Length * 8)
+                    : throw new OptionsValidationException($"{HttpOptions.Section}:TrustedProxies", typeof(HttpOptions),
+                        [$"{HttpOptions.Section}:TrustedProxies lists IP addresses or networks (10.0.0.0/8), not '{proxy}'."]));
+            }
+        });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddHealthChecks();
         return builder;
@@ -52,6 +64,7 @@ internal static class HttpHosting
 
     public static WebApplication UseHutongHttp(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestShapeMiddleware>();
@@ -59,7 +72,6 @@ internal static class HttpHosting
         app.UseMiddleware<BodySizeLimitMiddleware>();
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseRateLimiter();
         return app;
     }
 

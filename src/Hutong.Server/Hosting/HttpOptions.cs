@@ -33,4 +33,11 @@ public sealed record HttpOptions
     /// </summary>
     [Range(1, 65_535)]
     public int ListenBacklog { get; init; } = 4_096;
+
+    /// <summary>
+    /// Addresses or networks (CIDR) of the load balancers in front of the node, besides loopback, which is always
+    /// trusted. From them the node takes the client's address and scheme out of X-Forwarded-For and -Proto, so limits
+    /// per address count clients, not the balancer.
+    /// </summary>
+    public string[] TrustedProxies { get; init; } = [];
 }

@@ -1,3 +1,5 @@
+using Hutong.Core.RateLimits;
+
 namespace Hutong.Server.Hosting;
 
 /// <summary><c>Hutong:RateLimits</c>: limits on the endpoints that attract abuse.</summary>

@@ -29,6 +29,8 @@ internal static class StorageHosting
                 var dataDirectory = Path.GetFullPath(hutong.DataDirectory);
                 connectionString ??= $"Data Source={Path.Combine(dataDirectory, "hutong.db")}";
                 builder.Services.AddPooledDbContextFactory<HutongDbContext>(o => SqliteStorage.Use(o, connectionString));
+                // Before anything touches the file: the migrator, the silo.
+                builder.Services.AddHostedService(_ => new SqliteNodeLock(connectionString));
                 break;
             case StorageProvider.Postgres:
                 if (connectionString is null)

@@ -1,4 +1,4 @@
-namespace Hutong.Core.Http;
+namespace Hutong.Core.RateLimits;
 
 /// <summary>Names of the rate-limit policies the host defines and features apply to their endpoints.</summary>
 public static class RateLimitPolicies

@@ -1,0 +1,33 @@
+namespace Hutong.Core.RateLimits;
+
+/// <summary>
+/// A fixed window in memory. Kept active until its window ends, so idle collection cannot reset a count early; if
+/// its node dies the count starts again elsewhere, which can only let a person through early, never hold them back.
+/// Placed on the node that first asks, usually the only one that does: a person's requests mostly come through one
+/// node, and then the check never leaves it.
+/// </summary>
+[Orleans.Placement.PreferLocalPlacement]
+internal sealed class RateLimitGrain(TimeProvider clock) : Grain, IRateLimitGrain
+{
+    private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
+    private int _taken;
+
+    public Task<TimeSpan?> TakeAsync(RateLimit limit)
+    {
+        var now = clock.GetUtcNow();
+        if (now - _windowStart >= limit.Window || now < _windowStart)
+        {
+            (_windowStart, _taken) = (now, 0);
+        }
+
+        var windowEnd = _windowStart + limit.Window;
+        DelayDeactivation(windowEnd - now);
+        if (_taken >= limit.PermitLimit)
+        {
+            return Task.FromResult<TimeSpan?>(windowEnd - now);
+        }
+
+        _taken++;
+        return Task.FromResult<TimeSpan?>(null);
+    }
+}

@@ -1,3 +1,4 @@
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using Amazon.Runtime;
 using Amazon.S3.Model;
@@ -116,7 +117,7 @@ public sealed class BlobStoreTests : IDisposable
     [Fact]
     public async Task S3_CommitOfContentAlreadyThere_UploadsNothing()
     {
-        var requests = new RecordedRequests();
+        var requests = new WatchedHttp();
         using var store = await NewStoreAsync(BlobStoreProvider.S3, requests);
         var bytes = RandomNumberGenerator.GetBytes(50_000);
         await CommitAsync(store.Blobs, bytes);
@@ -126,6 +127,26 @@ public sealed class BlobStoreTests : IDisposable
         await CommitAsync(store.Blobs, bytes);
 
         Assert.Equal([HttpMethod.Head], requests.Methods);
+    }
+
+    [Fact]
+    public async Task S3_ReadingAfterASeek_FetchesFromThere_NotTheWholeObject()
+    {
+        var http = new WatchedHttp();
+        using var store = await NewStoreAsync(BlobStoreProvider.S3, http);
+        var bytes = RandomNumberGenerator.GetBytes(16 * 1024 * 1024);
+        var sha = await CommitAsync(store.Blobs, bytes);
+        var before = http.Received;
+
+        await using (var content = (await store.Blobs.OpenReadAsync(sha, Ct))!)
+        {
+            content.Seek(8 * 1024 * 1024, SeekOrigin.Begin);
+            Assert.Equal(bytes.AsSpan(8 * 1024 * 1024, 64 * 1024).ToArray(), await ReadAsync(content, 64 * 1024));
+        }
+
+        // The 64 KiB asked for, and what was on its way when the body was dropped; far from the 8 MiB after the
+        // position, let alone the 16 MiB of the object.
+        Assert.InRange(http.Received - before, 64 * 1024, 3 * 1024 * 1024);
     }
 
     [Fact]
@@ -225,14 +246,29 @@ public sealed class BlobStoreTests : IDisposable
         public void Dispose() => (Blobs as IDisposable)?.Dispose();
     }
 
-    /// <summary>The methods of the requests an S3 client sends, in order.</summary>
-    private sealed class RecordedRequests : HttpClientFactory
+    /// <summary>An S3 client's HTTP: the methods of the requests it sends, in order, and the bytes it reads off its sockets.</summary>
+    private sealed class WatchedHttp : HttpClientFactory
     {
+        private long _received;
+
         public List<HttpMethod> Methods { get; } = [];
 
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(new Recorder(this) { InnerHandler = new HttpClientHandler() });
+        public long Received => Interlocked.Read(ref _received);
 
-        private sealed class Recorder(RecordedRequests owner) : DelegatingHandler
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => new(new Recorder(this)
+        {
+            InnerHandler = new SocketsHttpHandler
+            {
+                ConnectCallback = async (context, cancellationToken) =>
+                {
+                    var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                    await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                    return new Counted(new NetworkStream(socket, ownsSocket: true), this);
+                },
+            },
+        });
+
+        private sealed class Recorder(WatchedHttp owner) : DelegatingHandler
         {
             protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
             {
@@ -242,6 +278,60 @@ public sealed class BlobStoreTests : IDisposable
                 }
 
                 return base.SendAsync(request, cancellationToken);
+            }
+        }
+
+        /// <summary>A socket's stream that adds up what is read from it.</summary>
+        private sealed class Counted(Stream inner, WatchedHttp owner) : Stream
+        {
+            public override bool CanRead => true;
+
+            public override bool CanSeek => false;
+
+            public override bool CanWrite => true;
+
+            public override long Length => throw new NotSupportedException();
+
+            public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+            public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+            public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+                Count(await inner.ReadAsync(buffer, cancellationToken));
+
+            public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+            public override void Write(byte[] buffer, int offset, int count) => inner.Write(buffer, offset, count);
+
+            public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+                inner.WriteAsync(buffer, cancellationToken);
+
+            public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+                inner.WriteAsync(buffer, offset, count, cancellationToken);
+
+            public override void Flush() => inner.Flush();
+
+            public override Task FlushAsync(CancellationToken cancellationToken) => inner.FlushAsync(cancellationToken);
+
+            public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+            public override void SetLength(long value) => throw new NotSupportedException();
+
+            protected override void Dispose(bool disposing)
+            {
+                if (disposing)
+                {
+                    inner.Dispose();
+                }
+
+                base.Dispose(disposing);
+            }
+
+            private int Count(int read)
+            {
+                Interlocked.Add(ref owner._received, read);
+                return read;
             }
         }
     }

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The test command: runs every test on SQLite and on PostgreSQL, on a fresh Debian machine that has only the .NET SDK.
 # It installs what the tests need (PostgreSQL, ffmpeg, HAProxy, Chromium, a CJK font and Node via apt-get when missing, axe-core
-# via npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway PostgreSQL
-# cluster on a free loopback port in a temporary folder, removes it afterwards, and ends with one line:
+# and s3rver via npm; the bench smoke run's bench/ejabberd/start.sh installs ejabberd the same way), starts a throwaway
+# PostgreSQL cluster and a throwaway S3-compatible server on free loopback ports in temporary folders, removes them
+# afterwards, and ends with one line:
 #   tests: N passed, N failed, N skipped
 # Arguments go to `dotnet test`, e.g. `--project tests/Hutong.Server.Tests` or `--filter-method '*Restart*'`.
 set -euo pipefail
@@ -53,10 +54,19 @@ free_port() {
 
 pg_dir=""
 pg_ctl_as=()
+s3_dir=""
+s3_pid=""
 cleanup() {
   if [ -n "$pg_dir" ] && [ -d "$pg_dir" ]; then
     "${pg_ctl_as[@]}" "$PG_BIN/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$pg_dir"
+  fi
+  if [ -n "$s3_pid" ]; then
+    kill "$s3_pid" 2>/dev/null || true
+    wait "$s3_pid" 2>/dev/null || true
+  fi
+  if [ -n "$s3_dir" ] && [ -d "$s3_dir" ]; then
+    rm -rf "$s3_dir"
   fi
 }
 trap cleanup EXIT
@@ -117,6 +127,39 @@ ensure_haproxy() {
   command -v haproxy >/dev/null || [ -x /usr/sbin/haproxy ] || { log "HAProxy is not installed and could not be installed"; return 1; }
 }
 
+# The S3 blob store's tests run against s3rver (tests/s3), an S3-compatible server in Node, with its data in a
+# throwaway folder; each test makes a bucket of its own.
+start_s3() {
+  command -v node >/dev/null || { log "Node is not installed"; return 1; }
+  if [ ! -x tests/s3/node_modules/.bin/s3rver ]; then
+    log "installing s3rver with npm"
+    npm ci --prefix tests/s3 --no-audit --no-fund --loglevel=error >/dev/null || return 1
+  fi
+  s3_dir=$(mktemp -d /tmp/hutong-s3.XXXXXX)
+  local port
+  for _ in 1 2 3 4 5; do
+    port=$(free_port) || return 1
+    tests/s3/node_modules/.bin/s3rver -d "$s3_dir/data" -a 127.0.0.1 -p "$port" --silent >"$s3_dir/log" 2>&1 &
+    s3_pid=$!
+    # Up to 10 s for it to listen; one that exits (the port was taken after all) gets another port.
+    for _ in $(seq 1 100); do
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+        export HUTONG_TEST_S3="http://127.0.0.1:$port"
+        log "s3rver $(node -p 'require("./tests/s3/node_modules/s3rver/package.json").version') on 127.0.0.1:$port"
+        return 0
+      fi
+      kill -0 "$s3_pid" 2>/dev/null || break
+      sleep 0.1
+    done
+    kill "$s3_pid" 2>/dev/null || true
+    wait "$s3_pid" 2>/dev/null || true
+    s3_pid=""
+    log "s3rver could not listen on 127.0.0.1:$port; trying another port"
+  done
+  log "s3rver did not start:"; tail -n 5 "$s3_dir/log" >&2
+  return 1
+}
+
 if ! ensure_ffmpeg; then
   log "ffmpeg could not be installed: the media tests will fail"
 fi
@@ -134,6 +177,13 @@ if ! start_postgres; then
     log "PostgreSQL is required in CI"; echo "tests: 0 passed, 1 failed"; exit 1
   fi
   log "PostgreSQL unavailable: its tests will be reported as skipped"
+fi
+
+if ! start_s3; then
+  if [ -n "${CI:-}" ]; then
+    log "the S3-compatible server is required in CI"; echo "tests: 0 passed, 1 failed"; exit 1
+  fi
+  log "no S3-compatible server: the S3 blob store's tests will be reported as skipped"
 fi
 
 results="$root/artifacts/test-results"

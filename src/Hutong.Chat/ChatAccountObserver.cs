@@ -35,7 +35,7 @@ internal sealed class ChatAccountObserver(
 
         foreach (var content in await media.RemoveUploadsAsync(userId, cancellationToken))
         {
-            blobs.Delete(content);
+            await blobs.DeleteAsync(content, cancellationToken);
         }
     }
 }

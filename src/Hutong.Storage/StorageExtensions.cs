@@ -51,6 +51,7 @@ using Hutong.Wallet.RedPackets;
 using Hutong.Wallet.Transfers;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Hutong.Storage;
 
@@ -73,7 +74,6 @@ public static class StorageExtensions
         services.TryAddSingleton<IMediaStore, MediaStore>();
         services.TryAddSingleton<IMessageSearch, MessageSearch>();
         services.TryAddSingleton<IInvitationStore, InvitationStore>();
-        services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.TryAddSingleton<ILedgerStore, LedgerStore>();
         services.TryAddSingleton<IPinStore, PinStore>();
         services.TryAddSingleton<ILoginFailureStore, LoginFailureStore>();
@@ -108,6 +108,26 @@ public static class StorageExtensions
         services.TryAddSingleton<IStoryStore, StoryStore>();
         services.TryAddSingleton<IReportStore, ReportStore>();
         services.TryAddSingleton<ISubscribeStore, SubscribeStore>();
+        return services;
+    }
+
+    /// <summary>
+    /// The blob store the settings name (<see cref="BlobStoreOptions"/>, already checked), and for S3 a health check
+    /// that the bucket answers.
+    /// </summary>
+    public static IServiceCollection AddHutongBlobStore(this IServiceCollection services, BlobStoreProvider provider)
+    {
+        if (provider == BlobStoreProvider.S3)
+        {
+            services.AddSingleton(s => new S3BlobStore(s.GetRequiredService<IOptions<BlobStoreOptions>>().Value));
+            services.AddSingleton<IBlobStore>(s => s.GetRequiredService<S3BlobStore>());
+            services.AddHealthChecks().AddCheck<S3HealthCheck>("media");
+        }
+        else
+        {
+            services.AddSingleton<IBlobStore, FileBlobStore>();
+        }
+
         return services;
     }
 }

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts.Gateway;
 using Hutong.Contracts.Wallet;
+using Hutong.Core.Qr;
 using Hutong.Testing;
 using Hutong.Testing.Cluster;
 
@@ -83,6 +84,23 @@ public sealed class CrossNodeTests(ClusterFixture fixture) : IClassFixture<Clust
         foreach (var device in memberDevices)
         {
             await device.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AnUpload_TakenByOneNode_IsServedByEveryOther()
+    {
+        var mei = await Cluster.CreateUserAsync("mei", Node(1), Ct);
+        var png = QrCodes.Png("hutong://cluster", 4);
+        var uploaded = await mei.Client.UploadMediaAsync(new MemoryStream(png), "code.png", Ct);
+
+        foreach (var i in new[] { 2, 3 })
+        {
+            var elsewhere = Cluster.NewClient(Node(i));
+            elsewhere.Token = mei.Client.Token;
+            var (bytes, type) = await elsewhere.DownloadMediaAsync(uploaded.MediaId, Ct);
+            Assert.Equal(png, bytes);
+            Assert.Equal("image/png", type);
         }
     }
 

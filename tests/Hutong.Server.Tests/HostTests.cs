@@ -69,6 +69,23 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task Healthz_OnTheS3Store_Is503OnceTheBucketIsGone()
+    {
+        var bucket = await TestS3.CreateBucketAsync(Ct);
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, TestS3.NodeSettings(bucket), cancellationToken: Ct);
+        using var http = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await http.GetAsync("/healthz", Ct)).StatusCode);
+
+        using (var s3 = TestS3.NewClient())
+        {
+            await s3.DeleteBucketAsync(bucket, Ct);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync("/healthz", Ct)).StatusCode);
+        app.Storage.Dispose();
+    }
+
+    [Fact]
     public async Task OpenApi_DescribesTheContract_AndScalarServesIt()
     {
         var app = await servers.GetAsync(StorageProvider.Sqlite);
@@ -138,6 +155,8 @@ public sealed class HostTests(ServerFixture servers) : IClassFixture<ServerFixtu
     [Theory]
     [InlineData("Hutong:Storage:Provider", "Mongo", "Hutong:Storage:Provider")]
     [InlineData("Hutong:Storage:Provider", "Postgres", "ConnectionStrings:Hutong")]
+    [InlineData("Hutong:Media:Store:Provider", "Dropbox", "Hutong:Media:Store:Provider")]
+    [InlineData("Hutong:Media:Store:Provider", "S3", "Hutong:Media:Store:Bucket")]
     [InlineData("Hutong:Security:PasswordIterations", "5", "PasswordIterations")]
     [InlineData("Hutong:Limits:MaxFriends", "0", "MaxFriends")]
     public async Task Startup_WithABadSetting_FailsNamingTheKey(string key, string value, string named)

@@ -70,7 +70,7 @@ public sealed class MediaService(
 
             foreach (var blob in stagedBlobs)
             {
-                blobs.Commit(blob);
+                await blobs.CommitAsync(blob, cancellationToken);
             }
 
             await media.AddAsync(read.Value, cancellationToken);
@@ -99,7 +99,7 @@ public sealed class MediaService(
     {
         if (await media.FindAsync(mediaId, cancellationToken) is not { } item
             || !await CanSeeAsync(me, mediaId, cancellationToken)
-            || blobs.OpenRead(item.Sha256) is not { } content)
+            || await blobs.OpenReadAsync(item.Sha256, cancellationToken) is not { } content)
         {
             return NotFound;
         }

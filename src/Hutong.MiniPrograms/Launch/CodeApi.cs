@@ -58,7 +58,7 @@ public static class CodeApi
         if (await tickets.ReadAsync(ticket, clock.GetUtcNow(), cancellationToken) is not { } versionId
             || await versions.FindAsync(versionId, cancellationToken) is not { } version
             || file(version) is not { } sha
-            || packages.Open(sha) is not { } content)
+            || await packages.OpenAsync(sha, cancellationToken) is not { } content)
         {
             return Error.NotFound(ErrorCodes.NotFound, "No such code, or its address has expired: open the mini-program again.").ToProblem();
         }

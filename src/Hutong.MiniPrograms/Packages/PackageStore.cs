@@ -59,7 +59,7 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
                 return Refused(e.Error);
             }
 
-            blobs.Commit(staged);
+            await blobs.CommitAsync(staged, cancellationToken);
             if (compiledGame is not null)
             {
                 var gameJs = await KeepAsync(Encoding.UTF8.GetBytes(compiledGame.GameJs), cancellationToken);
@@ -81,7 +81,8 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
     }
 
     /// <summary>One of a version's stored files: the view templates, a bundle, or an asset by its package path.</summary>
-    public Stream? Open(string sha256) => sha256.Length == 0 ? null : blobs.OpenRead(sha256);
+    public async Task<Stream?> OpenAsync(string sha256, CancellationToken cancellationToken) =>
+        sha256.Length == 0 ? null : await blobs.OpenReadAsync(sha256, cancellationToken);
 
     /// <summary>Everything outside the subpackages' roots is the main package, which has its own, smaller limit.</summary>
     private static void CheckMainPackage(IReadOnlyDictionary<string, byte[]> files, IReadOnlyList<string> roots, long limit)
@@ -152,7 +153,7 @@ public sealed class PackageStore(IBlobStore blobs, IOptions<MiniProgramsOptions>
         var staged = (await blobs.StageAsync(content, long.MaxValue, cancellationToken))!;
         try
         {
-            blobs.Commit(staged);
+            await blobs.CommitAsync(staged, cancellationToken);
             return staged.Sha256;
         }
         finally

@@ -106,7 +106,7 @@ internal static class MediaAppApi
 
         if (!Ids.TryParse(media_id, out var id) || await media.FindAsync(id, cancellationToken) is not { } item
             || (item.UploaderId != account!.OwnerId && (await threads.WithMediaAsync(id, cancellationToken)).All(m => m.AccountId != account.Id))
-            || blobs.OpenRead(item.Sha256) is not { } content)
+            || await blobs.OpenReadAsync(item.Sha256, cancellationToken) is not { } content)
         {
             return Error(WeChatErrors.InvalidMediaId);
         }

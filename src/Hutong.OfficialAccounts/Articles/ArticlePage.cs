@@ -81,7 +81,7 @@ internal static class ArticlePage
         if (!Ids.TryParse(articleId, out var id) || !Ids.TryParse(mediaId, out var upload)
             || await articles.ReadableAsync(id, cancellationToken) is not { } found || !found.Article.MediaIds.Contains(upload)
             || await media.FindAsync(upload, cancellationToken) is not { IsImage: true } item
-            || blobs.OpenRead(item.Sha256) is not { } content)
+            || await blobs.OpenReadAsync(item.Sha256, cancellationToken) is not { } content)
         {
             return TypedResults.NotFound();
         }

@@ -47,9 +47,23 @@ internal static class StorageHosting
         }
 
         builder.Services.AddHutongStores();
-        builder.Services.Configure<BlobStoreOptions>(o => o.Root = Path.Combine(Path.GetFullPath(hutong.DataDirectory), "media"));
+        AddBlobStore(builder, hutong);
         builder.Services.AddHostedService<StorageMigrator>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         return builder;
+    }
+
+    /// <summary>Uploaded bytes: in the data directory, or in an S3 bucket; staged in the data directory either way.</summary>
+    private static void AddBlobStore(IHostApplicationBuilder builder, HutongOptions hutong)
+    {
+        var media = builder.Configuration.GetSection(BlobStoreOptions.Section).Get<BlobStoreOptions>() ?? new BlobStoreOptions();
+        if (media.Problems() is { Count: > 0 } problems)
+        {
+            throw new OptionsValidationException(BlobStoreOptions.Section, typeof(BlobStoreOptions), problems);
+        }
+
+        builder.Services.AddOptions<BlobStoreOptions>().BindConfiguration(BlobStoreOptions.Section)
+            .Configure(o => o.Root = Path.Combine(Path.GetFullPath(hutong.DataDirectory), "media"));
+        builder.Services.AddHutongBlobStore(media.Provider);
     }
 }

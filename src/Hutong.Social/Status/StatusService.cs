@@ -186,7 +186,7 @@ public sealed class StatusService(
         {
             foreach (var content in await media.RemoveAsync(carried, cancellationToken))
             {
-                blobs.Delete(content);
+                await blobs.DeleteAsync(content, cancellationToken);
             }
         }
     }

@@ -5,7 +5,7 @@ namespace Hutong.Testing.Cluster;
 
 /// <summary>
 /// Hutong on several nodes as production runs it: node processes of the built server forming one Orleans cluster
-/// whose membership and data live in one fresh PostgreSQL database, behind HAProxy (<see cref="Balancer"/>). Tests
+/// whose membership and data live in one fresh PostgreSQL database, with media in one S3 bucket, behind HAProxy (<see cref="Balancer"/>). Tests
 /// reach a chosen node directly (to make a call cross nodes on purpose) or the balancer (as devices do), and stop
 /// nodes with SIGKILL or SIGTERM and start them again. Starting one costs a few seconds a node: share it across a
 /// test class (<see cref="ClusterFixture"/>), and leave it with every node running.
@@ -29,7 +29,8 @@ public sealed class TestCluster : IAsyncDisposable
     public static async Task<TestCluster> StartAsync(int nodes = 3, IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(cancellationToken);
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        // Media in one bucket, as a cluster needs: whichever node took an upload, every node serves it.
+        var all = new Dictionary<string, string?>(TestS3.NodeSettings(await TestS3.CreateBucketAsync(cancellationToken)), StringComparer.OrdinalIgnoreCase)
         {
             ["Hutong:Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Hutong"] = connectionString,

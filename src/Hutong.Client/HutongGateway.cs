@@ -338,6 +338,11 @@ public sealed class HutongGateway : IAsyncDisposable
             case ErrorFrame { ClientMsgId: null, Code: ErrorCodes.Unauthorized or ErrorCodes.UnsupportedProtocol } refusal:
                 _refusal = refusal;
                 break;
+            case ErrorFrame { ClientMsgId: { } id, Code: ErrorCodes.StorageUnavailable or ErrorCodes.ClusterUnavailable } when Pending(id) is { } again:
+                // Safe to send again under the same id, and it will go through once the node's storage or the
+                // cluster has recovered: the send stays in the outbox and goes again shortly.
+                _ = ResendLaterAsync(again);
+                break;
             case ErrorFrame { ClientMsgId: { } id } error when TakeFromOutbox(id, out var failed):
                 await SaveOutboxAsync();
                 failed.Acked.TrySetException(new HutongApiException(error.Status, new ProblemBody(null, error.Title, error.Status, null, error.Code, null)));
@@ -470,6 +475,35 @@ public sealed class HutongGateway : IAsyncDisposable
         {
             // The connection ended: the receive loop has seen it too.
         }
+    }
+
+    private PendingSend? Pending(string clientMsgId)
+    {
+        lock (_outboxLock)
+        {
+            return _outbox.GetValueOrDefault(clientMsgId);
+        }
+    }
+
+    /// <summary>Queues a send again after a wait that grows with each refusal (up to a few seconds), then flushes.</summary>
+    private async Task ResendLaterAsync(PendingSend pending)
+    {
+        var wait = TimeSpan.FromMilliseconds(Math.Min(100 * (1 << Math.Min(pending.Refusals++, 5)), 3_000) + Random.Shared.Next(0, 100));
+        try
+        {
+            await Task.Delay(wait, _disposed.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        lock (_outboxLock)
+        {
+            _unsent.Enqueue(pending);
+        }
+
+        await FlushAsync();
     }
 
     private bool TakeFromOutbox(string clientMsgId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out PendingSend? pending)
@@ -670,5 +704,8 @@ public sealed class HutongGateway : IAsyncDisposable
         public SendFrame Frame { get; } = frame;
 
         public TaskCompletionSource<SendMessageResponse> Acked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Times the server said to try again (storage or the cluster busy); each waits longer.</summary>
+        public int Refusals { get; set; }
     }
 }

@@ -25,6 +25,9 @@ public static class ErrorCodes
     /// <summary>Storage could not take the change just now (a failed commit); sending again is safe.</summary>
     public const string StorageUnavailable = "storage_unavailable";
 
+    /// <summary>A node of the cluster left or failed and what it held is moving to another; the same request again is safe.</summary>
+    public const string ClusterUnavailable = "cluster_unavailable";
+
     /// <summary>No such upload, or not one the caller may see.</summary>
     public const string MediaNotFound = "media_not_found";
 

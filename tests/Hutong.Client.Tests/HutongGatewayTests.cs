@@ -281,6 +281,37 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
         Assert.Equal(8, (await later.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
     }
 
+    [Theory]
+    [InlineData(ErrorCodes.ClusterUnavailable)]
+    [InlineData(ErrorCodes.StorageUnavailable)]
+    public async Task ASendTheServerAsksToRetry_GoesAgainUnderTheSameId_UntilItIsAcked(string code)
+    {
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(Offline(), server.ConnectAsync);
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (connection, _) = await server.AcceptAsync();
+        await connection.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        var sending = gateway.SendTextAsync("c-1", "a node just left", "send-1", Ct);
+        var tries = new List<SendFrame>();
+        for (var i = 0; i < 3; i++)
+        {
+            tries.Add(Assert.IsType<SendFrame>(await connection.ReadPastPingsAsync()));
+            if (i < 2)
+            {
+                await connection.SendAsync(new ErrorFrame(code, 503, "Try again.", "send-1", "c-1"));
+            }
+        }
+
+        Assert.False(sending.IsCompleted);
+        await connection.SendAsync(new AckFrame("send-1", "c-1", 4, Noon));
+
+        Assert.Equal(4, (await sending.WaitAsync(ScriptedGateway.Patience, Ct)).Seq);
+        Assert.All(tries, frame => Assert.Equal(("send-1", "c-1"), (frame.Message.ClientMsgId, frame.ConversationId)));
+        Assert.Empty(gateway.Outbox);
+    }
+
     [Fact]
     public async Task ARefusal_TakesTheSendOutOfTheOutbox_AndFailsTheCaller()
     {

@@ -11,7 +11,8 @@ namespace Hutong.Cluster.Tests;
 /// Three nodes, one cluster: whatever a person does on one node reaches people connected to the others, and what is
 /// contended (a red packet, a transfer) is decided once however many nodes ask at the same moment.
 /// </summary>
-public sealed class CrossNodeTests(ClusterFixture fixture) : IClassFixture<ClusterFixture>
+[Collection(SharedCluster.Name)]
+public sealed class CrossNodeTests(ClusterFixture fixture)
 {
     private const string Pin = "271828";
 

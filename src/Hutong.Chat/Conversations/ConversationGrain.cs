@@ -31,6 +31,7 @@ internal sealed partial class ConversationGrain(
     EventLog events,
     IContactStore contacts,
     IOptions<ChatOptions> options,
+    IClusterMembershipService membership,
     TimeProvider clock) : Grain, IConversationGrain, IPresenceWatcher, IDisposable
 {
     /// <summary>Resends are recognised from memory for this many recent messages, also after a restart.</summary>
@@ -75,7 +76,7 @@ internal sealed partial class ConversationGrain(
             _members[member.UserId] = member;
         }
 
-        _audience = new Audience(GrainFactory, this.AsReference<IPresenceWatcher>());
+        _audience = new Audience(GrainFactory, membership, this.AsReference<IPresenceWatcher>());
         await _audience.WatchAsync(_members.Keys);
         this.RegisterGrainTimer(() => _audience.RenewAsync(), WatchRenewal, WatchRenewal);
 

@@ -11,18 +11,28 @@ namespace Hutong.Realtime.Delivery;
 /// Held by one grain activation, so it is no per-node state that must agree across nodes; a watch is a lease the grain
 /// renews (<see cref="RenewAsync"/>), so one whose activation died lapses by itself. Someone not watched yet (a watch
 /// failed) is reached through their user grain, as before.
+/// When the cluster's membership changes (a node died), the user grains it held come back elsewhere without their
+/// watchers, and a device that moved to another node would go unheard of: until the watches are renewed, every push
+/// goes through the people's user grains, which know where they are now, and the watches are renewed at once.
 /// </remarks>
-public sealed class Audience(IGrainFactory grains, IPresenceWatcher self)
+public sealed class Audience(IGrainFactory grains, IClusterMembershipService membership, IPresenceWatcher self)
 {
     /// <summary>Watches at once while a large group activates: each may activate a user grain, which reads storage.</summary>
     private const int TogetherAtMost = 250;
 
     private readonly HashSet<Guid> _watched = [];
     private readonly Dictionary<Guid, Presence> _presence = [];
+    private MembershipVersion _watchedIn = MembershipVersion.MinValue;
+    private bool _renewing;
 
     /// <summary>Starts (or renews) watching these people and learns where they are now.</summary>
     public async Task WatchAsync(IEnumerable<Guid> userIds)
     {
+        if (_watched.Count == 0)
+        {
+            _watchedIn = membership.CurrentSnapshot.Version;
+        }
+
         foreach (var batch in userIds.Chunk(TogetherAtMost))
         {
             // Watched before asking: a change told while the answer is on its way must not be dropped.
@@ -49,7 +59,15 @@ public sealed class Audience(IGrainFactory grains, IPresenceWatcher self)
     }
 
     /// <summary>Renews every watch before its lease lapses, and catches up with anything a failed notice missed.</summary>
-    public Task RenewAsync() => WatchAsync([.. _watched]);
+    public async Task RenewAsync()
+    {
+        var version = membership.CurrentSnapshot.Version;
+        await WatchAsync([.. _watched]);
+        if (version > _watchedIn)
+        {
+            _watchedIn = version;
+        }
+    }
 
     /// <summary>Stops watching someone who left.</summary>
     public void Forget(Guid userId)
@@ -87,6 +105,22 @@ public sealed class Audience(IGrainFactory grains, IPresenceWatcher self)
     /// <summary>Pushes to these people's devices: one call per node that holds any of them, none for people offline.</summary>
     public void Push(IEnumerable<Guid> userIds, Push push)
     {
+        if (membership.CurrentSnapshot.Version != _watchedIn)
+        {
+            foreach (var userId in userIds)
+            {
+                _ = grains.GetGrain<IUserGrain>(userId).PushAsync(push);
+            }
+
+            if (!_renewing)
+            {
+                _renewing = true;
+                _ = RenewAfterChangeAsync();
+            }
+
+            return;
+        }
+
         // A conversation's members usually sit on one node or few: a short list beats a dictionary here.
         List<(IGatewayNode Node, GrainId Id, List<Guid> Users)>? nodes = null;
         foreach (var userId in userIds)
@@ -116,6 +150,18 @@ public sealed class Audience(IGrainFactory grains, IPresenceWatcher self)
         foreach (var (node, _, users) in nodes ?? [])
         {
             _ = node.DeliverTo([.. users], push);
+        }
+    }
+
+    private async Task RenewAfterChangeAsync()
+    {
+        try
+        {
+            await RenewAsync();
+        }
+        finally
+        {
+            _renewing = false;
         }
     }
 }

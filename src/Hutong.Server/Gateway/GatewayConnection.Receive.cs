@@ -80,6 +80,11 @@ internal sealed partial class GatewayConnection
                 Fail(clientMsgId, frame.ConversationId, sent.Error);
             }
         }
+        catch (Exception ex) when (ClusterFaults.IsTransient(ex))
+        {
+            // A node left with the conversation's grain: the device resends once the grain is active elsewhere.
+            Fail(clientMsgId, frame.ConversationId, ClusterFaults.Unavailable);
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             GatewayLog.ConnectionFailed(_logger, ex);

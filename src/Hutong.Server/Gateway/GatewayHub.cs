@@ -9,7 +9,8 @@ namespace Hutong.Server.Gateway;
 /// This node's gateway: the connections it holds, by person, and the observer through which people's grains push to
 /// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
-internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<GatewayHub> logger)
+internal sealed class GatewayHub(
+    IGrainFactory grains, IClusterMembershipService membership, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -84,29 +85,81 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
         return Task.CompletedTask;
     }
 
-    /// <summary>Renews this node's lease on every person it holds connections for.</summary>
+    /// <summary>
+    /// Renews this node's lease on every person it holds connections for, on a heartbeat and at once whenever another
+    /// node dies: the grains that node held (a person's, the directory of nodes) come back elsewhere knowing nothing of
+    /// the connections here, and would otherwise wait for the next heartbeat to push to them.
+    /// </summary>
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // When the node starts stopping, before the web server waits for open requests, every device is told to go
         // elsewhere; otherwise each WebSocket would hold the stop until the host's shutdown timeout.
         using var stopping = lifetime.ApplicationStopping.Register(GoAwayAll);
-        using var timer = new PeriodicTimer(Options.Heartbeat, clock);
         var directory = grains.GetGrain<IGatewayDirectoryGrain>(0);
         await RegisterNodeAsync(directory);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        var heartbeats = HeartbeatsAsync(directory, stoppingToken);
+        try
         {
-            await RegisterNodeAsync(directory);
-            try
+            await foreach (var _ in NodeDeathsAsync(stoppingToken))
             {
-                foreach (var userId in _users.Keys)
-                {
-                    await grains.GetGrain<IUserGrain>(userId).AttachAsync(Node);
-                }
+                await RenewAsync(directory);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException)
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+
+        await heartbeats;
+    }
+
+    private async Task HeartbeatsAsync(IGatewayDirectoryGrain directory, CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Options.Heartbeat, clock);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                GatewayLog.HeartbeatFailed(logger, ex);
+                await RenewAsync(directory);
             }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    /// <summary>Each membership change in which a node the cluster knew became dead.</summary>
+    private async IAsyncEnumerable<bool> NodeDeathsAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken stoppingToken)
+    {
+        var dead = new HashSet<SiloAddress>();
+        await foreach (var snapshot in membership.MembershipUpdates.WithCancellation(stoppingToken))
+        {
+            var newlyDead = false;
+            foreach (var (silo, member) in snapshot.Members)
+            {
+                newlyDead |= member.Status == SiloStatus.Dead && dead.Add(silo);
+            }
+
+            if (newlyDead)
+            {
+                yield return true;
+            }
+        }
+    }
+
+    private async Task RenewAsync(IGatewayDirectoryGrain directory)
+    {
+        await RegisterNodeAsync(directory);
+        try
+        {
+            // A few hundred at once: after a node dies, every person whose grain it held is activated again here.
+            foreach (var batch in _users.Keys.Chunk(256))
+            {
+                await Task.WhenAll(batch.Select(userId => grains.GetGrain<IUserGrain>(userId).AttachAsync(Node)));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            GatewayLog.HeartbeatFailed(logger, ex);
         }
     }
 

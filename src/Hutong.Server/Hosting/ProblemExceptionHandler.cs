@@ -8,7 +8,8 @@ namespace Hutong.Server.Hosting;
 
 /// <summary>
 /// Turns exceptions into problem bodies: a bad request (malformed JSON, wrong content type, missing body) is the
-/// client's 4xx; anything else is a bug, logged, and answered with a 500 that reveals nothing.
+/// client's 4xx; a node of the cluster that cannot be reached just now is a 503 to retry; anything else is a bug,
+/// logged, and answered with a 500 that reveals nothing.
 /// </summary>
 internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
@@ -22,6 +23,12 @@ internal sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> l
                 new Error(Problems.CodeFor(bad.StatusCode), bad.StatusCode, Title(bad.StatusCode), bad.Message),
             _ => null,
         };
+
+        if (error is null && ClusterFaults.IsTransient(exception))
+        {
+            ServerLog.ClusterFault(logger, exception, httpContext.Request.Method, httpContext.Request.Path);
+            error = ClusterFaults.Unavailable;
+        }
 
         if (error is null)
         {

@@ -8,7 +8,7 @@ namespace Hutong.Testing.Cluster;
 /// whose membership and data live in one fresh PostgreSQL database, with media in one S3 bucket, behind HAProxy (<see cref="Balancer"/>). Tests
 /// reach a chosen node directly (to make a call cross nodes on purpose) or the balancer (as devices do), and stop
 /// nodes with SIGKILL or SIGTERM and start them again. Starting one costs a few seconds a node: share it across a
-/// test class (<see cref="ClusterFixture"/>), and leave it with every node running.
+/// test collection (<see cref="ClusterFixture"/>), and leave it with every node running.
 /// </summary>
 public sealed class TestCluster : IAsyncDisposable
 {
@@ -113,7 +113,10 @@ public sealed class TestCluster : IAsyncDisposable
     }
 }
 
-/// <summary>One <see cref="TestCluster"/> for a test class: <c>IClassFixture&lt;ClusterFixture&gt;</c>.</summary>
+/// <summary>
+/// One <see cref="TestCluster"/> for a test class (<c>IClassFixture&lt;ClusterFixture&gt;</c>) or for every class of a
+/// collection, which then run one after another: a test that stops a node starts it again before it ends.
+/// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
     private TestCluster? _cluster;

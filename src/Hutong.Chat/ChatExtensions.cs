@@ -17,6 +17,7 @@ public static class ChatExtensions
         builder.Services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ChatWriter>();
+        builder.Services.TryAddSingleton<ChatMetrics>();
         builder.Services.TryAddSingleton<SendLimiter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddSingleton<ChatService>();

@@ -9,7 +9,8 @@ namespace Hutong.Server.Gateway;
 /// This node's gateway: the connections it holds, by person, and the observer through which people's grains push to
 /// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
-internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<GatewayHub> logger)
+internal sealed class GatewayHub(
+    IGrainFactory grains, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, GatewayMetrics metrics, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -18,6 +19,7 @@ internal sealed class GatewayHub(IGrainFactory grains, IOptions<GatewayOptions> 
 
     public GatewayOptions Options => options.Value;
 
+    public GatewayMetrics Metrics => metrics;
 
     /// <summary>This node's observer reference, made once the silo runs.</summary>
     private IGatewayNode Node

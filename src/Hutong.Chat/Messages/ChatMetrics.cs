@@ -6,7 +6,8 @@ namespace Hutong.Chat.Messages;
 
 /// <summary>
 /// <c>hutong.messages.sent</c>: messages that became durable in their conversation, each once (a resend answered with
-/// its first seq is not counted again), by kind of conversation. On the send path, so the tags are made once.
+/// its first seq is not counted again), by kind of conversation. On the send path, so the tags are made once. One per
+/// node: a message is counted by the node whose conversation grain wrote it, so a cluster's sum counts each once.
 /// </summary>
 public sealed class ChatMetrics(IMeterFactory meters)
 {

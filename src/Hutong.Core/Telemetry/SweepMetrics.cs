@@ -5,7 +5,8 @@ namespace Hutong.Core.Telemetry;
 /// <summary>
 /// <c>hutong.sweeper.lag</c>: how long after its due time a sweeper acted on an item (a transfer or red packet past
 /// its expiry, a status past its day). Sweepers run every few seconds on every node, so a lag that grows says sweeps
-/// are failing or falling behind. One per node, shared by the features that sweep.
+/// are failing or falling behind. One per node, shared by the features that sweep; with several nodes each measures
+/// the sweeps it ran itself.
 /// </summary>
 public sealed class SweepMetrics(IMeterFactory meters)
 {

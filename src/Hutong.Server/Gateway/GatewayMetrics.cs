@@ -5,7 +5,8 @@ namespace Hutong.Server.Gateway;
 
 /// <summary>
 /// The gateway's instruments: devices connected to this node, what was written to their sockets, and devices cut off
-/// because they fell behind. Counting is an <c>Add</c> on the send loop, with no tags to build. One per node.
+/// because they fell behind. Counting is an <c>Add</c> on the send loop, with no tags to build. One per node, safe with
+/// several: it counts only this node's connections, and each node is scraped (or exports) on its own.
 /// </summary>
 internal sealed class GatewayMetrics
 {

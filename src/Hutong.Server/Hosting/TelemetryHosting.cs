@@ -106,7 +106,8 @@ internal static class TelemetryHosting
         var options = app.Services.GetRequiredService<IOptions<TelemetryOptions>>().Value;
         if (options is { Prometheus: true, MetricsPort: null })
         {
-            app.MapPrometheusScrapingEndpoint(MetricsPath).WithTags("Telemetry").ExcludeFromDescription();
+            // Scrapes are not requests of the node's: they stay out of its HTTP metrics.
+            app.MapPrometheusScrapingEndpoint(MetricsPath).DisableHttpMetrics().WithTags("Telemetry").ExcludeFromDescription();
         }
 
         return app;

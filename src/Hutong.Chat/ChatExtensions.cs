@@ -19,6 +19,7 @@ public static class ChatExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.TryAddSingleton<ChatWriter>();
         builder.Services.TryAddSingleton<ClusterRateLimiter>();
+        builder.Services.TryAddSingleton<ChatMetrics>();
         builder.Services.TryAddSingleton<SendLimiter>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<ChatWriter>());
         builder.Services.TryAddSingleton<ChatService>();

@@ -24,6 +24,7 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 builder.AddHutongHttp();
 builder.AddHutongStorage();
 builder.AddHutongCluster();
+builder.AddHutongTelemetry();
 builder.AddHutongRateLimits();
 builder.AddHutongOpenApi();
 builder.AddRealtime();
@@ -40,6 +41,7 @@ var app = builder.Build();
 
 app.UseHutongHttp();
 app.MapHutongHealth();
+app.MapHutongMetrics();
 app.MapHutongOpenApi();
 app.MapAccountsApi();
 app.MapContactsApi();

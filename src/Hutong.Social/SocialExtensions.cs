@@ -1,5 +1,6 @@
 using Hutong.Accounts.Contacts;
 using Hutong.Chat.Media;
+using Hutong.Core.Telemetry;
 using Hutong.Social.Moments;
 using Hutong.Social.Status;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,6 +16,7 @@ public static class SocialExtensions
         builder.Services.AddOptions<SocialOptions>().BindConfiguration(SocialOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.TryAddSingleton<MomentsService>();
         builder.Services.TryAddSingleton<StatusService>();
+        builder.Services.TryAddSingleton<SweepMetrics>();
         builder.Services.AddSingleton<IMediaAudience, SocialMediaAudience>();
         builder.Services.AddSingleton<IContactObserver, SocialContactObserver>();
         builder.Services.TryAddSingleton<SocialSweeper>();

@@ -1,6 +1,7 @@
 using Hutong.Accounts.Identity;
 using Hutong.Core.Identity;
 using Hutong.Core.Outbound;
+using Hutong.Core.Telemetry;
 using Hutong.Wallet.Ledger;
 using Hutong.Wallet.Merchants;
 using Hutong.Wallet.Merchants.Notifications;
@@ -42,6 +43,7 @@ public static class WalletExtensions
         builder.Services.AddSingleton<IAccountDeletionCheck, WalletDeletionCheck>();
         builder.Services.AddSingleton<IAccountDeletionCheck, MerchantDeletionCheck>();
         builder.Services.TryAddSingleton<LedgerWriter>();
+        builder.Services.TryAddSingleton<SweepMetrics>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<LedgerWriter>());
         builder.Services.AddHostedService<WalletSweeper>();
         return builder;

@@ -11,7 +11,7 @@ namespace Hutong.Chat.Tests;
 /// <summary>
 /// A device that stops reading must cost the node a bounded queue and then its connection, never the other
 /// devices' delivery. The in-memory test server never pushes back on writes, so this drives a connection whose socket
-/// accepts the hello and then never finishes a send.
+/// accepts the hello and then never finishes a send. The node counts the connection it cut off.
 /// </summary>
 public sealed class SlowConsumerTests
 {
@@ -20,7 +20,7 @@ public sealed class SlowConsumerTests
     [Fact]
     public async Task SlowDevice_IsDisconnectedPastItsQueue_WhileOthersGetEverything()
     {
-        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:SendQueueFrames"] = "16" }, cancellationToken: Ct);
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, new Dictionary<string, string?> { ["Hutong:Gateway:SendQueueFrames"] = "16", ["Hutong:Telemetry:Prometheus"] = "true" }, cancellationToken: Ct);
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(app);
         await using var healthy = await app.ConnectAsync(await lin.NewDeviceAsync(app));
         var stalled = new StalledSocket("{\"type\":\"hello\",\"version\":3,\"token\":\"" + lin.Client.Token + "\"}");
@@ -40,6 +40,10 @@ public sealed class SlowConsumerTests
         {
             Assert.Equal(i, (await healthy.NextMessageAsync()).Seq);
         }
+
+        using var http = app.CreateClient();
+        var metrics = await PrometheusText.ScrapeAsync(http, Ct);
+        Assert.Equal(1, metrics.Sum("hutong_gateway_overflows_total"));
 
         app.Storage.Dispose();
     }

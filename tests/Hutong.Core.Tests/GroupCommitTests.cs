@@ -1,5 +1,7 @@
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
 using Hutong.Core.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Hutong.Core.Tests;
@@ -11,6 +13,9 @@ namespace Hutong.Core.Tests;
 public sealed class GroupCommitTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    /// <summary>Meters for the tests that do not read them.</summary>
+    private static readonly IMeterFactory Meters = new ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<IMeterFactory>();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -140,6 +145,68 @@ public sealed class GroupCommitTests
         Assert.All(batches.Where(b => b.Units.Count > 1), b => Assert.InRange(b.Units.Sum(u => u.Weight), 1, 10));
     }
 
+    [Fact]
+    public async Task EachCommittedTransaction_IsMeasured_UnderItsWritersName()
+    {
+        // A factory of the test's own: what other tests' writers measure meanwhile is not heard.
+        using var services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var meters = services.GetRequiredService<IMeterFactory>();
+        var sizes = new List<(int Units, object? Writer)>();
+        var durations = new List<double>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == meters && instrument.Meter.Name == "Hutong")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<int>((instrument, units, tags, _) =>
+        {
+            Assert.Equal("hutong.group_commit.batch_size", instrument.Name);
+            lock (sizes)
+            {
+                sizes.Add((units, tags.ToArray().Single(t => t.Key == "hutong.writer").Value));
+            }
+        });
+        listener.SetMeasurementEventCallback<double>((instrument, seconds, _, _) =>
+        {
+            Assert.Equal("hutong.group_commit.duration", instrument.Name);
+            lock (durations)
+            {
+                durations.Add(seconds);
+            }
+        });
+        listener.Start();
+        using var writer = await HeldWriter.RunningAsync(meters: meters);
+
+        var first = writer.Enqueue(new("a"));
+        var running = await writer.NextCommitAsync();
+        var gathered = new[] { writer.Enqueue(new("b")), writer.Enqueue(new("c")), writer.Enqueue(new("d")) };
+        running.Succeed();
+        (await writer.NextCommitAsync()).Succeed();
+        await Task.WhenAll([first, .. gathered]).WaitAsync(Patience, Ct);
+        // A failed batch is not a transaction that committed; its units, retried one by one, are.
+        var failing = new[] { writer.Enqueue(new("e")), writer.Enqueue(new("f")) };
+        (await writer.NextCommitAsync()).Fail();
+        (await writer.NextCommitAsync()).Succeed();
+        (await writer.NextCommitAsync()).Fail();
+        await failing[0].WaitAsync(Patience, Ct);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => failing[1].WaitAsync(Patience, Ct));
+
+        Assert.Equal([(1, "held"), (3, "held"), (1, "held")], sizes);
+        Assert.Equal(3, durations.Count);
+        Assert.All(durations, d => Assert.InRange(d, 0, Patience.TotalSeconds));
+    }
+
+    [Theory]
+    [InlineData("ChatWriter", "chat")]
+    [InlineData("EventLogWriter", "event_log")]
+    [InlineData("Writer", "writer")]
+    [InlineData("Batcher", "batcher")]
+    public void AWritersName_IsItsTypeName_InSnakeCase_WithoutWriter(string typeName, string expected) =>
+        Assert.Equal(expected, GroupCommit<Unit, string>.WriterName(typeName));
+
     internal sealed record Unit(string Name, int Weight = 1);
 
     /// <summary>One call to CommitAsync, held until the test answers it.</summary>
@@ -162,7 +229,7 @@ public sealed class GroupCommitTests
     }
 
     /// <summary>A group commit whose commits wait for the test; it hands each call over as it begins.</summary>
-    private sealed class HeldWriter(int maxBatchWeight) : GroupCommit<Unit, string>(NullLogger.Instance)
+    private sealed class HeldWriter(int maxBatchWeight, IMeterFactory meters) : GroupCommit<Unit, string>(NullLogger.Instance, meters)
     {
         private readonly Channel<Commit> _commits = Channel.CreateUnbounded<Commit>();
 
@@ -170,9 +237,9 @@ public sealed class GroupCommitTests
 
         protected override int MaxBatchWeight => maxBatchWeight;
 
-        public static async Task<HeldWriter> RunningAsync(int maxBatchWeight = 1_000)
+        public static async Task<HeldWriter> RunningAsync(int maxBatchWeight = 1_000, IMeterFactory? meters = null)
         {
-            var writer = new HeldWriter(maxBatchWeight);
+            var writer = new HeldWriter(maxBatchWeight, meters ?? Meters);
             await writer.StartAsync(Ct);
             return writer;
         }

@@ -28,6 +28,7 @@ internal sealed partial class ConversationGrain(
     ContentHandlers handlers,
     IInvitationStore invitations,
     ChatWriter writer,
+    ChatMetrics metrics,
     EventLog events,
     IContactStore contacts,
     IOptions<ChatOptions> options,
@@ -183,6 +184,12 @@ internal sealed partial class ConversationGrain(
         _sending.Remove(key);
         if (written.IsSuccess)
         {
+            // A feature's notice (a transfer expired, say) is the platform speaking, not a message sent.
+            if (message.Content is not NoticeContent)
+            {
+                metrics.Sent(_conversation!.Kind);
+            }
+
             return Remember(key, new SentMessage(message.Seq, message.SentAt));
         }
 

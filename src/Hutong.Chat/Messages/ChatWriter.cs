@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hutong.Core.Errors;
 using Hutong.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -8,7 +9,7 @@ namespace Hutong.Chat.Messages;
 /// The node's group commit for chat: appends from every conversation, up to a thousand units per
 /// transaction. A unit (a message with what goes with it) is written whole or not at all.
 /// </summary>
-public sealed class ChatWriter(IMessageStore store, ILogger<ChatWriter> logger) : GroupCommit<ChatWriter.Unit, Done>(logger)
+public sealed class ChatWriter(IMessageStore store, ILogger<ChatWriter> logger, IMeterFactory meters) : GroupCommit<ChatWriter.Unit, Done>(logger, meters)
 {
     protected override int MaxBatchWeight => 1_000;
 

@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Threading.Channels;
+using Hutong.Core.Telemetry;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -9,14 +12,34 @@ namespace Hutong.Core.Storage;
 /// transaction committed goes into the next one. Nothing waits on a timer, so a lone unit is written at once and a busy
 /// node writes thousands per transaction. A caller's task completes only after its unit is durable. Units must not
 /// depend on one another, so that sharing a transaction changes no unit's result; should a batch fail, its units are
-/// committed one by one, so one bad unit fails alone.
+/// committed one by one, so one bad unit fails alone. Each committed transaction is measured
+/// (<c>hutong.group_commit.batch_size</c> and <c>hutong.group_commit.duration</c>, tagged with the writer).
 /// A writer stops last: after every other hosted service, the silo included, has stopped (<see cref="StoppedAsync"/>),
 /// so grains that deactivate while their node leaves the cluster still write what they owe, and calls from other
 /// nodes that reach a grain here meanwhile do not fail on a writer that has gone.
 /// </summary>
-public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : BackgroundService, IHostedLifecycleService
+public abstract partial class GroupCommit<TUnit, TResult> : BackgroundService, IHostedLifecycleService
 {
+    private static readonly IReadOnlyList<int> BatchBounds = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000];
+
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly ILogger _logger;
+    private readonly Histogram<int> _batchSize;
+    private readonly Histogram<double> _duration;
+    private readonly KeyValuePair<string, object?> _writer;
+
+    protected GroupCommit(ILogger logger, IMeterFactory meters)
+    {
+        _logger = logger;
+        var meter = HutongMeter.Create(meters);
+        _batchSize = meter.CreateHistogram(
+            "hutong.group_commit.batch_size", "{unit}", "Units committed together in one transaction.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = BatchBounds });
+        _duration = meter.CreateHistogram(
+            "hutong.group_commit.duration", "s", "How long one group-commit transaction took to become durable.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = HutongMeter.ShortSeconds });
+        _writer = new("hutong.writer", WriterName(GetType().Name));
+    }
 
     /// <summary>How much one transaction takes, in <see cref="Weight"/>.</summary>
     protected abstract int MaxBatchWeight { get; }
@@ -107,7 +130,9 @@ public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : Back
         try
         {
             // Not cancelled by shutdown: a batch that started is finished, so no acknowledged unit is lost.
+            var started = Stopwatch.GetTimestamp();
             var results = await CommitAsync([.. batch.Select(p => p.Unit)]);
+            Committed(batch.Count, started);
             for (var i = 0; i < batch.Count; i++)
             {
                 batch[i].Done.TrySetResult(results[i]);
@@ -117,11 +142,11 @@ public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : Back
         }
         catch (Exception ex) when (batch.Count > 1)
         {
-            BatchFailed(logger, ex, GetType().Name, batch.Count);
+            BatchFailed(_logger, ex, GetType().Name, batch.Count);
         }
         catch (Exception ex)
         {
-            WriteFailed(logger, ex, GetType().Name);
+            WriteFailed(_logger, ex, GetType().Name);
             batch[0].Done.TrySetException(ex);
             return;
         }
@@ -130,14 +155,42 @@ public abstract partial class GroupCommit<TUnit, TResult>(ILogger logger) : Back
         {
             try
             {
-                pending.Done.TrySetResult((await CommitAsync([pending.Unit]))[0]);
+                var started = Stopwatch.GetTimestamp();
+                var result = (await CommitAsync([pending.Unit]))[0];
+                Committed(1, started);
+                pending.Done.TrySetResult(result);
             }
             catch (Exception ex)
             {
-                WriteFailed(logger, ex, GetType().Name);
+                WriteFailed(_logger, ex, GetType().Name);
                 pending.Done.TrySetException(ex);
             }
         }
+    }
+
+    /// <summary>Measures a transaction that committed (failed ones are logged instead).</summary>
+    private void Committed(int units, long started)
+    {
+        _batchSize.Record(units, _writer);
+        _duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, _writer);
+    }
+
+    /// <summary>The writer as a tag value: <c>ChatWriter</c> is <c>chat</c>, <c>EventLogWriter</c> is <c>event_log</c>.</summary>
+    internal static string WriterName(string typeName)
+    {
+        var name = typeName.EndsWith("Writer", StringComparison.Ordinal) && typeName.Length > "Writer".Length ? typeName[..^"Writer".Length] : typeName;
+        var snake = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name)
+        {
+            if (char.IsUpper(c) && snake.Length > 0)
+            {
+                snake.Append('_');
+            }
+
+            snake.Append(char.ToLowerInvariant(c));
+        }
+
+        return snake.ToString();
     }
 
     // Core log events: ids 1-99.

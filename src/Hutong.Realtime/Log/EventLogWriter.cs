@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hutong.Core.Errors;
 using Hutong.Core.Storage;
 using Microsoft.Extensions.Logging;
@@ -9,7 +10,7 @@ namespace Hutong.Realtime.Log;
 /// transaction, and an event told to many people as one unit of its own. A singleton per node, which is safe with
 /// several nodes: each entry's seq was already decided by its person's grain, and the database's key rejects a clash.
 /// </summary>
-public sealed class EventLogWriter(IEventLogStore store, ILogger<EventLogWriter> logger) : GroupCommit<EventLogWriter.Unit, Done>(logger)
+public sealed class EventLogWriter(IEventLogStore store, ILogger<EventLogWriter> logger, IMeterFactory meters) : GroupCommit<EventLogWriter.Unit, Done>(logger, meters)
 {
     protected override int MaxBatchWeight => 1_000;
 

@@ -19,8 +19,12 @@ internal sealed partial class GatewayConnection
             }
         }
 
-        Enqueue(push.Frame);
+        Enqueue(push.Frame, KindOf(push));
     }
+
+    /// <summary>A push in a conversation's stream is a chat message; the event log's and live notices are events.</summary>
+    private static SentKind KindOf(Push push) =>
+        push.Stream == Realtime.Delivery.Push.EventLogStream || push.Stream == Realtime.Delivery.Push.LiveStream ? SentKind.Event : SentKind.Message;
 
     /// <summary>The device's session ended: tell it, and close.</summary>
     public void EndSession()
@@ -40,9 +44,9 @@ internal sealed partial class GatewayConnection
         _outbox.Writer.TryComplete();
     }
 
-    private void Enqueue(byte[] frame)
+    private void Enqueue(byte[] frame, SentKind kind = SentKind.Reply)
     {
-        if (_closing || _outbox.Writer.TryWrite(frame) || _abort)
+        if (_closing || _outbox.Writer.TryWrite(new Outgoing(frame, kind)) || _abort)
         {
             return;
         }
@@ -51,6 +55,7 @@ internal sealed partial class GatewayConnection
         if (UserId != Guid.Empty)
         {
             GatewayLog.TooSlow(_logger, UserId, DeviceId, _options.SendQueueFrames);
+            _metrics.Overflowed();
             _abort = true;
             _stop.Cancel();
         }
@@ -64,9 +69,10 @@ internal sealed partial class GatewayConnection
     {
         try
         {
-            await foreach (var frame in _outbox.Reader.ReadAllAsync(cancellationToken))
+            await foreach (var (frame, kind) in _outbox.Reader.ReadAllAsync(cancellationToken))
             {
                 await _socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+                _metrics.Delivered(kind);
             }
 
             if (!_abort && _socket.State is WebSocketState.Open or WebSocketState.CloseReceived)

@@ -33,6 +33,7 @@ internal sealed partial class GatewayConnection
         (UserId, DeviceId) = (session.UserId, session.DeviceId);
         await _hub.RegisterAsync(this);
         _registered = true;
+        _metrics.Connected();
         GatewayLog.Connected(_logger, UserId, DeviceId);
         await ResumeAsync(hello, cancellationToken);
         return true;
@@ -109,7 +110,7 @@ internal sealed partial class GatewayConnection
         {
             foreach (var missed in await events.ReadAsync(UserId, cursor, _options.ResumeEvents, cancellationToken))
             {
-                Enqueue(RealtimeFrames.Event(missed).Frame);
+                Enqueue(RealtimeFrames.Event(missed).Frame, SentKind.Event);
                 eventsUpTo = missed.Seq;
             }
         }
@@ -121,7 +122,7 @@ internal sealed partial class GatewayConnection
                 position.ConversationId, UserId, position.VisibleAfterSeq, known[position.ConversationId], null, _options.ResumeMessagesPerConversation, cancellationToken);
             foreach (var message in missed)
             {
-                Enqueue(ChatFrames.Message(message).Frame);
+                Enqueue(ChatFrames.Message(message).Frame, SentKind.Message);
                 resumedUpTo[position.ConversationId] = message.Seq;
             }
         }
@@ -140,7 +141,7 @@ internal sealed partial class GatewayConnection
                 && push.Seq <= (push.Stream == Realtime.Delivery.Push.EventLogStream ? eventsUpTo : resumedUpTo.GetValueOrDefault(push.Stream));
             if (!alreadySent)
             {
-                Enqueue(push.Frame);
+                Enqueue(push.Frame, KindOf(push));
             }
         }
     }

@@ -30,7 +30,8 @@ internal sealed partial class GatewayConnection : IDisposable
     private readonly GatewayOptions _options;
     private readonly ILogger _logger;
     private readonly TimeProvider _clock;
-    private readonly Channel<byte[]> _outbox;
+    private readonly GatewayMetrics _metrics;
+    private readonly Channel<Outgoing> _outbox;
     private readonly CancellationTokenSource _stop;
     private readonly SemaphoreSlim _sendsInFlight;
     private readonly Lock _resumeLock = new();
@@ -52,7 +53,8 @@ internal sealed partial class GatewayConnection : IDisposable
         _logger = logger;
         _clock = clock;
         _stop = new CancellationTokenSource(Timeout.InfiniteTimeSpan, clock);
-        _outbox = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(_options.SendQueueFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+        _metrics = hub.Metrics;
+        _outbox = Channel.CreateBounded<Outgoing>(new BoundedChannelOptions(_options.SendQueueFrames) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
         _sendsInFlight = new SemaphoreSlim(_options.MaxSendsInFlight, _options.MaxSendsInFlight);
     }
 
@@ -80,6 +82,7 @@ internal sealed partial class GatewayConnection : IDisposable
             if (_registered)
             {
                 _hub.Unregister(this);
+                _metrics.Disconnected();
                 GatewayLog.Disconnected(_logger, UserId, DeviceId);
             }
 
@@ -118,4 +121,7 @@ internal sealed partial class GatewayConnection : IDisposable
             _socket.Abort();
         }
     }
+
+    /// <summary>A frame in the outbox, with what it delivers (counted once it is written).</summary>
+    private readonly record struct Outgoing(byte[] Frame, SentKind Kind);
 }

@@ -10,6 +10,7 @@ internal static class GatewayEndpoint
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>().BindConfiguration(GatewayOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<GatewayMetrics>();
         builder.Services.AddSingleton<GatewayHub>();
         builder.Services.AddSingleton<GatewayBackend>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<GatewayHub>());

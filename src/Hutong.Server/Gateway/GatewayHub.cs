@@ -10,7 +10,8 @@ namespace Hutong.Server.Gateway;
 /// them. A frame arrives serialised, once for all the devices it goes to.
 /// </summary>
 internal sealed class GatewayHub(
-    IGrainFactory grains, IClusterMembershipService membership, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock, ILogger<GatewayHub> logger)
+    IGrainFactory grains, IClusterMembershipService membership, IOptions<GatewayOptions> options, IHostApplicationLifetime lifetime, TimeProvider clock,
+    GatewayMetrics metrics, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
@@ -19,6 +20,7 @@ internal sealed class GatewayHub(
 
     public GatewayOptions Options => options.Value;
 
+    public GatewayMetrics Metrics => metrics;
 
     /// <summary>This node's observer reference, made once the silo runs.</summary>
     private IGatewayNode Node

@@ -19,9 +19,9 @@ internal static class WebClientHosting
     {
         app.MapStaticAssets();
         // index.html is the copy the build rewrote with fingerprinted framework files (OverrideHtmlAssetPlaceholders);
-        // paths of the API, the gateway and the docs keep their own 404s.
+        // paths of the API, the gateway, the docs, health and metrics keep their own 404s.
         app.MapFallbackToFile("/", "index.html");
-        app.MapFallbackToFile("{*path:regex(^(?!api/|ws$|openapi/|scalar|healthz).*$)}", "index.html");
+        app.MapFallbackToFile("{*path:regex(^(?!api/|ws$|openapi/|scalar|healthz|metrics$).*$)}", "index.html");
         return app;
     }
 }

@@ -27,8 +27,8 @@ public interface IStatusStore
     /// <summary>Removes statuses with their seen marks and reactions; returns the media they carried.</summary>
     Task<IReadOnlyList<Guid>> RemoveAsync(IReadOnlyCollection<Guid> statusIds, CancellationToken cancellationToken);
 
-    /// <summary>Statuses whose day is over, oldest first.</summary>
-    Task<IReadOnlyList<Guid>> ExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
+    /// <summary>Statuses whose day is over, oldest first, with when it ended.</summary>
+    Task<IReadOnlyList<(Guid Id, DateTimeOffset ExpiresAt)>> ExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken);
 
     /// <summary>Live statuses that carry the media (as the clip or its poster).</summary>
     Task<IReadOnlyList<Status>> WithMediaAsync(Guid mediaId, DateTimeOffset now, CancellationToken cancellationToken);

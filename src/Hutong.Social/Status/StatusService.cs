@@ -4,6 +4,7 @@ using Hutong.Contracts.Events;
 using Hutong.Contracts.Social;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Telemetry;
 using Hutong.Core.Text;
 using Hutong.Realtime.Log;
 using Hutong.Social.Moments;
@@ -16,7 +17,7 @@ namespace Hutong.Social.Status;
 /// person has seen it is theirs alone; reactions go to the author alone.
 /// </summary>
 public sealed class StatusService(
-    IStatusStore store, IMediaStore media, IBlobStore blobs, EventLog events, IOptions<SocialOptions> options, TimeProvider clock)
+    IStatusStore store, IMediaStore media, IBlobStore blobs, EventLog events, IOptions<SocialOptions> options, SweepMetrics sweeps, TimeProvider clock)
 {
     public static readonly Error NotFound = Error.NotFound(ErrorCodes.StatusNotFound, "No such status.");
 
@@ -156,10 +157,16 @@ public sealed class StatusService(
     /// <summary>Removes statuses whose day is over, with their media; returns how many.</summary>
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
-        var expired = await store.ExpiredAsync(clock.GetUtcNow(), 500, cancellationToken);
+        var now = clock.GetUtcNow();
+        var expired = await store.ExpiredAsync(now, 500, cancellationToken);
         if (expired.Count > 0)
         {
-            await RemoveAsync(expired, cancellationToken);
+            foreach (var (_, expiresAt) in expired)
+            {
+                sweeps.Acted("status", expiresAt, now);
+            }
+
+            await RemoveAsync([.. expired.Select(s => s.Id)], cancellationToken);
         }
 
         return expired.Count;

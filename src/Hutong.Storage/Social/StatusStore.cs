@@ -95,10 +95,12 @@ internal sealed class StatusStore(IDbContextFactory<HutongDbContext> contexts) :
         return [.. media.SelectMany(m => new[] { m.MediaId, m.PosterId }).OfType<Guid>().Distinct()];
     }
 
-    public async Task<IReadOnlyList<Guid>> ExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<(Guid Id, DateTimeOffset ExpiresAt)>> ExpiredAsync(DateTimeOffset now, int limit, CancellationToken cancellationToken)
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        return await db.Statuses.AsNoTracking().Where(s => s.ExpiresAt <= now).OrderBy(s => s.ExpiresAt).Select(s => s.Id).Take(limit).ToListAsync(cancellationToken);
+        var rows = await db.Statuses.AsNoTracking().Where(s => s.ExpiresAt <= now).OrderBy(s => s.ExpiresAt)
+            .Select(s => new { s.Id, s.ExpiresAt }).Take(limit).ToListAsync(cancellationToken);
+        return rows.ConvertAll(s => (s.Id, s.ExpiresAt));
     }
 
     public async Task<IReadOnlyList<Status>> WithMediaAsync(Guid mediaId, DateTimeOffset now, CancellationToken cancellationToken)

@@ -5,6 +5,7 @@ using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Telemetry;
 using Hutong.Core.Text;
 using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Options;
@@ -18,7 +19,7 @@ namespace Hutong.Wallet.RedPackets;
 /// so a retry under the same <c>packetId</c> finishes what a stopped node began.
 /// </summary>
 public sealed class RedPacketService(
-    WalletService wallet, LedgerWriter ledger, IRedPacketStore packets, IGrainFactory grains, IOptions<WalletOptions> options, TimeProvider clock)
+    WalletService wallet, LedgerWriter ledger, IRedPacketStore packets, IGrainFactory grains, IOptions<WalletOptions> options, SweepMetrics sweeps, TimeProvider clock)
 {
     /// <summary>A packet the ledger refused (not enough money): it never held anything.</summary>
     internal const string Refused = "refused";
@@ -130,6 +131,8 @@ public sealed class RedPacketService(
         var due = await packets.ListDueAsync(clock.GetUtcNow(), 200, cancellationToken);
         foreach (var packet in due)
         {
+            // Due at its expiry, whether it is still open or expired with its money not yet back.
+            sweeps.Acted("red_packet", packet.ExpiresAt, clock.GetUtcNow());
             await grains.GetGrain<IRedPacketGrain>(packet.Id).ExpireAsync(now: false);
         }
 

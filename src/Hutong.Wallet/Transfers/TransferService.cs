@@ -8,6 +8,7 @@ using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
+using Hutong.Core.Telemetry;
 using Hutong.Wallet.Ledger;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,7 @@ public sealed class TransferService(
     ChatService chat,
     IGrainFactory grains,
     IOptions<WalletOptions> options,
+    SweepMetrics sweeps,
     TimeProvider clock)
 {
     /// <summary>A transfer the ledger refused (not enough money): it never held anything.</summary>
@@ -127,6 +129,8 @@ public sealed class TransferService(
         {
             if (transfer.State == TransferStates.Pending)
             {
+                // Only an expiry has a due time; a resolved transfer left unsettled is a crash's repair.
+                sweeps.Acted("transfer", transfer.ExpiresAt, clock.GetUtcNow());
                 await transfers.ResolveAsync(transfer.Id, TransferStates.Expired, cancellationToken);
             }
 

@@ -6,6 +6,7 @@ using Hutong.Contracts.Wallet;
 using Hutong.Core;
 using Hutong.Core.Errors;
 using Hutong.Core.Identity;
+using Hutong.Core.Telemetry;
 using Hutong.Wallet.Merchants.Protocol;
 using Hutong.Wallet.Merchants.V3;
 using Microsoft.Extensions.Options;
@@ -19,7 +20,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// </summary>
 public sealed class OrderService(
     IOrderStore orders, IMerchantStore merchants, IPayingApps apps, OpenIds openIds, WalletService wallet, IGrainFactory grains,
-    IOptions<WalletOptions> options, TimeProvider clock)
+    IOptions<WalletOptions> options, SweepMetrics sweeps, TimeProvider clock)
 {
     private WalletOptions Options => options.Value;
 
@@ -229,6 +230,17 @@ public sealed class OrderService(
         var due = await orders.ListDueAsync(now, now - Options.SettlementDelay, 200, cancellationToken);
         foreach (var order in due)
         {
+            // Due at its expiry (unpaid) or when its settlement delay is over (paid and posted); a paid order whose
+            // payment was not posted is a crash's repair, with no due time.
+            if (order.State == TradeStates.NotPay)
+            {
+                sweeps.Acted("order", order.ExpiresAt, now);
+            }
+            else if (order is { PayPosted: true, PaidAt: { } paidAt })
+            {
+                sweeps.Acted("order", paidAt + Options.SettlementDelay, now);
+            }
+
             await grains.GetGrain<IOrderGrain>(order.Id).SweepAsync();
         }
 

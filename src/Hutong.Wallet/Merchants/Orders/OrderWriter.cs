@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Hutong.Core.Storage;
 using Microsoft.Extensions.Logging;
 
@@ -8,7 +9,7 @@ namespace Hutong.Wallet.Merchants.Orders;
 /// posted, notified), as <see cref="Ledger.LedgerWriter"/> is for money: each is a conditional change of one order's
 /// row, independent of the others, so many share one transaction and each still learns whether it took effect.
 /// </summary>
-public sealed class OrderWriter(IOrderStore store, ILogger<OrderWriter> logger) : GroupCommit<OrderWrite, bool>(logger)
+public sealed class OrderWriter(IOrderStore store, ILogger<OrderWriter> logger, IMeterFactory meters) : GroupCommit<OrderWrite, bool>(logger, meters)
 {
     protected override int MaxBatchWeight => 1_000;
 

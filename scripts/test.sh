@@ -197,8 +197,19 @@ for arg in "$@"; do [ "$arg" = "--project" ] && target=(); done
 # At most three test modules at once: with all of them on two cores, the browser tests' web client was starved into
 # timeouts (waits of 20 s) that a calmer machine never shows.
 set +e
-dotnet test "${target[@]}" --max-parallel-test-modules 3 --results-directory "$results" "$@" 2>&1 | tee "$results/output.log"
-status=${PIPESTATUS[0]}
+if [ "${#target[@]}" -gt 0 ]; then
+  # The cluster tests (three node processes, 200 devices) run after the rest, alone: beside them, other modules' servers
+  # could not start in time, and their own figures would be the machine's noise. (The rest's run finds no cluster test
+  # in that module: exit code 8, zero tests, is expected there.)
+  dotnet test "${target[@]}" --max-parallel-test-modules 3 --results-directory "$results" \
+    --filter-not-namespace Hutong.Cluster.Tests --ignore-exit-code 8 "$@" 2>&1 | tee "$results/output.log"
+  status=${PIPESTATUS[0]}
+  dotnet test --project tests/Hutong.Cluster.Tests --results-directory "$results" "$@" 2>&1 | tee -a "$results/output.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+else
+  dotnet test "${target[@]}" --max-parallel-test-modules 3 --results-directory "$results" "$@" 2>&1 | tee "$results/output.log"
+  status=${PIPESTATUS[0]}
+fi
 set -e
 
 # A full run also proves the benchmark still builds and delivers (a few seconds, no timing asserted).
@@ -226,7 +237,8 @@ if [ "${#target[@]}" -gt 0 ] && [ "$#" -eq 0 ]; then
 fi
 
 # Count from the runner's closing summary, which adds up every test assembly.
-summary() { sed -n '/Test run summary/,$p' "$results/output.log" | grep -E "^[[:space:]]+$1:" | tail -n 1 | grep -oE '[0-9]+' || echo 0; }
+# (Added up: a whole run has two summaries, the cluster tests' last.)
+summary() { sed -n '/Test run summary/,$p' "$results/output.log" | grep -E "^[[:space:]]+$1:" | grep -oE '[0-9]+' | awk '{ n += $1 } END { print n + 0 }'; }
 passed=$(summary succeeded); failed=$(summary failed); skipped=$(summary skipped)
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The run broke before a test could fail (a build error, a crashed host): that is a failure too.

@@ -144,8 +144,11 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
     /// <summary>Starts a node that was killed or stopped again with its start script; returns once HAProxy counts it up.</summary>
     public async Task StartAgainAsync(ClusterNode node, CancellationToken cancellationToken)
     {
-        using (var start = Process.Start(Path.Combine(node.Folder, "start")) ?? throw new InvalidOperationException($"{node.Name} did not start."))
+        // Its line ("node2: ... pid N") is for a person at a terminal, not for the report on this process's output.
+        var script = new ProcessStartInfo(Path.Combine(node.Folder, "start")) { RedirectStandardOutput = true };
+        using (var start = Process.Start(script) ?? throw new InvalidOperationException($"{node.Name} did not start."))
         {
+            await start.StandardOutput.ReadToEndAsync(cancellationToken);
             await start.WaitForExitAsync(cancellationToken);
         }
 

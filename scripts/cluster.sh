@@ -7,7 +7,7 @@
 #
 # Usage: scripts/cluster.sh [options] [-- node settings...]
 #   --nodes N        how many nodes (default 3)
-#   --port P         the balancer's port (default 8080); its stats page is on the next free port
+#   --port P         the balancer's port (default 8080; 0 for a free one); its stats page is on the next free port
 #   --bind ADDR      the balancer's address (default 127.0.0.1; 0.0.0.0 lets other machines in)
 #   --release        build and run the server in Release (the default); --debug in Debug
 #   --server DLL     run this Hutong.Server.dll and build nothing
@@ -101,7 +101,9 @@ if [ ! -x tests/s3/node_modules/.bin/s3rver ]; then
   log "installing s3rver with npm"
   npm ci --prefix tests/s3 --no-audit --no-fund --loglevel=error >/dev/null || fail "s3rver could not be installed"
 fi
-if listening "$bind" "$port" || listening 127.0.0.1 "$port"; then
+if [ "$port" = 0 ]; then
+  port=$(free_port) || fail "no free port for the balancer"
+elif listening "$bind" "$port" || listening 127.0.0.1 "$port"; then
   fail "port $port is taken: choose another with --port"
 fi
 
@@ -293,7 +295,8 @@ done
 
 # --- HAProxy --------------------------------------------------------------------------------------------------------
 stats_port=$((port + 1))
-while listening 127.0.0.1 "$stats_port" || printf '%s\n' "${node_ports[@]}" "$pg_port" "$s3_port" | grep -qx "$stats_port"; do
+# In the ephemeral range a port nothing listens on may still be an outgoing connection's own end, which HAProxy cannot bind.
+while [ "$stats_port" -ge 32768 ] || listening 127.0.0.1 "$stats_port" || printf '%s\n' "${node_ports[@]}" "$pg_port" "$s3_port" "$port" | grep -qx "$stats_port"; do
   stats_port=$(free_port)
 done
 # The same configuration as the test cluster's balancer (tests/Hutong.Testing/Cluster/Balancer.cs): keep the two in
@@ -307,6 +310,8 @@ global
 defaults
     mode http
     timeout connect 2s
+    # A busy node answers /healthz late, not never: it gets 2 s before a check fails (a refused connection fails at once).
+    timeout check 2s
     timeout client 2m
     timeout server 2m
     # A WebSocket stays open as long as its device: the gateway's own pings keep it busy.
@@ -325,7 +330,6 @@ backend nodes
     option httpchk GET /healthz
     http-check expect status 200
     default-server check inter 500ms fall 2 rise 2 on-marked-down shutdown-sessions
-
 EOF
   for i in $(seq 1 "$nodes"); do echo "    server node$i 127.0.0.1:${node_ports[$((i - 1))]}"; done
   cat <<EOF

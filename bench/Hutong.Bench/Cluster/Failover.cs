@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Threading.Channels;
 using Hutong.Client;
+using Hutong.Contracts.Chat;
 using Hutong.Contracts.Chat.Content;
 using Hutong.Contracts.Gateway;
 
@@ -85,7 +86,9 @@ internal static class Failover
         }
 
         var cpu = cluster.Sample().Cpu - cpuBefore;
-        var check = await VerifyAsync(seeded, devices, cancellationToken);
+        var (check, stored) = await VerifyAsync(seeded, devices, cancellationToken);
+        var (resent, wrong) = await ResendRefusedAsync(devices, stored, cancellationToken);
+        check = check with { Resent = resent, WrongResends = wrong };
         var lost = devices.Where(d => d.LostAt is not null).ToList();
         var back = new Latencies();
         foreach (var device in lost.Where(d => d.BackAt is not null))
@@ -123,12 +126,13 @@ internal static class Failover
     }
 
     /// <summary>Reads every conversation back and checks each acknowledged message against what storage holds.</summary>
-    private static async Task<StorageCheck> VerifyAsync(List<(Seeding.Account A, Seeding.Account B, string ConversationId)> pairs, List<Device> devices, CancellationToken cancellationToken)
+    private static async Task<(StorageCheck Check, Dictionary<string, Dictionary<string, long>> Stored)> VerifyAsync(
+        List<(Seeding.Account A, Seeding.Account B, string ConversationId)> pairs, List<Device> devices, CancellationToken cancellationToken)
     {
-        var stored = new Dictionary<string, List<Hutong.Contracts.Chat.MessageInfo>>(StringComparer.Ordinal);
+        var stored = new Dictionary<string, List<MessageInfo>>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(pairs, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken }, async (pair, ct) =>
         {
-            var messages = new List<Hutong.Contracts.Chat.MessageInfo>();
+            var messages = new List<MessageInfo>();
             long after = 0;
             while (true)
             {
@@ -149,8 +153,27 @@ internal static class Failover
         });
 
         int acked = 0, missing = 0, misplaced = 0, duplicated = 0, gaps = 0, disordered = 0, refusedButStored = 0, unackedStored = 0;
+        var findings = new List<string>();
+        void Note(string finding)
+        {
+            if (findings.Count < 50)
+            {
+                findings.Add(finding);
+            }
+        }
+
         foreach (var (conversationId, messages) in stored)
         {
+            foreach (var (m, i) in messages.Select((m, i) => (m, i)).Where(x => x.m.Seq != x.i + 1).Take(3))
+            {
+                Note($"{conversationId}: message {i + 1} has seq {m.Seq}");
+            }
+
+            foreach (var twice in messages.Where(m => m.ClientMsgId is not null).GroupBy(m => m.ClientMsgId).Where(g => g.Count() > 1))
+            {
+                Note($"{conversationId}: {twice.Key} stored at seqs {string.Join(", ", twice.Select(m => m.Seq))}");
+            }
+
             gaps += messages.Select((m, i) => m.Seq != i + 1).Count(g => g);
             duplicated += messages.Where(m => m.ClientMsgId is not null).GroupBy(m => m.ClientMsgId).Sum(g => g.Count() - 1);
             var bySeq = messages.ToDictionary(m => m.Seq);
@@ -160,27 +183,68 @@ internal static class Failover
                 foreach (var sent in device.Acked)
                 {
                     acked++;
-                    if (!byId.ContainsKey(sent.ClientMsgId))
+                    if (!byId.TryGetValue(sent.ClientMsgId, out var found))
                     {
                         missing++;
+                        Note($"{conversationId}: {sent.ClientMsgId}, acked with seq {sent.Seq}, is not stored");
                     }
                     else if (!bySeq.TryGetValue(sent.Seq, out var atSeq) || atSeq.ClientMsgId != sent.ClientMsgId)
                     {
                         misplaced++;
+                        Note($"{conversationId}: {sent.ClientMsgId}, acked with seq {sent.Seq}, is stored at seq {found.Seq}");
                     }
                 }
 
                 refusedButStored += device.Errors.Count(e => byId.ContainsKey(e.ClientMsgId));
-                var acknowledged = device.Acked.Select(s => s.ClientMsgId).ToHashSet(StringComparer.Ordinal);
-                unackedStored += device.Issued.Count(id => !acknowledged.Contains(id) && byId.ContainsKey(id));
+                var answered = device.Acked.Select(s => s.ClientMsgId).Concat(device.Errors.Select(e => e.ClientMsgId)).ToHashSet(StringComparer.Ordinal);
+                unackedStored += device.Issued.Count(id => !answered.Contains(id) && byId.ContainsKey(id));
                 // The device's own messages, in seq order, must carry its counter in the order it sent them.
-                var counters = messages.Where(m => m.SenderId == device.UserId && m.Content is TextContent)
-                    .Select(m => Device.Counter(((TextContent)m.Content!).Text)).ToList();
-                disordered += counters.Zip(counters.Skip(1)).Count(p => p.Second <= p.First);
+                var own = messages.Where(m => m.SenderId == device.UserId && m.Content is TextContent).ToList();
+                foreach (var (before, after) in own.Zip(own.Skip(1)))
+                {
+                    if (Device.Counter(((TextContent)after.Content!).Text) <= Device.Counter(((TextContent)before.Content!).Text))
+                    {
+                        disordered++;
+                        Note($"{conversationId}: {device.Describe(before)} before {device.Describe(after)}");
+                    }
+                }
             }
         }
 
-        return new StorageCheck(acked, stored.Values.Sum(m => m.Count), missing, misplaced, duplicated, gaps, disordered, refusedButStored, unackedStored);
+        var index = stored.ToDictionary(
+            c => c.Key,
+            c => c.Value.Where(m => m.ClientMsgId is not null).GroupBy(m => m.ClientMsgId!).ToDictionary(g => g.Key, g => g.First().Seq, StringComparer.Ordinal),
+            StringComparer.Ordinal);
+        return (new StorageCheck(acked, stored.Values.Sum(m => m.Count), missing, misplaced, duplicated, gaps, disordered, refusedButStored, unackedStored, 0, 0, findings), index);
+    }
+
+    /// <summary>
+    /// Sends every refused message again with its client id, over HTTP, as the web client's Retry does. One that was
+    /// stored after all must be answered with its seq; one that was not must be stored now, once. Returns how many
+    /// resends were answered otherwise.
+    /// </summary>
+    private static async Task<(int Resent, int Wrong)> ResendRefusedAsync(List<Device> devices, Dictionary<string, Dictionary<string, long>> stored, CancellationToken cancellationToken)
+    {
+        var (resent, wrong) = (0, 0);
+        foreach (var device in devices)
+        {
+            foreach (var (id, _, text) in device.Errors)
+            {
+                var answer = await device.Client.SendMessageAsync(device.ConversationId, new SendMessageRequest(id, new TextContent(text)), cancellationToken);
+                resent++;
+                if (stored[device.ConversationId].TryGetValue(id, out var seq))
+                {
+                    wrong += answer.Seq == seq ? 0 : 1;
+                    continue;
+                }
+
+                var again = await device.Client.SendMessageAsync(device.ConversationId, new SendMessageRequest(id, new TextContent(text)), cancellationToken);
+                var at = await device.Client.GetMessagesAsync(device.ConversationId, afterSeq: answer.Seq - 1, limit: 1, cancellationToken: cancellationToken);
+                wrong += again.Seq == answer.Seq && at.Messages is [{ } message] && message.Seq == answer.Seq && message.ClientMsgId == id ? 0 : 1;
+            }
+        }
+
+        return (resent, wrong);
     }
 
     /// <summary>One person's device: its gateway through the balancer, its sends and what happened to its connection.</summary>
@@ -200,6 +264,7 @@ internal static class Failover
 
         public Device(HutongClient client, string userId, string conversationId, int index)
         {
+            Client = client;
             UserId = userId;
             ConversationId = conversationId;
             _index = index;
@@ -209,13 +274,15 @@ internal static class Failover
             _gateway.StateChanged += OnStateChanged;
         }
 
+        public HutongClient Client { get; }
+
         public string UserId { get; }
 
         public string ConversationId { get; }
 
         public List<Sent> Acked { get; } = [];
 
-        public List<(string ClientMsgId, string Code)> Errors { get; } = [];
+        public List<(string ClientMsgId, string Code, string Text)> Errors { get; } = [];
 
         /// <summary>Every client id this device sent, answered or not.</summary>
         public List<string> Issued { get; } = [];
@@ -277,6 +344,16 @@ internal static class Failover
             }
         }
 
+        /// <summary>A stored message of this device, with what the device was told of it: for a finding.</summary>
+        public string Describe(MessageInfo message)
+        {
+            var id = message.ClientMsgId ?? "";
+            var told = Acked.Find(s => s.ClientMsgId == id) is { } ack ? $"acked with seq {ack.Seq}"
+                : Errors.Find(e => e.ClientMsgId == id) is { Code: { } code } ? $"refused with {code}"
+                : "unanswered";
+            return string.Create(CultureInfo.InvariantCulture, $"#{Counter(((TextContent)message.Content!).Text)} (seq {message.Seq}, sent at {message.SentAt:HH:mm:ss.ffffff}, {told}, {id})");
+        }
+
         /// <summary>The counter a text of this bench starts with.</summary>
         public static long Counter(string text) => long.Parse(text.AsSpan(text.IndexOf(':', StringComparison.Ordinal) + 1, text.IndexOf(' ', StringComparison.Ordinal) - text.IndexOf(':', StringComparison.Ordinal) - 1), CultureInfo.InvariantCulture);
 
@@ -328,9 +405,10 @@ internal static class Failover
                     Issued.Add(id);
                 }
 
+                var text = string.Create(CultureInfo.InvariantCulture, $"{_index}:{n} the quick brown fox");
                 try
                 {
-                    var ack = await _gateway.SendTextAsync(ConversationId, string.Create(CultureInfo.InvariantCulture, $"{_index}:{n} the quick brown fox"), id, stop);
+                    var ack = await _gateway.SendTextAsync(ConversationId, text, id, stop);
                     var at = Stopwatch.GetTimestamp();
                     lock (_lock)
                     {
@@ -345,7 +423,7 @@ internal static class Failover
                 {
                     lock (_lock)
                     {
-                        Errors.Add((id, e.Code ?? e.Status.ToString(CultureInfo.InvariantCulture)));
+                        Errors.Add((id, e.Code ?? e.Status.ToString(CultureInfo.InvariantCulture), text));
                     }
                 }
                 catch (OperationCanceledException)

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
 
 namespace Hutong.Bench.Cluster;
@@ -61,7 +60,7 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
         string[] args =
         [
             Path.Combine(root, "scripts", "cluster.sh"), "--nodes", nodes.ToString(CultureInfo.InvariantCulture),
-            "--port", FreePort().ToString(CultureInfo.InvariantCulture), "--server", serverDll, "--state", stateFile,
+            "--port", "0", "--server", serverDll, "--state", stateFile,
             "--owner", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
             // Kept, so that the logs are copied once everything has stopped; the folder is removed then.
             "--keep",
@@ -257,13 +256,6 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
         {
             return output.ToString();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

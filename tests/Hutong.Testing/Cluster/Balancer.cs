@@ -44,6 +44,8 @@ public sealed class Balancer : IAsyncDisposable
             defaults
                 mode http
                 timeout connect 2s
+                # A busy node answers /healthz late, not never: it gets 2 s before a check fails (a refused connection fails at once).
+                timeout check 2s
                 timeout client 2m
                 timeout server 2m
                 # A WebSocket stays open as long as its device: the gateway's own pings keep it busy.

@@ -123,8 +123,10 @@ cleaned=""
 cleanup() {
   [ -z "$cleaned" ] || return 0
   cleaned=1
-  trap '' INT TERM HUP
-  [ -z "$watchdog" ] || kill "$watchdog" 2>/dev/null || true
+  # Whatever fails, the rest is still stopped; and if whoever read this script's output is gone, writing to it must
+  # not end the script halfway (SIGPIPE).
+  set +e
+  trap '' INT TERM HUP PIPE
   log "stopping"
   # Nodes first, gracefully: each tells its devices to go elsewhere and leaves the cluster (a second or two).
   local pid node_pids=()
@@ -151,18 +153,23 @@ cleanup() {
   else
     rm -rf "$run"
   fi
+  [ -z "$watchdog" ] || kill "$watchdog" 2>/dev/null
 }
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM HUP
 
-# If this script is killed outright (SIGKILL, or its owner is gone), the watchdog stops what it started.
+# Once its owner is gone, the watchdog stops this script (which stops the rest); if the script is killed outright
+# (SIGKILL), or dies while stopping, the watchdog stops what it started.
 main=$$
 (
   set +e
-  trap '' INT
+  trap '' INT PIPE
   while kill -0 "$main" 2>/dev/null && { [ -z "$owner" ] || kill -0 "$owner" 2>/dev/null; }; do sleep 1; done
-  if kill -0 "$main" 2>/dev/null; then kill -TERM "$main"; exit 0; fi
+  if kill -0 "$main" 2>/dev/null; then
+    kill -TERM "$main"
+    for _ in $(seq 1 600); do kill -0 "$main" 2>/dev/null || break; sleep 0.1; done
+  fi
   for pidfile in "$run"/node*/pid; do [ -f "$pidfile" ] && kill -KILL "$(cat "$pidfile")" 2>/dev/null; done
   [ -f "$run/pids" ] && xargs -r kill -TERM < "$run/pids" 2>/dev/null
   "$PG_BIN/pg_ctl" -D "$run/postgres/data" -m immediate stop >/dev/null 2>&1 || runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$run/postgres/data" -m immediate stop >/dev/null 2>&1

@@ -23,9 +23,9 @@ internal sealed record ClusterResult(IReadOnlyList<ClusterThroughput> Throughput
         if (Failovers.Count > 0)
         {
             text.AppendLine(Report.Table(
-                "signal | devices | msg/s | lost connection | back after p50/max s | welcomes | sends acked again p50/p99/max s | stalled > 1 s | errors seen | node gone after s | acked | stored | missing, misplaced, duplicated | seq gaps | out of order | refused but stored | resent, answered wrong",
+                "signal | devices | msg/s | lost connection | back after p50/max s | welcomes | sends acked again p50/p99/max s | stalled > 1 s | errors seen | node gone after s | acked | stored | missing, misplaced, duplicated | seq gaps | acked out of order | refused but stored (after later ones) | resent, answered wrong",
                 Failovers.Select(f => string.Create(c,
-                    $"{f.Signal} | {f.Devices} | {f.Rate:0} | {f.Lost} ({f.Back} back) | {f.BackAfter.P50 / 1000:0.00}/{f.BackAfter.Max / 1000:0.00} | {f.Welcomes} | {f.ResumedAfter.P50 / 1000:0.00}/{f.ResumedAfter.P99 / 1000:0.00}/{f.ResumedAfter.Max / 1000:0.00} | {f.Stalled} | {(f.Errors.Count == 0 ? "none" : string.Join(", ", f.Errors.Select(e => $"{e.Value} {e.Key}")))} | {(f.ExitedAfterSeconds is { } s ? s.ToString("0.00", c) : "still running")} | {f.Check.Acked} | {f.Check.Stored} | {f.Check.Missing}, {f.Check.Misplaced}, {f.Check.Duplicated} | {f.Check.Gaps} | {f.Check.Disordered} | {f.Check.RefusedButStored} | {f.Check.Resent}, {f.Check.WrongResends}"))));
+                    $"{f.Signal} | {f.Devices} | {f.Rate:0} | {f.Lost} ({f.Back} back) | {f.BackAfter.P50 / 1000:0.00}/{f.BackAfter.Max / 1000:0.00} | {f.Welcomes} | {f.ResumedAfter.P50 / 1000:0.00}/{f.ResumedAfter.P99 / 1000:0.00}/{f.ResumedAfter.Max / 1000:0.00} | {f.Stalled} | {(f.Errors.Count == 0 ? "none" : string.Join(", ", f.Errors.Select(e => $"{e.Value} {e.Key}")))} | {(f.ExitedAfterSeconds is { } s ? s.ToString("0.00", c) : "still running")} | {f.Check.Acked} | {f.Check.Stored} | {f.Check.Missing}, {f.Check.Misplaced}, {f.Check.Duplicated} | {f.Check.Gaps} | {f.Check.Disordered} | {f.Check.RefusedButStored} ({f.Check.RefusedStoredLate}) | {f.Check.Resent}, {f.Check.WrongResends}"))));
         }
 
         foreach (var failover in Failovers.Where(f => f.Check.Findings.Count > 0))
@@ -74,10 +74,13 @@ internal sealed record FailoverResult(
 /// <summary>
 /// What the API gave back against what the devices were told. A refused send (an error frame) whose message was
 /// stored after all is not a fault of storage: the node could not tell (the grain's node went away before it
-/// answered). What must hold is that sending it again with its client id, as a device does, gets its one seq.
+/// answered), and the device has moved on, so it may even be stored after messages sent after it
+/// (<see cref="RefusedStoredLate"/>). What must hold is that sending it again with its client id, as a device does,
+/// gets its one seq; and that what was acked is kept, once, in the order sent (<see cref="Disordered"/> counts acked
+/// messages out of it).
 /// </summary>
 internal sealed record StorageCheck(
-    int Acked, int Stored, int Missing, int Misplaced, int Duplicated, int Gaps, int Disordered, int RefusedButStored, int UnackedStored,
+    int Acked, int Stored, int Missing, int Misplaced, int Duplicated, int Gaps, int Disordered, int RefusedButStored, int RefusedStoredLate, int UnackedStored,
     int Resent, int WrongResends, IReadOnlyList<string> Findings)
 {
     /// <summary>Every acked message once, at its seq, each sender's in order, no gaps, and every refused one resent to one seq.</summary>

@@ -152,7 +152,7 @@ internal static class Failover
             }
         });
 
-        int acked = 0, missing = 0, misplaced = 0, duplicated = 0, gaps = 0, disordered = 0, refusedButStored = 0, unackedStored = 0;
+        int acked = 0, missing = 0, misplaced = 0, duplicated = 0, gaps = 0, disordered = 0, refusedButStored = 0, refusedStoredLate = 0, unackedStored = 0;
         var findings = new List<string>();
         void Note(string finding)
         {
@@ -198,13 +198,20 @@ internal static class Failover
                 refusedButStored += device.Errors.Count(e => byId.ContainsKey(e.ClientMsgId));
                 var answered = device.Acked.Select(s => s.ClientMsgId).Concat(device.Errors.Select(e => e.ClientMsgId)).ToHashSet(StringComparer.Ordinal);
                 unackedStored += device.Issued.Count(id => !answered.Contains(id) && byId.ContainsKey(id));
-                // The device's own messages, in seq order, must carry its counter in the order it sent them.
+                // What the device was told was kept is in the order it sent it (each send waited for the last answer).
+                foreach (var (before, after) in device.Acked.Zip(device.Acked.Skip(1)).Where(p => p.Second.Seq <= p.First.Seq))
+                {
+                    disordered++;
+                    Note($"{conversationId}: {before.ClientMsgId} acked with seq {before.Seq}, then {after.ClientMsgId}, sent after it, with seq {after.Seq}");
+                }
+
+                // A refused message stored all the same may sit after messages sent after it (the device had moved on).
                 var own = messages.Where(m => m.SenderId == device.UserId && m.Content is TextContent).ToList();
                 foreach (var (before, after) in own.Zip(own.Skip(1)))
                 {
                     if (Device.Counter(((TextContent)after.Content!).Text) <= Device.Counter(((TextContent)before.Content!).Text))
                     {
-                        disordered++;
+                        refusedStoredLate++;
                         Note($"{conversationId}: {device.Describe(before)} before {device.Describe(after)}");
                     }
                 }
@@ -215,7 +222,7 @@ internal static class Failover
             c => c.Key,
             c => c.Value.Where(m => m.ClientMsgId is not null).GroupBy(m => m.ClientMsgId!).ToDictionary(g => g.Key, g => g.First().Seq, StringComparer.Ordinal),
             StringComparer.Ordinal);
-        return (new StorageCheck(acked, stored.Values.Sum(m => m.Count), missing, misplaced, duplicated, gaps, disordered, refusedButStored, unackedStored, 0, 0, findings), index);
+        return (new StorageCheck(acked, stored.Values.Sum(m => m.Count), missing, misplaced, duplicated, gaps, disordered, refusedButStored, refusedStoredLate, unackedStored, 0, 0, findings), index);
     }
 
     /// <summary>

@@ -50,7 +50,7 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
     /// <summary>
     /// Runs scripts/cluster.sh with <paramref name="nodes"/> nodes of <paramref name="serverDll"/>, each given
     /// <paramref name="settings"/>, and returns once it is ready. It stops everything when disposed, and by itself if
-    /// this process dies; the nodes', HAProxy's and PostgreSQL's logs are then copied to <paramref name="logs"/>.
+    /// this process dies. The nodes', HAProxy's and PostgreSQL's logs are copied to <paramref name="logs"/> first.
     /// </summary>
     public static async Task<LocalCluster> StartAsync(
         string root, string serverDll, int nodes, bool durable, IEnumerable<string> settings, string logs, CancellationToken cancellationToken)
@@ -62,8 +62,6 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
             Path.Combine(root, "scripts", "cluster.sh"), "--nodes", nodes.ToString(CultureInfo.InvariantCulture),
             "--port", "0", "--server", serverDll, "--state", stateFile,
             "--owner", Environment.ProcessId.ToString(CultureInfo.InvariantCulture),
-            // Kept, so that the logs are copied once everything has stopped; the folder is removed then.
-            "--keep",
             .. durable ? ["--durable"] : Array.Empty<string>(),
             "--", .. settings,
         ];
@@ -166,8 +164,6 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
 
     public async ValueTask DisposeAsync()
     {
-        await StopAsync(_script);
-        _script.Dispose();
         Directory.CreateDirectory(_logs);
         var logs = Nodes.Select(n => (Path.Combine(n.Folder, "log"), $"{n.Name}.log"))
             .Append((Path.Combine(_folder, "haproxy.log"), "haproxy.log"))
@@ -177,7 +173,8 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
             File.Copy(from, Path.Combine(_logs, to), overwrite: true);
         }
 
-        Directory.Delete(_folder, recursive: true);
+        await StopAsync(_script);
+        _script.Dispose();
     }
 
     /// <summary>What the script printed, for a failure to show.</summary>

@@ -21,3 +21,9 @@ internal interface ITarget : IAsyncDisposable
     /// <summary>CPU time used so far by the system's process and its peak resident memory.</summary>
     (TimeSpan Cpu, long PeakRssBytes) Sample();
 }
+
+/// <summary>A system reached over HTTP at one address: a node, the raw relay, or a balancer in front of several nodes.</summary>
+internal interface IHttpTarget
+{
+    Uri BaseAddress { get; }
+}

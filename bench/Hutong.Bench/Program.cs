@@ -5,7 +5,7 @@ using Hutong.Bench.Xmpp;
 
 // dotnet run --project bench/Hutong.Bench -c Release -- <scenario> [--smoke] [options]; see bench/README.md.
 // Scenarios: direct (1:1 pairs), group (senders in large groups), idle (memory per open connection), resume (everyone
-// reconnects at once), redpacket and transfers (the wallet's engine), payments (merchant orders paid and notified), moments (fan-out and timeline reads) and broadcast (an official account's broadcast to a million followers). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
+// reconnects at once), redpacket and transfers (the wallet's engine), payments (merchant orders paid and notified), moments (fan-out and timeline reads), broadcast (an official account's broadcast to a million followers) and cluster (the chat load through HAProxy to 1 and 3 nodes, then a node killed and one stopped under it). "relay --port N" runs the raw relay baseline, which the bench starts as a child process of its own.
 var options = Options.Parse(args);
 using var cancel = new CancellationTokenSource(TimeSpan.FromMinutes(30));
 Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
@@ -25,11 +25,12 @@ var outcome = options.Scenario switch
     "moments" => await Hutong.Bench.Moments.MomentsRun.RunAsync(options, cancel.Token),
     "broadcast" => await Hutong.Bench.Broadcasts.BroadcastRun.RunAsync(options, cancel.Token),
     "payments" => await Hutong.Bench.Payments.PaymentRun.RunAsync(options, cancel.Token),
+    "cluster" => await Hutong.Bench.Cluster.ClusterRun.RunAsync(options, cancel.Token),
     _ => null,
 };
 if (outcome is null)
 {
-    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments|broadcast|payments [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--followers N] [--orders N] [--out DIR] [--no-peer] [--postgres CONNECTION]");
+    Console.Error.WriteLine("usage: direct|group|idle|resume|redpacket|transfers|moments|broadcast|payments|cluster [--smoke] [--pairs N] [--groups N] [--members N] [--senders N] [--window N] [--rate N] [--warmup N] [--seconds N] [--connections N] [--clients N] [--messages N] [--settle N] [--packets N] [--transfers N] [--friends N] [--readers N] [--posts N] [--think MS] [--followers N] [--orders N] [--out DIR] [--no-peer] [--postgres CONNECTION] [--nodes N] [--durable]");
     return 2;
 }
 

@@ -24,7 +24,7 @@ internal static class Seeding
             new(UserId, sends, ct => GatewaySession.ConnectAsync(Client, UserId, conversationId, ct));
     }
 
-    public static async Task<List<Person>> HutongPairsAsync(Target target, int pairs, CancellationToken cancellationToken)
+    public static async Task<List<Person>> HutongPairsAsync(IHttpTarget target, int pairs, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var people = new List<Person>();
@@ -45,7 +45,7 @@ internal static class Seeding
     }
 
     /// <summary>Groups of <paramref name="size"/> made by an owner from friends; the first <paramref name="senders"/> of each send.</summary>
-    public static async Task<List<Person>> HutongGroupsAsync(Target target, int groups, int size, int senders, CancellationToken cancellationToken)
+    public static async Task<List<Person>> HutongGroupsAsync(IHttpTarget target, int groups, int size, int senders, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var people = new List<Person>();
@@ -74,7 +74,7 @@ internal static class Seeding
     /// People who sign up and log in, one device (session token) each, and nothing more; every call goes through the
     /// one shared <paramref name="http"/> client.
     /// </summary>
-    public static async Task<List<Account>> HutongPeopleAsync(Target target, HttpClient http, int count, CancellationToken cancellationToken)
+    public static async Task<List<Account>> HutongPeopleAsync(IHttpTarget target, HttpClient http, int count, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var people = new Account[count];
@@ -84,7 +84,7 @@ internal static class Seeding
     }
 
     /// <summary>Pairs of friends, each pair in its direct conversation, as <see cref="HutongPairsAsync"/> makes them, through one shared HTTP client.</summary>
-    public static async Task<List<(Account A, Account B, string ConversationId)>> HutongPairAccountsAsync(Target target, HttpClient http, int pairs, CancellationToken cancellationToken)
+    public static async Task<List<(Account A, Account B, string ConversationId)>> HutongPairAccountsAsync(IHttpTarget target, HttpClient http, int pairs, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var seeded = new (Account, Account, string)[pairs];
@@ -102,7 +102,7 @@ internal static class Seeding
     /// One person and <paramref name="friends"/> friends of theirs, each friend signed up and logged in with a device of
     /// their own; every friend asks and the person accepts. Returns the person's handle too, for more devices later.
     /// </summary>
-    public static async Task<(Account Person, string Handle, Account[] Friends)> HutongCircleAsync(Target target, HttpClient http, int friends, CancellationToken cancellationToken)
+    public static async Task<(Account Person, string Handle, Account[] Friends)> HutongCircleAsync(IHttpTarget target, HttpClient http, int friends, CancellationToken cancellationToken)
     {
         var run = Guid.NewGuid().ToString("N")[..6];
         var handle = $"m{run}p";
@@ -140,10 +140,10 @@ internal static class Seeding
         new Account(new HutongClient(new HttpClient { BaseAddress = target.BaseAddress }) { Token = user }, user).In(conversationId, sends);
 
     /// <summary>One person, signed up and logged in through <paramref name="http"/>.</summary>
-    public static Task<Account> HutongPersonAsync(Target target, HttpClient http, string handle, CancellationToken cancellationToken) =>
+    public static Task<Account> HutongPersonAsync(IHttpTarget target, HttpClient http, string handle, CancellationToken cancellationToken) =>
         SignUpAsync(target, handle, cancellationToken, http);
 
-    private static async Task<Account> SignUpAsync(Target target, string handle, CancellationToken cancellationToken, HttpClient? http = null)
+    private static async Task<Account> SignUpAsync(IHttpTarget target, string handle, CancellationToken cancellationToken, HttpClient? http = null)
     {
         var client = new HutongClient(http ?? new HttpClient { BaseAddress = target.BaseAddress });
         var account = await client.SignUpAsync(new SignUpRequest(handle, Password, handle), cancellationToken);

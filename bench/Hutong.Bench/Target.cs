@@ -6,7 +6,7 @@ using System.Net.Sockets;
 namespace Hutong.Bench;
 
 /// <summary>A system under test in a process of its own, so its CPU and memory are measured apart from the generator's.</summary>
-internal sealed class Target : ITarget
+internal sealed class Target : ITarget, IHttpTarget
 {
     private readonly Process _process;
     private readonly string? _dataDirectory;

@@ -221,9 +221,11 @@ public sealed class HutongGateway : IAsyncDisposable
 
                 backoff = TimeSpan.FromMilliseconds(100);
             }
-            catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or JsonException or OperationCanceledException or ObjectDisposedException)
+            catch (Exception ex) when (ex is WebSocketException or IOException or HttpRequestException or HutongApiException or JsonException or OperationCanceledException or ObjectDisposedException)
             {
-                // The network or the server went away (or this gateway is being disposed): the loop decides.
+                // The network or the server went away (or this gateway is being disposed): the loop decides. A gap
+                // filled over HTTP can fail too (a balancer's 502 while the node behind it goes away): the next
+                // connection resumes from what the device holds.
             }
 
             if (_refusal is { } refusal)

@@ -89,6 +89,26 @@ public sealed class HutongGatewayTests(ServerFixture servers) : IClassFixture<Se
     }
 
     [Fact]
+    public async Task AGapWhoseFillTheBalancerAnswersWith502_EndsTheConnection_AndTheNextOneResumesFromWhatTheDeviceHolds()
+    {
+        using var balancer = new FailingBalancer();
+        using var server = new ScriptedGateway();
+        await using var gateway = new HutongGateway(new HutongClient(new HttpClient { BaseAddress = balancer.Address }) { Token = "token" }, server.ConnectAsync);
+        gateway.Track("c-1", 1);
+        var connecting = gateway.ConnectAsync(cancellationToken: Ct);
+        var (first, _) = await server.AcceptAsync();
+        await first.WelcomeAsync();
+        await connecting.WaitAsync(ScriptedGateway.Patience, Ct);
+
+        // 3 after 1: the client fills the gap over HTTP, and the balancer answers 502.
+        await first.SendAsync(Message("c-1", 3));
+        var (second, hello) = await server.AcceptAsync();
+
+        Assert.True(balancer.Requests > 0);
+        Assert.Equal(1, hello.Conversations!["c-1"]);
+    }
+
+    [Fact]
     public async Task AFrameTheClientCannotRead_IsSkipped_AndTheConnectionCarriesOn()
     {
         using var server = new ScriptedGateway();

@@ -6,9 +6,9 @@ using System.Text;
 namespace Hutong.Testing.Cluster;
 
 /// <summary>
-/// Debian's HAProxy in front of the nodes, configured as docs/operations.md tells an operator to (scripts/cluster.sh
-/// writes the same): least connections, /healthz checks every half second, WebSocket upgrades passed through, and a
-/// request whose node refuses the connection sent to another.
+/// Debian's HAProxy in front of the nodes, configured as docs/operations-cluster.md tells an operator to: least
+/// connections, /healthz checks every half second, WebSocket upgrades passed through, and a request whose node refuses
+/// the connection sent to another. scripts/cluster.sh writes the same configuration: keep the two in agreement.
 /// </summary>
 public sealed class Balancer : IAsyncDisposable
 {
@@ -33,7 +33,7 @@ public sealed class Balancer : IAsyncDisposable
         }
     }
 
-    /// <summary>The configuration for nodes listening on the given loopback ports.</summary>
+    /// <summary>The configuration for nodes listening on the given loopback ports; it mirrors scripts/cluster.sh's.</summary>
     public static string Configuration(int port, IEnumerable<(string Name, int Port)> nodes)
     {
         var config = new StringBuilder(string.Create(CultureInfo.InvariantCulture, $$"""
@@ -44,6 +44,8 @@ public sealed class Balancer : IAsyncDisposable
             defaults
                 mode http
                 timeout connect 2s
+                # A busy node answers /healthz late, not never: it gets 2 s before a check fails (a refused connection fails at once).
+                timeout check 2s
                 timeout client 2m
                 timeout server 2m
                 # A WebSocket stays open as long as its device: the gateway's own pings keep it busy.

@@ -21,8 +21,8 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
     private readonly string _folder;
     private readonly string _logs;
     private readonly int _haproxyPid;
-    private readonly List<(TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long Requests)> _samples = [];
-    private readonly HttpClient _stats = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private readonly List<(TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long? Requests)> _samples = [];
+    private readonly HttpClient _stats = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private LocalCluster(Process script, StringBuilder output, string name, Dictionary<string, string> state, string logs)
     {
@@ -124,7 +124,7 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
     /// CPU time of the nodes, PostgreSQL and HAProxy between the last two <see cref="Sample"/> calls (a chat run's
     /// measured window), and the HTTP requests the balancer passed on meanwhile.
     /// </summary>
-    public (TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long Requests) LastWindow()
+    public (TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long? Requests) LastWindow()
     {
         lock (_samples)
         {
@@ -207,9 +207,23 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
 
     /// <summary>
     /// HTTP requests the balancer has passed to the nodes so far (its backend's <c>req_tot</c>): during a chat run,
-    /// where everything else goes over WebSockets, the devices filling gaps in what they were pushed.
+    /// where everything else goes over WebSockets, the devices filling gaps in what they were pushed. Null if its stats
+    /// page did not answer (a machine too busy): the figure is then missing, not the run.
     /// </summary>
-    private long Requests()
+    private long? Requests()
+    {
+        try
+        {
+            return RequestsSoFar();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Console.Error.WriteLine($"HAProxy's stats did not answer: {e.Message}");
+            return null;
+        }
+    }
+
+    private long RequestsSoFar()
     {
         using var response = _stats.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(Stats, ";csv")));
         using var reader = new StreamReader(response.Content.ReadAsStream());

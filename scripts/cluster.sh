@@ -194,8 +194,8 @@ if [ ! -f "$run/postgres/data/PG_VERSION" ]; then
   "${pg_ctl_as[@]}" "$PG_BIN/initdb" -D "$run/postgres/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 --no-sync >/dev/null \
     || fail "initdb failed"
 fi
-pg_settings="-c listen_addresses=127.0.0.1 -c max_connections=$(( 100 + 120 * nodes ))"
 # Each node's connection pool holds up to 100, and Orleans' membership its own few.
+pg_settings="-c listen_addresses=127.0.0.1 -c max_connections=$(( 100 + 120 * nodes ))"
 if [ -z "$durable" ]; then pg_settings="$pg_settings -c fsync=off -c synchronous_commit=off -c full_page_writes=off"; fi
 pg_port=""
 for _ in 1 2 3 4 5; do

@@ -17,9 +17,9 @@ internal sealed record ClusterResult(IReadOnlyList<ClusterThroughput> Throughput
         text.AppendLine(c, $"### cluster: load average {LoadBefore} before, {LoadAfter} after");
         text.AppendLine();
         text.AppendLine(Report.Table(
-            "scenario | nodes | clients | sent/s | delivered/s | ack p50/p99 ms | deliver p50/p99 ms | nodes CPU s | nodes µs/delivery | PostgreSQL µs/delivery | HAProxy µs/delivery | nodes peak RSS MiB",
+            "scenario | nodes | clients | sent/s | delivered/s | ack p50/p99 ms | deliver p50/p99 ms | nodes CPU s | nodes µs/delivery | PostgreSQL µs/delivery | HAProxy µs/delivery | HTTP requests (per 1,000 deliveries) | nodes peak RSS MiB",
             Throughput.Select(t => string.Create(c,
-                $"{t.Run.Scenario} | {t.Nodes} | {t.Run.Clients} | {t.Run.SentPerSecond:0} | {t.Run.DeliveredPerSecond:0} | {t.Run.SendToAck.P50:0.00}/{t.Run.SendToAck.P99:0.00} | {t.Run.SendToDeliver.P50:0.00}/{t.Run.SendToDeliver.P99:0.00} | {t.NodesCpuSeconds:0.0} | {t.PerDelivery(t.NodesCpuSeconds):0.0} | {t.PerDelivery(t.PostgresCpuSeconds):0.0} | {t.PerDelivery(t.HaproxyCpuSeconds):0.0} | {t.Run.ServerPeakRssMiB:0}"))));
+                $"{t.Run.Scenario} | {t.Nodes} | {t.Run.Clients} | {t.Run.SentPerSecond:0} | {t.Run.DeliveredPerSecond:0} | {t.Run.SendToAck.P50:0.00}/{t.Run.SendToAck.P99:0.00} | {t.Run.SendToDeliver.P50:0.00}/{t.Run.SendToDeliver.P99:0.00} | {t.NodesCpuSeconds:0.0} | {t.PerDelivery(t.NodesCpuSeconds):0.0} | {t.PerDelivery(t.PostgresCpuSeconds):0.0} | {t.PerDelivery(t.HaproxyCpuSeconds):0.0} | {(t.HttpRequests is { } requests ? requests.ToString("N0", c) + " (" + t.FillsPerThousand!.Value.ToString("0.0", c) + ")" : "-")} | {t.Run.ServerPeakRssMiB:0}"))));
         if (Failovers.Count > 0)
         {
             text.AppendLine(Report.Table(
@@ -44,8 +44,11 @@ internal sealed record ClusterResult(IReadOnlyList<ClusterThroughput> Throughput
 }
 
 /// <summary>A chat run through the balancer, with the CPU of every part of the cluster over its measured window.</summary>
-internal sealed record ClusterThroughput(RunResult Run, int Nodes, double NodesCpuSeconds, double PostgresCpuSeconds, double HaproxyCpuSeconds)
+internal sealed record ClusterThroughput(RunResult Run, int Nodes, double NodesCpuSeconds, double PostgresCpuSeconds, double HaproxyCpuSeconds, long? HttpRequests)
 {
+    /// <summary>Gap fills over HTTP per thousand deliveries: how often a device was pushed a message before the one before it.</summary>
+    public double? FillsPerThousand => Run.DeliveredPerSecond > 0 ? HttpRequests * 1000.0 / (Run.DeliveredPerSecond * Run.Seconds) : 0;
+
     public double PerDelivery(double cpuSeconds) =>
         Run.DeliveredPerSecond > 0 ? cpuSeconds * 1e6 / (Run.DeliveredPerSecond * Run.Seconds) : 0;
 }

@@ -35,8 +35,8 @@ internal static class ClusterRun
                     ? await Seeding.HutongPairsAsync(cluster, options.Pairs, cancellationToken)
                     : await Seeding.HutongGroupsAsync(cluster, options.Groups, options.Members, options.Senders, cancellationToken);
                 var run = await ChatRun.RunAsync(cluster, options with { Scenario = scenario }, people, cancellationToken);
-                var (nodes, postgres, haproxy) = cluster.LastWindow();
-                throughput.Add(new ClusterThroughput(run, size, nodes.TotalSeconds, postgres.TotalSeconds, haproxy.TotalSeconds));
+                var (nodes, postgres, haproxy, requests) = cluster.LastWindow();
+                throughput.Add(new ClusterThroughput(run, size, nodes.TotalSeconds, postgres.TotalSeconds, haproxy.TotalSeconds, requests));
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{cluster.Name}, {scenario}: {run.DeliveredPerSecond:0} delivered/s"));
             }
 

@@ -21,7 +21,8 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
     private readonly string _folder;
     private readonly string _logs;
     private readonly int _haproxyPid;
-    private readonly List<(TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy)> _samples = [];
+    private readonly List<(TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long? Requests)> _samples = [];
+    private readonly HttpClient _stats = new() { Timeout = TimeSpan.FromSeconds(30) };
 
     private LocalCluster(Process script, StringBuilder output, string name, Dictionary<string, string> state, string logs)
     {
@@ -113,19 +114,22 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
         var nodes = pids.Aggregate(TimeSpan.Zero, (sum, pid) => sum + ProcessCpu.Of(pid));
         lock (_samples)
         {
-            _samples.Add((nodes, PostgresCpu(), ProcessCpu.Of(_haproxyPid)));
+            _samples.Add((nodes, PostgresCpu(), ProcessCpu.Of(_haproxyPid), Requests()));
         }
 
         return (nodes, pids.Sum(ProcessCpu.PeakRss));
     }
 
-    /// <summary>CPU time of the nodes, PostgreSQL and HAProxy between the last two <see cref="Sample"/> calls (a chat run's measured window).</summary>
-    public (TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy) LastWindow()
+    /// <summary>
+    /// CPU time of the nodes, PostgreSQL and HAProxy between the last two <see cref="Sample"/> calls (a chat run's
+    /// measured window), and the HTTP requests the balancer passed on meanwhile.
+    /// </summary>
+    public (TimeSpan Nodes, TimeSpan Postgres, TimeSpan Haproxy, long? Requests) LastWindow()
     {
         lock (_samples)
         {
             var (before, after) = (_samples[^2], _samples[^1]);
-            return (after.Nodes - before.Nodes, after.Postgres - before.Postgres, after.Haproxy - before.Haproxy);
+            return (after.Nodes - before.Nodes, after.Postgres - before.Postgres, after.Haproxy - before.Haproxy, after.Requests - before.Requests);
         }
     }
 
@@ -164,6 +168,7 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
 
     public async ValueTask DisposeAsync()
     {
+        _stats.Dispose();
         Directory.CreateDirectory(_logs);
         var logs = Nodes.Select(n => (Path.Combine(n.Folder, "log"), $"{n.Name}.log"))
             .Append((Path.Combine(_folder, "haproxy.log"), "haproxy.log"))
@@ -198,6 +203,34 @@ internal sealed class LocalCluster : ITarget, IHttpTarget
         {
             return false;
         }
+    }
+
+    /// <summary>
+    /// HTTP requests the balancer has passed to the nodes so far (its backend's <c>req_tot</c>): during a chat run,
+    /// where everything else goes over WebSockets, the devices filling gaps in what they were pushed. Null if its stats
+    /// page did not answer (a machine too busy): the figure is then missing, not the run.
+    /// </summary>
+    private long? Requests()
+    {
+        try
+        {
+            return RequestsSoFar();
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
+        {
+            Console.Error.WriteLine($"HAProxy's stats did not answer: {e.Message}");
+            return null;
+        }
+    }
+
+    private long RequestsSoFar()
+    {
+        using var response = _stats.Send(new HttpRequestMessage(HttpMethod.Get, new Uri(Stats, ";csv")));
+        using var reader = new StreamReader(response.Content.ReadAsStream());
+        var lines = reader.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var column = Array.IndexOf(lines[0].TrimStart('#', ' ').Split(','), "req_tot");
+        var backend = lines.Select(l => l.Split(',')).First(f => f[0] == "nodes" && f[1] == "BACKEND");
+        return long.Parse(backend[column], CultureInfo.InvariantCulture);
     }
 
     /// <summary>The postmaster and its backends (children), read from the data folder's postmaster.pid.</summary>

@@ -25,10 +25,9 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
     private MembershipVersion _watchedIn = MembershipVersion.MinValue;
     private bool _renewing;
 
-    /// <summary>Starts (or renews) watching these people and learns where they are now; false if a watch failed.</summary>
-    public async Task<bool> WatchAsync(IEnumerable<Guid> userIds)
+    /// <summary>Starts (or renews) watching these people and learns where they are now.</summary>
+    public async Task WatchAsync(IEnumerable<Guid> userIds)
     {
-        var all = true;
         if (_watched.Count == 0)
         {
             _watchedIn = membership.CurrentSnapshot.Version;
@@ -51,23 +50,20 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
             }));
             foreach (var (id, presence) in answers)
             {
-                all &= presence is not null;
                 if (presence is not null && _watched.Contains(id))
                 {
                     Apply(id, presence);
                 }
             }
         }
-
-        return all;
     }
 
     /// <summary>Renews every watch before its lease lapses, and catches up with anything a failed notice missed.</summary>
     public async Task RenewAsync()
     {
         var version = membership.CurrentSnapshot.Version;
-        // A watch that failed (its person's grain still moving) keeps pushes going through the user grains.
-        if (await WatchAsync([.. _watched]) && version > _watchedIn)
+        await WatchAsync([.. _watched]);
+        if (version > _watchedIn)
         {
             _watchedIn = version;
         }

@@ -148,50 +148,20 @@ internal sealed class GatewayHub(
         }
     }
 
-    /// <summary>
-    /// Claims every person this node holds connections for. Right after a node died some calls still fail (the cluster
-    /// has not settled where that node's grains go): those are tried again, a few times over a few seconds, rather
-    /// than left to the next heartbeat, minutes away.
-    /// </summary>
     private async Task RenewAsync(IGatewayDirectoryGrain directory)
     {
         await RegisterNodeAsync(directory);
-        IReadOnlyCollection<Guid> pending = [.. _users.Keys];
-        for (var attempt = 0; pending.Count > 0; attempt++)
+        try
         {
-            var failed = new System.Collections.Concurrent.ConcurrentBag<Guid>();
-            Exception? last = null;
             // A few hundred at once: after a node dies, every person whose grain it held is activated again here.
-            foreach (var batch in pending.Chunk(256))
+            foreach (var batch in _users.Keys.Chunk(256))
             {
-                await Task.WhenAll(batch.Select(async userId =>
-                {
-                    try
-                    {
-                        await grains.GetGrain<IUserGrain>(userId).AttachAsync(Node);
-                    }
-                    catch (Exception ex) when (ex is not OperationCanceledException)
-                    {
-                        last = ex;
-                        failed.Add(userId);
-                    }
-                }));
+                await Task.WhenAll(batch.Select(userId => grains.GetGrain<IUserGrain>(userId).AttachAsync(Node)));
             }
-
-            pending = [.. failed.Where(_users.ContainsKey)];
-            if (pending.Count == 0)
-            {
-                return;
-            }
-
-            if (attempt == 4)
-            {
-                GatewayLog.HeartbeatFailed(logger, last!);
-                return;
-            }
-
-            await RegisterNodeAsync(directory);
-            await Task.Delay(TimeSpan.FromSeconds(1 << attempt), clock);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            GatewayLog.HeartbeatFailed(logger, ex);
         }
     }
 

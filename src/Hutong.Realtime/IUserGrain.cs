@@ -30,8 +30,10 @@ public interface IUserGrain : IGrainWithGuidKey
     /// <summary>
     /// The node holds a connection of this person. Nodes repeat this as a heartbeat and never detach: a lease that is
     /// not renewed lapses, which also covers a node that died, and no detach can race a new connection.
+    /// True when this grain did not list the node (its lease lapsed, or the grain came back after a node died) and had
+    /// already pushed or told a watcher where the person is: the node's devices may have missed something.
     /// </summary>
-    Task AttachAsync(IGatewayNode node);
+    Task<bool> AttachAsync(IGatewayNode node);
 
     /// <summary>Sends a frame to the person's devices on every node that holds them.</summary>
     [OneWay]
@@ -39,11 +41,13 @@ public interface IUserGrain : IGrainWithGuidKey
 
     /// <summary>
     /// The watcher hears of every change to where this person is connected until it unwatches or its lease lapses
-    /// (<see cref="UserGrain.WatchLease"/>; watching again renews it). Returns where they are now.
+    /// (<see cref="UserGrain.WatchLease"/>; watching again renews it). Returns where they are now. <paramref name="watch"/>
+    /// names the watching activation: while the cluster settles a grain can briefly have two, and the one that goes away
+    /// must take only its own watch with it.
     /// </summary>
-    Task<Presence> WatchAsync(IPresenceWatcher watcher);
+    Task<Presence> WatchAsync(IPresenceWatcher watcher, Guid watch);
 
-    Task UnwatchAsync(IPresenceWatcher watcher);
+    Task UnwatchAsync(IPresenceWatcher watcher, Guid watch);
 
     /// <summary>Closes the device's connections on every node.</summary>
     Task EndSessionAsync(Guid deviceId);

@@ -16,10 +16,13 @@ internal sealed partial class UserGrain
     private static readonly TimeSpan TellingAtMost = TimeSpan.FromSeconds(2);
 
     private readonly Dictionary<GrainId, (IGatewayNode Node, DateTimeOffset Until)> _nodes = [];
-    private readonly Dictionary<GrainId, (IPresenceWatcher Watcher, DateTimeOffset Until)> _watchers = [];
+    private readonly Dictionary<(GrainId Grain, Guid Watch), (IPresenceWatcher Watcher, DateTimeOffset Until)> _watchers = [];
     private long _presenceVersion;
 
-    public async Task AttachAsync(IGatewayNode node)
+    /// <summary>This activation has pushed, or told a watcher where the person is: a node it did not list missed that.</summary>
+    private bool _reached;
+
+    public async Task<bool> AttachAsync(IGatewayNode node)
     {
         var id = node.GetGrainId();
         var known = _nodes.TryGetValue(id, out var held) && held.Until >= clock.GetUtcNow();
@@ -29,22 +32,47 @@ internal sealed partial class UserGrain
             // Before the new connection reads any state: afterwards every message that missed that read reaches it.
             await TellWatchersAsync();
         }
+
+        return !known && _reached;
     }
 
-    public Task<Presence> WatchAsync(IPresenceWatcher watcher)
+    public Task<Presence> WatchAsync(IPresenceWatcher watcher, Guid watch)
     {
-        _watchers[watcher.GetGrainId()] = (watcher, clock.GetUtcNow() + WatchLease);
+        _reached = true;
+        _watchers[(watcher.GetGrainId(), watch)] = (watcher, clock.GetUtcNow() + WatchLease);
         return Task.FromResult(CurrentPresence());
     }
 
-    public Task UnwatchAsync(IPresenceWatcher watcher)
+    /// <summary>
+    /// An activation going away while it holds leases (its storage failed, or the cluster found a second activation after
+    /// a node died and keeps the other) tells their holders, who renew them with the next activation. One that goes
+    /// for idleness holds none: nodes and watchers renew well inside the time it takes to become idle.
+    /// </summary>
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        _watchers.Remove(watcher.GetGrainId());
+        foreach (var node in LiveNodes())
+        {
+            _ = node.Reclaim(UserId);
+        }
+
+        var now = clock.GetUtcNow();
+        foreach (var (_, (watcher, _)) in _watchers.Where(w => w.Value.Until >= now).DistinctBy(w => w.Key.Grain))
+        {
+            _ = watcher.WatchLost(UserId);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task UnwatchAsync(IPresenceWatcher watcher, Guid watch)
+    {
+        _watchers.Remove((watcher.GetGrainId(), watch));
         return Task.CompletedTask;
     }
 
     public async Task PushAsync(Push push)
     {
+        _reached = true;
         foreach (var node in LiveNodes())
         {
             await node.Deliver(UserId, push);
@@ -92,7 +120,8 @@ internal sealed partial class UserGrain
             return;
         }
 
-        var told = Task.WhenAll(_watchers.Values.Select(w => w.Watcher.PresenceChanged(UserId, presence)));
+        // Once per grain, however many of its activations watch: the call reaches whichever one is current.
+        var told = Task.WhenAll(_watchers.DistinctBy(w => w.Key.Grain).Select(w => w.Value.Watcher.PresenceChanged(UserId, presence)));
         try
         {
             await told.WaitAsync(TellingAtMost);
@@ -105,6 +134,7 @@ internal sealed partial class UserGrain
 
     private async Task DeliverAsync(StoredEvent entry)
     {
+        _reached = true;
         if (LiveNodes() is { Count: > 0 } nodes)
         {
             var push = RealtimeFrames.Event(entry);

@@ -199,5 +199,7 @@ public sealed class GatewayConnectionTests(ServerFixture servers) : IClassFixtur
         public Task<Guid[]> ConnectedAsync() => Task.FromResult<Guid[]>([]);
 
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
+
+        public Task Reclaim(Guid userId) => Task.CompletedTask;
     }
 }

@@ -53,6 +53,67 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
     }
 
     [Fact]
+    public async Task ANodeAPersonsGrainDidNotList_WhenItHadAlreadyPushed_IsToldItsDevicesMayHaveMissedSomething()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, lin, conversationId) = await ChatTestKit.FriendsAsync(app);
+        var (listed, unlisted) = (new RecordingNode(), new RecordingNode());
+        await AttachAsync(app, lin.UserId, listed);
+        var sent = await mei.Client.SendTextAsync(conversationId, "while one node listens", Ct);
+        Assert.Equal(sent.Seq, (await listed.NextAsync()).Push.Seq);
+
+        // The renewal of a listed node is nothing new; a node the grain never listed missed that message.
+        Assert.False(await AttachAsync(app, lin.UserId, listed));
+        Assert.True(await AttachAsync(app, lin.UserId, unlisted));
+        // Someone nothing was ever pushed to, whom no conversation watches, cannot have missed anything.
+        Assert.False(await AttachAsync(app, Guid.NewGuid().ToString(), new RecordingNode()));
+    }
+
+    [Fact]
+    public async Task APersonsGrainGoingAwayWithLeases_TellsItsNodesToClaimThemAgain_AndItsWatchersToWatchTheNextOne()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, lin, conversationId) = await ChatTestKit.FriendsAsync(app);
+        var (first, second) = (new RecordingNode(), new RecordingNode());
+        await AttachAsync(app, lin.UserId, first);
+        var before = await mei.Client.SendTextAsync(conversationId, "the conversation watches lin", Ct);
+        Assert.Equal(before.Seq, (await first.NextAsync()).Push.Seq);
+
+        // As when its storage failed, or the cluster keeps another activation after a node died.
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        await grains.GetGrain<IUserGrain>(Guid.Parse(lin.UserId)).AsReference<Orleans.Core.Internal.IGrainManagementExtension>().DeactivateOnIdle(Ct);
+
+        Assert.Equal(Guid.Parse(lin.UserId), await first.NextReclaimAsync());
+        await AttachAsync(app, lin.UserId, first);
+        // A node the next activation lists but the conversation never heard of from the last one.
+        await AttachAsync(app, lin.UserId, second);
+        var after = await mei.Client.SendTextAsync(conversationId, "the next activation is watched", Ct);
+        Assert.Equal(after.Seq, (await second.NextAsync()).Push.Seq);
+    }
+
+    [Fact]
+    public async Task ASecondActivationOfAConversationThatGoesAway_TakesOnlyItsOwnWatch()
+    {
+        var app = await servers.GetAsync(StorageProvider.Sqlite);
+        var (mei, lin, conversationId) = await ChatTestKit.FriendsAsync(app);
+        await mei.Client.SendTextAsync(conversationId, "the conversation watches lin", Ct);
+        var grains = app.Services.GetRequiredService<IGrainFactory>();
+        var conversation = grains.GetGrain<Hutong.Chat.Conversations.IConversationGrain>(Guid.Parse(conversationId)).AsReference<IPresenceWatcher>();
+        var person = grains.GetGrain<IUserGrain>(Guid.Parse(lin.UserId));
+
+        // What a second activation of the same conversation does while the cluster settles: watches, then goes.
+        var other = Guid.NewGuid();
+        await person.WatchAsync(conversation, other);
+        await person.UnwatchAsync(conversation, other);
+
+        // The conversation's own watch still hears of lin's new node, so its next message goes there.
+        var node = new RecordingNode();
+        await AttachAsync(app, lin.UserId, node);
+        var sent = await mei.Client.SendTextAsync(conversationId, "to the new node", Ct);
+        Assert.Equal(sent.Seq, (await node.NextAsync()).Push.Seq);
+    }
+
+    [Fact]
     public async Task APushToWhoeverIsOnline_OffersTheProducerEachNodesPeople_AndDeliversExactlyItsPick()
     {
         var app = await servers.GetAsync(StorageProvider.Sqlite);
@@ -90,7 +151,7 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
         }
     }
 
-    private static Task AttachAsync(HutongApp app, string userId, RecordingNode node)
+    private static Task<bool> AttachAsync(HutongApp app, string userId, RecordingNode node)
     {
         var grains = app.Services.GetRequiredService<IGrainFactory>();
         return grains.GetGrain<IUserGrain>(Guid.Parse(userId)).AttachAsync(node.Reference ??= grains.CreateObjectReference<IGatewayNode>(node));
@@ -100,6 +161,7 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
     private sealed class RecordingNode : IGatewayNode
     {
         private readonly Channel<(Guid[] UserIds, Push Push)> _heard = Channel.CreateUnbounded<(Guid[], Push)>();
+        private readonly Channel<Guid> _reclaims = Channel.CreateUnbounded<Guid>();
 
         public IGatewayNode? Reference { get; set; }
 
@@ -118,5 +180,13 @@ public sealed class PushRoutingTests(ServerFixture servers) : IClassFixture<Serv
         public Task<Guid[]> ConnectedAsync() => Task.FromResult(Connected);
 
         public Task EndSession(Guid userId, Guid deviceId) => Task.CompletedTask;
+
+        public Task Reclaim(Guid userId)
+        {
+            _reclaims.Writer.TryWrite(userId);
+            return Task.CompletedTask;
+        }
+
+        public async Task<Guid> NextReclaimAsync() => await _reclaims.Reader.ReadAsync(Ct).AsTask().WaitAsync(GatewayKit.Patience, Ct);
     }
 }

@@ -279,6 +279,12 @@ internal sealed partial class ConversationGrain(
         return Task.CompletedTask;
     }
 
+    public Task WatchLost(Guid userId)
+    {
+        _audience.Lost(userId);
+        return Task.CompletedTask;
+    }
+
     public void Dispose() => _changes.Dispose();
 
     public Task RefreshAsync()

@@ -20,14 +20,18 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
     /// <summary>Watches at once while a large group activates: each may activate a user grain, which reads storage.</summary>
     private const int TogetherAtMost = 250;
 
+    /// <summary>This audience's watches, apart from those of another activation of the same grain.</summary>
+    private readonly Guid _watch = Guid.NewGuid();
+
     private readonly HashSet<Guid> _watched = [];
     private readonly Dictionary<Guid, Presence> _presence = [];
     private MembershipVersion _watchedIn = MembershipVersion.MinValue;
     private bool _renewing;
 
-    /// <summary>Starts (or renews) watching these people and learns where they are now.</summary>
-    public async Task WatchAsync(IEnumerable<Guid> userIds)
+    /// <summary>Starts (or renews) watching these people and learns where they are now; false if a watch failed.</summary>
+    public async Task<bool> WatchAsync(IEnumerable<Guid> userIds)
     {
+        var all = true;
         if (_watched.Count == 0)
         {
             _watchedIn = membership.CurrentSnapshot.Version;
@@ -41,7 +45,7 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
             {
                 try
                 {
-                    return (id, await grains.GetGrain<IUserGrain>(id).WatchAsync(self));
+                    return (id, await grains.GetGrain<IUserGrain>(id).WatchAsync(self, _watch));
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
@@ -50,22 +54,38 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
             }));
             foreach (var (id, presence) in answers)
             {
+                all &= presence is not null;
                 if (presence is not null && _watched.Contains(id))
                 {
                     Apply(id, presence);
                 }
             }
         }
+
+        return all;
     }
 
     /// <summary>Renews every watch before its lease lapses, and catches up with anything a failed notice missed.</summary>
     public async Task RenewAsync()
     {
         var version = membership.CurrentSnapshot.Version;
-        await WatchAsync([.. _watched]);
-        if (version > _watchedIn)
+        // A watch that failed (its person's grain still moving) keeps pushes going through the user grains.
+        if (await WatchAsync([.. _watched]) && version > _watchedIn)
         {
             _watchedIn = version;
+        }
+    }
+
+    /// <summary>
+    /// The person's grain lost this watch (its activation went away): until the watch is back, pushes to them go through
+    /// their grain, which knows where they are.
+    /// </summary>
+    public void Lost(Guid userId)
+    {
+        if (_watched.Contains(userId))
+        {
+            _presence.Remove(userId);
+            _ = WatchAsync([userId]);
         }
     }
 
@@ -75,7 +95,7 @@ public sealed class Audience(IGrainFactory grains, IClusterMembershipService mem
         _presence.Remove(userId);
         if (_watched.Remove(userId))
         {
-            _ = grains.GetGrain<IUserGrain>(userId).UnwatchAsync(self);
+            _ = grains.GetGrain<IUserGrain>(userId).UnwatchAsync(self, _watch);
         }
     }
 

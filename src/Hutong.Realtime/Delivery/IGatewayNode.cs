@@ -21,4 +21,11 @@ public interface IGatewayNode : IGrainObserver
     /// <summary>The device's session ended: close its connections.</summary>
     [OneWay]
     Task EndSession(Guid userId, Guid deviceId);
+
+    /// <summary>
+    /// The activation of the person's grain that listed this node is going away (its storage failed, or the cluster
+    /// found a second one after a node died): claim the person again, from whichever activation comes next.
+    /// </summary>
+    [OneWay]
+    Task Reclaim(Guid userId);
 }

@@ -8,4 +8,8 @@ public interface IPresenceWatcher : IGrain
 {
     /// <summary>The person's nodes changed. Awaited by their user grain before a new connection reads any state.</summary>
     Task PresenceChanged(Guid userId, Presence presence);
+
+    /// <summary>The activation of the person's grain that held this watch is going away: watch again.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task WatchLost(Guid userId);
 }

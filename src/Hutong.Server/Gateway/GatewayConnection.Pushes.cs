@@ -36,6 +36,9 @@ internal sealed partial class GatewayConnection
     /// <summary>The node is stopping: flush what is queued, then close with 1012 so the device reconnects at once.</summary>
     public void GoAway() => Leave(ServiceRestart, "node stopping");
 
+    /// <summary>This node may have missed the person's pushes (another node died): close with 1012 so the device resumes.</summary>
+    public void Resume() => Leave(ServiceRestart, "resume");
+
     /// <summary>Takes no more frames; what is queued still goes out, then a close frame with this status.</summary>
     private void Leave(WebSocketCloseStatus status, string reason)
     {

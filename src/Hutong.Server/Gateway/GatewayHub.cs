@@ -14,6 +14,9 @@ internal sealed class GatewayHub(
     GatewayMetrics metrics, ILogger<GatewayHub> logger)
     : BackgroundService, IGatewayNode
 {
+    /// <summary>Tries of a claim before the people it could not claim are sent to reconnect: over 15 seconds.</summary>
+    private const int ClaimAttempts = 5;
+
     private readonly ConcurrentDictionary<Guid, ConnectionSet> _users = new();
     private readonly Lock _nodeLock = new();
     private IGatewayNode? _node;
@@ -104,7 +107,7 @@ internal sealed class GatewayHub(
         {
             await foreach (var _ in NodeDeathsAsync(stoppingToken))
             {
-                await RenewAsync(directory);
+                await RenewAsync(directory, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -121,7 +124,7 @@ internal sealed class GatewayHub(
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                await RenewAsync(directory);
+                await RenewAsync(directory, stoppingToken);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -148,21 +151,97 @@ internal sealed class GatewayHub(
         }
     }
 
-    private async Task RenewAsync(IGatewayDirectoryGrain directory)
+    /// <summary>Renews this node's claim on every person it holds connections for.</summary>
+    private async Task RenewAsync(IGatewayDirectoryGrain directory, CancellationToken stoppingToken)
     {
         await RegisterNodeAsync(directory);
+        await ClaimAsync([.. _users.Keys], stoppingToken);
+    }
+
+    public Task Reclaim(Guid userId)
+    {
+        if (_users.ContainsKey(userId))
+        {
+            _ = ClaimAsync([userId], lifetime.ApplicationStopping);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Claims these people for this node. Right after a node died some claims fail (the cluster has not settled where
+    /// that node's grains go): those are tried again over a few seconds rather than left to the next heartbeat, minutes
+    /// away. A person whose grain had not listed this node and pushed meanwhile, or who could not be claimed at all, may
+    /// have missed something: their devices reconnect and resume, which fetches exactly what they lack.
+    /// </summary>
+    private async Task ClaimAsync(IReadOnlyCollection<Guid> people, CancellationToken stoppingToken)
+    {
+        var (pending, resumed) = (people, 0);
         try
         {
-            // A few hundred at once: after a node dies, every person whose grain it held is activated again here.
-            foreach (var batch in _users.Keys.Chunk(256))
+            for (var attempt = 1; pending.Count > 0; attempt++)
             {
-                await Task.WhenAll(batch.Select(userId => grains.GetGrain<IUserGrain>(userId).AttachAsync(Node)));
+                var failed = new ConcurrentBag<Guid>();
+                Exception? last = null;
+                // A few hundred at once: after a node dies, every person whose grain it held is activated again here.
+                foreach (var batch in pending.Chunk(256))
+                {
+                    await Task.WhenAll(batch.Select(async userId =>
+                    {
+                        try
+                        {
+                            if (await grains.GetGrain<IUserGrain>(userId).AttachAsync(Node))
+                            {
+                                Interlocked.Add(ref resumed, Resume(userId));
+                            }
+                        }
+                        catch (Exception ex) when (ex is not OperationCanceledException)
+                        {
+                            last = ex;
+                            failed.Add(userId);
+                        }
+                    }));
+                }
+
+                pending = [.. failed.Where(_users.ContainsKey)];
+                if (pending.Count > 0 && attempt == ClaimAttempts)
+                {
+                    GatewayLog.HeartbeatFailed(logger, last!);
+                    resumed += pending.Sum(Resume);
+                    break;
+                }
+
+                if (pending.Count > 0)
+                {
+                    await Task.Delay(TimeSpan.FromSeconds(1 << (attempt - 1)), clock, stoppingToken);
+                }
             }
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            GatewayLog.HeartbeatFailed(logger, ex);
+            // The node is stopping: its devices are being sent elsewhere anyway.
         }
+
+        if (resumed > 0)
+        {
+            GatewayLog.Reclaimed(logger, people.Count, resumed);
+        }
+    }
+
+    /// <summary>Sends the person's devices here to reconnect and resume; how many there were.</summary>
+    private int Resume(Guid userId)
+    {
+        var count = 0;
+        if (_users.TryGetValue(userId, out var set))
+        {
+            foreach (var connection in set.Snapshot())
+            {
+                connection.Resume();
+                count++;
+            }
+        }
+
+        return count;
     }
 
     private async Task RegisterNodeAsync(IGatewayDirectoryGrain directory)

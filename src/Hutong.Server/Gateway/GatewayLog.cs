@@ -20,4 +20,7 @@ internal static partial class GatewayLog
 
     [LoggerMessage(1005, LogLevel.Information, "The node is stopping: {Connections} devices were told to reconnect")]
     public static partial void Stopping(ILogger logger, int connections);
+
+    [LoggerMessage(1006, LogLevel.Information, "Claimed {People} people again; {Resumed} of their devices may have missed pushes and were sent to resume")]
+    public static partial void Reclaimed(ILogger logger, int people, int resumed);
 }

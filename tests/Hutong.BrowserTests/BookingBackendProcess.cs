@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Hutong.Testing;
 
 namespace Hutong.BrowserTests;
 
@@ -15,7 +15,7 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("hutong-booking-").FullName;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     private BookingBackendProcess(int port) => Origin = $"http://127.0.0.1:{port}";
@@ -24,16 +24,7 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
     public string Origin { get; }
 
     /// <summary>What the backend logged, for a failing test to show.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>A backend with its port chosen, not started yet: the app's request domain is needed before its id.</summary>
     public static BookingBackendProcess OnFreePort()
@@ -80,7 +71,7 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("The booking backend did not start.");
         _process.OutputDataReceived += (_, e) =>
         {
-            Append(e.Data);
+            _output.Append(e.Data);
             if (e.Data?.Contains("Now listening on:", StringComparison.Ordinal) == true)
             {
                 listening.TrySetResult();
@@ -91,7 +82,7 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
                 template.TrySetResult();
             }
         };
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => _output.Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -131,14 +122,4 @@ internal sealed class BookingBackendProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
 }

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using System.Text.RegularExpressions;
+using Hutong.Testing;
 
 namespace Hutong.BrowserTests;
 
@@ -39,10 +39,10 @@ internal sealed partial class CliProcess(Uri server, string token, string workin
             start.Environment["XDG_CONFIG_HOME"] = config;
             start.Environment["NO_COLOR"] = "1";
             start.Environment["COLUMNS"] = "200";
-            var output = new StringBuilder();
+            var output = new ProcessOutput();
             using var process = Process.Start(start) ?? throw new InvalidOperationException("The developer tool did not start.");
-            process.OutputDataReceived += (_, e) => Append(output, e.Data);
-            process.ErrorDataReceived += (_, e) => Append(output, e.Data);
+            process.OutputDataReceived += (_, e) => output.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => output.Append(e.Data);
             process.BeginOutputReadLine();
             process.BeginErrorReadLine();
             process.StandardInput.Close();
@@ -54,12 +54,12 @@ internal sealed partial class CliProcess(Uri server, string token, string workin
             {
                 process.Kill(entireProcessTree: true);
                 await process.WaitForExitAsync();
-                throw new TimeoutException($"hutong {string.Join(' ', args)} did not end within {Patience.TotalSeconds:0} s:\n{Text(output)}");
+                throw new TimeoutException($"hutong {string.Join(' ', args)} did not end within {Patience.TotalSeconds:0} s:\n{output}");
             }
 
             // The exit is seen before the last lines of the redirected streams: this waits for them.
             process.WaitForExit();
-            return new Result(process.ExitCode, AnsiEscape().Replace(Text(output), ""));
+            return new Result(process.ExitCode, AnsiEscape().Replace(output.ToString(), ""));
         }
         finally
         {
@@ -67,24 +67,7 @@ internal sealed partial class CliProcess(Uri server, string token, string workin
         }
     }
 
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
 
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
 
     [GeneratedRegex(@"\x1B\[[0-9;?]*[A-Za-z]")]
     private static partial Regex AnsiEscape();

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using Hutong.Testing;
 
 namespace Hutong.BrowserTests;
 
@@ -14,7 +14,7 @@ internal sealed class OaShopProcess : IAsyncDisposable
     private static readonly TimeSpan StartPatience = TimeSpan.FromSeconds(60);
 
     private readonly string _folder = Directory.CreateTempSubdirectory("hutong-oa-shop-").FullName;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     private OaShopProcess(int port) => Origin = $"http://127.0.0.1:{port}";
@@ -23,16 +23,7 @@ internal sealed class OaShopProcess : IAsyncDisposable
     public string Origin { get; }
 
     /// <summary>What the shop logged, for a failing test to show.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     public static OaShopProcess OnFreePort()
     {
@@ -76,13 +67,13 @@ internal sealed class OaShopProcess : IAsyncDisposable
         _process = Process.Start(start) ?? throw new InvalidOperationException("The shop did not start.");
         _process.OutputDataReceived += (_, e) =>
         {
-            Append(e.Data);
+            _output.Append(e.Data);
             if (e.Data?.Contains("Now listening on:", StringComparison.Ordinal) == true)
             {
                 listening.TrySetResult();
             }
         };
-        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => _output.Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
 
@@ -121,14 +112,4 @@ internal sealed class OaShopProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
 }

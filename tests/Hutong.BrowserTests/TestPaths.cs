@@ -2,11 +2,9 @@ using System.Reflection;
 
 namespace Hutong.BrowserTests;
 
-/// <summary>Where the build put what the tests run: the server, the developer tool, the samples, axe-core, and the repository.</summary>
+/// <summary>Where the build put what the tests run (the server's is NodeProcess's): the developer tool, the samples, axe-core, and the repository.</summary>
 internal static class TestPaths
 {
-    public static string Server => Path.GetFullPath(Metadata("HutongServer"));
-
     /// <summary>The developer tool's build output, run as <c>dotnet Hutong.Cli.dll</c>.</summary>
     public static string Cli => Path.GetFullPath(Metadata("HutongCli"));
 

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.RegularExpressions;
 using Hutong.Client;
 using Hutong.Contracts.Accounts;
@@ -65,17 +64,17 @@ public sealed partial class ClusterScriptTests
             start.ArgumentList.Add(arg);
         }
 
-        var output = new StringBuilder();
+        var output = new ProcessOutput();
         using var script = Process.Start(start)!;
-        script.OutputDataReceived += (_, e) => Append(output, e.Data);
-        script.ErrorDataReceived += (_, e) => Append(output, e.Data);
+        script.OutputDataReceived += (_, e) => output.Append(e.Data);
+        script.ErrorDataReceived += (_, e) => output.Append(e.Data);
         script.BeginOutputReadLine();
         script.BeginErrorReadLine();
         try
         {
             // A cold start of PostgreSQL and two nodes on a machine busy with other tests.
             await Eventually.ThatAsync(() => File.Exists(state) || script.HasExited, "the cluster ready", TimeSpan.FromMinutes(3));
-            Assert.False(script.HasExited, Text(output));
+            Assert.False(script.HasExited, output.ToString());
             var ready = (await File.ReadAllLinesAsync(state, Ct)).Select(l => l.Split('=', 2)).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
             var folder = ready["folder"];
             using var http = new HttpClient { BaseAddress = new Uri(ready["balancer"]) };
@@ -97,7 +96,7 @@ public sealed partial class ClusterScriptTests
                 Assert.False(string.IsNullOrEmpty(session.Token));
             }
 
-            await Eventually.ThatAsync(() => Text(output).Contains("node2: gone", StringComparison.Ordinal), "the script saying node2 is gone");
+            await Eventually.ThatAsync(() => output.ToString().Contains("node2: gone", StringComparison.Ordinal), "the script saying node2 is gone");
 
             // Ctrl+C: the script stops the node left, then everything else, and removes its folder.
             using (var interrupt = Process.Start("kill", ["-INT", script.Id.ToString(CultureInfo.InvariantCulture)]))
@@ -109,7 +108,7 @@ public sealed partial class ClusterScriptTests
             patience.CancelAfter(TimeSpan.FromSeconds(60));
             await script.WaitForExitAsync(patience.Token);
             Assert.Equal(130, script.ExitCode);
-            Assert.False(Directory.Exists(folder), Text(output));
+            Assert.False(Directory.Exists(folder), output.ToString());
             var node1 = int.Parse(ready["node1"].Split(' ')[1], CultureInfo.InvariantCulture);
             Assert.False(Directory.Exists($"/proc/{node1}") && !File.ReadAllText($"/proc/{node1}/stat").Contains(") Z ", StringComparison.Ordinal), "node1 still runs");
             await Assert.ThrowsAsync<HttpRequestException>(() => http.GetAsync(new Uri("/healthz", UriKind.Relative), Ct));
@@ -134,24 +133,7 @@ public sealed partial class ClusterScriptTests
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Append(StringBuilder output, string? line)
-    {
-        if (line is not null)
-        {
-            lock (output)
-            {
-                output.AppendLine(line);
-            }
-        }
-    }
 
-    private static string Text(StringBuilder output)
-    {
-        lock (output)
-        {
-            return output.ToString();
-        }
-    }
 
     [GeneratedRegex(@"cat <<EOF\n(?<config>.*?)EOF\n", RegexOptions.Singleline)]
     private static partial Regex HereDocument();

@@ -25,20 +25,13 @@ public sealed class HutongApp : WebApplicationFactory<Program>
         Storage = storage;
         _clock = clock;
         _services = services;
-        _settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        _settings = new Dictionary<string, string?>(TestNodeSettings.Common, StringComparer.OrdinalIgnoreCase)
         {
             ["Hutong:Storage:Provider"] = storage.Provider.ToString(),
             ["Hutong:DataDirectory"] = storage.DataDirectory,
             // Any free ports, chosen by the node while it holds both: two ports picked here and let go could be the same one.
             ["Hutong:Cluster:SiloPort"] = "0",
             ["Hutong:Cluster:GatewayPort"] = "0",
-            // The production work factor costs ~0.3 s a hash; tests hash hundreds of passwords.
-            ["Hutong:Security:PasswordIterations"] = "10000",
-            ["Hutong:RateLimits:SignUp:PermitLimit"] = "100000",
-            // Every in-process client comes from the same (unknown) address; failed sign-ins of all tests add up there.
-            ["Hutong:Security:FailedLoginsPerAddress"] = "1000000",
-            ["Hutong:RateLimits:FriendRequests:PermitLimit"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
         };
         if (storage.ConnectionString is not null)
         {

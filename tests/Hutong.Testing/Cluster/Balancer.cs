@@ -13,7 +13,7 @@ namespace Hutong.Testing.Cluster;
 public sealed class Balancer : IAsyncDisposable
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("hutong-balancer-").FullName;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     private Balancer(int port) => Port = port;
@@ -22,16 +22,7 @@ public sealed class Balancer : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}/");
 
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>The configuration for nodes listening on the given loopback ports; it mirrors scripts/cluster.sh's.</summary>
     public static string Configuration(int port, IEnumerable<(string Name, int Port)> nodes)
@@ -95,8 +86,8 @@ public sealed class Balancer : IAsyncDisposable
             throw new InvalidOperationException("HAProxy is not installed: run the tests through scripts/test.sh, which installs it.", e);
         }
 
-        balancer._process.OutputDataReceived += (_, e) => balancer.Append(e.Data);
-        balancer._process.ErrorDataReceived += (_, e) => balancer.Append(e.Data);
+        balancer._process.OutputDataReceived += (_, e) => balancer._output.Append(e.Data);
+        balancer._process.ErrorDataReceived += (_, e) => balancer._output.Append(e.Data);
         balancer._process.BeginOutputReadLine();
         balancer._process.BeginErrorReadLine();
         await balancer.WaitListeningAsync();
@@ -135,16 +126,5 @@ public sealed class Balancer : IAsyncDisposable
                 return false;
             }
         }, "HAProxy listening", TimeSpan.FromSeconds(10));
-    }
-
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
-using System.Text;
 
 namespace Hutong.Testing.Cluster;
 
@@ -18,7 +17,7 @@ public sealed class NodeProcess : IAsyncDisposable
 
     private readonly IReadOnlyDictionary<string, string?> _settings;
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("hutong-node-").FullName;
-    private readonly StringBuilder _output = new();
+    private readonly ProcessOutput _output = new();
     private Process? _process;
 
     public NodeProcess(string name, IReadOnlyDictionary<string, string?> settings)
@@ -36,21 +35,15 @@ public sealed class NodeProcess : IAsyncDisposable
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The node's own folder (its SQLite file, when it runs on SQLite), kept across restarts.</summary>
+    public string DataDirectory => _dataDirectory;
+
     /// <summary>The server's build output that the test project's build made (src/Hutong.Server/bin/...).</summary>
     public static string ServerPath => Path.GetFullPath(typeof(NodeProcess).Assembly
         .GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "HutongServer").Value!);
 
     /// <summary>What the node wrote, for a failing test to show.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return _output.ToString();
-            }
-        }
-    }
+    public string Output => _output.ToString();
 
     /// <summary>Starts the node and returns once it says it started and its /healthz answers 200.</summary>
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -77,19 +70,23 @@ public sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(value ?? "");
         }
 
-        Append($"--- {Name} starting");
+        // The host's "Application started" line is what the start waits for.
+        start.ArgumentList.Add("--Logging:LogLevel:Microsoft.Hosting.Lifetime");
+        start.ArgumentList.Add("Information");
+
+        _output.Append($"--- {Name} starting");
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{Name} did not start.");
         _process = process;
         process.OutputDataReceived += (_, e) =>
         {
-            Append(e.Data);
+            _output.Append(e.Data);
             if (e.Data?.Contains("Application started", StringComparison.Ordinal) == true)
             {
                 started.TrySetResult();
             }
         };
-        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => _output.Append(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -122,7 +119,7 @@ public sealed class NodeProcess : IAsyncDisposable
     {
         if (_process is { HasExited: false } process)
         {
-            Append($"--- {Name} killed");
+            _output.Append($"--- {Name} killed");
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
@@ -136,7 +133,7 @@ public sealed class NodeProcess : IAsyncDisposable
             throw new InvalidOperationException($"{Name} is not running.");
         }
 
-        Append($"--- {Name} terminated");
+        _output.Append($"--- {Name} terminated");
         using (var kill = Process.Start("kill", ["-TERM", process.Id.ToString(CultureInfo.InvariantCulture)]))
         {
             await kill.WaitForExitAsync();
@@ -169,16 +166,6 @@ public sealed class NodeProcess : IAsyncDisposable
         }
     }
 
-    private void Append(string? line)
-    {
-        if (line is not null)
-        {
-            lock (_output)
-            {
-                _output.AppendLine(line);
-            }
-        }
-    }
 
     internal static int FreePort()
     {

@@ -30,23 +30,15 @@ public sealed class TestCluster : IAsyncDisposable
     {
         var connectionString = await TestPostgres.CreateDatabaseAsync(cancellationToken);
         // Media in one bucket, as a cluster needs: whichever node took an upload, every node serves it.
-        var all = new Dictionary<string, string?>(TestS3.NodeSettings(await TestS3.CreateBucketAsync(cancellationToken)), StringComparer.OrdinalIgnoreCase)
+        var all = new Dictionary<string, string?>(TestNodeSettings.Common, StringComparer.OrdinalIgnoreCase)
         {
             ["Hutong:Storage:Provider"] = "Postgres",
             ["ConnectionStrings:Hutong"] = connectionString,
             ["Hutong:Cluster:AdvertisedAddress"] = "127.0.0.1",
             ["Hutong:Cluster:SiloPort"] = "0",
             ["Hutong:Cluster:GatewayPort"] = "0",
-            // As HutongApp's: cheap password hashes, limits no test reaches by accident.
-            ["Hutong:Security:PasswordIterations"] = "10000",
-            ["Hutong:RateLimits:SignUp:PermitLimit"] = "100000",
-            ["Hutong:Security:FailedLoginsPerAddress"] = "1000000",
-            ["Hutong:RateLimits:FriendRequests:PermitLimit"] = "100000",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // "Application started" is what NodeProcess waits for.
-            ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Information",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in TestS3.NodeSettings(await TestS3.CreateBucketAsync(cancellationToken)).Concat(settings ?? new Dictionary<string, string?>()))
         {
             all[key] = value;
         }

@@ -59,4 +59,32 @@ public sealed class SendLimitTests
         Assert.Equal((429, ErrorCodes.RateLimited), (over.Status, over.Code));
         Assert.Equal(3, (await ChatTestKit.AllMessagesAsync(lin, id)).Count);
     }
+
+    [Fact]
+    public async Task Sends_ThroughTwoNodes_EachTakingPermitsASliceAtATime_StillStopAtTheLimit()
+    {
+        // 16 a window: each node takes two permits at a time from the cluster's count.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hutong:Limits:SendsPerWindow"] = "16",
+            ["Hutong:Limits:SendWindow"] = "00:10:00",
+        };
+        await using var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
+        await using var second = HutongApp.Start(first.Storage, settings);
+        var (mei, lin, id) = await ChatTestKit.FriendsAsync(first);
+        HutongClient[] devices = [mei.Client, await mei.NewDeviceAsync(second)];
+
+        for (var n = 0; n < 16; n++)
+        {
+            await devices[n % 2].SendTextAsync(id, $"message {n}", Ct);
+        }
+
+        foreach (var device in devices)
+        {
+            var over = await Assert.ThrowsAsync<HutongApiException>(() => device.SendTextAsync(id, "one too many", Ct));
+            Assert.Equal((429, ErrorCodes.RateLimited), (over.Status, over.Code));
+        }
+
+        Assert.Equal(16, (await ChatTestKit.AllMessagesAsync(lin, id)).Count);
+    }
 }

@@ -3,6 +3,7 @@ using Hutong.Contracts;
 using Hutong.Contracts.Accounts;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Hutong.Server.Tests;
@@ -34,6 +35,23 @@ public sealed class RateLimitTests
         Assert.InRange(retryAfter, 1, 600);
         // The body says the same, as every problem that asks for a wait does.
         Assert.Equal(retryAfter, problem.RetryAfter);
+        app.Storage.Dispose();
+    }
+
+    [Fact]
+    public async Task ManyRequestsAtOnce_WithinTheLimit_AllPass_ThoughTheNodeTakesPermitsASliceAtATime()
+    {
+        await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
+        var limiter = app.Services.GetRequiredService<Hutong.Core.RateLimits.ClusterRateLimiter>();
+        var limit = new Hutong.Core.RateLimits.RateLimit { PermitLimit = 64, Window = TimeSpan.FromMinutes(10) };
+
+        // All 64 find the node holding no permits before the first answer comes back. Each asking the cluster for a slice
+        // of eight, and believing its own answer, the ninth would hear the window's 64 were gone though this node held them.
+        var answers = await Task.WhenAll(Enumerable.Range(0, 64).Select(_ => limiter.RefuseAsync("test", "at-once", limit)));
+        var over = await limiter.RefuseAsync("test", "at-once", limit);
+
+        Assert.All(answers, Assert.Null);
+        Assert.Equal(ErrorCodes.RateLimited, over?.Code);
         app.Storage.Dispose();
     }
 

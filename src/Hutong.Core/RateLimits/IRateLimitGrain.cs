@@ -6,6 +6,10 @@ namespace Hutong.Core.RateLimits;
 /// </summary>
 public interface IRateLimitGrain : IGrainWithStringKey
 {
-    /// <summary>Takes a permit: null when there was one, otherwise how long until the window ends.</summary>
-    Task<TimeSpan?> TakeAsync(RateLimit limit);
+    /// <summary>Takes up to <paramref name="wanted"/> permits of this window: none when it has none left.</summary>
+    Task<Grant> TakeAsync(RateLimit limit, int wanted);
 }
+
+/// <summary>Permits handed out, and how long the window they belong to still runs.</summary>
+[GenerateSerializer, Immutable]
+public readonly record struct Grant([property: Id(0)] int Permits, [property: Id(1)] TimeSpan WindowLeft);

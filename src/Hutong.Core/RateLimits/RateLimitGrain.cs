@@ -12,7 +12,7 @@ internal sealed class RateLimitGrain(TimeProvider clock) : Grain, IRateLimitGrai
     private DateTimeOffset _windowStart = DateTimeOffset.MinValue;
     private int _taken;
 
-    public Task<TimeSpan?> TakeAsync(RateLimit limit)
+    public Task<Grant> TakeAsync(RateLimit limit, int wanted)
     {
         var now = clock.GetUtcNow();
         if (now - _windowStart >= limit.Window || now < _windowStart)
@@ -20,14 +20,10 @@ internal sealed class RateLimitGrain(TimeProvider clock) : Grain, IRateLimitGrai
             (_windowStart, _taken) = (now, 0);
         }
 
-        var windowEnd = _windowStart + limit.Window;
-        DelayDeactivation(windowEnd - now);
-        if (_taken >= limit.PermitLimit)
-        {
-            return Task.FromResult<TimeSpan?>(windowEnd - now);
-        }
-
-        _taken++;
-        return Task.FromResult<TimeSpan?>(null);
+        var windowLeft = _windowStart + limit.Window - now;
+        DelayDeactivation(windowLeft);
+        var permits = Math.Clamp(limit.PermitLimit - _taken, 0, Math.Max(wanted, 1));
+        _taken += permits;
+        return Task.FromResult(new Grant(permits, windowLeft));
     }
 }

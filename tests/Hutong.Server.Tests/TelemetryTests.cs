@@ -115,11 +115,8 @@ public sealed class TelemetryTests
     [Fact]
     public async Task Metrics_OnAPortOfTheirOwn_AnswerThereAlone()
     {
-        var port = FreePort();
-        await using var app = await HutongApp.StartOnKestrelAsync(
-            StorageProvider.Sqlite,
-            new Dictionary<string, string?> { ["Hutong:Telemetry:Prometheus"] = "true", ["Hutong:Telemetry:MetricsPort"] = port.ToString(CultureInfo.InvariantCulture) },
-            Ct);
+        var (app, port) = await StartWithMetricsPortAsync();
+        await using var _ = app;
         using var node = app.CreateClient();
         using var metrics = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         using var healthy = await node.GetAsync(new Uri("/healthz", UriKind.Relative), Ct);
@@ -231,6 +228,29 @@ public sealed class TelemetryTests
         Eventually.ValueAsync(ct => PrometheusText.ScrapeAsync(http, ct), holds, awaited);
 
     /// <summary>A port free a moment ago: the listener that found it lets it go for the node to take.</summary>
+    /// <summary>
+    /// A node with metrics on a port of their own. A port found free here can be taken by another test's node before this
+    /// one binds it (the node then refuses to start, saying so): another free port is tried, three times at most.
+    /// </summary>
+    private static async Task<(HutongApp App, int Port)> StartWithMetricsPortAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreePort();
+            try
+            {
+                var app = await HutongApp.StartOnKestrelAsync(
+                    StorageProvider.Sqlite,
+                    new Dictionary<string, string?> { ["Hutong:Telemetry:Prometheus"] = "true", ["Hutong:Telemetry:MetricsPort"] = port.ToString(CultureInfo.InvariantCulture) },
+                    Ct);
+                return (app, port);
+            }
+            catch (InvalidOperationException e) when (attempt < 3 && e.Message.Contains($"port {port} is taken", StringComparison.Ordinal))
+            {
+            }
+        }
+    }
+
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

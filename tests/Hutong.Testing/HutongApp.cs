@@ -77,7 +77,17 @@ public sealed class HutongApp : WebApplicationFactory<Program>
     {
         var app = new HutongApp(await TestStorage.CreateAsync(provider, cancellationToken), settings, null);
         app.UseKestrel(0);
-        app.StartServer();
+        try
+        {
+            app.StartServer();
+        }
+        catch
+        {
+            // A node that failed to start (a port taken) leaves nothing running behind it.
+            await app.DisposeAsync();
+            throw;
+        }
+
         return app;
     }
 

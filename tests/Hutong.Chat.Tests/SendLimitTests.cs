@@ -41,13 +41,9 @@ public sealed class SendLimitTests
     [Fact]
     public async Task Sends_ThroughTwoNodesOfOneCluster_DrawOnOneAllowance()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hutong:Limits:SendsPerWindow"] = "3",
-            ["Hutong:Limits:SendWindow"] = "00:10:00",
-        };
-        await using var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
-        await using var second = HutongApp.Start(first.Storage, settings);
+        var (first, second) = await TwoNodesAsync(sendsPerWindow: 3);
+        await using var _ = first;
+        await using var __ = second;
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(first);
         var meiOnSecond = await mei.NewDeviceAsync(second);
 
@@ -64,13 +60,9 @@ public sealed class SendLimitTests
     public async Task Sends_ThroughTwoNodes_EachTakingPermitsASliceAtATime_StillStopAtTheLimit()
     {
         // 16 a window: each node takes two permits at a time from the cluster's count.
-        var settings = new Dictionary<string, string?>
-        {
-            ["Hutong:Limits:SendsPerWindow"] = "16",
-            ["Hutong:Limits:SendWindow"] = "00:10:00",
-        };
-        await using var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
-        await using var second = HutongApp.Start(first.Storage, settings);
+        var (first, second) = await TwoNodesAsync(sendsPerWindow: 16);
+        await using var _ = first;
+        await using var __ = second;
         var (mei, lin, id) = await ChatTestKit.FriendsAsync(first);
         HutongClient[] devices = [mei.Client, await mei.NewDeviceAsync(second)];
 
@@ -86,5 +78,17 @@ public sealed class SendLimitTests
         }
 
         Assert.Equal(16, (await ChatTestKit.AllMessagesAsync(lin, id)).Count);
+    }
+
+    /// <summary>Two nodes of one cluster on one PostgreSQL database, with this many sends a person may make in ten minutes.</summary>
+    private static async Task<(HutongApp First, HutongApp Second)> TwoNodesAsync(int sendsPerWindow)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Hutong:Limits:SendsPerWindow"] = sendsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Hutong:Limits:SendWindow"] = "00:10:00",
+        };
+        var first = await HutongApp.StartAsync(StorageProvider.Postgres, settings, cancellationToken: Ct);
+        return (first, HutongApp.Start(first.Storage, settings));
     }
 }

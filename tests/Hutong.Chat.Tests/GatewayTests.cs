@@ -98,12 +98,14 @@ public sealed class GatewayTests(ServerFixture servers) : IClassFixture<ServerFi
         gateway.StateChanged += changes.Add;
         var first = Assert.Single(sockets);
 
-        // Lin only listens, for five times the idle timeout on the node's clock: after each pong (the node has seen the
-        // ping before it answers) the clock moves a second, half the timeout, which a node that did not count pings
-        // as signs of life would have closed the connection by the second time.
-        for (var pong = 1; pong <= 10; pong++)
+        // Lin only listens, for five times the idle timeout on the node's clock. Each step waits for the pong to a ping
+        // sent after the clock last moved (the node has seen the ping before it answers), then moves the clock a
+        // second, half the timeout: a node that did not count pings as signs of life would have closed the connection
+        // by the second step.
+        for (var step = 1; step <= 10; step++)
         {
-            await Eventually.ThatAsync(() => first.Pongs >= pong, $"pong {pong} on the first connection");
+            var sent = first.Pings;
+            await Eventually.ThatAsync(() => first.Pongs > sent, $"the pong to a ping sent after step {step - 1}");
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 

@@ -4,11 +4,17 @@ using Hutong.Contracts.Gateway;
 
 namespace Hutong.Chat.Tests;
 
-/// <summary>A client socket that counts the server's pongs: proof that the connection is alive and being read.</summary>
+/// <summary>
+/// A client socket that counts the pings it starts to send and the server's pongs: proof that the connection is alive
+/// and being read. The node answers every ping with one pong, in order, so pong n answers ping n.
+/// </summary>
 internal sealed class PongCountingSocket(WebSocket inner) : WebSocket
 {
     private readonly MemoryStream _frame = new();
+    private int _pings;
     private int _pongs;
+
+    public int Pings => Volatile.Read(ref _pings);
 
     public int Pongs => Volatile.Read(ref _pongs);
 
@@ -48,11 +54,27 @@ internal sealed class PongCountingSocket(WebSocket inner) : WebSocket
         return result;
     }
 
-    public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
-        inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+    public override Task SendAsync(ArraySegment<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+    {
+        CountSent(buffer, messageType);
+        return inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+    }
 
-    public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken) =>
-        inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+    public override ValueTask SendAsync(ReadOnlyMemory<byte> buffer, WebSocketMessageType messageType, bool endOfMessage, CancellationToken cancellationToken)
+    {
+        CountSent(buffer.Span, messageType);
+        return inner.SendAsync(buffer, messageType, endOfMessage, cancellationToken);
+    }
+
+    /// <summary>Counted before the send starts: a ping counted after some moment was certainly sent after it.</summary>
+    private void CountSent(ReadOnlySpan<byte> sent, WebSocketMessageType type)
+    {
+        // The client sends each frame in one piece.
+        if (type == WebSocketMessageType.Text && JsonSerializer.Deserialize(sent, GatewayJsonContext.Default.ClientFrame) is PingFrame)
+        {
+            Interlocked.Increment(ref _pings);
+        }
+    }
 
     private void Count(ReadOnlySpan<byte> received, WebSocketMessageType type, bool endOfMessage)
     {

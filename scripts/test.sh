@@ -246,8 +246,16 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 # CI shows only the end of a run: name each failed test there, with the start of its message.
 if [ "$failed" -gt 0 ]; then
-  log "failed tests (first lines of each; the whole story is in $results/output.log):"
-  grep -A 12 -E '^[[:space:]]*failed [^ ]' "$results/output.log" | head -n 150 || true
+  log "failed tests (first lines of each, and what each wrote; the whole story is in $results/output.log):"
+  # Each failure's first 12 lines, then up to 25 lines of its own output (a browser test's console, a node's log).
+  awk '
+    /^[[:space:]]*failed [^ ]/ { block = 1; shown = 0; wrote = -1 }
+    block && /^[[:space:]]*Standard output$/ { wrote = 0; print; next }
+    block && /^[[:space:]]*Error output$/ { block = 0 }
+    block && /^[^[:space:]]/ && !/^[[:space:]]*failed / { block = 0 }
+    block && wrote < 0 && shown < 12 { print; shown++ }
+    block && wrote >= 0 && wrote < 25 { print; wrote++ }
+  ' "$results/output.log" | head -n 300 || true
 fi
 echo "tests: $passed passed, $failed failed, $skipped skipped"
 exit "$status"

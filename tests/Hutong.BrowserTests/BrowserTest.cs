@@ -47,7 +47,8 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
             var n = 0;
             foreach (var page in _contexts.SelectMany(c => c.Pages))
             {
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{test}-{n++}.png") });
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{test}-{n}.png") });
+                await DescribeAsync(page, n++);
             }
         }
 
@@ -57,5 +58,30 @@ public abstract class BrowserTest(BrowserFixture fixture) : IAsyncDisposable
         }
 
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>
+    /// Writes where a failed test left a page, frame by frame (a mini-program's sandboxed frames included): which were
+    /// shown and what they said. CI prints a failed test's output, where a screenshot cannot be seen.
+    /// </summary>
+    private static async Task DescribeAsync(IPage page, int n)
+    {
+        var output = TestContext.Current.TestOutputHelper;
+        output?.WriteLine($"[page {n}] {page.Url}");
+        foreach (var frame in page.Frames.Where(f => f != page.MainFrame))
+        {
+            try
+            {
+                var element = await frame.FrameElementAsync().WaitAsync(TimeSpan.FromSeconds(2));
+                var shown = await element.IsVisibleAsync().WaitAsync(TimeSpan.FromSeconds(2));
+                var text = await frame.EvaluateAsync<string>("() => (document.body ? document.body.innerText : '').replace(/\\s+/g, ' ').slice(0, 160)")
+                    .WaitAsync(TimeSpan.FromSeconds(2));
+                output?.WriteLine($"[page {n} frame] {(shown ? "shown" : "hidden")} {await element.GetAttributeAsync("class")} {frame.Url}: {text}");
+            }
+            catch (Exception e) when (e is PlaywrightException or TimeoutException)
+            {
+                output?.WriteLine($"[page {n} frame] {frame.Url}: not described ({e.GetType().Name})");
+            }
+        }
     }
 }

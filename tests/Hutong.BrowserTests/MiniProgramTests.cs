@@ -170,6 +170,30 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
     }
 
     [Fact]
+    public async Task InChinese_TheAppsDialogsAndBackButton_SpeakChinese()
+    {
+        var run = Guid.NewGuid().ToString("N")[..6];
+        var app = await ReleaseAsync($"Counter {run}");
+        var mei = new Person(await NewPageAsync("zh-CN"), $"cmei{run}", "Mei");
+        await mei.SignUpInChineseAsync();
+
+        await mei.Page.GotoAsync($"mp/{app.AppId}");
+        await View(mei.Page).Locator("#add").ClickAsync();
+        await Expect(View(mei.Page).Locator("#count")).ToHaveTextAsync("Count 1");
+        await View(mei.Page).Locator("#reset").ClickAsync();
+        var ask = mei.Page.GetByRole(AriaRole.Dialog, new() { Name = "Reset the count?" });
+        await Expect(ask.GetByRole(AriaRole.Button)).ToHaveTextAsync(["取消", "确定"]);
+        await mei.ExpectAccessibleAsync("a mini-program's wx.showModal, in Chinese");
+        await ask.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Expect(View(mei.Page).Locator("#count")).ToHaveTextAsync("Count 0");
+
+        await View(mei.Page).Locator("#about").ClickAsync();
+        await Expect(View(mei.Page).Locator("#about-title")).ToHaveTextAsync("About the counter");
+        await mei.Page.GetByRole(AriaRole.Button, new() { Name = "返回", Exact = true }).ClickAsync();
+        await Expect(View(mei.Page).Locator("#count")).ToHaveTextAsync("Count 0");
+    }
+
+    [Fact]
     public async Task AnAppThatIsNotThere_SaysSo_WithTheNodesReason()
     {
         var mei = new Person(await NewPageAsync(), $"nmei{Guid.NewGuid().ToString("N")[..6]}", "Mei");
@@ -309,8 +333,9 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
         page.EvaluateAsync<Dictionary<string, string>>("() => Object.fromEntries(Object.entries(localStorage))");
 
     /// <summary>
-    /// The counter app: a count kept with setStorageSync, an about page that says where it was opened from (and shares
-    /// itself), a request to <paramref name="backend"/> and one off its list, wx.login, and a probe of the sandbox.
+    /// The counter app: a count kept with setStorageSync (and reset after a wx.showModal), an about page that says where
+    /// it was opened from (and shares itself), a request to <paramref name="backend"/> and one off its list, wx.login,
+    /// and a probe of the sandbox.
     /// </summary>
     private static MemoryStream CounterPackage(string backend) => Zip(
         ("app.json", """{ "pages": ["pages/index/index", "pages/about/about", "pages/probe/probe"], "window": { "navigationBarTitleText": "Counter" } }"""),
@@ -330,6 +355,7 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
               <button id="probe" bindtap="probe">Probe</button>
               <button id="profile" bindtap="profile">Who am I</button>
               <view id="who">{{who}}</view>
+              <button id="reset" bindtap="reset">Reset</button>
             </view>
             """),
         ("pages/index/index.js", $$"""
@@ -354,6 +380,10 @@ public sealed class MiniProgramTests(BrowserFixture fixture) : BrowserTest(fixtu
                 wx.getUserProfile({ desc: 'To greet you by name',
                   success: (res) => this.setData({ who: res.userInfo.nickName }),
                   fail: (e) => this.setData({ who: e.errMsg }) });
+              },
+              reset() {
+                wx.showModal({ title: 'Reset the count?',
+                  success: (res) => { if (res.confirm) { wx.setStorageSync('count', 0); this.setData({ count: 0 }); } } });
               },
               login() { wx.login({ success: (res) => this.setData({ code: res.code }), fail: (e) => this.setData({ code: e.errMsg }) }); },
               onShareAppMessage() { return { title: 'Counter at ' + this.data.count, path: 'pages/index/index' }; },

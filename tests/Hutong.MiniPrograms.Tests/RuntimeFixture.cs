@@ -53,8 +53,11 @@ public sealed class RuntimeFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>Opens the test page with <paramref name="app"/> mounted and waits for its first page to render.</summary>
-    public async Task<IPage> OpenAsync(string app, string firstText, string path = "")
+    /// <summary>
+    /// Opens the test page with <paramref name="app"/> mounted and waits for its first page to render; the host speaks
+    /// the embedder's <paramref name="texts"/> (JSON of native-ui.js's keys) when given.
+    /// </summary>
+    public async Task<IPage> OpenAsync(string app, string firstText, string path = "", string? texts = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -73,7 +76,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
         };
         context.WebError += (_, error) => output?.WriteLine($"[browser exception] {error.Error}");
         var page = await context.NewPageAsync();
-        await page.GotoAsync($"/test.html?app={Uri.EscapeDataString(app)}&path={Uri.EscapeDataString(path)}");
+        await page.GotoAsync($"/test.html?app={Uri.EscapeDataString(app)}&path={Uri.EscapeDataString(path)}&texts={Uri.EscapeDataString(texts ?? "")}");
         await Assertions.Expect(View(page).GetByText(firstText).First).ToBeVisibleAsync();
         return page;
     }
@@ -138,7 +141,7 @@ public sealed class RuntimeFixture : IAsyncLifetime
             appId: 'wx' + app, name: app, version: '1.0.0', envVersion: 'develop', config,
             viewJsonUrl: base + 'view.json', logicJsUrl: base + 'logic.js', wxsJsUrl: base + 'wxs.js',
             assetsBaseUrl: base + 'assets/', runtimeBaseUrl: '/mp/runtime/', path: params.get('path') || '', query: {},
-            storage: { greeting: 'hello' }, systemInfo: null,
+            storage: { greeting: 'hello' }, systemInfo: null, texts: params.get('texts') ? JSON.parse(params.get('texts')) : undefined,
           }, {
             setStorage: (key, data) => { window.serviceLog.push('setStorage:' + key); return {}; },
             share: (content) => { window.serviceLog.push('share:' + content.title); },

@@ -2,7 +2,10 @@ using System.Text;
 
 namespace Hutong.MiniPrograms.Tests;
 
-/// <summary>Small mini-programs written as a WeChat developer would: a to-do list, a calculator and a lab app.</summary>
+/// <summary>
+/// Small mini-programs written as a WeChat developer would: a to-do list, a calculator, a lab app and one that asks
+/// through the host's own dialogs.
+/// </summary>
 internal static class SamplePackages
 {
     // Built on each call: the arrays below are initialised after this member's position in the file.
@@ -12,6 +15,7 @@ internal static class SamplePackages
             ["todo"] = Files(Todo),
             ["calc"] = Files(Calculator),
             ["lab"] = Files(Lab),
+            ["dialogs"] = Files(Dialogs),
         };
 
     private static Dictionary<string, byte[]> Files((string Path, string Text)[] files) =>
@@ -343,6 +347,43 @@ internal static class SamplePackages
             Page({
               data: { title: 'My card', count: 0 },
               onBump(e) { this.setData({ count: e.detail.count }); },
+            });
+            """),
+    ];
+
+    private static readonly (string, string)[] Dialogs =
+    [
+        ("app.json", """{"pages": ["pages/ask/ask"], "window": {"navigationBarTitleText": "Dialogs"}}"""),
+        ("app.js", "App({})"),
+        ("pages/ask/ask.wxml", """
+            <view class="page">
+              <button id="modal" bindtap="onModal">Ask</button>
+              <button id="modal-own" bindtap="onModalOwn">Ask in its own words</button>
+              <button id="edit" bindtap="onEdit">Ask for a name</button>
+              <button id="sheet" bindtap="onSheet">Choose</button>
+              <view id="answer">{{answer}}</view>
+            </view>
+            """),
+        ("pages/ask/ask.js", """
+            Page({
+              data: { answer: '' },
+              onModal() {
+                wx.showModal({ title: 'Delete the note?', content: 'It cannot be undone.',
+                  success: (res) => this.setData({ answer: res.confirm ? 'confirm' : res.cancel ? 'cancel' : '?' }) });
+              },
+              onModalOwn() {
+                wx.showModal({ title: 'Keep going?', cancelText: 'Stop', confirmText: 'Go on' })
+                  .then((res) => this.setData({ answer: res.confirm ? 'go on' : 'stop' }));
+              },
+              onEdit() {
+                wx.showModal({ title: 'Your name', editable: true, placeholderText: 'Name' })
+                  .then((res) => this.setData({ answer: (res.confirm ? 'named ' : 'unnamed ') + res.content }));
+              },
+              onSheet() {
+                wx.showActionSheet({ itemList: ['Red', 'Green', 'Blue'],
+                  success: (res) => this.setData({ answer: 'item ' + res.tapIndex }),
+                  fail: (e) => this.setData({ answer: e.errMsg }) });
+              },
             });
             """),
     ];

@@ -15,6 +15,11 @@ public sealed class MiniProgramStrings
     public required string GameStoppedDetail { get; init; }
     public required string RestartGame { get; init; }
     public required string Leaderboard { get; init; }
+    public required string Refreshing { get; init; }
+    public required string Actions { get; init; }
+    public required string Confirm { get; init; }
+    public required string Input { get; init; }
+    public required string ImagePreview { get; init; }
     public required string Share { get; init; }
     public required string CopyLink { get; init; }
     public required string LinkCopied { get; init; }
@@ -77,6 +82,11 @@ public sealed class MiniProgramStrings
         GameStoppedDetail = "It was stopped so that the rest of Hutong keeps working.",
         RestartGame = "Restart",
         Leaderboard = "Leaderboard",
+        Refreshing = "Refreshing…",
+        Actions = "Actions",
+        Confirm = "OK",
+        Input = "Input",
+        ImagePreview = "Image preview",
         Share = "Share to a chat",
         CopyLink = "Copy link",
         LinkCopied = "Link copied.",
@@ -140,6 +150,11 @@ public sealed class MiniProgramStrings
         GameStoppedDetail = "已停止这个游戏，以免影响 Hutong 的其他功能。",
         RestartGame = "重新开始",
         Leaderboard = "排行榜",
+        Refreshing = "正在刷新…",
+        Actions = "操作",
+        Confirm = "确定",
+        Input = "输入",
+        ImagePreview = "图片预览",
         Share = "转发给朋友",
         CopyLink = "复制链接",
         LinkCopied = "链接已复制。",

@@ -15,16 +15,26 @@ public sealed partial class MiniProgramPage
 {
     private string? _shareTicket;
 
-    /// <summary>Where a game was opened from and the host's own words, for <see cref="MountJson"/>.</summary>
-    internal sealed record GameMount(bool FromCard, string? ShareTicket, JsonObject? Texts);
+    /// <summary>Where the app was opened from (for a game) and the host's own words, for <see cref="MountJson"/>.</summary>
+    internal sealed record HostMount(bool FromCard, string? ShareTicket, JsonObject? Texts);
 
     internal static bool IsGame(MiniProgramLaunch launch) => launch.Kind == MiniProgramKinds.Game;
 
-    private JsonObject GameTexts() => new()
+    /// <summary>The runtime hosts' own words (native-ui.js, and game-host.js's) in the person's language.</summary>
+    private JsonObject HostTexts() => new()
     {
+        ["back"] = T.S.Back,
+        ["close"] = M.CloseMiniProgram,
+        ["loading"] = T.S.Loading,
+        ["refreshing"] = M.Refreshing,
+        ["actions"] = M.Actions,
+        ["cancel"] = T.S.Cancel,
+        ["ok"] = M.Confirm,
+        ["input"] = M.Input,
+        ["imagePreview"] = M.ImagePreview,
+        ["copied"] = M.Copied,
         ["stopped"] = M.GameStopped,
         ["stoppedDetail"] = M.GameStoppedDetail,
-        ["close"] = M.CloseMiniProgram,
         ["restart"] = M.RestartGame,
         ["board"] = M.Leaderboard,
     };

@@ -137,7 +137,7 @@ function locate(args) {
 
 /**
  * Opens the app in container. launchJson: { runtimeUrl, kind, appId, name, version, envVersion, config, codeUrl, path, query,
- * storage (key -> JSON text), and for a game fromCard, shareTicket, texts }. Returns once the host has mounted; the app keeps loading in its frames.
+ * storage (key -> JSON text), texts (the host's words in the person's language), and for a game fromCard, shareTicket }. Returns once the host has mounted; the app keeps loading in its frames.
  */
 export async function open(container, launchJson, owner) {
   close();
@@ -179,6 +179,7 @@ export async function open(container, launchJson, owner) {
     viewJsonUrl: code + 'view.json', logicJsUrl: code + 'logic.js', wxsJsUrl: code + 'wxs.js', assetsBaseUrl: code + 'assets/',
     runtimeBaseUrl: new URL('/mp/runtime/', document.baseURI).href,
     path: launch.path || undefined, query: launch.query || {}, storage: parseStored(launch.storage),
+    texts: launch.texts || undefined,
   }, services);
 }
 

@@ -7,7 +7,7 @@
 
 const runtimeVersion = new URL(import.meta.url).searchParams.get('v');
 // The native UI shared with the mini-program host, at this runtime's version (a static import could not name it).
-const { toasts, showModal, el } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
+const { toasts, showModal, el, englishTexts } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
 const PING_MS = 1000;
 const WATCHDOG_MS = 5000;
 const MAX_ODC_MESSAGE_CHARS = 64 * 1024;
@@ -19,10 +19,10 @@ const isId = (v) => Number.isInteger(v) && v >= 0 && v < 2 ** 31;
 const isName = (v) => typeof v === 'string' && v.length > 0 && v.length <= 200;
 const touchKinds = new Set(['start', 'move', 'end', 'cancel']);
 
-const englishTexts = {
+// A game host's own words beside those of native-ui.js (close among them).
+const englishGameTexts = {
   stopped: 'The game stopped responding',
   stoppedDetail: 'It was stopped so that the rest of the app keeps working.',
-  close: 'Close',
   restart: 'Restart',
   board: 'Leaderboard',
 };
@@ -41,7 +41,7 @@ export function mount(container, launch, services = {}) {
   const config = (typeof launch.config === 'string' ? JSON.parse(launch.config || '{}') : launch.config) || {};
   const runtimeBase = new URL(launch.runtimeBaseUrl || new URL('./', import.meta.url).href, location.href).href;
   const frameUrl = (file) => runtimeBase + file + (runtimeVersion ? '?v=' + encodeURIComponent(runtimeVersion) : '');
-  const texts = { ...englishTexts, ...(launch.texts || {}) };
+  const texts = { ...englishTexts, ...englishGameTexts, ...(launch.texts || {}) };
   const cloud = services.cloudStorage || {};
   const stats = { dropped: 0, reasons: [], stopped: null, odcMessages: 0 };
   // The game's storage as its writes leave it, so a restarted game reads what it wrote before.
@@ -240,7 +240,7 @@ export function mount(container, launch, services = {}) {
     hideToast: () => { toast.hide(); return {}; },
     showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : toast.show(a, true)),
     hideLoading: () => { toast.hide(); return {}; },
-    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a)),
+    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a, texts)),
     setClipboardData: (a) => service('setClipboardData', services.setClipboardData)(a),
     exitMiniProgram: () => { if (services.close) services.close(); return {}; },
     shareAppMessage: share,

@@ -6,7 +6,7 @@
 const MAX_PAGES = 10;
 const runtimeVersion = new URL(import.meta.url).searchParams.get('v');
 // The native UI shared with the game host, at this runtime's version (a static import could not name it).
-const { toasts, showModal, el } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
+const { toasts, showModal, el, englishTexts } = await import(new URL('native-ui.js' + (runtimeVersion ? '?v=' + runtimeVersion : ''), import.meta.url).href);
 
 const viewMessageTypes = new Set(['event', 'rendered', 'firstRender', 'compCreate', 'compProps', 'compDetach', 'queryResult',
   'navigate', 'reachBottom', 'pullDownRefresh', 'openType']);
@@ -20,7 +20,7 @@ const isName = (v) => typeof v === 'string' && v.length > 0 && v.length <= 200;
  * Opens a mini-program in container.
  * @param {HTMLElement} container
  * @param {object} launch { appId, name, version, envVersion, config, viewJsonUrl, logicJsUrl, wxsJsUrl, assetsBaseUrl,
- *   runtimeBaseUrl, path, query, storage, systemInfo }
+ *   runtimeBaseUrl, path, query, storage, systemInfo, texts (the host's words in the person's language; see native-ui.js) }
  * @param {object} services the embedder's callbacks for server-backed and native work (all optional)
  * @returns {{ unmount(): void, stats: { dropped: number, reasons: string[] } }}
  */
@@ -32,17 +32,18 @@ export function mount(container, launch, services = {}) {
   const pageRoutes = new Set(config.pages || []);
   const componentPaths = new Set(config.components || []);
   const stats = { dropped: 0, reasons: [] };
+  const texts = { ...englishTexts, ...(launch.texts || {}) };
 
   // ---- DOM -------------------------------------------------------------------------------------------------------
   const root = el('div', { class: 'hmp' });
   const style = el('link', { rel: 'stylesheet', href: frameUrl('host.css') });
   const nav = el('header', { class: 'hmp-nav' });
-  const back = el('button', { type: 'button', class: 'hmp-back', 'aria-label': 'Back', hidden: '' }, '‹');
+  const back = el('button', { type: 'button', class: 'hmp-back', 'aria-label': texts.back, hidden: '' }, '‹');
   const title = el('h1', { class: 'hmp-title' });
-  const navLoading = el('span', { class: 'hmp-nav-loading', role: 'progressbar', 'aria-label': 'Loading', hidden: '' });
-  const close = el('button', { type: 'button', class: 'hmp-close', 'aria-label': 'Close' }, '×');
+  const navLoading = el('span', { class: 'hmp-nav-loading', role: 'progressbar', 'aria-label': texts.loading, hidden: '' });
+  const close = el('button', { type: 'button', class: 'hmp-close', 'aria-label': texts.close }, '×');
   nav.append(back, title, navLoading, close);
-  const refreshBar = el('div', { class: 'hmp-refresh', role: 'status', hidden: '' }, 'Refreshing…');
+  const refreshBar = el('div', { class: 'hmp-refresh', role: 'status', hidden: '' }, texts.refreshing);
   const stage = el('div', { class: 'hmp-pages' });
   const tabs = el('nav', { class: 'hmp-tabs', role: 'tablist', 'aria-label': launch.name || 'Tabs' });
   const layer = el('div', { class: 'hmp-layer' });
@@ -260,7 +261,7 @@ export function mount(container, launch, services = {}) {
     return new Promise((resolve, reject) => {
       const items = Array.isArray(args.itemList) ? args.itemList.slice(0, 6) : [];
       if (items.length === 0) { reject(fail('showActionSheet', 'parameter error: itemList should not be empty')); return; }
-      const sheet = el('div', { class: 'hmp-sheet hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-label': String(args.alertText || 'Actions') });
+      const sheet = el('div', { class: 'hmp-sheet hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-label': String(args.alertText || texts.actions) });
       const list = el('div', { class: 'hmp-sheet-box', role: 'menu' });
       const finish = (index) => { sheet.remove(); if (index < 0) reject({ errMsg: 'showActionSheet:fail cancel' }); else resolve({ tapIndex: index }); };
       items.forEach((item, i) => {
@@ -269,7 +270,7 @@ export function mount(container, launch, services = {}) {
         button.addEventListener('click', () => finish(i));
         list.appendChild(button);
       });
-      const cancel = el('button', { type: 'button', class: 'hmp-sheet-cancel' }, 'Cancel');
+      const cancel = el('button', { type: 'button', class: 'hmp-sheet-cancel' }, texts.cancel);
       cancel.addEventListener('click', () => finish(-1));
       list.appendChild(cancel);
       sheet.appendChild(list);
@@ -284,9 +285,9 @@ export function mount(container, launch, services = {}) {
     if (urls.length === 0) throw fail('previewImage', 'parameter error: urls should not be empty');
     const current = urls.includes(args.current) ? args.current : urls[0];
     const resolveAsset = (u) => (/^[a-z]+:/i.test(u) ? u : new URL(u.replace(/^\//, ''), new URL(launch.assetsBaseUrl, location.href)).href);
-    const viewer = el('div', { class: 'hmp-preview hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-label': 'Image preview' });
+    const viewer = el('div', { class: 'hmp-preview hmp-mask', role: 'dialog', 'aria-modal': 'true', 'aria-label': texts.imagePreview });
     const img = el('img', { src: resolveAsset(current), alt: '' });
-    const closeButton = el('button', { type: 'button', class: 'hmp-preview-close', 'aria-label': 'Close' }, '×');
+    const closeButton = el('button', { type: 'button', class: 'hmp-preview-close', 'aria-label': texts.close }, '×');
     closeButton.addEventListener('click', () => viewer.remove());
     viewer.append(img, closeButton);
     layer.appendChild(viewer);
@@ -330,7 +331,7 @@ export function mount(container, launch, services = {}) {
     hideToast: () => { toast.hide(); return {}; },
     showLoading: (a) => (services.ui && services.ui.loading ? services.ui.loading(a) : toast.show({ ...a, mask: a.mask }, true)),
     hideLoading: () => { toast.hide(); return {}; },
-    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a)),
+    showModal: (a) => (services.ui && services.ui.modal ? services.ui.modal(a) : showModal(layer, a, texts)),
     showActionSheet: (a) => (services.ui && services.ui.actionSheet ? services.ui.actionSheet(a) : showActionSheet(a)),
     previewImage,
     login: () => service('login')(),
@@ -342,7 +343,7 @@ export function mount(container, launch, services = {}) {
     setClipboardData: async (a) => {
       if (services.setClipboardData) return services.setClipboardData(a);
       await navigator.clipboard.writeText(String(a.data ?? ''));
-      toast.show({ title: 'Copied', icon: 'none' }, false);
+      toast.show({ title: texts.copied, icon: 'none' }, false);
       return {};
     },
     getLocation: (a) => service('getLocation')(a),

@@ -37,6 +37,12 @@ public sealed class TestCluster : IAsyncDisposable
             ["Hutong:Cluster:AdvertisedAddress"] = "127.0.0.1",
             ["Hutong:Cluster:SiloPort"] = "0",
             ["Hutong:Cluster:GatewayPort"] = "0",
+            // What a failing test shows of a node: when each line was written, and the silo's start and stop stage by
+            // stage (how long each took), the node's own steps among them.
+            ["Logging:Console:TimestampFormat"] = "HH:mm:ss.fff ",
+            ["Logging:LogLevel:Orleans.Runtime.Silo"] = "Debug",
+            ["Logging:LogLevel:Orleans.Runtime.SiloLifecycleSubject"] = "Debug",
+            ["Logging:LogLevel:Hutong.Server"] = "Information",
         };
         foreach (var (key, value) in TestS3.NodeSettings(await TestS3.CreateBucketAsync(cancellationToken)).Concat(settings ?? new Dictionary<string, string?>()))
         {

@@ -1,6 +1,7 @@
 using Hutong.Client;
 using Hutong.Contracts;
 using Hutong.Contracts.Accounts;
+using Hutong.Core.RateLimits;
 using Hutong.Server.Hosting;
 using Hutong.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -42,8 +43,8 @@ public sealed class RateLimitTests
     public async Task ManyRequestsAtOnce_WithinTheLimit_AllPass_ThoughTheNodeTakesPermitsASliceAtATime()
     {
         await using var app = await HutongApp.StartAsync(StorageProvider.Sqlite, cancellationToken: Ct);
-        var limiter = app.Services.GetRequiredService<Hutong.Core.RateLimits.ClusterRateLimiter>();
-        var limit = new Hutong.Core.RateLimits.RateLimit { PermitLimit = 64, Window = TimeSpan.FromMinutes(10) };
+        var limiter = app.Services.GetRequiredService<ClusterRateLimiter>();
+        var limit = new RateLimit { PermitLimit = 64, Window = TimeSpan.FromMinutes(10) };
 
         // All 64 find the node holding no permits before the first answer comes back. Each asking the cluster for a slice
         // of eight, and believing its own answer, the ninth would hear the window's 64 were gone though this node held them.

@@ -227,7 +227,6 @@ public sealed class TelemetryTests
     private static Task<PrometheusText> WaitForAsync(HttpClient http, Func<PrometheusText, bool> holds, string awaited) =>
         Eventually.ValueAsync(ct => PrometheusText.ScrapeAsync(http, ct), holds, awaited);
 
-    /// <summary>A port free a moment ago: the listener that found it lets it go for the node to take.</summary>
     /// <summary>
     /// A node with metrics on a port of their own. A port found free here can be taken by another test's node before this
     /// one binds it (the node then refuses to start, saying so): another free port is tried, three times at most.
@@ -251,6 +250,7 @@ public sealed class TelemetryTests
         }
     }
 
+    /// <summary>A port free a moment ago: the listener that found it lets it go for the node to take.</summary>
     private static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
